@@ -1,0 +1,178 @@
+# perechen - a terminal editor for the list of client touchpoints.
+#
+#   make            build build/perechen
+#   make run        build, make a demo list from the shipped example, open it
+#   make check      build with ASan+UBSan and run every test
+#   make fuzz       run each libFuzzer target briefly (FUZZ_SECONDS each)
+#   make bench      benchmarks (hyperfine)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share
+MANDIR    = $(DATADIR)/man
+SHAREDIR  = $(DATADIR)/perechen
+
+CC       ?= cc
+B        ?= build
+SAN      ?= 0
+FUZZ_SECONDS ?= 10
+
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	    -Wmissing-prototypes -Wno-missing-field-initializers
+DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+	    -DPERECHEN_VERSION='"$(VERSION)"' -DPERECHEN_SHAREDIR='"$(SHAREDIR)"'
+SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null)
+CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
+		 $(shell pkg-config --cflags ncursesw 2>/dev/null)) -DNCURSES_WIDECHAR=1
+CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+# glibc has iconv; other libcs link GNU libiconv: make ICONV_LIBS=-liconv
+ICONV_LIBS ?=
+
+ifeq ($(SAN),1)
+SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	    -fno-omit-frame-pointer
+CFLAGS    = -O1 -g
+endif
+
+ALL_CFLAGS  = $(WARN) $(CFLAGS) $(SANFLAGS) $(DEFS) -Iinclude
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+CORE_SRC  = $(sort $(wildcard src/core/*.c))
+STORE_SRC = $(sort $(wildcard src/store/*.c))
+IO_SRC    = $(sort $(wildcard src/io/*.c))
+UI_SRC    = $(sort $(wildcard src/ui/*.c))
+APP_SRC   = $(sort $(wildcard src/app/*.c))
+
+obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
+
+LIBCORE   = $(B)/libperechen-core.a
+LIBSTORE  = $(B)/libperechen-store.a
+LIBIO     = $(B)/libperechen-io.a
+LIBUI     = $(B)/libperechen-ui.a
+BIN       = $(B)/perechen
+
+UNIT_TESTS  = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+STORE_TESTS = $(patsubst tests/store/%.c,$(B)/tests/%,$(wildcard tests/store/test_*.c))
+IO_TESTS    = $(patsubst tests/io/%.c,$(B)/tests/%,$(wildcard tests/io/test_*.c))
+TEST_BINS   = $(UNIT_TESTS) $(STORE_TESTS) $(IO_TESTS)
+
+.PHONY: all run check tests fuzz fuzz-build bench install uninstall clean deps \
+	deps-check demo
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+$(B)/obj/src/store/%.o: src/store/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/obj/src/ui/%.o: src/ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBCORE): $(call obj,$(CORE_SRC))
+$(LIBSTORE): $(call obj,$(STORE_SRC))
+$(LIBIO): $(call obj,$(IO_SRC))
+$(LIBUI): $(call obj,$(UI_SRC))
+$(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI):
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(call obj,$(APP_SRC)) $(LIBUI) $(LIBIO) $(LIBSTORE) $(LIBCORE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS)
+
+# Tests link only the layers they test: core tests never see SQLite or curses.
+$(B)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -c $< -o $@
+$(UNIT_TESTS): $(B)/tests/%: $(B)/obj/tests/unit/%.o $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS)
+$(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS)
+$(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBIO) $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS)
+
+tests: $(BIN) $(TEST_BINS)
+
+deps:
+	@sh .ci/deps build
+deps-check:
+	@sh .ci/deps check
+
+DEMO_DB = $(B)/demo.db
+DEMO_SRC = share/perechen/examples/smolensk-promtorg.tsv
+
+$(DEMO_DB): $(BIN) $(DEMO_SRC)
+	rm -f $@ $@-wal $@-shm
+	$(BIN) -d $@ import --quiet $(DEMO_SRC)
+
+demo: $(DEMO_DB)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory demo
+	$(BIN) -d $(DEMO_DB)
+
+check: deps-check
+	@$(MAKE) --no-print-directory B=build/check SAN=1 tests
+	@sh tests/run.sh build/check
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+
+CHECK_FUZZ_SECONDS ?= 5
+
+# libFuzzer targets: tests/fuzz/fuzz_<name>.c, built with clang against the
+# core and io sources.  Each runs its corpus (every crash found stays there
+# as a regression input) and then fuzzes for FUZZ_SECONDS.
+FUZZ_B      = build/fuzz
+FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	      $(DEFS) -Iinclude
+FUZZ_SRC    = $(CORE_SRC) $(IO_SRC)
+FUZZ_OBJS   = $(patsubst %.c,$(FUZZ_B)/obj/%.o,$(FUZZ_SRC))
+FUZZ_BINS   = $(patsubst tests/fuzz/%.c,$(FUZZ_B)/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(FUZZ_B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -c $< -o $@
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
+
+bench: all
+	@sh .ci/deps bench
+	@sh bench/run.sh $(BIN)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/examples \
+		$(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/perechen
+	install -m 644 share/perechen/*.tsv $(DESTDIR)$(SHAREDIR)/
+	install -m 644 share/perechen/examples/* $(DESTDIR)$(SHAREDIR)/examples/
+	for f in share/perechen/calendar/*; do \
+		[ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(SHAREDIR)/calendar/; \
+	done; true
+	install -m 644 man/perechen.1 $(DESTDIR)$(MANDIR)/man1/perechen.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/perechen $(DESTDIR)$(MANDIR)/man1/perechen.1
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,80 @@
+/*
+ * store.h - one list in one SQLite database file.
+ *
+ * Owns: the database connection, the schema and its migrations (PRAGMA
+ * user_version), transactions, and reading and writing whole lists, the
+ * header and the catalogues.  The only module that includes <sqlite3.h>.
+ *
+ * Several clerks may open the same file at once: the database runs in WAL
+ * mode with a busy timeout, every change is one BEGIN IMMEDIATE transaction,
+ * and every record carries a version for conflict checks.
+ */
+#ifndef PERECHEN_STORE_H
+#define PERECHEN_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "error.h"
+#include "model.h"
+
+struct store;
+
+enum store_flags {
+	STORE_CREATE = 1 << 0,	/* create the file (and schema) if missing */
+	STORE_READONLY = 1 << 1	/* never write */
+};
+
+#define STORE_SCHEMA_VERSION 1
+
+/*
+ * Open the database at path (":memory:" works) and migrate its schema to
+ * STORE_SCHEMA_VERSION.  On success *out is a new store the caller closes
+ * with store_close().  A missing file without STORE_CREATE, a file that is
+ * not a perechen database, or one from a newer perechen fail with err set.
+ */
+int	store_open(struct store **out, const char *path, int flags,
+	    struct error *err);
+void	store_close(struct store *s);
+/* The file name the store was opened with (owned by the store). */
+const char *store_path(const struct store *s);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  rollback is safe to call always. */
+int	store_begin(struct store *s, struct error *err);
+int	store_commit(struct store *s, struct error *err);
+void	store_rollback(struct store *s);
+
+/* Copy the catalogues into an empty database (kinds and need categories);
+ * does nothing for catalogue rows already there.  Call inside a transaction. */
+int	store_seed_catalog(struct store *s, const struct catalog *c,
+	    struct error *err);
+/* True if the database holds no catalogue yet (a new database). */
+int	store_catalog_missing(struct store *s, bool *missing, struct error *err);
+/* Read the catalogues of this database into c (initialised by caller). */
+int	store_read_catalog(struct store *s, struct catalog *c,
+	    struct error *err);
+
+/* The list's header; h must be initialised, its fields are replaced. */
+int	store_get_header(struct store *s, struct list_header *h,
+	    struct error *err);
+int	store_set_header(struct store *s, const struct list_header *h,
+	    struct error *err);
+
+/* Counts of processes, touchpoints and needs (any may be NULL). */
+int	store_count(struct store *s, size_t *procs, size_t *tps, size_t *needs,
+	    struct error *err);
+
+/* Delete every process, touchpoint, contact and need (inside a transaction). */
+int	store_clear_list(struct store *s, struct error *err);
+/*
+ * Append the processes of l after those already stored (inside a
+ * transaction); kinds the catalogue lacks are added as custom kinds.  The
+ * ids in l are filled in.  The header of l is not written.
+ */
+int	store_insert_list(struct store *s, struct list *l, struct error *err);
+/* Read the header and every process, touchpoint, contact and need, in order,
+ * into l (initialised by caller, expected empty). */
+int	store_load_list(struct store *s, struct list *l, struct error *err);
+
+#endif

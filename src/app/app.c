@@ -1,0 +1,211 @@
+/* app.c - database and data-directory resolution, messages for the clerk. */
+#include "app.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+#define MAX_INPUT_BYTES ((size_t)1 << 30)
+
+static void
+vnote(const char *prefix, const char *fmt, va_list ap)
+{
+	struct buf raw, safe;
+
+	buf_init(&raw);
+	buf_init(&safe);
+	buf_vprintf(&raw, fmt, ap);
+	utf8_sanitize(raw.data, SAN_KEEP_NEWLINES, &safe);
+	fprintf(stderr, "%s%s\n", prefix, safe.data);
+	buf_fini(&raw);
+	buf_fini(&safe);
+}
+
+void
+app_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote("perechen: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+app_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote("", fmt, ap);
+	va_end(ap);
+}
+
+void
+app_print(FILE *f, const char *text)
+{
+	char *safe = utf8_sanitized(text, SAN_KEEP_NEWLINES);
+
+	fputs(safe, f);
+	free(safe);
+}
+
+bool
+app_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	}
+	return false;
+}
+
+/* mkdir -p of the directory part of path. */
+static int
+make_parent_dirs(const char *path, struct error *err)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash == NULL || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char saved = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				error_set(err, "не удалось создать каталог %s: %s",
+				    dir, strerror(errno));
+				free(dir);
+				return -1;
+			}
+			*p = saved;
+			if (saved == '\0')
+				break;
+		}
+	}
+	free(dir);
+	return 0;
+}
+
+char *
+app_share_path(const struct app *app, const char *name)
+{
+	return xasprintf("%s/%s", app->share_dir, name);
+}
+
+int
+app_read_file(const char *path, char **data, size_t *len, struct error *err)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	const char *shown = strcmp(path, "-") == 0 ? "стандартный ввод" : path;
+	struct buf b;
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return error_set(err, "не удалось открыть %s: %s", shown,
+		    strerror(errno));
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > MAX_INPUT_BYTES) {
+			error_set(err, "%s: файл больше 1 ГиБ — это не перечень",
+			    shown);
+			goto fail;
+		}
+		buf_append(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		error_set(err, "ошибка чтения %s: %s", shown, strerror(errno));
+		goto fail;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = b.len;
+	*data = buf_detach(&b);
+	return 0;
+fail:
+	if (f != stdin)
+		fclose(f);
+	buf_fini(&b);
+	return -1;
+}
+
+int
+app_load_catalog(const struct app *app, struct catalog *c, struct error *err)
+{
+	static const char *const files[2] = { "kinds.tsv", "needs.tsv" };
+
+	for (int i = 0; i < 2; i++) {
+		char *path = app_share_path(app, files[i]), *text;
+		size_t len;
+		int rc;
+
+		if (app_read_file(path, &text, &len, err) != 0) {
+			error_prefix(err, "каталог не найден (задайте "
+			    "PERECHEN_SHARE)");
+			free(path);
+			return -1;
+		}
+		rc = i == 0 ? catalog_parse_kinds(c, text, path, err) :
+		    catalog_parse_needs(c, text, path, err);
+		free(text);
+		free(path);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A new database gets the shipped catalogues in one transaction. */
+static int
+seed_catalog_if_new(struct app *app, struct store *st, struct error *err)
+{
+	struct catalog c;
+	bool missing;
+	int rc;
+
+	if (store_catalog_missing(st, &missing, err) != 0)
+		return -1;
+	if (!missing)
+		return 0;
+	catalog_init(&c);
+	rc = app_load_catalog(app, &c, err);
+	if (rc == 0 && (rc = store_begin(st, err)) == 0) {
+		rc = store_seed_catalog(st, &c, err);
+		if (rc == 0)
+			rc = store_commit(st, err);
+		if (rc != 0)
+			store_rollback(st);
+	}
+	catalog_fini(&c);
+	return rc;
+}
+
+int
+app_open_store(struct app *app, int flags, struct store **out,
+    struct error *err)
+{
+	if ((flags & STORE_CREATE) && make_parent_dirs(app->db_path, err) != 0)
+		return -1;
+	if (store_open(out, app->db_path, flags, err) != 0)
+		return -1;
+	if (!(flags & STORE_READONLY) && seed_catalog_if_new(app, *out,
+	    err) != 0) {
+		store_close(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}

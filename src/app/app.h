@@ -1,0 +1,65 @@
+/*
+ * app.h - what the command line's commands share: the chosen database, the
+ * shared data directory, and the way messages reach the clerk.
+ *
+ * Owns: struct app, the command table's entry type, exit codes.  Commands
+ * live one per file (cmd_<name>.c) and return an exit code; they never call
+ * exit().
+ */
+#ifndef PERECHEN_APP_H
+#define PERECHEN_APP_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "catalog.h"
+#include "error.h"
+#include "store.h"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,		/* the command failed; nothing was changed */
+	EXIT_USAGE = 2		/* the command line was wrong */
+};
+
+struct app {
+	const char *db_path;	/* resolved: -d, $PERECHEN_DB, XDG default */
+	char	*db_path_owned;
+	const char *share_dir;	/* catalogues, examples, calendar */
+	char	*share_dir_owned;
+};
+
+struct command {
+	const char *name;
+	const char *summary;	/* one line, Russian */
+	int	(*run)(struct app *app, int argc, char **argv);
+};
+
+/* Print "perechen: message" to stderr through the sanitiser. */
+void	app_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* Print a message to stderr through the sanitiser (no prefix). */
+void	app_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* Write data text to f through the sanitiser (newlines kept). */
+void	app_print(FILE *f, const char *text);
+
+/*
+ * Open the list's database.  With STORE_CREATE the parent directory is made
+ * and a new database gets the shipped catalogues.  Returns 0, or -1 with err.
+ */
+int	app_open_store(struct app *app, int flags, struct store **out,
+	    struct error *err);
+/* Read share/perechen/kinds.tsv and needs.tsv into c (initialised). */
+int	app_load_catalog(const struct app *app, struct catalog *c,
+	    struct error *err);
+/* Read a whole file (or "-" for stdin) into *data (caller frees). */
+int	app_read_file(const char *path, char **data, size_t *len,
+	    struct error *err);
+/* Path of a file in the share directory; caller frees. */
+char	*app_share_path(const struct app *app, const char *name);
+
+/* True if argv holds -h or --help: commands print their usage then. */
+bool	app_wants_help(int argc, char **argv);
+
+int	cmd_init(struct app *app, int argc, char **argv);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * main.c - perechen's entry point: global options, the database and data
+ * directory chosen, and the command table.
+ */
+#include <limits.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+
+static const struct command commands[] = {
+	{ "init", "создать перечень или задать его заголовок", cmd_init },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void
+usage(FILE *f)
+{
+	fputs("Использование: perechen [-d ФАЙЛ] [КОМАНДА [ПАРАМЕТРЫ]]\n"
+	    "Ведение перечня точек взаимодействия с клиентом.\n\n"
+	    "Параметры:\n"
+	    "  -d, --db ФАЙЛ   файл базы перечня (иначе $PERECHEN_DB, иначе\n"
+	    "                  $XDG_DATA_HOME/perechen/perechen.db)\n"
+	    "  -h, --help      эта справка\n"
+	    "  -V, --version   версия программы\n\n"
+	    "Команды:\n", f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nСправка по команде: perechen КОМАНДА --help\n", f);
+}
+
+/* The default database: $XDG_DATA_HOME/perechen/perechen.db. */
+static char *
+default_db_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/perechen/perechen.db", xdg);
+	if (home == NULL || home[0] == '\0')
+		home = ".";
+	return xasprintf("%s/.local/share/perechen/perechen.db", home);
+}
+
+static bool
+share_dir_ok(const char *dir)
+{
+	char *probe = xasprintf("%s/kinds.tsv", dir);
+	bool ok = access(probe, R_OK) == 0;
+
+	free(probe);
+	return ok;
+}
+
+/*
+ * The data directory: $PERECHEN_SHARE, else share/perechen found next to
+ * the binary (an in-tree build, or a relocated install), else the
+ * directory compiled in.
+ */
+static char *
+find_share_dir(void)
+{
+	const char *env = getenv("PERECHEN_SHARE");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (env != NULL && env[0] != '\0')
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(exe, '/'), *dir;
+
+			if (slash == NULL)
+				break;
+			*slash = '\0';
+			dir = xasprintf("%s/share/perechen", exe);
+			if (share_dir_ok(dir))
+				return dir;
+			free(dir);
+		}
+	}
+	return xstrdup(PERECHEN_SHAREDIR);
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct app app = { 0 };
+	const struct command *cmd;
+	const char *db = NULL, *name;
+	int i, rc;
+
+	setlocale(LC_ALL, "");
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-d") == 0 || strcmp(argv[i], "--db") == 0) {
+			if (++i == argc) {
+				app_error("после %s нужен путь к файлу перечня",
+				    argv[i - 1]);
+				return EXIT_USAGE;
+			}
+			db = argv[i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			db = argv[i] + 5;
+		} else if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "-V") == 0 ||
+		    strcmp(argv[i], "--version") == 0) {
+			printf("perechen %s\n", PERECHEN_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else {
+			app_error("неизвестный параметр «%s»; справка: "
+			    "perechen --help", argv[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (db == NULL && getenv("PERECHEN_DB") != NULL &&
+	    getenv("PERECHEN_DB")[0] != '\0')
+		db = getenv("PERECHEN_DB");
+	if (db == NULL)
+		db = app.db_path_owned = default_db_path();
+	app.db_path = db;
+	app.share_dir = app.share_dir_owned = find_share_dir();
+
+	name = i < argc ? argv[i] : "edit";
+	cmd = find_command(name);
+	if (cmd == NULL) {
+		app_error("неизвестная команда «%s»; список команд: "
+		    "perechen --help", name);
+		rc = EXIT_USAGE;
+	} else if (i < argc) {
+		rc = cmd->run(&app, argc - i, argv + i);
+	} else {
+		char *edit_argv[] = { (char *)"edit", NULL };
+
+		rc = cmd->run(&app, 1, edit_argv);
+	}
+	free(app.db_path_owned);
+	free(app.share_dir_owned);
+	return rc;
+}

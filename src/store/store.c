@@ -1,0 +1,330 @@
+/* store.c - opening, migrating and transactions of a list's database. */
+#include "store_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define BUSY_TIMEOUT_MS 5000
+
+/*
+ * Forward migrations: migrations[i] takes the schema from version i to i+1.
+ * Schema text carries no data, so it runs through sqlite3_exec(); every
+ * statement that carries data is prepared and bound.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: the list, its catalogues and its records. */
+	"CREATE TABLE list_header ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  org TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  area TEXT NOT NULL DEFAULT '',"
+	"  order_no TEXT NOT NULL DEFAULT '',"
+	"  order_date TEXT NOT NULL DEFAULT '',"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"INSERT INTO list_header (id) VALUES (1);"
+	"CREATE TABLE need_category ("
+	"  code INTEGER PRIMARY KEY CHECK (code BETWEEN 1 AND 9),"
+	"  clause TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  patterns TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE kind ("
+	"  code TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  channel INTEGER NOT NULL CHECK (channel IN (1, 2)),"
+	"  clause TEXT NOT NULL DEFAULT '',"
+	"  key_default INTEGER NOT NULL DEFAULT 0,"
+	"  written INTEGER NOT NULL DEFAULT 0,"
+	"  phone INTEGER NOT NULL DEFAULT 0,"
+	"  custom INTEGER NOT NULL DEFAULT 0,"
+	"  patterns TEXT NOT NULL DEFAULT '',"
+	"  pos INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE process ("
+	"  id INTEGER PRIMARY KEY,"
+	"  pos INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX process_pos ON process (pos);"
+	"CREATE TABLE touchpoint ("
+	"  id INTEGER PRIMARY KEY,"
+	"  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT REFERENCES kind (code),"
+	"  channel INTEGER NOT NULL DEFAULT 0 CHECK (channel IN (0, 1, 2)),"
+	"  specifics TEXT NOT NULL DEFAULT '',"
+	"  is_key INTEGER NOT NULL DEFAULT 0,"
+	"  basis_type INTEGER NOT NULL DEFAULT 0,"
+	"  basis TEXT NOT NULL DEFAULT '',"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  audience INTEGER NOT NULL DEFAULT 0,"
+	"  max_transfers INTEGER,"
+	"  ack_receipt INTEGER,"
+	"  excluded INTEGER NOT NULL DEFAULT 0,"
+	"  exclude_reason TEXT NOT NULL DEFAULT '',"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX touchpoint_order ON touchpoint (process_id, pos);"
+	"CREATE TABLE contact ("
+	"  id INTEGER PRIMARY KEY,"
+	"  touchpoint_id INTEGER NOT NULL REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  type INTEGER NOT NULL CHECK (type BETWEEN 1 AND 4),"
+	"  value TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX contact_order ON contact (touchpoint_id, pos);"
+	"CREATE TABLE need ("
+	"  id INTEGER PRIMARY KEY,"
+	"  touchpoint_id INTEGER NOT NULL REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  wording TEXT NOT NULL,"
+	"  category INTEGER REFERENCES need_category (code),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX need_order ON need (touchpoint_id, pos);",
+};
+
+#define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+_Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION,
+    "one migration per schema version");
+
+int
+store_fail(struct store *s, const char *doing, struct error *err)
+{
+	int code = sqlite3_extended_errcode(s->db) & 0xff;
+
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return error_set(err, "%s: перечень сейчас изменяет другой "
+		    "пользователь (база занята); повторите через минуту",
+		    doing);
+	case SQLITE_READONLY:
+		return error_set(err, "%s: файл %s открыт только для чтения "
+		    "(нет прав на запись)", doing, s->path);
+	case SQLITE_FULL:
+		return error_set(err, "%s: на диске нет места", doing);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return error_set(err, "%s: файл %s повреждён или не является "
+		    "базой перечня", doing, s->path);
+	case SQLITE_IOERR:
+		return error_set(err, "%s: ошибка ввода-вывода при работе с %s",
+		    doing, s->path);
+	default:
+		return error_set(err, "%s: %s", doing, sqlite3_errmsg(s->db));
+	}
+}
+
+int
+store_prepare(struct store *s, sqlite3_stmt **st, const char *sql,
+    struct error *err)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
+		return store_fail(s, "запрос к базе", err);
+	return 0;
+}
+
+int
+store_bind_text(sqlite3_stmt *st, int idx, const char *text)
+{
+	return sqlite3_bind_text(st, idx, text != NULL ? text : "", -1,
+	    SQLITE_TRANSIENT);
+}
+
+int
+store_step_done(struct store *s, sqlite3_stmt *st, const char *doing,
+    struct error *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_fail(s, doing, err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+char *
+store_column_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return xstrdup(t != NULL ? (const char *)t : "");
+}
+
+/* Run schema text (no data in it). */
+static int
+exec_schema(struct store *s, const char *sql, const char *doing,
+    struct error *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, doing, err);
+	return 0;
+}
+
+static int
+pragma_int(struct store *s, const char *sql, int *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, sql, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		store_fail(s, "чтение параметров базы", err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Bring the schema up to STORE_SCHEMA_VERSION, one transaction per step. */
+static int
+migrate(struct store *s, struct error *err)
+{
+	int version;
+
+	if (pragma_int(s, "PRAGMA user_version", &version, err) != 0)
+		return -1;
+	if (version > STORE_SCHEMA_VERSION)
+		return error_set(err, "база %s создана более новой версией "
+		    "perechen (схема %d, эта программа знает до %d); обновите "
+		    "программу", s->path, version, STORE_SCHEMA_VERSION);
+	if (version == 0) {
+		int tables;
+
+		if (pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables,
+		    err) != 0)
+			return -1;
+		if (tables != 0)
+			return error_set(err, "файл %s — база SQLite, но не "
+			    "перечень perechen", s->path);
+	}
+	if (version < STORE_SCHEMA_VERSION && (s->flags & STORE_READONLY))
+		return error_set(err, "база %s требует обновления схемы, а "
+		    "открыта только для чтения", s->path);
+	while ((size_t)version < NMIGRATIONS) {
+		char pragma[64];
+
+		if (store_begin(s, err) != 0)
+			return -1;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+		    version + 1);
+		if (exec_schema(s, migrations[version], "обновление схемы базы",
+		    err) != 0 ||
+		    exec_schema(s, pragma, "обновление схемы базы", err) != 0 ||
+		    store_commit(s, err) != 0) {
+			store_rollback(s);
+			return -1;
+		}
+		version++;
+	}
+	return 0;
+}
+
+static int
+configure(struct store *s, struct error *err)
+{
+	int fk;
+
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (exec_schema(s, "PRAGMA foreign_keys = ON", "настройка базы",
+	    err) != 0)
+		return -1;
+	if (pragma_int(s, "PRAGMA foreign_keys", &fk, err) != 0)
+		return -1;
+	if (!fk)
+		return error_set(err, "SQLite собран без внешних ключей");
+	if (!(s->flags & STORE_READONLY) && strcmp(s->path, ":memory:") != 0) {
+		/* WAL lets clerks read while another writes. */
+		if (exec_schema(s, "PRAGMA journal_mode = WAL",
+		    "настройка базы", err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_open(struct store **out, const char *path, int flags,
+    struct error *err)
+{
+	struct store *s;
+	struct stat sb;
+	int oflags;
+
+	*out = NULL;
+	if (strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			return error_set(err, "%s: %s", path, strerror(errno));
+		if (!(flags & STORE_CREATE))
+			return error_set(err, "перечень %s не найден; создайте "
+			    "его командой «perechen -d %s init» или импортом",
+			    path, path);
+	}
+	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ?
+	    SQLITE_OPEN_CREATE : 0);
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->flags = flags;
+	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_FULLMUTEX,
+	    NULL) != SQLITE_OK) {
+		if (s->db == NULL)
+			error_oom();
+		store_fail(s, "открытие перечня", err);
+		store_close(s);
+		return -1;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (configure(s, err) != 0 || migrate(s, err) != 0) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int
+store_begin(struct store *s, struct error *err)
+{
+	if (s->flags & STORE_READONLY)
+		return error_set(err, "перечень %s открыт только для чтения",
+		    s->path);
+	return exec_schema(s, "BEGIN IMMEDIATE", "начало изменения", err);
+}
+
+int
+store_commit(struct store *s, struct error *err)
+{
+	return exec_schema(s, "COMMIT", "сохранение изменения", err);
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}

@@ -1,0 +1,33 @@
+/*
+ * store_int.h - what the store's own files share: the connection and the
+ * helpers that turn SQLite's result codes into Russian messages.  Not for use
+ * outside src/store/.
+ */
+#ifndef PERECHEN_STORE_INT_H
+#define PERECHEN_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "store.h"
+
+struct store {
+	sqlite3	*db;
+	char	*path;
+	int	 flags;
+};
+
+/* Fill err from the connection's last error, saying what was being done. */
+int	store_fail(struct store *s, const char *doing, struct error *err);
+/* Prepare sql or fail with err. */
+int	store_prepare(struct store *s, sqlite3_stmt **st, const char *sql,
+	    struct error *err);
+/* Bind a UTF-8 string (never NULL: NULL binds as ""). */
+int	store_bind_text(sqlite3_stmt *st, int idx, const char *text);
+/* Run a statement that returns no rows, then finalize it. */
+int	store_step_done(struct store *s, sqlite3_stmt *st, const char *doing,
+	    struct error *err);
+/* Copy a text column ("" for NULL); caller frees. */
+char	*store_column_text(sqlite3_stmt *st, int col);
+
+#endif

@@ -1,0 +1,500 @@
+/* store_list.c - catalogues, header and whole lists in the database. */
+#include "store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* Join a kind's or category's folded patterns back into "a,b,c". */
+static char *
+join_patterns(const struct strvec *sv)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i > 0)
+			buf_putc(&b, ',');
+		buf_puts(&b, sv->v[i]);
+	}
+	return buf_detach(&b);
+}
+
+static int
+insert_kind(struct store *s, sqlite3_stmt *st, const struct kind *k, int pos,
+    struct error *err)
+{
+	char *patterns = join_patterns(&k->patterns);
+	int rc;
+
+	sqlite3_reset(st);
+	store_bind_text(st, 1, k->code);
+	store_bind_text(st, 2, k->name);
+	sqlite3_bind_int(st, 3, (int)k->channel);
+	store_bind_text(st, 4, k->clause);
+	sqlite3_bind_int(st, 5, k->key_default);
+	sqlite3_bind_int(st, 6, k->written);
+	sqlite3_bind_int(st, 7, k->phone);
+	sqlite3_bind_int(st, 8, k->custom);
+	store_bind_text(st, 9, patterns);
+	sqlite3_bind_int(st, 10, pos);
+	rc = sqlite3_step(st);
+	free(patterns);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "запись каталога видов точек", err);
+	return 0;
+}
+
+int
+store_seed_catalog(struct store *s, const struct catalog *c,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "INSERT OR IGNORE INTO kind (code, name, "
+	    "channel, clause, key_default, written, phone, custom, patterns, "
+	    "pos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err) != 0)
+		return -1;
+	for (size_t i = 0; i < c->nkinds; i++)
+		if (insert_kind(s, st, &c->kinds[i], (int)i + 1, err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	sqlite3_finalize(st);
+	if (store_prepare(s, &st, "INSERT OR IGNORE INTO need_category (code, "
+	    "clause, title, patterns) VALUES (?, ?, ?, ?)", err) != 0)
+		return -1;
+	for (size_t i = 0; i < c->ncats; i++) {
+		char *patterns = join_patterns(&c->cats[i].patterns);
+		int rc;
+
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, c->cats[i].code);
+		store_bind_text(st, 2, c->cats[i].clause);
+		store_bind_text(st, 3, c->cats[i].title);
+		store_bind_text(st, 4, patterns);
+		rc = sqlite3_step(st);
+		free(patterns);
+		if (rc != SQLITE_DONE) {
+			store_fail(s, "запись каталога потребностей", err);
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_catalog_missing(struct store *s, bool *missing, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "SELECT (SELECT count(*) FROM kind) + "
+	    "(SELECT count(*) FROM need_category)", err) != 0)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_fail(s, "чтение каталогов", err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*missing = sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_read_catalog(struct store *s, struct catalog *c, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT code, name, channel, clause, "
+	    "key_default, written, phone, custom, patterns FROM kind "
+	    "ORDER BY pos, code", err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		catalog_add_kind(c, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (enum channel)sqlite3_column_int(st, 2),
+		    (const char *)sqlite3_column_text(st, 3),
+		    sqlite3_column_int(st, 4), sqlite3_column_int(st, 5),
+		    sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+		    (const char *)sqlite3_column_text(st, 8));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение каталога видов точек", err);
+	if (store_prepare(s, &st, "SELECT code, clause, title, patterns FROM "
+	    "need_category ORDER BY code", err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    c->ncats < NEED_CATEGORIES) {
+		struct need_category *nc = &c->cats[c->ncats++];
+		const char *pat = (const char *)sqlite3_column_text(st, 3);
+
+		nc->code = sqlite3_column_int(st, 0);
+		nc->clause = store_column_text(st, 1);
+		nc->title = store_column_text(st, 2);
+		strvec_init(&nc->patterns);
+		/* Stored already folded and comma-joined. */
+		while (pat != NULL && *pat != '\0') {
+			const char *comma = strchr(pat, ',');
+			size_t n = comma ? (size_t)(comma - pat) : strlen(pat);
+
+			strvec_pushn(&nc->patterns, pat, n);
+			pat = comma ? comma + 1 : NULL;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(s, "чтение каталога потребностей", err);
+	return 0;
+}
+
+int
+store_get_header(struct store *s, struct list_header *h, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "SELECT org, title, area, order_no, "
+	    "order_date FROM list_header WHERE id = 1", err) != 0)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_fail(s, "чтение заголовка перечня", err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	list_header_fini(h);
+	h->org = store_column_text(st, 0);
+	h->title = store_column_text(st, 1);
+	h->area = store_column_text(st, 2);
+	h->order_no = store_column_text(st, 3);
+	h->order_date = store_column_text(st, 4);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_set_header(struct store *s, const struct list_header *h,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "UPDATE list_header SET org = ?, title = ?, "
+	    "area = ?, order_no = ?, order_date = ?, version = version + 1 "
+	    "WHERE id = 1", err) != 0)
+		return -1;
+	store_bind_text(st, 1, h->org);
+	store_bind_text(st, 2, h->title);
+	store_bind_text(st, 3, h->area);
+	store_bind_text(st, 4, h->order_no);
+	store_bind_text(st, 5, h->order_date);
+	return store_step_done(s, st, "запись заголовка перечня", err);
+}
+
+int
+store_count(struct store *s, size_t *procs, size_t *tps, size_t *needs,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "SELECT (SELECT count(*) FROM process), "
+	    "(SELECT count(*) FROM touchpoint), (SELECT count(*) FROM need)",
+	    err) != 0)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_fail(s, "подсчёт записей", err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	if (procs != NULL)
+		*procs = (size_t)sqlite3_column_int64(st, 0);
+	if (tps != NULL)
+		*tps = (size_t)sqlite3_column_int64(st, 1);
+	if (needs != NULL)
+		*needs = (size_t)sqlite3_column_int64(st, 2);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_clear_list(struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	/* Contacts and needs go with their touchpoints (ON DELETE CASCADE). */
+	if (store_prepare(s, &st, "DELETE FROM process", err) != 0)
+		return -1;
+	return store_step_done(s, st, "удаление записей перечня", err);
+}
+
+/* The statements store_insert_list reuses for every row. */
+struct inserter {
+	sqlite3_stmt *proc, *tp, *contact, *need, *kind;
+};
+
+static void
+inserter_fini(struct inserter *in)
+{
+	sqlite3_finalize(in->proc);
+	sqlite3_finalize(in->tp);
+	sqlite3_finalize(in->contact);
+	sqlite3_finalize(in->need);
+	sqlite3_finalize(in->kind);
+}
+
+static int
+inserter_init(struct store *s, struct inserter *in, struct error *err)
+{
+	memset(in, 0, sizeof *in);
+	if (store_prepare(s, &in->proc, "INSERT INTO process (pos, name) "
+	    "VALUES ((SELECT coalesce(max(pos), 0) + 1 FROM process), ?)",
+	    err) != 0 ||
+	    store_prepare(s, &in->tp, "INSERT INTO touchpoint (process_id, pos, "
+	    "name, kind, channel, specifics, is_key, basis_type, basis, unit, "
+	    "audience, max_transfers, ack_receipt, excluded, exclude_reason) "
+	    "VALUES (?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    err) != 0 ||
+	    store_prepare(s, &in->contact, "INSERT INTO contact (touchpoint_id, "
+	    "pos, type, value) VALUES (?, ?, ?, ?)", err) != 0 ||
+	    store_prepare(s, &in->need, "INSERT INTO need (touchpoint_id, pos, "
+	    "wording, category) VALUES (?, ?, ?, nullif(?, 0))", err) != 0 ||
+	    store_prepare(s, &in->kind, "INSERT OR IGNORE INTO kind (code, name, "
+	    "channel, custom, pos) VALUES (?, ?, ?, 1, "
+	    "(SELECT coalesce(max(pos), 0) + 1 FROM kind))", err) != 0) {
+		inserter_fini(in);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+bind_tri(sqlite3_stmt *st, int idx, int value)
+{
+	if (value == TRI_UNKNOWN)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_int(st, idx, value);
+}
+
+/* Step a reused insert statement and return the new row id, or -1. */
+static int64_t
+step_insert(struct store *s, sqlite3_stmt *st, const char *doing,
+    struct error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, doing, err);
+		return -1;
+	}
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* A kind unknown to this database becomes a custom kind named by its code. */
+static int
+ensure_kind(struct store *s, struct inserter *in, const struct touchpoint *tp,
+    struct error *err)
+{
+	if (tp->kind[0] == '\0')
+		return 0;
+	store_bind_text(in->kind, 1, tp->kind);
+	store_bind_text(in->kind, 2, tp->kind);
+	sqlite3_bind_int(in->kind, 3,
+	    tp->channel == CHANNEL_OFFLINE ? CHANNEL_OFFLINE : CHANNEL_DIGITAL);
+	return step_insert(s, in->kind, "запись вида точки", err) < 0 ? -1 : 0;
+}
+
+static int
+insert_touchpoint(struct store *s, struct inserter *in, int64_t proc_id,
+    int pos, struct touchpoint *tp, struct error *err)
+{
+	sqlite3_stmt *st = in->tp;
+
+	if (ensure_kind(s, in, tp, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, proc_id);
+	sqlite3_bind_int(st, 2, pos);
+	store_bind_text(st, 3, tp->name);
+	store_bind_text(st, 4, tp->kind);
+	sqlite3_bind_int(st, 5, (int)tp->channel);
+	store_bind_text(st, 6, tp->specifics);
+	sqlite3_bind_int(st, 7, tp->key);
+	sqlite3_bind_int(st, 8, (int)tp->basis_type);
+	store_bind_text(st, 9, tp->basis);
+	store_bind_text(st, 10, tp->unit);
+	sqlite3_bind_int(st, 11, (int)tp->audience);
+	bind_tri(st, 12, tp->max_transfers);
+	bind_tri(st, 13, tp->ack_receipt);
+	sqlite3_bind_int(st, 14, tp->excluded);
+	store_bind_text(st, 15, tp->exclude_reason);
+	if ((tp->id = step_insert(s, st, "запись точки взаимодействия",
+	    err)) < 0)
+		return -1;
+	for (size_t i = 0; i < tp->ncontacts; i++) {
+		sqlite3_bind_int64(in->contact, 1, tp->id);
+		sqlite3_bind_int(in->contact, 2, (int)i + 1);
+		sqlite3_bind_int(in->contact, 3, (int)tp->contacts[i].type);
+		store_bind_text(in->contact, 4, tp->contacts[i].value);
+		if (step_insert(s, in->contact, "запись контакта", err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < tp->nneeds; i++) {
+		sqlite3_bind_int64(in->need, 1, tp->id);
+		sqlite3_bind_int(in->need, 2, (int)i + 1);
+		store_bind_text(in->need, 3, tp->needs[i].wording);
+		sqlite3_bind_int(in->need, 4, tp->needs[i].category);
+		if ((tp->needs[i].id = step_insert(s, in->need,
+		    "запись потребности", err)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_insert_list(struct store *s, struct list *l, struct error *err)
+{
+	struct inserter in;
+	int rc = 0;
+
+	if (inserter_init(s, &in, err) != 0)
+		return -1;
+	for (size_t i = 0; i < l->nprocs && rc == 0; i++) {
+		struct process *p = &l->procs[i];
+
+		store_bind_text(in.proc, 1, p->name);
+		if ((p->id = step_insert(s, in.proc, "запись процесса",
+		    err)) < 0) {
+			rc = -1;
+			break;
+		}
+		for (size_t j = 0; j < p->ntps && rc == 0; j++)
+			rc = insert_touchpoint(s, &in, p->id, (int)j + 1,
+			    &p->tps[j], err);
+	}
+	inserter_fini(&in);
+	return rc;
+}
+
+static int
+column_tri(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return TRI_UNKNOWN;
+	return sqlite3_column_int(st, col);
+}
+
+/* Find the touchpoint with id among those loaded (ids ascend by order of
+ * loading, so a binary search would do; a hint makes it linear-free). */
+static struct touchpoint *
+find_tp(struct list *l, int64_t id, size_t *pi, size_t *ti)
+{
+	/* Rows arrive grouped in list order: advance the cursor. */
+	for (; *pi < l->nprocs; (*pi)++, *ti = 0)
+		for (; *ti < l->procs[*pi].ntps; (*ti)++)
+			if (l->procs[*pi].tps[*ti].id == id)
+				return &l->procs[*pi].tps[*ti];
+	return NULL;
+}
+
+static int
+load_children(struct store *s, struct list *l, struct error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT c.touchpoint_id, c.type, c.value FROM contact c "
+		"JOIN touchpoint t ON t.id = c.touchpoint_id "
+		"JOIN process p ON p.id = t.process_id "
+		"ORDER BY p.pos, p.id, t.pos, t.id, c.pos, c.id",
+		"SELECT n.touchpoint_id, n.id, n.wording, "
+		"coalesce(n.category, 0) FROM need n "
+		"JOIN touchpoint t ON t.id = n.touchpoint_id "
+		"JOIN process p ON p.id = t.process_id "
+		"ORDER BY p.pos, p.id, t.pos, t.id, n.pos, n.id",
+	};
+
+	for (int k = 0; k < 2; k++) {
+		sqlite3_stmt *st;
+		size_t pi = 0, ti = 0;
+		int rc;
+
+		if (store_prepare(s, &st, sql[k], err) != 0)
+			return -1;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct touchpoint *tp = find_tp(l,
+			    sqlite3_column_int64(st, 0), &pi, &ti);
+
+			if (tp == NULL)
+				continue;
+			if (k == 0) {
+				touchpoint_add_contact(tp,
+				    (enum contact_type)sqlite3_column_int(st, 1),
+				    (const char *)sqlite3_column_text(st, 2));
+			} else {
+				struct need *n = touchpoint_add_need(tp,
+				    (const char *)sqlite3_column_text(st, 2),
+				    sqlite3_column_int(st, 3));
+
+				n->id = sqlite3_column_int64(st, 1);
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, "чтение перечня", err);
+	}
+	return 0;
+}
+
+int
+store_load_list(struct store *s, struct list *l, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct process *p = NULL;
+	int64_t last_proc = 0;
+	int rc;
+
+	if (store_get_header(s, &l->hdr, err) != 0)
+		return -1;
+	if (store_prepare(s, &st, "SELECT p.id, p.name, p.version, t.id, "
+	    "t.name, coalesce(t.kind, ''), t.channel, t.specifics, t.is_key, "
+	    "t.basis_type, t.basis, t.unit, t.audience, t.max_transfers, "
+	    "t.ack_receipt, t.excluded, t.exclude_reason, t.version "
+	    "FROM process p LEFT JOIN touchpoint t ON t.process_id = p.id "
+	    "ORDER BY p.pos, p.id, t.pos, t.id", err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct touchpoint *tp;
+
+		if (p == NULL || sqlite3_column_int64(st, 0) != last_proc) {
+			p = list_add_process(l,
+			    (const char *)sqlite3_column_text(st, 1));
+			p->id = last_proc = sqlite3_column_int64(st, 0);
+			p->version = sqlite3_column_int64(st, 2);
+		}
+		if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+			continue;
+		tp = process_add_touchpoint(p,
+		    (const char *)sqlite3_column_text(st, 4));
+		tp->id = sqlite3_column_int64(st, 3);
+		model_set(&tp->kind, (const char *)sqlite3_column_text(st, 5));
+		tp->channel = (enum channel)sqlite3_column_int(st, 6);
+		model_set(&tp->specifics,
+		    (const char *)sqlite3_column_text(st, 7));
+		tp->key = sqlite3_column_int(st, 8) != 0;
+		tp->basis_type = (enum basis_type)sqlite3_column_int(st, 9);
+		model_set(&tp->basis, (const char *)sqlite3_column_text(st, 10));
+		model_set(&tp->unit, (const char *)sqlite3_column_text(st, 11));
+		tp->audience = (enum audience)sqlite3_column_int(st, 12);
+		tp->max_transfers = column_tri(st, 13);
+		tp->ack_receipt = column_tri(st, 14);
+		tp->excluded = sqlite3_column_int(st, 15) != 0;
+		model_set(&tp->exclude_reason,
+		    (const char *)sqlite3_column_text(st, 16));
+		tp->version = sqlite3_column_int64(st, 17);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение перечня", err);
+	return load_children(s, l, err);
+}

@@ -1,0 +1,41 @@
+# Shared helpers for the command-line shell tests (sourced).
+# $PERECHEN is the binary under test, $TESTS_DIR the tests directory.
+set -u
+: "${PERECHEN:?set by tests/run.sh}"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/perechen-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+DB="$WORK/t.db"
+SEED_TABLE="$TESTS_DIR/data/seed-table.tsv"
+EXAMPLE="$PERECHEN_SHARE/examples/smolensk-promtorg.tsv"
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# expect_status CODE CMD... : run CMD, fail unless it exits with CODE.
+expect_status() {
+	want=$1
+	shift
+	"$@" >"$WORK/out" 2>"$WORK/err"
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "--- stdout" >&2; cat "$WORK/out" >&2
+		echo "--- stderr" >&2; cat "$WORK/err" >&2
+		fail "'$*' exited $got, expected $want"
+	fi
+}
+
+# expect_in FILE TEXT : fail unless FILE contains TEXT (fixed string).
+expect_in() {
+	grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "'$2' not in $1"; }
+}
+
+expect_not_in() {
+	if grep -qF -- "$2" "$1"; then cat "$1" >&2; fail "'$2' unexpectedly in $1"; fi
+}
+
+# db_digest: a digest of the list that changes if anything changed.
+db_digest() {
+	"$PERECHEN" -d "$DB" export --format csv -o - 2>/dev/null | md5sum
+}
