@@ -51,7 +51,7 @@ struct contact {
 
 struct need {
 	int64_t	 id;		/* 0 when not stored */
-	char	*wording;	/* as printed, may hold several lines */
+	char	*wording;	/* as printed, one line */
 	int	 category;	/* 1..9 = п. 2.6.N; 0 = unclassified */
 };
 
