@@ -61,5 +61,8 @@ char	*app_share_path(const struct app *app, const char *name);
 bool	app_wants_help(int argc, char **argv);
 
 int	cmd_init(struct app *app, int argc, char **argv);
+int	cmd_calendar(struct app *app, int argc, char **argv);
+int	cmd_import(struct app *app, int argc, char **argv);
+int	cmd_export(struct app *app, int argc, char **argv);
 
 #endif

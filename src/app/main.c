@@ -12,6 +12,9 @@
 
 static const struct command commands[] = {
 	{ "init", "создать перечень или задать его заголовок", cmd_init },
+	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
+	{ "import", "загрузить перечень из TSV или CSV", cmd_import },
+	{ "export", "выгрузить перечень в текст или CSV", cmd_export },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -78,6 +78,29 @@ score_cyrillic(const char *enc, const char *data, size_t len)
 	return score;
 }
 
+/*
+ * UTF-8 with a few bad bytes is still UTF-8 (and must be reported as
+ * broken, not read as CP1251): count well-formed multi-byte sequences
+ * against stray high bytes.
+ */
+static bool
+mostly_utf8(const char *data, size_t len)
+{
+	size_t good = 0, bad = 0, i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(data + i, len - i, &cp);
+
+		if (n > 1)
+			good++;
+		else if ((unsigned char)data[i] >= 0x80)
+			bad++;
+		i += n;
+	}
+	return good > 0 && good >= bad * 4;
+}
+
 const char *
 charset_detect(const char *data, size_t len)
 {
@@ -85,7 +108,7 @@ charset_detect(const char *data, size_t len)
 	const char *best = "CP1251";
 	long best_score = -1000001;
 
-	if (utf8_valid(data, len))
+	if (utf8_valid(data, len) || mostly_utf8(data, len))
 		return "UTF-8";
 	for (size_t i = 0; i < sizeof single / sizeof single[0]; i++) {
 		long s = score_cyrillic(single[i], data, len);

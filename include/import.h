@@ -1,0 +1,61 @@
+/*
+ * import.h - reading a list from a TSV or CSV table.
+ *
+ * Owns: turning a table as clerks have it (Word or Excel saved as text, or
+ * our own CSV export) into a struct list: finding the columns by their
+ * Russian headers, rejoining what page breaks split, separating contacts
+ * from touchpoint names, taking channel types from the specifics column,
+ * guessing kinds and need categories.  Everything it joined, split or
+ * doubted is reported with its line, so a clerk can check it.
+ */
+#ifndef PERECHEN_IMPORT_H
+#define PERECHEN_IMPORT_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "error.h"
+#include "model.h"
+#include "strvec.h"
+
+enum import_format {
+	IMPORT_AUTO = 0,	/* TSV or CSV, by where a header row is found */
+	IMPORT_TSV,		/* tab-separated */
+	IMPORT_CSV		/* ';' or ',' separated, whichever finds the header */
+};
+
+struct import_opts {
+	const char *encoding;	/* NULL: detect */
+	enum import_format format;
+	const struct catalog *cat;	/* kinds and need categories */
+};
+
+struct import_report {
+	const char *encoding;	/* static string: what was read */
+	char	 delimiter;
+	size_t	 records;	/* data rows read (not headers, not blank) */
+	size_t	 joined;	/* rows joined to the row above */
+	size_t	 doubted;	/* rows taken with a guess worth a look */
+	struct strvec notes;	/* "строка N: …", in file order */
+};
+
+void	import_report_init(struct import_report *rep);
+void	import_report_fini(struct import_report *rep);
+
+/*
+ * Read the table in data[0..len) into out (initialised, empty).  On
+ * failure returns -1 with err naming the line, and out holds a partial
+ * list the caller must discard (list_fini).  Titles found above the table
+ * ("ПЕРЕЧЕНЬ" and the lines after it; "Орган: …") go into out->hdr.
+ */
+int	import_table(const char *data, size_t len, const struct import_opts *o,
+	    struct list *out, struct import_report *rep, struct error *err);
+
+/*
+ * Split contacts (URLs, e-mail addresses, phone numbers) out of a printed
+ * touchpoint name: appends them to tp and returns the name without them
+ * (caller frees), tidied of the separators they leave behind.
+ */
+char	*import_split_contacts(const char *cell, struct touchpoint *tp);
+
+#endif

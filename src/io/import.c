@@ -1,0 +1,825 @@
+/* import.c - a list from a TSV or CSV table, as clerks have it. */
+#include "import_int.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "charset.h"
+#include "columns.h"
+#include "csv.h"
+#include "utf8.h"
+
+enum col {
+	C_NUM, C_PROCESS, C_TP, C_NEEDS, C_SPEC,
+	C_KIND, C_CONTACTS, C_CATS, C_KEY, C_BASIS_TYPE, C_BASIS, C_UNIT,
+	C_AUDIENCE, C_TRANSFERS, C_ACK, C_EXCLUDED, C_EXCLUDE_REASON,
+	C_COUNT
+};
+
+/* Header names, folded.  The five printed columns are matched by how
+ * their names begin, since the wording varies from body to body. */
+static const struct {
+	enum col col;
+	const char *name;
+	int prefix;
+} col_names[] = {
+	{ C_NUM, "№", 0 }, { C_NUM, "№ п/п", 0 }, { C_NUM, "n", 0 },
+	{ C_NUM, "номер", 1 },
+	{ C_PROCESS, "процесс", 1 },
+	{ C_TP, "точка", 1 }, { C_TP, "точки", 1 },
+	{ C_NEEDS, "удовлетвор", 1 }, { C_NEEDS, "потребност", 1 },
+	{ C_SPEC, "особенност", 1 },
+	{ C_KIND, COL_KIND, 0 }, { C_CONTACTS, COL_CONTACTS, 0 },
+	{ C_CATS, COL_CATEGORIES, 0 }, { C_KEY, COL_KEY, 0 },
+	{ C_BASIS_TYPE, COL_BASIS_TYPE, 0 }, { C_BASIS, COL_BASIS, 0 },
+	{ C_UNIT, COL_UNIT, 0 }, { C_AUDIENCE, COL_AUDIENCE, 0 },
+	{ C_TRANSFERS, COL_TRANSFERS, 0 }, { C_ACK, COL_ACK, 0 },
+	{ C_EXCLUDED, COL_EXCLUDED, 0 },
+	{ C_EXCLUDE_REASON, COL_EXCLUDE_REASON, 0 },
+};
+
+struct colmap {
+	int	 idx[C_COUNT];	/* field index of each column, -1 absent */
+	size_t	 ncols;		/* fields in the header row */
+	size_t	 known;		/* columns recognised */
+};
+
+struct importer {
+	const struct import_opts *o;
+	struct list *l;
+	struct import_report *rep;
+	struct colmap map;
+	char	*cell[C_COUNT];		/* cleaned cells of the current row */
+	int	 html[C_COUNT];
+	size_t	 line;			/* current row's first line */
+	size_t	 tp_line;		/* line of the last touchpoint */
+	int	 after_break;		/* the row follows a repeated header */
+};
+
+static void
+note(struct importer *im, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+static void
+note(struct importer *im, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	buf_printf(&b, "строка %zu: ", im->line);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	strvec_push_owned(&im->rep->notes, buf_detach(&b));
+}
+
+void
+import_report_init(struct import_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	strvec_init(&rep->notes);
+}
+
+void
+import_report_fini(struct import_report *rep)
+{
+	strvec_fini(&rep->notes);
+}
+
+/* Which column a header cell names, or -1. */
+static int
+column_of(const char *text)
+{
+	int html;
+	char *clean = import_clean_cell(text, &html);
+	char *f = utf8_casefold(clean);
+	int col = -1;
+
+	for (size_t k = 0; k < sizeof col_names / sizeof col_names[0]; k++) {
+		char *name = utf8_casefold(col_names[k].name);
+		int hit = col_names[k].prefix ?
+		    strncmp(f, name, strlen(name)) == 0 : strcmp(f, name) == 0;
+
+		free(name);
+		if (hit) {
+			col = (int)col_names[k].col;
+			break;
+		}
+	}
+	free(f);
+	free(clean);
+	return col;
+}
+
+/* Map a record's fields to columns; returns 1 if it is a header row. */
+static int
+map_header(const struct csv_record *rec, struct colmap *m)
+{
+	for (int c = 0; c < C_COUNT; c++)
+		m->idx[c] = -1;
+	m->known = 0;
+	m->ncols = rec->fields.n;
+	for (size_t i = 0; i < rec->fields.n; i++) {
+		int c = column_of(rec->fields.v[i]);
+
+		if (c >= 0 && m->idx[c] < 0) {
+			m->idx[c] = (int)i;
+			m->known++;
+		}
+	}
+	return m->idx[C_PROCESS] >= 0 && m->idx[C_TP] >= 0;
+}
+
+static const char *
+cell(const struct importer *im, enum col c)
+{
+	return im->cell[c] != NULL ? im->cell[c] : "";
+}
+
+static int
+has(const struct importer *im, enum col c)
+{
+	return cell(im, c)[0] != '\0';
+}
+
+static void
+clear_cells(struct importer *im)
+{
+	for (int c = 0; c < C_COUNT; c++) {
+		free(im->cell[c]);
+		im->cell[c] = NULL;
+		im->html[c] = 0;
+	}
+}
+
+static struct process *
+cur_process(struct importer *im)
+{
+	return im->l->nprocs > 0 ? &im->l->procs[im->l->nprocs - 1] : NULL;
+}
+
+static struct touchpoint *
+cur_touchpoint(struct importer *im)
+{
+	struct process *p = cur_process(im);
+
+	return p != NULL && p->ntps > 0 ? &p->tps[p->ntps - 1] : NULL;
+}
+
+/* The last touchpoint of the whole list so far (maybe of an earlier
+ * process): where the rest of a cell split by a page break belongs. */
+static struct touchpoint *
+last_touchpoint(struct importer *im)
+{
+	for (size_t i = im->l->nprocs; i-- > 0;)
+		if (im->l->procs[i].ntps > 0)
+			return &im->l->procs[i].tps[im->l->procs[i].ntps - 1];
+	return NULL;
+}
+
+static int
+parse_yes_no(struct importer *im, enum col c, const char *colname, int *out,
+    struct error *err)
+{
+	char *f = utf8_casefold(cell(im, c));
+	int rc = 0;
+
+	if (f[0] == '\0')
+		*out = TRI_UNKNOWN;
+	else if (strcmp(f, VAL_YES) == 0 || strcmp(f, "1") == 0 ||
+	    strcmp(f, "yes") == 0)
+		*out = 1;
+	else if (strcmp(f, VAL_NO) == 0 || strcmp(f, "0") == 0 ||
+	    strcmp(f, "no") == 0)
+		*out = 0;
+	else
+		rc = error_set(err, "строка %zu, столбец «%s»: «%s» — ожидалось "
+		    "«да» или «нет»", im->line, colname, cell(im, c));
+	free(f);
+	return rc;
+}
+
+/* The kind named in the kind column (by code or name), or guessed from
+ * the printed touchpoint cell. */
+static void
+set_kind(struct importer *im, struct touchpoint *tp, const char *raw)
+{
+	const struct catalog *cat = im->o->cat;
+	const struct kind *k = NULL;
+
+	if (has(im, C_KIND)) {
+		char *want = utf8_casefold(cell(im, C_KIND));
+
+		for (size_t i = 0; cat != NULL && i < cat->nkinds && !k; i++) {
+			char *name = utf8_casefold(cat->kinds[i].name);
+
+			if (strcmp(want, name) == 0 ||
+			    strcmp(cell(im, C_KIND), cat->kinds[i].code) == 0)
+				k = &cat->kinds[i];
+			free(name);
+		}
+		free(want);
+		if (k == NULL) {
+			model_set(&tp->kind, cell(im, C_KIND));
+			note(im, "вид точки «%s» нет в каталоге — добавлен как "
+			    "новый вид", cell(im, C_KIND));
+			return;
+		}
+	} else if (cat != NULL) {
+		k = catalog_guess_kind(cat, raw);
+		if (k == NULL) {
+			im->rep->doubted++;
+			note(im, "вид точки «%s» не распознан — укажите его в "
+			    "редакторе", tp->name);
+			return;
+		}
+	}
+	if (k != NULL)
+		model_set(&tp->kind, k->code);
+}
+
+static const struct kind *
+kind_of(const struct importer *im, const struct touchpoint *tp)
+{
+	if (im->o->cat == NULL || tp->kind[0] == '\0')
+		return NULL;
+	return catalog_find_kind(im->o->cat, tp->kind);
+}
+
+/* Channel type from the specifics cell ("Цифровая точка"), the rest of
+ * which is the specifics text; else from the kind. */
+static void
+set_channel(struct importer *im, struct touchpoint *tp)
+{
+	const char *spec = cell(im, C_SPEC);
+	const char *nl = strchr(spec, '\n');
+	char *first = xstrndup(spec, nl != NULL ? (size_t)(nl - spec) :
+	    strlen(spec));
+	enum channel ch = channel_from_text(first);
+	const struct kind *k = kind_of(im, tp);
+
+	if (ch != CHANNEL_NONE) {
+		char *f = utf8_casefold(first);
+
+		/* A first line that only names the channel is not specifics. */
+		if (utf8_width(f) <= 20)
+			model_set(&tp->specifics, nl != NULL ? nl + 1 : "");
+		else
+			model_set(&tp->specifics, spec);
+		free(f);
+		tp->channel = ch;
+	} else {
+		model_set(&tp->specifics, spec);
+		tp->channel = channel_from_text(spec);
+	}
+	free(first);
+	if (tp->channel == CHANNEL_NONE && k != NULL) {
+		tp->channel = k->channel;
+		note(im, "тип канала не указан — взят из вида точки «%s»",
+		    k->name);
+	} else if (k != NULL && tp->channel != k->channel) {
+		im->rep->doubted++;
+		note(im, "«%s»: указан тип канала «%s», а вид «%s» — %s",
+		    tp->name, channel_label(tp->channel), k->name,
+		    channel_label(k->channel));
+	}
+}
+
+/* Parse "2.6.4", "п. 2.6.4" or "4" into 1..9, or 0. */
+static int
+parse_category(const char *s)
+{
+	const char *p = s + strlen(s);
+
+	while (p > s && isspace((unsigned char)p[-1]))
+		p--;
+	if (p > s && p[-1] >= '1' && p[-1] <= '9' &&
+	    (p - 1 == s || p[-2] == '.' || p[-2] == ' '))
+		return p[-1] - '0';
+	return 0;
+}
+
+/* One need per line of text; categories from the column, line by line,
+ * else guessed from the wording. */
+static void
+add_needs(struct importer *im, struct touchpoint *tp, const char *text,
+    const char *cats)
+{
+	const char *p = text, *c = cats;
+
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		char *w = xstrndup(p, n);
+		int category = 0;
+
+		if (c != NULL && *c != '\0') {
+			const char *cnl = strchr(c, '\n');
+			char *cs = xstrndup(c, cnl ? (size_t)(cnl - c) : strlen(c));
+
+			category = parse_category(cs);
+			free(cs);
+			c = cnl != NULL ? cnl + 1 : "";
+		} else if (im->o->cat != NULL) {
+			category = catalog_guess_need(im->o->cat, w);
+		}
+		if (w[0] != '\0')
+			touchpoint_add_need(tp, w, category);
+		free(w);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+/* Append text to the last need of tp (a cell split by a page break). */
+static void
+join_to_last_need(struct importer *im, struct touchpoint *tp,
+    const char *text)
+{
+	struct need *n = &tp->needs[tp->nneeds - 1];
+	char *joined = xasprintf("%s %s", n->wording, text);
+
+	free(n->wording);
+	n->wording = joined;
+	if (n->category == 0 && im->o->cat != NULL)
+		n->category = catalog_guess_need(im->o->cat, joined);
+}
+
+static int
+set_optional(struct importer *im, struct touchpoint *tp, struct error *err)
+{
+	int v;
+	char *f;
+
+	if (has(im, C_CONTACTS)) {
+		const char *p = cell(im, C_CONTACTS);
+
+		while (*p != '\0') {
+			size_t n = strcspn(p, "\n");
+			char *value = xstrndup(p, n);
+
+			if (value[0] != '\0')
+				import_add_contact(tp, import_contact_type(value),
+				    value);
+			free(value);
+			p += n + (p[n] == '\n');
+		}
+	}
+	if (im->map.idx[C_KEY] >= 0 && has(im, C_KEY)) {
+		if (parse_yes_no(im, C_KEY, COL_KEY, &v, err) != 0)
+			return -1;
+		tp->key = v == 1;
+	}
+	if (parse_yes_no(im, C_ACK, COL_ACK, &tp->ack_receipt, err) != 0 ||
+	    parse_yes_no(im, C_EXCLUDED, COL_EXCLUDED, &v, err) != 0)
+		return -1;
+	tp->excluded = v == 1;
+	model_set(&tp->exclude_reason, cell(im, C_EXCLUDE_REASON));
+	model_set(&tp->basis, cell(im, C_BASIS));
+	model_set(&tp->unit, cell(im, C_UNIT));
+	f = utf8_casefold(cell(im, C_BASIS_TYPE));
+	if (f[0] == '\0')
+		tp->basis_type = tp->basis[0] != '\0' ? BASIS_DOCUMENT : BASIS_NONE;
+	else if (strcmp(f, VAL_BASIS_DOCUMENT) == 0)
+		tp->basis_type = BASIS_DOCUMENT;
+	else if (strncmp(f, "распоряд", strlen("распоряд")) == 0)
+		tp->basis_type = BASIS_ACT;
+	else {
+		free(f);
+		return error_set(err, "строка %zu, столбец «%s»: «%s» — "
+		    "ожидалось «%s» или «%s»", im->line, COL_BASIS_TYPE,
+		    cell(im, C_BASIS_TYPE), VAL_BASIS_DOCUMENT, VAL_BASIS_ACT);
+	}
+	free(f);
+	f = utf8_casefold(cell(im, C_AUDIENCE));
+	tp->audience = strncmp(f, "внутр", strlen("внутр")) == 0 ?
+	    AUDIENCE_INTERNAL : AUDIENCE_EXTERNAL;
+	free(f);
+	if (has(im, C_TRANSFERS)) {
+		char *end;
+		long n = strtol(cell(im, C_TRANSFERS), &end, 10);
+
+		if (*end != '\0' || n < 0 || n > 99)
+			return error_set(err, "строка %zu, столбец «%s»: «%s» — "
+			    "ожидалось число", im->line, COL_TRANSFERS,
+			    cell(im, C_TRANSFERS));
+		tp->max_transfers = (int)n;
+	}
+	return 0;
+}
+
+static int
+first_is_lower(const char *s)
+{
+	uint32_t cp;
+
+	utf8_decode(s, strlen(s), &cp);
+	return (cp >= 'a' && cp <= 'z') || (cp >= 0x0430 && cp <= 0x044F) ||
+	    cp == 0x0451;
+}
+
+/*
+ * After a page break, a cell's first paragraph that starts in lower case,
+ * followed by more paragraphs, is the rest of the cell the break split:
+ * conversion from PDF or Word put it into the next row.
+ */
+static char *
+take_split_rest(struct importer *im, const char *needs)
+{
+	struct touchpoint *prev = last_touchpoint(im);
+	const char *nl = strchr(needs, '\n');
+
+	if (!im->after_break || !im->html[C_NEEDS] || prev == NULL ||
+	    prev->nneeds == 0 || nl == NULL || !first_is_lower(needs))
+		return NULL;
+	char *rest = xstrndup(needs, (size_t)(nl - needs));
+
+	join_to_last_need(im, prev, rest);
+	im->rep->joined++;
+	im->rep->doubted++;
+	note(im, "начало ячейки «%s» — окончание потребности точки «%s» "
+	    "(строка %zu), разорванной разрывом страницы; присоединено к ней",
+	    rest, prev->name, im->tp_line);
+	free(rest);
+	return xstrdup(nl + 1);
+}
+
+static int
+new_touchpoint(struct importer *im, struct error *err)
+{
+	struct process *p = cur_process(im);
+	struct touchpoint *tp;
+	const struct kind *k;
+	char *name, *needs;
+	const char *raw = cell(im, C_TP);
+
+	if (p == NULL)
+		return error_set(err, "строка %zu: точка взаимодействия «%s» "
+		    "стоит до первого процесса (столбец «№» и «Процесс» пусты)",
+		    im->line, raw);
+	needs = take_split_rest(im, cell(im, C_NEEDS));
+	tp = process_add_touchpoint(p, "");
+	name = import_split_contacts(raw, tp);
+	model_set(&tp->name, name);
+	if (strcmp(name, raw) != 0 && tp->ncontacts > 0)
+		note(im, "из «%s» выделены контакты (%zu)", raw, tp->ncontacts);
+	free(name);
+	set_kind(im, tp, raw);
+	set_channel(im, tp);
+	k = kind_of(im, tp);
+	tp->key = k != NULL && k->key_default;
+	add_needs(im, tp, needs != NULL ? needs : cell(im, C_NEEDS),
+	    im->map.idx[C_CATS] >= 0 ? cell(im, C_CATS) : NULL);
+	free(needs);
+	im->tp_line = im->line;
+	return set_optional(im, tp, err);
+}
+
+/* A row with needs or specifics but no touchpoint name. */
+static int
+continue_touchpoint(struct importer *im, struct error *err)
+{
+	struct touchpoint *tp = cur_touchpoint(im);
+	const char *needs = cell(im, C_NEEDS);
+
+	if (tp == NULL)
+		return error_set(err, "строка %zu: потребности «%s» без точки "
+		    "взаимодействия (столбец «%s» пуст)", im->line, needs,
+		    COL_TOUCHPOINT);
+	im->rep->joined++;
+	if (im->after_break && tp->nneeds > 0 && needs[0] != '\0') {
+		const char *nl = strchr(needs, '\n');
+		char *first = xstrndup(needs, nl ? (size_t)(nl - needs) :
+		    strlen(needs));
+
+		join_to_last_need(im, tp, first);
+		note(im, "продолжение ячейки, разорванной разрывом страницы, "
+		    "присоединено к строке %zu («%s»)", im->tp_line, tp->name);
+		free(first);
+		if (nl != NULL)
+			add_needs(im, tp, nl + 1, NULL);
+	} else {
+		add_needs(im, tp, needs, im->map.idx[C_CATS] >= 0 ?
+		    cell(im, C_CATS) : NULL);
+		note(im, "потребности добавлены к точке «%s» (строка %zu)",
+		    tp->name, im->tp_line);
+	}
+	if (has(im, C_SPEC)) {
+		char *joined = xasprintf("%s%s%s", tp->specifics,
+		    tp->specifics[0] ? "\n" : "", cell(im, C_SPEC));
+
+		free(tp->specifics);
+		tp->specifics = joined;
+	}
+	return 0;
+}
+
+static int
+starts_process(struct importer *im)
+{
+	struct process *p = cur_process(im);
+	int same;
+
+	if (has(im, C_NUM))
+		return 1;
+	if (!has(im, C_PROCESS))
+		return 0;
+	if (p == NULL)
+		return 1;
+	char *a = utf8_casefold(p->name), *b = utf8_casefold(cell(im, C_PROCESS));
+
+	same = strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	return !same;
+}
+
+static int
+new_process(struct importer *im, struct error *err)
+{
+	size_t want = im->l->nprocs + 1;
+	char *end;
+	long num;
+
+	if (!has(im, C_PROCESS))
+		return error_set(err, "строка %zu: у процесса № %s нет названия "
+		    "(столбец «%s» пуст)", im->line, cell(im, C_NUM),
+		    COL_PROCESS);
+	list_add_process(im->l, cell(im, C_PROCESS));
+	if (!has(im, C_NUM)) {
+		im->rep->doubted++;
+		note(im, "у процесса «%s» не указан № — присвоен %zu",
+		    cell(im, C_PROCESS), want);
+		return 0;
+	}
+	num = strtol(cell(im, C_NUM), &end, 10);
+	if ((*end != '\0' && strcmp(end, ".") != 0) || num != (long)want) {
+		im->rep->doubted++;
+		note(im, "процесс «%s» указан под № %s — по порядку он %zu",
+		    cell(im, C_PROCESS), cell(im, C_NUM), want);
+	}
+	return 0;
+}
+
+/* Optional columns carry data of a touchpoint too. */
+static int
+row_has_data(const struct importer *im)
+{
+	for (int c = 0; c < C_COUNT; c++)
+		if (c != C_NUM && c != C_PROCESS && has(im, (enum col)c))
+			return 1;
+	return 0;
+}
+
+static int
+load_cells(struct importer *im, const struct csv_record *rec,
+    struct error *err)
+{
+	if (rec->fields.n != im->map.ncols)
+		return error_set(err, "строка %zu: %zu ячеек, а в заголовке "
+		    "таблицы %zu — проверьте разделитель и кавычки", rec->line,
+		    rec->fields.n, im->map.ncols);
+	clear_cells(im);
+	for (int c = 0; c < C_COUNT; c++)
+		if (im->map.idx[c] >= 0)
+			im->cell[c] = import_clean_cell(
+			    rec->fields.v[im->map.idx[c]], &im->html[c]);
+	/* A formula neutralised by our CSV export: drop the apostrophe. */
+	for (int c = 0; c < C_COUNT; c++)
+		if (im->cell[c] != NULL && im->cell[c][0] == '\'' &&
+		    strchr("=+-@", im->cell[c][1]) != NULL && im->cell[c][1])
+			memmove(im->cell[c], im->cell[c] + 1,
+			    strlen(im->cell[c]));
+	return 0;
+}
+
+static int
+data_row(struct importer *im, const struct csv_record *rec,
+    struct error *err)
+{
+	im->line = rec->line;
+	if (load_cells(im, rec, err) != 0)
+		return -1;
+	im->rep->records++;
+	if (starts_process(im) && new_process(im, err) != 0)
+		return -1;
+	if (has(im, C_TP)) {
+		if (new_touchpoint(im, err) != 0)
+			return -1;
+	} else if (row_has_data(im)) {
+		if (continue_touchpoint(im, err) != 0)
+			return -1;
+	}
+	im->after_break = 0;
+	return 0;
+}
+
+/* Text before the table: the title after "ПЕРЕЧЕНЬ", and "Орган: …". */
+static void
+preamble_row(struct importer *im, const struct csv_record *rec,
+    int *in_title, size_t *skipped)
+{
+	struct buf b;
+	char *text, *f;
+
+	buf_init(&b);
+	for (size_t i = 0; i < rec->fields.n; i++) {
+		if (b.len > 0 && rec->fields.v[i][0] != '\0')
+			buf_putc(&b, ' ');
+		buf_puts(&b, rec->fields.v[i]);
+	}
+	text = utf8_squeeze(b.data);
+	buf_fini(&b);
+	f = utf8_casefold(text);
+	if (text[0] == '\0') {
+		*in_title = 0;
+	} else if (text[0] == '#') {
+		/* a comment line of our own example files */
+	} else if (strcmp(f, "перечень") == 0) {
+		*in_title = 1;
+	} else if (*in_title) {
+		char *t = xasprintf("%s%s%s", im->l->hdr.title,
+		    im->l->hdr.title[0] ? " " : "", text);
+
+		free(im->l->hdr.title);
+		im->l->hdr.title = t;
+	} else if (strncmp(f, "орган:", strlen("орган:")) == 0) {
+		char *v = utf8_squeeze(text + strlen("орган:"));
+
+		model_set(&im->l->hdr.org, v);
+		free(v);
+	} else if (strncmp(f, "направление деятельности:",
+	    strlen("направление деятельности:")) == 0) {
+		char *v = utf8_squeeze(text + strlen("направление деятельности:"));
+
+		model_set(&im->l->hdr.area, v);
+		free(v);
+	} else {
+		(*skipped)++;
+	}
+	free(f);
+	free(text);
+}
+
+/* Look for a header row with each delimiter; the one that finds it wins. */
+static char
+choose_delimiter(const char *data, size_t len, enum import_format format)
+{
+	static const char order[] = { '\t', ';', ',' };
+	struct csv_reader r;
+	struct csv_record rec;
+
+	if (format == IMPORT_TSV)
+		return '\t';
+	for (size_t k = 0; k < sizeof order; k++) {
+		int found = 0;
+
+		if (format == IMPORT_CSV && order[k] == '\t')
+			continue;
+		csv_reader_init(&r, data, len, order[k]);
+		csv_record_init(&rec);
+		for (int n = 0; n < 200 && !found; n++) {
+			struct colmap m;
+
+			if (csv_read(&r, &rec, NULL) != 1)
+				break;
+			found = map_header(&rec, &m);
+		}
+		csv_record_fini(&rec);
+		if (found)
+			return order[k];
+	}
+	return csv_guess_delimiter(data, len);
+}
+
+static int
+decode(const char *data, size_t len, const struct import_opts *o,
+    struct import_report *rep, struct buf *text, struct error *err)
+{
+	const char *enc = o->encoding;
+	const char *nul = memchr(data, '\0', len);
+
+	if (len >= 2 && ((unsigned char)data[0] == 0xFF &&
+	    (unsigned char)data[1] == 0xFE))
+		enc = "UTF-16";		/* Word's "Unicode text" */
+	else if (len >= 2 && ((unsigned char)data[0] == 0xFE &&
+	    (unsigned char)data[1] == 0xFF))
+		enc = "UTF-16";
+	else if (nul != NULL) {
+		size_t line = 1;
+
+		for (const char *p = data; p < nul; p++)
+			line += *p == '\n';
+		return error_set(err, "строка %zu: в файле нулевой байт — это не "
+		    "текстовая таблица; сохраните её как «Текст с "
+		    "разделителями табуляции» или CSV", line);
+	}
+	if (enc == NULL)
+		enc = charset_detect(data, len);
+	rep->encoding = charset_canonical(enc);
+	if (charset_to_utf8(enc, data, len, text, err) != 0)
+		return -1;
+	if (memchr(text->data, '\0', text->len) != NULL)
+		return error_set(err, "в файле нулевой символ — это не "
+		    "текстовая таблица");
+	if (text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(text->data, text->data + 3, text->len - 2);
+		text->len -= 3;
+	}
+	return 0;
+}
+
+static int
+all_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+read_rows(struct importer *im, struct csv_reader *r, struct error *err)
+{
+	struct csv_record rec;
+	int header_seen = 0, in_title = 0, rc;
+	size_t skipped = 0;
+
+	csv_record_init(&rec);
+	while ((rc = csv_read(r, &rec, err)) == 1) {
+		struct colmap m;
+
+		if (csv_record_blank(&rec)) {
+			if (!header_seen)
+				in_title = 0;
+			continue;
+		}
+		if (map_header(&rec, &m)) {
+			if (!header_seen) {
+				im->map = m;
+				header_seen = 1;
+			} else {
+				im->line = rec.line;
+				im->after_break = 1;
+				note(im, "повтор заголовка таблицы (разрыв "
+				    "страницы) пропущен");
+			}
+			continue;
+		}
+		if (!header_seen) {
+			preamble_row(im, &rec, &in_title, &skipped);
+			continue;
+		}
+		if (data_row(im, &rec, err) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	csv_record_fini(&rec);
+	clear_cells(im);
+	if (rc < 0)
+		return -1;
+	if (!header_seen)
+		return error_set(err, "не найдена строка заголовка таблицы: "
+		    "нужны столбцы «%s» и «%s» (а также «%s», «%s», «%s»)",
+		    COL_PROCESS, COL_TOUCHPOINT, COL_NUM, COL_NEEDS,
+		    COL_SPECIFICS);
+	if (skipped > 0) {
+		im->line = 1;
+		note(im, "до таблицы пропущено строк текста: %zu", skipped);
+	}
+	if (im->l->nprocs == 0)
+		return error_set(err, "в таблице нет ни одного процесса");
+	return 0;
+}
+
+int
+import_table(const char *data, size_t len, const struct import_opts *o,
+    struct list *out, struct import_report *rep, struct error *err)
+{
+	struct importer im;
+	struct csv_reader r;
+	struct buf text;
+	int rc;
+
+	if (all_blank(data, len))
+		return error_set(err, "файл пуст");
+	buf_init(&text);
+	if (decode(data, len, o, rep, &text, err) != 0) {
+		buf_fini(&text);
+		return -1;
+	}
+	memset(&im, 0, sizeof im);
+	im.o = o;
+	im.l = out;
+	im.rep = rep;
+	rep->delimiter = choose_delimiter(text.data, text.len, o->format);
+	csv_reader_init(&r, text.data, text.len, rep->delimiter);
+	rc = read_rows(&im, &r, err);
+	buf_fini(&text);
+	return rc;
+}
