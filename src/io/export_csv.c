@@ -1,0 +1,221 @@
+/* export_csv.c - the list as RFC 4180 CSV, the lossless interchange form. */
+#include "export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "charset.h"
+#include "columns.h"
+#include "utf8.h"
+
+static const char *const export_csv_header[] = {
+	COL_NUM, COL_PROCESS, COL_TOUCHPOINT, COL_NEEDS, COL_SPECIFICS,
+	COL_KIND, COL_CONTACTS, COL_CATEGORIES, COL_KEY, COL_BASIS_TYPE,
+	COL_BASIS, COL_UNIT, COL_AUDIENCE, COL_TRANSFERS, COL_ACK,
+	COL_EXCLUDED, COL_EXCLUDE_REASON
+};
+
+#define CSV_NCOLS (sizeof export_csv_header / sizeof export_csv_header[0])
+
+struct csv {
+	char	 delim;
+	struct buf doc;		/* the document in UTF-8 */
+	char	*cells[CSV_NCOLS];	/* the row being built, owned */
+};
+
+/* A spreadsheet runs a cell that starts with one of these as a formula. */
+static bool
+export_csv_formula_char(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
+/*
+ * Append one field: sanitised (newlines kept), an apostrophe in front if a
+ * spreadsheet would take it for a formula (after apostrophes already there,
+ * so that the importer's "remove one" rule gives the text back), quoted
+ * when it holds the delimiter, a quote or a line break.
+ */
+static void
+export_csv_field(struct csv *c, const char *s)
+{
+	char *safe = utf8_sanitized(s, SAN_KEEP_NEWLINES);
+	const char *p = safe;
+	bool quote;
+
+	while (*p == '\'')
+		p++;
+	if (export_csv_formula_char(*p)) {
+		char *guarded = xasprintf("'%s", safe);
+
+		free(safe);
+		safe = guarded;
+	}
+	quote = strchr(safe, c->delim) != NULL || strpbrk(safe, "\"\r\n") !=
+	    NULL;
+	if (!quote) {
+		buf_puts(&c->doc, safe);
+		free(safe);
+		return;
+	}
+	buf_putc(&c->doc, '"');
+	for (p = safe; *p != '\0'; p++) {
+		if (*p == '"')
+			buf_putc(&c->doc, '"');
+		buf_putc(&c->doc, *p);
+	}
+	buf_putc(&c->doc, '"');
+	free(safe);
+}
+
+/* Write the row in c->cells and empty it for the next. */
+static void
+export_csv_flush_row(struct csv *c)
+{
+	for (size_t i = 0; i < CSV_NCOLS; i++) {
+		if (i > 0)
+			buf_putc(&c->doc, c->delim);
+		export_csv_field(c, c->cells[i] != NULL ? c->cells[i] : "");
+		free(c->cells[i]);
+		c->cells[i] = NULL;
+	}
+	buf_puts(&c->doc, "\r\n");
+}
+
+/* Append s as one line of a multi-line cell: a line break inside it
+ * would read back as two needs (or contacts), so it becomes a space. */
+static void
+export_csv_line(struct buf *b, size_t index, const char *s)
+{
+	if (index > 0)
+		buf_putc(b, '\n');
+	for (; *s != '\0'; s++)
+		buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static const char *
+export_csv_yes_no(int v)
+{
+	if (v == TRI_UNKNOWN)
+		return "";
+	return v ? VAL_YES : VAL_NO;
+}
+
+static const char *
+export_csv_basis_type(enum basis_type b)
+{
+	switch (b) {
+	case BASIS_DOCUMENT:
+		return VAL_BASIS_DOCUMENT;
+	case BASIS_ACT:
+		return VAL_BASIS_ACT;
+	case BASIS_NONE:
+		break;
+	}
+	return "";
+}
+
+static const char *
+export_csv_kind(const struct catalog *cat, const char *code)
+{
+	const struct kind *k = cat != NULL && code[0] != '\0' ?
+	    catalog_find_kind(cat, code) : NULL;
+
+	return k != NULL ? k->name : code;
+}
+
+/* The cells of a touchpoint after № and process. */
+static void
+export_csv_touchpoint(struct csv *c, const struct catalog *cat,
+    const struct touchpoint *tp)
+{
+	struct buf needs, contacts, cats;
+	const char *label = channel_label(tp->channel);
+
+	buf_init(&needs);
+	buf_init(&contacts);
+	buf_init(&cats);
+	for (size_t i = 0; i < tp->nneeds; i++) {
+		export_csv_line(&needs, i, tp->needs[i].wording);
+		if (i > 0)
+			buf_putc(&cats, '\n');
+		if (tp->needs[i].category != 0)
+			buf_printf(&cats, "2.6.%d", tp->needs[i].category);
+	}
+	for (size_t i = 0; i < tp->ncontacts; i++)
+		export_csv_line(&contacts, i, tp->contacts[i].value);
+	c->cells[2] = xstrdup(tp->name);
+	c->cells[3] = buf_detach(&needs);
+	c->cells[4] = tp->specifics[0] == '\0' ? xstrdup(label) :
+	    label[0] == '\0' ? xstrdup(tp->specifics) :
+	    xasprintf("%s\n%s", label, tp->specifics);
+	c->cells[5] = xstrdup(export_csv_kind(cat, tp->kind));
+	c->cells[6] = buf_detach(&contacts);
+	c->cells[7] = buf_detach(&cats);
+	c->cells[8] = xstrdup(tp->key ? VAL_YES : VAL_NO);
+	c->cells[9] = xstrdup(export_csv_basis_type(tp->basis_type));
+	c->cells[10] = xstrdup(tp->basis);
+	c->cells[11] = xstrdup(tp->unit);
+	c->cells[12] = xstrdup(tp->audience == AUDIENCE_INTERNAL ?
+	    VAL_AUDIENCE_INTERNAL : VAL_AUDIENCE_EXTERNAL);
+	c->cells[13] = tp->max_transfers == TRI_UNKNOWN ? xstrdup("") :
+	    xasprintf("%d", tp->max_transfers);
+	c->cells[14] = xstrdup(export_csv_yes_no(tp->ack_receipt));
+	c->cells[15] = xstrdup(tp->excluded ? VAL_YES : "");
+	c->cells[16] = xstrdup(tp->exclude_reason);
+}
+
+/* The rows of one process; № and name on the first only. */
+static void
+export_csv_process(struct csv *c, const struct catalog *cat,
+    const struct process *p, size_t pos)
+{
+	size_t i = 0;
+
+	do {
+		if (i == 0) {
+			c->cells[0] = xasprintf("%zu", pos + 1);
+			c->cells[1] = xstrdup(p->name);
+		}
+		if (i < p->ntps)
+			export_csv_touchpoint(c, cat, &p->tps[i]);
+		export_csv_flush_row(c);
+	} while (++i < p->ntps);
+}
+
+int
+export_csv(const struct list *l, const struct catalog *cat,
+    const struct export_opts *o, struct buf *out, size_t *replaced,
+    struct error *err)
+{
+	const char *enc = o->encoding != NULL && o->encoding[0] != '\0' ?
+	    charset_canonical(o->encoding) : "UTF-8";
+	bool utf8 = strcmp(enc, "UTF-8") == 0;
+	struct csv c;
+	int rc = 0;
+
+	if (replaced != NULL)
+		*replaced = 0;
+	memset(&c, 0, sizeof c);
+	c.delim = o->delimiter != '\0' ? o->delimiter :
+	    strcmp(enc, "CP1251") == 0 ? ';' : ',';
+	if (strchr("\"'\r\n", c.delim) != NULL)
+		return error_set(err, "символ %s не может разделять поля CSV",
+		    c.delim == '"' ? "«\"»" : c.delim == '\'' ? "«'»" :
+		    "конца строки");
+	buf_init(&c.doc);
+	if (utf8 && o->bom)
+		buf_puts(&c.doc, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < CSV_NCOLS; i++)
+		c.cells[i] = xstrdup(export_csv_header[i]);
+	export_csv_flush_row(&c);
+	for (size_t i = 0; i < l->nprocs; i++)
+		export_csv_process(&c, cat, &l->procs[i], i);
+	if (utf8)
+		buf_append(out, c.doc.data, c.doc.len);
+	else
+		rc = charset_from_utf8(enc, c.doc.data, c.doc.len, out,
+		    replaced, err);
+	buf_fini(&c.doc);
+	return rc;
+}
