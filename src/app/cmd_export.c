@@ -17,8 +17,9 @@ enum export_format {
 	EXPORT_FORMAT_CSV
 };
 
+/* The command's Russian help. */
 static void
-export_usage(FILE *f)
+cmd_export_usage(FILE *f)
 {
 	fprintf(f, "Использование: perechen [-d ФАЙЛ] export [ПАРАМЕТРЫ]\n"
 	    "Выгружает перечень в текстовую таблицу или в CSV.\n\n"
@@ -41,7 +42,7 @@ export_usage(FILE *f)
 
 /* A whole decimal number in [min, max], or -1. */
 static int
-export_parse_width(const char *s)
+cmd_export_parse_width(const char *s)
 {
 	char *end;
 	long v;
@@ -54,8 +55,9 @@ export_parse_width(const char *s)
 	return (int)v;
 }
 
+/* True if s ends with suffix, in any letter case (".CSV" too). */
 static bool
-export_ends_with(const char *s, const char *suffix)
+cmd_export_ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 
@@ -64,7 +66,7 @@ export_ends_with(const char *s, const char *suffix)
 
 /* Write all of data to fd; 0 or -1 with errno. */
 static int
-export_write_all(int fd, const char *data, size_t len)
+cmd_export_write_all(int fd, const char *data, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
@@ -79,8 +81,9 @@ export_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Standard output may be a closed pipe or a full disk too. */
 static int
-export_to_stdout(const struct buf *doc, struct error *err)
+cmd_export_to_stdout(const struct buf *doc, struct error *err)
 {
 	if (fwrite(doc->data, 1, doc->len, stdout) != doc->len ||
 	    fflush(stdout) != 0)
@@ -95,7 +98,8 @@ export_to_stdout(const struct buf *doc, struct error *err)
  * or none, and never half of one.
  */
 static int
-export_to_file(const char *path, const struct buf *doc, struct error *err)
+cmd_export_to_file(const char *path, const struct buf *doc,
+    struct error *err)
 {
 	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	int fd, saved;
@@ -107,7 +111,7 @@ export_to_file(const char *path, const struct buf *doc, struct error *err)
 		free(tmp);
 		return -1;
 	}
-	if (export_write_all(fd, doc->data, doc->len) != 0 ||
+	if (cmd_export_write_all(fd, doc->data, doc->len) != 0 ||
 	    fsync(fd) != 0) {
 		saved = errno;
 		close(fd);
@@ -128,7 +132,7 @@ fail:
 
 /* Load the list and its catalogue and render them into doc. */
 static int
-export_render(struct app *app, enum export_format format,
+cmd_export_render(struct app *app, enum export_format format,
     const struct export_opts *o, struct buf *doc, size_t *replaced,
     struct error *err)
 {
@@ -191,7 +195,7 @@ cmd_export(struct app *app, int argc, char **argv)
 			break;
 		case 'e': o.encoding = optarg; break;
 		case 'w':
-			if ((o.width = export_parse_width(optarg)) < 0) {
+			if ((o.width = cmd_export_parse_width(optarg)) < 0) {
 				app_error("export: ширина «%s» — нужно целое "
 				    "число от %d до %d", optarg,
 				    EXPORT_WIDTH_MIN, EXPORT_WIDTH_MAX);
@@ -200,11 +204,11 @@ cmd_export(struct app *app, int argc, char **argv)
 			break;
 		case 'o': output = optarg; break;
 		case 'B': o.bom = false; break;
-		case 'h': export_usage(stdout); return EXIT_OK;
+		case 'h': cmd_export_usage(stdout); return EXIT_OK;
 		default:
 			app_error("export: неверный параметр «%s»",
 			    argv[optind - 1]);
-			export_usage(stderr);
+			cmd_export_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
@@ -213,8 +217,8 @@ cmd_export(struct app *app, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (format == EXPORT_FORMAT_AUTO)
-		format = export_ends_with(output, ".csv") ? EXPORT_FORMAT_CSV :
-		    EXPORT_FORMAT_TXT;
+		format = cmd_export_ends_with(output, ".csv") ?
+		    EXPORT_FORMAT_CSV : EXPORT_FORMAT_TXT;
 	/* An encoding iconv does not know is a mistake on the command line. */
 	buf_init(&probe);
 	rc = o.encoding != NULL ? charset_from_utf8(o.encoding, "", 0, &probe,
@@ -226,10 +230,11 @@ cmd_export(struct app *app, int argc, char **argv)
 	}
 
 	buf_init(&doc);
-	rc = export_render(app, format, &o, &doc, &replaced, &err);
-	if (rc == 0)
-		rc = strcmp(output, "-") == 0 ? export_to_stdout(&doc, &err) :
-		    export_to_file(output, &doc, &err);
+	rc = cmd_export_render(app, format, &o, &doc, &replaced, &err);
+	if (rc == 0 && strcmp(output, "-") == 0)
+		rc = cmd_export_to_stdout(&doc, &err);
+	else if (rc == 0)
+		rc = cmd_export_to_file(output, &doc, &err);
 	buf_fini(&doc);
 	if (rc != 0) {
 		app_error("%s", err.msg);

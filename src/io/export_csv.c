@@ -93,6 +93,7 @@ export_csv_line(struct buf *b, size_t index, const char *s)
 		buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
+/* да / нет, or empty for a fact not recorded. */
 static const char *
 export_csv_yes_no(int v)
 {
@@ -101,6 +102,7 @@ export_csv_yes_no(int v)
 	return v ? VAL_YES : VAL_NO;
 }
 
+/* The basis type as columns.h words it; empty when not set. */
 static const char *
 export_csv_basis_type(enum basis_type b)
 {
@@ -115,6 +117,7 @@ export_csv_basis_type(enum basis_type b)
 	return "";
 }
 
+/* The kind's name, so a clerk can read it; an unknown code as it is. */
 static const char *
 export_csv_kind(const struct catalog *cat, const char *code)
 {

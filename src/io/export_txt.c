@@ -172,6 +172,7 @@ export_txt_wrap(struct txt *t, const char *s, int width, const char *prefix,
 	return 0;
 }
 
+/* n copies of s (n <= 0: none), for rules and padding. */
 static void
 export_txt_repeat(struct txt *t, const char *s, int n)
 {
@@ -179,6 +180,7 @@ export_txt_repeat(struct txt *t, const char *s, int n)
 		buf_puts(&t->doc, s);
 }
 
+/* A horizontal rule; a merged one leaves № and process open. */
 static void
 export_txt_rule(struct txt *t, enum txt_rule kind)
 {
@@ -236,6 +238,7 @@ export_txt_row(struct txt *t, struct strvec cells[TXT_NCOLS])
 	}
 }
 
+/* A row's cells start empty: a missing cell prints blank. */
 static void
 export_txt_cells_init(struct strvec cells[TXT_NCOLS])
 {
@@ -243,6 +246,7 @@ export_txt_cells_init(struct strvec cells[TXT_NCOLS])
 		strvec_init(&cells[i]);
 }
 
+/* Free the lines of a row's cells. */
 static void
 export_txt_cells_fini(struct strvec cells[TXT_NCOLS])
 {
@@ -287,6 +291,7 @@ export_txt_heading(struct txt *t, const struct list_header *h,
 	return 0;
 }
 
+/* The column names, wrapped like any cell. */
 static int
 export_txt_header_row(struct txt *t, struct error *err)
 {

@@ -415,7 +415,8 @@ test_csv_cp1251_uses_semicolons_and_no_bom(void **state)
 	assert_memory_equal(back.data, "№;Процесс", strlen("№;Процесс"));
 	assert_non_null(strstr(back.data, "\r\n1;Информирование;"));
 	/* A ';' in a cell is quoted now, a ',' no longer needs to be. */
-	assert_non_null(strstr(back.data, ";\"Отдел \"\"Госцен\"\"; контроль\";"));
+	assert_non_null(strstr(back.data,
+	    ";\"Отдел \"\"Госцен\"\"; контроль\";"));
 	buf_fini(&back);
 	buf_fini(&out);
 	list_fini(&l);
