@@ -40,6 +40,9 @@ void	store_close(struct store *s);
 /* The file name the store was opened with (owned by the store). */
 const char *store_path(const struct store *s);
 
+/* How long a write waits for another clerk's transaction (default 5 s). */
+void	store_set_busy_timeout(struct store *s, int ms);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  rollback is safe to call always. */
 int	store_begin(struct store *s, struct error *err);
 int	store_commit(struct store *s, struct error *err);

@@ -307,6 +307,12 @@ store_path(const struct store *s)
 	return s->path;
 }
 
+void
+store_set_busy_timeout(struct store *s, int ms)
+{
+	sqlite3_busy_timeout(s->db, ms);
+}
+
 int
 store_begin(struct store *s, struct error *err)
 {

@@ -1,0 +1,481 @@
+/* test_import.c - importing tables: the seed as it stands, encodings,
+ * delimiters, and every kind of bad input. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "catalog.h"
+#include "charset.h"
+#include "import.h"
+
+static struct catalog cat;
+
+static char *
+slurp(const char *dir, const char *name, size_t *len)
+{
+	char path[4096], chunk[65536];
+	struct buf b;
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	if (f == NULL)
+		fail_msg("cannot open %s", path);
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	if (len != NULL)
+		*len = b.len;
+	return buf_detach(&b);
+}
+
+static const char *
+env_or(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && v[0] != '\0' ? v : fallback;
+}
+
+static int
+setup(void **state)
+{
+	const char *share = env_or("PERECHEN_SHARE", "share/perechen");
+	char *kinds = slurp(share, "kinds.tsv", NULL);
+	char *needs = slurp(share, "needs.tsv", NULL);
+	struct error err;
+
+	(void)state;
+	catalog_init(&cat);
+	if (catalog_parse_kinds(&cat, kinds, "kinds", &err) != 0 ||
+	    catalog_parse_needs(&cat, needs, "needs", &err) != 0)
+		fail_msg("%s", err.msg);
+	free(kinds);
+	free(needs);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalog_fini(&cat);
+	return 0;
+}
+
+/* Import text with default options; returns the import_table result. */
+static int
+import(const char *data, size_t len, const char *enc, struct list *l,
+    struct import_report *rep, struct error *err)
+{
+	struct import_opts o = { .encoding = enc, .cat = &cat };
+
+	list_init(l);
+	import_report_init(rep);
+	return import_table(data, len, &o, l, rep, err);
+}
+
+static void
+done(struct list *l, struct import_report *rep)
+{
+	list_fini(l);
+	import_report_fini(rep);
+}
+
+/* The approved list's table, cut out of the seed order as it stands. */
+static char *
+seed_table(void)
+{
+	char *order = slurp(env_or("TESTS_DIR", "tests"), "data/seed-order.txt",
+	    NULL);
+	char *start = strstr(order, "\nПЕРЕЧЕНЬ\n"), *table;
+
+	assert_non_null(start);
+	start = strstr(start, "\n№\t");
+	assert_non_null(start);
+	table = strdup(start + 1);
+	free(order);
+	return table;
+}
+
+static int
+has_note(const struct import_report *rep, const char *a, const char *b)
+{
+	for (size_t i = 0; i < rep->notes.n; i++)
+		if (strstr(rep->notes.v[i], a) && (!b || strstr(rep->notes.v[i], b)))
+			return 1;
+	return 0;
+}
+
+static void
+seed_table_imports_as_it_stands(void **state)
+{
+	char *t = seed_table();
+	struct import_report rep;
+	struct list l;
+	struct error err;
+	static const char *const procs[] = {
+		"Информирование", "Консультирование", "Профилактический визит",
+		"Плановая (внеплановая) документарная проверка (получение "
+		"письменных объяснений/истребование документов)",
+		"Досудебное обжалование результатов проверки",
+	};
+	static const size_t ntps[] = { 5, 4, 4, 5, 1 };
+
+	(void)state;
+	if (import(t, strlen(t), NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(l.nprocs, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(l.procs[i].name, procs[i]);
+		assert_int_equal(l.procs[i].ntps, ntps[i]);
+	}
+	assert_int_equal(list_count_touchpoints(&l), 19);
+	assert_int_equal(list_count_needs(&l), 19);
+	free(t);
+	done(&l, &rep);
+}
+
+static void
+seed_page_breaks_are_rejoined(void **state)
+{
+	char *t = seed_table();
+	struct import_report rep;
+	struct list l;
+	struct error err;
+	struct touchpoint *visit, *mail, *post, *epgu;
+
+	(void)state;
+	assert_int_equal(import(t, strlen(t), NULL, &l, &rep, &err), 0);
+	visit = &l.procs[2].tps[0];
+	assert_string_equal(visit->needs[0].wording,
+	    "Информирование об обязательных требованиях деятельности");
+	mail = &l.procs[3].tps[2];
+	assert_int_equal(mail->nneeds, 1);
+	assert_non_null(strstr(mail->needs[0].wording,
+	    "по итогам контрольных (надзорных) мероприятий"));
+	post = &l.procs[3].tps[3];
+	assert_string_equal(post->name, "Почта России");
+	assert_non_null(strstr(post->needs[0].wording, "информирование клиента"));
+	assert_null(strstr(post->needs[0].wording, "<p>"));
+	epgu = &l.procs[4].tps[0];
+	assert_non_null(strstr(epgu->needs[0].wording,
+	    "получение результата рассмотрения жалобы"));
+	assert_true(has_note(&rep, "строка 13", "повтор заголовка"));
+	assert_true(has_note(&rep, "строка 14", "разрыв"));
+	assert_true(has_note(&rep, "строка 23", "разорванной"));
+	assert_true(has_note(&rep, "строка 28", "разрыв"));
+	free(t);
+	done(&l, &rep);
+}
+
+static void
+seed_contacts_kinds_and_channels(void **state)
+{
+	char *t = seed_table();
+	struct import_report rep;
+	struct list l;
+	struct error err;
+	struct touchpoint *tp;
+
+	(void)state;
+	assert_int_equal(import(t, strlen(t), NULL, &l, &rep, &err), 0);
+	tp = &l.procs[0].tps[1];
+	assert_string_equal(tp->name, "Электронная почта");
+	assert_int_equal(tp->ncontacts, 2);
+	assert_string_equal(tp->contacts[0].value, "otdelgoscen@yandex.ru");
+	assert_int_equal(tp->contacts[1].type, CONTACT_EMAIL);
+	assert_string_equal(tp->kind, "email");
+	assert_int_equal(tp->channel, CHANNEL_DIGITAL);
+	tp = &l.procs[0].tps[2];
+	assert_string_equal(tp->name, "Телефонная связь");
+	assert_int_equal(tp->ncontacts, 2);
+	assert_string_equal(tp->contacts[0].value, "+7 (4812) 29-25-09");
+	assert_string_equal(tp->contacts[1].value, "+7(4812) 29-24-91");
+	assert_int_equal(tp->channel, CHANNEL_OFFLINE);
+	tp = &l.procs[2].tps[3];
+	assert_string_equal(tp->name, "Типовое облачное решение по осуществлению "
+	    "контрольно-надзорной деятельности (ГИС ТОР КНД)");
+	assert_string_equal(tp->contacts[0].value, "https://tor.knd.gov.ru/");
+	assert_string_equal(tp->kind, "tor_knd");
+	tp = &l.procs[4].tps[0];
+	assert_string_equal(tp->name, "ЕПГУ");
+	assert_string_equal(tp->kind, "epgu");
+	free(t);
+	done(&l, &rep);
+}
+
+static const char sample_utf8[] =
+    "№;Процесс взаимодействия с клиентом;Точка взаимодействия;"
+    "Удовлетворяемые потребности клиента;Особенности взаимодействия с клиентом\r\n"
+    "1;Консультирование;Почта России;\"получение консультации\r\n"
+    "получение форм документов\";Офлайн-точка\r\n"
+    ";;\"Электронная почта: a@b.ru\";\"получение ответа; разъяснения\";"
+    "Цифровая точка\r\n"
+    "2;Информирование;Телефонная связь 8 (4812) 11-22-33;получение информации;"
+    "\"Офлайн-точка\r\nне более двух переключений\"\r\n";
+
+static void
+check_sample(const struct list *l)
+{
+	assert_int_equal(l->nprocs, 2);
+	assert_int_equal(l->procs[0].ntps, 2);
+	assert_int_equal(l->procs[0].tps[0].nneeds, 2);
+	assert_string_equal(l->procs[0].tps[0].needs[1].wording,
+	    "получение форм документов");
+	assert_int_equal(l->procs[0].tps[0].needs[1].category, 3);
+	assert_string_equal(l->procs[0].tps[1].needs[0].wording,
+	    "получение ответа; разъяснения");
+	assert_string_equal(l->procs[0].tps[1].contacts[0].value, "a@b.ru");
+	assert_string_equal(l->procs[1].tps[0].specifics,
+	    "не более двух переключений");
+	assert_string_equal(l->procs[1].tps[0].contacts[0].value,
+	    "8 (4812) 11-22-33");
+}
+
+static void
+cp1251_semicolon_csv_imports_with_no_options(void **state)
+{
+	struct import_report rep;
+	struct buf cp;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	buf_init(&cp);
+	assert_int_equal(charset_from_utf8("CP1251", sample_utf8,
+	    strlen(sample_utf8), &cp, NULL, &err), 0);
+	if (import(cp.data, cp.len, NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_string_equal(rep.encoding, "CP1251");
+	assert_int_equal(rep.delimiter, ';');
+	check_sample(&l);
+	done(&l, &rep);
+	buf_fini(&cp);
+}
+
+static void
+koi8r_and_cp866_are_detected(void **state)
+{
+	static const char *const encs[] = { "KOI8-R", "CP866" };
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct import_report rep;
+		struct buf b;
+		struct list l;
+		struct error err;
+
+		buf_init(&b);
+		assert_int_equal(charset_from_utf8(encs[i], sample_utf8,
+		    strlen(sample_utf8), &b, NULL, &err), 0);
+		if (import(b.data, b.len, NULL, &l, &rep, &err) != 0)
+			fail_msg("%s: %s", encs[i], err.msg);
+		assert_string_equal(rep.encoding, encs[i]);
+		check_sample(&l);
+		done(&l, &rep);
+		buf_fini(&b);
+	}
+}
+
+static void
+utf8_bom_and_explicit_encoding(void **state)
+{
+	struct import_report rep;
+	struct buf b;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	buf_init(&b);
+	buf_puts(&b, "\xEF\xBB\xBF");
+	buf_puts(&b, sample_utf8);
+	assert_int_equal(import(b.data, b.len, NULL, &l, &rep, &err), 0);
+	check_sample(&l);
+	done(&l, &rep);
+	assert_int_equal(import(b.data, b.len, "utf-8", &l, &rep, &err), 0);
+	check_sample(&l);
+	done(&l, &rep);
+	buf_fini(&b);
+}
+
+static void
+columns_in_any_order_and_optional_columns(void **state)
+{
+	static const char t[] =
+	    "Точка взаимодействия\tОсобенности\tПроцесс\tКлючевая\t"
+	    "Контакты\tВид точки\tКатегории потребностей\tПотребности\t"
+	    "Подразделение\tПереключений не более\n"
+	    "Горячая линия\tОфлайн-точка\tИнформирование\tнет\t"
+	    "\"+7 (4812) 20-20-20\"\tТелефонная связь\t2.6.2\tсправки\t"
+	    "отдел контроля\t2\n";
+	struct import_report rep;
+	struct list l;
+	struct error err;
+	struct touchpoint *tp;
+
+	(void)state;
+	if (import(t, strlen(t), NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	tp = &l.procs[0].tps[0];
+	assert_string_equal(tp->name, "Горячая линия");
+	assert_string_equal(tp->kind, "phone");
+	assert_false(tp->key);
+	assert_int_equal(tp->contacts[0].type, CONTACT_PHONE);
+	assert_int_equal(tp->needs[0].category, 2);
+	assert_string_equal(tp->unit, "отдел контроля");
+	assert_int_equal(tp->max_transfers, 2);
+	done(&l, &rep);
+}
+
+/* Every bad input fails with a message that contains want. */
+static void
+expect_failure(const char *data, size_t len, const char *want)
+{
+	struct import_report rep;
+	struct list l;
+	struct error err;
+
+	err.msg[0] = '\0';
+	assert_int_equal(import(data, len, NULL, &l, &rep, &err), -1);
+	if (strstr(err.msg, want) == NULL)
+		fail_msg("message «%s» lacks «%s»", err.msg, want);
+	done(&l, &rep);
+}
+
+static void
+bad_inputs_fail_with_clear_messages(void **state)
+{
+	static const char header[] = "№\tПроцесс\tТочка\tПотребности\tОсобенности\n";
+	char buf[512];
+
+	(void)state;
+	expect_failure("", 0, "пуст");
+	expect_failure("  \n\n", 4, "пуст");
+	expect_failure("\x01\x02\x03\xFF\xFE\x80junk", 10, "заголов");
+	snprintf(buf, sizeof buf, "%s1\tИнф\tСайт\tинфо\xFF\xFE x\tЦифровая\n"
+	    "2\tКонс\tПочта\tконсультация ж\tОфлайн\n", header);
+	expect_failure(buf, strlen(buf), "UTF-8");
+	snprintf(buf, sizeof buf, "%s1\tИнф\t\"Сайт\tинфо\tЦифровая\n", header);
+	expect_failure(buf, strlen(buf), "кавычка");
+	expect_failure("№\tПроцесс\x00\tТочка\n", 20, "нулевой байт");
+	expect_failure("просто текст\nбез таблицы\n",
+	    strlen("просто текст\nбез таблицы\n"), "заголов");
+	snprintf(buf, sizeof buf, "%s1\tИнф\tСайт\tинфо\n", header);
+	expect_failure(buf, strlen(buf), "4 ячеек, а в заголовке таблицы 5");
+	snprintf(buf, sizeof buf, "%s\t\tСайт\tинфо\tЦифровая\n", header);
+	expect_failure(buf, strlen(buf), "до первого процесса");
+	snprintf(buf, sizeof buf, "%s", header);
+	expect_failure(buf, strlen(buf), "нет ни одного процесса");
+}
+
+static void
+ten_megabyte_line_fails_cleanly(void **state)
+{
+	size_t n = 10u * 1024 * 1024;
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	buf_puts(&b, "№\tПроцесс\tТочка\tПотребности\tОсобенности\n1\tИнф\t");
+	buf_reserve(&b, n);
+	memset(b.data + b.len, 'x', n);
+	b.len += n;
+	b.data[b.len] = '\0';
+	buf_puts(&b, "\tинфо\tЦифровая\n");
+	expect_failure(b.data, b.len, "длиннее");
+	buf_fini(&b);
+}
+
+static void
+html_fragments_are_removed(void **state)
+{
+	static const char t[] = "№\tПроцесс\tТочка\tПотребности\tОсобенности\n"
+	    "1\tИнф\t<b>Сайт</b> &laquo;Х&raquo;\t<p>первая</p> <p>вторая</p>"
+	    "\tЦифровая точка\n";
+	struct import_report rep;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(import(t, strlen(t), NULL, &l, &rep, &err), 0);
+	assert_string_equal(l.procs[0].tps[0].name, "Сайт «Х»");
+	assert_int_equal(l.procs[0].tps[0].nneeds, 2);
+	assert_string_equal(l.procs[0].tps[0].needs[1].wording, "вторая");
+	done(&l, &rep);
+}
+
+static void
+contacts_split_from_names(void **state)
+{
+	struct touchpoint tp;
+	char *name;
+
+	(void)state;
+	touchpoint_init(&tp);
+	name = import_split_contacts("Приёмная: +7 (495) 123-45-67, "
+	    "priem@минпром.рф; www.example.ru/a.", &tp);
+	assert_string_equal(name, "Приёмная");
+	assert_int_equal(tp.ncontacts, 3);
+	assert_int_equal(tp.contacts[0].type, CONTACT_PHONE);
+	assert_string_equal(tp.contacts[1].value, "priem@минпром.рф");
+	assert_string_equal(tp.contacts[2].value, "www.example.ru/a");
+	free(name);
+	touchpoint_fini(&tp);
+	touchpoint_init(&tp);
+	name = import_split_contacts("Приказ № 27/01-01 от 19.03.2024", &tp);
+	assert_int_equal(tp.ncontacts, 0);
+	assert_string_equal(name, "Приказ № 27/01-01 от 19.03.2024");
+	free(name);
+	touchpoint_fini(&tp);
+}
+
+static void
+repeated_header_and_formula_apostrophe(void **state)
+{
+	static const char t[] = "№,Процесс,Точка,Потребности,Особенности\n"
+	    "1,Инф,'=Сайт,'-инфо,Цифровая точка\n"
+	    "№,Процесс,Точка,Потребности,Особенности\n"
+	    ",,Почта России,консультация,Офлайн-точка\n";
+	struct import_report rep;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(import(t, strlen(t), NULL, &l, &rep, &err), 0);
+	assert_int_equal(l.procs[0].ntps, 2);
+	assert_string_equal(l.procs[0].tps[0].name, "=Сайт");
+	assert_string_equal(l.procs[0].tps[0].needs[0].wording, "-инфо");
+	assert_true(has_note(&rep, "строка 3", "повтор заголовка"));
+	done(&l, &rep);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(seed_table_imports_as_it_stands),
+		cmocka_unit_test(seed_page_breaks_are_rejoined),
+		cmocka_unit_test(seed_contacts_kinds_and_channels),
+		cmocka_unit_test(cp1251_semicolon_csv_imports_with_no_options),
+		cmocka_unit_test(koi8r_and_cp866_are_detected),
+		cmocka_unit_test(utf8_bom_and_explicit_encoding),
+		cmocka_unit_test(columns_in_any_order_and_optional_columns),
+		cmocka_unit_test(bad_inputs_fail_with_clear_messages),
+		cmocka_unit_test(ten_megabyte_line_fails_cleanly),
+		cmocka_unit_test(html_fragments_are_removed),
+		cmocka_unit_test(contacts_split_from_names),
+		cmocka_unit_test(repeated_header_and_formula_apostrophe),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,312 @@
+/* test_store.c - the database: schema, migrations, transactions, lists. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+
+struct fixture {
+	char	 dir[64];
+	char	 path[128];
+	struct catalog cat;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/perechen-store.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	catalog_init(&f->cat);
+	catalog_add_kind(&f->cat, "phone", "Телефонная связь", CHANNEL_OFFLINE,
+	    "4.2.1", true, false, true, false, "телефон");
+	catalog_add_kind(&f->cat, "email", "Электронная почта", CHANNEL_DIGITAL,
+	    "4.1.2", true, true, false, false, "почта");
+	catalog_parse_needs(&f->cat, "1\t2.6.1\tполучение информации\t\n"
+	    "2\t2.6.2\tполучение консультации\t\n", "needs", NULL);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[256];
+
+	catalog_fini(&f->cat);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+/* A small list: two processes, a touchpoint with contacts and needs. */
+static void
+sample_list(struct list *l)
+{
+	struct process *p;
+	struct touchpoint *tp;
+
+	list_init(l);
+	p = list_add_process(l, "Консультирование");
+	tp = process_add_touchpoint(p, "Телефонная связь");
+	model_set(&tp->kind, "phone");
+	tp->channel = CHANNEL_OFFLINE;
+	tp->key = true;
+	tp->max_transfers = 2;
+	touchpoint_add_contact(tp, CONTACT_PHONE, "+7 (4812) 29-25-09");
+	touchpoint_add_need(tp, "получение консультации", 2);
+	touchpoint_add_need(tp, "прочее", 0);
+	tp = process_add_touchpoint(p, "Голубиная почта");
+	model_set(&tp->kind, "pigeon");
+	tp->channel = CHANNEL_OFFLINE;
+	model_set(&tp->unit, "отдел связи");
+	list_add_process(l, "Информирование");
+}
+
+static void
+open_store(struct fixture *f, int flags, struct store **st)
+{
+	struct error err;
+
+	if (store_open(st, f->path, flags, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
+static void
+missing_file_is_not_created_without_flag(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct error err;
+
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "не найден"));
+	assert_int_not_equal(access(f->path, F_OK), 0);
+}
+
+static void
+new_database_is_migrated_and_reopens(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	bool missing;
+	struct error err;
+
+	open_store(f, STORE_CREATE, &st);
+	assert_int_equal(store_catalog_missing(st, &missing, &err), 0);
+	assert_true(missing);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	store_close(st);
+	open_store(f, 0, &st);
+	assert_int_equal(store_catalog_missing(st, &missing, &err), 0);
+	assert_false(missing);
+	store_close(st);
+}
+
+static void
+list_round_trips_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct list in, out;
+	struct store *st;
+	struct catalog c;
+	struct error err;
+	struct touchpoint *tp;
+
+	open_store(f, STORE_CREATE, &st);
+	sample_list(&in);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	if (store_insert_list(st, &in, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(store_commit(st, &err), 0);
+	list_init(&out);
+	assert_int_equal(store_load_list(st, &out, &err), 0);
+	assert_int_equal(out.nprocs, 2);
+	assert_string_equal(out.procs[1].name, "Информирование");
+	assert_int_equal(out.procs[1].ntps, 0);
+	tp = &out.procs[0].tps[0];
+	assert_string_equal(tp->name, "Телефонная связь");
+	assert_true(tp->key);
+	assert_int_equal(tp->max_transfers, 2);
+	assert_int_equal(tp->ack_receipt, TRI_UNKNOWN);
+	assert_int_equal(tp->nneeds, 2);
+	assert_int_equal(tp->needs[0].category, 2);
+	assert_int_equal(tp->needs[1].category, 0);
+	assert_string_equal(tp->contacts[0].value, "+7 (4812) 29-25-09");
+	assert_string_equal(out.procs[0].tps[1].unit, "отдел связи");
+	/* An unknown kind became a custom kind of this list. */
+	catalog_init(&c);
+	assert_int_equal(store_read_catalog(st, &c, &err), 0);
+	assert_non_null(catalog_find_kind(&c, "pigeon"));
+	assert_true(catalog_find_kind(&c, "pigeon")->custom);
+	assert_int_equal(c.ncats, 2);
+	catalog_fini(&c);
+	list_fini(&in);
+	list_fini(&out);
+	store_close(st);
+}
+
+static void
+rollback_leaves_nothing_behind(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct list in;
+	size_t procs, tps, needs;
+	struct error err;
+
+	open_store(f, STORE_CREATE, &st);
+	sample_list(&in);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_insert_list(st, &in, &err), 0);
+	store_rollback(st);
+	assert_int_equal(store_count(st, &procs, &tps, &needs, &err), 0);
+	assert_int_equal(procs + tps + needs, 0);
+	list_fini(&in);
+	store_close(st);
+}
+
+static void
+clear_removes_children_by_cascade(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct list in;
+	size_t procs, tps, needs;
+	struct error err;
+
+	open_store(f, STORE_CREATE, &st);
+	sample_list(&in);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_insert_list(st, &in, &err), 0);
+	assert_int_equal(store_clear_list(st, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_count(st, &procs, &tps, &needs, &err), 0);
+	assert_int_equal(procs + tps + needs, 0);
+	list_fini(&in);
+	store_close(st);
+}
+
+static void
+header_is_kept(void **state)
+{
+	struct fixture *f = *state;
+	struct list_header h;
+	struct store *st;
+	struct error err;
+
+	open_store(f, STORE_CREATE, &st);
+	list_header_init(&h);
+	model_set(&h.org, "Министерство");
+	model_set(&h.title, "точек взаимодействия");
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_set_header(st, &h, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	list_header_fini(&h);
+	list_header_init(&h);
+	assert_int_equal(store_get_header(st, &h, &err), 0);
+	assert_string_equal(h.org, "Министерство");
+	list_header_fini(&h);
+	store_close(st);
+}
+
+static void
+foreign_and_newer_databases_are_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct error err;
+	sqlite3 *db;
+	char sql[64];
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (x)", 0, 0, 0), 0);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "не перечень"));
+	unlink(f->path);
+	open_store(f, STORE_CREATE, &st);
+	store_close(st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+	    STORE_SCHEMA_VERSION + 1);
+	assert_int_equal(sqlite3_exec(db, sql, 0, 0, 0), 0);
+	sqlite3_close(db);
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "более новой версией"));
+}
+
+static void
+not_a_database_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct error err;
+	FILE *fp = fopen(f->path, "w");
+
+	fputs("это не база данных, а просто текст, и довольно длинный, "
+	    "чтобы SQLite прочёл заголовок\n", fp);
+	fclose(fp);
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "не является"));
+}
+
+static void
+second_writer_gets_a_clear_busy_message(void **state)
+{
+	struct fixture *f = *state;
+	struct store *a, *b;
+	struct error err;
+	sqlite3 *db;
+
+	open_store(f, STORE_CREATE, &a);
+	/* Hold the write lock from a raw connection with no busy timeout. */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0), 0);
+	open_store(f, 0, &b);
+	store_set_busy_timeout(a, 50);
+	assert_int_equal(store_begin(a, &err), -1);
+	assert_non_null(strstr(err.msg, "другой пользователь"));
+	sqlite3_exec(db, "ROLLBACK", 0, 0, 0);
+	sqlite3_close(db);
+	assert_int_equal(store_begin(b, &err), 0);
+	store_rollback(b);
+	store_close(a);
+	store_close(b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(missing_file_is_not_created_without_flag, setup, teardown),
+		cmocka_unit_test_setup_teardown(new_database_is_migrated_and_reopens, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_round_trips_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(rollback_leaves_nothing_behind, setup, teardown),
+		cmocka_unit_test_setup_teardown(clear_removes_children_by_cascade, setup, teardown),
+		cmocka_unit_test_setup_teardown(header_is_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(foreign_and_newer_databases_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(not_a_database_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(second_writer_gets_a_clear_busy_message, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,141 @@
+/* test_catalog.c - parsing the shipped catalogues and guessing from text. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "catalog.h"
+
+static char *
+slurp(const char *name)
+{
+	const char *dir = getenv("PERECHEN_SHARE");
+	char path[4096];
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir ? dir : "share/perechen",
+	    name);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	return buf_detach(&b);
+}
+
+static int
+setup(void **state)
+{
+	struct catalog *c = malloc(sizeof *c);
+	struct error err;
+	char *kinds = slurp("kinds.tsv"), *needs = slurp("needs.tsv");
+
+	catalog_init(c);
+	if (catalog_parse_kinds(c, kinds, "kinds.tsv", &err) != 0 ||
+	    catalog_parse_needs(c, needs, "needs.tsv", &err) != 0)
+		fail_msg("%s", err.msg);
+	free(kinds);
+	free(needs);
+	*state = c;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	catalog_fini(*state);
+	free(*state);
+	return 0;
+}
+
+static void
+shipped_catalogue_has_clause_4_kinds_and_9_needs(void **state)
+{
+	struct catalog *c = *state;
+	const struct kind *phone = catalog_find_kind(c, "phone");
+
+	assert_int_equal(c->ncats, 9);
+	assert_non_null(phone);
+	assert_int_equal(phone->channel, CHANNEL_OFFLINE);
+	assert_true(phone->phone);
+	assert_true(phone->key_default);
+	assert_int_equal(catalog_find_kind(c, "email")->channel, CHANNEL_DIGITAL);
+	assert_true(catalog_find_kind(c, "post")->written);
+	assert_string_equal(catalog_need_title(c, 2), "получение консультации");
+}
+
+static void
+kinds_are_guessed_from_printed_names(void **state)
+{
+	struct catalog *c = *state;
+
+	assert_string_equal(catalog_guess_kind(c, "Почта России")->code, "post");
+	assert_string_equal(catalog_guess_kind(c,
+	    "Электронная почта: a@b.ru")->code, "email");
+	assert_string_equal(catalog_guess_kind(c,
+	    "Телефонная связь +7 (4812) 29-25-09")->code, "phone");
+	assert_string_equal(catalog_guess_kind(c,
+	    "ЕПГУ https://knd.gosuslugi.ru/")->code, "epgu");
+	assert_string_equal(catalog_guess_kind(c, "Типовое облачное решение "
+	    "(ГИС ТОР КНД, https://tor.knd.gov.ru/)")->code, "tor_knd");
+	assert_null(catalog_guess_kind(c, "Голубиная почта"));
+}
+
+static void
+needs_are_guessed_earliest_and_longest(void **state)
+{
+	struct catalog *c = *state;
+
+	assert_int_equal(catalog_guess_need(c, "Получение консультации"), 2);
+	assert_int_equal(catalog_guess_need(c,
+	    "получение результата рассмотрения обратной связи"), 8);
+	assert_int_equal(catalog_guess_need(c,
+	    "получение результата рассмотрения жалобы"), 5);
+	assert_int_equal(catalog_guess_need(c, "что-то совсем иное"), 0);
+}
+
+static void
+malformed_lines_are_reported_with_line_number(void **state)
+{
+	struct catalog c;
+	struct error err;
+
+	(void)state;
+	catalog_init(&c);
+	assert_int_equal(catalog_parse_kinds(&c, "# comment\nx\ty\tnowhere\t1\t0"
+	    "\t0\t0\n", "k.tsv", &err), -1);
+	assert_non_null(strstr(err.msg, "k.tsv, строка 2"));
+	catalog_fini(&c);
+	catalog_init(&c);
+	assert_int_equal(catalog_parse_needs(&c, "12\t2.6.1\tx\n", "n.tsv", &err),
+	    -1);
+	catalog_fini(&c);
+	catalog_init(&c);
+	assert_int_equal(catalog_parse_kinds(&c, "a\tA\tdigital\t1\t1\t0\t0\n"
+	    "a\tA\tdigital\t1\t1\t0\t0\n", "k.tsv", &err), -1);
+	assert_non_null(strstr(err.msg, "дважды"));
+	catalog_fini(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_catalogue_has_clause_4_kinds_and_9_needs),
+		cmocka_unit_test(kinds_are_guessed_from_printed_names),
+		cmocka_unit_test(needs_are_guessed_earliest_and_longest),
+		cmocka_unit_test(malformed_lines_are_reported_with_line_number),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
