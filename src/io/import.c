@@ -48,6 +48,7 @@ struct colmap {
 };
 
 struct importer {
+	struct strvec header;		/* the header row's cells, folded */
 	const struct import_opts *o;
 	struct list *l;
 	struct import_report *rep;
@@ -588,12 +589,17 @@ load_cells(struct importer *im, const struct csv_record *rec,
 		if (im->map.idx[c] >= 0)
 			im->cell[c] = import_clean_cell(
 			    rec->fields.v[im->map.idx[c]], &im->html[c]);
-	/* A formula neutralised by our CSV export: drop the apostrophe. */
-	for (int c = 0; c < C_COUNT; c++)
-		if (im->cell[c] != NULL && im->cell[c][0] == '\'' &&
-		    strchr("=+-@", im->cell[c][1]) != NULL && im->cell[c][1])
-			memmove(im->cell[c], im->cell[c] + 1,
-			    strlen(im->cell[c]));
+	/*
+	 * Our CSV export puts one apostrophe before a cell that would start
+	 * a formula (apostrophes, then = + - @); take exactly one away.
+	 */
+	for (int c = 0; c < C_COUNT; c++) {
+		char *v = im->cell[c];
+		size_t q = v != NULL ? strspn(v, "'") : 0;
+
+		if (q > 0 && v[q] != '\0' && strchr("=+-@", v[q]) != NULL)
+			memmove(v, v + 1, strlen(v));
+	}
 	return 0;
 }
 
@@ -742,6 +748,38 @@ all_blank(const char *s, size_t len)
 	return 1;
 }
 
+/* Folded, cleaned cells of rec into sv (emptied first). */
+static void
+fold_cells(const struct csv_record *rec, struct strvec *sv)
+{
+	strvec_fini(sv);
+	for (size_t i = 0; i < rec->fields.n; i++) {
+		int html;
+		char *clean = import_clean_cell(rec->fields.v[i], &html);
+
+		strvec_push_owned(sv, utf8_casefold(clean));
+		free(clean);
+	}
+}
+
+/* A page break repeats the header row exactly: a data row that merely
+ * starts with the same words ("Процесс …") is not one. */
+static int
+same_header(const struct importer *im, const struct csv_record *rec)
+{
+	struct strvec sv;
+	int same = rec->fields.n == im->header.n;
+
+	strvec_init(&sv);
+	if (same) {
+		fold_cells(rec, &sv);
+		for (size_t i = 0; i < sv.n && same; i++)
+			same = strcmp(sv.v[i], im->header.v[i]) == 0;
+	}
+	strvec_fini(&sv);
+	return same;
+}
+
 static int
 read_rows(struct importer *im, struct csv_reader *r, struct error *err)
 {
@@ -758,16 +796,17 @@ read_rows(struct importer *im, struct csv_reader *r, struct error *err)
 				in_title = 0;
 			continue;
 		}
-		if (map_header(&rec, &m)) {
-			if (!header_seen) {
-				im->map = m;
-				header_seen = 1;
-			} else {
-				im->line = rec.line;
-				im->after_break = 1;
-				note(im, "повтор заголовка таблицы (разрыв "
-				    "страницы) пропущен");
-			}
+		if (!header_seen && map_header(&rec, &m)) {
+			im->map = m;
+			header_seen = 1;
+			fold_cells(&rec, &im->header);
+			continue;
+		}
+		if (header_seen && same_header(im, &rec)) {
+			im->line = rec.line;
+			im->after_break = 1;
+			note(im, "повтор заголовка таблицы (разрыв страницы) "
+			    "пропущен");
 			continue;
 		}
 		if (!header_seen) {
@@ -781,6 +820,7 @@ read_rows(struct importer *im, struct csv_reader *r, struct error *err)
 	}
 	csv_record_fini(&rec);
 	clear_cells(im);
+	strvec_fini(&im->header);
 	if (rc < 0)
 		return -1;
 	if (!header_seen)

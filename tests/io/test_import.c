@@ -459,6 +459,28 @@ repeated_header_and_formula_apostrophe(void **state)
 	done(&l, &rep);
 }
 
+static void
+data_rows_that_look_like_headers_are_data(void **state)
+{
+	static const char t[] = "№\tПроцесс\tТочка\tПотребности\tОсобенности\n"
+	    "1\tПроцесс номер 1\tТочка взаимодействия 1\tинфо\tЦифровая точка\n"
+	    "\t\tПочта России\tконсультация\tОфлайн-точка\n"
+	    "2\tВторой\t''-x\t'''=y\tЦифровая точка\n";
+	struct import_report rep;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	if (import(t, strlen(t), NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(l.nprocs, 2);
+	assert_string_equal(l.procs[0].name, "Процесс номер 1");
+	assert_int_equal(l.procs[0].ntps, 2);
+	assert_string_equal(l.procs[1].tps[0].name, "'-x");
+	assert_string_equal(l.procs[1].tps[0].needs[0].wording, "''=y");
+	done(&l, &rep);
+}
+
 int
 main(void)
 {
@@ -475,6 +497,7 @@ main(void)
 		cmocka_unit_test(html_fragments_are_removed),
 		cmocka_unit_test(contacts_split_from_names),
 		cmocka_unit_test(repeated_header_and_formula_apostrophe),
+		cmocka_unit_test(data_rows_that_look_like_headers_are_data),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
