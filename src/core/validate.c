@@ -1,0 +1,691 @@
+/* validate.c - the rules R1-R11 of the Порядок and their findings. */
+#include "validate.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "contact.h"
+#include "utf8.h"
+
+#define NAME_SHOWN	60	/* characters of a name quoted in a message */
+
+static const struct rule rules[RULE_COUNT] = {
+	[RULE_R1] = { RULE_R1, "R1", "2.1", LEVEL_ERROR,
+	    "точка относится к процессу, у неё есть название, тип и "
+	    "потребности; у процесса есть название" },
+	[RULE_R2] = { RULE_R2, "R2", "2.8", LEVEL_ERROR,
+	    "в процессе нет двух одинаковых точек" },
+	[RULE_R3] = { RULE_R3, "R3", "3.1, 4", LEVEL_ERROR,
+	    "вид точки из каталога определяет её тип (цифровая или офлайн)" },
+	[RULE_R4] = { RULE_R4, "R4", "2.6", LEVEL_WARNING,
+	    "у каждой потребности есть категория, у «других» — формулировка" },
+	[RULE_R5] = { RULE_R5, "R5", "2.3, 3.2", LEVEL_WARNING,
+	    "в каждом процессе есть ключевая точка" },
+	[RULE_R6] = { RULE_R6, "R6", "2.4–2.5", LEVEL_HINT,
+	    "у точки указано основание: документ или распорядительное "
+	    "действие" },
+	[RULE_R7] = { RULE_R7, "R7", "2.9.2", LEVEL_WARNING,
+	    "в каждом процессе есть цифровая точка" },
+	[RULE_R8] = { RULE_R8, "R8", "2.9.3", LEVEL_WARNING,
+	    "в каждом процессе есть офлайн-альтернатива" },
+	[RULE_R9] = { RULE_R9, "R9", "3.2.3", LEVEL_ERROR,
+	    "по телефону не более двух переключений между сотрудниками" },
+	[RULE_R10] = { RULE_R10, "R10", "3.2.4", LEVEL_HINT,
+	    "письменный канал уведомляет о получении сообщения" },
+	[RULE_R11] = { RULE_R11, "R11", "", LEVEL_ERROR,
+	    "контакты записаны правильно: сайты, эл. почта, телефоны" },
+};
+
+const struct rule *
+rule_get(enum rule_id id)
+{
+	if (id <= RULE_NONE || id >= RULE_COUNT)
+		return NULL;
+	return &rules[id];
+}
+
+enum rule_id
+rule_from_code(const char *code)
+{
+	if (code == NULL)
+		return RULE_NONE;
+	for (int i = RULE_R1; i < RULE_COUNT; i++)
+		if (strcasecmp(code, rules[i].code) == 0)
+			return (enum rule_id)i;
+	return RULE_NONE;
+}
+
+const char *
+level_label(enum level l)
+{
+	switch (l) {
+	case LEVEL_ERROR:
+		return "ошибка";
+	case LEVEL_WARNING:
+		return "предупреждение";
+	case LEVEL_HINT:
+		return "подсказка";
+	}
+	return "";
+}
+
+const char *
+level_name(enum level l)
+{
+	switch (l) {
+	case LEVEL_ERROR:
+		return "error";
+	case LEVEL_WARNING:
+		return "warning";
+	case LEVEL_HINT:
+		return "hint";
+	}
+	return "";
+}
+
+const char *
+field_name(enum field f)
+{
+	static const char *const names[] = {
+		[FIELD_NONE] = "",
+		[FIELD_NAME] = "name",
+		[FIELD_KIND] = "kind",
+		[FIELD_CHANNEL] = "channel",
+		[FIELD_CONTACTS] = "contacts",
+		[FIELD_NEEDS] = "needs",
+		[FIELD_KEY] = "key",
+		[FIELD_BASIS] = "basis",
+		[FIELD_TRANSFERS] = "transfers",
+		[FIELD_ACK_RECEIPT] = "ack_receipt",
+	};
+
+	if ((size_t)f >= sizeof names / sizeof names[0])
+		return "";
+	return names[f];
+}
+
+bool
+rule_ackable(enum rule_id id)
+{
+	const struct rule *r = rule_get(id);
+
+	return r != NULL && r->level == LEVEL_WARNING;
+}
+
+void
+findings_init(struct findings *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void
+findings_reset(struct findings *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].message);
+		free(f->v[i].justification);
+	}
+	f->n = 0;
+}
+
+void
+findings_fini(struct findings *f)
+{
+	findings_reset(f);
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}
+
+struct finding *
+findings_add(struct findings *f, enum rule_id rule, size_t proc,
+    int64_t proc_id, size_t tp, int64_t tp_id, enum field field, size_t item,
+    const char *fmt, ...)
+{
+	const struct rule *r = rule_get(rule);
+	struct finding *fi;
+	struct buf msg;
+	va_list ap;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap == 0 ? 16 : f->cap * 2;
+		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);
+	}
+	buf_init(&msg);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	fi = &f->v[f->n++];
+	fi->rule = rule;
+	fi->level = r != NULL ? r->level : LEVEL_ERROR;
+	fi->proc = proc;
+	fi->proc_id = proc_id;
+	fi->tp = tp;
+	fi->tp_id = tp_id;
+	fi->field = field;
+	fi->item = item;
+	fi->message = buf_detach(&msg);
+	fi->acknowledged = false;
+	fi->justification = xstrdup("");
+	return fi;
+}
+
+size_t
+findings_count(const struct findings *f, enum level l, bool unacked_only)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].level == l &&
+		    !(unacked_only && f->v[i].acknowledged))
+			n++;
+	return n;
+}
+
+bool
+findings_blocking(const struct findings *f)
+{
+	return findings_count(f, LEVEL_ERROR, false) > 0;
+}
+
+/* A name as quoted in a message: squeezed, cut to NAME_SHOWN columns. */
+static char *
+shown_name(const char *name)
+{
+	char *sq = utf8_squeeze(name != NULL ? name : "");
+	struct buf b;
+
+	buf_init(&b);
+	if (utf8_width(sq) > NAME_SHOWN)
+		utf8_fit(sq, NAME_SHOWN, &b);
+	else
+		buf_puts(&b, sq);
+	free(sq);
+	return buf_detach(&b);
+}
+
+/* True if s has nothing but white space. */
+static bool
+blank(const char *s)
+{
+	char *sq = utf8_squeeze(s != NULL ? s : "");
+	bool empty = sq[0] == '\0';
+
+	free(sq);
+	return empty;
+}
+
+/* Where the findings of one touchpoint go, and what they call it. */
+struct tp_ctx {
+	const struct touchpoint *tp;
+	const struct kind *kind;	/* NULL: none or not in the catalogue */
+	size_t	 pi, ti;
+	int64_t	 proc_id;
+	char	*name;			/* shown name */
+	struct findings *out;
+};
+
+static const struct kind *
+kind_of(const struct touchpoint *tp, const struct catalog *cat)
+{
+	if (cat == NULL || tp->kind == NULL || tp->kind[0] == '\0')
+		return NULL;
+	return catalog_find_kind(cat, tp->kind);
+}
+
+/* The channel a touchpoint is on: its own, else its kind's. */
+static enum channel
+effective_channel(const struct touchpoint *tp, const struct kind *k)
+{
+	if (tp->channel != CHANNEL_NONE || k == NULL)
+		return tp->channel;
+	return k->channel;
+}
+
+#define TP_FINDING(c, rule, field, item, ...)				\
+	findings_add((c)->out, (rule), (c)->pi, (c)->proc_id, (c)->ti,	\
+	    (c)->tp->id, (field), (item), __VA_ARGS__)
+
+/* R1: a name, a channel type and at least one need. */
+static void
+check_r1_touchpoint(struct tp_ctx *c)
+{
+	if (blank(c->tp->name))
+		TP_FINDING(c, RULE_R1, FIELD_NAME, FINDING_NONE,
+		    "п. 2.1: у точки взаимодействия нет названия");
+	if (c->tp->channel != CHANNEL_DIGITAL &&
+	    c->tp->channel != CHANNEL_OFFLINE)
+		TP_FINDING(c, RULE_R1, FIELD_CHANNEL, FINDING_NONE,
+		    "п. 2.1: у точки «%s» не указан тип: цифровая или "
+		    "офлайн-точка", c->name);
+	if (c->tp->nneeds == 0)
+		TP_FINDING(c, RULE_R1, FIELD_NEEDS, FINDING_NONE,
+		    "п. 2.1: у точки «%s» не указана ни одна удовлетворяемая "
+		    "потребность клиента", c->name);
+}
+
+/* R3: a catalogue kind fixes the channel type. */
+static void
+check_r3(struct tp_ctx *c)
+{
+	const struct kind *k = c->kind;
+	enum channel ch = c->tp->channel;
+
+	if (k == NULL || ch == CHANNEL_NONE || k->channel == CHANNEL_NONE ||
+	    ch == k->channel)
+		return;
+	TP_FINDING(c, RULE_R3, FIELD_CHANNEL, FINDING_NONE,
+	    "п. 3.1, 4: вид «%s» — %s, а указана %s", k->name,
+	    k->channel == CHANNEL_OFFLINE ? "офлайн-точка" : "цифровая точка",
+	    ch == CHANNEL_OFFLINE ? "офлайн-точка" : "цифровая");
+}
+
+/* R4: every need classified; "other needs" (2.6.9) worded. */
+static void
+check_r4(struct tp_ctx *c)
+{
+	for (size_t i = 0; i < c->tp->nneeds; i++) {
+		const struct need *n = &c->tp->needs[i];
+		char *w;
+
+		if (n->category >= 1 && n->category <= NEED_CATEGORIES - 1)
+			continue;
+		if (n->category == NEED_CATEGORIES) {
+			if (blank(n->wording))
+				TP_FINDING(c, RULE_R4, FIELD_NEEDS, i,
+				    "п. 2.6.9: у потребности № %zu точки «%s» "
+				    "(другие потребности) нет формулировки",
+				    i + 1, c->name);
+			continue;
+		}
+		w = shown_name(n->wording);
+		if (w[0] == '\0')
+			TP_FINDING(c, RULE_R4, FIELD_NEEDS, i,
+			    "п. 2.6: потребность № %zu точки «%s» не отнесена "
+			    "ни к одной категории п. 2.6.1–2.6.9", i + 1,
+			    c->name);
+		else
+			TP_FINDING(c, RULE_R4, FIELD_NEEDS, i,
+			    "п. 2.6: потребность «%s» не отнесена ни к одной "
+			    "категории п. 2.6.1–2.6.9", w);
+		free(w);
+	}
+}
+
+/* R6: the basis of the touchpoint, a document or an act. */
+static void
+check_r6(struct tp_ctx *c)
+{
+	if (c->tp->basis_type != BASIS_NONE && !blank(c->tp->basis))
+		return;
+	TP_FINDING(c, RULE_R6, FIELD_BASIS, FINDING_NONE,
+	    "п. 2.4–2.5: у точки «%s» не указано основание — документ или "
+	    "распорядительное действие (поручение, резолюция)", c->name);
+}
+
+/* R9: a phone line switches the client at most twice. */
+static void
+check_r9(struct tp_ctx *c)
+{
+	int n = c->tp->max_transfers;
+
+	if (c->kind == NULL || !c->kind->phone || n == TRI_UNKNOWN)
+		return;
+	if (n < 0)
+		TP_FINDING(c, RULE_R9, FIELD_TRANSFERS, FINDING_NONE,
+		    "п. 3.2.3: число переключений у точки «%s» не может быть "
+		    "отрицательным", c->name);
+	else if (n > 2)
+		TP_FINDING(c, RULE_R9, FIELD_TRANSFERS, FINDING_NONE,
+		    "п. 3.2.3: по телефону допускается не более двух "
+		    "переключений на других сотрудников, а у точки «%s» — %d",
+		    c->name, n);
+}
+
+/* R10: a written channel sends a first acknowledgement of receipt. */
+static void
+check_r10(struct tp_ctx *c)
+{
+	if (c->kind == NULL || !c->kind->written || c->tp->ack_receipt == 1)
+		return;
+	TP_FINDING(c, RULE_R10, FIELD_ACK_RECEIPT, FINDING_NONE,
+	    "п. 3.2.4: для письменного канала «%s» не отмечено уведомление "
+	    "клиента о получении сообщения", c->name);
+}
+
+/* R11: every contact well formed. */
+static void
+check_r11(struct tp_ctx *c)
+{
+	for (size_t i = 0; i < c->tp->ncontacts; i++) {
+		const struct contact *ct = &c->tp->contacts[i];
+		struct error why;
+		char *v;
+
+		if (contact_check(ct->type, ct->value, &why) == 0)
+			continue;
+		v = shown_name(ct->value);
+		TP_FINDING(c, RULE_R11, FIELD_CONTACTS, i,
+		    "контакт «%s» точки «%s»: %s", v, c->name, why.msg);
+		free(v);
+	}
+}
+
+void
+validate_touchpoint_fields(const struct process *p, size_t pi,
+    const struct touchpoint *tp, size_t ti, const struct catalog *cat,
+    struct findings *out)
+{
+	struct tp_ctx c;
+
+	c.tp = tp;
+	c.kind = kind_of(tp, cat);
+	c.pi = pi;
+	c.ti = ti;
+	c.proc_id = p != NULL ? p->id : 0;
+	c.name = shown_name(tp->name);
+	c.out = out;
+	check_r1_touchpoint(&c);
+	check_r3(&c);
+	check_r4(&c);
+	check_r6(&c);
+	check_r9(&c);
+	check_r10(&c);
+	check_r11(&c);
+	free(c.name);
+}
+
+/* What R2 compares: the folded name, the kind, the canonical contacts. */
+struct tp_key {
+	char	*name;
+	const char *kind;
+	struct strvec contacts;
+};
+
+static void
+tp_key_init(struct tp_key *k, const struct touchpoint *tp)
+{
+	char *sq = utf8_squeeze(tp->name);
+
+	k->name = utf8_casefold(sq);
+	free(sq);
+	k->kind = tp->kind != NULL ? tp->kind : "";
+	strvec_init(&k->contacts);
+	for (size_t i = 0; i < tp->ncontacts; i++)
+		strvec_push_owned(&k->contacts, contact_canonical(
+		    tp->contacts[i].type, tp->contacts[i].value));
+}
+
+static void
+tp_key_fini(struct tp_key *k)
+{
+	free(k->name);
+	strvec_fini(&k->contacts);
+}
+
+/* Every string of a is in b. */
+static bool
+strvec_subset(const struct strvec *a, const struct strvec *b)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < b->n && !found; j++)
+			found = strcmp(a->v[i], b->v[j]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+enum dup { DUP_NONE, DUP_NAME, DUP_KIND_CONTACTS };
+
+/* Whether two touchpoints are the same one listed twice (п. 2.8). */
+static enum dup
+tp_key_same(const struct tp_key *a, const struct tp_key *b)
+{
+	if (a->name[0] != '\0' && strcmp(a->name, b->name) == 0)
+		return DUP_NAME;
+	if (a->kind[0] != '\0' && strcmp(a->kind, b->kind) == 0 &&
+	    strvec_subset(&a->contacts, &b->contacts) &&
+	    strvec_subset(&b->contacts, &a->contacts))
+		return DUP_KIND_CONTACTS;
+	return DUP_NONE;
+}
+
+/* Report tp (index ti) as a duplicate of other. */
+static void
+report_duplicate(const struct process *p, size_t pi, const struct touchpoint *tp,
+    size_t ti, const struct touchpoint *other, enum dup how,
+    struct findings *out)
+{
+	char *name = shown_name(tp->name), *pname = shown_name(p->name);
+	char *oname = shown_name(other->name);
+
+	if (how == DUP_NAME)
+		findings_add(out, RULE_R2, pi, p->id, ti, tp->id, FIELD_NAME,
+		    FINDING_NONE, "п. 2.8: точка «%s» уже есть в процессе «%s»",
+		    name, pname);
+	else
+		findings_add(out, RULE_R2, pi, p->id, ti, tp->id, FIELD_KIND,
+		    FINDING_NONE, "п. 2.8: точка «%s» повторяет точку «%s» в "
+		    "процессе «%s»: тот же вид и те же контакты; этапы "
+		    "указывайте в потребностях", name, oname, pname);
+	free(name);
+	free(pname);
+	free(oname);
+}
+
+void
+validate_touchpoint_in_process(const struct process *p, size_t pi,
+    const struct touchpoint *tp, size_t ti, struct findings *out)
+{
+	struct tp_key mine;
+
+	if (tp->excluded)
+		return;
+	tp_key_init(&mine, tp);
+	for (size_t j = 0; j < p->ntps; j++) {
+		const struct touchpoint *other = &p->tps[j];
+		struct tp_key theirs;
+		enum dup how;
+
+		if (j == ti || other == tp || other->excluded)
+			continue;
+		tp_key_init(&theirs, other);
+		how = tp_key_same(&mine, &theirs);
+		tp_key_fini(&theirs);
+		if (how != DUP_NONE) {
+			report_duplicate(p, pi, tp, ti, other, how, out);
+			break;
+		}
+	}
+	tp_key_fini(&mine);
+}
+
+/* R2 for p->tps[j] against the touchpoints before it (keys of all of p),
+ * so that a pair is reported once, at its second member. */
+static void
+check_r2_before(const struct process *p, size_t pi, const struct tp_key *keys,
+    size_t j, struct findings *out)
+{
+	for (size_t i = 0; i < j; i++) {
+		enum dup how;
+
+		if (p->tps[i].excluded)
+			continue;
+		how = tp_key_same(&keys[j], &keys[i]);
+		if (how != DUP_NONE) {
+			report_duplicate(p, pi, &p->tps[j], j, &p->tps[i], how,
+			    out);
+			return;
+		}
+	}
+}
+
+void
+validate_process(const struct process *p, size_t pi,
+    const struct catalog *cat, struct findings *out)
+{
+	bool key = false, digital = false, offline = false;
+	char *name = shown_name(p->name);
+
+	if (name[0] == '\0')
+		findings_add(out, RULE_R1, pi, p->id, FINDING_NONE, 0,
+		    FIELD_NAME, FINDING_NONE,
+		    "п. 2.1: у процесса № %zu нет названия", pi + 1);
+	for (size_t j = 0; j < p->ntps; j++) {
+		const struct touchpoint *tp = &p->tps[j];
+		const struct kind *k = kind_of(tp, cat);
+		enum channel ch = effective_channel(tp, k);
+
+		if (tp->excluded)
+			continue;
+		key = key || tp->key || (k != NULL && k->key_default);
+		digital = digital || ch == CHANNEL_DIGITAL;
+		offline = offline || ch == CHANNEL_OFFLINE;
+	}
+	if (name[0] == '\0') {
+		free(name);
+		name = xasprintf("№ %zu", pi + 1);
+	}
+	if (!key)
+		findings_add(out, RULE_R5, pi, p->id, FINDING_NONE, 0,
+		    FIELD_KEY, FINDING_NONE, "п. 2.3, 3.2: в процессе «%s» "
+		    "нет ключевой точки взаимодействия", name);
+	if (!digital)
+		findings_add(out, RULE_R7, pi, p->id, FINDING_NONE, 0,
+		    FIELD_CHANNEL, FINDING_NONE, "п. 2.9.2: в процессе «%s» "
+		    "нет цифровой точки взаимодействия", name);
+	if (!offline)
+		findings_add(out, RULE_R8, pi, p->id, FINDING_NONE, 0,
+		    FIELD_CHANNEL, FINDING_NONE, "п. 2.9.3: в процессе «%s» "
+		    "нет офлайн-точки — альтернативы цифровым каналам", name);
+	free(name);
+}
+
+void
+validate_list(const struct list *l, const struct catalog *cat,
+    struct findings *out)
+{
+	for (size_t i = 0; i < l->nprocs; i++) {
+		const struct process *p = &l->procs[i];
+		struct tp_key *keys = xcalloc(p->ntps + 1, sizeof *keys);
+
+		validate_process(p, i, cat, out);
+		for (size_t j = 0; j < p->ntps; j++)
+			tp_key_init(&keys[j], &p->tps[j]);
+		for (size_t j = 0; j < p->ntps; j++) {
+			if (p->tps[j].excluded)
+				continue;
+			check_r2_before(p, i, keys, j, out);
+			validate_touchpoint_fields(p, i, &p->tps[j], j, cat,
+			    out);
+		}
+		for (size_t j = 0; j < p->ntps; j++)
+			tp_key_fini(&keys[j]);
+		free(keys);
+	}
+}
+
+void
+acks_init(struct acks *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+void
+acks_fini(struct acks *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->v[i].justification);
+		free(a->v[i].login);
+		free(a->v[i].created_utc);
+	}
+	free(a->v);
+	memset(a, 0, sizeof *a);
+}
+
+struct ack *
+acks_add(struct acks *a, int64_t id, enum rule_id rule, int64_t proc_id,
+    int64_t tp_id, const char *justification, const char *login,
+    const char *created_utc)
+{
+	struct ack *k;
+
+	if (a->n == a->cap) {
+		a->cap = a->cap == 0 ? 8 : a->cap * 2;
+		a->v = xreallocarray(a->v, a->cap, sizeof *a->v);
+	}
+	k = &a->v[a->n++];
+	k->id = id;
+	k->rule = rule;
+	k->proc_id = proc_id;
+	k->tp_id = tp_id;
+	k->justification = xstrdup(justification != NULL ? justification : "");
+	k->login = xstrdup(login != NULL ? login : "");
+	k->created_utc = xstrdup(created_utc != NULL ? created_utc : "");
+	return k;
+}
+
+const struct ack *
+acks_find(const struct acks *a, enum rule_id rule, int64_t proc_id,
+    int64_t tp_id)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (a->v[i].rule == rule && a->v[i].proc_id == proc_id &&
+		    a->v[i].tp_id == tp_id)
+			return &a->v[i];
+	return NULL;
+}
+
+void
+findings_apply_acks(struct findings *f, const struct acks *a)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		struct finding *fi = &f->v[i];
+		const struct ack *k;
+
+		if (fi->level != LEVEL_WARNING || fi->proc_id == 0 ||
+		    (fi->tp != FINDING_NONE && fi->tp_id == 0))
+			continue;
+		k = acks_find(a, fi->rule, fi->proc_id,
+		    fi->tp != FINDING_NONE ? fi->tp_id : 0);
+		if (k == NULL)
+			continue;
+		fi->acknowledged = true;
+		free(fi->justification);
+		fi->justification = xstrdup(k->justification);
+	}
+}
+
+/* Whether the findings of a rule are about a touchpoint, not a process. */
+static bool
+rule_on_touchpoint(enum rule_id id)
+{
+	return id != RULE_R5 && id != RULE_R7 && id != RULE_R8;
+}
+
+int
+ack_check_target(enum rule_id rule, bool has_touchpoint, struct error *err)
+{
+	const struct rule *r = rule_get(rule);
+
+	if (r == NULL)
+		return error_set(err, "нет такого правила; правила: R1–R11");
+	if (r->level == LEVEL_ERROR)
+		return error_set(err, "%s — ошибка: её нужно исправить, принять "
+		    "её нельзя", r->code);
+	if (r->level == LEVEL_HINT)
+		return error_set(err, "%s — подсказка: она ни к чему не "
+		    "обязывает, принимать её не нужно", r->code);
+	if (rule_on_touchpoint(rule) && !has_touchpoint)
+		return error_set(err, "%s относится к точке взаимодействия: "
+		    "укажите точку", r->code);
+	if (!rule_on_touchpoint(rule) && has_touchpoint)
+		return error_set(err, "%s относится к процессу в целом, а не к "
+		    "точке", r->code);
+	return 0;
+}
