@@ -82,6 +82,21 @@ static const char *const migrations[] = {
 	"  category INTEGER REFERENCES need_category (code),"
 	"  version INTEGER NOT NULL DEFAULT 1);"
 	"CREATE INDEX need_order ON need (touchpoint_id, pos);",
+	/* 1 -> 2: warnings accepted with a justification (rules R4, R5, R7,
+	 * R8).  touchpoint_id is NULL for a process rule; one row per rule
+	 * and record. */
+	"CREATE TABLE ack ("
+	"  id INTEGER PRIMARY KEY,"
+	"  rule TEXT NOT NULL,"
+	"  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+	"  touchpoint_id INTEGER REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  justification TEXT NOT NULL CHECK (justification <> ''),"
+	"  login TEXT NOT NULL,"
+	"  created_utc TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX ack_target ON ack (rule, process_id,"
+	"  coalesce(touchpoint_id, 0));"
+	"CREATE INDEX ack_process ON ack (process_id);"
+	"CREATE INDEX ack_touchpoint ON ack (touchpoint_id);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
