@@ -41,7 +41,7 @@ for t in "$B"/tests/test_*; do
 done
 for t in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	[ -f "$t" ] || continue
-	run_one "$(basename "$t" .sh)" sh "$t"
+	run_one "$(basename "$(dirname "$t")")/$(basename "$t" .sh)" sh "$t"
 done
 
 echo

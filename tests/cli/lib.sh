@@ -15,14 +15,14 @@ fail() {
 
 # expect_status CODE CMD... : run CMD, fail unless it exits with CODE.
 expect_status() {
-	want=$1
+	_want=$1
 	shift
 	"$@" >"$WORK/out" 2>"$WORK/err"
-	got=$?
-	if [ "$got" != "$want" ]; then
+	_got=$?
+	if [ "$_got" != "$_want" ]; then
 		echo "--- stdout" >&2; cat "$WORK/out" >&2
 		echo "--- stderr" >&2; cat "$WORK/err" >&2
-		fail "'$*' exited $got, expected $want"
+		fail "'$*' exited $_got, expected $_want"
 	fi
 }
 
