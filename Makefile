@@ -65,6 +65,8 @@ TEST_BINS   = $(UNIT_TESTS) $(STORE_TESTS) $(IO_TESTS)
 .PHONY: all run check tests fuzz fuzz-build bench install uninstall clean deps \
 	deps-check demo
 .DEFAULT_GOAL := all
+# Keep object files that pattern rules build on the way (fuzz objects).
+.SECONDARY:
 
 all: $(BIN)
 
