@@ -29,8 +29,8 @@ cal_usage(FILE *f)
 	    "  check ФАЙЛ              проверить файл календаря\n\n"
 	    "Даты: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД.  Календарь читается из\n"
 	    "share/perechen/calendar/, затем /etc/perechen/calendar.d/ и\n"
-	    "~/.config/perechen/calendar.d/ (*.txt, по алфавиту; более поздний\n"
-	    "файл уточняет более ранний).  Формат описан в начале\n"
+	    "~/.config/perechen/calendar.d/ (*.txt, по алфавиту; более\n"
+	    "поздний файл уточняет более ранний).  Формат описан в начале\n"
 	    "share/perechen/calendar/ru-federal.txt.\n\n"
 	    "Выход: 0 — готово (для предварительного года — с пояснением);\n"
 	    "1 — год не входит в календарь (результат приблизительный) или\n"
@@ -124,14 +124,15 @@ action_workdays(const struct calendar *cal, int argc, char **argv)
 	long n;
 
 	if (argc != 2) {
-		app_error("calendar workdays: нужны ДАТА и число рабочих дней N");
+		app_error("calendar workdays: нужны ДАТА и число рабочих "
+		    "дней N");
 		return EXIT_USAGE;
 	}
 	if (date_arg(argv[0], &from) != 0)
 		return EXIT_USAGE;
 	if (parse_number(argv[1], 0, CALENDAR_MAX_WORKING_DAYS, &n) != 0) {
-		app_error("calendar workdays: число рабочих дней «%s»: ожидается "
-		    "целое от 0 до %d", argv[1], CALENDAR_MAX_WORKING_DAYS);
+		app_error("calendar workdays: число рабочих дней «%s»: "
+		    "ожидается целое от 0 до %d", argv[1], CALENDAR_MAX_WORKING_DAYS);
 		return EXIT_USAGE;
 	}
 	if (calendar_add_working_days(cal, from, n, &result, &note,

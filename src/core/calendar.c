@@ -255,8 +255,8 @@ parse_entry(const struct calendar *base, struct calendar *part, char *line,
 		return -1;
 	if (!calendar_covers(base, day.date.y) &&
 	    find_year(part, day.date.y) == NULL)
-		return error_set(err, "год %d не объявлен: добавьте выше строку "
-		    "«@year %d» (она значит, что все исключения года "
+		return error_set(err, "год %d не объявлен: добавьте выше "
+		    "строку «@year %d» (она значит, что все исключения года "
 		    "перечислены)", day.date.y, day.date.y);
 	if ((dup = calendar_find(part, day.date)) != NULL)
 		return error_set(err, "дата %s уже указана в строке %zu",
@@ -433,8 +433,8 @@ calendar_load_dir(struct calendar *cal, const char *dir, bool required,
 	}
 	strvec_fini(&names);
 	if (rc == 0 && required && loaded == 0)
-		rc = error_set(err, "в каталоге %s нет файлов календаря (*.txt)",
-		    dir);
+		rc = error_set(err, "в каталоге %s нет файлов календаря "
+		    "(*.txt)", dir);
 	return rc;
 }
 

@@ -27,7 +27,8 @@ exercise(const struct calendar *cal)
 		struct date from = { cal->years[i].year, 1, 1 }, end;
 		long back;
 
-		if (calendar_year_stats(cal, cal->years[i].year, &st, &err) != 0)
+		if (calendar_year_stats(cal, cal->years[i].year, &st,
+		    &err) != 0)
 			abort();
 		if (st.working + st.nonworking != st.days || st.working < 0)
 			abort();

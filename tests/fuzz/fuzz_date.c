@@ -30,7 +30,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (date_cmp(date_from_days(date_to_days(d)), d) != 0)
 			abort();
-		if (date_weekday(d) < WEEKDAY_MON || date_weekday(d) > WEEKDAY_SUN)
+		if (date_weekday(d) < WEEKDAY_MON ||
+		    date_weekday(d) > WEEKDAY_SUN)
 			abort();
 	} else if (memchr(err.msg, '\0', sizeof err.msg) == NULL) {
 		abort();

@@ -292,10 +292,10 @@ test_between_is_inverse_of_add(void **state)
 	struct error err;
 
 	for (long n = 0; n <= 300; n += 7) {
-		assert_int_equal(calendar_add_working_days(*state, from, n, &end,
-		    &note, &err), 0);
-		assert_int_equal(calendar_working_days_between(*state, from, end,
-		    &note), n);
+		assert_int_equal(calendar_add_working_days(*state, from, n,
+		    &end, &note, &err), 0);
+		assert_int_equal(calendar_working_days_between(*state, from,
+		    end, &note), n);
 	}
 }
 
@@ -441,7 +441,8 @@ static void
 test_parse_rejects_bad_directives(void **state)
 {
 	(void)state;
-	expect_parse_error("@years 2030\n", "test.txt:1: неизвестная директива");
+	expect_parse_error("@years 2030\n",
+	    "test.txt:1: неизвестная директива");
 	expect_parse_error("@year\n", "test.txt:1: директива @year");
 	expect_parse_error("@year 30\n", "test.txt:1: «30» — не год");
 	expect_parse_error("@year 0000\n", "«0000» — не год");
@@ -714,7 +715,7 @@ test_load_standard_reads_user_directory_last(void **state)
 	assert_int_equal(mkdir(dir, 0700), 0);
 	assert_int_equal(mkdir(caldir, 0700), 0);
 	setenv("XDG_CONFIG_HOME", cfg, 1);
-	/* Whatever /etc/perechen/calendar.d holds here, the user file counts. */
+	/* Whatever /etc/perechen/calendar.d holds, the user file counts. */
 	calendar_init(&cal);
 	assert_int_equal(calendar_load_standard(&cal, share_dir(), &err), 0);
 	base = working_count(&cal, 2024);
