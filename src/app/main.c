@@ -15,6 +15,8 @@ static const struct command commands[] = {
 	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
 	{ "import", "загрузить перечень из TSV или CSV", cmd_import },
 	{ "export", "выгрузить перечень в текст или CSV", cmd_export },
+	{ "check", "проверить перечень по правилам Порядка", cmd_check },
+	{ "ack", "принять предупреждение с обоснованием", cmd_ack },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -44,7 +44,7 @@ check_record(struct store *s, int64_t proc_id, int64_t tp_id,
     struct error *err)
 {
 	sqlite3_stmt *st;
-	int64_t found;
+	int64_t found = 0;
 
 	if (store_prepare(s, &st, "SELECT count(*) FROM process WHERE id = ?",
 	    err) != 0)

@@ -1,0 +1,345 @@
+/*
+ * cmd_check.c - "perechen check": every finding of the rules R1-R11 over
+ * the list, grouped by process.
+ *
+ * Exit status: 0 clean (no errors, no unacknowledged warnings; hints do not
+ * count), 1 unacknowledged warnings and no errors, 2 errors, 3 the check
+ * could not run (no database, a wrong option…).
+ *
+ * --format json prints one array, one object per finding, in list order:
+ *
+ *   rule            "R1" … "R11"
+ *   clause          the clause of the Порядок: "2.9.3", "3.1, 4"; "" for R11
+ *   level           "error" | "warning" | "hint"
+ *   process         the process number as printed (1, 2, …)
+ *   process_name    its name
+ *   touchpoint      the touchpoint's number within its process (1, 2, …),
+ *                   or null for a finding about the process as a whole
+ *   touchpoint_name its name, or null
+ *   field           "name" | "kind" | "channel" | "contacts" | "needs" |
+ *                   "key" | "basis" | "transfers" | "ack_receipt" | null
+ *   item            the number (1, 2, …) of the contact or need within the
+ *                   field, or null
+ *   message         the Russian message, citing the clause
+ *   acknowledged    true if a stored acknowledgement accepts the warning
+ *   justification   the acknowledgement's justification, or null
+ *
+ * Strings are UTF-8; invalid bytes become U+FFFD, and control, C1 and
+ * bidirectional-override characters are written as \uXXXX escapes, so
+ * the output is safe on a terminal and exact for a program.
+ */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "store_ack.h"
+#include "utf8.h"
+#include "validate.h"
+
+enum {
+	CHECK_CLEAN = 0,
+	CHECK_WARNINGS = 1,
+	CHECK_ERRORS = 2,
+	CHECK_FAILED = 3
+};
+
+#define CHECK_NAME_WIDTH 70	/* columns of a touchpoint name in headers */
+
+/* The command's Russian help. */
+static void
+cmd_check_usage(FILE *f)
+{
+	fputs("Использование: perechen [-d ФАЙЛ] check [--format text|json]\n"
+	    "Проверяет перечень по правилам Порядка (R1–R11) и печатает все\n"
+	    "замечания, сгруппированные по процессам: ошибки (запрещают\n"
+	    "сохранение), предупреждения (можно принять с обоснованием:\n"
+	    "perechen ack) и подсказки.\n\n"
+	    "  --format text|json  вид вывода: текст (по умолчанию) или JSON —\n"
+	    "                      массив объектов с полями rule, clause, level,\n"
+	    "                      process, process_name, touchpoint,\n"
+	    "                      touchpoint_name, field, item, message,\n"
+	    "                      acknowledged, justification\n"
+	    "  -h, --help          эта справка\n\n"
+	    "Код возврата: 0 — замечаний нет (подсказки не в счёт),\n"
+	    "1 — есть непринятые предупреждения, 2 — есть ошибки,\n"
+	    "3 — проверка не выполнена (нет базы, неверные параметры).\n", f);
+}
+
+/* Append s to out as a JSON string: quoted, escaped, valid UTF-8. */
+static void
+cmd_check_json_string(struct buf *out, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	uint32_t cp;
+	char enc[4];
+
+	buf_putc(out, '"');
+	while (i < len) {
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp == '"' || cp == '\\') {
+			buf_putc(out, '\\');
+			buf_putc(out, (char)cp);
+		} else if (cp == '\n') {
+			buf_puts(out, "\\n");
+		} else if (cp == '\t') {
+			buf_puts(out, "\\t");
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+		    (cp >= 0x200E && cp <= 0x200F) || cp == 0x061C ||
+		    (cp >= 0x2028 && cp <= 0x202E) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			buf_printf(out, "\\u%04X", (unsigned)cp);
+		} else {
+			buf_append(out, enc, utf8_encode(cp, enc));
+		}
+	}
+	buf_putc(out, '"');
+}
+
+/* Append a 1-based number, or null for FINDING_NONE. */
+static void
+cmd_check_json_index(struct buf *out, size_t i)
+{
+	if (i == FINDING_NONE)
+		buf_puts(out, "null");
+	else
+		buf_printf(out, "%zu", i + 1);
+}
+
+static void
+cmd_check_json_finding(struct buf *out, const struct list *l,
+    const struct finding *fi)
+{
+	const struct rule *r = rule_get(fi->rule);
+	const struct process *p = &l->procs[fi->proc];
+
+	buf_puts(out, "{\"rule\": ");
+	cmd_check_json_string(out, r->code);
+	buf_puts(out, ", \"clause\": ");
+	cmd_check_json_string(out, r->clause);
+	buf_puts(out, ", \"level\": ");
+	cmd_check_json_string(out, level_name(fi->level));
+	buf_puts(out, ", \"process\": ");
+	cmd_check_json_index(out, fi->proc);
+	buf_puts(out, ", \"process_name\": ");
+	cmd_check_json_string(out, p->name);
+	buf_puts(out, ", \"touchpoint\": ");
+	cmd_check_json_index(out, fi->tp);
+	buf_puts(out, ", \"touchpoint_name\": ");
+	if (fi->tp == FINDING_NONE)
+		buf_puts(out, "null");
+	else
+		cmd_check_json_string(out, p->tps[fi->tp].name);
+	buf_puts(out, ", \"field\": ");
+	if (fi->field == FIELD_NONE)
+		buf_puts(out, "null");
+	else
+		cmd_check_json_string(out, field_name(fi->field));
+	buf_puts(out, ", \"item\": ");
+	cmd_check_json_index(out, fi->item);
+	buf_puts(out, ", \"message\": ");
+	cmd_check_json_string(out, fi->message);
+	buf_printf(out, ", \"acknowledged\": %s, \"justification\": ",
+	    fi->acknowledged ? "true" : "false");
+	if (fi->acknowledged)
+		cmd_check_json_string(out, fi->justification);
+	else
+		buf_puts(out, "null");
+	buf_putc(out, '}');
+}
+
+static void
+cmd_check_print_json(const struct list *l, const struct findings *f)
+{
+	struct buf out;
+
+	buf_init(&out);
+	buf_putc(&out, '[');
+	for (size_t i = 0; i < f->n; i++) {
+		buf_puts(&out, i == 0 ? "\n  " : ",\n  ");
+		cmd_check_json_finding(&out, l, &f->v[i]);
+	}
+	buf_puts(&out, f->n > 0 ? "\n]\n" : "]\n");
+	fwrite(out.data, 1, out.len, stdout);
+	buf_fini(&out);
+}
+
+/* One finding as a text line: level, message, acceptance. */
+static void
+cmd_check_text_finding(struct buf *out, const struct finding *fi,
+    const char *indent)
+{
+	const struct rule *r = rule_get(fi->rule);
+	char *msg = utf8_sanitized(fi->message, 0);
+
+	buf_printf(out, "%s%s%s%s", indent, level_label(fi->level),
+	    r->clause[0] != '\0' ? " " : ": ", msg);
+	if (fi->acknowledged) {
+		char *why = utf8_sanitized(fi->justification, 0);
+
+		buf_printf(out, " (принято: %s)", why);
+		free(why);
+	}
+	buf_putc(out, '\n');
+	free(msg);
+}
+
+/* "2. Консультирование" or "  2.3. Почта России", sanitised and fitted. */
+static void
+cmd_check_text_header(struct buf *out, const char *indent, const char *num,
+    const char *name)
+{
+	char *sq = utf8_squeeze(name);
+
+	buf_printf(out, "%s%s ", indent, num);
+	if (sq[0] == '\0')
+		buf_puts(out, "(без названия)");
+	else
+		utf8_fit(sq, CHECK_NAME_WIDTH, out);
+	buf_putc(out, '\n');
+	free(sq);
+}
+
+static void
+cmd_check_print_text(const struct list *l, const struct findings *f)
+{
+	size_t last_proc = FINDING_NONE, last_tp = FINDING_NONE;
+	struct buf out;
+	char num[64];
+
+	buf_init(&out);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *fi = &f->v[i];
+		const struct process *p = &l->procs[fi->proc];
+
+		if (fi->proc != last_proc) {
+			snprintf(num, sizeof num, "%zu.", fi->proc + 1);
+			cmd_check_text_header(&out, "", num, p->name);
+			last_proc = fi->proc;
+			last_tp = FINDING_NONE;
+		}
+		if (fi->tp == FINDING_NONE) {
+			cmd_check_text_finding(&out, fi, "  ");
+			continue;
+		}
+		if (fi->tp != last_tp) {
+			snprintf(num, sizeof num, "%zu.%zu.", fi->proc + 1,
+			    fi->tp + 1);
+			cmd_check_text_header(&out, "  ", num,
+			    p->tps[fi->tp].name);
+			last_tp = fi->tp;
+		}
+		cmd_check_text_finding(&out, fi, "    ");
+	}
+	if (f->n > 0)
+		buf_putc(&out, '\n');
+	if (f->n == 0)
+		buf_puts(&out, "Замечаний нет.\n");
+	else
+		buf_printf(&out, "Итого: ошибок %zu, предупреждений %zu "
+		    "(из них принято %zu), подсказок %zu.\n",
+		    findings_count(f, LEVEL_ERROR, false),
+		    findings_count(f, LEVEL_WARNING, false),
+		    findings_count(f, LEVEL_WARNING, false) -
+		    findings_count(f, LEVEL_WARNING, true),
+		    findings_count(f, LEVEL_HINT, false));
+	fwrite(out.data, 1, out.len, stdout);
+	buf_fini(&out);
+}
+
+/* Load the list, its catalogue and acknowledgements; validate. */
+static int
+cmd_check_run(struct app *app, struct list *l, struct findings *f,
+    struct error *err)
+{
+	struct catalog cat;
+	struct acks acks;
+	struct store *st;
+	int rc = -1;
+
+	if (app_open_store(app, 0, &st, err) != 0)
+		return -1;
+	catalog_init(&cat);
+	acks_init(&acks);
+	if (store_load_list(st, l, err) == 0 &&
+	    store_read_catalog(st, &cat, err) == 0 &&
+	    store_ack_list(st, &acks, err) == 0) {
+		validate_list(l, &cat, f);
+		findings_apply_acks(f, &acks);
+		rc = 0;
+	}
+	acks_fini(&acks);
+	catalog_fini(&cat);
+	store_close(st);
+	return rc;
+}
+
+int
+cmd_check(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct findings f;
+	struct list l;
+	struct error err;
+	bool json = false;
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") == 0)
+				json = false;
+			else {
+				app_error("check: неизвестный формат «%s»: "
+				    "text или json", optarg);
+				return CHECK_FAILED;
+			}
+			break;
+		case 'h':
+			cmd_check_usage(stdout);
+			return CHECK_CLEAN;
+		default:
+			app_error("check: неверный параметр «%s»",
+			    argv[optind - 1]);
+			cmd_check_usage(stderr);
+			return CHECK_FAILED;
+		}
+	}
+	if (optind < argc) {
+		app_error("check: лишний аргумент «%s»", argv[optind]);
+		return CHECK_FAILED;
+	}
+	list_init(&l);
+	findings_init(&f);
+	if (cmd_check_run(app, &l, &f, &err) != 0) {
+		app_error("%s", err.msg);
+		rc = CHECK_FAILED;
+	} else {
+		if (json)
+			cmd_check_print_json(&l, &f);
+		else
+			cmd_check_print_text(&l, &f);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			app_error("check: не удалось вывести замечания");
+			rc = CHECK_FAILED;
+		} else if (findings_count(&f, LEVEL_ERROR, false) > 0)
+			rc = CHECK_ERRORS;
+		else if (findings_count(&f, LEVEL_WARNING, true) > 0)
+			rc = CHECK_WARNINGS;
+		else
+			rc = CHECK_CLEAN;
+	}
+	findings_fini(&f);
+	list_fini(&l);
+	return rc;
+}
