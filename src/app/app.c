@@ -2,10 +2,12 @@
 #include "app.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -208,4 +210,23 @@ app_open_store(struct app *app, int flags, struct store **out,
 		return -1;
 	}
 	return 0;
+}
+
+void
+app_actor_init(struct app_actor *aa)
+{
+	struct passwd *pw = getpwuid(getuid());
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		snprintf(aa->login, sizeof aa->login, "%s", pw->pw_name);
+	else
+		snprintf(aa->login, sizeof aa->login, "uid%lu",
+		    (unsigned long)getuid());
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(aa->now, sizeof aa->now, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(aa->now, sizeof aa->now, "1970-01-01T00:00:00Z");
+	aa->actor.login = aa->login;
+	aa->actor.now_utc = aa->now;
 }

@@ -15,6 +15,7 @@
 #include "catalog.h"
 #include "error.h"
 #include "store.h"
+#include "store_edit.h"
 
 enum {
 	EXIT_OK = 0,
@@ -34,6 +35,18 @@ struct command {
 	const char *summary;	/* one line, Russian */
 	int	(*run)(struct app *app, int argc, char **argv);
 };
+
+/*
+ * Who is changing the list and when: the account of the process's real
+ * uid (never $USER, which anyone can set) and the current UTC time.
+ */
+struct app_actor {
+	struct actor actor;	/* points into the buffers below */
+	char	 login[64];
+	char	 now[32];
+};
+
+void	app_actor_init(struct app_actor *aa);
 
 /* Print "perechen: message" to stderr through the sanitiser. */
 void	app_error(const char *fmt, ...) PRINTF_LIKE(1, 2);

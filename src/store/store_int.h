@@ -15,6 +15,9 @@ struct store {
 	sqlite3	*db;
 	char	*path;
 	int	 flags;
+	/* Tests of atomicity only (store_set_fault_hook). */
+	void	(*fault_hook)(const char *where, void *arg);
+	void	*fault_arg;
 };
 
 /* Fill err from the connection's last error, saying what was being done. */

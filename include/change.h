@@ -1,0 +1,90 @@
+/*
+ * change.h - what changed in the list, and under which trigger of п. 5.3.
+ *
+ * Owns: the triggers of actualisation (п. 5.3.1-5.3.4, editorial, import),
+ * struct change and the changes list, and working out the changes between
+ * two versions of a touchpoint.  The store writes changes in the same
+ * transaction as the edit they describe; the reminder counts them.
+ */
+#ifndef PERECHEN_CHANGE_H
+#define PERECHEN_CHANGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "model.h"
+
+enum trigger {
+	TRIGGER_EDIT = 0,	/* редакционное: needs no actualisation */
+	TRIGGER_NEW = 1,	/* п. 5.3.1: a touchpoint appeared */
+	TRIGGER_KIND = 2,	/* п. 5.3.2: its kind or channel type changed */
+	TRIGGER_NEEDS = 3,	/* п. 5.3.3: the needs it meets changed */
+	TRIGGER_EXCLUDED = 4,	/* п. 5.3.4: it was excluded */
+	TRIGGER_IMPORT = 5	/* the list was loaded from a file */
+};
+#define TRIGGER_COUNT 6
+
+/* "5.3.1" … "5.3.4", "ред.", "импорт". */
+const char *trigger_code(enum trigger t);
+/* A Russian phrase: "появление новой точки взаимодействия (п. 5.3.1)". */
+const char *trigger_title(enum trigger t);
+/* Parse "5.3.1", "3.1"-style or "ред"/"импорт"; -1 if unknown. */
+int	trigger_parse(const char *s);
+/* True for the triggers after which the list must be actualised (п. 5.3). */
+int	trigger_requires_actualisation(enum trigger t);
+
+struct change {
+	int64_t	 id;		/* 0 until stored */
+	char	*at_utc;	/* "YYYY-MM-DDTHH:MM:SSZ" */
+	char	*login;
+	char	*record;	/* "точка", "процесс", "перечень" */
+	int64_t	 record_id;
+	int64_t	 process_id;	/* 0 if none */
+	char	*label;		/* the record as named at the time: "2.3 Почта России" */
+	char	*field;		/* Russian field name */
+	char	*old_value;
+	char	*new_value;
+	enum trigger trigger;
+};
+
+struct changes {
+	struct change *v;
+	size_t	 n;
+	size_t	 cap;
+};
+
+void	changes_init(struct changes *c);
+void	changes_fini(struct changes *c);
+/* Append a change (strings copied; NULL as ""); returns it, owned by c. */
+struct change *changes_add(struct changes *c, const char *record,
+	    int64_t record_id, int64_t process_id, const char *label,
+	    const char *field, const char *old_value, const char *new_value,
+	    enum trigger trigger);
+
+/*
+ * The changes that turn old into new (old NULL: new was added), appended
+ * to out with record "точка", record_id new->id and the given label.
+ * Kinds are named from cat (may be NULL).
+ */
+void	change_diff_touchpoint(const struct touchpoint *old,
+	    const struct touchpoint *new, const struct catalog *cat,
+	    int64_t process_id, const char *label, struct changes *out);
+
+/*
+ * The changes that turn list old into list new, matching records by id
+ * (a revision's frozen list keeps the ids): grouped by process in the
+ * order of new, labelled as new numbers them ("2.3 Почта России").
+ */
+void	change_diff_lists(const struct list *old, const struct list *new,
+	    const struct catalog *cat, struct changes *out);
+
+/* The needs of tp as one text, a need per line with its clause:
+ * "получение консультации (п. 2.6.2)".  Caller frees. */
+char	*change_needs_text(const struct touchpoint *tp);
+/* Contacts of tp, one per line.  Caller frees. */
+char	*change_contacts_text(const struct touchpoint *tp);
+/* The kind's name from cat, else its code, else "не указан". */
+const char *change_kind_name(const struct catalog *cat, const char *code);
+
+#endif

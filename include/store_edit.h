@@ -1,0 +1,90 @@
+/*
+ * store_edit.h - changing the list, one transaction per change, each with
+ * its change-log entries.
+ *
+ * Owns: saving, excluding, restoring and moving touchpoints and processes,
+ * saving the header, and writing the change log (п. 5.3) in the same
+ * transaction as the change itself, so that a change and its entry are
+ * both there or neither.  Optimistic concurrency: a touchpoint is saved
+ * only if nobody saved it since it was loaded (its version).
+ *
+ * Records are addressed as printed: process № (its position) and the
+ * touchpoint's number within its process.
+ */
+#ifndef PERECHEN_STORE_EDIT_H
+#define PERECHEN_STORE_EDIT_H
+
+#include <stdint.h>
+
+#include "change.h"
+#include "catalog.h"
+#include "error.h"
+#include "model.h"
+#include "store.h"
+
+/* Who makes a change and when; written into the change log. */
+struct actor {
+	const char *login;	/* the Unix account of the real uid */
+	const char *now_utc;	/* "YYYY-MM-DDTHH:MM:SSZ" */
+};
+
+/*
+ * For tests of atomicity only: hook(where, arg) is called inside each
+ * edit's transaction, with where "after-change" (the data written, the log
+ * not yet) and "after-log" (both written, not committed).
+ */
+void	store_set_fault_hook(struct store *s,
+	    void (*hook)(const char *where, void *arg), void *arg);
+
+/* The id of process № pnum, or -1 with err naming what exists. */
+int	store_process_find(struct store *s, int pnum, int64_t *proc_id,
+	    struct error *err);
+/* The id of touchpoint tnum of process № pnum (both 1-based). */
+int	store_touchpoint_find(struct store *s, int pnum, int tnum,
+	    int64_t *tp_id, struct error *err);
+
+/* Load touchpoint id fully into tp (touchpoint_init'ed, is replaced);
+ * *proc_id (may be NULL) gets its process. */
+int	store_touchpoint_load(struct store *s, int64_t id,
+	    struct touchpoint *tp, int64_t *proc_id, struct error *err);
+/* Load process id with all its touchpoints into p (zeroed by caller). */
+int	store_process_load(struct store *s, int64_t id, struct process *p,
+	    struct error *err);
+
+/*
+ * Save tp into process proc_id: tp->id 0 adds it at the end of the
+ * process (tp->id is set), else updates it if tp->version is still the
+ * stored one (then tp->version is bumped); contacts and needs are
+ * replaced.  The changes go to the log.  One transaction.
+ */
+int	store_touchpoint_save(struct store *s, int64_t proc_id,
+	    struct touchpoint *tp, const struct catalog *cat,
+	    const struct actor *who, struct error *err);
+/* Exclude (п. 5.3.4) with a reason, or restore; one transaction each. */
+int	store_touchpoint_exclude(struct store *s, int64_t id,
+	    const char *reason, const struct catalog *cat,
+	    const struct actor *who, struct error *err);
+int	store_touchpoint_restore(struct store *s, int64_t id,
+	    const struct catalog *cat, const struct actor *who,
+	    struct error *err);
+/* Move a touchpoint up (-1) or down (+1) within its process. */
+int	store_touchpoint_move(struct store *s, int64_t id, int delta,
+	    const struct actor *who, struct error *err);
+
+/* Add a process at the end (*proc_id set), rename it, move it. */
+int	store_process_add(struct store *s, const char *name,
+	    const struct actor *who, int64_t *proc_id, struct error *err);
+int	store_process_rename(struct store *s, int64_t id, const char *name,
+	    const struct actor *who, struct error *err);
+int	store_process_move(struct store *s, int64_t id, int delta,
+	    const struct actor *who, struct error *err);
+
+/* Save the header, logging each changed field. */
+int	store_header_save(struct store *s, const struct list_header *h,
+	    const struct actor *who, struct error *err);
+
+/* Write changes to the log, stamped with who (inside a transaction). */
+int	store_log_changes(struct store *s, struct changes *c,
+	    const struct actor *who, struct error *err);
+
+#endif

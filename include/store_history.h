@@ -1,0 +1,83 @@
+/*
+ * store_history.h - the change log as read back, and approved revisions.
+ *
+ * Owns: querying the change log, approving a revision (which freezes a
+ * copy of the list as it is, п. 5.1), recording its publication on the
+ * website (п. 5.2, 5.4), and reading a revision's frozen list back for
+ * printing and for diffs.
+ */
+#ifndef PERECHEN_STORE_HISTORY_H
+#define PERECHEN_STORE_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "change.h"
+#include "error.h"
+#include "model.h"
+#include "store.h"
+#include "store_edit.h"
+
+struct revision {
+	int64_t	 id;		/* 1, 2, …: the revision's number */
+	char	*order_no;	/* approving order */
+	char	*order_date;	/* ISO date of the order */
+	char	*approved_utc;	/* when it was recorded */
+	char	*approved_by;
+	int64_t	 last_change_id; /* the last change log entry it includes */
+	char	*published_date; /* ISO date, "" until published */
+	char	*published_url;
+	char	*published_utc;
+	char	*published_by;
+};
+
+struct revisions {
+	struct revision *v;
+	size_t	 n;
+};
+
+void	revisions_fini(struct revisions *r);
+void	revision_fini(struct revision *r);
+
+struct log_filter {
+	int64_t	 after_id;	/* entries with a larger id only (0: all) */
+	const char *since_utc;	/* at_utc >= this ("" or NULL: any) */
+	const char *until_utc;	/* at_utc < this ("" or NULL: any) */
+	int	 trigger;	/* enum trigger, or -1 for any */
+	const char *login;	/* NULL: anyone */
+	bool	 oldest_first;	/* default newest first */
+	size_t	 limit;		/* 0: no limit */
+};
+
+/* Read change-log entries matching f into out (initialised). */
+int	store_log_query(struct store *s, const struct log_filter *f,
+	    struct changes *out, struct error *err);
+/* The id of the newest change-log entry (0 if none). */
+int	store_log_last_id(struct store *s, int64_t *id, struct error *err);
+
+/*
+ * Approve the list as it is now: a new revision with the order's number
+ * and ISO date, a frozen copy of the list, the header's order fields set,
+ * and a log entry.  One transaction.  *rev_id gets the new revision.
+ */
+int	store_revision_approve(struct store *s, const char *order_no,
+	    const char *order_date, const struct actor *who, int64_t *rev_id,
+	    struct error *err);
+/* Record that revision rev_id (0: the latest) was published on date
+ * (ISO) at url (may be ""). */
+int	store_revision_publish(struct store *s, int64_t rev_id,
+	    const char *date, const char *url, const struct actor *who,
+	    struct error *err);
+/* All revisions, oldest first, into out (zeroed by caller). */
+int	store_revisions_list(struct store *s, struct revisions *out,
+	    struct error *err);
+/* The latest revision into r (zeroed by caller); *found false if none. */
+int	store_revision_latest(struct store *s, struct revision *r, bool *found,
+	    struct error *err);
+/* The frozen list of revision rev_id into l (initialised, empty); ids are
+ * those the records had, so lists can be compared record by record. */
+int	store_revision_load_list(struct store *s, int64_t rev_id,
+	    struct list *l, struct error *err);
+
+#endif

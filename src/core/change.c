@@ -1,0 +1,406 @@
+/* change.c - triggers of п. 5.3 and the changes between two touchpoints. */
+#include "change.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+
+static const struct {
+	const char *code;
+	const char *title;
+} triggers[TRIGGER_COUNT] = {
+	[TRIGGER_EDIT] = { "ред.", "редакционное изменение" },
+	[TRIGGER_NEW] = { "5.3.1", "появление новой точки взаимодействия "
+	    "(п. 5.3.1)" },
+	[TRIGGER_KIND] = { "5.3.2", "изменение вида точки взаимодействия "
+	    "(п. 5.3.2)" },
+	[TRIGGER_NEEDS] = { "5.3.3", "изменение удовлетворяемых потребностей "
+	    "(п. 5.3.3)" },
+	[TRIGGER_EXCLUDED] = { "5.3.4", "исключение точки взаимодействия "
+	    "(п. 5.3.4)" },
+	[TRIGGER_IMPORT] = { "импорт", "загрузка перечня из файла" },
+};
+
+const char *
+trigger_code(enum trigger t)
+{
+	return (unsigned)t < TRIGGER_COUNT ? triggers[t].code : "?";
+}
+
+const char *
+trigger_title(enum trigger t)
+{
+	return (unsigned)t < TRIGGER_COUNT ? triggers[t].title : "?";
+}
+
+int
+trigger_parse(const char *s)
+{
+	if (strncmp(s, "п. ", strlen("п. ")) == 0)
+		s += strlen("п. ");
+	for (int t = 0; t < TRIGGER_COUNT; t++)
+		if (strcmp(s, triggers[t].code) == 0)
+			return t;
+	/* "3.1" for "5.3.1", "ред" without the dot, Latin spellings */
+	if (strlen(s) == 3 && strncmp(s, "3.", 2) == 0 && s[2] >= '1' &&
+	    s[2] <= '4')
+		return s[2] - '0';
+	if (strcmp(s, "ред") == 0 || strcmp(s, "edit") == 0)
+		return TRIGGER_EDIT;
+	if (strcmp(s, "import") == 0)
+		return TRIGGER_IMPORT;
+	return -1;
+}
+
+int
+trigger_requires_actualisation(enum trigger t)
+{
+	return t != TRIGGER_EDIT;
+}
+
+void
+changes_init(struct changes *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+void
+changes_fini(struct changes *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct change *ch = &c->v[i];
+
+		free(ch->at_utc);
+		free(ch->login);
+		free(ch->record);
+		free(ch->label);
+		free(ch->field);
+		free(ch->old_value);
+		free(ch->new_value);
+	}
+	free(c->v);
+	changes_init(c);
+}
+
+static char *
+dup0(const char *s)
+{
+	return xstrdup(s != NULL ? s : "");
+}
+
+struct change *
+changes_add(struct changes *c, const char *record, int64_t record_id,
+    int64_t process_id, const char *label, const char *field,
+    const char *old_value, const char *new_value, enum trigger trigger)
+{
+	struct change *ch;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 8;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	}
+	ch = &c->v[c->n++];
+	ch->id = 0;
+	ch->at_utc = xstrdup("");
+	ch->login = xstrdup("");
+	ch->record = dup0(record);
+	ch->record_id = record_id;
+	ch->process_id = process_id;
+	ch->label = dup0(label);
+	ch->field = dup0(field);
+	ch->old_value = dup0(old_value);
+	ch->new_value = dup0(new_value);
+	ch->trigger = trigger;
+	return ch;
+}
+
+char *
+change_needs_text(const struct touchpoint *tp)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < tp->nneeds; i++) {
+		if (i > 0)
+			buf_putc(&b, '\n');
+		buf_puts(&b, tp->needs[i].wording);
+		if (tp->needs[i].category > 0)
+			buf_printf(&b, " (п. 2.6.%d)", tp->needs[i].category);
+	}
+	return buf_detach(&b);
+}
+
+char *
+change_contacts_text(const struct touchpoint *tp)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < tp->ncontacts; i++) {
+		if (i > 0)
+			buf_putc(&b, '\n');
+		buf_puts(&b, tp->contacts[i].value);
+	}
+	return buf_detach(&b);
+}
+
+const char *
+change_kind_name(const struct catalog *cat, const char *code)
+{
+	const struct kind *k;
+
+	if (code == NULL || code[0] == '\0')
+		return "не указан";
+	k = cat != NULL ? catalog_find_kind(cat, code) : NULL;
+	return k != NULL ? k->name : code;
+}
+
+static const char *
+yes_no(int v)
+{
+	return v == TRI_UNKNOWN ? "не указано" : v ? "да" : "нет";
+}
+
+static const char *
+basis_type_text(enum basis_type t)
+{
+	switch (t) {
+	case BASIS_DOCUMENT:
+		return "документ";
+	case BASIS_ACT:
+		return "распорядительное действие";
+	case BASIS_NONE:
+		break;
+	}
+	return "не указано";
+}
+
+/* Record one field's change if the texts differ. */
+static void
+diff_text(struct changes *out, const struct touchpoint *tp, int64_t pid,
+    const char *label, const char *field, const char *a, const char *b,
+    enum trigger t)
+{
+	if (strcmp(a, b) != 0)
+		changes_add(out, "точка", tp->id, pid, label, field, a, b, t);
+}
+
+static void
+diff_int(struct changes *out, const struct touchpoint *tp, int64_t pid,
+    const char *label, const char *field, int a, int b)
+{
+	char sa[32], sb[32];
+
+	if (a == b)
+		return;
+	snprintf(sa, sizeof sa, "%d", a);
+	snprintf(sb, sizeof sb, "%d", b);
+	if (a == TRI_UNKNOWN)
+		snprintf(sa, sizeof sa, "не указано");
+	if (b == TRI_UNKNOWN)
+		snprintf(sb, sizeof sb, "не указано");
+	changes_add(out, "точка", tp->id, pid, label, field, sa, sb,
+	    TRIGGER_EDIT);
+}
+
+static void
+diff_exclusion(const struct touchpoint *o, const struct touchpoint *n,
+    int64_t pid, const char *label, struct changes *out)
+{
+	char *now;
+
+	if (o->excluded == n->excluded) {
+		if (n->excluded)
+			diff_text(out, n, pid, label, "причина исключения",
+			    o->exclude_reason, n->exclude_reason, TRIGGER_EDIT);
+		return;
+	}
+	if (n->excluded) {
+		now = xasprintf("исключена: %s", n->exclude_reason);
+		changes_add(out, "точка", n->id, pid, label, "исключение",
+		    "в перечне", now, TRIGGER_EXCLUDED);
+	} else {
+		now = xasprintf("исключена: %s", o->exclude_reason);
+		/* Back in the list: for the published list it appears again. */
+		changes_add(out, "точка", n->id, pid, label, "исключение", now,
+		    "возвращена в перечень", TRIGGER_NEW);
+	}
+	free(now);
+}
+
+void
+change_diff_touchpoint(const struct touchpoint *o, const struct touchpoint *n,
+    const struct catalog *cat, int64_t pid, const char *label,
+    struct changes *out)
+{
+	char *a, *b;
+
+	if (o == NULL) {
+		a = change_needs_text(n);
+		b = xasprintf("%s (%s, %s)%s%s", n->name,
+		    change_kind_name(cat, n->kind), channel_label(n->channel),
+		    a[0] ? "\n" : "", a);
+		changes_add(out, "точка", n->id, pid, label, "новая точка", "",
+		    b, TRIGGER_NEW);
+		free(a);
+		free(b);
+		return;
+	}
+	diff_text(out, n, pid, label, "наименование", o->name, n->name,
+	    TRIGGER_EDIT);
+	diff_text(out, n, pid, label, "вид точки", change_kind_name(cat, o->kind),
+	    change_kind_name(cat, n->kind), TRIGGER_KIND);
+	diff_text(out, n, pid, label, "тип канала", channel_label(o->channel),
+	    channel_label(n->channel), TRIGGER_KIND);
+	a = change_needs_text(o);
+	b = change_needs_text(n);
+	diff_text(out, n, pid, label, "потребности", a, b, TRIGGER_NEEDS);
+	free(a);
+	free(b);
+	a = change_contacts_text(o);
+	b = change_contacts_text(n);
+	diff_text(out, n, pid, label, "контакты", a, b, TRIGGER_EDIT);
+	free(a);
+	free(b);
+	diff_text(out, n, pid, label, "особенности", o->specifics, n->specifics,
+	    TRIGGER_EDIT);
+	diff_text(out, n, pid, label, "ключевая", o->key ? "да" : "нет",
+	    n->key ? "да" : "нет", TRIGGER_EDIT);
+	diff_text(out, n, pid, label, "тип основания",
+	    basis_type_text(o->basis_type), basis_type_text(n->basis_type),
+	    TRIGGER_EDIT);
+	diff_text(out, n, pid, label, "основание", o->basis, n->basis,
+	    TRIGGER_EDIT);
+	diff_text(out, n, pid, label, "подразделение", o->unit, n->unit,
+	    TRIGGER_EDIT);
+	diff_text(out, n, pid, label, "клиенты",
+	    o->audience == AUDIENCE_INTERNAL ? "внутренние" : "внешние",
+	    n->audience == AUDIENCE_INTERNAL ? "внутренние" : "внешние",
+	    TRIGGER_EDIT);
+	diff_int(out, n, pid, label, "переключений не более", o->max_transfers,
+	    n->max_transfers);
+	diff_text(out, n, pid, label, "уведомление о получении",
+	    yes_no(o->ack_receipt), yes_no(n->ack_receipt), TRIGGER_EDIT);
+	diff_exclusion(o, n, pid, label, out);
+}
+
+/* A list's touchpoints sorted by id: diffs of large lists stay
+ * O(n log n). */
+struct tp_ref {
+	int64_t	 id;
+	const struct touchpoint *tp;
+};
+
+struct tp_refs {
+	struct tp_ref *v;
+	size_t	 n;
+};
+
+static int
+ref_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct tp_ref *)a)->id;
+	int64_t y = ((const struct tp_ref *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+static void
+refs_build(struct tp_refs *r, const struct list *l)
+{
+	r->n = 0;
+	r->v = xreallocarray(NULL, list_count_touchpoints(l) + 1, sizeof *r->v);
+	for (size_t i = 0; i < l->nprocs; i++)
+		for (size_t j = 0; j < l->procs[i].ntps; j++) {
+			r->v[r->n].id = l->procs[i].tps[j].id;
+			r->v[r->n++].tp = &l->procs[i].tps[j];
+		}
+	qsort(r->v, r->n, sizeof *r->v, ref_cmp);
+}
+
+static const struct touchpoint *
+refs_find(const struct tp_refs *r, int64_t id)
+{
+	struct tp_ref key = { id, NULL }, *hit;
+
+	hit = bsearch(&key, r->v, r->n, sizeof *r->v, ref_cmp);
+	return hit != NULL ? hit->tp : NULL;
+}
+
+static const struct process *
+find_process(const struct list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->nprocs; i++)
+		if (l->procs[i].id == id)
+			return &l->procs[i];
+	return NULL;
+}
+
+/* Touchpoints of old process op that new no longer has at all. */
+static void
+diff_removed(const struct tp_refs *new_refs, const struct process *op,
+    size_t opi, struct changes *out)
+{
+	for (size_t j = 0; j < op->ntps; j++) {
+		const struct touchpoint *t = &op->tps[j];
+		char *label;
+
+		if (refs_find(new_refs, t->id) != NULL)
+			continue;
+		label = xasprintf("%zu.%zu %s", opi + 1, j + 1, t->name);
+		changes_add(out, "точка", t->id, op->id, label, "удаление",
+		    t->name, "удалена из перечня", TRIGGER_EXCLUDED);
+		free(label);
+	}
+}
+
+void
+change_diff_lists(const struct list *old, const struct list *new,
+    const struct catalog *cat, struct changes *out)
+{
+	struct tp_refs old_refs, new_refs;
+
+	refs_build(&old_refs, old);
+	refs_build(&new_refs, new);
+	for (size_t i = 0; i < new->nprocs; i++) {
+		const struct process *np = &new->procs[i];
+		const struct process *op = find_process(old, np->id);
+		char *label = xasprintf("%zu %s", i + 1, np->name);
+
+		if (op == NULL)
+			changes_add(out, "процесс", np->id, np->id, label,
+			    "новый процесс", "", np->name, TRIGGER_EDIT);
+		else if (strcmp(op->name, np->name) != 0)
+			changes_add(out, "процесс", np->id, np->id, label,
+			    "название", op->name, np->name, TRIGGER_EDIT);
+		free(label);
+		for (size_t j = 0; j < np->ntps; j++) {
+			const struct touchpoint *nt = &np->tps[j];
+
+			label = xasprintf("%zu.%zu %s", i + 1, j + 1, nt->name);
+			change_diff_touchpoint(refs_find(&old_refs, nt->id), nt,
+			    cat, np->id, label, out);
+			free(label);
+		}
+		if (op != NULL)
+			diff_removed(&new_refs, op, (size_t)(op - old->procs),
+			    out);
+	}
+	for (size_t i = 0; i < old->nprocs; i++) {
+		const struct process *op = &old->procs[i];
+		char *label;
+
+		if (find_process(new, op->id) != NULL)
+			continue;
+		label = xasprintf("%zu %s", i + 1, op->name);
+		changes_add(out, "процесс", op->id, op->id, label, "удаление",
+		    op->name, "процесс удалён", TRIGGER_EDIT);
+		free(label);
+		diff_removed(&new_refs, op, i, out);
+	}
+	free(old_refs.v);
+	free(new_refs.v);
+}

@@ -1,0 +1,742 @@
+/* store_edit.c - changes to the list, each one transaction with its log. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_edit.h"
+
+void
+store_set_fault_hook(struct store *s, void (*hook)(const char *, void *),
+    void *arg)
+{
+	s->fault_hook = hook;
+	s->fault_arg = arg;
+}
+
+static void
+fault_point(struct store *s, const char *where)
+{
+	if (s->fault_hook != NULL)
+		s->fault_hook(where, s->fault_arg);
+}
+
+/* Run a query that returns one integer; *out is untouched if no row. */
+static int
+query_int64(struct store *s, const char *sql, int64_t a, int64_t b,
+    int64_t *out, int *found, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, sql, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) > 1)
+		sqlite3_bind_int64(st, 2, b);
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение перечня", err);
+	return 0;
+}
+
+int
+store_process_find(struct store *s, int pnum, int64_t *proc_id,
+    struct error *err)
+{
+	int64_t n = 0;
+	int found;
+
+	if (query_int64(s, "SELECT id FROM process WHERE pos = ?", pnum, 0,
+	    proc_id, &found, err) != 0)
+		return -1;
+	if (found)
+		return 0;
+	if (query_int64(s, "SELECT count(*) FROM process WHERE ? = ?", 1, 1,
+	    &n, &found, err) != 0)
+		return -1;
+	return error_set(err, "процесса № %d нет: в перечне процессов %lld",
+	    pnum, (long long)n);
+}
+
+int
+store_touchpoint_find(struct store *s, int pnum, int tnum, int64_t *tp_id,
+    struct error *err)
+{
+	int64_t proc_id, n = 0;
+	int found;
+
+	if (store_process_find(s, pnum, &proc_id, err) != 0)
+		return -1;
+	if (query_int64(s, "SELECT id FROM touchpoint WHERE process_id = ? "
+	    "AND pos = ?", proc_id, tnum, tp_id, &found, err) != 0)
+		return -1;
+	if (found)
+		return 0;
+	if (query_int64(s, "SELECT count(*) FROM touchpoint WHERE "
+	    "process_id = ? AND ? = 1", proc_id, 1, &n, &found, err) != 0)
+		return -1;
+	return error_set(err, "точки %d.%d нет: в процессе № %d точек %lld",
+	    pnum, tnum, pnum, (long long)n);
+}
+
+static int
+column_tri(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? TRI_UNKNOWN :
+	    sqlite3_column_int(st, col);
+}
+
+/* Contacts and needs of tp->id, appended to tp. */
+static int
+load_children(struct store *s, struct touchpoint *tp, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT type, value FROM contact WHERE "
+	    "touchpoint_id = ? ORDER BY pos, id", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, tp->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		touchpoint_add_contact(tp,
+		    (enum contact_type)sqlite3_column_int(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение контактов", err);
+	if (store_prepare(s, &st, "SELECT id, wording, coalesce(category, 0) "
+	    "FROM need WHERE touchpoint_id = ? ORDER BY pos, id", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, tp->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		touchpoint_add_need(tp, (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_int(st, 2))->id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение потребностей", err);
+	return 0;
+}
+
+int
+store_touchpoint_load(struct store *s, int64_t id, struct touchpoint *tp,
+    int64_t *proc_id, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT process_id, name, coalesce(kind, ''), "
+	    "channel, specifics, is_key, basis_type, basis, unit, audience, "
+	    "max_transfers, ack_receipt, excluded, exclude_reason, version "
+	    "FROM touchpoint WHERE id = ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			error_set(err, "точка взаимодействия удалена другим "
+			    "пользователем");
+		else
+			store_fail(s, "чтение точки взаимодействия", err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	touchpoint_fini(tp);
+	touchpoint_init(tp);
+	tp->id = id;
+	if (proc_id != NULL)
+		*proc_id = sqlite3_column_int64(st, 0);
+	model_set(&tp->name, (const char *)sqlite3_column_text(st, 1));
+	model_set(&tp->kind, (const char *)sqlite3_column_text(st, 2));
+	tp->channel = (enum channel)sqlite3_column_int(st, 3);
+	model_set(&tp->specifics, (const char *)sqlite3_column_text(st, 4));
+	tp->key = sqlite3_column_int(st, 5) != 0;
+	tp->basis_type = (enum basis_type)sqlite3_column_int(st, 6);
+	model_set(&tp->basis, (const char *)sqlite3_column_text(st, 7));
+	model_set(&tp->unit, (const char *)sqlite3_column_text(st, 8));
+	tp->audience = (enum audience)sqlite3_column_int(st, 9);
+	tp->max_transfers = column_tri(st, 10);
+	tp->ack_receipt = column_tri(st, 11);
+	tp->excluded = sqlite3_column_int(st, 12) != 0;
+	model_set(&tp->exclude_reason, (const char *)sqlite3_column_text(st, 13));
+	tp->version = sqlite3_column_int64(st, 14);
+	sqlite3_finalize(st);
+	return load_children(s, tp, err);
+}
+
+int
+store_process_load(struct store *s, int64_t id, struct process *p,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT name, version FROM process WHERE "
+	    "id = ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return error_set(err, "процесс удалён другим пользователем");
+	}
+	p->id = id;
+	p->name = store_column_text(st, 0);
+	p->version = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	if (store_prepare(s, &st, "SELECT id FROM touchpoint WHERE "
+	    "process_id = ? ORDER BY pos, id", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n + 1, sizeof *ids);
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return store_fail(s, "чтение процесса", err);
+	}
+	rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct touchpoint *tp = process_add_touchpoint(p, "");
+
+		rc = store_touchpoint_load(s, ids[i], tp, NULL, err);
+	}
+	free(ids);
+	return rc;
+}
+
+int
+store_log_changes(struct store *s, struct changes *c, const struct actor *who,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (c->n == 0)
+		return 0;
+	if (store_prepare(s, &st, "INSERT INTO change_log (at_utc, login, "
+	    "record, record_id, process_id, label, field, old_value, "
+	    "new_value, trigger) VALUES (?, ?, ?, ?, nullif(?, 0), ?, ?, ?, "
+	    "?, ?)", err) != 0)
+		return -1;
+	for (size_t i = 0; i < c->n; i++) {
+		struct change *ch = &c->v[i];
+
+		model_set(&ch->at_utc, who->now_utc);
+		model_set(&ch->login, who->login);
+		sqlite3_reset(st);
+		store_bind_text(st, 1, ch->at_utc);
+		store_bind_text(st, 2, ch->login);
+		store_bind_text(st, 3, ch->record);
+		sqlite3_bind_int64(st, 4, ch->record_id);
+		sqlite3_bind_int64(st, 5, ch->process_id);
+		store_bind_text(st, 6, ch->label);
+		store_bind_text(st, 7, ch->field);
+		store_bind_text(st, 8, ch->old_value);
+		store_bind_text(st, 9, ch->new_value);
+		sqlite3_bind_int(st, 10, (int)ch->trigger);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_fail(s, "запись журнала изменений", err);
+		}
+		ch->id = sqlite3_last_insert_rowid(s->db);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* "2.3 Почта России": the record as the printed list numbers it. */
+static char *
+touchpoint_label(struct store *s, int64_t id, const char *name)
+{
+	sqlite3_stmt *st;
+	char *label = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT p.pos, t.pos FROM touchpoint t "
+	    "JOIN process p ON p.id = t.process_id WHERE t.id = ?", -1, &st,
+	    NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			label = xasprintf("%d.%d %s", sqlite3_column_int(st, 0),
+			    sqlite3_column_int(st, 1), name);
+		sqlite3_finalize(st);
+	}
+	return label != NULL ? label : xstrdup(name);
+}
+
+/* A kind this list does not know yet becomes a custom kind of it. */
+static int
+ensure_kind(struct store *s, const struct touchpoint *tp, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (tp->kind[0] == '\0')
+		return 0;
+	if (store_prepare(s, &st, "INSERT OR IGNORE INTO kind (code, name, "
+	    "channel, custom, pos) VALUES (?, ?, ?, 1, (SELECT coalesce(max(pos), "
+	    "0) + 1 FROM kind))", err) != 0)
+		return -1;
+	store_bind_text(st, 1, tp->kind);
+	store_bind_text(st, 2, tp->kind);
+	sqlite3_bind_int(st, 3, tp->channel == CHANNEL_OFFLINE ?
+	    CHANNEL_OFFLINE : CHANNEL_DIGITAL);
+	return store_step_done(s, st, "запись вида точки", err);
+}
+
+static void
+bind_tri(sqlite3_stmt *st, int idx, int v)
+{
+	if (v == TRI_UNKNOWN)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_int(st, idx, v);
+}
+
+/* Bind the fields of tp to parameters 1..14 in the order of the SQL
+ * of write_touchpoint. */
+static void
+bind_fields(sqlite3_stmt *st, const struct touchpoint *tp)
+{
+	store_bind_text(st, 1, tp->name);
+	store_bind_text(st, 2, tp->kind);
+	sqlite3_bind_int(st, 3, (int)tp->channel);
+	store_bind_text(st, 4, tp->specifics);
+	sqlite3_bind_int(st, 5, tp->key);
+	sqlite3_bind_int(st, 6, (int)tp->basis_type);
+	store_bind_text(st, 7, tp->basis);
+	store_bind_text(st, 8, tp->unit);
+	sqlite3_bind_int(st, 9, (int)tp->audience);
+	bind_tri(st, 10, tp->max_transfers);
+	bind_tri(st, 11, tp->ack_receipt);
+	sqlite3_bind_int(st, 12, tp->excluded);
+	store_bind_text(st, 13, tp->exclude_reason);
+}
+
+static int
+insert_touchpoint(struct store *s, int64_t proc_id, struct touchpoint *tp,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "INSERT INTO touchpoint (name, kind, channel, "
+	    "specifics, is_key, basis_type, basis, unit, audience, "
+	    "max_transfers, ack_receipt, excluded, exclude_reason, process_id, "
+	    "pos) VALUES (?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?14, (SELECT coalesce(max(pos), 0) + 1 FROM touchpoint WHERE "
+	    "process_id = ?14))", err) != 0)
+		return -1;
+	bind_fields(st, tp);
+	sqlite3_bind_int64(st, 14, proc_id);
+	if (store_step_done(s, st, "запись точки взаимодействия", err) != 0)
+		return -1;
+	tp->id = sqlite3_last_insert_rowid(s->db);
+	tp->version = 1;
+	return 0;
+}
+
+static int
+update_touchpoint(struct store *s, struct touchpoint *tp, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "UPDATE touchpoint SET name = ?, kind = "
+	    "nullif(?, ''), channel = ?, specifics = ?, is_key = ?, "
+	    "basis_type = ?, basis = ?, unit = ?, audience = ?, "
+	    "max_transfers = ?, ack_receipt = ?, excluded = ?, "
+	    "exclude_reason = ?, version = version + 1 "
+	    "WHERE id = ?14 AND version = ?15", err) != 0)
+		return -1;
+	bind_fields(st, tp);
+	sqlite3_bind_int64(st, 14, tp->id);
+	sqlite3_bind_int64(st, 15, tp->version);
+	if (store_step_done(s, st, "запись точки взаимодействия", err) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return error_set(err, "точку «%s» уже изменил другой "
+		    "пользователь; откройте её заново и повторите правку",
+		    tp->name);
+	tp->version++;
+	return 0;
+}
+
+/* Replace the contacts and needs of tp in the database. */
+static int
+write_children(struct store *s, struct touchpoint *tp, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "DELETE FROM contact WHERE touchpoint_id = ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, tp->id);
+	if (store_step_done(s, st, "запись контактов", err) != 0)
+		return -1;
+	if (store_prepare(s, &st, "DELETE FROM need WHERE touchpoint_id = ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, tp->id);
+	if (store_step_done(s, st, "запись потребностей", err) != 0)
+		return -1;
+	for (size_t i = 0; i < tp->ncontacts; i++) {
+		if (store_prepare(s, &st, "INSERT INTO contact (touchpoint_id, "
+		    "pos, type, value) VALUES (?, ?, ?, ?)", err) != 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, tp->id);
+		sqlite3_bind_int(st, 2, (int)i + 1);
+		sqlite3_bind_int(st, 3, (int)tp->contacts[i].type);
+		store_bind_text(st, 4, tp->contacts[i].value);
+		if (store_step_done(s, st, "запись контактов", err) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < tp->nneeds; i++) {
+		if (store_prepare(s, &st, "INSERT INTO need (touchpoint_id, pos, "
+		    "wording, category) VALUES (?, ?, ?, nullif(?, 0))",
+		    err) != 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, tp->id);
+		sqlite3_bind_int(st, 2, (int)i + 1);
+		store_bind_text(st, 3, tp->needs[i].wording);
+		sqlite3_bind_int(st, 4, tp->needs[i].category);
+		if (store_step_done(s, st, "запись потребностей", err) != 0)
+			return -1;
+		tp->needs[i].id = sqlite3_last_insert_rowid(s->db);
+	}
+	return 0;
+}
+
+/* Write tp and log what changed against old (NULL for a new one);
+ * inside the caller's transaction. */
+static int
+save_locked(struct store *s, int64_t proc_id, struct touchpoint *tp,
+    const struct touchpoint *old, const struct catalog *cat,
+    const struct actor *who, struct error *err)
+{
+	struct changes ch;
+	char *label;
+	int rc;
+
+	if (ensure_kind(s, tp, err) != 0)
+		return -1;
+	rc = tp->id == 0 ? insert_touchpoint(s, proc_id, tp, err) :
+	    update_touchpoint(s, tp, err);
+	if (rc != 0 || write_children(s, tp, err) != 0)
+		return -1;
+	fault_point(s, "after-change");
+	changes_init(&ch);
+	label = touchpoint_label(s, tp->id, tp->name);
+	change_diff_touchpoint(old, tp, cat, proc_id, label, &ch);
+	rc = store_log_changes(s, &ch, who, err);
+	free(label);
+	changes_fini(&ch);
+	if (rc == 0)
+		fault_point(s, "after-log");
+	return rc;
+}
+
+/* Commit, or roll back and keep the error. */
+static int
+finish(struct store *s, int rc, struct error *err)
+{
+	if (rc == 0 && store_commit(s, err) == 0)
+		return 0;
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_touchpoint_save(struct store *s, int64_t proc_id, struct touchpoint *tp,
+    const struct catalog *cat, const struct actor *who, struct error *err)
+{
+	struct touchpoint old;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	touchpoint_init(&old);
+	if (tp->id == 0)
+		rc = save_locked(s, proc_id, tp, NULL, cat, who, err);
+	else if ((rc = store_touchpoint_load(s, tp->id, &old, &proc_id,
+	    err)) == 0)
+		rc = save_locked(s, proc_id, tp, &old, cat, who, err);
+	touchpoint_fini(&old);
+	return finish(s, rc, err);
+}
+
+/* Load, flip the excluded flag, save: one transaction. */
+static int
+set_excluded(struct store *s, int64_t id, bool excluded, const char *reason,
+    const struct catalog *cat, const struct actor *who, struct error *err)
+{
+	struct touchpoint old, tp;
+	int64_t proc_id;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	touchpoint_init(&old);
+	touchpoint_init(&tp);
+	rc = store_touchpoint_load(s, id, &old, &proc_id, err);
+	if (rc == 0 && old.excluded == excluded)
+		rc = error_set(err, excluded ? "точка «%s» уже исключена" :
+		    "точка «%s» не исключена", old.name);
+	if (rc == 0 && (rc = store_touchpoint_load(s, id, &tp, NULL,
+	    err)) == 0) {
+		tp.excluded = excluded;
+		model_set(&tp.exclude_reason, excluded ? reason : "");
+		rc = save_locked(s, proc_id, &tp, &old, cat, who, err);
+	}
+	touchpoint_fini(&old);
+	touchpoint_fini(&tp);
+	return finish(s, rc, err);
+}
+
+int
+store_touchpoint_exclude(struct store *s, int64_t id, const char *reason,
+    const struct catalog *cat, const struct actor *who, struct error *err)
+{
+	if (reason == NULL || reason[0] == '\0')
+		return error_set(err, "укажите причину исключения точки "
+		    "(п. 5.3.4)");
+	return set_excluded(s, id, true, reason, cat, who, err);
+}
+
+int
+store_touchpoint_restore(struct store *s, int64_t id,
+    const struct catalog *cat, const struct actor *who, struct error *err)
+{
+	return set_excluded(s, id, false, "", cat, who, err);
+}
+
+/*
+ * Swap the position of row id with its neighbour in direction delta, in
+ * table ("touchpoint" within its process, or "process").  *moved is 0 at
+ * either end.
+ */
+static int
+swap_position(struct store *s, const char *table, int64_t id, int delta,
+    int *from, int *to, struct error *err)
+{
+	static const char *const sql[2][2] = {
+		{ "SELECT pos, (SELECT id FROM process WHERE pos = p.pos + ?2) "
+		  "FROM process p WHERE id = ?1",
+		  "UPDATE process SET pos = ?2, version = version + 1 "
+		  "WHERE id = ?1" },
+		{ "SELECT pos, (SELECT id FROM touchpoint u WHERE "
+		  "u.process_id = t.process_id AND u.pos = t.pos + ?2) "
+		  "FROM touchpoint t WHERE id = ?1",
+		  "UPDATE touchpoint SET pos = ?2, version = version + 1 "
+		  "WHERE id = ?1" },
+	};
+	int k = strcmp(table, "process") == 0 ? 0 : 1;
+	sqlite3_stmt *st;
+	int64_t other = 0;
+
+	if (store_prepare(s, &st, sql[k][0], err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, delta);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return error_set(err, "запись удалена другим пользователем");
+	}
+	*from = sqlite3_column_int(st, 0);
+	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+		other = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	*to = *from + delta;
+	if (other == 0)
+		return error_set(err, delta < 0 ? "запись уже первая" :
+		    "запись уже последняя");
+	for (int i = 0; i < 2; i++) {
+		if (store_prepare(s, &st, sql[k][1], err) != 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, i == 0 ? id : other);
+		sqlite3_bind_int(st, 2, i == 0 ? *to : *from);
+		if (store_step_done(s, st, "перестановка записей", err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+log_one(struct store *s, const char *record, int64_t id, int64_t proc_id,
+    const char *label, const char *field, const char *old_value,
+    const char *new_value, const struct actor *who, struct error *err)
+{
+	struct changes ch;
+	int rc;
+
+	changes_init(&ch);
+	changes_add(&ch, record, id, proc_id, label, field, old_value,
+	    new_value, TRIGGER_EDIT);
+	fault_point(s, "after-change");
+	rc = store_log_changes(s, &ch, who, err);
+	changes_fini(&ch);
+	if (rc == 0)
+		fault_point(s, "after-log");
+	return rc;
+}
+
+int
+store_touchpoint_move(struct store *s, int64_t id, int delta,
+    const struct actor *who, struct error *err)
+{
+	struct touchpoint tp;
+	int64_t proc_id;
+	int from, to, rc;
+	char a[16], b[16], *label;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	touchpoint_init(&tp);
+	rc = store_touchpoint_load(s, id, &tp, &proc_id, err);
+	if (rc == 0)
+		rc = swap_position(s, "touchpoint", id, delta, &from, &to, err);
+	if (rc == 0) {
+		snprintf(a, sizeof a, "%d", from);
+		snprintf(b, sizeof b, "%d", to);
+		label = touchpoint_label(s, id, tp.name);
+		rc = log_one(s, "точка", id, proc_id, label, "место в процессе",
+		    a, b, who, err);
+		free(label);
+	}
+	touchpoint_fini(&tp);
+	return finish(s, rc, err);
+}
+
+/* "3 Профилактический визит". */
+static char *
+process_label(struct store *s, int64_t id, const char *name)
+{
+	int64_t pos = 0;
+	int found = 0;
+
+	if (query_int64(s, "SELECT pos FROM process WHERE id = ?", id, 0, &pos,
+	    &found, NULL) != 0 || !found)
+		return xstrdup(name);
+	return xasprintf("%lld %s", (long long)pos, name);
+}
+
+int
+store_process_add(struct store *s, const char *name, const struct actor *who,
+    int64_t *proc_id, struct error *err)
+{
+	sqlite3_stmt *st;
+	char *label;
+	int rc;
+
+	if (name == NULL || name[0] == '\0')
+		return error_set(err, "п. 2.1: у процесса должно быть название");
+	if (store_begin(s, err) != 0)
+		return -1;
+	rc = store_prepare(s, &st, "INSERT INTO process (pos, name) VALUES "
+	    "((SELECT coalesce(max(pos), 0) + 1 FROM process), ?)", err);
+	if (rc == 0) {
+		store_bind_text(st, 1, name);
+		rc = store_step_done(s, st, "запись процесса", err);
+	}
+	if (rc == 0) {
+		*proc_id = sqlite3_last_insert_rowid(s->db);
+		label = process_label(s, *proc_id, name);
+		rc = log_one(s, "процесс", *proc_id, *proc_id, label,
+		    "новый процесс", "", name, who, err);
+		free(label);
+	}
+	return finish(s, rc, err);
+}
+
+int
+store_process_rename(struct store *s, int64_t id, const char *name,
+    const struct actor *who, struct error *err)
+{
+	struct process p;
+	sqlite3_stmt *st;
+	char *label;
+	int rc;
+
+	if (name == NULL || name[0] == '\0')
+		return error_set(err, "п. 2.1: у процесса должно быть название");
+	if (store_begin(s, err) != 0)
+		return -1;
+	memset(&p, 0, sizeof p);
+	rc = store_process_load(s, id, &p, err);
+	if (rc == 0 && (rc = store_prepare(s, &st, "UPDATE process SET name = ?, "
+	    "version = version + 1 WHERE id = ?", err)) == 0) {
+		store_bind_text(st, 1, name);
+		sqlite3_bind_int64(st, 2, id);
+		rc = store_step_done(s, st, "запись процесса", err);
+	}
+	if (rc == 0) {
+		label = process_label(s, id, name);
+		rc = log_one(s, "процесс", id, id, label, "название", p.name,
+		    name, who, err);
+		free(label);
+	}
+	process_fini(&p);
+	return finish(s, rc, err);
+}
+
+int
+store_process_move(struct store *s, int64_t id, int delta,
+    const struct actor *who, struct error *err)
+{
+	struct process p;
+	int from, to, rc;
+	char a[16], b[16], *label;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	memset(&p, 0, sizeof p);
+	rc = store_process_load(s, id, &p, err);
+	if (rc == 0)
+		rc = swap_position(s, "process", id, delta, &from, &to, err);
+	if (rc == 0) {
+		snprintf(a, sizeof a, "%d", from);
+		snprintf(b, sizeof b, "%d", to);
+		label = process_label(s, id, p.name);
+		rc = log_one(s, "процесс", id, id, label, "№ процесса", a, b,
+		    who, err);
+		free(label);
+	}
+	process_fini(&p);
+	return finish(s, rc, err);
+}
+
+int
+store_header_save(struct store *s, const struct list_header *h,
+    const struct actor *who, struct error *err)
+{
+	struct list_header old;
+	struct changes ch;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	list_header_init(&old);
+	changes_init(&ch);
+	rc = store_get_header(s, &old, err);
+	if (rc == 0)
+		rc = store_set_header(s, h, err);
+	if (rc == 0) {
+		const char *fields[] = { "орган", "заглавие", "направление" };
+		const char *a[] = { old.org, old.title, old.area };
+		const char *b[] = { h->org, h->title, h->area };
+
+		for (int i = 0; i < 3; i++)
+			if (strcmp(a[i], b[i]) != 0)
+				changes_add(&ch, "перечень", 1, 0, "заголовок",
+				    fields[i], a[i], b[i], TRIGGER_EDIT);
+		fault_point(s, "after-change");
+		rc = store_log_changes(s, &ch, who, err);
+	}
+	changes_fini(&ch);
+	list_header_fini(&old);
+	return finish(s, rc, err);
+}

@@ -1,0 +1,466 @@
+/* store_history.c - the change log read back; approved revisions. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "store_history.h"
+
+void
+revision_fini(struct revision *r)
+{
+	free(r->order_no);
+	free(r->order_date);
+	free(r->approved_utc);
+	free(r->approved_by);
+	free(r->published_date);
+	free(r->published_url);
+	free(r->published_utc);
+	free(r->published_by);
+	memset(r, 0, sizeof *r);
+}
+
+void
+revisions_fini(struct revisions *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		revision_fini(&r->v[i]);
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+int
+store_log_query(struct store *s, const struct log_filter *f,
+    struct changes *out, struct error *err)
+{
+	struct buf sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_init(&sql);
+	buf_puts(&sql, "SELECT id, at_utc, login, record, record_id, "
+	    "coalesce(process_id, 0), label, field, old_value, new_value, "
+	    "trigger FROM change_log WHERE id > ?1 "
+	    "AND (?2 = '' OR at_utc >= ?2) AND (?3 = '' OR at_utc < ?3) "
+	    "AND (?4 < 0 OR trigger = ?4) AND (?5 IS NULL OR login = ?5) ");
+	buf_puts(&sql, f->oldest_first ? "ORDER BY id" : "ORDER BY id DESC");
+	buf_puts(&sql, " LIMIT ?6");
+	rc = store_prepare(s, &st, sql.data, err);
+	buf_fini(&sql);
+	if (rc != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->after_id);
+	store_bind_text(st, 2, f->since_utc);
+	store_bind_text(st, 3, f->until_utc);
+	sqlite3_bind_int(st, 4, f->trigger);
+	if (f->login != NULL)
+		store_bind_text(st, 5, f->login);
+	sqlite3_bind_int64(st, 6, f->limit > 0 ? (int64_t)f->limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct change *c = changes_add(out,
+		    (const char *)sqlite3_column_text(st, 3),
+		    sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+		    (const char *)sqlite3_column_text(st, 6),
+		    (const char *)sqlite3_column_text(st, 7),
+		    (const char *)sqlite3_column_text(st, 8),
+		    (const char *)sqlite3_column_text(st, 9),
+		    (enum trigger)sqlite3_column_int(st, 10));
+
+		c->id = sqlite3_column_int64(st, 0);
+		model_set(&c->at_utc, (const char *)sqlite3_column_text(st, 1));
+		model_set(&c->login, (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение журнала изменений", err);
+	return 0;
+}
+
+int
+store_log_last_id(struct store *s, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "SELECT coalesce(max(id), 0) FROM change_log",
+	    err) != 0)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return store_fail(s, "чтение журнала изменений", err);
+	}
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Copy the working list into the revision's frozen tables. */
+static int
+freeze(struct store *s, int64_t rev, struct error *err)
+{
+	static const char *const sql[] = {
+		"INSERT INTO rev_header (revision_id, org, title, area) "
+		"SELECT ?1, org, title, area FROM list_header WHERE id = 1",
+		"INSERT INTO rev_process (revision_id, id, pos, name) "
+		"SELECT ?1, id, pos, name FROM process",
+		"INSERT INTO rev_touchpoint (revision_id, id, process_id, pos, "
+		"name, kind, channel, specifics, is_key, basis_type, basis, unit, "
+		"audience, max_transfers, ack_receipt, excluded, exclude_reason) "
+		"SELECT ?1, id, process_id, pos, name, kind, channel, specifics, "
+		"is_key, basis_type, basis, unit, audience, max_transfers, "
+		"ack_receipt, excluded, exclude_reason FROM touchpoint",
+		"INSERT INTO rev_contact (revision_id, touchpoint_id, pos, type, "
+		"value) SELECT ?1, touchpoint_id, pos, type, value FROM contact",
+		"INSERT INTO rev_need (revision_id, touchpoint_id, id, pos, "
+		"wording, category) SELECT ?1, touchpoint_id, id, pos, wording, "
+		"category FROM need",
+	};
+
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+
+		if (store_prepare(s, &st, sql[i], err) != 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, rev);
+		if (store_step_done(s, st, "сохранение редакции", err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+set_header_order(struct store *s, const char *no, const char *date,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "UPDATE list_header SET order_no = ?, "
+	    "order_date = ?, version = version + 1 WHERE id = 1", err) != 0)
+		return -1;
+	store_bind_text(st, 1, no);
+	store_bind_text(st, 2, date);
+	return store_step_done(s, st, "запись реквизитов приказа", err);
+}
+
+int
+store_revision_approve(struct store *s, const char *order_no,
+    const char *order_date, const struct actor *who, int64_t *rev_id,
+    struct error *err)
+{
+	struct changes ch;
+	sqlite3_stmt *st;
+	int64_t last;
+	char *what;
+	int rc;
+
+	if (order_no == NULL || order_no[0] == '\0')
+		return error_set(err, "укажите номер приказа об утверждении");
+	if (store_begin(s, err) != 0)
+		return -1;
+	rc = store_log_last_id(s, &last, err);
+	if (rc == 0)
+		rc = store_prepare(s, &st, "INSERT INTO revision (order_no, "
+		    "order_date, approved_utc, approved_by, last_change_id) "
+		    "VALUES (?, ?, ?, ?, ?)", err);
+	if (rc == 0) {
+		store_bind_text(st, 1, order_no);
+		store_bind_text(st, 2, order_date);
+		store_bind_text(st, 3, who->now_utc);
+		store_bind_text(st, 4, who->login);
+		/* The approval's own log entry belongs to it too. */
+		sqlite3_bind_int64(st, 5, last + 1);
+		rc = store_step_done(s, st, "запись редакции", err);
+	}
+	if (rc == 0) {
+		*rev_id = sqlite3_last_insert_rowid(s->db);
+		rc = freeze(s, *rev_id, err);
+	}
+	if (rc == 0)
+		rc = set_header_order(s, order_no, order_date, err);
+	if (rc == 0) {
+		changes_init(&ch);
+		what = xasprintf("редакция %lld: приказ от %s № %s",
+		    (long long)*rev_id, order_date, order_no);
+		changes_add(&ch, "перечень", *rev_id, 0, "перечень",
+		    "утверждение", "", what, TRIGGER_EDIT);
+		rc = store_log_changes(s, &ch, who, err);
+		/* The entry's id must be the one recorded as included. */
+		if (rc == 0 && ch.v[0].id != last + 1)
+			rc = error_set(err, "журнал изменений изменился во время "
+			    "утверждения; повторите");
+		changes_fini(&ch);
+		free(what);
+	}
+	if (rc == 0 && store_commit(s, err) == 0)
+		return 0;
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_revision_publish(struct store *s, int64_t rev_id, const char *date,
+    const char *url, const struct actor *who, struct error *err)
+{
+	struct revision r = { 0 };
+	struct changes ch;
+	sqlite3_stmt *st;
+	bool found;
+	char *what;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	rc = store_revision_latest(s, &r, &found, err);
+	if (rc == 0 && !found)
+		rc = error_set(err, "перечень ещё не утверждён: сначала "
+		    "«perechen approve» (п. 5.1)");
+	if (rc == 0 && rev_id == 0)
+		rev_id = r.id;
+	if (rc == 0)
+		rc = store_prepare(s, &st, "UPDATE revision SET published_date = "
+		    "?, published_url = ?, published_utc = ?, published_by = ? "
+		    "WHERE id = ?", err);
+	if (rc == 0) {
+		store_bind_text(st, 1, date);
+		store_bind_text(st, 2, url);
+		store_bind_text(st, 3, who->now_utc);
+		store_bind_text(st, 4, who->login);
+		sqlite3_bind_int64(st, 5, rev_id);
+		rc = store_step_done(s, st, "запись публикации", err);
+		if (rc == 0 && sqlite3_changes(s->db) == 0)
+			rc = error_set(err, "редакции %lld нет",
+			    (long long)rev_id);
+	}
+	if (rc == 0) {
+		changes_init(&ch);
+		what = xasprintf("редакция %lld размещена на сайте %s%s%s",
+		    (long long)rev_id, date, url[0] ? ": " : "", url);
+		changes_add(&ch, "перечень", rev_id, 0, "перечень",
+		    "публикация", "", what, TRIGGER_EDIT);
+		rc = store_log_changes(s, &ch, who, err);
+		changes_fini(&ch);
+		free(what);
+	}
+	revision_fini(&r);
+	if (rc == 0 && store_commit(s, err) == 0)
+		return 0;
+	store_rollback(s);
+	return -1;
+}
+
+static const char revision_columns[] = "SELECT id, order_no, order_date, "
+    "approved_utc, approved_by, last_change_id, published_date, "
+    "published_url, published_utc, published_by FROM revision ";
+
+static void
+read_revision(sqlite3_stmt *st, struct revision *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->order_no = store_column_text(st, 1);
+	r->order_date = store_column_text(st, 2);
+	r->approved_utc = store_column_text(st, 3);
+	r->approved_by = store_column_text(st, 4);
+	r->last_change_id = sqlite3_column_int64(st, 5);
+	r->published_date = store_column_text(st, 6);
+	r->published_url = store_column_text(st, 7);
+	r->published_utc = store_column_text(st, 8);
+	r->published_by = store_column_text(st, 9);
+}
+
+int
+store_revisions_list(struct store *s, struct revisions *out,
+    struct error *err)
+{
+	char sql[sizeof revision_columns + 32];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof sql, "%sORDER BY id", revision_columns);
+	if (store_prepare(s, &st, sql, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		read_revision(st, &out->v[out->n++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение редакций", err);
+	return 0;
+}
+
+int
+store_revision_latest(struct store *s, struct revision *r, bool *found,
+    struct error *err)
+{
+	char sql[sizeof revision_columns + 32];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof sql, "%sORDER BY id DESC LIMIT 1",
+	    revision_columns);
+	if (store_prepare(s, &st, sql, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		read_revision(st, r);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение редакций", err);
+	return 0;
+}
+
+static int
+column_tri(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? TRI_UNKNOWN :
+	    sqlite3_column_int(st, col);
+}
+
+/* Touchpoints of a list sorted by id, so children find their parent in
+ * O(log n) however large the list. */
+struct tp_index {
+	struct touchpoint **v;
+	size_t n;
+};
+
+static int
+tp_id_cmp(const void *a, const void *b)
+{
+	int64_t x = (*(struct touchpoint *const *)a)->id;
+	int64_t y = (*(struct touchpoint *const *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+static void
+tp_index_build(struct tp_index *ix, struct list *l)
+{
+	ix->n = 0;
+	ix->v = xreallocarray(NULL, list_count_touchpoints(l) + 1,
+	    sizeof *ix->v);
+	for (size_t i = 0; i < l->nprocs; i++)
+		for (size_t j = 0; j < l->procs[i].ntps; j++)
+			ix->v[ix->n++] = &l->procs[i].tps[j];
+	qsort(ix->v, ix->n, sizeof *ix->v, tp_id_cmp);
+}
+
+static struct touchpoint *
+find_tp(const struct tp_index *ix, int64_t id)
+{
+	struct touchpoint key = { .id = id }, *kp = &key, **hit;
+
+	hit = bsearch(&kp, ix->v, ix->n, sizeof *ix->v, tp_id_cmp);
+	return hit != NULL ? *hit : NULL;
+}
+
+static int
+load_frozen_children(struct store *s, int64_t rev, const struct tp_index *ix,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT touchpoint_id, type, value FROM "
+	    "rev_contact WHERE revision_id = ? ORDER BY touchpoint_id, pos",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct touchpoint *tp = find_tp(ix, sqlite3_column_int64(st, 0));
+
+		if (tp != NULL)
+			touchpoint_add_contact(tp,
+			    (enum contact_type)sqlite3_column_int(st, 1),
+			    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение редакции", err);
+	if (store_prepare(s, &st, "SELECT touchpoint_id, id, wording, "
+	    "coalesce(category, 0) FROM rev_need WHERE revision_id = ? "
+	    "ORDER BY touchpoint_id, pos", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct touchpoint *tp = find_tp(ix, sqlite3_column_int64(st, 0));
+
+		if (tp != NULL)
+			touchpoint_add_need(tp,
+			    (const char *)sqlite3_column_text(st, 2),
+			    sqlite3_column_int(st, 3))->id =
+			    sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение редакции", err);
+	return 0;
+}
+
+int
+store_revision_load_list(struct store *s, int64_t rev, struct list *l,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	struct process *p = NULL;
+	struct tp_index ix;
+	int64_t last = 0;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT org, title, area FROM rev_header "
+	    "WHERE revision_id = ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return error_set(err, "редакции %lld нет", (long long)rev);
+	}
+	model_set(&l->hdr.org, (const char *)sqlite3_column_text(st, 0));
+	model_set(&l->hdr.title, (const char *)sqlite3_column_text(st, 1));
+	model_set(&l->hdr.area, (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	if (store_prepare(s, &st, "SELECT p.id, p.name, t.id, t.name, "
+	    "coalesce(t.kind, ''), t.channel, t.specifics, t.is_key, "
+	    "t.basis_type, t.basis, t.unit, t.audience, t.max_transfers, "
+	    "t.ack_receipt, t.excluded, t.exclude_reason FROM rev_process p "
+	    "LEFT JOIN rev_touchpoint t ON t.revision_id = p.revision_id AND "
+	    "t.process_id = p.id WHERE p.revision_id = ?1 "
+	    "ORDER BY p.pos, p.id, t.pos, t.id", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct touchpoint *tp;
+
+		if (p == NULL || sqlite3_column_int64(st, 0) != last) {
+			p = list_add_process(l,
+			    (const char *)sqlite3_column_text(st, 1));
+			p->id = last = sqlite3_column_int64(st, 0);
+		}
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+			continue;
+		tp = process_add_touchpoint(p,
+		    (const char *)sqlite3_column_text(st, 3));
+		tp->id = sqlite3_column_int64(st, 2);
+		model_set(&tp->kind, (const char *)sqlite3_column_text(st, 4));
+		tp->channel = (enum channel)sqlite3_column_int(st, 5);
+		model_set(&tp->specifics, (const char *)sqlite3_column_text(st, 6));
+		tp->key = sqlite3_column_int(st, 7) != 0;
+		tp->basis_type = (enum basis_type)sqlite3_column_int(st, 8);
+		model_set(&tp->basis, (const char *)sqlite3_column_text(st, 9));
+		model_set(&tp->unit, (const char *)sqlite3_column_text(st, 10));
+		tp->audience = (enum audience)sqlite3_column_int(st, 11);
+		tp->max_transfers = column_tri(st, 12);
+		tp->ack_receipt = column_tri(st, 13);
+		tp->excluded = sqlite3_column_int(st, 14) != 0;
+		model_set(&tp->exclude_reason,
+		    (const char *)sqlite3_column_text(st, 15));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение редакции", err);
+	tp_index_build(&ix, l);
+	rc = load_frozen_children(s, rev, &ix, err);
+	free(ix.v);
+	return rc;
+}
