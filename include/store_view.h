@@ -53,8 +53,8 @@ struct view_row {
 	enum view_row_type type;
 	struct view_key key;
 	int64_t	 proc_number;	/* № of the process (its position) */
+	char	*proc_name;	/* the process's name, on every row */
 	/* Process rows. */
-	char	*proc_name;
 	int64_t	 ntps;		/* touchpoints in the process */
 	bool	 folded;	/* its touchpoints are hidden */
 	/* Touchpoint rows (empty strings and zeros on process rows). */

@@ -73,6 +73,7 @@ char	*app_share_path(const struct app *app, const char *name);
 /* True if argv holds -h or --help: commands print their usage then. */
 bool	app_wants_help(int argc, char **argv);
 
+int	cmd_edit(struct app *app, int argc, char **argv);
 int	cmd_init(struct app *app, int argc, char **argv);
 int	cmd_calendar(struct app *app, int argc, char **argv);
 int	cmd_import(struct app *app, int argc, char **argv);

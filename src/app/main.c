@@ -11,6 +11,7 @@
 #include "app.h"
 
 static const struct command commands[] = {
+	{ "edit", "открыть редактор перечня (по умолчанию)", cmd_edit },
 	{ "init", "создать перечень или задать его заголовок", cmd_init },
 	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
 	{ "import", "загрузить перечень из TSV или CSV", cmd_import },

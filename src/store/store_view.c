@@ -17,7 +17,8 @@
 	"t.is_key, t.excluded, " \
 	"coalesce((SELECT wording FROM need WHERE touchpoint_id = t.id " \
 	"ORDER BY pos, id LIMIT 1), ''), " \
-	"(SELECT count(*) FROM need WHERE touchpoint_id = t.id), "
+	"(SELECT count(*) FROM need WHERE touchpoint_id = t.id), " \
+	"(SELECT name FROM process WHERE id = t.process_id), "
 
 #define PROC_ROW_COLUMNS \
 	"p.id, p.pos, p.name, coalesce((SELECT pos FROM touchpoint " \
@@ -304,7 +305,9 @@ walk_emit_touchpoint(struct walk *w, sqlite3_stmt *st, int64_t ppos,
 	free(r->first_need);
 	r->first_need = store_column_text(st, 8);
 	r->nneeds = sqlite3_column_int64(st, 9);
-	r->last = sqlite3_column_int(st, 10) != 0;
+	free(r->proc_name);
+	r->proc_name = store_column_text(st, 10);
+	r->last = sqlite3_column_int(st, 11) != 0;
 }
 
 /*

@@ -1,0 +1,123 @@
+/* help.c - the help screen: every key the editor knows. */
+#include "ui_int.h"
+
+#include <stdio.h>
+
+#include "utf8.h"
+
+struct help_entry {
+	const char *keys;	/* NULL: a section heading in text */
+	const char *text;
+};
+
+/* Keep in step with the key handling in ui.c and with perechen(1). */
+static const struct help_entry help[] = {
+	{ NULL, "Перемещение по перечню" },
+	{ "↓ j  ↑ k", "строка вниз, вверх (также Ctrl-N, Ctrl-P)" },
+	{ "PgDn PgUp", "страница вниз, вверх (также Ctrl-F, Ctrl-B)" },
+	{ "Home g  End G", "к началу, к концу перечня" },
+	{ "← h", "на точке — к её процессу; на процессе — свернуть его" },
+	{ "→ l", "на процессе — развернуть его, затем к первой точке" },
+	{ "Enter", "на процессе — свернуть или развернуть; на точке — "
+	    "открыть запись (только просмотр)" },
+	{ "Пробел", "свернуть или развернуть процесс текущей строки" },
+	{ "-  +", "свернуть все процессы, развернуть все (также z, Z)" },
+	{ "Tab", "переход между таблицей и панелью сведений; в панели "
+	    "↑ ↓ PgUp PgDn Home End прокручивают её" },
+	{ NULL, "" },
+	{ NULL, "Поиск (без учёта регистра, по всем полям, включая "
+	    "потребности и контакты)" },
+	{ "/  F7", "искать вперёд от текущей строки" },
+	{ "?", "искать назад" },
+	{ "n  N", "следующее, предыдущее совпадение (по кругу)" },
+	{ "Esc", "в строке поиска — отменить; Ctrl-U — стереть строку" },
+	{ NULL, "" },
+	{ NULL, "Прочее" },
+	{ "F1 H", "эта справка" },
+	{ "F3", "открыть запись (как Enter на точке)" },
+	{ "Ctrl-L", "перерисовать экран" },
+	{ "F10 q", "выход" },
+	{ "Esc 1 … Esc 0", "то же, что F1 … F10 (если терминал не передаёт "
+	    "F-клавиши): Esc, затем цифра" },
+	{ NULL, "" },
+	{ NULL, "В записи и в справке: ↑ ↓ PgUp PgDn Home End — прокрутка, "
+	    "Esc или q — назад." },
+};
+
+#define NHELP (sizeof help / sizeof help[0])
+#define KEYS_W 16
+
+/* The screen lines of the help at width: keys (or "") and wrapped text. */
+static void
+help_layout(int width, struct strvec *keys, struct strvec *texts)
+{
+	int tw = width - 3 - KEYS_W;
+
+	for (size_t k = 0; k < NHELP; k++) {
+		struct strvec lines;
+
+		strvec_init(&lines);
+		if (help[k].keys == NULL)
+			utf8_wrap(help[k].text, width - 1, &lines);
+		else
+			utf8_wrap(help[k].text, tw < 10 ? 10 : tw, &lines);
+		for (size_t i = 0; i < lines.n; i++) {
+			/* A heading has no keys column: mark it with NULL. */
+			strvec_push(keys, help[k].keys == NULL ? "\001" :
+			    i == 0 ? help[k].keys : "");
+			strvec_push(texts, lines.v[i]);
+		}
+		strvec_fini(&lines);
+	}
+}
+
+int
+help_lines(int width)
+{
+	struct strvec keys, texts;
+	int n;
+
+	strvec_init(&keys);
+	strvec_init(&texts);
+	help_layout(width, &keys, &texts);
+	n = (int)texts.n;
+	strvec_fini(&keys);
+	strvec_fini(&texts);
+	return n;
+}
+
+void
+help_draw(const struct rect *r, int scroll)
+{
+	struct strvec keys, texts;
+	char pos[64] = "";
+
+	strvec_init(&keys);
+	strvec_init(&texts);
+	help_layout(r->w, &keys, &texts);
+	draw_fill(r->y, r->x, r->w, term_attr_title());
+	if ((int)texts.n > r->h - 1)
+		snprintf(pos, sizeof pos, " строки %d–%d из %zu ", scroll + 1,
+		    scroll + r->h - 1 < (int)texts.n ? scroll + r->h - 1 :
+		    (int)texts.n, texts.n);
+	draw_text(r->y, r->x + 1, r->w - 1 - utf8_width(pos), "Справка: "
+	    "клавиши редактора перечня (Esc или q — назад)", term_attr_title());
+	draw_text_right(r->y, r->x, r->w, pos, term_attr_title());
+	for (int i = 0; i < r->h - 1; i++) {
+		int y = r->y + 1 + i;
+		size_t k = (size_t)(scroll + i);
+
+		draw_fill(y, r->x, r->w, A_NORMAL);
+		if (k >= texts.n)
+			continue;
+		if (keys.v[k][0] == '\001') {
+			draw_text(y, r->x + 1, r->w - 1, texts.v[k], A_BOLD);
+			continue;
+		}
+		draw_text(y, r->x + 3, KEYS_W, keys.v[k], A_BOLD);
+		draw_text(y, r->x + 3 + KEYS_W, r->w - 3 - KEYS_W, texts.v[k],
+		    A_NORMAL);
+	}
+	strvec_fini(&keys);
+	strvec_fini(&texts);
+}

@@ -1,0 +1,246 @@
+/* term.c - the terminal: curses on and off, signals, reading keys. */
+#include "ui_int.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <termios.h>
+#include <unistd.h>
+
+/*
+ * The only globals: what signal handlers must reach.  A quitting signal
+ * only sets quit_signal; the main loop leaves through the normal path.
+ */
+static volatile sig_atomic_t quit_signal;
+static volatile sig_atomic_t held;	/* curses owns the terminal */
+
+static SCREEN *screen;
+static struct termios saved_tio;
+static bool saved_tio_ok;
+static char restore_seq[512];
+static size_t restore_len;
+static bool colour;
+
+static const int quit_signals[] = { SIGTERM, SIGHUP, SIGINT };
+static const int crash_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE,
+	SIGILL };
+#define NQUIT (sizeof quit_signals / sizeof quit_signals[0])
+#define NCRASH (sizeof crash_signals / sizeof crash_signals[0])
+static struct sigaction old_quit[NQUIT], old_crash[NCRASH];
+
+/* Give the terminal back with async-signal-safe calls only: the strings
+ * that leave the alternate screen and show the cursor, and the saved tty
+ * modes.  Used after a crash and on out-of-memory, where endwin() could
+ * deadlock inside a broken malloc. */
+static void
+restore_raw(void)
+{
+	ssize_t r;
+
+	if (!held)
+		return;
+	held = 0;
+	if (restore_len > 0)
+		r = write(STDOUT_FILENO, restore_seq, restore_len);
+	(void)r;
+	if (saved_tio_ok)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+}
+
+static void
+on_quit(int sig)
+{
+	quit_signal = sig;
+}
+
+/* A crash: give the terminal back, say so, and die of the same signal
+ * under the previous handler (so a sanitizer still reports). */
+static void
+on_crash(int sig)
+{
+	static const char msg[] = "\nperechen: аварийное завершение "
+	    "(терминал восстановлен)\n";
+	ssize_t r;
+
+	restore_raw();
+	r = write(STDERR_FILENO, msg, sizeof msg - 1);
+	(void)r;
+	for (size_t i = 0; i < NCRASH; i++)
+		if (crash_signals[i] == sig)
+			sigaction(sig, &old_crash[i], NULL);
+	raise(sig);
+}
+
+/* Append a terminfo string capability to the restore sequence. */
+static void
+add_cap(const char *name)
+{
+	char *s = tigetstr(name);
+	size_t n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (restore_len + n < sizeof restore_seq) {
+		memcpy(restore_seq + restore_len, s, n);
+		restore_len += n;
+	}
+}
+
+static void
+install_handlers(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal must wake the wait for a key. */
+	sa.sa_handler = on_quit;
+	for (size_t i = 0; i < NQUIT; i++)
+		sigaction(quit_signals[i], &sa, &old_quit[i]);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_NODEFER;
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_signals[i], &sa, &old_crash[i]);
+}
+
+static void
+remove_handlers(void)
+{
+	for (size_t i = 0; i < NQUIT; i++)
+		sigaction(quit_signals[i], &old_quit[i], NULL);
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_signals[i], &old_crash[i], NULL);
+}
+
+static void
+setup_colour(void)
+{
+	colour = has_colors();
+	if (!colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_BLACK, COLOR_CYAN);
+}
+
+int
+term_init(struct error *err)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return error_set(err, "редактору нужен терминал: стандартный "
+		    "ввод и вывод не должны быть перенаправлены");
+	if (term == NULL || term[0] == '\0')
+		return error_set(err, "не задан тип терминала (TERM)");
+	saved_tio_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	quit_signal = 0;
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL)
+		return error_set(err, "терминал «%s» неизвестен; попробуйте "
+		    "TERM=xterm-256color или TERM=vt100", term);
+	set_term(screen);
+	restore_len = 0;
+	add_cap("rmkx");
+	add_cap("sgr0");
+	add_cap("cnorm");
+	add_cap("rmcup");
+	held = 1;
+	install_handlers();
+	error_set_oom_hook(restore_raw);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	/* The default second makes Esc feel broken, over SSH above all. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	curs_set(0);
+	setup_colour();
+	return 0;
+}
+
+void
+term_end(void)
+{
+	if (screen == NULL)
+		return;
+	if (held) {
+		endwin();
+		held = 0;
+	}
+	remove_handlers();
+	error_set_oom_hook(NULL);
+	delscreen(screen);
+	screen = NULL;
+}
+
+bool
+term_active(void)
+{
+	return screen != NULL;
+}
+
+int
+term_signal(void)
+{
+	return quit_signal;
+}
+
+/*
+ * Curses reads without blocking; we block in poll() so that a signal or a
+ * hangup ends the wait.  A terminal that keeps saying "readable" while
+ * nothing can be read has reached end of file: the link is gone.
+ */
+enum term_input
+term_read_key(wint_t *wc)
+{
+	struct pollfd p;
+	int empty = 0, rc;
+
+	for (;;) {
+		if (quit_signal)
+			return TERM_SIGNAL;
+		rc = get_wch(wc);
+		if (rc == KEY_CODE_YES)
+			return TERM_FKEY;
+		if (rc == OK)
+			return TERM_KEY;
+		p.fd = STDIN_FILENO;
+		p.events = POLLIN;
+		p.revents = 0;
+		if (poll(&p, 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return TERM_HANGUP;
+		}
+		if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+			return TERM_HANGUP;
+		if (++empty > 16)
+			return TERM_HANGUP;
+	}
+}
+
+attr_t
+term_attr_bar(void)
+{
+	return colour ? COLOR_PAIR(1) : A_REVERSE;
+}
+
+attr_t
+term_attr_barkey(void)
+{
+	return A_BOLD;
+}
+
+attr_t
+term_attr_title(void)
+{
+	return (colour ? COLOR_PAIR(1) : A_REVERSE) | A_BOLD;
+}

@@ -1,0 +1,690 @@
+/* ui.c - the editor: layout, the main loop and what each key does. */
+#include "ui.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "store_view.h"
+#include "ui_int.h"
+#include "utf8.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define KEY_ESC 27
+/* Wider than this, the detail pane stands beside the table. */
+#define SIDE_BY_SIDE_COLS 140
+
+enum ui_mode {
+	MODE_TABLE,
+	MODE_RECORD,		/* one touchpoint, full screen, read-only */
+	MODE_HELP
+};
+
+struct layout {
+	bool	too_small;
+	bool	side;		/* detail pane beside the table, not under it */
+	struct rect header, table, detail, full, msg, bar;
+};
+
+struct ui {
+	struct store		*st;
+	struct store_view	*v;
+	const struct ui_options	*opt;
+	struct list_header	 hdr;
+	struct catalog		 cat;
+	struct table		 table;
+	struct detail		 detail;
+	struct layout		 lay;
+	enum ui_mode		 mode;
+	bool			 focus_detail;
+	int			 help_scroll;
+	char			 msg[512];
+	bool			 msg_error;
+	char			*search;	/* last search text */
+	enum view_dir		 search_dir;
+	bool			 esc_pending;	/* Esc, then a digit = F-key */
+	bool			 quit;
+};
+
+/* The function-key bar: only keys that do something. */
+static const struct {
+	int	 n;
+	const char *label;
+} fkeys[] = {
+	{ 1, "Помощь" },
+	{ 3, "Просмотр" },
+	{ 7, "Поиск" },
+	{ 10, "Выход" },
+};
+
+#define NFKEYS (sizeof fkeys / sizeof fkeys[0])
+
+static void ui_message(struct ui *u, bool error, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+
+static void
+ui_message(struct ui *u, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+/* A store error shows on the message line; the editor goes on. */
+static void
+ui_failed(struct ui *u, const struct error *err)
+{
+	ui_message(u, true, "%s", err->msg);
+}
+
+static void
+layout_compute(struct layout *l)
+{
+	int body = LINES - 3, dh, tw;
+
+	memset(l, 0, sizeof *l);
+	l->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	l->header = (struct rect){ 0, 0, 1, COLS };
+	l->msg = (struct rect){ LINES - 2, 0, 1, COLS };
+	l->bar = (struct rect){ LINES - 1, 0, 1, COLS };
+	l->full = (struct rect){ 1, 0, body, COLS };
+	l->side = COLS >= SIDE_BY_SIDE_COLS;
+	if (l->side) {
+		tw = COLS * 3 / 5;
+		l->table = (struct rect){ 1, 0, body, tw };
+		l->detail = (struct rect){ 1, tw + 1, body, COLS - tw - 1 };
+	} else {
+		dh = body * 2 / 5;
+		if (dh < 6)
+			dh = 6;
+		l->table = (struct rect){ 1, 0, body - dh, COLS };
+		l->detail = (struct rect){ 1 + body - dh, 0, dh, COLS };
+	}
+}
+
+static void
+ui_load_detail(struct ui *u)
+{
+	struct error err;
+
+	if (detail_load(&u->detail, u->v, table_current(&u->table), &u->cat,
+	    &err) != 0)
+		ui_failed(u, &err);
+}
+
+/* Recompute the layout from LINES and COLS and refill the table. */
+static void
+ui_resize(struct ui *u)
+{
+	struct error err;
+
+	layout_compute(&u->lay);
+	if (u->lay.too_small)
+		return;
+	if (table_resize(&u->table, u->lay.table.h - 1, &err) != 0)
+		ui_failed(u, &err);
+	ui_load_detail(u);
+}
+
+static void
+draw_header_line(struct ui *u)
+{
+	const struct rect *r = &u->lay.header;
+	attr_t a = term_attr_title();
+	const char *state = u->opt->readonly ?
+	    "рабочая версия · только чтение " : "рабочая версия ";
+	struct buf b;
+	int sw = utf8_width(state);
+
+	buf_init(&b);
+	if (u->hdr.org[0] != '\0')
+		buf_puts(&b, u->hdr.org);
+	if (b.len > 0)
+		buf_puts(&b, " — ");
+	/* The title continues the word "Перечень", as on the printed page. */
+	if (u->hdr.title[0] != '\0')
+		buf_printf(&b, "Перечень %s", u->hdr.title);
+	else
+		buf_puts(&b, "Перечень точек взаимодействия с клиентом");
+	draw_fill(r->y, r->x, r->w, a);
+	draw_text(r->y, r->x + 1, r->w - sw - 3, b.data, a);
+	draw_text_right(r->y, r->x, r->w, state, a);
+	buf_fini(&b);
+}
+
+/* Where the cursor is, when no message waits. */
+static void
+status_text(struct ui *u, char *out, size_t size)
+{
+	const struct view_row *r = table_current(&u->table);
+
+	if (r == NULL)
+		snprintf(out, size, "Перечень пуст");
+	else if (r->type == VIEW_ROW_PROCESS)
+		snprintf(out, size, "Процесс %lld из %lld",
+		    (long long)r->proc_number, (long long)u->table.nprocs);
+	else
+		snprintf(out, size, "Процесс %lld из %lld, точка %lld",
+		    (long long)r->proc_number, (long long)u->table.nprocs,
+		    (long long)r->tp_number);
+}
+
+static void
+draw_message_line(struct ui *u)
+{
+	const struct rect *r = &u->lay.msg;
+	const char *hint = u->mode == MODE_TABLE ?
+	    "Tab — сведения  / — поиск  F1 — справка" : "Esc — назад";
+	char status[128];
+	int hw = utf8_width(hint);
+
+	draw_fill(r->y, r->x, r->w, A_NORMAL);
+	if (u->msg[0] != '\0') {
+		draw_text(r->y, r->x, r->w, u->msg,
+		    u->msg_error ? A_BOLD : A_NORMAL);
+		return;
+	}
+	status_text(u, status, sizeof status);
+	draw_text(r->y, r->x, r->w - hw - 2, status, A_NORMAL);
+	if (r->w - hw - 2 > utf8_width(status))
+		draw_text_right(r->y, r->x, r->w, hint, A_DIM);
+}
+
+/* " 1Помощь  3Просмотр …" as in Midnight Commander. */
+static void
+draw_fkey_bar(struct ui *u)
+{
+	const struct rect *r = &u->lay.bar;
+	int slot = r->w / (int)NFKEYS, x = r->x;
+
+	for (size_t i = 0; i < NFKEYS; i++) {
+		char num[8];
+		int w = i + 1 == NFKEYS ? r->x + r->w - x : slot, nw;
+
+		snprintf(num, sizeof num, "%d", fkeys[i].n);
+		nw = draw_text(r->y, x, w, num, term_attr_barkey());
+		draw_text(r->y, x + nw, w - nw - 1, fkeys[i].label,
+		    term_attr_bar());
+		draw_fill(r->y, x + w - 1, 1, A_NORMAL);
+		x += w;
+	}
+}
+
+static void
+draw_too_small(void)
+{
+	char need[128];
+	int y = LINES / 2 - 1;
+
+	snprintf(need, sizeof need, "нужно не меньше %d×%d, сейчас %d×%d",
+	    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+	draw_text(y < 0 ? 0 : y, 0, COLS, "Окно терминала слишком мало", A_BOLD);
+	draw_text(y + 1, 0, COLS, need, A_NORMAL);
+	draw_text(y + 2, 0, COLS, "Увеличьте окно или нажмите q для выхода",
+	    A_NORMAL);
+}
+
+static void
+draw_detail_pane(struct ui *u)
+{
+	const struct view_row *r = table_current(&u->table);
+	const char *title = r == NULL ? "Сведения" :
+	    r->type == VIEW_ROW_PROCESS ? "Процесс" : "Точка взаимодействия";
+	char *t = xasprintf("%s%s", title, u->focus_detail ?
+	    " — прокрутка ↑↓, Tab — к таблице" : "");
+
+	if (u->lay.side)
+		mvvline(u->lay.detail.y, u->lay.detail.x - 1, ACS_VLINE,
+		    u->lay.detail.h);
+	detail_draw(&u->detail, &u->cat, &u->lay.detail, t, u->focus_detail);
+	free(t);
+}
+
+static void
+ui_draw(struct ui *u)
+{
+	erase();
+	if (u->lay.too_small) {
+		draw_too_small();
+		refresh();
+		return;
+	}
+	draw_header_line(u);
+	switch (u->mode) {
+	case MODE_TABLE:
+		table_draw(&u->table, &u->lay.table, !u->focus_detail);
+		draw_detail_pane(u);
+		break;
+	case MODE_RECORD:
+		detail_draw(&u->detail, &u->cat, &u->lay.full,
+		    "Запись точки взаимодействия (только просмотр) — "
+		    "Esc или q — назад", true);
+		break;
+	case MODE_HELP:
+		help_draw(&u->lay.full, u->help_scroll);
+		break;
+	}
+	draw_message_line(u);
+	draw_fkey_bar(u);
+	refresh();
+}
+
+/* The prompt's redraw after a resize. */
+static void
+ui_redraw_cb(void *ctx)
+{
+	struct ui *u = ctx;
+
+	ui_resize(u);
+	ui_draw(u);
+}
+
+static void
+ui_search_run(struct ui *u, enum view_dir dir)
+{
+	const struct view_row *r = table_current(&u->table);
+	struct view_key found;
+	struct error err;
+	bool wrapped;
+	int rc;
+
+	if (u->search == NULL) {
+		ui_message(u, false, "Образец поиска не задан: нажмите / или ?");
+		return;
+	}
+	rc = store_view_search(u->v, r != NULL ? &r->key : NULL, u->search,
+	    dir, &found, &wrapped, &err);
+	if (rc < 0) {
+		ui_failed(u, &err);
+		return;
+	}
+	if (rc == 0) {
+		ui_message(u, true, "Не найдено: %s", u->search);
+		return;
+	}
+	if (table_goto(&u->table, &found, &err) != 0) {
+		ui_failed(u, &err);
+		return;
+	}
+	if (wrapped)
+		ui_message(u, false, "Поиск продолжен с %s перечня: %s",
+		    dir == VIEW_FORWARD ? "начала" : "конца", u->search);
+}
+
+static void
+ui_search_prompt(struct ui *u, enum view_dir dir)
+{
+	char *text = NULL;
+
+	u->msg[0] = '\0';
+	ui_draw(u);
+	switch (prompt_read(dir == VIEW_FORWARD ? "Поиск: " : "Поиск назад: ",
+	    u->lay.msg.y, ui_redraw_cb, u, &text)) {
+	case PROMPT_QUIT:
+		u->quit = true;
+		return;
+	case PROMPT_CANCEL:
+		return;
+	case PROMPT_OK:
+		break;
+	}
+	if (text[0] != '\0') {
+		free(u->search);
+		u->search = text;
+	} else {
+		free(text);
+	}
+	u->search_dir = dir;
+	ui_search_run(u, dir);
+}
+
+static void
+ui_open_record(struct ui *u)
+{
+	const struct view_row *r = table_current(&u->table);
+
+	if (r == NULL || r->type != VIEW_ROW_TOUCHPOINT) {
+		ui_message(u, false, "Запись открывается на строке точки "
+		    "взаимодействия");
+		return;
+	}
+	u->mode = MODE_RECORD;
+	u->detail.scroll = 0;
+}
+
+/* Arrows and the like, as a direction: the same keys scroll every view. */
+enum motion {
+	MOVE_NONE, MOVE_DOWN, MOVE_UP, MOVE_PGDN, MOVE_PGUP, MOVE_HOME, MOVE_END
+};
+
+static enum motion
+key_motion(bool fkey, wint_t k)
+{
+	if (fkey) {
+		switch (k) {
+		case KEY_DOWN: return MOVE_DOWN;
+		case KEY_UP: return MOVE_UP;
+		case KEY_NPAGE: return MOVE_PGDN;
+		case KEY_PPAGE: return MOVE_PGUP;
+		case KEY_HOME: return MOVE_HOME;
+		case KEY_END: return MOVE_END;
+		}
+		return MOVE_NONE;
+	}
+	switch (k) {
+	case 'j': case CTRL('n'): return MOVE_DOWN;
+	case 'k': case CTRL('p'): return MOVE_UP;
+	case CTRL('f'): return MOVE_PGDN;
+	case CTRL('b'): return MOVE_PGUP;
+	case 'g': return MOVE_HOME;
+	case 'G': return MOVE_END;
+	}
+	return MOVE_NONE;
+}
+
+/* Scroll a text of total lines shown height at a time. */
+static int
+scroll_by(enum motion m, int scroll, int total, int height)
+{
+	int max = total - height < 0 ? 0 : total - height;
+
+	switch (m) {
+	case MOVE_DOWN: scroll++; break;
+	case MOVE_UP: scroll--; break;
+	case MOVE_PGDN: scroll += height - 1; break;
+	case MOVE_PGUP: scroll -= height - 1; break;
+	case MOVE_HOME: scroll = 0; break;
+	case MOVE_END: scroll = max; break;
+	case MOVE_NONE: break;
+	}
+	return scroll < 0 ? 0 : scroll > max ? max : scroll;
+}
+
+static void
+table_motion(struct ui *u, enum motion m)
+{
+	struct error err;
+	int rc = 0;
+
+	switch (m) {
+	case MOVE_DOWN: rc = table_move(&u->table, 1, &err); break;
+	case MOVE_UP: rc = table_move(&u->table, -1, &err); break;
+	case MOVE_PGDN: rc = table_page(&u->table, 1, &err); break;
+	case MOVE_PGUP: rc = table_page(&u->table, -1, &err); break;
+	case MOVE_HOME: rc = table_home(&u->table, &err); break;
+	case MOVE_END: rc = table_end(&u->table, &err); break;
+	case MOVE_NONE: break;
+	}
+	if (rc != 0)
+		ui_failed(u, &err);
+}
+
+/* ← / h: from a touchpoint up to its process; on a process, fold it. */
+static int
+table_left(struct ui *u, struct error *err)
+{
+	const struct view_row *r = table_current(&u->table);
+	struct view_key pkey;
+
+	if (r == NULL)
+		return 0;
+	if (r->type == VIEW_ROW_TOUCHPOINT) {
+		pkey = store_view_key_process(&r->key);
+		return table_goto(&u->table, &pkey, err);
+	}
+	return table_fold(&u->table, 1, err);
+}
+
+/* → / l: unfold a folded process, else step to its first touchpoint. */
+static int
+table_right(struct ui *u, struct error *err)
+{
+	const struct view_row *r = table_current(&u->table);
+
+	if (r == NULL || r->type != VIEW_ROW_PROCESS)
+		return 0;
+	if (r->folded)
+		return table_fold(&u->table, 0, err);
+	if (r->ntps > 0)
+		return table_move(&u->table, 1, err);
+	return 0;
+}
+
+/* Keys of the table (and its detail pane); false if k is not one. */
+static bool
+table_key(struct ui *u, bool fkey, wint_t k)
+{
+	const struct view_row *r = table_current(&u->table);
+	enum motion m = key_motion(fkey, k);
+	struct error err;
+	int rc = 0;
+
+	if (m != MOVE_NONE) {
+		if (u->focus_detail)
+			u->detail.scroll = scroll_by(m, u->detail.scroll,
+			    (int)u->detail.nlines, u->lay.detail.h - 1);
+		else
+			table_motion(u, m);
+		return true;
+	}
+	if ((!fkey && k == '\t') || (fkey && k == KEY_BTAB)) {
+		u->focus_detail = !u->focus_detail;
+		return true;
+	}
+	if (!fkey && k == KEY_ESC && u->focus_detail) {
+		u->focus_detail = false;
+		return true;
+	}
+	if ((fkey && k == KEY_LEFT) || (!fkey && k == 'h'))
+		rc = table_left(u, &err);
+	else if ((fkey && k == KEY_RIGHT) || (!fkey && k == 'l'))
+		rc = table_right(u, &err);
+	else if (!fkey && k == ' ')
+		rc = table_fold(&u->table, -1, &err);
+	else if ((!fkey && (k == '\r' || k == '\n')) || (fkey && k == KEY_ENTER)) {
+		if (r != NULL && r->type == VIEW_ROW_PROCESS)
+			rc = table_fold(&u->table, -1, &err);
+		else
+			ui_open_record(u);
+	} else if (fkey && k == KEY_F(3))
+		ui_open_record(u);
+	else if (!fkey && (k == '-' || k == 'z'))
+		rc = table_fold_all(&u->table, true, &err);
+	else if (!fkey && (k == '+' || k == '=' || k == 'Z'))
+		rc = table_fold_all(&u->table, false, &err);
+	else
+		return false;
+	if (rc != 0)
+		ui_failed(u, &err);
+	return true;
+}
+
+/* Keys of the full-screen record and help views. */
+static void
+overlay_key(struct ui *u, bool fkey, wint_t k)
+{
+	enum motion m = key_motion(fkey, k);
+
+	if (!fkey && k == ' ')
+		m = MOVE_PGDN;
+	if (m != MOVE_NONE) {
+		if (u->mode == MODE_HELP)
+			u->help_scroll = scroll_by(m, u->help_scroll,
+			    help_lines(u->lay.full.w), u->lay.full.h - 1);
+		else
+			u->detail.scroll = scroll_by(m, u->detail.scroll,
+			    (int)u->detail.nlines, u->lay.full.h - 1);
+		return;
+	}
+	if ((!fkey && (k == KEY_ESC || k == 'q' || k == 'Q' || k == '\r' ||
+	    k == '\n')) || (fkey && (k == KEY_F(3) || k == KEY_LEFT ||
+	    k == KEY_ENTER)) || (u->mode == MODE_HELP && fkey &&
+	    k == KEY_F(1))) {
+		u->mode = MODE_TABLE;
+		u->detail.scroll = 0;
+	}
+}
+
+/* Keys that mean the same everywhere; false if k is not one. */
+static bool
+global_key(struct ui *u, bool fkey, wint_t k)
+{
+	if (fkey && k == KEY_RESIZE) {
+		/* The terminal changed size: the only full repaint. */
+		ui_resize(u);
+		clearok(curscr, TRUE);
+		return true;
+	}
+	if (!fkey && k == CTRL('l')) {
+		clearok(curscr, TRUE);
+		return true;
+	}
+	if (fkey && k == KEY_F(10)) {
+		u->quit = true;
+		return true;
+	}
+	if (u->lay.too_small) {
+		if (!fkey && (k == 'q' || k == 'Q'))
+			u->quit = true;
+		return true;
+	}
+	if (u->mode != MODE_TABLE)
+		return false;
+	if ((fkey && k == KEY_F(1)) || (!fkey && k == 'H')) {
+		u->mode = MODE_HELP;
+		u->help_scroll = 0;
+	} else if (!fkey && (k == 'q' || k == 'Q')) {
+		u->quit = true;
+	} else if ((!fkey && k == '/') || (fkey && k == KEY_F(7))) {
+		ui_search_prompt(u, VIEW_FORWARD);
+	} else if (!fkey && k == '?') {
+		ui_search_prompt(u, VIEW_BACKWARD);
+	} else if (!fkey && k == 'n') {
+		ui_search_run(u, u->search_dir);
+	} else if (!fkey && k == 'N') {
+		ui_search_run(u, u->search_dir == VIEW_FORWARD ?
+		    VIEW_BACKWARD : VIEW_FORWARD);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static void
+ui_key(struct ui *u, bool fkey, wint_t k)
+{
+	/* Esc then a digit is an F-key, for terminals that eat F-keys. */
+	if (u->esc_pending && !fkey && k >= '0' && k <= '9') {
+		fkey = true;
+		k = KEY_F(k == '0' ? 10 : (int)(k - '0'));
+	}
+	u->esc_pending = !fkey && k == KEY_ESC;
+	if (!(fkey && k == KEY_RESIZE))
+		u->msg[0] = '\0';
+	if (global_key(u, fkey, k))
+		goto done;
+	if (u->mode == MODE_TABLE)
+		table_key(u, fkey, k);
+	else
+		overlay_key(u, fkey, k);
+done:
+	if (u->mode == MODE_TABLE)
+		ui_load_detail(u);
+}
+
+/* Read what the screen shows besides the rows: header and catalogues. */
+static int
+ui_open(struct ui *u, struct store *st, const struct ui_options *opt,
+    struct error *err)
+{
+	memset(u, 0, sizeof *u);
+	u->st = st;
+	u->opt = opt;
+	u->search_dir = VIEW_FORWARD;
+	list_header_init(&u->hdr);
+	catalog_init(&u->cat);
+	detail_init(&u->detail);
+	if (store_get_header(st, &u->hdr, err) != 0 ||
+	    store_read_catalog(st, &u->cat, err) != 0 ||
+	    store_view_new(st, &u->v, err) != 0)
+		return -1;
+	table_init(&u->table, u->v);
+	return 0;
+}
+
+static void
+ui_close(struct ui *u)
+{
+	if (u->v != NULL)
+		table_fini(&u->table);
+	detail_fini(&u->detail);
+	store_view_free(u->v);
+	catalog_fini(&u->cat);
+	list_header_fini(&u->hdr);
+	free(u->search);
+}
+
+/* Keys until the clerk quits; returns the signal that ended it, or 0. */
+static int
+ui_loop(struct ui *u)
+{
+	wint_t wc;
+
+	for (;;) {
+		switch (term_read_key(&wc)) {
+		case TERM_SIGNAL:
+			return term_signal();
+		case TERM_HANGUP:
+			return SIGHUP;
+		case TERM_KEY:
+			ui_key(u, false, wc);
+			break;
+		case TERM_FKEY:
+			ui_key(u, true, wc);
+			break;
+		}
+		if (u->quit)
+			return term_signal();
+		ui_draw(u);
+	}
+}
+
+int
+ui_run(struct store *st, const struct ui_options *opt, struct error *err)
+{
+	static bool registered;
+	struct ui u;
+	int rc = 0;
+
+	if (ui_open(&u, st, opt, err) != 0) {
+		ui_close(&u);
+		return -1;
+	}
+	if (!registered) {
+		atexit(ui_end);
+		registered = true;
+	}
+	if (term_init(err) != 0) {
+		ui_close(&u);
+		return -1;
+	}
+	ui_resize(&u);
+	ui_draw(&u);
+	if (!opt->exit_after_first_frame)
+		rc = ui_loop(&u);
+	term_end();
+	ui_close(&u);
+	return rc;
+}
+
+void
+ui_end(void)
+{
+	term_end();
+}
