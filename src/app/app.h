@@ -77,6 +77,8 @@ int	cmd_edit(struct app *app, int argc, char **argv);
 int	cmd_init(struct app *app, int argc, char **argv);
 int	cmd_calendar(struct app *app, int argc, char **argv);
 int	cmd_import(struct app *app, int argc, char **argv);
+int	cmd_tp(struct app *app, int argc, char **argv);
+int	cmd_process(struct app *app, int argc, char **argv);
 int	cmd_export(struct app *app, int argc, char **argv);
 int	cmd_check(struct app *app, int argc, char **argv);
 int	cmd_ack(struct app *app, int argc, char **argv);

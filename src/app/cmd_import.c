@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "change.h"
 #include "import.h"
 
 static void
@@ -87,8 +88,35 @@ merge_header(struct store *st, const struct list_header *in, bool replace,
 	return rc;
 }
 
+/* The import's summary entry in the change log (same transaction). */
 static int
-write_list(struct app *app, struct list *l, bool replace, struct error *err)
+log_import(struct store *st, const char *file, const struct list *l,
+    size_t old_procs, size_t old_tps, struct error *err)
+{
+	struct app_actor who;
+	struct changes ch;
+	char *was, *now;
+	int rc;
+
+	app_actor_init(&who);
+	changes_init(&ch);
+	was = old_procs > 0 ? xasprintf("процессов %zu, точек %zu", old_procs,
+	    old_tps) : xstrdup("");
+	now = xasprintf("из %s: процессов %zu, точек %zu, потребностей %zu",
+	    strcmp(file, "-") == 0 ? "стандартного ввода" : file, l->nprocs,
+	    list_count_touchpoints(l), list_count_needs(l));
+	changes_add(&ch, "перечень", 0, 0, "перечень", "импорт", was, now,
+	    TRIGGER_IMPORT);
+	rc = store_log_changes(st, &ch, &who.actor, err);
+	changes_fini(&ch);
+	free(was);
+	free(now);
+	return rc;
+}
+
+static int
+write_list(struct app *app, const char *file, struct list *l, bool replace,
+    struct error *err)
 {
 	struct store *st;
 	size_t procs, tps;
@@ -109,6 +137,7 @@ write_list(struct app *app, struct list *l, bool replace, struct error *err)
 	if ((replace && store_clear_list(st, err) != 0) ||
 	    store_insert_list(st, l, err) != 0 ||
 	    merge_header(st, &l->hdr, replace, err) != 0 ||
+	    log_import(st, file, l, procs, tps, err) != 0 ||
 	    store_commit(st, err) != 0)
 		goto out;
 	rc = 0;
@@ -186,7 +215,7 @@ cmd_import(struct app *app, int argc, char **argv)
 	    import_table(data, len, &io, &l, &rep, &err) != 0) {
 		app_error("%s: %s", argv[optind], err.msg);
 		app_note("Перечень не изменён.");
-	} else if (!dry_run && write_list(app, &l, replace, &err) != 0) {
+	} else if (!dry_run && write_list(app, argv[optind], &l, replace, &err) != 0) {
 		app_error("%s", err.msg);
 		app_note("Перечень не изменён.");
 	} else {

@@ -1,0 +1,85 @@
+/* cmd_process.c - "perechen process": add, rename and reorder processes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "store_edit.h"
+
+static void
+process_usage(FILE *f)
+{
+	fputs("Использование: perechen [-d ФАЙЛ] process ДЕЙСТВИЕ …\n"
+	    "Процессы взаимодействия с клиентом.\n\n"
+	    "  process add НАЗВАНИЕ        добавить процесс в конец перечня\n"
+	    "  process rename N НАЗВАНИЕ   переименовать процесс № N\n"
+	    "  process move N up|down      переставить процесс\n", f);
+}
+
+static int
+parse_number(const char *s, int *n)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end != '\0' || v < 1 || v > 1000000)
+		return -1;
+	*n = (int)v;
+	return 0;
+}
+
+/* Check the words of the action; returns EXIT_OK or EXIT_USAGE. */
+static int
+check_args(int argc, char **argv, int *pnum, int *delta)
+{
+	const char *action = argv[1];
+
+	if (strcmp(action, "add") == 0 && argc == 3 && argv[2][0] != '\0')
+		return EXIT_OK;
+	if (strcmp(action, "rename") == 0 && argc == 4 &&
+	    parse_number(argv[2], pnum) == 0 && argv[3][0] != '\0')
+		return EXIT_OK;
+	if (strcmp(action, "move") == 0 && argc == 4 &&
+	    parse_number(argv[2], pnum) == 0 &&
+	    (strcmp(argv[3], "up") == 0 || strcmp(argv[3], "down") == 0)) {
+		*delta = strcmp(argv[3], "up") == 0 ? -1 : 1;
+		return EXIT_OK;
+	}
+	app_error("process: неверные аргументы; справка: perechen process "
+	    "--help");
+	return EXIT_USAGE;
+}
+
+int
+cmd_process(struct app *app, int argc, char **argv)
+{
+	struct app_actor who;
+	struct store *st;
+	struct error err;
+	int64_t id;
+	int pnum = 0, delta = 0, rc;
+
+	if (argc < 2 || app_wants_help(argc, argv)) {
+		process_usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	if ((rc = check_args(argc, argv, &pnum, &delta)) != EXIT_OK)
+		return rc;
+	if (app_open_store(app, 0, &st, &err) != 0) {
+		app_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	app_actor_init(&who);
+	if (strcmp(argv[1], "add") == 0)
+		rc = store_process_add(st, argv[2], &who.actor, &id, &err);
+	else if ((rc = store_process_find(st, pnum, &id, &err)) == 0)
+		rc = strcmp(argv[1], "rename") == 0 ?
+		    store_process_rename(st, id, argv[3], &who.actor, &err) :
+		    store_process_move(st, id, delta, &who.actor, &err);
+	store_close(st);
+	if (rc != 0) {
+		app_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	printf("Сохранено.\n");
+	return EXIT_OK;
+}
