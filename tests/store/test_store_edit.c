@@ -1,0 +1,398 @@
+/* test_store_edit.c - edits with their change log, atomicity, conflicts,
+ * revisions and diffs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store_edit.h"
+#include "store_history.h"
+
+static const struct actor who = { "clerk", "2026-11-29T10:00:00Z" };
+
+struct fixture {
+	char	 dir[64];
+	char	 path[128];
+	struct catalog cat;
+	struct store *st;
+	int64_t	 proc_id;
+	int64_t	 tp_id;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct touchpoint tp;
+	struct error err;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/perechen-edit.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	catalog_init(&f->cat);
+	catalog_add_kind(&f->cat, "post", "Почта России", CHANNEL_OFFLINE,
+	    "4.2.2", true, true, false, false, "");
+	catalog_add_kind(&f->cat, "site", "Официальный сайт", CHANNEL_DIGITAL,
+	    "4.1.1", true, false, false, false, "");
+	assert_int_equal(catalog_parse_needs(&f->cat, "1\t2.6.1\tинформация\t\n"
+	    "2\t2.6.2\tконсультация\t\n3\t2.6.3\tформы\t\n", "n", &err), 0);
+	if (store_open(&f->st, f->path, STORE_CREATE, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_seed_catalog(f->st, &f->cat, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(store_process_add(f->st, "Консультирование", &who,
+	    &f->proc_id, &err), 0);
+	touchpoint_init(&tp);
+	model_set(&tp.name, "Почта России");
+	model_set(&tp.kind, "post");
+	tp.channel = CHANNEL_OFFLINE;
+	touchpoint_add_need(&tp, "получение консультации", 2);
+	if (store_touchpoint_save(f->st, f->proc_id, &tp, &f->cat, &who,
+	    &err) != 0)
+		fail_msg("%s", err.msg);
+	f->tp_id = tp.id;
+	touchpoint_fini(&tp);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[256];
+
+	store_close(f->st);
+	catalog_fini(&f->cat);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+/* The change log, oldest first. */
+static void
+read_log(struct fixture *f, struct changes *c)
+{
+	struct log_filter lf = { .trigger = -1, .oldest_first = true };
+	struct error err;
+
+	changes_init(c);
+	if (store_log_query(f->st, &lf, c, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
+static void
+new_touchpoint_is_logged_as_5_3_1(void **state)
+{
+	struct fixture *f = *state;
+	struct changes c;
+
+	read_log(f, &c);
+	assert_int_equal(c.n, 2);	/* the process, then the touchpoint */
+	assert_int_equal(c.v[1].trigger, TRIGGER_NEW);
+	assert_string_equal(c.v[1].login, "clerk");
+	assert_string_equal(c.v[1].at_utc, "2026-11-29T10:00:00Z");
+	assert_string_equal(c.v[1].label, "1.1 Почта России");
+	assert_non_null(strstr(c.v[1].new_value, "получение консультации"));
+	changes_fini(&c);
+}
+
+static void
+changed_needs_are_logged_old_to_new(void **state)
+{
+	struct fixture *f = *state;
+	struct touchpoint tp;
+	struct changes c;
+	struct error err;
+
+	touchpoint_init(&tp);
+	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &tp, NULL,
+	    &err), 0);
+	assert_int_equal(tp.version, 1);
+	touchpoint_add_need(&tp, "получение форм документов", 3);
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &tp, &f->cat,
+	    &who, &err), 0);
+	assert_int_equal(tp.version, 2);
+	touchpoint_fini(&tp);
+	read_log(f, &c);
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.v[2].trigger, TRIGGER_NEEDS);
+	assert_string_equal(c.v[2].field, "потребности");
+	assert_string_equal(c.v[2].old_value,
+	    "получение консультации (п. 2.6.2)");
+	assert_string_equal(c.v[2].new_value,
+	    "получение консультации (п. 2.6.2)\n"
+	    "получение форм документов (п. 2.6.3)");
+	changes_fini(&c);
+}
+
+static void
+stale_version_is_refused_and_not_logged(void **state)
+{
+	struct fixture *f = *state;
+	struct touchpoint a, b, now;
+	struct changes c;
+	struct error err;
+
+	touchpoint_init(&a);
+	touchpoint_init(&b);
+	touchpoint_init(&now);
+	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &a, NULL, &err),
+	    0);
+	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &b, NULL, &err),
+	    0);
+	model_set(&a.unit, "отдел А");
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &a, &f->cat,
+	    &who, &err), 0);
+	model_set(&b.unit, "отдел Б");
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &b, &f->cat,
+	    &who, &err), -1);
+	assert_non_null(strstr(err.msg, "другой пользователь"));
+	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &now, NULL,
+	    &err), 0);
+	assert_string_equal(now.unit, "отдел А");
+	read_log(f, &c);
+	assert_int_equal(c.n, 3);
+	assert_string_equal(c.v[2].new_value, "отдел А");
+	changes_fini(&c);
+	touchpoint_fini(&a);
+	touchpoint_fini(&b);
+	touchpoint_fini(&now);
+}
+
+static void
+exclusion_and_restore_are_5_3_4_and_5_3_1(void **state)
+{
+	struct fixture *f = *state;
+	struct changes c;
+	struct error err;
+
+	assert_int_equal(store_touchpoint_exclude(f->st, f->tp_id, "", &f->cat,
+	    &who, &err), -1);
+	assert_int_equal(store_touchpoint_exclude(f->st, f->tp_id,
+	    "почтовое отделение закрыто", &f->cat, &who, &err), 0);
+	assert_int_equal(store_touchpoint_exclude(f->st, f->tp_id, "ещё раз",
+	    &f->cat, &who, &err), -1);
+	assert_int_equal(store_touchpoint_restore(f->st, f->tp_id, &f->cat,
+	    &who, &err), 0);
+	read_log(f, &c);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(c.v[2].trigger, TRIGGER_EXCLUDED);
+	assert_non_null(strstr(c.v[2].new_value, "почтовое отделение закрыто"));
+	assert_int_equal(c.v[3].trigger, TRIGGER_NEW);
+	changes_fini(&c);
+}
+
+static void
+moves_swap_neighbours(void **state)
+{
+	struct fixture *f = *state;
+	struct touchpoint tp;
+	int64_t t1, t2;
+	struct error err;
+
+	touchpoint_init(&tp);
+	model_set(&tp.name, "Сайт");
+	model_set(&tp.kind, "site");
+	tp.channel = CHANNEL_DIGITAL;
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &tp, &f->cat,
+	    &who, &err), 0);
+	touchpoint_fini(&tp);
+	assert_int_equal(store_touchpoint_move(f->st, f->tp_id, -1, &who, &err),
+	    -1);
+	assert_int_equal(store_touchpoint_move(f->st, f->tp_id, 1, &who, &err),
+	    0);
+	assert_int_equal(store_touchpoint_find(f->st, 1, 1, &t1, &err), 0);
+	assert_int_equal(store_touchpoint_find(f->st, 1, 2, &t2, &err), 0);
+	assert_int_equal(t2, f->tp_id);
+	assert_int_not_equal(t1, f->tp_id);
+	assert_int_equal(store_touchpoint_find(f->st, 1, 3, &t1, &err), -1);
+	assert_non_null(strstr(err.msg, "точек 2"));
+}
+
+/* Edit in a child that is killed at the named point; 0 if it died so. */
+static void
+kill_at(const char *where, void *arg)
+{
+	if (strcmp(where, (const char *)arg) == 0)
+		raise(SIGKILL);
+}
+
+static void
+edit_in_child(struct fixture *f, const char *kill_point)
+{
+	pid_t pid = fork();
+	int status;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct store *st;
+		struct touchpoint tp;
+		struct error err;
+
+		if (store_open(&st, f->path, 0, &err) != 0)
+			_exit(3);
+		if (kill_point != NULL)
+			store_set_fault_hook(st, kill_at, (void *)kill_point);
+		touchpoint_init(&tp);
+		if (store_touchpoint_load(st, f->tp_id, &tp, NULL, &err) != 0)
+			_exit(4);
+		touchpoint_add_need(&tp, "получение информации", 1);
+		_exit(store_touchpoint_save(st, f->proc_id, &tp, &f->cat, &who,
+		    &err) == 0 ? 0 : 5);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (kill_point != NULL) {
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), SIGKILL);
+	} else {
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+}
+
+/* Whether the need was saved, and whether its log entry was. */
+static void
+saved_and_logged(struct fixture *f, bool *saved, bool *logged)
+{
+	struct touchpoint tp;
+	struct changes c;
+	struct error err;
+
+	touchpoint_init(&tp);
+	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &tp, NULL,
+	    &err), 0);
+	*saved = tp.nneeds == 2;
+	touchpoint_fini(&tp);
+	read_log(f, &c);
+	*logged = c.n == 3 && c.v[2].trigger == TRIGGER_NEEDS;
+	changes_fini(&c);
+}
+
+static void
+killed_between_change_and_log_leaves_neither(void **state)
+{
+	struct fixture *f = *state;
+	bool saved, logged;
+
+	edit_in_child(f, "after-change");
+	saved_and_logged(f, &saved, &logged);
+	assert_false(saved);
+	assert_false(logged);
+	edit_in_child(f, "after-log");
+	saved_and_logged(f, &saved, &logged);
+	assert_false(saved);
+	assert_false(logged);
+	edit_in_child(f, NULL);
+	saved_and_logged(f, &saved, &logged);
+	assert_true(saved);
+	assert_true(logged);
+}
+
+static void
+approval_freezes_the_list_and_diff_finds_the_edits(void **state)
+{
+	struct fixture *f = *state;
+	struct list frozen, now;
+	struct touchpoint tp;
+	struct revision r = { 0 };
+	struct changes c;
+	int64_t rev, last;
+	bool found;
+	struct error err;
+
+	assert_int_equal(store_revision_approve(f->st, "27/01-01", "2024-03-19",
+	    &who, &rev, &err), 0);
+	assert_int_equal(rev, 1);
+	assert_int_equal(store_log_last_id(f->st, &last, &err), 0);
+	assert_int_equal(store_revision_latest(f->st, &r, &found, &err), 0);
+	assert_true(found);
+	assert_int_equal(r.last_change_id, last);
+	assert_string_equal(r.order_date, "2024-03-19");
+	assert_string_equal(r.published_date, "");
+	revision_fini(&r);
+
+	touchpoint_init(&tp);
+	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &tp, NULL,
+	    &err), 0);
+	model_set(&tp.needs[0].wording, "консультация по телефону");
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &tp, &f->cat,
+	    &who, &err), 0);
+	touchpoint_fini(&tp);
+
+	list_init(&frozen);
+	list_init(&now);
+	assert_int_equal(store_revision_load_list(f->st, rev, &frozen, &err), 0);
+	assert_int_equal(store_load_list(f->st, &now, &err), 0);
+	assert_string_equal(frozen.procs[0].tps[0].needs[0].wording,
+	    "получение консультации");
+	changes_init(&c);
+	change_diff_lists(&frozen, &now, &f->cat, &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.v[0].trigger, TRIGGER_NEEDS);
+	assert_string_equal(c.v[0].label, "1.1 Почта России");
+	changes_fini(&c);
+	list_fini(&frozen);
+	list_fini(&now);
+
+	assert_int_equal(store_revision_publish(f->st, 0, "2024-04-01", "",
+	    &who, &err), 0);
+	assert_int_equal(store_revision_latest(f->st, &r, &found, &err), 0);
+	assert_string_equal(r.published_date, "2024-04-01");
+	revision_fini(&r);
+	assert_int_equal(store_revision_load_list(f->st, 9, &frozen, &err), -1);
+	list_fini(&frozen);
+}
+
+static void
+header_and_process_edits_are_editorial(void **state)
+{
+	struct fixture *f = *state;
+	struct list_header h;
+	struct changes c;
+	struct error err;
+
+	list_header_init(&h);
+	model_set(&h.org, "Министерство");
+	assert_int_equal(store_header_save(f->st, &h, &who, &err), 0);
+	list_header_fini(&h);
+	assert_int_equal(store_process_rename(f->st, f->proc_id,
+	    "Консультирование клиентов", &who, &err), 0);
+	assert_int_equal(store_process_rename(f->st, f->proc_id, "", &who,
+	    &err), -1);
+	read_log(f, &c);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(c.v[2].trigger, TRIGGER_EDIT);
+	assert_string_equal(c.v[2].new_value, "Министерство");
+	assert_string_equal(c.v[3].old_value, "Консультирование");
+	changes_fini(&c);
+}
+
+int
+main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(new_touchpoint_is_logged_as_5_3_1),
+		T(changed_needs_are_logged_old_to_new),
+		T(stale_version_is_refused_and_not_logged),
+		T(exclusion_and_restore_are_5_3_4_and_5_3_1),
+		T(moves_swap_neighbours),
+		T(killed_between_change_and_log_leaves_neither),
+		T(approval_freezes_the_list_and_diff_finds_the_edits),
+		T(header_and_process_edits_are_editorial),
+	};
+#undef T
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
