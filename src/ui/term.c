@@ -116,6 +116,40 @@ remove_handlers(void)
 		sigaction(crash_signals[i], &old_crash[i], NULL);
 }
 
+/*
+ * Sequences terminals send for keys whose terminfo entry says otherwise
+ * (a TERM set for another emulator, tmux and screen, the Linux console):
+ * taught to curses unless the entry already uses them.
+ */
+static const struct {
+	const char *seq;
+	int	 key;
+} extra_keys[] = {
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+	{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+	{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+	{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+	{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+	{ "\033OP", KEY_F(1) }, { "\033[11~", KEY_F(1) },
+	{ "\033[[A", KEY_F(1) },
+	{ "\033OR", KEY_F(3) }, { "\033[13~", KEY_F(3) },
+	{ "\033[[C", KEY_F(3) },
+	{ "\033[18~", KEY_F(7) }, { "\033[21~", KEY_F(10) },
+	{ "\033[Z", KEY_BTAB },
+};
+
+static void
+define_extra_keys(void)
+{
+	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
+		if (key_defined(extra_keys[i].seq) == 0)
+			define_key(extra_keys[i].seq, extra_keys[i].key);
+}
+
 static void
 setup_colour(void)
 {
@@ -157,6 +191,7 @@ term_init(struct error *err)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	define_extra_keys();
 	nodelay(stdscr, TRUE);
 	/* The default second makes Esc feel broken, over SSH above all. */
 	if (getenv("ESCDELAY") == NULL)
