@@ -239,9 +239,10 @@ draw_detail_pane(struct ui *u)
 	char *t = xasprintf("%s%s", title, u->focus_detail ?
 	    " — прокрутка ↑↓, Tab — к таблице" : "");
 
-	if (u->lay.side)
-		mvvline(u->lay.detail.y, u->lay.detail.x - 1, ACS_VLINE,
-		    u->lay.detail.h);
+	/* A UTF-8 line like the table's, not ACS: the same on every TERM. */
+	for (int i = 0; u->lay.side && i < u->lay.detail.h; i++)
+		draw_text(u->lay.detail.y + i, u->lay.detail.x - 1, 1, "│",
+		    A_NORMAL);
 	detail_draw(&u->detail, &u->cat, &u->lay.detail, t, u->focus_detail);
 	free(t);
 }

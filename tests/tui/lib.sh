@@ -90,6 +90,32 @@ wait_gone() {
 	fail "the screen still shows '$1'"
 }
 
+# wait_line N TEXT [SECONDS]: poll until line N shows TEXT.
+wait_line() {
+	tries=$(( ${3:-$WAIT} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		case $(line "$1") in
+		*"$2"*) return 0 ;;
+		esac
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	fail "line $1 did not show '$2'"
+}
+
+# wait_screen TEXT [SECONDS]: poll until the whole screen is TEXT.
+wait_screen() {
+	tries=$(( ${2:-$WAIT} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		[ "$(screen)" = "$1" ] && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	echo "--- expected:" >&2
+	echo "$1" >&2
+	fail "the screen is not as expected"
+}
+
 # line N: line N (from 1) of the screen.
 line() {
 	screen | sed -n "${1}p"
