@@ -1,0 +1,96 @@
+/*
+ * document.h - the list as a printed document, whatever the format.
+ *
+ * Owns: what every printed form of the list shows and in which order — the
+ * grif («УТВЕРЖДЕН приказом … от ДД.ММ.ГГГГ № …»), the title, the table's
+ * header and its rows, cell by cell — and the page settings (size,
+ * orientation, margins, font).  The text, HTML, DOCX and PDF writers lay
+ * out the same struct document, so they cannot disagree on content.
+ */
+#ifndef PERECHEN_DOCUMENT_H
+#define PERECHEN_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "error.h"
+#include "model.h"
+#include "strvec.h"
+
+#define DOC_COLUMNS 5
+
+/* Column headers of the printed form (Приложение 1), left to right. */
+extern const char *const document_column_titles[DOC_COLUMNS];
+
+struct doc_page {
+	double	 width_mm;	/* 210 (A4 portrait) */
+	double	 height_mm;	/* 297 */
+	double	 margin_left_mm;	/* 30 (ГОСТ Р 7.0.97) */
+	double	 margin_right_mm;	/* 10 */
+	double	 margin_top_mm;		/* 20 */
+	double	 margin_bottom_mm;	/* 20 */
+	char	 font[64];	/* "Times New Roman"; Liberation Serif has its metrics */
+	double	 font_pt;	/* 12 */
+};
+
+/* One touchpoint row of the table: the five cells, each a list of lines
+ * (a line is one paragraph; writers wrap it to their column width). */
+struct doc_row {
+	size_t	 process;	/* index into document.procs */
+	bool	 first;		/* first row of its process: № and process cells start here */
+	size_t	 span;		/* rows the № and process cells span (on the first row) */
+	struct strvec cells[DOC_COLUMNS];
+};
+
+struct document {
+	char	*grif;		/* lines joined by '\n'; "" when none */
+	char	*title;		/* "ПЕРЕЧЕНЬ\n<title>" */
+	char	*caption;	/* which version: "Редакция 2 …" / "Рабочая версия …" */
+	struct doc_row *rows;
+	size_t	 nrows;
+	struct doc_page page;
+};
+
+/* A4 portrait, margins 30/10/20/20 mm, Times New Roman 12 pt. */
+void	doc_page_defaults(struct doc_page *p);
+/*
+ * Change one page setting from its text: "size" (A4, A3, A5, Letter, or
+ * WxH in mm), "orientation" (portrait|landscape, книжная|альбомная),
+ * "margins" (left,right,top,bottom in mm), "font", "font-size" (pt).
+ * Returns 0, or -1 with a Russian err.
+ */
+int	doc_page_set(struct doc_page *p, const char *key, const char *value,
+	    struct error *err);
+
+/*
+ * The name of a body in the genitive, for «приказом …»: the first word
+ * declined (Министерство → Министерства, Департамент → Департамента,
+ * Комитет, Управление, Агентство, Служба → Службы, Инспекция → Инспекции,
+ * Администрация → Администрации); the rest is already genitive in such
+ * names.  Unknown forms are returned unchanged.  Caller frees.
+ */
+char	*document_genitive(const char *org);
+
+/*
+ * The grif lines: "УТВЕРЖДЕН", "приказом <org_genitive>", "от ДД.ММ.ГГГГ
+ * № <no>".  wording, if non-empty, replaces the default "приказом
+ * <org_genitive>" line(s) (a setting).  order_date is ISO; an empty one
+ * yields an empty grif (a working copy is not approved).  Caller frees.
+ */
+char	*document_grif(const char *org, const char *wording,
+	    const char *order_date, const char *order_no);
+
+/*
+ * Build the document of list l: rows of the processes and their touchpoints
+ * that are not excluded (a process without any prints one row of empty
+ * cells), cells as the printed form has them: № ("1"), the process, the
+ * touchpoint (name, then each contact on its own line), the needs (one
+ * per line), the specifics (the channel type, then the specifics text).
+ * grif and caption are copied.  d is filled; free with document_fini.
+ */
+void	document_build(struct document *d, const struct list *l,
+	    const char *grif, const char *caption);
+void	document_fini(struct document *d);
+
+#endif

@@ -1,0 +1,289 @@
+/* document.c - the list as a printed document: grif, title, rows, page. */
+#include "document.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+const char *const document_column_titles[DOC_COLUMNS] = {
+	"№",
+	"Процесс взаимодействия с клиентом",
+	"Точка взаимодействия",
+	"Удовлетворяемые потребности клиента",
+	"Особенности взаимодействия с клиентом",
+};
+
+void
+doc_page_defaults(struct doc_page *p)
+{
+	p->width_mm = 210;
+	p->height_mm = 297;
+	p->margin_left_mm = 30;
+	p->margin_right_mm = 10;
+	p->margin_top_mm = 20;
+	p->margin_bottom_mm = 20;
+	snprintf(p->font, sizeof p->font, "Times New Roman");
+	p->font_pt = 12;
+}
+
+static const struct {
+	const char *name;
+	double w, h;
+} sizes[] = {
+	{ "A3", 297, 420 }, { "A4", 210, 297 }, { "A5", 148, 210 },
+	{ "Letter", 215.9, 279.4 },
+};
+
+static int
+parse_number(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+set_size(struct doc_page *p, const char *v, struct error *err)
+{
+	bool landscape = p->width_mm > p->height_mm;
+	double w, h;
+	char *x, *copy;
+
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+		if (strcasecmp(v, sizes[i].name) == 0) {
+			p->width_mm = landscape ? sizes[i].h : sizes[i].w;
+			p->height_mm = landscape ? sizes[i].w : sizes[i].h;
+			return 0;
+		}
+	copy = xstrdup(v);
+	x = strchr(copy, 'x');
+	if (x != NULL)
+		*x = '\0';
+	if (x == NULL || parse_number(copy, 50, 2000, &w) != 0 ||
+	    parse_number(x + 1, 50, 2000, &h) != 0) {
+		free(copy);
+		return error_set(err, "размер страницы «%s»: ожидалось A3, A4, "
+		    "A5, Letter или ШИРИНАxВЫСОТА в мм", v);
+	}
+	free(copy);
+	p->width_mm = w;
+	p->height_mm = h;
+	return 0;
+}
+
+static int
+set_margins(struct doc_page *p, const char *v, struct error *err)
+{
+	double m[4];
+	char *copy = xstrdup(v), *save = NULL, *tok = strtok_r(copy, ",", &save);
+	int n = 0;
+
+	while (tok != NULL && n < 4 && parse_number(tok, 0, 100, &m[n]) == 0) {
+		n++;
+		tok = strtok_r(NULL, ",", &save);
+	}
+	free(copy);
+	if (n != 4 || tok != NULL)
+		return error_set(err, "поля «%s»: ожидалось четыре числа в мм "
+		    "через запятую: левое,правое,верхнее,нижнее", v);
+	p->margin_left_mm = m[0];
+	p->margin_right_mm = m[1];
+	p->margin_top_mm = m[2];
+	p->margin_bottom_mm = m[3];
+	return 0;
+}
+
+int
+doc_page_set(struct doc_page *p, const char *key, const char *value,
+    struct error *err)
+{
+	char *f;
+	int rc = 0;
+
+	if (strcmp(key, "size") == 0)
+		return set_size(p, value, err);
+	if (strcmp(key, "margins") == 0)
+		return set_margins(p, value, err);
+	if (strcmp(key, "font") == 0) {
+		if (value[0] == '\0' || strlen(value) >= sizeof p->font)
+			return error_set(err, "шрифт «%s»: пустое или слишком "
+			    "длинное имя", value);
+		snprintf(p->font, sizeof p->font, "%s", value);
+		return 0;
+	}
+	if (strcmp(key, "font-size") == 0) {
+		if (parse_number(value, 6, 28, &p->font_pt) != 0)
+			return error_set(err, "кегль «%s»: ожидалось число от 6 "
+			    "до 28 пунктов", value);
+		return 0;
+	}
+	if (strcmp(key, "orientation") != 0)
+		return error_set(err, "неизвестная настройка страницы «%s» "
+		    "(size, orientation, margins, font, font-size)", key);
+	f = utf8_casefold(value);
+	if (strcmp(f, "landscape") == 0 || strcmp(f, "альбомная") == 0) {
+		if (p->width_mm < p->height_mm) {
+			double t = p->width_mm;
+
+			p->width_mm = p->height_mm;
+			p->height_mm = t;
+		}
+	} else if (strcmp(f, "portrait") == 0 || strcmp(f, "книжная") == 0) {
+		if (p->width_mm > p->height_mm) {
+			double t = p->width_mm;
+
+			p->width_mm = p->height_mm;
+			p->height_mm = t;
+		}
+	} else {
+		rc = error_set(err, "ориентация «%s»: ожидалось portrait "
+		    "(книжная) или landscape (альбомная)", value);
+	}
+	free(f);
+	return rc;
+}
+
+char *
+document_genitive(const char *org)
+{
+	static const char *const forms[][2] = {
+		{ "Министерство", "Министерства" },
+		{ "Департамент", "Департамента" },
+		{ "Комитет", "Комитета" },
+		{ "Управление", "Управления" },
+		{ "Агентство", "Агентства" },
+		{ "Служба", "Службы" },
+		{ "Инспекция", "Инспекции" },
+		{ "Администрация", "Администрации" },
+		{ "Правительство", "Правительства" },
+	};
+
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		size_t n = strlen(forms[i][0]);
+
+		if (strncmp(org, forms[i][0], n) == 0 &&
+		    (org[n] == ' ' || org[n] == '\0'))
+			return xasprintf("%s%s", forms[i][1], org + n);
+	}
+	return xstrdup(org);
+}
+
+char *
+document_grif(const char *org, const char *wording, const char *order_date,
+    const char *order_no)
+{
+	char *gen, *out;
+	int y, m, d;
+
+	if (order_date == NULL || sscanf(order_date, "%4d-%2d-%2d", &y, &m,
+	    &d) != 3)
+		return xstrdup("");
+	if (wording != NULL && wording[0] != '\0')
+		return xasprintf("УТВЕРЖДЕН\n%s\nот %02d.%02d.%04d № %s", wording,
+		    d, m, y, order_no);
+	gen = document_genitive(org);
+	out = xasprintf("УТВЕРЖДЕН\nприказом%s%s\nот %02d.%02d.%04d № %s",
+	    gen[0] ? " " : "", gen, d, m, y, order_no);
+	free(gen);
+	return out;
+}
+
+static struct doc_row *
+add_row(struct document *d, size_t process, bool first)
+{
+	struct doc_row *r;
+
+	d->rows = xreallocarray(d->rows, d->nrows + 1, sizeof *d->rows);
+	r = &d->rows[d->nrows++];
+	r->process = process;
+	r->first = first;
+	r->span = 1;
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		strvec_init(&r->cells[c]);
+	return r;
+}
+
+static void
+fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
+{
+	strvec_push(&r->cells[2], tp->name);
+	for (size_t i = 0; i < tp->ncontacts; i++)
+		strvec_push(&r->cells[2], tp->contacts[i].value);
+	for (size_t i = 0; i < tp->nneeds; i++)
+		strvec_push(&r->cells[3], tp->needs[i].wording);
+	strvec_push(&r->cells[4], channel_label(tp->channel));
+	if (tp->specifics[0] != '\0') {
+		const char *p = tp->specifics;
+
+		/* Specifics may hold several lines: one paragraph each. */
+		while (*p != '\0') {
+			size_t n = strcspn(p, "\n");
+
+			strvec_pushn(&r->cells[4], p, n);
+			p += n + (p[n] == '\n');
+		}
+	}
+}
+
+void
+document_build(struct document *d, const struct list *l, const char *grif,
+    const char *caption)
+{
+	struct buf title;
+
+	memset(d, 0, sizeof *d);
+	doc_page_defaults(&d->page);
+	d->grif = xstrdup(grif != NULL ? grif : "");
+	d->caption = xstrdup(caption != NULL ? caption : "");
+	buf_init(&title);
+	buf_puts(&title, "ПЕРЕЧЕНЬ");
+	if (l->hdr.title[0] != '\0') {
+		buf_putc(&title, '\n');
+		buf_puts(&title, l->hdr.title);
+	}
+	d->title = buf_detach(&title);
+	for (size_t i = 0; i < l->nprocs; i++) {
+		const struct process *p = &l->procs[i];
+		size_t first = d->nrows, printed = 0;
+		char num[24];
+
+		snprintf(num, sizeof num, "%zu", i + 1);
+		for (size_t j = 0; j < p->ntps; j++) {
+			struct doc_row *r;
+
+			if (p->tps[j].excluded)
+				continue;
+			r = add_row(d, i, printed == 0);
+			fill_touchpoint(r, &p->tps[j]);
+			printed++;
+		}
+		if (printed == 0) {
+			add_row(d, i, true);
+			printed = 1;
+		}
+		d->rows[first].span = printed;
+		strvec_push(&d->rows[first].cells[0], num);
+		strvec_push(&d->rows[first].cells[1], p->name);
+	}
+}
+
+void
+document_fini(struct document *d)
+{
+	for (size_t i = 0; i < d->nrows; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++)
+			strvec_fini(&d->rows[i].cells[c]);
+	free(d->rows);
+	free(d->grif);
+	free(d->title);
+	free(d->caption);
+	memset(d, 0, sizeof *d);
+}
