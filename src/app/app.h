@@ -82,5 +82,10 @@ int	cmd_process(struct app *app, int argc, char **argv);
 int	cmd_export(struct app *app, int argc, char **argv);
 int	cmd_check(struct app *app, int argc, char **argv);
 int	cmd_ack(struct app *app, int argc, char **argv);
+int	cmd_log(struct app *app, int argc, char **argv);
+int	cmd_approve(struct app *app, int argc, char **argv);
+int	cmd_publish(struct app *app, int argc, char **argv);
+int	cmd_diff(struct app *app, int argc, char **argv);
+int	cmd_status(struct app *app, int argc, char **argv);
 
 #endif

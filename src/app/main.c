@@ -20,6 +20,11 @@ static const struct command commands[] = {
 	{ "export", "выгрузить перечень в текст или CSV", cmd_export },
 	{ "check", "проверить перечень по правилам Порядка", cmd_check },
 	{ "ack", "принять предупреждение с обоснованием", cmd_ack },
+	{ "log", "журнал изменений (п. 5.3)", cmd_log },
+	{ "approve", "утвердить перечень: приказ, новая редакция", cmd_approve },
+	{ "publish", "отметить размещение редакции на сайте", cmd_publish },
+	{ "diff", "изменения между редакциями для приказа", cmd_diff },
+	{ "status", "что и к какому сроку сделать (п. 5.4)", cmd_status },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

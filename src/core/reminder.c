@@ -147,6 +147,25 @@ reminder_format_revision(const struct reminder_facts *f, struct strvec *lines)
 		    (long long)f->revision, od, f->order_no);
 }
 
+/* A line per trigger of п. 5.3 with its count. */
+static void
+reminder_format_counts(const struct reminder_facts *f, struct strvec *lines)
+{
+	for (int t = 0; t < TRIGGER_COUNT; t++) {
+		const char *title = trigger_title((enum trigger)t);
+		const char *code = trigger_code((enum trigger)t);
+
+		if (!trigger_requires_actualisation((enum trigger)t) ||
+		    f->count[t] == 0)
+			continue;
+		if (strstr(title, code) != NULL)
+			reminder_line(lines, "  %s: %zu", title, f->count[t]);
+		else
+			reminder_line(lines, "  %s (%s): %zu", title, code,
+			    f->count[t]);
+	}
+}
+
 /* (a): what changed under п. 5.3 and by when the list must follow. */
 static void
 reminder_format_actualise(const struct reminder *r,
@@ -161,19 +180,7 @@ reminder_format_actualise(const struct reminder *r,
 	    d->overdue ? "ПРОСРОЧЕНО: требуется" : "Требуется",
 	    (long long)f->revision,
 	    reminder_pending(f), date_format(f->first_change, first));
-	for (int t = 0; t < TRIGGER_COUNT; t++) {
-		const char *title = trigger_title((enum trigger)t);
-		const char *code = trigger_code((enum trigger)t);
-
-		if (!trigger_requires_actualisation((enum trigger)t) ||
-		    f->count[t] == 0)
-			continue;
-		if (strstr(title, code) != NULL)
-			reminder_line(lines, "  %s: %zu", title, f->count[t]);
-		else
-			reminder_line(lines, "  %s (%s): %zu", title, code,
-			    f->count[t]);
-	}
+	reminder_format_counts(f, lines);
 	buf_init(&b);
 	buf_printf(&b, "  Срок утверждения и размещения актуальной редакции "
 	    "(п. 5.4) %s %s (%d рабочих дней со дня первого изменения); ",
@@ -247,6 +254,11 @@ reminder_format(const struct reminder *r, const struct reminder_facts *f,
 	if (r->never_approved) {
 		reminder_line(lines, "Перечень не утверждён: утвердите его "
 		    "приказом (п. 5.1) и разместите на сайте (п. 5.2).");
+		if (reminder_pending(f) > 0) {
+			reminder_line(lines, "До утверждения внесено "
+			    "изменений: %zu:", reminder_pending(f));
+			reminder_format_counts(f, lines);
+		}
 		return;
 	}
 	reminder_format_revision(f, lines);

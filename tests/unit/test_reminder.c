@@ -131,6 +131,9 @@ test_never_approved_is_due(void **state)
 	(void)state;
 	reminder_facts_init(&f);
 	f.count[TRIGGER_IMPORT] = 1;
+	f.count[TRIGGER_NEW] = 2;
+	f.count[TRIGGER_EDIT] = 5;
+	f.first_change = day("01.03.2024");
 	compute(&f, "25.03.2024", &r);
 	assert_int_equal(r.level, REMINDER_DUE);
 	assert_true(r.never_approved);
@@ -139,6 +142,13 @@ test_never_approved_is_due(void **state)
 	text = wording(&r, &f);
 	assert_has(text, "Перечень не утверждён");
 	assert_has(text, "п. 5.1");
+	/* What the first revision will take in, without a deadline. */
+	assert_has(text, "До утверждения внесено изменений: 3:\n");
+	assert_has(text, "  появление новой точки взаимодействия (п. 5.3.1): "
+	    "2\n");
+	assert_has(text, "  загрузка перечня из файла (импорт): 1\n");
+	assert_lacks(text, "Срок");
+	assert_lacks(text, "Редакционных");
 	head = headline(&r);
 	assert_string_equal(head, "Перечень не утверждён (п. 5.1)");
 	free(text);

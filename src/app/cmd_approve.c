@@ -1,0 +1,211 @@
+/*
+ * cmd_approve.c - "perechen approve": record the order approving the list
+ * (п. 5.1) and freeze the list as it is into a new revision; then say by
+ * when it must be on the website (п. 5.4: the 10th working day after the
+ * order's date).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "calendar.h"
+#include "date.h"
+#include "reminder.h"
+#include "store_history.h"
+#include "store_status.h"
+#include "utf8.h"
+
+/* The command's Russian help. */
+static void
+cmd_approve_usage(FILE *f)
+{
+	fputs("Использование: perechen [-d ФАЙЛ] approve --order НОМЕР "
+	    "--date ДАТА [--today ДАТА]\n"
+	    "Записывает приказ об утверждении перечня (п. 5.1) и сохраняет\n"
+	    "перечень в том виде, в каком он сейчас, как новую редакцию.\n"
+	    "Печатает номер редакции и срок размещения на сайте: 10-й рабочий\n"
+	    "день после даты приказа (п. 5.4).\n\n"
+	    "  --order НОМЕР   номер приказа\n"
+	    "  --date ДАТА     дата приказа (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); не\n"
+	    "                  позже сегодняшнего дня\n"
+	    "  --today ДАТА    считать сегодняшним днём ДАТУ (иначе\n"
+	    "                  $PERECHEN_TODAY, иначе текущая дата)\n"
+	    "  -h, --help      эта справка\n", f);
+}
+
+struct cmd_approve_args {
+	const char *order;
+	const char *date;
+	const char *today;
+};
+
+static int
+cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
+{
+	static const struct option opts[] = {
+		{ "order", required_argument, NULL, 'o' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "today", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	memset(a, 0, sizeof *a);
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			a->order = optarg;
+			break;
+		case 'd':
+			a->date = optarg;
+			break;
+		case 't':
+			a->today = optarg;
+			break;
+		case 'h':
+			cmd_approve_usage(stdout);
+			return -1;
+		default:
+			app_error("approve: неверный параметр «%s»",
+			    argv[optind - 1]);
+			cmd_approve_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		app_error("approve: лишний аргумент «%s»", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (a->order == NULL || a->date == NULL) {
+		app_error("approve: нужны номер приказа (--order) и его дата "
+		    "(--date)");
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* The revision just approved and its deadline, as the reminder says it. */
+static int
+cmd_approve_report(struct store *st, int64_t rev, struct date today,
+    const struct calendar *cal, struct error *err)
+{
+	struct reminder_facts f;
+	struct strvec lines;
+	struct reminder r;
+	int rc;
+
+	reminder_facts_init(&f);
+	strvec_init(&lines);
+	rc = store_status_facts(st, &f, err);
+	if (rc == 0)
+		rc = reminder_compute(&f, today, cal, &r, err);
+	if (rc == 0) {
+		printf("Перечень утверждён: редакция %lld.\n", (long long)rev);
+		reminder_format(&r, &f, cal, &lines);
+		for (size_t i = 0; i < lines.n; i++) {
+			app_print(stdout, lines.v[i]);
+			putchar('\n');
+		}
+		printf("Когда разместите: perechen publish --date ДАТА "
+		    "[--url АДРЕС]\n");
+	}
+	strvec_fini(&lines);
+	reminder_facts_fini(&f);
+	return rc;
+}
+
+/* Check the order's number and date; *iso gets the date as stored. */
+static int
+cmd_approve_check(const struct cmd_approve_args *a, struct date today,
+    char **order, char *iso, struct error *err)
+{
+	char shown[DATE_BUFSZ], now[DATE_BUFSZ];
+	struct date d;
+
+	if (date_parse(a->date, &d, err) != 0) {
+		error_prefix(err, "дата приказа (--date)");
+		return -1;
+	}
+	if (date_cmp(d, today) > 0)
+		return error_set(err, "дата приказа %s позже сегодняшней (%s): "
+		    "записывайте уже подписанный приказ", date_format(d, shown),
+		    date_format(today, now));
+	date_format_iso(d, iso);
+	*order = utf8_squeeze(a->order);
+	if ((*order)[0] == '\0' || strchr(*order, '\n') != NULL) {
+		free(*order);
+		*order = NULL;
+		return error_set(err, "номер приказа (--order) должен быть "
+		    "непустой строкой");
+	}
+	return 0;
+}
+
+/* Approve in the store; the list must have something to approve. */
+static int
+cmd_approve_store(struct app *app, const char *order, const char *iso,
+    struct date today, const struct calendar *cal, struct error *err)
+{
+	struct app_actor who;
+	struct store *st;
+	size_t tps;
+	int64_t rev;
+	int rc;
+
+	if (app_open_store(app, 0, &st, err) != 0)
+		return -1;
+	rc = store_count(st, NULL, &tps, NULL, err);
+	if (rc == 0 && tps == 0)
+		rc = error_set(err, "в перечне нет ни одной точки "
+		    "взаимодействия: утверждать нечего");
+	if (rc == 0) {
+		app_actor_init(&who);
+		rc = store_revision_approve(st, order, iso, &who.actor, &rev,
+		    err);
+	}
+	if (rc == 0 && cmd_approve_report(st, rev, today, cal, err) != 0) {
+		/* The approval stands; only its report failed. */
+		app_error("approve: редакция %lld записана, но срок не "
+		    "посчитан: %s", (long long)rev, err->msg);
+	}
+	store_close(st);
+	return rc;
+}
+
+int
+cmd_approve(struct app *app, int argc, char **argv)
+{
+	struct cmd_approve_args a;
+	struct calendar cal;
+	struct error err;
+	struct date today;
+	char iso[DATE_BUFSZ], *order = NULL;
+	int rc;
+
+	rc = cmd_approve_parse(argc, argv, &a);
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if (date_resolve_today(a.today, &today, &err) != 0) {
+		app_error("approve: %s", err.msg);
+		return EXIT_USAGE;
+	}
+	if (cmd_approve_check(&a, today, &order, iso, &err) != 0) {
+		app_error("approve: %s", err.msg);
+		return EXIT_USAGE;
+	}
+	calendar_init(&cal);
+	rc = EXIT_OK;
+	if (calendar_load_standard(&cal, app->share_dir, &err) != 0 ||
+	    cmd_approve_store(app, order, iso, today, &cal, &err) != 0) {
+		app_error("approve: %s", err.msg);
+		app_note("Перечень не утверждён.");
+		rc = EXIT_FAIL;
+	}
+	calendar_fini(&cal);
+	free(order);
+	return rc;
+}

@@ -1,0 +1,475 @@
+/*
+ * cmd_diff.c - "perechen diff": what changed between an approved revision
+ * and the working copy, or between two revisions, grouped by process and
+ * worded so that a clerk can paste it into the amending order.
+ *
+ * Only what the published list shows is told: a touchpoint excluded in
+ * both versions (or added and excluded since) is not in either list, and
+ * a touchpoint excluded or brought back is told as that alone.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "change.h"
+#include "date.h"
+#include "store_history.h"
+
+/* The command's Russian help. */
+static void
+cmd_diff_usage(FILE *f)
+{
+	fputs("Использование: perechen [-d ФАЙЛ] diff [РЕДАКЦИЯ [РЕДАКЦИЯ]]\n"
+	    "Что изменилось в перечне, по процессам, в формулировках для\n"
+	    "приказа о внесении изменений.\n\n"
+	    "  (без аргументов)   последняя утверждённая редакция — рабочая\n"
+	    "                     копия (то, что ещё не утверждено)\n"
+	    "  N                  редакция N — рабочая копия\n"
+	    "  N M                редакция N — редакция M\n"
+	    "  -h, --help         эта справка\n\n"
+	    "Номера редакций печатают perechen approve и perechen status.\n", f);
+}
+
+/* The two versions compared and how to name them. */
+struct cmd_diff_side {
+	int64_t	 rev;		/* 0: the working copy */
+	struct list list;
+	char	*name;		/* "редакция 1 (приказ от … № …)" */
+};
+
+/* The numbers on the command line: 0, 1 or 2 revisions. */
+static int
+cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			cmd_diff_usage(stdout);
+			return -1;
+		}
+		app_error("diff: неверный параметр «%s»", argv[optind - 1]);
+		cmd_diff_usage(stderr);
+		return EXIT_USAGE;
+	}
+	*nrevs = argc - optind;
+	if (*nrevs > 2) {
+		app_error("diff: не больше двух номеров редакций");
+		return EXIT_USAGE;
+	}
+	for (int i = 0; i < *nrevs; i++) {
+		const char *s = argv[optind + i];
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = s[0] >= '0' && s[0] <= '9' ? strtoll(s, &end, 10) : 0;
+		if (v <= 0 || errno != 0 || *end != '\0') {
+			app_error("diff: «%s» — не номер редакции (1, 2, …)",
+			    s);
+			return EXIT_USAGE;
+		}
+		revs[i] = (int64_t)v;
+	}
+	return 0;
+}
+
+/* The revision numbered rev into r (zeroed), or err naming what exists. */
+static int
+cmd_diff_revision(struct store *st, int64_t rev, struct revision *r,
+    struct error *err)
+{
+	struct revisions all = { 0 };
+	int rc = -1;
+
+	if (store_revisions_list(st, &all, err) != 0)
+		return -1;
+	for (size_t i = 0; i < all.n; i++)
+		if (rev == 0 ? i + 1 == all.n : all.v[i].id == rev) {
+			*r = all.v[i];
+			memset(&all.v[i], 0, sizeof all.v[i]);
+			rc = 0;
+			break;
+		}
+	if (rc != 0 && all.n == 0)
+		error_set(err, "перечень ещё не утверждён: сравнивать не с чем "
+		    "(perechen approve, п. 5.1)");
+	else if (rc != 0)
+		error_set(err, "редакции %lld нет: утверждены редакции с 1 "
+		    "по %lld", (long long)rev, (long long)all.v[all.n - 1].id);
+	revisions_fini(&all);
+	return rc;
+}
+
+/* Load one side into s->list (initialised): revision s->rev, or the
+ * working copy for 0. */
+static int
+cmd_diff_load(struct store *st, struct cmd_diff_side *s, struct error *err)
+{
+	struct revision r = { 0 };
+	struct date d;
+	char shown[DATE_BUFSZ];
+
+	if (s->rev == 0) {
+		s->name = xstrdup("рабочая копия");
+		return store_load_list(st, &s->list, err);
+	}
+	if (cmd_diff_revision(st, s->rev, &r, err) != 0)
+		return -1;
+	if (date_parse(r.order_date, &d, NULL) == 0)
+		date_format(d, shown);
+	else
+		snprintf(shown, sizeof shown, "?");
+	s->name = xasprintf("редакция %lld (приказ от %s № %s)",
+	    (long long)r.id, shown, r.order_no);
+	revision_fini(&r);
+	return store_revision_load_list(st, s->rev, &s->list, err);
+}
+
+static const struct touchpoint *
+cmd_diff_find_tp(const struct list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->nprocs; i++)
+		for (size_t j = 0; j < l->procs[i].ntps; j++)
+			if (l->procs[i].tps[j].id == id)
+				return &l->procs[i].tps[j];
+	return NULL;
+}
+
+/* The process with id in l; *num gets its number. */
+static const struct process *
+cmd_diff_find_process(const struct list *l, int64_t id, size_t *num)
+{
+	for (size_t i = 0; i < l->nprocs; i++)
+		if (l->procs[i].id == id) {
+			*num = i + 1;
+			return &l->procs[i];
+		}
+	return NULL;
+}
+
+/* "«a», «b»" from a multi-line value; "не указаны" if empty. */
+static void
+cmd_diff_quoted_lines(struct buf *out, const char *value, const char *none)
+{
+	const char *p = value, *nl;
+
+	if (value[0] == '\0') {
+		buf_puts(out, none);
+		return;
+	}
+	for (bool first = true; ; first = false) {
+		nl = strchr(p, '\n');
+		buf_printf(out, "%s«%.*s»", first ? "" : ", ",
+		    (int)(nl != NULL ? (size_t)(nl - p) : strlen(p)), p);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+/* "«получение консультации» (п. 2.6.2), «…»"; none if there are none. */
+static void
+cmd_diff_needs(struct buf *out, const struct touchpoint *tp, const char *none)
+{
+	if (tp->nneeds == 0)
+		buf_puts(out, none);
+	for (size_t i = 0; i < tp->nneeds; i++) {
+		buf_printf(out, "%s«%s»", i > 0 ? ", " : "",
+		    tp->needs[i].wording);
+		if (tp->needs[i].category > 0)
+			buf_printf(out, " (п. 2.6.%d)", tp->needs[i].category);
+	}
+}
+
+/* "«Почта России» (вид, канал) с потребностями: «…», «…»". */
+static void
+cmd_diff_describe_tp(struct buf *out, const struct touchpoint *tp,
+    const struct catalog *cat)
+{
+	buf_printf(out, "«%s» (%s, %s) ", tp->name,
+	    change_kind_name(cat, tp->kind), channel_label(tp->channel));
+	if (tp->nneeds > 0) {
+		buf_puts(out, "с потребностями: ");
+		cmd_diff_needs(out, tp, "");
+	} else {
+		buf_puts(out, "без указания потребностей");
+	}
+}
+
+/* A process's own change, worded; false if it is not one. */
+static bool
+cmd_diff_process_item(struct buf *out, const struct change *c)
+{
+	if (strcmp(c->field, "новый процесс") == 0)
+		buf_printf(out, "добавлен процесс «%s»", c->new_value);
+	else if (strcmp(c->field, "название") == 0)
+		buf_printf(out, "процесс «%s» переименован в «%s»",
+		    c->old_value, c->new_value);
+	else if (strcmp(c->field, "удаление") == 0)
+		buf_printf(out, "исключён процесс «%s»", c->old_value);
+	else
+		return false;
+	return true;
+}
+
+/* "было «…», стало «…»" of one field. */
+static void
+cmd_diff_was_now(struct buf *out, const struct change *c, const char *none)
+{
+	buf_puts(out, "было ");
+	cmd_diff_quoted_lines(out, c->old_value, none);
+	buf_puts(out, ", стало ");
+	cmd_diff_quoted_lines(out, c->new_value, none);
+}
+
+/* A touchpoint's change, worded for the order. */
+static void
+cmd_diff_tp_item(struct buf *out, const struct change *c,
+    const struct touchpoint *o, const struct touchpoint *n,
+    const struct catalog *cat)
+{
+	const char *name = o != NULL ? o->name : n != NULL ? n->name : "";
+
+	if (strcmp(c->field, "новая точка") == 0 || (c->trigger == TRIGGER_NEW &&
+	    n != NULL)) {
+		buf_puts(out, o == NULL ? "добавлена точка взаимодействия " :
+		    "вновь включена в перечень точка взаимодействия ");
+		cmd_diff_describe_tp(out, n, cat);
+	} else if (c->trigger == TRIGGER_EXCLUDED) {
+		buf_printf(out, "исключена точка взаимодействия «%s»", name);
+	} else if (strcmp(c->field, "наименование") == 0) {
+		buf_printf(out, "точка взаимодействия «%s» переименована в «%s»",
+		    c->old_value, c->new_value);
+	} else if (c->trigger == TRIGGER_NEEDS) {
+		buf_printf(out, "у точки взаимодействия «%s» изменены "
+		    "удовлетворяемые потребности: было ", name);
+		cmd_diff_needs(out, o, "не указаны");
+		buf_puts(out, ", стало ");
+		cmd_diff_needs(out, n, "не указаны");
+	} else if (strcmp(c->field, "вид точки") == 0) {
+		buf_printf(out, "у точки взаимодействия «%s» изменён вид: ", name);
+		cmd_diff_was_now(out, c, "не указан");
+	} else if (strcmp(c->field, "тип канала") == 0) {
+		buf_printf(out, "у точки взаимодействия «%s» изменён тип канала: ",
+		    name);
+		cmd_diff_was_now(out, c, "не указан");
+	} else if (strcmp(c->field, "контакты") == 0) {
+		buf_printf(out, "у точки взаимодействия «%s» изменены контакты: ",
+		    name);
+		cmd_diff_was_now(out, c, "не указаны");
+	} else {
+		buf_printf(out, "у точки взаимодействия «%s» изменено поле «%s»: ",
+		    name, c->field);
+		cmd_diff_was_now(out, c, "не указано");
+	}
+}
+
+/*
+ * Whether a touchpoint change belongs in the order: the touchpoint is in
+ * one of the two published lists, and if it left or came back, only that
+ * is told.
+ */
+static bool
+cmd_diff_tp_relevant(const struct change *c, const struct touchpoint *o,
+    const struct touchpoint *n)
+{
+	bool was_in = o != NULL && !o->excluded;
+	bool is_in = n != NULL && !n->excluded;
+
+	if (!was_in && !is_in)
+		return false;
+	if (was_in != is_in)
+		return c->trigger == TRIGGER_NEW || c->trigger == TRIGGER_EXCLUDED;
+	return true;
+}
+
+/* The items of the diff, in the order of change_diff_lists, and the count
+ * per trigger of those told. */
+struct cmd_diff_out {
+	struct buf text;
+	int64_t	 proc_id;	/* the process whose heading is open */
+	size_t	 items;
+	size_t	 count[TRIGGER_COUNT];
+};
+
+/* Close the open process's item list: its last item ends with ".". */
+static void
+cmd_diff_close(struct cmd_diff_out *d)
+{
+	if (d->text.len >= 2 && d->text.data[d->text.len - 2] == ';')
+		d->text.data[d->text.len - 2] = '.';
+}
+
+static void
+cmd_diff_heading(struct cmd_diff_out *d, const struct change *c,
+    const struct cmd_diff_side *old, const struct cmd_diff_side *new)
+{
+	const struct process *p;
+	size_t num = 0;
+
+	if (c->process_id == d->proc_id && d->items > 0)
+		return;
+	cmd_diff_close(d);
+	d->proc_id = c->process_id;
+	p = cmd_diff_find_process(&new->list, c->process_id, &num);
+	if (p == NULL)
+		p = cmd_diff_find_process(&old->list, c->process_id, &num);
+	if (d->items > 0)
+		buf_putc(&d->text, '\n');
+	if (p != NULL)
+		buf_printf(&d->text, "Процесс %zu «%s»:\n", num, p->name);
+	else
+		buf_puts(&d->text, "Вне процессов:\n");
+}
+
+static void
+cmd_diff_item(struct cmd_diff_out *d, const struct change *c,
+    const struct cmd_diff_side *old, const struct cmd_diff_side *new,
+    const struct catalog *cat)
+{
+	const struct touchpoint *o = NULL, *n = NULL;
+	struct buf item;
+
+	if (strcmp(c->record, "точка") == 0) {
+		o = cmd_diff_find_tp(&old->list, c->record_id);
+		n = cmd_diff_find_tp(&new->list, c->record_id);
+		if (!cmd_diff_tp_relevant(c, o, n))
+			return;
+	}
+	buf_init(&item);
+	if (strcmp(c->record, "точка") == 0)
+		cmd_diff_tp_item(&item, c, o, n, cat);
+	else if (!cmd_diff_process_item(&item, c))
+		buf_printf(&item, "изменено поле «%s»: было «%s», стало «%s»",
+		    c->field, c->old_value, c->new_value);
+	cmd_diff_heading(d, c, old, new);
+	buf_printf(&d->text, "  — %s;\n", item.data);
+	buf_fini(&item);
+	d->items++;
+	d->count[c->trigger < TRIGGER_COUNT ? c->trigger : TRIGGER_EDIT]++;
+}
+
+/* "Основания (п. 5.3): 5.3.1 — 1, 5.3.3 — 2; редакционных: 1." */
+static void
+cmd_diff_summary(struct cmd_diff_out *d)
+{
+	bool any = false;
+
+	buf_puts(&d->text, "\nОснования актуализации (п. 5.3): ");
+	for (int t = 0; t < TRIGGER_COUNT; t++) {
+		if (t == TRIGGER_EDIT || d->count[t] == 0)
+			continue;
+		buf_printf(&d->text, "%s%s — %zu", any ? ", " : "",
+		    trigger_code((enum trigger)t), d->count[t]);
+		any = true;
+	}
+	if (!any)
+		buf_puts(&d->text, "нет (изменения редакционные)");
+	buf_printf(&d->text, "; редакционных изменений: %zu.\n",
+	    d->count[TRIGGER_EDIT]);
+}
+
+static void
+cmd_diff_print(const struct cmd_diff_side *old, const struct cmd_diff_side *new,
+    const struct changes *ch, const struct catalog *cat)
+{
+	struct cmd_diff_out d;
+
+	memset(&d, 0, sizeof d);
+	buf_init(&d.text);
+	d.proc_id = -1;
+	for (size_t i = 0; i < ch->n; i++)
+		cmd_diff_item(&d, &ch->v[i], old, new, cat);
+	cmd_diff_close(&d);
+	app_print(stdout, "Изменения: ");
+	app_print(stdout, old->name);
+	app_print(stdout, " → ");
+	app_print(stdout, new->name);
+	app_print(stdout, ".\n");
+	if (d.items == 0) {
+		app_print(stdout, "Изменений нет.\n");
+	} else {
+		cmd_diff_summary(&d);
+		app_print(stdout, "\n");
+		app_print(stdout, d.text.data);
+	}
+	buf_fini(&d.text);
+}
+
+static int
+cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
+    struct error *err)
+{
+	struct cmd_diff_side old = { 0 }, new = { 0 };
+	struct revision latest = { 0 };
+	struct catalog cat;
+	struct changes ch;
+	struct store *st;
+	int rc;
+
+	if (app_open_store(app, 0, &st, err) != 0)
+		return -1;
+	catalog_init(&cat);
+	changes_init(&ch);
+	list_init(&old.list);
+	list_init(&new.list);
+	rc = 0;
+	if (nrevs == 0) {
+		rc = cmd_diff_revision(st, 0, &latest, err);
+		old.rev = latest.id;
+		revision_fini(&latest);
+	} else {
+		old.rev = revs[0];
+		new.rev = nrevs == 2 ? revs[1] : 0;
+	}
+	if (rc == 0)
+		rc = cmd_diff_load(st, &old, err);
+	if (rc == 0)
+		rc = cmd_diff_load(st, &new, err);
+	if (rc == 0)
+		rc = store_read_catalog(st, &cat, err);
+	if (rc == 0) {
+		change_diff_lists(&old.list, &new.list, &cat, &ch);
+		cmd_diff_print(&old, &new, &ch, &cat);
+	}
+	changes_fini(&ch);
+	catalog_fini(&cat);
+	list_fini(&old.list);
+	list_fini(&new.list);
+	free(old.name);
+	free(new.name);
+	store_close(st);
+	return rc;
+}
+
+int
+cmd_diff(struct app *app, int argc, char **argv)
+{
+	struct error err;
+	int64_t revs[2] = { 0, 0 };
+	int nrevs = 0, rc;
+
+	rc = cmd_diff_parse(argc, argv, revs, &nrevs);
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if (cmd_diff_run(app, revs, nrevs, &err) != 0) {
+		app_error("diff: %s", err.msg);
+		return EXIT_FAIL;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		app_error("diff: не удалось вывести изменения");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
