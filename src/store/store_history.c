@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "store_history.h"
 
 void
@@ -143,6 +144,18 @@ set_header_order(struct store *s, const char *no, const char *date,
 	return store_step_done(s, st, "запись реквизитов приказа", err);
 }
 
+/* An ISO date as the clerk reads it (ДД.ММ.ГГГГ) into buf; as it is
+ * if it is not one. */
+static const char *
+shown_date(const char *iso, char *buf)
+{
+	struct date d;
+
+	if (date_parse(iso, &d, NULL) != 0)
+		return iso;
+	return date_format(d, buf);
+}
+
 int
 store_revision_approve(struct store *s, const char *order_no,
     const char *order_date, const struct actor *who, int64_t *rev_id,
@@ -151,7 +164,7 @@ store_revision_approve(struct store *s, const char *order_no,
 	struct changes ch;
 	sqlite3_stmt *st;
 	int64_t last;
-	char *what;
+	char *what, day[DATE_BUFSZ];
 	int rc;
 
 	if (order_no == NULL || order_no[0] == '\0')
@@ -181,7 +194,7 @@ store_revision_approve(struct store *s, const char *order_no,
 	if (rc == 0) {
 		changes_init(&ch);
 		what = xasprintf("редакция %lld: приказ от %s № %s",
-		    (long long)*rev_id, order_date, order_no);
+		    (long long)*rev_id, shown_date(order_date, day), order_no);
 		changes_add(&ch, "перечень", *rev_id, 0, "перечень",
 		    "утверждение", "", what, TRIGGER_EDIT);
 		rc = store_log_changes(s, &ch, who, err);
@@ -206,7 +219,7 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 	struct changes ch;
 	sqlite3_stmt *st;
 	bool found;
-	char *what;
+	char *what, day[DATE_BUFSZ];
 	int rc;
 
 	if (store_begin(s, err) != 0)
@@ -235,7 +248,8 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 	if (rc == 0) {
 		changes_init(&ch);
 		what = xasprintf("редакция %lld размещена на сайте %s%s%s",
-		    (long long)rev_id, date, url[0] ? ": " : "", url);
+		    (long long)rev_id, shown_date(date, day), url[0] ? ": " : "",
+		    url);
 		changes_add(&ch, "перечень", rev_id, 0, "перечень",
 		    "публикация", "", what, TRIGGER_EDIT);
 		rc = store_log_changes(s, &ch, who, err);
