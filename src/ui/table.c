@@ -325,7 +325,10 @@ cols_compute(const struct table *t, const struct rect *r, struct cols *c)
 	c->num_x = r->x + 1;
 	c->num_w = digits < 2 ? 2 : digits;
 	c->proc_x = c->num_x + c->num_w + 1;
-	c->proc_w = 8;
+	/* Room for "├ 12.3456" (a touchpoint's number) and for "Процесс". */
+	c->proc_w = 2 + digits + 1 + 4;
+	if (c->proc_w < 8)
+		c->proc_w = 8;
 	c->tp_x = c->proc_x + c->proc_w + 1;
 	c->right = r->x + r->w;
 	rem = c->right - c->tp_x - 2;
