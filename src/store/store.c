@@ -150,6 +150,10 @@ static const char *const migrations[] = {
 	"  touchpoint_id INTEGER NOT NULL, id INTEGER NOT NULL,"
 	"  pos INTEGER NOT NULL, wording TEXT NOT NULL, category INTEGER);"
 	"CREATE INDEX rev_need_tp ON rev_need (revision_id, touchpoint_id);",
+	/* 3 -> 4: settings of the printed document (page, font, grif). */
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
