@@ -62,7 +62,8 @@ STORE_TESTS = $(patsubst tests/store/%.c,$(B)/tests/%,$(wildcard tests/store/tes
 IO_TESTS    = $(patsubst tests/io/%.c,$(B)/tests/%,$(wildcard tests/io/test_*.c))
 TEST_BINS   = $(UNIT_TESTS) $(STORE_TESTS) $(IO_TESTS)
 
-.PHONY: all run check tests fuzz fuzz-build bench install uninstall clean deps \
+.PHONY: all run check tests fuzz fuzz-build bench install install-data uninstall \
+	clean deps \
 	deps-check demo
 .DEFAULT_GOAL := all
 # Keep object files that pattern rules build on the way (fuzz objects).
@@ -159,10 +160,14 @@ bench: all
 	@sh .ci/deps bench
 	@sh bench/run.sh $(BIN)
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/examples \
-		$(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(MANDIR)/man1
+install: all install-data
+	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/perechen
+
+# Data and manual only (the tests install these next to a built binary).
+install-data:
+	install -d $(DESTDIR)$(SHAREDIR)/examples \
+		$(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(MANDIR)/man1
 	install -m 644 share/perechen/*.tsv $(DESTDIR)$(SHAREDIR)/
 	install -m 644 share/perechen/examples/* $(DESTDIR)$(SHAREDIR)/examples/
 	for f in share/perechen/calendar/*; do \

@@ -195,18 +195,40 @@ seed_catalog_if_new(struct app *app, struct store *st, struct error *err)
 	return rc;
 }
 
+/* Remove a database file this process created and could not finish. */
+static void
+remove_new_database(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+
+		unlink(p);
+		free(p);
+	}
+}
+
 int
 app_open_store(struct app *app, int flags, struct store **out,
     struct error *err)
 {
+	bool existed = access(app->db_path, F_OK) == 0;
+
 	if ((flags & STORE_CREATE) && make_parent_dirs(app->db_path, err) != 0)
 		return -1;
-	if (store_open(out, app->db_path, flags, err) != 0)
+	if (store_open(out, app->db_path, flags, err) != 0) {
+		if (!existed && (flags & STORE_CREATE))
+			remove_new_database(app->db_path);
 		return -1;
+	}
 	if (!(flags & STORE_READONLY) && seed_catalog_if_new(app, *out,
 	    err) != 0) {
 		store_close(*out);
 		*out = NULL;
+		/* A list without catalogues is no list: leave nothing behind. */
+		if (!existed)
+			remove_new_database(app->db_path);
 		return -1;
 	}
 	return 0;
