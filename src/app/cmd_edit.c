@@ -56,22 +56,25 @@ not_writable(const char *path)
 	return ro;
 }
 
-/* Open for writing; a list we may only read opens read-only. */
+/*
+ * Open the list.  A file the clerk may not write still opens for viewing,
+ * and the editor's header says so: SQLite reads such a file through a
+ * read-write open (even in a WAL database whose directory is read-only,
+ * where a read-only open cannot set up the shared memory), so that is
+ * tried first and a read-only open second.
+ */
 static int
 edit_open(struct app *app, struct store **st, bool *readonly,
     struct error *err)
 {
 	struct error ro_err;
 
-	*readonly = false;
+	*readonly = not_writable(app->db_path);
 	if (app_open_store(app, 0, st, err) == 0)
 		return 0;
-	if (!not_writable(app->db_path))
+	if (!*readonly)
 		return -1;
-	if (app_open_store(app, STORE_READONLY, st, &ro_err) != 0)
-		return -1;
-	*readonly = true;
-	return 0;
+	return app_open_store(app, STORE_READONLY, st, &ro_err);
 }
 
 int
