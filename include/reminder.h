@@ -88,12 +88,12 @@ struct reminder_deadline {
 struct reminder {
 	enum reminder_level level;
 	struct date today;
-	int64_t	 revision;		/* the latest revision's number, 0 if none */
-	bool	 never_approved;	/* the list awaits its first order */
-	bool	 actualise;		/* changes under п. 5.3 await approval */
-	struct reminder_deadline actualise_by;	/* valid if actualise */
-	bool	 unpublished;		/* the latest revision is not online */
-	struct reminder_deadline publish_by;	/* valid if unpublished */
+	int64_t	 revision;	/* the latest revision's number, 0 if none */
+	bool	 never_approved; /* the list awaits its first order */
+	bool	 actualise;	/* changes under п. 5.3 await approval */
+	struct reminder_deadline actualise_by; /* valid if actualise */
+	bool	 unpublished;	/* the latest revision is not online */
+	struct reminder_deadline publish_by; /* valid if unpublished */
 };
 
 void	reminder_facts_init(struct reminder_facts *f);

@@ -40,6 +40,7 @@ struct cmd_approve_args {
 	const char *today;
 };
 
+/* Options into a; 0, -1 after --help, or an exit code. */
 static int
 cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
 {

@@ -31,7 +31,8 @@ cmd_diff_usage(FILE *f)
 	    "  N                  редакция N — рабочая копия\n"
 	    "  N M                редакция N — редакция M\n"
 	    "  -h, --help         эта справка\n\n"
-	    "Номера редакций печатают perechen approve и perechen status.\n", f);
+	    "Номера редакций печатают perechen approve и perechen status.\n",
+	    f);
 }
 
 /* The two versions compared and how to name them. */
@@ -136,6 +137,7 @@ cmd_diff_load(struct store *st, struct cmd_diff_side *s, struct error *err)
 	return store_revision_load_list(st, s->rev, &s->list, err);
 }
 
+/* The touchpoint with id in l, or NULL. */
 static const struct touchpoint *
 cmd_diff_find_tp(const struct list *l, int64_t id)
 {
@@ -233,6 +235,37 @@ cmd_diff_was_now(struct buf *out, const struct change *c, const char *none)
 	cmd_diff_quoted_lines(out, c->new_value, none);
 }
 
+/* Fields told as "у точки «…» изменён вид: было «…», стало «…»". */
+static const struct {
+	const char *field;
+	const char *phrase;
+	const char *none;
+} cmd_diff_fields[] = {
+	{ "вид точки", "изменён вид", "не указан" },
+	{ "тип канала", "изменён тип канала", "не указан" },
+	{ "контакты", "изменены контакты", "не указаны" },
+};
+
+/* A change of one field of a touchpoint in both lists. */
+static void
+cmd_diff_field_item(struct buf *out, const struct change *c, const char *name)
+{
+	const char *phrase = NULL, *none = "не указано";
+
+	for (size_t i = 0; i < sizeof cmd_diff_fields /
+	    sizeof cmd_diff_fields[0]; i++)
+		if (strcmp(c->field, cmd_diff_fields[i].field) == 0) {
+			phrase = cmd_diff_fields[i].phrase;
+			none = cmd_diff_fields[i].none;
+		}
+	buf_printf(out, "у точки взаимодействия «%s» ", name);
+	if (phrase != NULL)
+		buf_printf(out, "%s: ", phrase);
+	else
+		buf_printf(out, "изменено поле «%s»: ", c->field);
+	cmd_diff_was_now(out, c, none);
+}
+
 /* A touchpoint's change, worded for the order. */
 static void
 cmd_diff_tp_item(struct buf *out, const struct change *c,
@@ -241,37 +274,23 @@ cmd_diff_tp_item(struct buf *out, const struct change *c,
 {
 	const char *name = o != NULL ? o->name : n != NULL ? n->name : "";
 
-	if (strcmp(c->field, "новая точка") == 0 || (c->trigger == TRIGGER_NEW &&
-	    n != NULL)) {
+	if (n != NULL && (o == NULL || c->trigger == TRIGGER_NEW)) {
 		buf_puts(out, o == NULL ? "добавлена точка взаимодействия " :
 		    "вновь включена в перечень точка взаимодействия ");
 		cmd_diff_describe_tp(out, n, cat);
 	} else if (c->trigger == TRIGGER_EXCLUDED) {
 		buf_printf(out, "исключена точка взаимодействия «%s»", name);
 	} else if (strcmp(c->field, "наименование") == 0) {
-		buf_printf(out, "точка взаимодействия «%s» переименована в «%s»",
-		    c->old_value, c->new_value);
+		buf_printf(out, "точка взаимодействия «%s» переименована в "
+		    "«%s»", c->old_value, c->new_value);
 	} else if (c->trigger == TRIGGER_NEEDS) {
 		buf_printf(out, "у точки взаимодействия «%s» изменены "
 		    "удовлетворяемые потребности: было ", name);
 		cmd_diff_needs(out, o, "не указаны");
 		buf_puts(out, ", стало ");
 		cmd_diff_needs(out, n, "не указаны");
-	} else if (strcmp(c->field, "вид точки") == 0) {
-		buf_printf(out, "у точки взаимодействия «%s» изменён вид: ", name);
-		cmd_diff_was_now(out, c, "не указан");
-	} else if (strcmp(c->field, "тип канала") == 0) {
-		buf_printf(out, "у точки взаимодействия «%s» изменён тип канала: ",
-		    name);
-		cmd_diff_was_now(out, c, "не указан");
-	} else if (strcmp(c->field, "контакты") == 0) {
-		buf_printf(out, "у точки взаимодействия «%s» изменены контакты: ",
-		    name);
-		cmd_diff_was_now(out, c, "не указаны");
 	} else {
-		buf_printf(out, "у точки взаимодействия «%s» изменено поле «%s»: ",
-		    name, c->field);
-		cmd_diff_was_now(out, c, "не указано");
+		cmd_diff_field_item(out, c, name);
 	}
 }
 
@@ -290,7 +309,8 @@ cmd_diff_tp_relevant(const struct change *c, const struct touchpoint *o,
 	if (!was_in && !is_in)
 		return false;
 	if (was_in != is_in)
-		return c->trigger == TRIGGER_NEW || c->trigger == TRIGGER_EXCLUDED;
+		return c->trigger == TRIGGER_NEW ||
+		    c->trigger == TRIGGER_EXCLUDED;
 	return true;
 }
 
@@ -311,6 +331,7 @@ cmd_diff_close(struct cmd_diff_out *d)
 		d->text.data[d->text.len - 2] = '.';
 }
 
+/* Open the heading of c's process unless it is the open one. */
 static void
 cmd_diff_heading(struct cmd_diff_out *d, const struct change *c,
     const struct cmd_diff_side *old, const struct cmd_diff_side *new)
@@ -333,6 +354,7 @@ cmd_diff_heading(struct cmd_diff_out *d, const struct change *c,
 		buf_puts(&d->text, "Вне процессов:\n");
 }
 
+/* Word change c under its process, if the order needs it. */
 static void
 cmd_diff_item(struct cmd_diff_out *d, const struct change *c,
     const struct cmd_diff_side *old, const struct cmd_diff_side *new,
@@ -380,9 +402,11 @@ cmd_diff_summary(struct cmd_diff_out *d)
 	    d->count[TRIGGER_EDIT]);
 }
 
+/* The whole diff: what is compared, the items, the triggers. */
 static void
-cmd_diff_print(const struct cmd_diff_side *old, const struct cmd_diff_side *new,
-    const struct changes *ch, const struct catalog *cat)
+cmd_diff_print(const struct cmd_diff_side *old,
+    const struct cmd_diff_side *new, const struct changes *ch,
+    const struct catalog *cat)
 {
 	struct cmd_diff_out d;
 
@@ -407,6 +431,7 @@ cmd_diff_print(const struct cmd_diff_side *old, const struct cmd_diff_side *new,
 	buf_fini(&d.text);
 }
 
+/* Resolve the revisions, load both lists and print the diff. */
 static int
 cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
     struct error *err)

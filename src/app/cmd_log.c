@@ -28,17 +28,18 @@ cmd_log_usage(FILE *f)
 	    "[--until ДАТА]\n"
 	    "                  [--trigger ОСНОВАНИЕ] [--user ЛОГИН] "
 	    "[--limit N]\n"
-	    "Журнал изменений перечня, новые записи первыми: время (местное),\n"
-	    "учётная запись, основание по п. 5.3, запись, поле, было → стало.\n\n"
-	    "  --since ДАТА       записи начиная с этого дня\n"
-	    "  --until ДАТА       записи по этот день включительно\n"
-	    "  --trigger ОСН      только с этим основанием: 5.3.1 (новая точка),\n"
-	    "                     5.3.2 (вид или тип канала), 5.3.3 (потребности),\n"
-	    "                     5.3.4 (исключение), ред (редакционные правки),\n"
-	    "                     импорт (загрузка из файла)\n"
-	    "  --user ЛОГИН       только изменения этой учётной записи\n"
-	    "  --limit N          не больше N записей\n"
-	    "  -h, --help         эта справка\n\n"
+	    "Журнал изменений перечня, новые записи первыми: время\n"
+	    "(местное), учётная запись, основание по п. 5.3, запись, поле,\n"
+	    "было → стало.\n\n"
+	    "  --since ДАТА    записи начиная с этого дня\n"
+	    "  --until ДАТА    записи по этот день включительно\n"
+	    "  --trigger ОСН   только с этим основанием: 5.3.1 (новая\n"
+	    "                  точка), 5.3.2 (вид или тип канала), 5.3.3\n"
+	    "                  (потребности), 5.3.4 (исключение), ред\n"
+	    "                  (редакционные правки), импорт (из файла)\n"
+	    "  --user ЛОГИН    только изменения этой учётной записи\n"
+	    "  --limit N       не больше N записей\n"
+	    "  -h, --help      эта справка\n\n"
 	    "Даты: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД.\n", f);
 }
 
@@ -90,6 +91,7 @@ cmd_log_number(const char *s)
 	return (size_t)v;
 }
 
+/* Options into a; 0, -1 after --help, or an exit code. */
 static int
 cmd_log_parse(int argc, char **argv, struct cmd_log_args *a)
 {
@@ -113,7 +115,8 @@ cmd_log_parse(int argc, char **argv, struct cmd_log_args *a)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			if (cmd_log_day("--since", optarg, false, a->since) != 0)
+			if (cmd_log_day("--since", optarg, false,
+			    a->since) != 0)
 				return EXIT_USAGE;
 			break;
 		case 'u':
@@ -124,8 +127,8 @@ cmd_log_parse(int argc, char **argv, struct cmd_log_args *a)
 			a->filter.trigger = trigger_parse(optarg);
 			if (a->filter.trigger < 0) {
 				app_error("log: основание «%s» неизвестно: "
-				    "5.3.1, 5.3.2, 5.3.3, 5.3.4, ред или импорт",
-				    optarg);
+				    "5.3.1, 5.3.2, 5.3.3, 5.3.4, ред или "
+				    "импорт", optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -229,6 +232,7 @@ cmd_log_entry(struct buf *out, const struct change *c)
 	cmd_log_values(out, c);
 }
 
+/* Every entry, or why there is none. */
 static void
 cmd_log_print(const struct changes *ch, bool filtered)
 {
@@ -241,8 +245,8 @@ cmd_log_print(const struct changes *ch, bool filtered)
 		cmd_log_entry(&out, &ch->v[i]);
 	}
 	if (ch->n == 0)
-		buf_puts(&out, filtered ? "Подходящих записей в журнале нет.\n" :
-		    "Журнал изменений пуст.\n");
+		buf_puts(&out, filtered ? "Подходящих записей в журнале "
+		    "нет.\n" : "Журнал изменений пуст.\n");
 	fwrite(out.data, 1, out.len, stdout);
 	buf_fini(&out);
 }

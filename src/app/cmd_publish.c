@@ -58,6 +58,7 @@ cmd_publish_number(const char *s)
 	return (int64_t)v;
 }
 
+/* Options into a; 0, -1 after --help, or an exit code. */
 static int
 cmd_publish_parse(int argc, char **argv, struct cmd_publish_args *a)
 {
@@ -154,7 +155,8 @@ cmd_publish_check(const struct revision *r, struct date pub,
 	char a[DATE_BUFSZ], b[DATE_BUFSZ];
 
 	if (date_parse(r->order_date, order, err) != 0) {
-		error_prefix(err, "дата приказа редакции %lld", (long long)r->id);
+		error_prefix(err, "дата приказа редакции %lld",
+		    (long long)r->id);
 		return -1;
 	}
 	if (date_cmp(pub, *order) < 0)
@@ -192,8 +194,8 @@ cmd_publish_report(const struct revision *r, const char *url,
 			date_format(was, a);
 		else
 			snprintf(a, sizeof a, "?");
-		buf_printf(&msg, "Прежняя отметка о размещении (%s) заменена.\n",
-		    a);
+		buf_printf(&msg, "Прежняя отметка о размещении (%s) "
+		    "заменена.\n", a);
 	}
 	if (date_cmp(pub, due) > 0)
 		buf_printf(&msg, "Размещена с опозданием: срок был %s (10-й "
@@ -212,6 +214,7 @@ cmd_publish_report(const struct revision *r, const char *url,
 	return 0;
 }
 
+/* Find the revision, check the date, record it, report. */
 static int
 cmd_publish_run(struct app *app, const struct cmd_publish_args *a,
     struct date pub, struct date today, const struct calendar *cal,

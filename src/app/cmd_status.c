@@ -26,11 +26,12 @@ cmd_status_usage(FILE *f)
 {
 	fputs("Использование: perechen [-d ФАЙЛ] status [--today ДАТА] "
 	    "[--quiet]\n"
-	    "Напоминание о том, что требует Порядок (п. 5): утвердить перечень\n"
-	    "(п. 5.1), разместить утверждённую редакцию на сайте (п. 5.2),\n"
-	    "актуализировать перечень после изменений по п. 5.3 — в течение\n"
-	    "10 рабочих дней (п. 5.4, срок считается со следующего дня,\n"
-	    "ГК РФ ст. 191, по производственному календарю).\n\n"
+	    "Напоминание о том, что требует Порядок (п. 5): утвердить\n"
+	    "перечень (п. 5.1), разместить утверждённую редакцию на сайте\n"
+	    "(п. 5.2), актуализировать перечень после изменений по п. 5.3 —\n"
+	    "в течение 10 рабочих дней (п. 5.4; срок считается со\n"
+	    "следующего дня, ГК РФ ст. 191, по производственному\n"
+	    "календарю).\n\n"
 	    "  --today ДАТА   считать сегодняшним днём ДАТУ (ДД.ММ.ГГГГ или\n"
 	    "                 ГГГГ-ММ-ДД; иначе $PERECHEN_TODAY, иначе\n"
 	    "                 текущая дата)\n"
@@ -49,14 +50,15 @@ cmd_status_hints(const struct reminder *r)
 		app_print(stdout, "Внесите реквизиты приказа: perechen approve "
 		    "--order НОМЕР --date ДАТА\n");
 	if (r->actualise)
-		app_print(stdout, "Что изменилось: perechen diff, perechen log; "
-		    "новая редакция: perechen approve --order НОМЕР "
+		app_print(stdout, "Что изменилось: perechen diff, perechen "
+		    "log; новая редакция: perechen approve --order НОМЕР "
 		    "--date ДАТА\n");
 	if (r->unpublished)
-		app_print(stdout, "Когда разместите: perechen publish --date ДАТА "
-		    "[--url АДРЕС]\n");
+		app_print(stdout, "Когда разместите: perechen publish --date "
+		    "ДАТА [--url АДРЕС]\n");
 }
 
+/* The date, the reminder and what to type next. */
 static void
 cmd_status_print(const struct reminder *r, const struct reminder_facts *f,
     const struct calendar *cal)

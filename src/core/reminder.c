@@ -211,12 +211,14 @@ reminder_format_unpublished(const struct reminder *r, struct strvec *lines)
 	strvec_push_owned(lines, buf_detach(&b));
 }
 
+/* True if the calendar has a reservation about the result. */
 static bool
 reminder_note_flagged(const struct calendar_note *n)
 {
 	return n->approximate || n->provisional;
 }
 
+/* True if two notes would be worded the same. */
 static bool
 reminder_note_same(const struct calendar_note *a, const struct calendar_note *b)
 {

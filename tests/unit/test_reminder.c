@@ -269,8 +269,8 @@ test_unpublished_after_deadline_is_overdue(void **state)
 	assert_true(r.publish_by.overdue);
 	assert_int_equal(r.publish_by.left, 1);
 	text = wording(&r, &f);
-	assert_has(text, "ПРОСРОЧЕНО: редакция 1 не размещена на сайте (п. 5.2): "
-	    "срок истёк 02.04.2024");
+	assert_has(text, "ПРОСРОЧЕНО: редакция 1 не размещена на сайте "
+	    "(п. 5.2): срок истёк 02.04.2024");
 	assert_has(text, "просрочено дней: 1.");
 	head = headline(&r);
 	assert_string_equal(head, "ПРОСРОЧЕНО: размещение редакции 1 на сайте, "
@@ -295,7 +295,7 @@ test_late_publication_clears_overdue(void **state)
 }
 
 static void
-test_changes_since_approval_require_actualisation(void **state)
+test_changes_since_approval_need_actualising(void **state)
 {
 	struct reminder_facts f;
 	struct reminder r;
@@ -633,7 +633,7 @@ main(void)
 		cmocka_unit_test(test_deadline_day_itself_is_still_due),
 		cmocka_unit_test(test_unpublished_after_deadline_is_overdue),
 		cmocka_unit_test(test_late_publication_clears_overdue),
-		cmocka_unit_test(test_changes_since_approval_require_actualisation),
+		cmocka_unit_test(test_changes_since_approval_need_actualising),
 		cmocka_unit_test(test_import_counts_as_actualisation),
 		cmocka_unit_test(test_changes_overdue),
 		cmocka_unit_test(test_deadline_over_transferred_days_off),
