@@ -41,11 +41,10 @@ detail_fini(struct detail *d)
 
 int
 detail_load(struct detail *d, struct store_view *v, const struct view_row *row,
-    const struct catalog *cat, struct error *err)
+    struct error *err)
 {
 	int rc;
 
-	(void)cat;
 	if (row == NULL) {
 		d->loaded = false;
 		d->width = -1;

@@ -45,8 +45,8 @@ table_view_fold(struct table *t)
 	return vf;
 }
 
-/* Rows before the first of rows[0..n) prepended to fill the page; returns
- * how many came. */
+/* Prepend the rows before rows[0] to fill the page (*added of them), as
+ * at the end of the list, where fewer than a page follow the cursor. */
 static int
 table_fill_from_above(struct table *t, struct view_row *rows, size_t *n,
     size_t *added, struct error *err)
@@ -260,10 +260,9 @@ table_goto(struct table *t, const struct view_key *key, struct error *err)
 	int i;
 
 	if (k.tp_id != VIEW_KEY_PROCESS && fold_is(&t->fold, k.proc_id)) {
+		/* A touchpoint of a folded process: unfold it to show it. */
 		fold_set(&t->fold, k.proc_id, false);
-		i = table_index_of(t, &k);
-		return table_place(t, &k, i >= 0 ? (size_t)i :
-		    (size_t)t->height / 3, err);
+		return table_place(t, &k, (size_t)t->height / 3, err);
 	}
 	if ((i = table_index_of(t, &k)) >= 0) {
 		t->cur = (size_t)i;

@@ -113,8 +113,7 @@ ui_load_detail(struct ui *u)
 {
 	struct error err;
 
-	if (detail_load(&u->detail, u->v, table_current(&u->table), &u->cat,
-	    &err) != 0)
+	if (detail_load(&u->detail, u->v, table_current(&u->table), &err) != 0)
 		ui_failed(u, &err);
 }
 

@@ -129,8 +129,7 @@ void	detail_init(struct detail *d);
 void	detail_fini(struct detail *d);
 /* Show row (NULL: nothing); loads a touchpoint from v when it changes. */
 int	detail_load(struct detail *d, struct store_view *v,
-	    const struct view_row *row, const struct catalog *cat,
-	    struct error *err);
+	    const struct view_row *row, struct error *err);
 void	detail_scroll(struct detail *d, int delta, int height);
 void	detail_draw(struct detail *d, const struct catalog *cat,
 	    const struct rect *r, const char *title, bool focused);
