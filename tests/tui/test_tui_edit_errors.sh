@@ -26,6 +26,21 @@ expect_fail 2 "$PERECHEN" -d "$DB" edit --bad
 expect_fail 0 "$PERECHEN" -d "$DB" edit --help
 grep -q "PERECHEN_EXIT_AFTER_FIRST_FRAME" "$WORK/out" || fail "help lacks the variables"
 
+# An empty list opens, says how to fill it, and takes every key calmly.
+"$PERECHEN" -d "$WORK/empty.db" init --org "Орган" >/dev/null 2>&1 ||
+	fail "init failed"
+start_shell 80 24
+type_line "clear; $PERECHEN -d $WORK/empty.db; echo EXITED-\$?"
+wait_for "Перечень пуст: загрузите его командой «perechen import ФАЙЛ»."
+expect_line 1 "Орган"
+keys j k G g NPage Space Enter l h - + Tab j Tab
+keys /
+wait_for "Поиск:"
+keys x Enter
+wait_for "Не найдено: x"
+quit_editor q
+tm kill-server
+
 # A list file the clerk cannot write (in a directory where SQLite may keep
 # its shared-memory file: a WAL database in a read-only directory cannot
 # be opened at all by SQLite without write access).
