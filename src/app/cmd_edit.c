@@ -11,6 +11,7 @@
 #include "app.h"
 #include "ui.h"
 
+/* The Russian usage text. */
 static void
 edit_usage(FILE *f)
 {

@@ -178,6 +178,7 @@ store_view_key_process(const struct view_key *key)
 	return k;
 }
 
+/* -1, 0, 1 without the overflow of a subtraction. */
 static int
 cmp64(int64_t a, int64_t b)
 {
@@ -196,6 +197,7 @@ store_view_key_cmp(const struct view_key *a, const struct view_key *b)
 	return cmp64(a->tp_id, b->tp_id);
 }
 
+/* A process row's key (or a position before or after all rows). */
 static bool
 is_process_key(const struct view_key *k)
 {
@@ -220,6 +222,7 @@ stmt_reset(struct store_view *v, int which)
 	return st;
 }
 
+/* Are the touchpoints of proc_id hidden? */
 static bool
 fold_hides(const struct view_fold *fold, int64_t proc_id)
 {
@@ -227,6 +230,7 @@ fold_hides(const struct view_fold *fold, int64_t proc_id)
 	    fold->folded(fold->ctx, proc_id);
 }
 
+/* An empty row: every string "" so the row can always be freed. */
 static void
 row_clear(struct view_row *r)
 {
@@ -522,6 +526,7 @@ store_view_process_count(struct store_view *v, int64_t *count,
 	return 0;
 }
 
+/* A yes/no/unknown column: NULL is unknown. */
 static int
 column_tri(sqlite3_stmt *st, int col)
 {
@@ -530,6 +535,7 @@ column_tri(sqlite3_stmt *st, int col)
 	return sqlite3_column_int(st, col);
 }
 
+/* The fields of S_TP_FULL into tp. */
 static void
 fill_touchpoint(sqlite3_stmt *st, struct touchpoint *tp)
 {

@@ -19,6 +19,7 @@ detail_init(struct detail *d)
 	d->width = -1;
 }
 
+/* Free the wrapped lines, keeping the array for the next build. */
 static void
 detail_clear_lines(struct detail *d)
 {
@@ -74,8 +75,9 @@ detail_load(struct detail *d, struct store_view *v, const struct view_row *row,
 	return 0;
 }
 
+/* Append one screen line (copies of label and text). */
 static void
-add_line(struct detail *d, const char *label, const char *text, attr_t attr)
+detail_add_line(struct detail *d, const char *label, const char *text, attr_t attr)
 {
 	if (d->nlines == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
@@ -90,7 +92,7 @@ add_line(struct detail *d, const char *label, const char *text, attr_t attr)
 /* A field: its label on the first line, the value wrapped beside it (or
  * under it, indented, in a narrow pane), each line indent columns in. */
 static void
-add_indented(struct detail *d, const char *label, const char *value,
+detail_add_indented(struct detail *d, const char *label, const char *value,
     attr_t attr, int indent)
 {
 	struct strvec lines;
@@ -101,35 +103,38 @@ add_indented(struct detail *d, const char *label, const char *value,
 	strvec_init(&lines);
 	utf8_wrap(value, w < 1 ? 1 : w, &lines);
 	if (!beside && label[0] != '\0')
-		add_line(d, label, "", A_NORMAL);
+		detail_add_line(d, label, "", A_NORMAL);
 	for (size_t i = 0; i < lines.n; i++) {
 		char *text = xasprintf("%s%s", pad, lines.v[i]);
 
-		add_line(d, beside && i == 0 ? label : "", text, attr);
+		detail_add_line(d, beside && i == 0 ? label : "", text, attr);
 		free(text);
 	}
 	strvec_fini(&lines);
 	free(pad);
 }
 
+/* A field whose lines start at the text column. */
 static void
-add_field(struct detail *d, const char *label, const char *value,
+detail_add_field(struct detail *d, const char *label, const char *value,
     attr_t attr)
 {
-	add_indented(d, label, value, attr, 0);
+	detail_add_indented(d, label, value, attr, 0);
 }
 
+/* s, or what to show when it is empty. */
 static const char *
-or_dash(const char *s, const char *dash)
+detail_or_dash(const char *s, const char *dash)
 {
 	return s[0] != '\0' ? s : dash;
 }
 
+/* Every contact on its own line, with its type. */
 static void
-build_contacts(struct detail *d)
+detail_build_contacts(struct detail *d)
 {
 	if (d->tp.ncontacts == 0) {
-		add_field(d, "Контакты:", "не указаны", A_DIM);
+		detail_add_field(d, "Контакты:", "не указаны", A_DIM);
 		return;
 	}
 	for (size_t i = 0; i < d->tp.ncontacts; i++) {
@@ -137,16 +142,17 @@ build_contacts(struct detail *d)
 		    contact_type_label(d->tp.contacts[i].type),
 		    d->tp.contacts[i].value);
 
-		add_field(d, i == 0 ? "Контакты:" : "", s, A_NORMAL);
+		detail_add_field(d, i == 0 ? "Контакты:" : "", s, A_NORMAL);
 		free(s);
 	}
 }
 
+/* Every need with its category (п. 2.6.N) under it, dimmed. */
 static void
-build_needs(struct detail *d, const struct catalog *cat)
+detail_build_needs(struct detail *d, const struct catalog *cat)
 {
 	if (d->tp.nneeds == 0) {
-		add_field(d, "Потребности:", "не указаны", A_BOLD);
+		detail_add_field(d, "Потребности:", "не указаны", A_BOLD);
 		return;
 	}
 	for (size_t i = 0; i < d->tp.nneeds; i++) {
@@ -154,125 +160,131 @@ build_needs(struct detail *d, const struct catalog *cat)
 		const char *title = catalog_need_title(cat, n->category);
 		char *s = xasprintf("%zu) %s", i + 1, n->wording), *c;
 
-		add_field(d, i == 0 ? "Потребности:" : "", s, A_NORMAL);
+		detail_add_field(d, i == 0 ? "Потребности:" : "", s, A_NORMAL);
 		if (n->category > 0)
 			c = xasprintf("п. 2.6.%d %s", n->category,
 			    title != NULL ? title : "");
 		else
 			c = xstrdup("категория не указана");
-		add_indented(d, "", c, A_DIM, 3);
+		detail_add_indented(d, "", c, A_DIM, 3);
 		free(s);
 		free(c);
 	}
 }
 
+/* The kind by its catalogue name and clause (п. 4), else its code. */
 static void
-build_kind(struct detail *d, const struct catalog *cat)
+detail_build_kind(struct detail *d, const struct catalog *cat)
 {
 	const struct kind *k = catalog_find_kind(cat, d->tp.kind);
 	char *s;
 
 	if (d->tp.kind[0] == '\0') {
-		add_field(d, "Вид:", "не указан", A_DIM);
+		detail_add_field(d, "Вид:", "не указан", A_DIM);
 		return;
 	}
 	if (k == NULL) {
-		add_field(d, "Вид:", d->tp.kind, A_NORMAL);
+		detail_add_field(d, "Вид:", d->tp.kind, A_NORMAL);
 		return;
 	}
 	if (k->clause[0] != '\0' && strcmp(k->clause, "—") != 0)
 		s = xasprintf("%s (п. %s)", k->name, k->clause);
 	else
 		s = xstrdup(k->name);
-	add_field(d, "Вид:", s, A_NORMAL);
+	detail_add_field(d, "Вид:", s, A_NORMAL);
 	free(s);
 }
 
+/* The basis: document or act (п. 2.4–2.5) and what it is. */
 static void
-build_basis(struct detail *d)
+detail_build_basis(struct detail *d)
 {
 	const char *type = d->tp.basis_type == BASIS_DOCUMENT ? "документ" :
 	    d->tp.basis_type == BASIS_ACT ? "распорядительное действие" : NULL;
 	char *s;
 
 	if (type == NULL && d->tp.basis[0] == '\0') {
-		add_field(d, "Основание:", "не указано", A_DIM);
+		detail_add_field(d, "Основание:", "не указано", A_DIM);
 		return;
 	}
 	if (type != NULL && d->tp.basis[0] != '\0')
 		s = xasprintf("%s: %s", type, d->tp.basis);
 	else
 		s = xstrdup(type != NULL ? type : d->tp.basis);
-	add_field(d, "Основание:", s, A_NORMAL);
+	detail_add_field(d, "Основание:", s, A_NORMAL);
 	free(s);
 }
 
+/* The facts the rules reason about: key, audience, transfers, receipt,
+ * exclusion. */
 static void
-build_rules(struct detail *d)
+detail_build_rules(struct detail *d)
 {
 	const struct touchpoint *tp = &d->tp;
 	char num[32];
 
-	add_field(d, "Ключевая:", tp->key ? "да" : "нет", A_NORMAL);
-	add_field(d, "Клиенты:", tp->audience == AUDIENCE_INTERNAL ?
+	detail_add_field(d, "Ключевая:", tp->key ? "да" : "нет", A_NORMAL);
+	detail_add_field(d, "Клиенты:", tp->audience == AUDIENCE_INTERNAL ?
 	    "внутренние" : "внешние", A_NORMAL);
 	if (tp->max_transfers == TRI_UNKNOWN) {
-		add_field(d, "Переключения:", "не указано", A_DIM);
+		detail_add_field(d, "Переключения:", "не указано", A_DIM);
 	} else {
 		snprintf(num, sizeof num, "не более %d", tp->max_transfers);
-		add_field(d, "Переключения:", num, A_NORMAL);
+		detail_add_field(d, "Переключения:", num, A_NORMAL);
 	}
-	add_field(d, "Уведомление:", tp->ack_receipt == TRI_UNKNOWN ?
+	detail_add_field(d, "Уведомление:", tp->ack_receipt == TRI_UNKNOWN ?
 	    "о получении — не указано" : tp->ack_receipt ?
 	    "о получении направляется" : "о получении не направляется",
 	    tp->ack_receipt == TRI_UNKNOWN ? A_DIM : A_NORMAL);
 	if (tp->excluded) {
-		char *s = xasprintf("да — %s", or_dash(tp->exclude_reason,
+		char *s = xasprintf("да — %s", detail_or_dash(tp->exclude_reason,
 		    "причина не указана"));
 
-		add_field(d, "Исключена:", s, A_BOLD);
+		detail_add_field(d, "Исключена:", s, A_BOLD);
 		free(s);
 	} else {
-		add_field(d, "Исключена:", "нет", A_NORMAL);
+		detail_add_field(d, "Исключена:", "нет", A_NORMAL);
 	}
 }
 
+/* Every field of a touchpoint, in the order of the printed form. */
 static void
-build_touchpoint(struct detail *d, const struct catalog *cat)
+detail_build_touchpoint(struct detail *d, const struct catalog *cat)
 {
 	char *s;
 
 	s = xasprintf("%lld. %s", (long long)d->proc_number, d->proc_name);
-	add_field(d, "Процесс:", s, A_NORMAL);
+	detail_add_field(d, "Процесс:", s, A_NORMAL);
 	free(s);
 	s = xasprintf("%lld.%lld %s", (long long)d->proc_number,
 	    (long long)d->tp_number, d->tp.name);
-	add_field(d, "Точка:", s, A_BOLD);
+	detail_add_field(d, "Точка:", s, A_BOLD);
 	free(s);
-	build_kind(d, cat);
-	add_field(d, "Канал:", d->tp.channel == CHANNEL_NONE ? "не указан" :
+	detail_build_kind(d, cat);
+	detail_add_field(d, "Канал:", d->tp.channel == CHANNEL_NONE ? "не указан" :
 	    channel_label(d->tp.channel), A_NORMAL);
-	add_field(d, "Особенности:", or_dash(d->tp.specifics, "—"), A_NORMAL);
-	build_contacts(d);
-	build_needs(d, cat);
-	build_basis(d);
-	add_field(d, "Подразделение:", or_dash(d->tp.unit, "не указано"),
+	detail_add_field(d, "Особенности:", detail_or_dash(d->tp.specifics, "—"), A_NORMAL);
+	detail_build_contacts(d);
+	detail_build_needs(d, cat);
+	detail_build_basis(d);
+	detail_add_field(d, "Подразделение:", detail_or_dash(d->tp.unit, "не указано"),
 	    d->tp.unit[0] != '\0' ? A_NORMAL : A_DIM);
-	build_rules(d);
+	detail_build_rules(d);
 }
 
+/* A process row: its number, name and size, and what the keys do. */
 static void
-build_process(struct detail *d)
+detail_build_process(struct detail *d)
 {
 	char *s = xasprintf("%lld. %s", (long long)d->proc_number,
 	    d->proc_name);
 
-	add_field(d, "Процесс:", s, A_BOLD);
+	detail_add_field(d, "Процесс:", s, A_BOLD);
 	free(s);
 	s = xasprintf("%lld", (long long)d->ntps);
-	add_field(d, "Точек:", s, A_NORMAL);
+	detail_add_field(d, "Точек:", s, A_NORMAL);
 	free(s);
-	add_field(d, "", "Enter или пробел — свернуть или развернуть "
+	detail_add_field(d, "", "Enter или пробел — свернуть или развернуть "
 	    "процесс; → или l — к его точкам.", A_DIM);
 }
 
@@ -287,9 +299,9 @@ detail_build(struct detail *d, const struct catalog *cat, int width)
 	if (!d->loaded)
 		return;
 	if (d->is_process)
-		build_process(d);
+		detail_build_process(d);
 	else
-		build_touchpoint(d, cat);
+		detail_build_touchpoint(d, cat);
 }
 
 void

@@ -16,7 +16,7 @@ draw_fill(int y, int x, int width, attr_t attr)
 
 /* Draw at most width columns of s at (y, x); returns the columns used. */
 static int
-put_fitted(int y, int x, int width, const char *s, attr_t attr)
+draw_fitted(int y, int x, int width, const char *s, attr_t attr)
 {
 	struct buf b;
 	int used;
@@ -37,7 +37,7 @@ draw_text(int y, int x, int width, const char *s, attr_t attr)
 
 	if (width <= 0)
 		return 0;
-	used = put_fitted(y, x, width, s, attr);
+	used = draw_fitted(y, x, width, s, attr);
 	draw_fill(y, x + used, width - used, attr);
 	return used;
 }
@@ -51,8 +51,8 @@ draw_text_right(int y, int x, int width, const char *s, attr_t attr)
 		return 0;
 	w = utf8_width(s);
 	if (w >= width)
-		return put_fitted(y, x, width, s, attr);
-	return put_fitted(y, x + width - w, w, s, attr);
+		return draw_fitted(y, x, width, s, attr);
+	return draw_fitted(y, x + width - w, w, s, attr);
 }
 
 const char *

@@ -10,7 +10,7 @@
 
 /* Drop the last character (not the last byte) of b. */
 static void
-drop_char(struct buf *b)
+prompt_drop_char(struct buf *b)
 {
 	while (b->len > 0) {
 		unsigned char c = (unsigned char)b->data[--b->len];
@@ -23,12 +23,12 @@ drop_char(struct buf *b)
 
 /* Drop the last word and the spaces after it. */
 static void
-drop_word(struct buf *b)
+prompt_drop_word(struct buf *b)
 {
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->data[--b->len] = '\0';
 	while (b->len > 0 && b->data[b->len - 1] != ' ')
-		drop_char(b);
+		prompt_drop_char(b);
 }
 
 /* Draw label and the end of the text that fits; leave the cursor after. */
@@ -75,7 +75,7 @@ prompt_read(const char *label, int y, prompt_redraw_fn *redraw, void *ctx,
 				redraw(ctx);
 				y = LINES - 2;
 			} else if (wc == KEY_BACKSPACE) {
-				drop_char(&text);
+				prompt_drop_char(&text);
 			} else if (wc == KEY_ENTER) {
 				res = PROMPT_OK;
 				goto done;
@@ -93,11 +93,11 @@ prompt_read(const char *label, int y, prompt_redraw_fn *redraw, void *ctx,
 			goto done;
 		}
 		if (wc == 127 || wc == CTRL('h'))
-			drop_char(&text);
+			prompt_drop_char(&text);
 		else if (wc == CTRL('u'))
 			buf_reset(&text);
 		else if (wc == CTRL('w'))
-			drop_word(&text);
+			prompt_drop_word(&text);
 		else if (wc >= 0x20 && (wc < 0x7f || wc >= 0xa0) && text.len < 512)
 			buf_append(&text, enc, utf8_encode((uint32_t)wc, enc));
 	}

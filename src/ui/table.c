@@ -15,6 +15,7 @@ table_init(struct table *t, struct store_view *v)
 	fold_init(&t->fold);
 }
 
+/* Forget the page (the fold set stays). */
 static void
 table_drop_rows(struct table *t)
 {
@@ -37,6 +38,7 @@ table_current(const struct table *t)
 	return t->n > 0 ? &t->rows[t->cur] : NULL;
 }
 
+/* The fold set as store_view asks for it. */
 static struct view_fold
 table_view_fold(struct table *t)
 {
@@ -314,8 +316,9 @@ struct cols {
 	int	chan_x, chan_w, right;
 };
 
+/* Columns for the table at r: fixed № and process, the rest shared. */
 static void
-cols_compute(const struct table *t, const struct rect *r, struct cols *c)
+table_cols(const struct table *t, const struct rect *r, struct cols *c)
 {
 	int digits = 1, rem;
 
@@ -338,8 +341,9 @@ cols_compute(const struct table *t, const struct rect *r, struct cols *c)
 	c->chan_w = c->right - c->chan_x;
 }
 
+/* The column headers of the printed form, shortened to fit. */
 static void
-draw_header(const struct cols *c, int y, int x, int w)
+table_draw_header(const struct cols *c, int y, int x, int w)
 {
 	attr_t a = A_BOLD | A_UNDERLINE;
 
@@ -351,8 +355,9 @@ draw_header(const struct cols *c, int y, int x, int w)
 	draw_text(y, c->chan_x, c->chan_w, "Канал/особенности", a);
 }
 
+/* № and the process name across the row, its fold mark and size. */
 static void
-draw_process_row(const struct cols *c, int y, const struct view_row *row,
+table_draw_process(const struct cols *c, int y, const struct view_row *row,
     attr_t a)
 {
 	char num[32], count[64];
@@ -375,7 +380,7 @@ draw_process_row(const struct cols *c, int y, const struct view_row *row,
 
 /* "Получение информации (+2)": several needs must look like several. */
 static void
-draw_needs_cell(const struct cols *c, int y, const struct view_row *row,
+table_draw_needs(const struct cols *c, int y, const struct view_row *row,
     attr_t a)
 {
 	char badge[32];
@@ -395,8 +400,10 @@ draw_needs_cell(const struct cols *c, int y, const struct view_row *row,
 	draw_text(y, c->need_x + used, c->need_w - used, badge, a | A_BOLD);
 }
 
+/* A touchpoint under its process: tree mark and number, name, needs,
+ * channel; an excluded one dimmed. */
 static void
-draw_touchpoint_row(const struct cols *c, int y, const struct view_row *row,
+table_draw_touchpoint(const struct cols *c, int y, const struct view_row *row,
     attr_t a)
 {
 	char num[64];
@@ -414,7 +421,7 @@ draw_touchpoint_row(const struct cols *c, int y, const struct view_row *row,
 	} else {
 		draw_text(y, c->tp_x, c->tp_w, row->name, ta);
 	}
-	draw_needs_cell(c, y, row, ta);
+	table_draw_needs(c, y, row, ta);
 	chan = row->specifics[0] != '\0' ? row->specifics :
 	    row->channel != CHANNEL_NONE ? channel_label(row->channel) : "—";
 	draw_text(y, c->chan_x, c->chan_w, chan, ta);
@@ -425,8 +432,8 @@ table_draw(const struct table *t, const struct rect *r, bool focused)
 {
 	struct cols c;
 
-	cols_compute(t, r, &c);
-	draw_header(&c, r->y, r->x, r->w);
+	table_cols(t, r, &c);
+	table_draw_header(&c, r->y, r->x, r->w);
 	if (t->n == 0) {
 		draw_text(r->y + 2, r->x + 2, r->w - 4, "Перечень пуст: "
 		    "загрузите его командой «perechen import ФАЙЛ».", A_BOLD);
@@ -441,8 +448,8 @@ table_draw(const struct table *t, const struct rect *r, bool focused)
 			a = focused ? A_REVERSE : A_UNDERLINE;
 		draw_fill(y, r->x, r->w, a);
 		if (row->type == VIEW_ROW_PROCESS)
-			draw_process_row(&c, y, row, a);
+			table_draw_process(&c, y, row, a);
 		else
-			draw_touchpoint_row(&c, y, row, a);
+			table_draw_touchpoint(&c, y, row, a);
 	}
 }

@@ -36,7 +36,7 @@ static struct sigaction old_quit[NQUIT], old_crash[NCRASH];
  * modes.  Used after a crash and on out-of-memory, where endwin() could
  * deadlock inside a broken malloc. */
 static void
-restore_raw(void)
+term_restore_raw(void)
 {
 	ssize_t r;
 
@@ -50,8 +50,9 @@ restore_raw(void)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
 }
 
+/* SIGTERM, SIGHUP, SIGINT: only note it; the main loop leaves. */
 static void
-on_quit(int sig)
+term_on_quit(int sig)
 {
 	quit_signal = sig;
 }
@@ -59,13 +60,13 @@ on_quit(int sig)
 /* A crash: give the terminal back, say so, and die of the same signal
  * under the previous handler (so a sanitizer still reports). */
 static void
-on_crash(int sig)
+term_on_crash(int sig)
 {
 	static const char msg[] = "\nperechen: аварийное завершение "
 	    "(терминал восстановлен)\n";
 	ssize_t r;
 
-	restore_raw();
+	term_restore_raw();
 	r = write(STDERR_FILENO, msg, sizeof msg - 1);
 	(void)r;
 	for (size_t i = 0; i < NCRASH; i++)
@@ -76,7 +77,7 @@ on_crash(int sig)
 
 /* Append a terminfo string capability to the restore sequence. */
 static void
-add_cap(const char *name)
+term_add_cap(const char *name)
 {
 	char *s = tigetstr(name);
 	size_t n;
@@ -90,25 +91,27 @@ add_cap(const char *name)
 	}
 }
 
+/* Quitting and crash handlers, keeping the previous ones. */
 static void
-install_handlers(void)
+term_install_handlers(void)
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: a signal must wake the wait for a key. */
-	sa.sa_handler = on_quit;
+	sa.sa_handler = term_on_quit;
 	for (size_t i = 0; i < NQUIT; i++)
 		sigaction(quit_signals[i], &sa, &old_quit[i]);
-	sa.sa_handler = on_crash;
+	sa.sa_handler = term_on_crash;
 	sa.sa_flags = SA_NODEFER;
 	for (size_t i = 0; i < NCRASH; i++)
 		sigaction(crash_signals[i], &sa, &old_crash[i]);
 }
 
+/* Put back the handlers found at start. */
 static void
-remove_handlers(void)
+term_remove_handlers(void)
 {
 	for (size_t i = 0; i < NQUIT; i++)
 		sigaction(quit_signals[i], &old_quit[i], NULL);
@@ -142,16 +145,18 @@ static const struct {
 	{ "\033[Z", KEY_BTAB },
 };
 
+/* Teach curses the sequences above that the terminfo entry lacks. */
 static void
-define_extra_keys(void)
+term_define_keys(void)
 {
 	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
 		if (key_defined(extra_keys[i].seq) == 0)
 			define_key(extra_keys[i].seq, extra_keys[i].key);
 }
 
+/* Colour only where the terminal has it; bars black on cyan. */
 static void
-setup_colour(void)
+term_setup_colour(void)
 {
 	colour = has_colors();
 	if (!colour)
@@ -179,25 +184,25 @@ term_init(struct error *err)
 		    "TERM=xterm-256color или TERM=vt100", term);
 	set_term(screen);
 	restore_len = 0;
-	add_cap("rmkx");
-	add_cap("sgr0");
-	add_cap("cnorm");
-	add_cap("rmcup");
+	term_add_cap("rmkx");
+	term_add_cap("sgr0");
+	term_add_cap("cnorm");
+	term_add_cap("rmcup");
 	held = 1;
-	install_handlers();
-	error_set_oom_hook(restore_raw);
+	term_install_handlers();
+	error_set_oom_hook(term_restore_raw);
 	cbreak();
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
-	define_extra_keys();
+	term_define_keys();
 	nodelay(stdscr, TRUE);
 	/* The default second makes Esc feel broken, over SSH above all. */
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
 	curs_set(0);
-	setup_colour();
+	term_setup_colour();
 	return 0;
 }
 
@@ -210,7 +215,7 @@ term_end(void)
 		endwin();
 		held = 0;
 	}
-	remove_handlers();
+	term_remove_handlers();
 	error_set_oom_hook(NULL);
 	delscreen(screen);
 	screen = NULL;

@@ -65,6 +65,7 @@ static const struct {
 static void ui_message(struct ui *u, bool error, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
 
+/* Say something on the message line until the next key. */
 static void
 ui_message(struct ui *u, bool error, const char *fmt, ...)
 {
@@ -83,8 +84,10 @@ ui_failed(struct ui *u, const struct error *err)
 	ui_message(u, true, "%s", err->msg);
 }
 
+/* Where everything goes at LINES x COLS: the detail pane under the table,
+ * or beside it on a wide terminal. */
 static void
-layout_compute(struct layout *l)
+ui_layout(struct layout *l)
 {
 	int body = LINES - 3, dh, tw;
 
@@ -108,6 +111,7 @@ layout_compute(struct layout *l)
 	}
 }
 
+/* Keep the detail pane on the current row (loads only on a change). */
 static void
 ui_load_detail(struct ui *u)
 {
@@ -123,7 +127,7 @@ ui_resize(struct ui *u)
 {
 	struct error err;
 
-	layout_compute(&u->lay);
+	ui_layout(&u->lay);
 	if (u->lay.too_small)
 		return;
 	if (table_resize(&u->table, u->lay.table.h - 1, &err) != 0)
@@ -131,8 +135,9 @@ ui_resize(struct ui *u)
 	ui_load_detail(u);
 }
 
+/* Organisation and title on the left, the list's state on the right. */
 static void
-draw_header_line(struct ui *u)
+ui_draw_header(struct ui *u)
 {
 	const struct rect *r = &u->lay.header;
 	attr_t a = term_attr_title();
@@ -159,7 +164,7 @@ draw_header_line(struct ui *u)
 
 /* Where the cursor is, when no message waits. */
 static void
-status_text(struct ui *u, char *out, size_t size)
+ui_status_text(struct ui *u, char *out, size_t size)
 {
 	const struct view_row *r = table_current(&u->table);
 
@@ -174,8 +179,9 @@ status_text(struct ui *u, char *out, size_t size)
 		    (long long)r->tp_number);
 }
 
+/* The message, or where the cursor is and a hint of the keys. */
 static void
-draw_message_line(struct ui *u)
+ui_draw_message(struct ui *u)
 {
 	const struct rect *r = &u->lay.msg;
 	const char *hint = u->mode == MODE_TABLE ?
@@ -189,7 +195,7 @@ draw_message_line(struct ui *u)
 		    u->msg_error ? A_BOLD : A_NORMAL);
 		return;
 	}
-	status_text(u, status, sizeof status);
+	ui_status_text(u, status, sizeof status);
 	draw_text(r->y, r->x, r->w - hw - 2, status, A_NORMAL);
 	if (r->w - hw - 2 > utf8_width(status))
 		draw_text_right(r->y, r->x, r->w, hint, A_DIM);
@@ -197,7 +203,7 @@ draw_message_line(struct ui *u)
 
 /* " 1Помощь  3Просмотр …" as in Midnight Commander. */
 static void
-draw_fkey_bar(struct ui *u)
+ui_draw_fkeys(struct ui *u)
 {
 	const struct rect *r = &u->lay.bar;
 	int slot = r->w / (int)NFKEYS, x = r->x;
@@ -215,8 +221,9 @@ draw_fkey_bar(struct ui *u)
 	}
 }
 
+/* Below the minimum size: say so, and how to leave. */
 static void
-draw_too_small(void)
+ui_draw_too_small(void)
 {
 	char need[128];
 	int y = LINES / 2 - 1;
@@ -229,8 +236,9 @@ draw_too_small(void)
 	    A_NORMAL);
 }
 
+/* The detail pane with a title naming what it shows. */
 static void
-draw_detail_pane(struct ui *u)
+ui_draw_detail(struct ui *u)
 {
 	const struct view_row *r = table_current(&u->table);
 	const char *title = r == NULL ? "Сведения" :
@@ -246,20 +254,24 @@ draw_detail_pane(struct ui *u)
 	free(t);
 }
 
+/*
+ * Draw the whole screen into curses' buffer; refresh() then sends only what
+ * changed (erase() clears the buffer, never the terminal).
+ */
 static void
 ui_draw(struct ui *u)
 {
 	erase();
 	if (u->lay.too_small) {
-		draw_too_small();
+		ui_draw_too_small();
 		refresh();
 		return;
 	}
-	draw_header_line(u);
+	ui_draw_header(u);
 	switch (u->mode) {
 	case MODE_TABLE:
 		table_draw(&u->table, &u->lay.table, !u->focus_detail);
-		draw_detail_pane(u);
+		ui_draw_detail(u);
 		break;
 	case MODE_RECORD:
 		detail_draw(&u->detail, &u->cat, &u->lay.full,
@@ -270,8 +282,8 @@ ui_draw(struct ui *u)
 		help_draw(&u->lay.full, u->help_scroll);
 		break;
 	}
-	draw_message_line(u);
-	draw_fkey_bar(u);
+	ui_draw_message(u);
+	ui_draw_fkeys(u);
 	refresh();
 }
 
@@ -285,6 +297,7 @@ ui_redraw_cb(void *ctx)
 	ui_draw(u);
 }
 
+/* Search from the current row and go to the match, saying why not. */
 static void
 ui_search_run(struct ui *u, enum view_dir dir)
 {
@@ -317,6 +330,7 @@ ui_search_run(struct ui *u, enum view_dir dir)
 		    dir == VIEW_FORWARD ? "начала" : "конца", u->search);
 }
 
+/* / and ?: read the text (empty repeats the last one), then search. */
 static void
 ui_search_prompt(struct ui *u, enum view_dir dir)
 {
@@ -344,6 +358,7 @@ ui_search_prompt(struct ui *u, enum view_dir dir)
 	ui_search_run(u, dir);
 }
 
+/* Enter on a touchpoint: its record, full screen, read-only. */
 static void
 ui_open_record(struct ui *u)
 {
@@ -363,8 +378,9 @@ enum motion {
 	MOVE_NONE, MOVE_DOWN, MOVE_UP, MOVE_PGDN, MOVE_PGUP, MOVE_HOME, MOVE_END
 };
 
+/* The motion a key means, by arrows or by letters. */
 static enum motion
-key_motion(bool fkey, wint_t k)
+ui_key_motion(bool fkey, wint_t k)
 {
 	if (fkey) {
 		switch (k) {
@@ -390,7 +406,7 @@ key_motion(bool fkey, wint_t k)
 
 /* Scroll a text of total lines shown height at a time. */
 static int
-scroll_by(enum motion m, int scroll, int total, int height)
+ui_scroll_by(enum motion m, int scroll, int total, int height)
 {
 	int max = total - height < 0 ? 0 : total - height;
 
@@ -406,8 +422,9 @@ scroll_by(enum motion m, int scroll, int total, int height)
 	return scroll < 0 ? 0 : scroll > max ? max : scroll;
 }
 
+/* Move the table's cursor. */
 static void
-table_motion(struct ui *u, enum motion m)
+ui_table_motion(struct ui *u, enum motion m)
 {
 	struct error err;
 	int rc = 0;
@@ -427,7 +444,7 @@ table_motion(struct ui *u, enum motion m)
 
 /* ← / h: from a touchpoint up to its process; on a process, fold it. */
 static int
-table_left(struct ui *u, struct error *err)
+ui_table_left(struct ui *u, struct error *err)
 {
 	const struct view_row *r = table_current(&u->table);
 	struct view_key pkey;
@@ -443,7 +460,7 @@ table_left(struct ui *u, struct error *err)
 
 /* → / l: unfold a folded process, else step to its first touchpoint. */
 static int
-table_right(struct ui *u, struct error *err)
+ui_table_right(struct ui *u, struct error *err)
 {
 	const struct view_row *r = table_current(&u->table);
 
@@ -458,19 +475,19 @@ table_right(struct ui *u, struct error *err)
 
 /* Keys of the table (and its detail pane); false if k is not one. */
 static bool
-table_key(struct ui *u, bool fkey, wint_t k)
+ui_table_key(struct ui *u, bool fkey, wint_t k)
 {
 	const struct view_row *r = table_current(&u->table);
-	enum motion m = key_motion(fkey, k);
+	enum motion m = ui_key_motion(fkey, k);
 	struct error err;
 	int rc = 0;
 
 	if (m != MOVE_NONE) {
 		if (u->focus_detail)
-			u->detail.scroll = scroll_by(m, u->detail.scroll,
+			u->detail.scroll = ui_scroll_by(m, u->detail.scroll,
 			    (int)u->detail.nlines, u->lay.detail.h - 1);
 		else
-			table_motion(u, m);
+			ui_table_motion(u, m);
 		return true;
 	}
 	if ((!fkey && k == '\t') || (fkey && k == KEY_BTAB)) {
@@ -482,9 +499,9 @@ table_key(struct ui *u, bool fkey, wint_t k)
 		return true;
 	}
 	if ((fkey && k == KEY_LEFT) || (!fkey && k == 'h'))
-		rc = table_left(u, &err);
+		rc = ui_table_left(u, &err);
 	else if ((fkey && k == KEY_RIGHT) || (!fkey && k == 'l'))
-		rc = table_right(u, &err);
+		rc = ui_table_right(u, &err);
 	else if (!fkey && k == ' ')
 		rc = table_fold(&u->table, -1, &err);
 	else if ((!fkey && (k == '\r' || k == '\n')) || (fkey && k == KEY_ENTER)) {
@@ -507,18 +524,18 @@ table_key(struct ui *u, bool fkey, wint_t k)
 
 /* Keys of the full-screen record and help views. */
 static void
-overlay_key(struct ui *u, bool fkey, wint_t k)
+ui_overlay_key(struct ui *u, bool fkey, wint_t k)
 {
-	enum motion m = key_motion(fkey, k);
+	enum motion m = ui_key_motion(fkey, k);
 
 	if (!fkey && k == ' ')
 		m = MOVE_PGDN;
 	if (m != MOVE_NONE) {
 		if (u->mode == MODE_HELP)
-			u->help_scroll = scroll_by(m, u->help_scroll,
+			u->help_scroll = ui_scroll_by(m, u->help_scroll,
 			    help_lines(u->lay.full.w), u->lay.full.h - 1);
 		else
-			u->detail.scroll = scroll_by(m, u->detail.scroll,
+			u->detail.scroll = ui_scroll_by(m, u->detail.scroll,
 			    (int)u->detail.nlines, u->lay.full.h - 1);
 		return;
 	}
@@ -533,7 +550,7 @@ overlay_key(struct ui *u, bool fkey, wint_t k)
 
 /* Keys that mean the same everywhere; false if k is not one. */
 static bool
-global_key(struct ui *u, bool fkey, wint_t k)
+ui_global_key(struct ui *u, bool fkey, wint_t k)
 {
 	if (fkey && k == KEY_RESIZE) {
 		/* The terminal changed size: the only full repaint. */
@@ -576,6 +593,7 @@ global_key(struct ui *u, bool fkey, wint_t k)
 	return true;
 }
 
+/* One key: global meaning first, then that of the current view. */
 static void
 ui_key(struct ui *u, bool fkey, wint_t k)
 {
@@ -587,12 +605,12 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 	u->esc_pending = !fkey && k == KEY_ESC;
 	if (!(fkey && k == KEY_RESIZE))
 		u->msg[0] = '\0';
-	if (global_key(u, fkey, k))
+	if (ui_global_key(u, fkey, k))
 		goto done;
 	if (u->mode == MODE_TABLE)
-		table_key(u, fkey, k);
+		ui_table_key(u, fkey, k);
 	else
-		overlay_key(u, fkey, k);
+		ui_overlay_key(u, fkey, k);
 done:
 	if (u->mode == MODE_TABLE)
 		ui_load_detail(u);
@@ -618,6 +636,7 @@ ui_open(struct ui *u, struct store *st, const struct ui_options *opt,
 	return 0;
 }
 
+/* Free what ui_open made (safe after a partial ui_open). */
 static void
 ui_close(struct ui *u)
 {
