@@ -167,7 +167,10 @@ install: all install-data
 # Data and manual only (the tests install these next to a built binary).
 install-data:
 	install -d $(DESTDIR)$(SHAREDIR)/examples \
-		$(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(MANDIR)/man1
+		$(DESTDIR)$(SHAREDIR)/calendar $(DESTDIR)$(SHAREDIR)/profile.d \
+		$(DESTDIR)$(MANDIR)/man1
+	install -m 644 share/perechen/profile.d/perechen.sh \
+		$(DESTDIR)$(SHAREDIR)/profile.d/
 	install -m 644 share/perechen/*.tsv $(DESTDIR)$(SHAREDIR)/
 	install -m 644 share/perechen/examples/* $(DESTDIR)$(SHAREDIR)/examples/
 	for f in share/perechen/calendar/*; do \
