@@ -13,7 +13,12 @@ set -u
 command -v tmux >/dev/null 2>&1 || { echo "FAIL: tmux is required" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/perechen-tui.XXXXXX")
+# The servers' sockets live in $WORK and go with it.
+export TMUX_TMPDIR="$WORK"
+unset TMUX
 SOCK="perechen-test-$$"
+SOCKS=
+nshell=0
 DB="$WORK/t.db"
 EXAMPLE="$PERECHEN_SHARE/examples/smolensk-promtorg.tsv"
 BENCH_DIR="$TESTS_DIR/../bench"
@@ -25,7 +30,9 @@ tm() {
 }
 
 tui_cleanup() {
-	tm kill-server >/dev/null 2>&1
+	for s in $SOCKS; do
+		tmux -L "$s" -f /dev/null kill-server >/dev/null 2>&1
+	done
 	rm -rf "$WORK"
 }
 trap tui_cleanup EXIT
@@ -41,14 +48,23 @@ fail() {
 	exit 1
 }
 
-# start_shell COLS LINES [TERM]: a shell in a new pane of that size.
+# start_shell COLS LINES [TERM]: a shell in a new pane of that size, on a
+# server of its own (a server just killed may still be going away).
 start_shell() {
-	tm new-session -d -x "$1" -y "$2" -s t "env -i PATH='$PATH' \
+	nshell=$((nshell + 1))
+	SOCK="perechen-test-$$-$nshell"
+	SOCKS="$SOCKS $SOCK"
+	tries=$((WAIT * 20))
+	until tm new-session -d -x "$1" -y "$2" -s t "env -i PATH='$PATH' \
 HOME='$WORK' LC_ALL=C.UTF-8 TERM='${3:-xterm-256color}' \
 PERECHEN_SHARE='$PERECHEN_SHARE' \
 ASAN_OPTIONS='detect_leaks=1:abort_on_error=1:log_path=$WORK/asan' \
 UBSAN_OPTIONS='print_stacktrace=1:halt_on_error=1:log_path=$WORK/ubsan' \
-PS1='$ ' sh" || fail "tmux did not start"
+PS1='$ ' sh" 2>"$WORK/tmux.err"; do
+		tries=$((tries - 1))
+		[ "$tries" -gt 0 ] || { cat "$WORK/tmux.err" >&2; fail "tmux did not start"; }
+		sleep 0.05
+	done
 	wait_for '$'
 }
 
