@@ -1,0 +1,40 @@
+/*
+ * export_pdf.h - the printed document as a PDF file.
+ *
+ * Owns: laying out a struct document (document.h) on PDF pages through
+ * pango and cairo: the grif at the top right of the first page, the
+ * centred bold title, the revision caption under it, then the table with
+ * its header row repeated on every page, the № and process cells merged
+ * over their touchpoints (and repeated at the top of a page a process
+ * continues on), page numbers from the second page centred at the top
+ * (ГОСТ Р 7.0.97).  A row never breaks mid-line: a row that does not fit
+ * moves to the next page, and only a row taller than a whole page is split,
+ * between its lines.  Fonts are embedded and the text is selectable; the
+ * table is tagged (Table, TR, TH, TD) in the PDF structure tree.
+ *
+ * PDF is a build option: built with WITH_PDF=0 (no pango), the functions
+ * exist but export_pdf() fails saying how to get PDF support.
+ */
+#ifndef PERECHEN_EXPORT_PDF_H
+#define PERECHEN_EXPORT_PDF_H
+
+#include <stdbool.h>
+
+#include "document.h"
+#include "error.h"
+
+/* True if this build can write PDF (built with pango/cairo). */
+bool	export_pdf_available(void);
+
+/*
+ * Write document d as a PDF file at path (created or replaced).  The file
+ * is written beside path under a temporary name and renamed over it, so a
+ * failure leaves the old file, or none, never half of one.  Returns 0, or
+ * -1 with a Russian err (no PDF support in this build, cannot write the
+ * file, the page too small for the table, the font missing or without
+ * Cyrillic letters).
+ */
+int	export_pdf(const struct document *d, const char *path,
+	    struct error *err);
+
+#endif

@@ -1,0 +1,1191 @@
+/* export_pdf.c - the printed document as PDF: pango lays out, cairo draws. */
+#include "export_pdf.h"
+
+#if defined(PERECHEN_WITH_PDF) && PERECHEN_WITH_PDF
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+/*
+ * Units: cairo's PDF surface measures in points, so one user unit is one
+ * point and fonts are sized absolutely in points (no 96 dpi guess).
+ */
+#define PT_PER_MM	(72.0 / 25.4)
+#define PAD_X		(1.9 * PT_PER_MM)	/* Word's default cell margins */
+#define PAD_Y		(1.0 * PT_PER_MM)
+#define RULE_PT		0.5
+#define EPS		0.01
+
+/* One laid-out line of a text block. */
+struct pdf_line {
+	double	 x;		/* from the block's left edge (alignment) */
+	double	 height;
+	double	 baseline;	/* from the line's top */
+	bool	 para_start;	/* the first line of a paragraph */
+};
+
+/* A block of text laid out to a width, kept as lines so that a page break
+ * can fall between any two of them and never through one. */
+struct pdf_text {
+	PangoLayout	*layout;	/* NULL: no text */
+	struct pdf_line	*lines;
+	int		 nlines;
+};
+
+struct pdf_row {
+	struct pdf_text	 cells[DOC_COLUMNS];
+};
+
+/*
+ * The part of a process's rows on one page.  The № and process cells
+ * (cells 0 and 1 of the process's first row) span the part; on a page the
+ * process continues on they are drawn again, and a name taller than the
+ * room left goes on where it stopped.
+ */
+struct pdf_part {
+	size_t	 row;		/* the process's first row */
+	int	 from[2], to[2];	/* span lines drawn in this part */
+	bool	 done[2];	/* every line of the span cell drawn once */
+	bool	 first;		/* the process's first part */
+	bool	 tagged;	/* its span text goes into the structure tree */
+	bool	 pending;	/* tagged span text not drawn yet */
+	double	 top, span_h;
+	double	 frag_top;	/* the last row fragment's top */
+	bool	 has_frag;
+};
+
+struct pdf {
+	const struct document *d;
+	PangoFontMap	*fm;
+	PangoContext	*ctx;
+	cairo_surface_t	*surface;
+	cairo_t		*cr;
+	PangoFontDescription *font, *bold, *small;
+	double		 page_w, page_h;
+	double		 left, top, bottom, width;	/* the body */
+	double		 num_y;		/* the page number's top */
+	double		 rows_top;	/* first row on pages 2.. */
+	double		 col_x[DOC_COLUMNS + 1];
+	struct pdf_text	 header[DOC_COLUMNS];
+	double		 header_h;
+	bool		 header_tagged;
+	struct pdf_row	*rows;
+	int		 page;
+	double		 y;
+	size_t		 rows_on_page;
+};
+
+/* Where cairo's output goes: our own descriptor, so errno survives. */
+struct pdf_sink {
+	int	 fd;
+	int	 error;
+};
+
+bool
+export_pdf_available(void)
+{
+	return true;
+}
+
+static double
+pdf_max(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+/* cairo's write callback: all of it or an error, remembering errno. */
+static cairo_status_t
+pdf_sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct pdf_sink *s = closure;
+
+	while (len > 0) {
+		ssize_t n = write(s->fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			s->error = n < 0 ? errno : EIO;
+			return CAIRO_STATUS_WRITE_ERROR;
+		}
+		data += n;
+		len -= (unsigned int)n;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * Lay out text (paragraphs separated by newlines, already sanitised) at
+ * width points (<= 0: unwrapped) and record its lines.  Hyphens are never
+ * inserted where a long word or URL has to break: a hyphen would change it.
+ */
+static void
+pdf_text_set(struct pdf *p, struct pdf_text *t, const char *text,
+    const PangoFontDescription *font, double width, PangoAlignment align)
+{
+	PangoAttrList *attrs = pango_attr_list_new();
+	PangoLayoutIter *it;
+	int i = 0;
+
+	t->layout = pango_layout_new(p->ctx);
+	pango_layout_set_font_description(t->layout, font);
+	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+	pango_layout_set_attributes(t->layout, attrs);
+	pango_attr_list_unref(attrs);
+	if (width > 0) {
+		pango_layout_set_width(t->layout, pango_units_from_double(width));
+		pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_alignment(t->layout, align);
+	pango_layout_set_text(t->layout, text, -1);
+	t->nlines = pango_layout_get_line_count(t->layout);
+	t->lines = xcalloc((size_t)t->nlines, sizeof *t->lines);
+	it = pango_layout_get_iter(t->layout);
+	do {
+		PangoRectangle logical;
+		int y0, y1;
+
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		t->lines[i].x = pango_units_to_double(logical.x);
+		t->lines[i].height = pango_units_to_double(y1 - y0);
+		t->lines[i].baseline =
+		    pango_units_to_double(pango_layout_iter_get_baseline(it) - y0);
+		t->lines[i].para_start =
+		    pango_layout_iter_get_line_readonly(it)->is_paragraph_start;
+		i++;
+	} while (i < t->nlines && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/* A cell's paragraphs, each sanitised, joined by newlines; NULL if none.
+ * Caller frees. */
+static char *
+pdf_cell_text(const struct strvec *sv)
+{
+	struct buf b;
+
+	if (sv->n == 0)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < sv->n; i++) {
+		if (i > 0)
+			buf_putc(&b, '\n');
+		utf8_sanitize(sv->v[i], SAN_KEEP_NEWLINES, &b);
+	}
+	return buf_detach(&b);
+}
+
+/* Lay out the paragraphs of a cell (pdf_cell_text); none: no text. */
+static void
+pdf_text_set_cell(struct pdf *p, struct pdf_text *t, const struct strvec *sv,
+    const PangoFontDescription *font, double width, PangoAlignment align)
+{
+	char *s = pdf_cell_text(sv);
+
+	if (s == NULL)
+		return;
+	pdf_text_set(p, t, s, font, width, align);
+	free(s);
+}
+
+static void
+pdf_text_fini(struct pdf_text *t)
+{
+	if (t->layout != NULL)
+		g_object_unref(t->layout);
+	free(t->lines);
+	memset(t, 0, sizeof *t);
+}
+
+/* Height of lines [from, to). */
+static double
+pdf_text_height(const struct pdf_text *t, int from, int to)
+{
+	double h = 0;
+
+	for (int i = from; i < to; i++)
+		h += t->lines[i].height;
+	return h;
+}
+
+/*
+ * The end of the lines from from on that fit in room, at the end of a
+ * paragraph when one ends in there (a need stays on one page), else
+ * between any two lines.
+ */
+static int
+pdf_text_fit(const struct pdf_text *t, int from, double room)
+{
+	double h = 0;
+	int i = from, para;
+
+	while (i < t->nlines && h + t->lines[i].height <= room + EPS)
+		h += t->lines[i++].height;
+	if (i == t->nlines)
+		return i;
+	for (para = i; para > from && !t->lines[para].para_start; para--)
+		;
+	return para > from ? para : i;
+}
+
+/* Draw lines [from, to) of t, the first one's top at y, the block at x. */
+static void
+pdf_text_draw(struct pdf *p, const struct pdf_text *t, int from, int to,
+    double x, double y)
+{
+	for (int i = from; i < to; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(t->layout,
+		    i);
+
+		cairo_move_to(p->cr, x + t->lines[i].x, y + t->lines[i].baseline);
+		pango_cairo_show_layout_line(p->cr, line);
+		y += t->lines[i].height;
+	}
+}
+
+/* Natural (unwrapped) width of text in font. */
+static double
+pdf_text_width(struct pdf *p, const char *text, const PangoFontDescription *f)
+{
+	PangoLayout *l = pango_layout_new(p->ctx);
+	PangoRectangle logical;
+
+	pango_layout_set_font_description(l, f);
+	pango_layout_set_text(l, text, -1);
+	pango_layout_get_extents(l, NULL, &logical);
+	g_object_unref(l);
+	return pango_units_to_double(logical.width);
+}
+
+/*
+ * Whether fontconfig found the family asked for or one it binds strongly
+ * to it — a metric-compatible substitute such as Liberation Serif for Times
+ * New Roman — rather than whatever default it falls back to.
+ */
+static bool
+pdf_font_is_substitute(const char *asked, const char *found)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcValue v;
+	FcValueBinding binding;
+	bool ok = false;
+
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)asked);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	for (int i = 0; !ok && FcPatternGetWithBinding(pat, FC_FAMILY, i, &v,
+	    &binding) == FcResultMatch; i++)
+		ok = binding != FcValueBindingWeak && v.type == FcTypeString &&
+		    FcStrCmpIgnoreCase(v.u.s, (const FcChar8 *)found) == 0;
+	FcPatternDestroy(pat);
+	return ok;
+}
+
+/* The regular, bold and small faces of the page's font; fail when the
+ * font is missing (only an unrelated fallback found) or has no Cyrillic. */
+static int
+pdf_fonts(struct pdf *p, struct error *err)
+{
+	const struct doc_page *pg = &p->d->page;
+	PangoFont *f;
+	PangoFontDescription *got;
+	PangoCoverage *cov;
+	const char *family;
+	bool cyrillic;
+	int rc = 0;
+
+	p->font = pango_font_description_new();
+	pango_font_description_set_family(p->font, pg->font);
+	pango_font_description_set_absolute_size(p->font,
+	    pg->font_pt * PANGO_SCALE);
+	p->bold = pango_font_description_copy(p->font);
+	pango_font_description_set_weight(p->bold, PANGO_WEIGHT_BOLD);
+	p->small = pango_font_description_copy(p->font);
+	pango_font_description_set_absolute_size(p->small,
+	    pdf_max(6, pg->font_pt - 2) * PANGO_SCALE);
+
+	f = pango_font_map_load_font(p->fm, p->ctx, p->font);
+	if (f == NULL)
+		return error_set(err, "не найден ни один шрифт: установите "
+		    "fonts-liberation");
+	got = pango_font_describe(f);
+	family = pango_font_description_get_family(got);
+	if (family == NULL || !pdf_font_is_substitute(pg->font, family)) {
+		rc = error_set(err, "шрифт «%s» не установлен (нашёлся бы только "
+		    "«%s»): установите его или fonts-liberation (Liberation "
+		    "Serif заменяет Times New Roman) либо выберите другой шрифт",
+		    pg->font, family != NULL ? family : "?");
+	} else {
+		cov = pango_font_get_coverage(f,
+		    pango_language_from_string("ru"));
+		cyrillic = pango_coverage_get(cov, 0x0416) ==
+		    PANGO_COVERAGE_EXACT;	/* Ж */
+		pango_coverage_unref(cov);
+		if (!cyrillic)
+			rc = error_set(err, "в шрифте «%s» (%s) нет кириллицы: "
+			    "выберите другой шрифт", pg->font, family);
+	}
+	pango_font_description_free(got);
+	g_object_unref(f);
+	return rc;
+}
+
+/* The body's edges in points from the page settings; fail when the
+ * margins leave no page. */
+static int
+pdf_page_geometry(struct pdf *p, struct error *err)
+{
+	const struct doc_page *pg = &p->d->page;
+
+	if (pg->font_pt < 6 || pg->font_pt > 28)
+		return error_set(err, "кегль %g пт: ожидалось от 6 до 28",
+		    pg->font_pt);
+	p->page_w = pg->width_mm * PT_PER_MM;
+	p->page_h = pg->height_mm * PT_PER_MM;
+	p->left = pg->margin_left_mm * PT_PER_MM;
+	p->top = pg->margin_top_mm * PT_PER_MM;
+	p->width = p->page_w - p->left - pg->margin_right_mm * PT_PER_MM;
+	p->bottom = p->page_h - pg->margin_bottom_mm * PT_PER_MM;
+	if (pg->margin_left_mm < 0 || pg->margin_right_mm < 0 ||
+	    pg->margin_top_mm < 0 || pg->margin_bottom_mm < 0 ||
+	    p->width <= 0 || p->bottom <= p->top)
+		return error_set(err, "поля (%g, %g, %g, %g мм) не оставляют "
+		    "места на странице %g×%g мм", pg->margin_left_mm,
+		    pg->margin_right_mm, pg->margin_top_mm,
+		    pg->margin_bottom_mm, pg->width_mm, pg->height_mm);
+	return 0;
+}
+
+/* The widest word of text: its width wrapped as narrow as pango can
+ * without breaking a word. */
+static double
+pdf_word_width(struct pdf *p, const char *text)
+{
+	PangoLayout *l = pango_layout_new(p->ctx);
+	PangoRectangle logical;
+
+	pango_layout_set_font_description(l, p->font);
+	pango_layout_set_width(l, 1);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	pango_layout_set_text(l, text, -1);
+	pango_layout_get_extents(l, NULL, &logical);
+	g_object_unref(l);
+	return pango_units_to_double(logical.width);
+}
+
+/* Lower the largest minimums to one level at which they sum to avail,
+ * leaving the smaller ones whole. */
+static void
+pdf_level_mins(double *min, double avail)
+{
+	double lo = 0, hi = avail;
+
+	for (int it = 0; it < 60; it++) {
+		double level = (lo + hi) / 2, sum = 0;
+
+		for (int c = 1; c < DOC_COLUMNS; c++)
+			sum += min[c] < level ? min[c] : level;
+		if (sum > avail)
+			hi = level;
+		else
+			lo = level;
+	}
+	for (int c = 1; c < DOC_COLUMNS; c++)
+		if (min[c] > lo)
+			min[c] = lo;
+}
+
+/*
+ * Share avail among columns 1.. in proportion to what they usually hold,
+ * none narrower than min: a column that would be is given its minimum and
+ * the others share the rest.
+ */
+static void
+pdf_share(const double *min, double avail, double *w)
+{
+	static const double share[DOC_COLUMNS] = { 0, 0.20, 0.25, 0.30, 0.25 };
+	bool fixed[DOC_COLUMNS] = { false }, again = true;
+
+	while (again) {
+		double left = avail, shares = 0;
+
+		again = false;
+		for (int c = 1; c < DOC_COLUMNS; c++) {
+			if (fixed[c])
+				left -= w[c];
+			else
+				shares += share[c];
+		}
+		for (int c = 1; c < DOC_COLUMNS; c++)
+			if (!fixed[c])
+				w[c] = left * share[c] / shares;
+		for (int c = 1; c < DOC_COLUMNS; c++)
+			if (!fixed[c] && w[c] < min[c]) {
+				w[c] = min[c];
+				fixed[c] = again = true;
+			}
+	}
+}
+
+/*
+ * Column edges: № as wide as its widest number, the rest shared so that
+ * no word has to break (a word wider than 40% of the table may: a long
+ * URL must not starve the other columns).  Fails when the page is too
+ * narrow for four columns of a few letters each.
+ */
+static int
+pdf_columns(struct pdf *p, struct error *err)
+{
+	const struct document *d = p->d;
+	double num = pdf_text_width(p, document_column_titles[0], p->font);
+	double min[DOC_COLUMNS] = { 0 }, w[DOC_COLUMNS] = { 0 }, avail, sum = 0;
+
+	for (int c = 1; c < DOC_COLUMNS; c++)
+		min[c] = pdf_word_width(p, document_column_titles[c]);
+	for (size_t i = 0; i < d->nrows; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++) {
+			char *s = pdf_cell_text(&d->rows[i].cells[c]);
+
+			if (s == NULL)
+				continue;
+			if (c == 0)
+				num = pdf_max(num, pdf_text_width(p, s, p->font));
+			else
+				min[c] = pdf_max(min[c], pdf_word_width(p, s));
+			free(s);
+		}
+	num += 2 * PAD_X;
+	avail = p->width - num;
+	if (avail < 4 * (2 * PAD_X + 3 * p->d->page.font_pt))
+		return error_set(err, "страница слишком узкая для таблицы: "
+		    "между полями %.0f мм", p->width / PT_PER_MM);
+	for (int c = 1; c < DOC_COLUMNS; c++) {
+		min[c] = pdf_max(2 * PAD_X + 3 * p->d->page.font_pt,
+		    min[c] + 2 * PAD_X + 1);
+		if (min[c] > 0.4 * avail)
+			min[c] = 0.4 * avail;
+		sum += min[c];
+	}
+	if (sum > avail)
+		pdf_level_mins(min, avail);
+	pdf_share(min, avail, w);
+	p->col_x[0] = p->left;
+	p->col_x[1] = p->left + num;
+	for (int c = 1; c < DOC_COLUMNS; c++)
+		p->col_x[c + 1] = p->col_x[c] + w[c];
+	p->col_x[DOC_COLUMNS] = p->left + p->width;
+	return 0;
+}
+
+static double
+pdf_col_text_width(const struct pdf *p, int c)
+{
+	return p->col_x[c + 1] - p->col_x[c] - 2 * PAD_X;
+}
+
+/*
+ * The header row and every row's cells laid out to their columns, and
+ * where rows start on pages after the first: under the page number (in
+ * the top margin when it has room, else above the header) and the header.
+ */
+static int
+pdf_layout(struct pdf *p, struct error *err)
+{
+	const struct document *d = p->d;
+	double num_h, h = 0;
+	struct pdf_text probe = { 0 };
+
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		pdf_text_set(p, &p->header[c], document_column_titles[c],
+		    p->font, pdf_col_text_width(p, c), PANGO_ALIGN_CENTER);
+		h = pdf_max(h, pdf_text_height(&p->header[c], 0,
+		    p->header[c].nlines));
+	}
+	p->header_h = h + 2 * PAD_Y;
+	p->rows = xcalloc(d->nrows, sizeof *p->rows);
+	for (size_t i = 0; i < d->nrows; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++)
+			pdf_text_set_cell(p, &p->rows[i].cells[c],
+			    &d->rows[i].cells[c], p->font,
+			    pdf_col_text_width(p, c),
+			    c == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+
+	pdf_text_set(p, &probe, "0", p->font, 0, PANGO_ALIGN_LEFT);
+	num_h = probe.lines[0].height;
+	pdf_text_fini(&probe);
+	if (p->top >= num_h + 2 * PT_PER_MM) {
+		p->num_y = (p->top - num_h) / 2;
+		p->rows_top = p->top + p->header_h;
+	} else {
+		p->num_y = p->top;
+		p->rows_top = p->top + num_h + PT_PER_MM + p->header_h;
+	}
+	if (p->bottom - p->rows_top < 3 * num_h + 2 * PAD_Y)
+		return error_set(err, "страница слишком низкая для таблицы: "
+		    "между полями %.0f мм", (p->bottom - p->top) / PT_PER_MM);
+	return 0;
+}
+
+/* A cell's frame. */
+static void
+pdf_box(struct pdf *p, int c, double top, double bottom)
+{
+	cairo_rectangle(p->cr, p->col_x[c], top, p->col_x[c + 1] - p->col_x[c],
+	    bottom - top);
+	cairo_stroke(p->cr);
+}
+
+/*
+ * The header row at y.  Only its first drawing is tagged (TR of TH in
+ * THead): the copies on later pages are pagination, and content drawn
+ * outside any tag stays out of the structure tree.
+ */
+static void
+pdf_header_row(struct pdf *p)
+{
+	bool tag = !p->header_tagged;
+
+	if (tag) {
+		cairo_tag_begin(p->cr, "THead", NULL);
+		cairo_tag_begin(p->cr, "TR", NULL);
+	}
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		const struct pdf_text *t = &p->header[c];
+		double h = pdf_text_height(t, 0, t->nlines);
+
+		if (tag)
+			cairo_tag_begin(p->cr, "TH", NULL);
+		pdf_text_draw(p, t, 0, t->nlines, p->col_x[c] + PAD_X,
+		    p->y + (p->header_h - h) / 2);
+		if (tag)
+			cairo_tag_end(p->cr, "TH");
+	}
+	if (tag) {
+		cairo_tag_end(p->cr, "TR");
+		cairo_tag_end(p->cr, "THead");
+		cairo_tag_begin(p->cr, "TBody", NULL);
+		p->header_tagged = true;
+	}
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		pdf_box(p, c, p->y, p->y + p->header_h);
+	p->y += p->header_h;
+}
+
+/* A new page: its number centred at the top (ГОСТ Р 7.0.97: from the
+ * second page on), then the header row. */
+static void
+pdf_new_page(struct pdf *p)
+{
+	struct pdf_text num = { 0 };
+	char s[16];
+
+	cairo_show_page(p->cr);
+	p->page++;
+	snprintf(s, sizeof s, "%d", p->page);
+	pdf_text_set(p, &num, s, p->font, p->page_w, PANGO_ALIGN_CENTER);
+	pdf_text_draw(p, &num, 0, num.nlines, 0, p->num_y);
+	pdf_text_fini(&num);
+	p->y = p->rows_top - p->header_h;
+	p->rows_on_page = 0;
+	pdf_header_row(p);
+}
+
+/* Whether a new page would give more room than this one has left. */
+static bool
+pdf_can_move(const struct pdf *p)
+{
+	return p->rows_on_page > 0 || p->y > p->rows_top + EPS;
+}
+
+static double
+pdf_room(const struct pdf *p)
+{
+	return p->bottom - p->y;
+}
+
+/* The span cells of a part, tagged as TD inside the first row's TR or
+ * untagged when repeated on a later page. */
+static void
+pdf_span_draw(struct pdf *p, const struct pdf_part *part, bool tag)
+{
+	const struct pdf_row *row = &p->rows[part->row];
+
+	for (int c = 0; c < 2; c++) {
+		if (tag)
+			cairo_tag_begin(p->cr, "TD", NULL);
+		pdf_text_draw(p, &row->cells[c], part->from[c], part->to[c],
+		    p->col_x[c] + PAD_X, part->top + PAD_Y);
+		if (tag)
+			cairo_tag_end(p->cr, "TD");
+	}
+}
+
+/*
+ * Open a part at y: which span lines fit the room left (a complete cell
+ * starts again from its first line, an unfinished one goes on).  Text
+ * repeated is drawn now, outside the structure tree; new text is drawn
+ * with the first row, as its TDs, or alone when no row follows.
+ */
+static void
+pdf_part_open(struct pdf *p, struct pdf_part *part, bool first)
+{
+	const struct pdf_row *row = &p->rows[part->row];
+	double room = pdf_room(p) - 2 * PAD_Y, h = 0;
+
+	part->top = p->y;
+	part->has_frag = false;
+	part->first = first;
+	part->tagged = first || !part->done[0] || !part->done[1];
+	for (int c = 0; c < 2; c++) {
+		const struct pdf_text *t = &row->cells[c];
+
+		if (first)
+			part->done[c] = false;
+		if (first || part->done[c])
+			part->from[c] = 0;
+		else
+			part->from[c] = part->to[c];
+		part->to[c] = pdf_text_fit(t, part->from[c], room);
+		if (part->to[c] == part->from[c] && part->from[c] < t->nlines)
+			part->to[c]++;	/* a page lower than one line */
+		if (part->to[c] == t->nlines)
+			part->done[c] = true;
+		h = pdf_max(h, pdf_text_height(t, part->from[c], part->to[c]));
+	}
+	part->span_h = h + 2 * PAD_Y;
+	part->pending = part->tagged;
+	if (!part->tagged)
+		pdf_span_draw(p, part, false);
+}
+
+/* Close a part: it is as tall as its rows or its span text, whichever is
+ * taller (the last row grows); frame the span cells and the last row. */
+static void
+pdf_part_close(struct pdf *p, struct pdf_part *part)
+{
+	double bottom = pdf_max(p->y, part->top + part->span_h);
+	double top = part->has_frag ? part->frag_top : part->top;
+
+	if (part->pending) {
+		cairo_tag_begin(p->cr, "TR", NULL);
+		pdf_span_draw(p, part, true);
+		cairo_tag_end(p->cr, "TR");
+		part->pending = false;
+	}
+
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		pdf_box(p, c, c < 2 ? part->top : top, bottom);
+	p->y = bottom;
+}
+
+/* Draw lines [cur, to) of row r's cells 2.. as one row fragment at y
+ * (a TR; the first also carries the span cells). */
+static void
+pdf_fragment(struct pdf *p, struct pdf_part *part, size_t r, int *cur,
+    const int *to)
+{
+	const struct pdf_row *row = &p->rows[r];
+	double h = 0;
+
+	if (part->has_frag)
+		for (int c = 2; c < DOC_COLUMNS; c++)
+			pdf_box(p, c, part->frag_top, p->y);
+	cairo_tag_begin(p->cr, "TR", NULL);
+	if (part->pending) {
+		pdf_span_draw(p, part, true);
+		part->pending = false;
+	}
+	for (int c = 2; c < DOC_COLUMNS; c++) {
+		cairo_tag_begin(p->cr, "TD", NULL);
+		pdf_text_draw(p, &row->cells[c], cur[c], to[c],
+		    p->col_x[c] + PAD_X, p->y + PAD_Y);
+		cairo_tag_end(p->cr, "TD");
+		h = pdf_max(h, pdf_text_height(&row->cells[c], cur[c], to[c]));
+		cur[c] = to[c];
+	}
+	cairo_tag_end(p->cr, "TR");
+	part->frag_top = p->y;
+	part->has_frag = true;
+	p->y += h + 2 * PAD_Y;
+	p->rows_on_page++;
+}
+
+/* Height of what is left of row r from cur on. */
+static double
+pdf_row_rest(const struct pdf *p, size_t r, const int *cur)
+{
+	double h = 0;
+
+	for (int c = 2; c < DOC_COLUMNS; c++) {
+		const struct pdf_text *t = &p->rows[r].cells[c];
+
+		h = pdf_max(h, pdf_text_height(t, cur[c], t->nlines));
+	}
+	return h + 2 * PAD_Y;
+}
+
+/* The lines of row r from cur on that fit the room left: fills to[];
+ * false if not one line fits. */
+static bool
+pdf_row_fit(const struct pdf *p, size_t r, const int *cur, int *to)
+{
+	bool any = false;
+
+	for (int c = 2; c < DOC_COLUMNS; c++) {
+		to[c] = pdf_text_fit(&p->rows[r].cells[c], cur[c],
+		    pdf_room(p) - 2 * PAD_Y);
+		any = any || to[c] > cur[c];
+	}
+	return any;
+}
+
+static bool
+pdf_row_left(const struct pdf *p, size_t r, const int *cur)
+{
+	for (int c = 2; c < DOC_COLUMNS; c++)
+		if (cur[c] < p->rows[r].cells[c].nlines)
+			return true;
+	return false;
+}
+
+/* Close the part on this page and open its continuation on the next; a
+ * first part that drew nothing yet starts over there instead. */
+static void
+pdf_part_break(struct pdf *p, struct pdf_part *part)
+{
+	bool restart = part->first && !part->has_frag;
+
+	if (!restart)
+		pdf_part_close(p, part);
+	pdf_new_page(p);
+	pdf_part_open(p, part, restart);
+}
+
+/*
+ * One row, whole if it fits the room left; else it moves to the next
+ * page, unless it would not fit a whole page either: then it is split
+ * between lines, as many on this page as fit.
+ */
+static void
+pdf_row(struct pdf *p, struct pdf_part *part, size_t r)
+{
+	int cur[DOC_COLUMNS] = { 0 }, to[DOC_COLUMNS] = { 0 };
+	double rest;
+
+	for (;;) {
+		rest = pdf_row_rest(p, r, cur);
+		if (rest <= pdf_room(p) + EPS) {
+			for (int c = 2; c < DOC_COLUMNS; c++)
+				to[c] = p->rows[r].cells[c].nlines;
+			pdf_fragment(p, part, r, cur, to);
+			return;
+		}
+		if (pdf_can_move(p) && rest <= p->bottom - p->rows_top + EPS) {
+			pdf_part_break(p, part);
+			continue;
+		}
+		if (!pdf_row_fit(p, r, cur, to)) {
+			if (pdf_can_move(p)) {
+				pdf_part_break(p, part);
+				continue;
+			}
+			/* A page lower than one line: overflow, but progress. */
+			for (int c = 2; c < DOC_COLUMNS; c++)
+				if (cur[c] < p->rows[r].cells[c].nlines) {
+					to[c] = cur[c] + 1;
+					break;
+				}
+		}
+		pdf_fragment(p, part, r, cur, to);
+		if (!pdf_row_left(p, r, cur))
+			return;
+		pdf_part_break(p, part);
+	}
+}
+
+/* Height of the span cells of the process starting at row a, whole. */
+static double
+pdf_span_height(const struct pdf *p, size_t a)
+{
+	const struct pdf_text *t = p->rows[a].cells;
+
+	return pdf_max(pdf_text_height(&t[0], 0, t[0].nlines),
+	    pdf_text_height(&t[1], 0, t[1].nlines)) + 2 * PAD_Y;
+}
+
+/* How tall the start of the process at row a must be on one page. */
+static double
+pdf_group_want(const struct pdf *p, size_t a)
+{
+	int zero[DOC_COLUMNS] = { 0 };
+
+	return pdf_max(pdf_row_rest(p, a, zero), pdf_span_height(p, a));
+}
+
+/* The rows [a, b) of one process.  It starts on the next page when its
+ * first row and name do not fit here but would there. */
+static void
+pdf_group(struct pdf *p, size_t a, size_t b)
+{
+	struct pdf_part part;
+	double want = pdf_group_want(p, a);
+
+	if (want > pdf_room(p) + EPS && pdf_can_move(p) &&
+	    want <= p->bottom - p->rows_top + EPS)
+		pdf_new_page(p);
+	memset(&part, 0, sizeof part);
+	part.row = a;
+	pdf_part_open(p, &part, true);
+	for (size_t r = a; r < b; r++)
+		pdf_row(p, &part, r);
+	/* A process name longer than its rows goes on over the page. */
+	while (!part.done[0] || !part.done[1])
+		pdf_part_break(p, &part);
+	pdf_part_close(p, &part);
+}
+
+/* The table, tagged Table > THead/TBody > TR > TH/TD.  The header does
+ * not stay alone at a page's foot. */
+static void
+pdf_table(struct pdf *p)
+{
+	const struct document *d = p->d;
+	size_t r = 0;
+
+	cairo_tag_begin(p->cr, "Table", NULL);
+	if (d->nrows > 0) {
+		double want = p->header_h + pdf_group_want(p, 0);
+
+		if (want > pdf_room(p) + EPS &&
+		    want <= p->bottom - p->rows_top + p->header_h + EPS)
+			pdf_new_page(p);
+		else
+			pdf_header_row(p);
+	} else {
+		pdf_header_row(p);
+	}
+	while (r < d->nrows) {
+		size_t span = d->rows[r].span > 0 ? d->rows[r].span : 1;
+		size_t end = span < d->nrows - r ? r + span : d->nrows;
+
+		pdf_group(p, r, end);
+		r = end;
+	}
+	cairo_tag_end(p->cr, "TBody");
+	cairo_tag_end(p->cr, "Table");
+}
+
+/* A block of sanitised text at y, tagged, advancing y. */
+static void
+pdf_block(struct pdf *p, const char *tag, const char *text,
+    const PangoFontDescription *font, double x, double width,
+    PangoAlignment align)
+{
+	struct pdf_text t = { 0 };
+	char *s = utf8_sanitized(text, SAN_KEEP_NEWLINES);
+
+	pdf_text_set(p, &t, s, font, width, align);
+	cairo_tag_begin(p->cr, tag, NULL);
+	pdf_text_draw(p, &t, 0, t.nlines, x, p->y);
+	cairo_tag_end(p->cr, tag);
+	p->y += pdf_text_height(&t, 0, t.nlines);
+	pdf_text_fini(&t);
+	free(s);
+}
+
+/*
+ * The head of the first page: the grif as a block at the right margin (its
+ * lines flush left inside it, at most half the width), the bold centred
+ * title, the revision caption small under it.
+ */
+static void
+pdf_head(struct pdf *p)
+{
+	const struct document *d = p->d;
+	double line = d->page.font_pt;
+
+	p->y = p->top;
+	if (d->grif[0] != '\0') {
+		char *s = utf8_sanitized(d->grif, SAN_KEEP_NEWLINES);
+		double w = 0;
+		char *save = NULL;
+
+		for (char *ln = strtok_r(s, "\n", &save); ln != NULL;
+		    ln = strtok_r(NULL, "\n", &save))
+			w = pdf_max(w, pdf_text_width(p, ln, p->font));
+		free(s);
+		w = w < p->width / 2 ? w + 1 : p->width / 2;
+		pdf_block(p, "P", d->grif, p->font, p->left + p->width - w, w,
+		    PANGO_ALIGN_LEFT);
+		p->y += line;
+	}
+	pdf_block(p, "H1", d->title, p->bold, p->left, p->width,
+	    PANGO_ALIGN_CENTER);
+	if (d->caption[0] != '\0')
+		pdf_block(p, "P", d->caption, p->small, p->left, p->width,
+		    PANGO_ALIGN_CENTER);
+	p->y += line;
+}
+
+/* The document's title on one line, for the PDF's metadata. */
+static char *
+pdf_meta_title(const struct document *d)
+{
+	char *s = utf8_sanitized(d->title, SAN_KEEP_NEWLINES);
+
+	for (char *c = s; *c != '\0'; c++)
+		if (*c == '\n')
+			*c = ' ';
+	return s;
+}
+
+/* Draw the whole document on the surface. */
+static void
+pdf_draw(struct pdf *p)
+{
+	char *title = pdf_meta_title(p->d);
+
+	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
+	    title);
+	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_CREATOR,
+	    "perechen " PERECHEN_VERSION);
+	free(title);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_set_line_width(p->cr, RULE_PT);
+	p->page = 1;
+	cairo_tag_begin(p->cr, "Document", NULL);
+	pdf_head(p);
+	pdf_table(p);
+	cairo_tag_end(p->cr, "Document");
+	cairo_show_page(p->cr);
+}
+
+/* Release what the drawing made.  fontconfig's and cairo's own caches
+ * stay: the drawing child (pdf_child) ends right after. */
+static void
+pdf_fini(struct pdf *p)
+{
+	if (p->rows != NULL)
+		for (size_t i = 0; i < p->d->nrows; i++)
+			for (int c = 0; c < DOC_COLUMNS; c++)
+				pdf_text_fini(&p->rows[i].cells[c]);
+	free(p->rows);
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		pdf_text_fini(&p->header[c]);
+	if (p->font != NULL)
+		pango_font_description_free(p->font);
+	if (p->bold != NULL)
+		pango_font_description_free(p->bold);
+	if (p->small != NULL)
+		pango_font_description_free(p->small);
+	if (p->ctx != NULL)
+		g_object_unref(p->ctx);
+	if (p->cr != NULL)
+		cairo_destroy(p->cr);
+	if (p->surface != NULL)
+		cairo_surface_destroy(p->surface);
+	if (p->fm != NULL) {
+		/* Fonts and fontsets the map caches hold it: break the cycle. */
+		if (PANGO_IS_FC_FONT_MAP(p->fm))
+			pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(p->fm));
+		g_object_unref(p->fm);
+	}
+}
+
+/*
+ * Lay out and draw d into the open descriptor.  A private font map, so
+ * that everything pango caches goes with it.
+ */
+static int
+pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
+{
+	struct pdf p;
+	cairo_status_t st;
+	int rc = -1;
+
+	memset(&p, 0, sizeof p);
+	p.d = d;
+	if (pdf_page_geometry(&p, err) != 0)
+		return -1;
+	p.surface = cairo_pdf_surface_create_for_stream(pdf_sink_write, sink,
+	    p.page_w, p.page_h);
+	p.cr = cairo_create(p.surface);
+	p.fm = pango_cairo_font_map_new();
+	p.ctx = pango_font_map_create_context(p.fm);
+	pango_cairo_update_context(p.cr, p.ctx);
+	if (pdf_fonts(&p, err) != 0 || pdf_columns(&p, err) != 0 ||
+	    pdf_layout(&p, err) != 0)
+		goto out;
+	pdf_draw(&p);
+	cairo_surface_finish(p.surface);
+	st = cairo_status(p.cr);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(p.surface);
+	if (sink->error == 0 && st != CAIRO_STATUS_SUCCESS)
+		error_set(err, "не удалось построить PDF: %s",
+		    cairo_status_to_string(st));
+	else if (sink->error == 0)
+		rc = 0;
+out:
+	pdf_fini(&p);
+	return rc;
+}
+
+static const char *
+pdf_strerror(int e)
+{
+	return e == ENOSPC ? "на диске нет места" : strerror(e);
+}
+
+/*
+ * The child that lays out and draws into fd.  pango keeps fontconfig's
+ * caches and worker threads of its own for the life of a process, and
+ * fontconfig cannot be shut down while those threads may still hold its
+ * caches (FcFini asserts).  Drawing in a child leaves perechen itself — an
+ * editor that may print many times — without pango's threads and caches,
+ * and a crash in a font library costs the printout, not the open list.
+ * A failure's message goes to msg_fd.  _exit, not exit: the child must run
+ * none of the parent's atexit handlers nor flush its stdio buffers.
+ */
+static void
+pdf_child(const struct document *d, const char *path, int fd, int msg_fd)
+{
+	struct pdf_sink sink = { fd, 0 };
+	struct error err;
+	int rc;
+
+	memset(&err, 0, sizeof err);
+	rc = pdf_write(d, &sink, &err);
+	if (rc != 0 && sink.error != 0)
+		error_set(&err, "не удалось записать %s: %s", path,
+		    pdf_strerror(sink.error));
+	if (rc != 0)
+		pdf_sink_write(&(struct pdf_sink){ msg_fd, 0 },
+		    (const unsigned char *)err.msg, (unsigned int)strlen(err.msg));
+	_exit(rc == 0 ? 0 : 1);
+}
+
+/* Everything the child said, up to len - 1 bytes, NUL-terminated. */
+static void
+pdf_read_message(int fd, char *msg, size_t len)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < len - 1) {
+		n = read(fd, msg + got, len - 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	msg[got] = '\0';
+}
+
+/* Draw d into fd in a child process (see pdf_child) and wait for it. */
+static int
+pdf_run_child(const struct document *d, const char *path, int fd,
+    struct error *err)
+{
+	char msg[ERROR_MSG_MAX];
+	int pfd[2], status;
+	pid_t pid;
+
+	if (pipe(pfd) != 0)
+		return error_set(err, "не удалось построить PDF: %s",
+		    strerror(errno));
+	pid = fork();
+	if (pid < 0) {
+		close(pfd[0]);
+		close(pfd[1]);
+		return error_set(err, "не удалось построить PDF: %s",
+		    strerror(errno));
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		pdf_child(d, path, fd, pfd[1]);
+	}
+	close(pfd[1]);
+	pdf_read_message(pfd[0], msg, sizeof msg);
+	close(pfd[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return error_set(err, "не удалось построить PDF: %s",
+			    strerror(errno));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (msg[0] != '\0')
+		return error_set(err, "%s", msg);
+	if (WIFSIGNALED(status))
+		return error_set(err, "не удалось построить PDF: вёрстка "
+		    "прервана сигналом %d", WTERMSIG(status));
+	return error_set(err, "не удалось построить PDF");
+}
+
+int
+export_pdf(const struct document *d, const char *path, struct error *err)
+{
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	int fd, saved;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		error_set(err, "не удалось записать %s: %s", path,
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (pdf_run_child(d, path, fd, err) != 0) {
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	saved = fsync(fd) != 0 ? errno : 0;
+	if (close(fd) != 0 && saved == 0)
+		saved = errno;
+	if (saved == 0 && rename(tmp, path) != 0)
+		saved = errno;
+	if (saved != 0) {
+		unlink(tmp);
+		free(tmp);
+		return error_set(err, "не удалось записать %s: %s", path,
+		    pdf_strerror(saved));
+	}
+	free(tmp);
+	return 0;
+}
+
+#else /* !PERECHEN_WITH_PDF */
+
+bool
+export_pdf_available(void)
+{
+	return false;
+}
+
+int
+export_pdf(const struct document *d, const char *path, struct error *err)
+{
+	(void)d;
+	(void)path;
+	return error_set(err, "эта сборка perechen без PDF: установите "
+	    "libpango1.0-dev и пересоберите (make WITH_PDF=1)");
+}
+
+#endif
