@@ -33,6 +33,10 @@ CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 # glibc has iconv; other libcs link GNU libiconv: make ICONV_LIBS=-liconv
 ICONV_LIBS ?=
+# DOCX is a zip made with libzip (Debian libzip-dev), in src/io only.
+ZIP_CFLAGS    := $(shell pkg-config --cflags libzip 2>/dev/null)
+ZIP_LIBS      := $(shell pkg-config --libs libzip 2>/dev/null)
+IO_CFLAGS     = $(ZIP_CFLAGS)
 
 ifeq ($(SAN),1)
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
@@ -77,6 +81,9 @@ $(B)/obj/src/store/%.o: src/store/%.c
 $(B)/obj/src/ui/%.o: src/ui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/obj/src/io/%.o: src/io/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(IO_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
@@ -91,7 +98,8 @@ $(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI):
 	$(AR) rcs $@ $^
 
 $(BIN): $(call obj,$(APP_SRC)) $(LIBUI) $(LIBIO) $(LIBSTORE) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) \
+		$(ZIP_LIBS)
 
 # Tests link only the layers they test: core tests never see SQLite or curses.
 $(B)/obj/tests/%.o: tests/%.c
@@ -105,7 +113,7 @@ $(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS)
 $(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBIO) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS)
 
 tests: $(BIN) $(TEST_BINS)
 
@@ -147,9 +155,9 @@ FUZZ_BINS   = $(patsubst tests/fuzz/%.c,$(FUZZ_B)/%,$(wildcard tests/fuzz/fuzz_*
 
 $(FUZZ_B)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) -c $< -o $@
+	clang $(FUZZ_CFLAGS) $(IO_CFLAGS) -c $< -o $@
 $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS) $(ZIP_LIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -1,12 +1,15 @@
 /*
  * export.h - the list written out: a printed text table and CSV.
  *
- * Owns: struct export_opts and the two writers.  Both take a whole list in
- * memory (as store_load_list() or import produce it) and append a complete
- * document to a caller's buffer, already in the target encoding, so the
- * caller can write it in one go and never leaves half a file.  Data text
- * passes the sanitiser (utf8.h) on the way out, so a control sequence in a
- * name can reach neither a terminal nor a printed page.
+ * Owns: struct export_opts and the two writers.  The text table lays out
+ * the printed document (document.h: grif, title, caption, rows) that every
+ * print format shares; CSV takes the whole list in memory (as
+ * store_load_list() or import produce it), since it carries every field.
+ * Both append a complete document to a caller's buffer, already in the
+ * target encoding, so the caller can write it in one go and never leaves
+ * half a file.  Data text passes the sanitiser (utf8.h) on the way out, so
+ * a control sequence in a name can reach neither a terminal nor a printed
+ * page.
  *
  * Characters the target encoding lacks are written as '?' and counted in
  * *replaced for the caller to warn about; nothing is dropped or truncated
@@ -22,12 +25,15 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "document.h"
 #include "error.h"
 #include "model.h"
 
 #define EXPORT_WIDTH_DEFAULT	120
 #define EXPORT_WIDTH_MIN	60
 #define EXPORT_WIDTH_MAX	1000
+#define EXPORT_PAGE_LENGTH_MIN	20	/* lines: a page holds a row or two */
+#define EXPORT_PAGE_LENGTH_MAX	1000
 
 struct export_opts {
 	const char *encoding;	/* NULL or "" = UTF-8; any iconv name */
@@ -35,24 +41,34 @@ struct export_opts {
 	bool	 bom;		/* csv: write a UTF-8 BOM (UTF-8 only) */
 	char	 delimiter;	/* csv: 0 = ';' for CP1251 (Russian Excel),
 				   ',' otherwise */
+	int	 page_length;	/* txt: lines per page; 0 = no pages */
 };
 
-/* The defaults: UTF-8, 120 columns, a BOM, the delimiter by encoding. */
-#define EXPORT_OPTS_INIT { NULL, EXPORT_WIDTH_DEFAULT, true, 0 }
+/* The defaults: UTF-8, 120 columns, a BOM, the delimiter by encoding, one
+ * long page. */
+#define EXPORT_OPTS_INIT { NULL, EXPORT_WIDTH_DEFAULT, true, 0, 0 }
 
 /*
- * The printed form (Приложение 1) as a text table of exactly o->width
- * columns on every line (EXPORT_WIDTH_MIN..EXPORT_WIDTH_MAX): "ПЕРЕЧЕНЬ",
- * the title and the organisation centred above it when the header has
- * them; № and the process once per process, their cells merged over the
- * process's touchpoints; excluded touchpoints left out (they are out of the
- * list).  cat is not consulted and may be NULL.  Appends to out; *replaced
- * (may be NULL) is the number of characters written as '?'.  Returns 0, or
- * -1 with err (a width out of range, an unknown encoding).
+ * The printed document d as a text table of exactly o->width columns on
+ * every line (EXPORT_WIDTH_MIN..EXPORT_WIDTH_MAX): the grif as a block at
+ * the right edge, the title and the caption centred, then the table with
+ * the № and process cells merged over their process's rows, several needs
+ * each after a dash.  d->page is not consulted (a plain printer has its
+ * own page).
+ *
+ * With o->page_length (EXPORT_PAGE_LENGTH_MIN..MAX) the table is cut into
+ * pages of at most that many lines, a form feed between them: each page
+ * after the first starts with its number centred, a blank line and the
+ * table's header; a row moves whole to the next page when it does not fit
+ * the rest of one (only a row longer than a page is split, between lines);
+ * every page's table is closed by its bottom rule.
+ *
+ * Appends to out; *replaced (may be NULL) is the number of characters
+ * written as '?'.  Returns 0, or -1 with err (a width or page length out of
+ * range, an unknown encoding).
  */
-int	export_txt(const struct list *l, const struct catalog *cat,
-	    const struct export_opts *o, struct buf *out, size_t *replaced,
-	    struct error *err);
+int	export_txt(const struct document *d, const struct export_opts *o,
+	    struct buf *out, size_t *replaced, struct error *err);
 
 /*
  * The lossless interchange form: RFC 4180 CSV with CRLF line ends, one row

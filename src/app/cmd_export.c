@@ -1,84 +1,71 @@
-/* cmd_export.c - "perechen export": the list as a text table or CSV. */
+/*
+ * cmd_export.c - "perechen export": the list as a printed document (text,
+ * HTML, DOCX, PDF) or as CSV, of the working copy or an approved revision.
+ */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "app.h"
 #include "charset.h"
 #include "export.h"
-
-enum export_format {
-	EXPORT_FORMAT_AUTO,	/* csv for a *.csv file, else txt */
-	EXPORT_FORMAT_TXT,
-	EXPORT_FORMAT_CSV
-};
+#include "printout.h"
 
 /* The command's Russian help. */
 static void
 cmd_export_usage(FILE *f)
 {
 	fprintf(f, "Использование: perechen [-d ФАЙЛ] export [ПАРАМЕТРЫ]\n"
-	    "Выгружает перечень в текстовую таблицу или в CSV.\n\n"
-	    "  --format txt|csv    вид выгрузки: таблица (по умолчанию; для\n"
-	    "                      файла *.csv — CSV) или CSV для Excel и\n"
-	    "                      обратного импорта\n"
-	    "  --encoding КОД      кодировка: utf8 (по умолчанию), cp1251,\n"
-	    "                      koi8r, cp866 или иная, известная iconv;\n"
-	    "                      CSV в cp1251 разделяется «;», как ждёт\n"
-	    "                      Excel с русскими настройками\n"
-	    "  --width N           ширина таблицы в колонках (%d–%d, по\n"
+	    "Выгружает перечень как документ (приложение к приказу) или CSV.\n\n"
+	    "  --format ВИД        txt — текстовая таблица (по умолчанию),\n"
+	    "                      html — страница для сайта, docx — Word,\n"
+	    "                      pdf — для печати, csv — для Excel и обратного\n"
+	    "                      импорта; без --format вид берётся по\n"
+	    "                      расширению файла -o (.txt .html .docx .pdf\n"
+	    "                      .csv)\n"
+	    "  --revision N        утверждённая редакция N (latest — последняя):\n"
+	    "                      с грифом «УТВЕРЖДЕН приказом … от … № …»\n"
+	    "  --working           рабочая версия, как она сейчас, без грифа, с\n"
+	    "                      пометкой «Рабочая версия (не утверждена)»\n"
+	    "                      (по умолчанию)\n"
+	    "  --caption ТЕКСТ     надпись под заголовком вместо «Рабочая\n"
+	    "                      версия…» или «Редакция N»; \"\" — без неё\n"
+	    "  -o, --output ФАЙЛ   записать в файл (- — стандартный вывод, по\n"
+	    "                      умолчанию для txt, html и csv; pdf и docx\n"
+	    "                      пишутся только в файл или в канал); файл\n"
+	    "                      заменяется целиком или не меняется вовсе\n"
+	    "  --encoding КОД      txt и csv: кодировка utf8 (по умолчанию),\n"
+	    "                      cp1251, koi8r, cp866 или иная, известная\n"
+	    "                      iconv; CSV в cp1251 разделяется «;»\n"
+	    "  --width N           txt: ширина таблицы в колонках (%d–%d, по\n"
 	    "                      умолчанию %d)\n"
-	    "  --no-bom            CSV в UTF-8 без метки порядка байтов\n"
-	    "  -o, --output ФАЙЛ   записать в файл (- — стандартный вывод,\n"
-	    "                      по умолчанию); файл заменяется целиком\n"
-	    "                      или не меняется вовсе\n"
-	    "  -h, --help          эта справка\n",
-	    EXPORT_WIDTH_MIN, EXPORT_WIDTH_MAX, EXPORT_WIDTH_DEFAULT);
+	    "  --page-length N     txt: строк на странице (%d–%d); страницы\n"
+	    "                      разделяются знаком перевода формата, шапка\n"
+	    "                      таблицы повторяется, страницы со второй\n"
+	    "                      нумеруются; по умолчанию одна страница\n"
+	    "  --no-bom            csv: UTF-8 без метки порядка байтов\n"
+	    "  -h, --help          эта справка\n\n"
+	    "Размер листа, ориентация, поля, шрифт и формулировка грифа —\n"
+	    "настройки перечня: perechen settings.\n",
+	    EXPORT_WIDTH_MIN, EXPORT_WIDTH_MAX, EXPORT_WIDTH_DEFAULT,
+	    EXPORT_PAGE_LENGTH_MIN, EXPORT_PAGE_LENGTH_MAX);
 }
 
 /* A whole decimal number in [min, max], or -1. */
 static int
-cmd_export_parse_width(const char *s)
+cmd_export_parse_int(const char *s, int min, int max)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < EXPORT_WIDTH_MIN ||
-	    v > EXPORT_WIDTH_MAX)
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
 		return -1;
 	return (int)v;
-}
-
-/* True if s ends with suffix, in any letter case (".CSV" too). */
-static bool
-cmd_export_ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcasecmp(s + n - m, suffix) == 0;
-}
-
-/* Write all of data to fd; 0 or -1 with errno. */
-static int
-cmd_export_write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /* Standard output may be a closed pipe or a full disk too. */
@@ -92,118 +79,96 @@ cmd_export_to_stdout(const struct buf *doc, struct error *err)
 	return 0;
 }
 
-/*
- * Write doc to a temporary file beside path and rename it over path, so
- * that a failed export (no room, no right to write) leaves the old file,
- * or none, and never half of one.
- */
+struct cmd_export_args {
+	struct printout p;
+	const char *output;
+	bool	 format_given;
+	bool	 encoding_given;	/* txt and csv */
+	bool	 layout_given;		/* --width, --page-length: txt */
+	bool	 bom_given;		/* --no-bom: csv */
+};
+
+/* parse and check return this to go on, else the exit code. */
+#define CMD_EXPORT_GO	(-1)
+
+/* Options into a. */
 static int
-cmd_export_to_file(const char *path, const struct buf *doc,
-    struct error *err)
-{
-	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-	int fd, saved;
-
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-	if (fd < 0) {
-		error_set(err, "не удалось записать %s: %s", path,
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	if (cmd_export_write_all(fd, doc->data, doc->len) != 0 ||
-	    fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	free(tmp);
-	return error_set(err, "не удалось записать %s: %s", path,
-	    saved == ENOSPC ? "на диске нет места" : strerror(saved));
-}
-
-/* Load the list and its catalogue and render them into doc. */
-static int
-cmd_export_render(struct app *app, enum export_format format,
-    const struct export_opts *o, struct buf *doc, size_t *replaced,
-    struct error *err)
-{
-	struct store *st;
-	struct catalog cat;
-	struct list l;
-	int rc;
-
-	if (app_open_store(app, 0, &st, err) != 0)
-		return -1;
-	catalog_init(&cat);
-	list_init(&l);
-	rc = store_read_catalog(st, &cat, err);
-	if (rc == 0)
-		rc = store_load_list(st, &l, err);
-	store_close(st);
-	if (rc == 0 && format == EXPORT_FORMAT_CSV)
-		rc = export_csv(&l, &cat, o, doc, replaced, err);
-	else if (rc == 0)
-		rc = export_txt(&l, &cat, o, doc, replaced, err);
-	list_fini(&l);
-	catalog_fini(&cat);
-	return rc;
-}
-
-int
-cmd_export(struct app *app, int argc, char **argv)
+cmd_export_parse(int argc, char **argv, struct cmd_export_args *a)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "revision", required_argument, NULL, 'r' },
+		{ "working", no_argument, NULL, 'W' },
+		{ "caption", required_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "page-length", required_argument, NULL, 'l' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "no-bom", no_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct export_opts o = EXPORT_OPTS_INIT;
-	enum export_format format = EXPORT_FORMAT_AUTO;
-	const char *output = "-";
+	struct export_opts init = EXPORT_OPTS_INIT;
 	struct error err;
-	struct buf doc, probe;
-	size_t replaced = 0;
-	int c, rc;
+	bool revision = false, working = false;
+	int c;
 
+	memset(a, 0, sizeof *a);
+	a->p.opts = init;
+	a->p.format = PRINTOUT_TXT;
+	a->output = NULL;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "txt") == 0)
-				format = EXPORT_FORMAT_TXT;
-			else if (strcmp(optarg, "csv") == 0)
-				format = EXPORT_FORMAT_CSV;
-			else {
+			if (printout_format_parse(optarg, &a->p.format) != 0) {
 				app_error("export: неизвестный вид выгрузки "
-				    "«%s»; возможны txt и csv", optarg);
+				    "«%s»; возможны pdf, docx, html, txt и csv",
+				    optarg);
 				return EXIT_USAGE;
 			}
+			a->format_given = true;
 			break;
-		case 'e': o.encoding = optarg; break;
+		case 'r':
+			if (printout_revision_parse(optarg, &a->p.revision,
+			    &err) != 0) {
+				app_error("export: %s", err.msg);
+				return EXIT_USAGE;
+			}
+			revision = true;
+			break;
+		case 'W': working = true; break;
+		case 'c': a->p.caption = optarg; break;
+		case 'e':
+			a->p.opts.encoding = optarg;
+			a->encoding_given = true;
+			break;
 		case 'w':
-			if ((o.width = cmd_export_parse_width(optarg)) < 0) {
+			a->p.opts.width = cmd_export_parse_int(optarg,
+			    EXPORT_WIDTH_MIN, EXPORT_WIDTH_MAX);
+			if (a->p.opts.width < 0) {
 				app_error("export: ширина «%s» — нужно целое "
 				    "число от %d до %d", optarg,
 				    EXPORT_WIDTH_MIN, EXPORT_WIDTH_MAX);
 				return EXIT_USAGE;
 			}
+			a->layout_given = true;
 			break;
-		case 'o': output = optarg; break;
-		case 'B': o.bom = false; break;
+		case 'l':
+			a->p.opts.page_length = cmd_export_parse_int(optarg,
+			    EXPORT_PAGE_LENGTH_MIN, EXPORT_PAGE_LENGTH_MAX);
+			if (a->p.opts.page_length < 0) {
+				app_error("export: длина страницы «%s» — нужно "
+				    "целое число строк от %d до %d", optarg,
+				    EXPORT_PAGE_LENGTH_MIN,
+				    EXPORT_PAGE_LENGTH_MAX);
+				return EXIT_USAGE;
+			}
+			a->layout_given = true;
+			break;
+		case 'o': a->output = optarg; break;
+		case 'B': a->p.opts.bom = false; a->bom_given = true; break;
 		case 'h': cmd_export_usage(stdout); return EXIT_OK;
 		default:
 			app_error("export: неверный параметр «%s»",
@@ -216,25 +181,80 @@ cmd_export(struct app *app, int argc, char **argv)
 		app_error("export: лишний аргумент «%s»", argv[optind]);
 		return EXIT_USAGE;
 	}
-	if (format == EXPORT_FORMAT_AUTO)
-		format = cmd_export_ends_with(output, ".csv") ?
-		    EXPORT_FORMAT_CSV : EXPORT_FORMAT_TXT;
+	if (revision && working) {
+		app_error("export: --revision и --working вместе не бывают");
+		return EXIT_USAGE;
+	}
+	return CMD_EXPORT_GO;
+}
+
+/* The format from the file name when not given; the options must suit
+ * the format, and binary formats go to a file or a pipe. */
+static int
+cmd_export_check(struct cmd_export_args *a)
+{
+	enum printout_format f = a->p.format;
+	struct error err;
+	struct buf probe;
+	int rc;
+
+	if (!a->format_given && a->output != NULL &&
+	    printout_format_of_path(a->output, &f))
+		a->p.format = f;
+	f = a->p.format;
+	if ((a->encoding_given && f != PRINTOUT_TXT && f != PRINTOUT_CSV) ||
+	    (a->layout_given && f != PRINTOUT_TXT) ||
+	    (a->bom_given && f != PRINTOUT_CSV)) {
+		app_error("export: --encoding — для txt и csv, --width и "
+		    "--page-length — для txt, --no-bom — для csv, а выгрузка "
+		    "в %s", printout_format_ext(f));
+		return EXIT_USAGE;
+	}
+	if (printout_format_binary(f) && (a->output == NULL ||
+	    (strcmp(a->output, "-") == 0 && isatty(STDOUT_FILENO)))) {
+		app_error("export: %s — не текст: укажите файл (-o ФАЙЛ.%s) "
+		    "или направьте вывод в канал (-o - | …)",
+		    printout_format_ext(f), printout_format_ext(f));
+		return EXIT_USAGE;
+	}
 	/* An encoding iconv does not know is a mistake on the command line. */
 	buf_init(&probe);
-	rc = o.encoding != NULL ? charset_from_utf8(o.encoding, "", 0, &probe,
-	    NULL, &err) : 0;
+	rc = a->p.opts.encoding != NULL ? charset_from_utf8(a->p.opts.encoding,
+	    "", 0, &probe, NULL, &err) : 0;
 	buf_fini(&probe);
 	if (rc != 0) {
 		app_error("export: %s", err.msg);
 		return EXIT_USAGE;
 	}
+	return CMD_EXPORT_GO;
+}
 
+int
+cmd_export(struct app *app, int argc, char **argv)
+{
+	struct cmd_export_args a;
+	struct store *st;
+	struct error err;
+	struct buf doc;
+	size_t replaced = 0;
+	int rc;
+
+	/* Settings and documents carry numbers with a '.' in any locale. */
+	setlocale(LC_NUMERIC, "C");
+	if ((rc = cmd_export_parse(argc, argv, &a)) != CMD_EXPORT_GO ||
+	    (rc = cmd_export_check(&a)) != CMD_EXPORT_GO)
+		return rc;
+	if (app_open_store(app, 0, &st, &err) != 0) {
+		app_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
 	buf_init(&doc);
-	rc = cmd_export_render(app, format, &o, &doc, &replaced, &err);
-	if (rc == 0 && strcmp(output, "-") == 0)
+	rc = printout_render(st, &a.p, &doc, &replaced, NULL, &err);
+	store_close(st);
+	if (rc == 0 && (a.output == NULL || strcmp(a.output, "-") == 0))
 		rc = cmd_export_to_stdout(&doc, &err);
 	else if (rc == 0)
-		rc = cmd_export_to_file(output, &doc, &err);
+		rc = printout_write_file(a.output, &doc, false, NULL, &err);
 	buf_fini(&doc);
 	if (rc != 0) {
 		app_error("%s", err.msg);
@@ -243,6 +263,6 @@ cmd_export(struct app *app, int argc, char **argv)
 	if (replaced > 0)
 		app_error("предупреждение: символов, которых нет в "
 		    "кодировке %s, заменено знаком «?»: %zu",
-		    charset_canonical(o.encoding), replaced);
+		    charset_canonical(a.p.opts.encoding), replaced);
 	return EXIT_OK;
 }

@@ -1,22 +1,23 @@
-/* export_txt.c - the list as the printed text table (Приложение 1). */
+/* export_txt.c - the printed document as a text table (Приложение 1). */
 #include "export.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "charset.h"
-#include "columns.h"
 #include "strvec.h"
 #include "utf8.h"
 
-#define TXT_NCOLS	5
 #define TXT_HEADING_MAX	80	/* the title wraps like a printed heading */
+#define TXT_GRIF_SHARE	40	/* percent of the width the grif block takes */
+#define TXT_GRIF_MIN	30	/* columns, however narrow the table */
 
 enum { TXT_NUM, TXT_PROCESS, TXT_TOUCHPOINT, TXT_NEEDS, TXT_SPECIFICS };
 
 /* Share of the width after № for each of the other columns, in percent;
  * the needs, the longest text, get what rounding leaves. */
-static const int txt_weights[TXT_NCOLS] = { 0, 23, 25, 29, 23 };
+static const int txt_weights[DOC_COLUMNS] = { 0, 23, 25, 29, 23 };
 
 /* The characters that draw the table. */
 struct txt_frame {
@@ -41,15 +42,32 @@ enum txt_rule {
 	TXT_RULE_BOTTOM
 };
 
+/* One row of the table laid out: its lines, and whether a full rule (a
+ * new process) or a merged one goes above it.  A row that is not its
+ * process's first also has cont: its lines with the process's № and name
+ * repeated, for the top of a page the process continues on. */
+struct txt_block {
+	bool	 first;
+	struct strvec lines;
+	struct strvec cont;
+};
+
 struct txt {
 	const char *enc;	/* canonical name; NULL for UTF-8 */
 	int	 width;
-	int	 w[TXT_NCOLS];	/* text width of each column */
+	int	 page_length;	/* 0: one long page */
+	int	 w[DOC_COLUMNS];	/* text width of each column */
 	struct txt_frame f;
 	const char *dash;	/* in front of each of several needs */
 	const char *num;	/* the № heading */
 	size_t	 replaced;
+	struct strvec pre;	/* grif, title, caption: page 1 only */
+	struct strvec head;	/* top rule and the column names */
+	struct txt_block *rows;
+	size_t	 nrows;
 	struct buf doc;		/* the document in UTF-8 */
+	int	 used;		/* lines on the current page */
+	int	 page;
 };
 
 /* True if enc can write every character of the UTF-8 text s. */
@@ -76,7 +94,7 @@ export_txt_choose_glyphs(struct txt *t, struct error *err)
 
 	t->f = txt_box;
 	t->dash = "– ";
-	t->num = COL_NUM;
+	t->num = document_column_titles[TXT_NUM];
 	if (t->enc == NULL)
 		return 0;
 	if (export_txt_encodable(t->enc, "─│┌┬┐├┼┤└┴┘", &box, err) != 0 ||
@@ -92,10 +110,12 @@ export_txt_choose_glyphs(struct txt *t, struct error *err)
 	return 0;
 }
 
-/* Column widths that add up, with the frame, to exactly t->width. */
+/* Column widths that add up, with the frame, to exactly t->width; № is
+ * as wide as the largest number (at least 3). */
 static void
-export_txt_layout(struct txt *t, size_t nprocs)
+export_txt_layout(struct txt *t, const struct document *d)
 {
+	size_t nprocs = d->nrows > 0 ? d->rows[d->nrows - 1].process + 1 : 0;
 	int digits = 1, avail, used = 0;
 
 	for (size_t n = nprocs; n >= 10; n /= 10)
@@ -103,8 +123,8 @@ export_txt_layout(struct txt *t, size_t nprocs)
 	t->w[TXT_NUM] = digits > 3 ? digits : 3;
 	/* Each column has a space either side and a bar to its left; one
 	 * more bar closes the line. */
-	avail = t->width - (3 * TXT_NCOLS + 1) - t->w[TXT_NUM];
-	for (int i = 1; i < TXT_NCOLS; i++) {
+	avail = t->width - (3 * DOC_COLUMNS + 1) - t->w[TXT_NUM];
+	for (int i = 1; i < DOC_COLUMNS; i++) {
 		t->w[i] = avail * txt_weights[i] / 100;
 		used += t->w[i];
 	}
@@ -174,18 +194,19 @@ export_txt_wrap(struct txt *t, const char *s, int width, const char *prefix,
 
 /* n copies of s (n <= 0: none), for rules and padding. */
 static void
-export_txt_repeat(struct txt *t, const char *s, int n)
+export_txt_repeat(struct buf *b, const char *s, int n)
 {
 	for (int i = 0; i < n; i++)
-		buf_puts(&t->doc, s);
+		buf_puts(b, s);
 }
 
 /* A horizontal rule; a merged one leaves № and process open. */
-static void
-export_txt_rule(struct txt *t, enum txt_rule kind)
+static char *
+export_txt_rule(const struct txt *t, enum txt_rule kind)
 {
 	const struct txt_frame *f = &t->f;
 	const char *left, *mid, *right;
+	struct buf b;
 
 	switch (kind) {
 	case TXT_RULE_TOP:
@@ -198,232 +219,383 @@ export_txt_rule(struct txt *t, enum txt_rule kind)
 		left = f->lt; mid = f->x; right = f->rt;
 		break;
 	}
-	for (int i = 0; i < TXT_NCOLS; i++) {
+	buf_init(&b);
+	for (int i = 0; i < DOC_COLUMNS; i++) {
 		/* The № and process cells of one process stay open. */
 		bool open = kind == TXT_RULE_MERGED && i <= TXT_PROCESS;
 
 		if (i == 0)
-			buf_puts(&t->doc, open ? f->v : left);
+			buf_puts(&b, open ? f->v : left);
 		else if (kind == TXT_RULE_MERGED && i <= TXT_TOUCHPOINT)
-			buf_puts(&t->doc, i == TXT_TOUCHPOINT ? f->lt : f->v);
+			buf_puts(&b, i == TXT_TOUCHPOINT ? f->lt : f->v);
 		else
-			buf_puts(&t->doc, mid);
-		export_txt_repeat(t, open ? " " : f->h, t->w[i] + 2);
+			buf_puts(&b, mid);
+		export_txt_repeat(&b, open ? " " : f->h, t->w[i] + 2);
 	}
-	buf_puts(&t->doc, right);
-	buf_putc(&t->doc, '\n');
+	buf_puts(&b, right);
+	return buf_detach(&b);
 }
 
 /* Lines of the row side by side, each cell padded to its column. */
 static void
-export_txt_row(struct txt *t, struct strvec cells[TXT_NCOLS])
+export_txt_row(const struct txt *t, struct strvec cells[DOC_COLUMNS],
+    struct strvec *lines)
 {
 	size_t height = 1;
 
-	for (int i = 0; i < TXT_NCOLS; i++)
+	for (int i = 0; i < DOC_COLUMNS; i++)
 		if (cells[i].n > height)
 			height = cells[i].n;
 	for (size_t line = 0; line < height; line++) {
-		for (int i = 0; i < TXT_NCOLS; i++) {
+		struct buf b;
+
+		buf_init(&b);
+		for (int i = 0; i < DOC_COLUMNS; i++) {
 			const char *s = line < cells[i].n ? cells[i].v[line] :
 			    "";
 
-			buf_puts(&t->doc, t->f.v);
-			buf_putc(&t->doc, ' ');
-			buf_puts(&t->doc, s);
-			export_txt_repeat(t, " ", t->w[i] - utf8_width(s) + 1);
+			buf_puts(&b, t->f.v);
+			buf_putc(&b, ' ');
+			buf_puts(&b, s);
+			export_txt_repeat(&b, " ", t->w[i] - utf8_width(s) + 1);
 		}
-		buf_puts(&t->doc, t->f.v);
-		buf_putc(&t->doc, '\n');
+		buf_puts(&b, t->f.v);
+		strvec_push_owned(lines, buf_detach(&b));
 	}
 }
 
 /* A row's cells start empty: a missing cell prints blank. */
 static void
-export_txt_cells_init(struct strvec cells[TXT_NCOLS])
+export_txt_cells_init(struct strvec cells[DOC_COLUMNS])
 {
-	for (int i = 0; i < TXT_NCOLS; i++)
+	for (int i = 0; i < DOC_COLUMNS; i++)
 		strvec_init(&cells[i]);
 }
 
 /* Free the lines of a row's cells. */
 static void
-export_txt_cells_fini(struct strvec cells[TXT_NCOLS])
+export_txt_cells_fini(struct strvec cells[DOC_COLUMNS])
 {
-	for (int i = 0; i < TXT_NCOLS; i++)
+	for (int i = 0; i < DOC_COLUMNS; i++)
 		strvec_fini(&cells[i]);
 }
 
-/* One line padded to the full width with s in its middle. */
-static void
-export_txt_centred(struct txt *t, const char *s)
+/* One line of the full width with s at column `at' (s already fits). */
+static char *
+export_txt_placed(const struct txt *t, const char *s, int at)
 {
-	int pad = t->width - utf8_width(s);
+	struct buf b;
 
-	export_txt_repeat(t, " ", pad / 2);
-	buf_puts(&t->doc, s);
-	export_txt_repeat(t, " ", pad - pad / 2);
-	buf_putc(&t->doc, '\n');
+	buf_init(&b);
+	export_txt_repeat(&b, " ", at);
+	buf_puts(&b, s);
+	export_txt_repeat(&b, " ", t->width - at - utf8_width(s));
+	return buf_detach(&b);
 }
 
-/* "ПЕРЕЧЕНЬ", the title and the organisation, as the approved list has. */
-static int
-export_txt_heading(struct txt *t, const struct list_header *h,
-    struct error *err)
+/* One line padded to the full width with s in its middle. */
+static char *
+export_txt_centred(const struct txt *t, const char *s)
 {
-	const char *parts[3] = { "ПЕРЕЧЕНЬ", h->title, h->org };
-	int width = t->width < TXT_HEADING_MAX ? t->width : TXT_HEADING_MAX;
+	return export_txt_placed(t, s, (t->width - utf8_width(s)) / 2);
+}
+
+/* The grif as a block at the right edge, its lines flush left inside it
+ * (ГОСТ Р 7.0.97), then a blank line. */
+static int
+export_txt_grif(struct txt *t, const char *grif, struct error *err)
+{
+	int bw = t->width * TXT_GRIF_SHARE / 100;
 	struct strvec lines;
 
-	if (h->title[0] == '\0' && h->org[0] == '\0')
+	if (grif[0] == '\0')
 		return 0;
+	if (bw < TXT_GRIF_MIN)
+		bw = TXT_GRIF_MIN;
 	strvec_init(&lines);
-	for (int i = 0; i < 3; i++)
-		if (parts[i][0] != '\0' && export_txt_wrap(t, parts[i], width,
-		    "", &lines, err) != 0) {
-			strvec_fini(&lines);
-			return -1;
-		}
+	if (export_txt_wrap(t, grif, bw, "", &lines, err) != 0) {
+		strvec_fini(&lines);
+		return -1;
+	}
 	for (size_t i = 0; i < lines.n; i++)
-		export_txt_centred(t, lines.v[i]);
-	export_txt_centred(t, "");
+		strvec_push_owned(&t->pre, export_txt_placed(t, lines.v[i],
+		    t->width - bw));
+	strvec_push_owned(&t->pre, export_txt_centred(t, ""));
 	strvec_fini(&lines);
 	return 0;
 }
 
-/* The column names, wrapped like any cell. */
+/* The grif, the title and the caption, as page 1 has them above the
+ * table. */
 static int
-export_txt_header_row(struct txt *t, struct error *err)
+export_txt_preamble(struct txt *t, const struct document *d,
+    struct error *err)
 {
-	const char *names[TXT_NCOLS] = { t->num, COL_PROCESS, COL_TOUCHPOINT,
-	    COL_NEEDS, COL_SPECIFICS };
-	struct strvec cells[TXT_NCOLS];
+	int width = t->width < TXT_HEADING_MAX ? t->width : TXT_HEADING_MAX;
+	struct strvec lines;
+	int rc;
+
+	if (export_txt_grif(t, d->grif, err) != 0)
+		return -1;
+	strvec_init(&lines);
+	rc = export_txt_wrap(t, d->title, width, "", &lines, err);
+	if (rc == 0 && d->caption[0] != '\0')
+		rc = export_txt_wrap(t, d->caption, width, "", &lines, err);
+	for (size_t i = 0; rc == 0 && i < lines.n; i++)
+		strvec_push_owned(&t->pre, export_txt_centred(t, lines.v[i]));
+	if (rc == 0)
+		strvec_push_owned(&t->pre, export_txt_centred(t, ""));
+	strvec_fini(&lines);
+	return rc;
+}
+
+/* The top rule and the column names, wrapped like any cell: the header
+ * every page repeats. */
+static int
+export_txt_head(struct txt *t, struct error *err)
+{
+	struct strvec cells[DOC_COLUMNS];
 	int rc = 0;
 
+	strvec_push_owned(&t->head, export_txt_rule(t, TXT_RULE_TOP));
 	export_txt_cells_init(cells);
-	for (int i = 0; i < TXT_NCOLS && rc == 0; i++)
-		rc = export_txt_wrap(t, names[i], t->w[i], "", &cells[i], err);
+	for (int i = 0; i < DOC_COLUMNS && rc == 0; i++)
+		rc = export_txt_wrap(t, i == TXT_NUM ? t->num :
+		    document_column_titles[i], t->w[i], "", &cells[i], err);
 	if (rc == 0)
-		export_txt_row(t, cells);
+		export_txt_row(t, cells, &t->head);
 	export_txt_cells_fini(cells);
 	return rc;
 }
 
-/* The touchpoint's three cells: name and contacts, needs, specifics. */
+/* The lines of a row whose № and process cells are those of row `head'
+ * (the row itself, or its process's first): every paragraph of a cell
+ * wrapped to its column, several needs each after a dash. */
 static int
-export_txt_touchpoint(struct txt *t, const struct touchpoint *tp,
-    struct strvec cells[TXT_NCOLS], struct error *err)
+export_txt_lay_row(struct txt *t, const struct doc_row *r,
+    const struct doc_row *head, struct strvec *lines, struct error *err)
 {
-	const char *label = channel_label(tp->channel);
-	const char *bullet = tp->nneeds > 1 ? t->dash : "";
+	struct strvec cells[DOC_COLUMNS];
+	int rc = 0;
 
-	if (export_txt_wrap(t, tp->name, t->w[TXT_TOUCHPOINT], "",
-	    &cells[TXT_TOUCHPOINT], err) != 0)
+	export_txt_cells_init(cells);
+	for (int c = 0; c < DOC_COLUMNS && rc == 0; c++) {
+		const struct strvec *cell = c <= TXT_PROCESS ? &head->cells[c] :
+		    &r->cells[c];
+		const char *prefix = c == TXT_NEEDS && cell->n > 1 ? t->dash :
+		    "";
+
+		for (size_t i = 0; i < cell->n && rc == 0; i++)
+			rc = export_txt_wrap(t, cell->v[i], t->w[c], prefix,
+			    &cells[c], err);
+	}
+	if (rc == 0)
+		export_txt_row(t, cells, lines);
+	export_txt_cells_fini(cells);
+	return rc;
+}
+
+/* Row r laid out, and again under its process's first row `head' when it
+ * is not that row. */
+static int
+export_txt_block(struct txt *t, const struct doc_row *r,
+    const struct doc_row *head, struct txt_block *b, struct error *err)
+{
+	b->first = r->first;
+	strvec_init(&b->lines);
+	strvec_init(&b->cont);
+	if (export_txt_lay_row(t, r, r, &b->lines, err) != 0)
 		return -1;
-	for (size_t i = 0; i < tp->ncontacts; i++)
-		if (export_txt_wrap(t, tp->contacts[i].value,
-		    t->w[TXT_TOUCHPOINT], "", &cells[TXT_TOUCHPOINT],
-		    err) != 0)
-			return -1;
-	for (size_t i = 0; i < tp->nneeds; i++)
-		if (export_txt_wrap(t, tp->needs[i].wording, t->w[TXT_NEEDS],
-		    bullet, &cells[TXT_NEEDS], err) != 0)
-			return -1;
-	if (label[0] != '\0' && export_txt_wrap(t, label,
-	    t->w[TXT_SPECIFICS], "", &cells[TXT_SPECIFICS], err) != 0)
-		return -1;
-	if (tp->specifics[0] != '\0' && export_txt_wrap(t, tp->specifics,
-	    t->w[TXT_SPECIFICS], "", &cells[TXT_SPECIFICS], err) != 0)
+	if (!r->first && export_txt_lay_row(t, r, head, &b->cont, err) != 0)
 		return -1;
 	return 0;
 }
 
-/* One process: a full rule, then a row per touchpoint still in the list
- * (one empty row if none), № and name on the first. */
+/* Append one line of the page to the document. */
+static void
+export_txt_emit(struct txt *t, const char *line)
+{
+	buf_puts(&t->doc, line);
+	buf_putc(&t->doc, '\n');
+	t->used++;
+}
+
+/* Append a rule as one line. */
+static void
+export_txt_emit_rule(struct txt *t, enum txt_rule kind)
+{
+	char *rule = export_txt_rule(t, kind);
+
+	export_txt_emit(t, rule);
+	free(rule);
+}
+
+/* Close the page's table and start the next page: a form feed, its
+ * number centred, a blank line and the table's header again. */
+static void
+export_txt_new_page(struct txt *t)
+{
+	char num[24];
+	char *line;
+
+	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
+	buf_putc(&t->doc, '\f');
+	t->page++;
+	t->used = 0;
+	snprintf(num, sizeof num, "%d", t->page);
+	line = export_txt_centred(t, num);
+	export_txt_emit(t, line);
+	free(line);
+	line = export_txt_centred(t, "");
+	export_txt_emit(t, line);
+	free(line);
+	for (size_t i = 0; i < t->head.n; i++)
+		export_txt_emit(t, t->head.v[i]);
+}
+
+/* Lines still free on the page for rows, keeping one for the bottom
+ * rule; without pages there is always room. */
 static int
-export_txt_process(struct txt *t, const struct process *p, size_t pos,
+export_txt_room(const struct txt *t)
+{
+	if (t->page_length == 0)
+		return 1 << 30;
+	return t->page_length - t->used - 1;
+}
+
+/* The fewest lines a page must have: its heading (the preamble on page 1,
+ * the number and a blank line after), the header, a rule, one line of a
+ * row and the bottom rule. */
+static int
+export_txt_check_length(const struct txt *t, struct error *err)
+{
+	int first = (int)(t->pre.n + t->head.n) + 3;
+	int later = 2 + (int)t->head.n + 3;
+	int need = first > later ? first : later;
+
+	if (t->page_length == 0 || t->page_length >= need)
+		return 0;
+	return error_set(err, "на странице в %d строк не помещаются заголовок "
+	    "и хотя бы одна строка таблицы: нужно не меньше %d строк",
+	    t->page_length, need);
+}
+
+/* The document in t->doc: the preamble, the header, the rows, cut into
+ * pages when t->page_length asks for them. */
+static void
+export_txt_paginate(struct txt *t)
+{
+	bool fresh = true;	/* no row on this page yet */
+
+	t->page = 1;
+	for (size_t i = 0; i < t->pre.n; i++)
+		export_txt_emit(t, t->pre.v[i]);
+	for (size_t i = 0; i < t->head.n; i++)
+		export_txt_emit(t, t->head.v[i]);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct txt_block *b = &t->rows[r];
+		const struct strvec *lines;
+
+		if (!fresh && (int)b->lines.n + 1 > export_txt_room(t)) {
+			export_txt_new_page(t);
+			fresh = true;
+		}
+		/* A process going on at the top of a page names itself. */
+		lines = fresh && !b->first ? &b->cont : &b->lines;
+		export_txt_emit_rule(t, fresh || b->first ? TXT_RULE_FULL :
+		    TXT_RULE_MERGED);
+		for (size_t i = 0; i < lines->n; i++) {
+			/* Only a row longer than a page gets here. */
+			if (export_txt_room(t) < 1) {
+				export_txt_new_page(t);
+				export_txt_emit_rule(t, TXT_RULE_FULL);
+			}
+			export_txt_emit(t, lines->v[i]);
+		}
+		fresh = false;
+	}
+	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
+}
+
+/* Lay out every part of d, then the pages, into t->doc. */
+static int
+export_txt_document(struct txt *t, const struct document *d,
     struct error *err)
 {
-	struct strvec cells[TXT_NCOLS];
-	size_t printed = 0;
-	char *num;
+	const struct doc_row *head = NULL;
 
-	export_txt_rule(t, TXT_RULE_FULL);
-	for (size_t i = 0; i <= p->ntps; i++) {
-		const struct touchpoint *tp = i < p->ntps ? &p->tps[i] : NULL;
-		int rc = 0;
-
-		if (tp != NULL ? tp->excluded : printed > 0)
-			continue;
-		export_txt_cells_init(cells);
-		if (printed == 0) {
-			num = xasprintf("%zu", pos + 1);
-			strvec_push_owned(&cells[TXT_NUM], num);
-			rc = export_txt_wrap(t, p->name, t->w[TXT_PROCESS], "",
-			    &cells[TXT_PROCESS], err);
-		} else {
-			export_txt_rule(t, TXT_RULE_MERGED);
-		}
-		if (rc == 0 && tp != NULL)
-			rc = export_txt_touchpoint(t, tp, cells, err);
-		if (rc == 0)
-			export_txt_row(t, cells);
-		export_txt_cells_fini(cells);
-		if (rc != 0)
+	if (export_txt_preamble(t, d, err) != 0 ||
+	    export_txt_head(t, err) != 0)
+		return -1;
+	t->rows = xcalloc(d->nrows > 0 ? d->nrows : 1, sizeof *t->rows);
+	for (size_t i = 0; i < d->nrows; i++) {
+		if (d->rows[i].first || head == NULL)
+			head = &d->rows[i];
+		if (export_txt_block(t, &d->rows[i], head, &t->rows[i],
+		    err) != 0) {
+			t->nrows = i + 1;
 			return -1;
-		printed++;
+		}
+		t->nrows = i + 1;
 	}
+	if (export_txt_check_length(t, err) != 0)
+		return -1;
+	export_txt_paginate(t);
 	return 0;
 }
 
-/* The document in UTF-8 in t->doc. */
-static int
-export_txt_document(struct txt *t, const struct list *l, struct error *err)
+/* Free what the layout built. */
+static void
+export_txt_fini(struct txt *t)
 {
-	if (export_txt_heading(t, &l->hdr, err) != 0)
-		return -1;
-	export_txt_rule(t, TXT_RULE_TOP);
-	if (export_txt_header_row(t, err) != 0)
-		return -1;
-	for (size_t i = 0; i < l->nprocs; i++)
-		if (export_txt_process(t, &l->procs[i], i, err) != 0)
-			return -1;
-	export_txt_rule(t, TXT_RULE_BOTTOM);
-	return 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		strvec_fini(&t->rows[i].lines);
+		strvec_fini(&t->rows[i].cont);
+	}
+	free(t->rows);
+	strvec_fini(&t->pre);
+	strvec_fini(&t->head);
+	buf_fini(&t->doc);
 }
 
 int
-export_txt(const struct list *l, const struct catalog *cat,
-    const struct export_opts *o, struct buf *out, size_t *replaced,
-    struct error *err)
+export_txt(const struct document *d, const struct export_opts *o,
+    struct buf *out, size_t *replaced, struct error *err)
 {
 	struct txt t;
 	size_t lacked = 0;
 	int rc;
 
-	(void)cat;
 	if (replaced != NULL)
 		*replaced = 0;
 	if (o->width < EXPORT_WIDTH_MIN || o->width > EXPORT_WIDTH_MAX)
 		return error_set(err, "ширина таблицы %d вне пределов %d–%d",
 		    o->width, EXPORT_WIDTH_MIN, EXPORT_WIDTH_MAX);
+	if (o->page_length != 0 && (o->page_length < EXPORT_PAGE_LENGTH_MIN ||
+	    o->page_length > EXPORT_PAGE_LENGTH_MAX))
+		return error_set(err, "длина страницы %d строк вне пределов "
+		    "%d–%d", o->page_length, EXPORT_PAGE_LENGTH_MIN,
+		    EXPORT_PAGE_LENGTH_MAX);
 	memset(&t, 0, sizeof t);
 	t.width = o->width;
+	t.page_length = o->page_length;
 	if (o->encoding != NULL && o->encoding[0] != '\0' &&
 	    strcmp(charset_canonical(o->encoding), "UTF-8") != 0)
 		t.enc = charset_canonical(o->encoding);
 	if (export_txt_choose_glyphs(&t, err) != 0)
 		return -1;
-	export_txt_layout(&t, l->nprocs);
+	export_txt_layout(&t, d);
+	strvec_init(&t.pre);
+	strvec_init(&t.head);
 	buf_init(&t.doc);
-	rc = export_txt_document(&t, l, err);
+	rc = export_txt_document(&t, d, err);
 	if (rc == 0 && t.enc == NULL)
 		buf_append(out, t.doc.data, t.doc.len);
 	else if (rc == 0)
 		rc = charset_from_utf8(t.enc, t.doc.data, t.doc.len, out,
 		    &lacked, err);
-	buf_fini(&t.doc);
 	if (rc == 0 && replaced != NULL)
 		*replaced = t.replaced + lacked;
+	export_txt_fini(&t);
 	return rc;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # perechen export: usage errors, an empty list, then (when the import
 # command and the shipped example exist) the example list as a text table
-# and as CSV, written to stdout and to files, in UTF-8 and CP1251.
+# and as CSV, written to stdout and to files, in UTF-8 and CP1251; text
+# pages; HTML and DOCX; the working copy and approved revisions.
 . "$TESTS_DIR/cli/lib.sh"
 
 # width_of_every_line FILE N : fail unless every line of FILE is N columns.
@@ -15,24 +16,40 @@ width_of_every_line() {
 # Help and usage errors.
 expect_status 0 "$PERECHEN" export --help
 expect_in "$WORK/out" "Использование: perechen [-d ФАЙЛ] export"
-expect_in "$WORK/out" "--format txt|csv"
+expect_in "$WORK/out" "--format ВИД"
+expect_in "$WORK/out" "--revision N"
 expect_status 1 "$PERECHEN" -d "$WORK/missing.db" export
 expect_in "$WORK/err" "не найден"
 [ -e "$WORK/missing.db" ] && fail "export created the database"
 
 expect_status 0 "$PERECHEN" -d "$DB" init --title "точек взаимодействия"
-for bad in "--format pdf" "--format" "--width 59" "--width 1001" \
-	"--width 80x" "--encoding no-such-encoding" "--bogus" "extra"; do
+for bad in "--format odt" "--format" "--width 59" "--width 1001" \
+	"--width 80x" "--encoding no-such-encoding" "--bogus" "extra" \
+	"--format pdf" "--format docx" \
+	"--page-length 19" "--page-length 1001" "--revision 0" \
+	"--revision x" "--revision 1 --working" "--format html --width 80" \
+	"--format html --encoding cp1251" "--format txt --no-bom" \
+	"--format csv --page-length 60" "-o list.html --width 80"; do
 	# shellcheck disable=SC2086 # the words are the arguments
 	expect_status 2 "$PERECHEN" -d "$DB" export $bad
 	[ -s "$WORK/out" ] && fail "export $bad wrote to stdout"
 done
-expect_status 2 "$PERECHEN" -d "$DB" export --format pdf
-expect_in "$WORK/err" "возможны txt и csv"
+expect_status 2 "$PERECHEN" -d "$DB" export --format odt
+expect_in "$WORK/err" "возможны pdf, docx, html, txt и csv"
+expect_status 2 "$PERECHEN" -d "$DB" export --format docx
+expect_in "$WORK/err" "укажите файл (-o ФАЙЛ.docx)"
+# Not yet approved: there is no revision to print.
+expect_status 1 "$PERECHEN" -d "$DB" export --revision 1
+expect_in "$WORK/err" "не утверждён"
+expect_status 1 "$PERECHEN" -d "$DB" export --revision latest
+expect_in "$WORK/err" "не утверждён"
 
-# An empty list: the heading and the table's header row, nothing else.
+# An empty list: the heading and the table's header row, nothing else;
+# the working copy says it is one and has no grif.
 expect_status 0 "$PERECHEN" -d "$DB" export --width 60
 expect_in "$WORK/out" "ПЕРЕЧЕНЬ"
+expect_in "$WORK/out" "Рабочая версия (не утверждена)"
+expect_not_in "$WORK/out" "УТВЕРЖДЕН"
 expect_in "$WORK/out" "│ №   │"
 expect_in "$WORK/out" "└─────┴"
 cp "$WORK/out" "$WORK/empty.txt"
@@ -101,6 +118,17 @@ for f in "$WORK"/*.tmp; do
 	[ -e "$f" ] && fail "a temporary file was left behind: $f"
 done
 
+# A device or a pipe is written into, never replaced by a file.
+if command -v mkfifo >/dev/null 2>&1; then
+	mkfifo "$WORK/fifo"
+	cat "$WORK/fifo" >"$WORK/from-fifo" &
+	reader=$!
+	expect_status 0 "$PERECHEN" -d "$DB" export --width 80 -o "$WORK/fifo"
+	wait "$reader"
+	[ -p "$WORK/fifo" ] || fail "export replaced the fifo by a file"
+	cmp -s "$WORK/from-fifo" "$WORK/list80.txt" || fail "the fifo got other text"
+fi
+
 # CSV: chosen by the file name, UTF-8 with a BOM; it imports back to the
 # same list.
 expect_status 0 "$PERECHEN" -d "$DB" export -o "$WORK/list.csv"
@@ -142,4 +170,109 @@ iconv -f CP1251 -t UTF-8 <"$WORK/out" | grep -q '| Окно ? ' ||
 	fail "the lacking character is not a '?'"
 expect_status 0 "$PERECHEN" -d "$WORK/cjk.db" export
 [ -s "$WORK/err" ] && fail "UTF-8 export warned: $(cat "$WORK/err")"
+# Text pages for a plain printer: form feeds between pages of at most the
+# length asked, each after the first numbered and with the table's header.
+expect_status 0 "$PERECHEN" -d "$DB" export --width 80 --page-length 30 \
+	-o "$WORK/paged.txt"
+pages=$(tr -cd '\f' <"$WORK/paged.txt" | wc -c)
+[ "$pages" -ge 2 ] || fail "no form feeds in a paged export"
+awk 'BEGIN { RS = "\f" } { n = split($0, l, "\n"); if (l[n] == "") n--;
+	if (n > 30) { print "page " NR " has " n " lines"; bad = 1 } }
+	END { exit bad }' "$WORK/paged.txt" || fail "a page is too long"
+[ "$(grep -c '│ №   │ Процесс' "$WORK/paged.txt")" = $((pages + 1)) ] ||
+	fail "the header is not on every page"
+grep -q "$(printf '\f')"' *2 *$' "$WORK/paged.txt" || fail "page 2 unnumbered"
+tr -d '\f' <"$WORK/paged.txt" | grep -v '^ *[0-9]* *$' | grep -oE '[^ │─┼├┤┌┐└┘┬┴]+' |
+	sort -u >"$WORK/paged.words"
+grep -oE '[^ │─┼├┤┌┐└┘┬┴]+' "$WORK/list80.txt" | sort -u >"$WORK/flat.words"
+cmp -s "$WORK/paged.words" "$WORK/flat.words" ||
+	fail "paged text lost or gained words: $(diff "$WORK/flat.words" "$WORK/paged.words")"
+
+# HTML: one page, the working copy's caption, every process.
+expect_status 0 "$PERECHEN" -d "$DB" export --format html
+head -n 1 "$WORK/out" | grep -qx '<!DOCTYPE html>' || fail "HTML doctype"
+expect_in "$WORK/out" '<html lang="ru">'
+expect_in "$WORK/out" '<p class="caption">Рабочая версия (не утверждена)</p>'
+expect_in "$WORK/out" '<th scope="rowgroup" rowspan="'
+expect_in "$WORK/out" "otdelgoscen@yandex.ru"
+[ "$(grep -o '<tbody>' "$WORK/out" | wc -l)" = 5 ] || fail "HTML processes"
+cp "$WORK/out" "$WORK/stdout.html"
+expect_status 0 "$PERECHEN" -d "$DB" export -o "$WORK/list.html"
+cmp -s "$WORK/stdout.html" "$WORK/list.html" ||
+	fail "-o list.html is not the HTML"
+
+# DOCX: by the file's name; a zip with the table in word/document.xml.
+expect_status 0 "$PERECHEN" -d "$DB" export -o "$WORK/list.docx"
+[ -s "$WORK/out" ] && fail "export -o list.docx wrote to stdout"
+[ "$(head -c 2 "$WORK/list.docx")" = PK ] || fail "DOCX is not a zip"
+if command -v unzip >/dev/null 2>&1; then
+	unzip -p "$WORK/list.docx" word/document.xml >"$WORK/document.xml" ||
+		fail "no word/document.xml"
+	expect_in "$WORK/document.xml" "Досудебное обжалование"
+	expect_in "$WORK/document.xml" '<w:vMerge w:val="restart"/>'
+	if command -v xmllint >/dev/null 2>&1; then
+		# unzip takes [ ] for a pattern: ? matches them.
+		for part in '?Content_Types?.xml' _rels/.rels word/document.xml \
+			word/styles.xml word/settings.xml word/header1.xml \
+			word/header2.xml word/_rels/document.xml.rels \
+			docProps/core.xml docProps/app.xml; do
+			unzip -p "$WORK/list.docx" "$part" >"$WORK/part.xml"
+			xmllint --noout "$WORK/part.xml" || fail "$part is not XML"
+		done
+	else
+		echo "SKIP: no xmllint; the DOCX parts are not parsed"
+	fi
+else
+	echo "SKIP: no unzip; the DOCX is not opened"
+fi
+# A DOCX through a pipe.
+"$PERECHEN" -d "$DB" export --format docx -o - >"$WORK/piped.docx" ||
+	fail "export --format docx -o - into a pipe failed"
+[ "$(head -c 2 "$WORK/piped.docx")" = PK ] || fail "piped DOCX"
+
+# LibreOffice, when installed, must open the DOCX and find the list in it.
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1
+then
+	mkdir "$WORK/lo"
+	HOME="$WORK/lo" soffice --headless --convert-to pdf --outdir "$WORK/lo" \
+		"$WORK/list.docx" >"$WORK/lo/log" 2>&1 ||
+		fail "LibreOffice could not convert the DOCX: $(cat "$WORK/lo/log")"
+	pdftotext "$WORK/lo/list.pdf" "$WORK/lo/list.txt" ||
+		fail "LibreOffice made no PDF of the DOCX"
+	expect_in "$WORK/lo/list.txt" "ПЕРЕЧЕНЬ"
+	expect_in "$WORK/lo/list.txt" "Досудебное обжалование"
+else
+	echo "SKIP: LibreOffice (soffice) or pdftotext not installed; the DOCX is not rendered"
+fi
+
+# Approved revisions: the grif from the order, the caption names the
+# revision; later edits of the working copy do not reach it.
+if ! "$PERECHEN" approve --help >/dev/null 2>&1; then
+	echo "SKIP: no approve command yet; revisions are not exported"
+	exit 0
+fi
+expect_status 0 "$PERECHEN" -d "$DB" approve --order "27/01-01" \
+	--date 19.03.2024 --today 20.03.2024
+expect_status 0 "$PERECHEN" -d "$DB" export --revision 1 --width 120
+expect_in "$WORK/out" "УТВЕРЖДЕН"
+expect_in "$WORK/out" "приказом Министерства промышленности и торговли"
+expect_in "$WORK/out" "от 19.03.2024 № 27/01-01"
+expect_in "$WORK/out" "Редакция 1"
+expect_not_in "$WORK/out" "Рабочая версия"
+cp "$WORK/out" "$WORK/rev1.txt"
+expect_status 0 "$PERECHEN" -d "$DB" export --revision latest --width 120
+cmp -s "$WORK/out" "$WORK/rev1.txt" || fail "latest is not revision 1"
+expect_status 1 "$PERECHEN" -d "$DB" export --revision 2
+expect_in "$WORK/err" "редакции 2 нет"
+expect_status 0 "$PERECHEN" -d "$DB" export --revision 1 --caption ""
+expect_not_in "$WORK/out" "Редакция 1"
+expect_in "$WORK/out" "УТВЕРЖДЕН"
+expect_status 0 "$PERECHEN" -d "$DB" process add "Приём после приказа"
+expect_status 0 "$PERECHEN" -d "$DB" export --revision 1 --width 120
+cmp -s "$WORK/out" "$WORK/rev1.txt" || fail "an edit changed revision 1"
+expect_status 0 "$PERECHEN" -d "$DB" export --working
+expect_in "$WORK/out" "Приём после приказа"
+expect_status 0 "$PERECHEN" -d "$DB" export --revision 1 -o "$WORK/rev1.docx"
+unzip -p "$WORK/rev1.docx" word/document.xml | grep -q 'УТВЕРЖДЕН' ||
+	fail "the DOCX of revision 1 has no grif"
 exit 0

@@ -1,13 +1,6 @@
 /*
- * test_export.c - the text table and CSV writers.
- *
- * The exports of a small list are compared byte for byte with the golden
- * files in $TESTS_DIR/golden (TESTS_DIR defaults to "tests").  After a
- * deliberate change of the output, regenerate them with
- *
- *	UPDATE_GOLDEN=1 TESTS_DIR=tests build/tests/test_export
- *
- * and read the diff before committing it.
+ * test_export.c - the text table and CSV writers (golden files: see
+ * export_fixture.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,62 +17,8 @@
 #include "export.h"
 #include "utf8.h"
 
-/* The list every test exports: three processes, one without touchpoints,
- * an excluded touchpoint, several needs and contacts, text in three
- * scripts with a combining mark, control characters and a formula. */
-static void
-build_list(struct list *l)
-{
-	struct process *p;
-	struct touchpoint *tp;
+#include "export_fixture.h"
 
-	list_init(l);
-	model_set(&l->hdr.title, "точек взаимодействия с клиентом по "
-	    "вопросам осуществления регионального государственного контроля "
-	    "(надзора)");
-	model_set(&l->hdr.org, "Министерство промышленности и торговли");
-
-	p = list_add_process(l, "Информирование");
-	tp = process_add_touchpoint(p, "Официальный сайт Министерства");
-	model_set(&tp->kind, "site");
-	tp->channel = CHANNEL_DIGITAL;
-	tp->key = true;
-	tp->basis_type = BASIS_DOCUMENT;
-	model_set(&tp->basis, "Положение о Министерстве");
-	touchpoint_add_contact(tp, CONTACT_URL,
-	    "https://dpt.admin-smolensk.ru/regionalnyj-kontrol-nadzor/");
-	touchpoint_add_need(tp, "Получение информации", 1);
-	tp = process_add_touchpoint(p, "Телефонная связь");
-	model_set(&tp->kind, "phone");
-	tp->channel = CHANNEL_OFFLINE;
-	model_set(&tp->specifics, "по рабочим дням с 9 до 18");
-	model_set(&tp->unit, "Отдел \"Госцен\"; контроль");
-	tp->max_transfers = 2;
-	tp->ack_receipt = 0;
-	touchpoint_add_contact(tp, CONTACT_PHONE, "+7 (4812) 29-25-09");
-	touchpoint_add_contact(tp, CONTACT_PHONE, "+7 (4812) 29-24-91");
-	touchpoint_add_need(tp, "Получение информации о ходе рассмотрения "
-	    "обращения", 1);
-	touchpoint_add_need(tp, "Получение консультации", 0);
-	tp = process_add_touchpoint(p, "Факс");
-	model_set(&tp->kind, "fax");
-	tp->channel = CHANNEL_OFFLINE;
-	tp->excluded = true;
-	model_set(&tp->exclude_reason, "аппарат списан");
-	touchpoint_add_need(tp, "Получение информации", 1);
-
-	p = list_add_process(l, "Консультирование \033[2J");
-	tp = process_add_touchpoint(p, "Приём 漢字 и\xCC\x86 café");
-	tp->channel = CHANNEL_OFFLINE;
-	tp->audience = AUDIENCE_INTERNAL;
-	tp->basis_type = BASIS_ACT;
-	model_set(&tp->unit, "'-отдел");
-	touchpoint_add_need(tp, "=HYPERLINK(\"http://x\")", 2);
-	touchpoint_add_need(tp, "'-1", 0);
-	touchpoint_add_need(tp, "@вопрос", 3);
-
-	list_add_process(l, "Досудебное обжалование");
-}
 
 static void
 build_catalog(struct catalog *c)
@@ -91,53 +30,9 @@ build_catalog(struct catalog *c)
 	    "4.2.1", true, false, true, false, "телефон");
 }
 
-static char *
-golden_path(const char *name)
-{
-	const char *dir = getenv("TESTS_DIR");
-
-	return xasprintf("%s/golden/%s", dir != NULL && dir[0] != '\0' ? dir :
-	    "tests", name);
-}
-
-/* Compare got with the golden file, or rewrite it under UPDATE_GOLDEN=1. */
-static void
-assert_golden(const char *name, const struct buf *got)
-{
-	char *path = golden_path(name), *want;
-	const char *update = getenv("UPDATE_GOLDEN");
-	FILE *f;
-	long n;
-
-	if (update != NULL && strcmp(update, "1") == 0) {
-		f = fopen(path, "wb");
-		assert_non_null(f);
-		assert_int_equal(fwrite(got->data, 1, got->len, f), got->len);
-		assert_int_equal(fclose(f), 0);
-	}
-	f = fopen(path, "rb");
-	if (f == NULL)
-		fail_msg("golden file %s missing (UPDATE_GOLDEN=1 makes it)",
-		    path);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	want = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(want, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	want[n] = '\0';
-	if (got->len != (size_t)n || memcmp(got->data, want, got->len) != 0) {
-		fprintf(stderr, "--- want %s\n%s\n--- got\n%s\n", path, want,
-		    got->data);
-		fail_msg("export differs from %s", path);
-	}
-	free(want);
-	free(path);
-}
 
 static void
-export_txt_ok(const struct list *l, int width, const char *enc,
+export_txt_ok(const struct document *d, int width, const char *enc,
     struct buf *out, size_t *replaced)
 {
 	struct export_opts o = EXPORT_OPTS_INIT;
@@ -146,8 +41,20 @@ export_txt_ok(const struct list *l, int width, const char *enc,
 	o.width = width;
 	o.encoding = enc;
 	buf_init(out);
-	if (export_txt(l, NULL, &o, out, replaced, &err) != 0)
+	if (export_txt(d, &o, out, replaced, &err) != 0)
 		fail_msg("export_txt: %s", err.msg);
+}
+
+/* The text table of list l as its working copy: no grif, no caption. */
+static void
+export_list_txt_ok(const struct list *l, int width, const char *enc,
+    struct buf *out, size_t *replaced)
+{
+	struct document d;
+
+	document_build(&d, l, "", "");
+	export_txt_ok(&d, width, enc, out, replaced);
+	document_fini(&d);
 }
 
 static void
@@ -170,16 +77,16 @@ export_csv_ok(const struct list *l, const char *enc, bool bom,
 static void
 assert_txt_golden(int width, const char *name)
 {
-	struct list l;
+	struct document d;
 	struct buf out;
 	size_t replaced = 99;
 
-	build_list(&l);
-	export_txt_ok(&l, width, NULL, &out, &replaced);
+	build_document(&d);
+	export_txt_ok(&d, width, NULL, &out, &replaced);
 	assert_int_equal(replaced, 0);
 	assert_golden(name, &out);
 	buf_fini(&out);
-	list_fini(&l);
+	document_fini(&d);
 }
 
 static void
@@ -244,7 +151,7 @@ test_txt_every_line_has_the_width(void **state)
 	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
 		struct buf out;
 
-		export_txt_ok(&l, widths[i], NULL, &out, NULL);
+		export_list_txt_ok(&l, widths[i], NULL, &out, NULL);
 		assert_true(assert_lines_width(out.data, widths[i]) > 10);
 		buf_fini(&out);
 	}
@@ -259,7 +166,7 @@ test_txt_and_csv_sanitise_control_characters(void **state)
 
 	(void)state;
 	build_list(&l);
-	export_txt_ok(&l, 120, NULL, &txt, NULL);
+	export_list_txt_ok(&l, 120, NULL, &txt, NULL);
 	export_csv_ok(&l, NULL, true, &csv, NULL);
 	assert_null(strchr(txt.data, '\033'));
 	assert_null(memchr(csv.data, '\033', csv.len));
@@ -278,15 +185,17 @@ test_txt_leaves_out_excluded_touchpoints(void **state)
 
 	(void)state;
 	build_list(&l);
-	export_txt_ok(&l, 120, NULL, &out, NULL);
+	export_list_txt_ok(&l, 120, NULL, &out, NULL);
 	assert_null(strstr(out.data, "Факс"));
 	assert_non_null(strstr(out.data, "Телефонная связь"));
 	buf_fini(&out);
 	list_fini(&l);
 }
 
+/* Without a title in the header the heading is the one word; without a
+ * grif the page starts with it. */
 static void
-test_txt_without_header_has_no_heading(void **state)
+test_txt_without_header_has_only_the_word(void **state)
 {
 	struct list l;
 	struct buf out;
@@ -295,11 +204,316 @@ test_txt_without_header_has_no_heading(void **state)
 	build_list(&l);
 	model_set(&l.hdr.title, "");
 	model_set(&l.hdr.org, "");
-	export_txt_ok(&l, 80, NULL, &out, NULL);
-	assert_null(strstr(out.data, "ПЕРЕЧЕНЬ"));
-	assert_memory_equal(out.data, "┌", strlen("┌"));
+	export_list_txt_ok(&l, 80, NULL, &out, NULL);
+	assert_memory_equal(out.data, "                                    "
+	    "ПЕРЕЧЕНЬ", 36 + strlen("ПЕРЕЧЕНЬ"));
+	assert_null(strstr(out.data, "точек"));
+	assert_null(strstr(out.data, "УТВЕРЖДЕН"));
 	buf_fini(&out);
 	list_fini(&l);
+}
+
+/* A working copy's caption is centred under the title, before the
+ * table. */
+static void
+test_txt_caption_is_centred_under_the_title(void **state)
+{
+	struct document d;
+	struct list l;
+	struct buf out;
+	const char *cap, *table;
+
+	(void)state;
+	build_list(&l);
+	document_build(&d, &l, "", "Рабочая версия (не утверждена)");
+	export_txt_ok(&d, 80, NULL, &out, NULL);
+	cap = strstr(out.data, "\n                         Рабочая версия (не "
+	    "утверждена)                         \n");
+	table = strstr(out.data, "┌");
+	assert_non_null(cap);
+	assert_true(cap > strstr(out.data, "(надзора)") && cap < table);
+	buf_fini(&out);
+	document_fini(&d);
+	list_fini(&l);
+}
+
+/* The document of n processes of two touchpoints each, the second with
+ * three needs; every touchpoint's name is unique ("Точка P.T"). */
+static void
+build_long_document(struct document *d, int n)
+{
+	struct list l;
+	char *grif;
+
+	list_init(&l);
+	model_set(&l.hdr.title, "точек взаимодействия с клиентом");
+	model_set(&l.hdr.org, "Министерство цифрового развития");
+	for (int i = 1; i <= n; i++) {
+		char *name = xasprintf("Процесс %d", i);
+		struct process *p = list_add_process(&l, name);
+		struct touchpoint *tp;
+
+		free(name);
+		for (int j = 1; j <= 2; j++) {
+			name = xasprintf("Точка %d.%d", i, j);
+			tp = process_add_touchpoint(p, name);
+			free(name);
+			tp->channel = CHANNEL_OFFLINE;
+			touchpoint_add_need(tp, "Получение информации", 1);
+			if (j == 2) {
+				touchpoint_add_need(tp, "Подача жалобы", 5);
+				touchpoint_add_need(tp, "Получение консультации "
+				    "по вопросам контроля", 2);
+			}
+		}
+	}
+	grif = document_grif(l.hdr.org, "", "2025-01-31", "5");
+	document_build(d, &l, grif, "");
+	free(grif);
+	list_fini(&l);
+}
+
+/* Split doc at form feeds into pages; returns their number. */
+static size_t
+split_pages(const char *doc, struct strvec *pages)
+{
+	const char *p = doc;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\f");
+
+		strvec_pushn(pages, p, n);
+		p += n + (p[n] == '\f');
+	}
+	return pages->n;
+}
+
+/* The lines of one page. */
+static void
+split_lines(const char *page, struct strvec *lines)
+{
+	const char *p = page;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\n");
+
+		strvec_pushn(lines, p, n);
+		p += n + (p[n] == '\n');
+	}
+}
+
+/* The touchpoint's part of a table line: after the № and process cells. */
+static const char *
+after_process(const char *line)
+{
+	const char *p = line;
+
+	for (int bars = 0; bars < 3; bars++) {
+		p = strstr(p, "│");
+		assert_non_null(p);
+		p += strlen("│");
+	}
+	return p;
+}
+
+/* True if line is a rule of the table (it starts with a corner or tee). */
+static bool
+is_rule(const char *line)
+{
+	return strncmp(line, "┌", strlen("┌")) == 0 ||
+	    strncmp(line, "├", strlen("├")) == 0 ||
+	    strncmp(line, "└", strlen("└")) == 0 ||
+	    strncmp(line, "│     │                ├", strlen("│     │     "
+	    "           ├")) == 0;
+}
+
+static void
+test_txt_pages_repeat_the_header_and_are_numbered(void **state)
+{
+	struct export_opts o = EXPORT_OPTS_INIT;
+	struct document d;
+	struct buf flat, paged;
+	struct strvec pages, flat_lines, starts, body;
+	struct error err;
+	size_t header_at = 0, header_len, next = 0, continued = 0;
+
+	(void)state;
+	build_long_document(&d, 40);
+	o.width = 80;
+	buf_init(&flat);
+	buf_init(&paged);
+	assert_int_equal(export_txt(&d, &o, &flat, NULL, &err), 0);
+	o.page_length = 30;
+	if (export_txt(&d, &o, &paged, NULL, &err) != 0)
+		fail_msg("export_txt: %s", err.msg);
+	assert_null(strchr(flat.data, '\f'));
+	strvec_init(&pages);
+	strvec_init(&flat_lines);
+	strvec_init(&starts);
+	strvec_init(&body);
+	split_lines(flat.data, &flat_lines);
+	/* The header: from the top rule to the rule under it. */
+	while (strncmp(flat_lines.v[header_at], "┌", strlen("┌")) != 0)
+		header_at++;
+	header_len = 1;
+	while (!is_rule(flat_lines.v[header_at + header_len]))
+		header_len++;
+	/* The first line of each row, and every line that is not a rule,
+	 * from the touchpoint's cell on (a page that a process goes on
+	 * repeats its № and name). */
+	for (size_t i = header_at + header_len; i < flat_lines.n; i++) {
+		if (is_rule(flat_lines.v[i]) && i + 1 < flat_lines.n)
+			strvec_push(&starts, after_process(flat_lines.v[i + 1]));
+		if (!is_rule(flat_lines.v[i]))
+			strvec_push(&body, after_process(flat_lines.v[i]));
+	}
+	assert_true(split_pages(paged.data, &pages) > 5);
+	for (size_t pg = 0; pg < pages.n; pg++) {
+		struct strvec lines;
+		size_t at = 0;
+		char *num = xasprintf("%zu", pg + 1);
+
+		strvec_init(&lines);
+		split_lines(pages.v[pg], &lines);
+		if (lines.n > 30)
+			fail_msg("page %zu has %zu lines", pg + 1, lines.n);
+		if (pg == 0) {
+			assert_non_null(strstr(lines.v[0], "УТВЕРЖДЕН"));
+			at = header_at;
+		} else {
+			/* Its number centred, a blank line. */
+			assert_int_equal(utf8_width(lines.v[0]), 80);
+			assert_int_equal(strspn(lines.v[0], " "),
+			    (80 - strlen(num)) / 2);
+			assert_memory_equal(lines.v[0] + strspn(lines.v[0], " "),
+			    num, strlen(num));
+			assert_int_equal(strspn(lines.v[1], " "), 80);
+			at = 2;
+		}
+		for (size_t i = 0; i < header_len; i++)
+			assert_string_equal(lines.v[at + i],
+			    flat_lines.v[header_at + i]);
+		at += header_len;
+		/* Under the header a full rule, then the start of a row that
+		 * names its process. */
+		assert_memory_equal(lines.v[at], "├", strlen("├"));
+		assert_memory_equal(lines.v[at + 1], "│ ", strlen("│ "));
+		assert_true(lines.v[at + 1][strlen("│ ")] >= '1' &&
+		    lines.v[at + 1][strlen("│ ")] <= '9');
+		assert_non_null(strstr(lines.v[at + 1], "│ Процесс "));
+		if (pg > 0 && strstr(lines.v[at + 1], ".2 ") != NULL)
+			continued++;
+		for (size_t i = 0; i < starts.n; i++)
+			if (strcmp(starts.v[i], after_process(lines.v[at + 1]))
+			    == 0)
+				break;
+			else if (i + 1 == starts.n)
+				fail_msg("page %zu starts mid-row: %s", pg + 1,
+				    lines.v[at + 1]);
+		assert_memory_equal(lines.v[lines.n - 1], "└", strlen("└"));
+		/* The rows' lines, in order, as the single page has them. */
+		for (size_t i = at; i < lines.n; i++) {
+			if (is_rule(lines.v[i]))
+				continue;
+			assert_true(next < body.n);
+			assert_string_equal(after_process(lines.v[i]),
+			    body.v[next]);
+			next++;
+		}
+		strvec_fini(&lines);
+		free(num);
+	}
+	assert_int_equal(next, body.n);
+	/* Some page starts with a process's second touchpoint. */
+	assert_true(continued > 0);
+	strvec_fini(&pages);
+	strvec_fini(&flat_lines);
+	strvec_fini(&starts);
+	strvec_fini(&body);
+	buf_fini(&flat);
+	buf_fini(&paged);
+	document_fini(&d);
+}
+
+/* A row longer than a page is split between lines, never lost. */
+static void
+test_txt_row_longer_than_a_page_is_split(void **state)
+{
+	struct export_opts o = EXPORT_OPTS_INIT;
+	struct document d;
+	struct list l;
+	struct touchpoint *tp;
+	struct buf out;
+	struct strvec pages;
+	struct error err;
+	const char *p;
+
+	(void)state;
+	list_init(&l);
+	tp = process_add_touchpoint(list_add_process(&l, "Приём"), "Окно");
+	for (int i = 1; i <= 60; i++) {
+		char *need = xasprintf("Потребность %02d", i);
+
+		touchpoint_add_need(tp, need, 1);
+		free(need);
+	}
+	document_build(&d, &l, "", "");
+	o.width = 80;
+	o.page_length = 25;
+	buf_init(&out);
+	if (export_txt(&d, &o, &out, NULL, &err) != 0)
+		fail_msg("export_txt: %s", err.msg);
+	strvec_init(&pages);
+	assert_true(split_pages(out.data, &pages) >= 3);
+	for (size_t i = 0; i < pages.n; i++) {
+		struct strvec lines;
+
+		strvec_init(&lines);
+		split_lines(pages.v[i], &lines);
+		assert_true(lines.n <= 25);
+		strvec_fini(&lines);
+	}
+	p = out.data;
+	for (int i = 1; i <= 60; i++) {
+		char *need = xasprintf("– Потребность %02d ", i);
+
+		p = strstr(p, need);
+		if (p == NULL)
+			fail_msg("need %d missing or out of order", i);
+		free(need);
+	}
+	strvec_fini(&pages);
+	buf_fini(&out);
+	document_fini(&d);
+	list_fini(&l);
+}
+
+/* A page too short for the heading and a row, or out of range, is an
+ * error, and nothing is written. */
+static void
+test_txt_rejects_a_page_too_short(void **state)
+{
+	struct export_opts o = EXPORT_OPTS_INIT;
+	struct document d;
+	struct buf out;
+	struct error err;
+
+	(void)state;
+	build_document(&d);
+	o.width = 60;
+	buf_init(&out);
+	o.page_length = EXPORT_PAGE_LENGTH_MIN - 1;
+	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "длина страницы"));
+	free(d.caption);
+	/* Five lines of caption: the heading takes the whole page. */
+	d.caption = xstrdup("Рабочая версия (не утверждена)\n–\n–\n–\n–");
+	o.page_length = EXPORT_PAGE_LENGTH_MIN;
+	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "нужно не меньше"));
+	assert_int_equal(out.len, 0);
+	buf_fini(&out);
+	document_fini(&d);
 }
 
 static void
@@ -314,14 +528,15 @@ test_txt_cp1251_counts_a_cjk_character(void **state)
 	list_init(&l);
 	process_add_touchpoint(list_add_process(&l, "Приём"), "Окно 字")
 	    ->channel = CHANNEL_OFFLINE;
-	export_txt_ok(&l, 80, "cp1251", &out, &replaced);
+	export_list_txt_ok(&l, 80, "cp1251", &out, &replaced);
 	assert_int_equal(replaced, 1);
 	/* The frame is ASCII (CP1251 has no box drawing), the data is there
 	 * with '?' for the character, and the columns still line up. */
 	buf_init(&back);
 	assert_int_equal(charset_to_utf8("CP1251", out.data, out.len, &back,
 	    &err), 0);
-	assert_memory_equal(back.data, "+-", 2);
+	assert_non_null(strstr(back.data, "\n+-----+"));
+	assert_null(strstr(back.data, "─"));
 	assert_non_null(strstr(back.data, "| Окно ?"));
 	assert_non_null(strstr(back.data, "Офлайн-точка"));
 	assert_lines_width(back.data, 80);
@@ -341,12 +556,12 @@ test_txt_koi8r_keeps_box_drawing(void **state)
 	(void)state;
 	list_init(&l);
 	list_add_process(&l, "Приём");
-	export_txt_ok(&l, 60, "koi8-r", &out, &replaced);
+	export_list_txt_ok(&l, 60, "koi8-r", &out, &replaced);
 	assert_int_equal(replaced, 0);
 	buf_init(&back);
 	assert_int_equal(charset_to_utf8("KOI8-R", out.data, out.len, &back,
 	    &err), 0);
-	assert_memory_equal(back.data, "┌─", strlen("┌─"));
+	assert_non_null(strstr(back.data, "\n┌─────┬"));
 	assert_lines_width(back.data, 60);
 	buf_fini(&back);
 	buf_fini(&out);
@@ -357,6 +572,7 @@ static void
 test_txt_rejects_a_width_out_of_range(void **state)
 {
 	struct export_opts o = EXPORT_OPTS_INIT;
+	struct document d;
 	struct list l;
 	struct buf out;
 	struct error err;
@@ -365,8 +581,10 @@ test_txt_rejects_a_width_out_of_range(void **state)
 	list_init(&l);
 	buf_init(&out);
 	o.width = EXPORT_WIDTH_MIN - 1;
-	assert_int_equal(export_txt(&l, NULL, &o, &out, NULL, &err), -1);
+	document_build(&d, &l, "", "");
+	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "ширина"));
+	document_fini(&d);
 	assert_int_equal(out.len, 0);
 	buf_fini(&out);
 	list_fini(&l);
@@ -459,6 +677,7 @@ static void
 test_export_rejects_an_unknown_encoding(void **state)
 {
 	struct export_opts o = EXPORT_OPTS_INIT;
+	struct document d;
 	struct list l;
 	struct buf out;
 	struct error err;
@@ -468,8 +687,10 @@ test_export_rejects_an_unknown_encoding(void **state)
 	list_add_process(&l, "Приём");
 	buf_init(&out);
 	o.encoding = "no-such-encoding";
-	assert_int_equal(export_txt(&l, NULL, &o, &out, NULL, &err), -1);
+	document_build(&d, &l, "", "");
+	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "no-such-encoding"));
+	document_fini(&d);
 	assert_int_equal(export_csv(&l, NULL, &o, &out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "no-such-encoding"));
 	buf_fini(&out);
@@ -486,7 +707,11 @@ main(void)
 		cmocka_unit_test(test_txt_every_line_has_the_width),
 		cmocka_unit_test(test_txt_and_csv_sanitise_control_characters),
 		cmocka_unit_test(test_txt_leaves_out_excluded_touchpoints),
-		cmocka_unit_test(test_txt_without_header_has_no_heading),
+		cmocka_unit_test(test_txt_without_header_has_only_the_word),
+		cmocka_unit_test(test_txt_caption_is_centred_under_the_title),
+		cmocka_unit_test(test_txt_pages_repeat_the_header_and_are_numbered),
+		cmocka_unit_test(test_txt_row_longer_than_a_page_is_split),
+		cmocka_unit_test(test_txt_rejects_a_page_too_short),
 		cmocka_unit_test(test_txt_cp1251_counts_a_cjk_character),
 		cmocka_unit_test(test_txt_koi8r_keeps_box_drawing),
 		cmocka_unit_test(test_txt_rejects_a_width_out_of_range),

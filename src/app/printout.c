@@ -1,0 +1,439 @@
+/* printout.c - the version printed, its settings, document and format. */
+#include "printout.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "export_docx.h"
+#include "export_html.h"
+#include "export_pdf.h"
+#include "store_history.h"
+#include "store_setting.h"
+
+#define PRINTOUT_MIN_TEXT_MM	50	/* the table needs this much paper */
+
+/* In the order they are applied: the size before the orientation turns
+ * it. */
+const struct printout_setting printout_settings[] = {
+	{ "page.size", "size", "A4",
+	  "размер листа: A3, A4, A5, Letter или ШИРИНАxВЫСОТА в мм" },
+	{ "page.orientation", "orientation", "portrait",
+	  "ориентация: portrait (книжная) или landscape (альбомная)" },
+	{ "page.margins", "margins", "30,10,20,20",
+	  "поля в мм: левое,правое,верхнее,нижнее" },
+	{ "page.font", "font", "Times New Roman",
+	  "шрифт (Liberation Serif — с метриками Times New Roman)" },
+	{ "page.font-size", "font-size", "12",
+	  "кегль в пунктах, от 6 до 28" },
+	{ "grif.wording", NULL, "",
+	  "строки грифа после «УТВЕРЖДЕН» вместо «приказом <органа>»; "
+	  "пусто — по названию органа" },
+};
+
+const size_t printout_nsettings = sizeof printout_settings /
+    sizeof printout_settings[0];
+
+const struct printout_setting *
+printout_setting_find(const char *key)
+{
+	for (size_t i = 0; i < printout_nsettings; i++)
+		if (strcmp(printout_settings[i].key, key) == 0)
+			return &printout_settings[i];
+	return NULL;
+}
+
+/* The value of setting i: `override' if it is the key being checked,
+ * else the stored one, else NULL (the default).  Caller frees. */
+static int
+printout_setting_value(struct store *st, size_t i, const char *key,
+    const char *override, char **value, struct error *err)
+{
+	bool found;
+
+	if (key != NULL && strcmp(printout_settings[i].key, key) == 0) {
+		*value = xstrdup(override);
+		return 0;
+	}
+	return store_setting_get(st, printout_settings[i].key, value, &found,
+	    err);
+}
+
+/*
+ * The page and grif wording from the defaults and the stored settings,
+ * with key (if not NULL) taken as value instead; the page must leave room
+ * for the table.  *wording is the caller's to free.
+ */
+static int
+printout_settings_apply(struct store *st, const char *key,
+    const char *value, struct doc_page *page, char **wording,
+    struct error *err)
+{
+	doc_page_defaults(page);
+	*wording = xstrdup("");
+	for (size_t i = 0; i < printout_nsettings; i++) {
+		const struct printout_setting *s = &printout_settings[i];
+		char *v;
+
+		if (printout_setting_value(st, i, key, value, &v, err) != 0)
+			return -1;
+		if (v == NULL)
+			continue;
+		if (s->page_key == NULL) {
+			free(*wording);
+			*wording = v;
+			continue;
+		}
+		if (doc_page_set(page, s->page_key, v, err) != 0) {
+			error_prefix(err, "настройка %s", s->key);
+			free(v);
+			return -1;
+		}
+		free(v);
+	}
+	if (page->width_mm - page->margin_left_mm - page->margin_right_mm <
+	    PRINTOUT_MIN_TEXT_MM || page->height_mm - page->margin_top_mm -
+	    page->margin_bottom_mm < PRINTOUT_MIN_TEXT_MM)
+		return error_set(err, "поля оставляют на листе %.0fx%.0f мм, "
+		    "а таблице нужно не меньше %dx%d мм", page->width_mm -
+		    page->margin_left_mm - page->margin_right_mm,
+		    page->height_mm - page->margin_top_mm -
+		    page->margin_bottom_mm, PRINTOUT_MIN_TEXT_MM,
+		    PRINTOUT_MIN_TEXT_MM);
+	return 0;
+}
+
+int
+printout_setting_check(struct store *st, const char *key, const char *value,
+    struct error *err)
+{
+	struct doc_page page;
+	char *wording = NULL;
+	int rc;
+
+	if (strlen(value) > 1000)
+		return error_set(err, "значение длиннее 1000 байт");
+	rc = printout_settings_apply(st, key, value, &page, &wording, err);
+	free(wording);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	enum printout_format format;
+} printout_formats[] = {
+	{ "txt", PRINTOUT_TXT }, { "csv", PRINTOUT_CSV },
+	{ "html", PRINTOUT_HTML }, { "docx", PRINTOUT_DOCX },
+	{ "pdf", PRINTOUT_PDF }, { "htm", PRINTOUT_HTML },
+};
+
+int
+printout_format_parse(const char *name, enum printout_format *f)
+{
+	for (size_t i = 0; i < sizeof printout_formats /
+	    sizeof printout_formats[0]; i++)
+		if (strcasecmp(name, printout_formats[i].name) == 0) {
+			*f = printout_formats[i].format;
+			return 0;
+		}
+	return -1;
+}
+
+bool
+printout_format_of_path(const char *path, enum printout_format *f)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return false;
+	return printout_format_parse(dot + 1, f) == 0;
+}
+
+const char *
+printout_format_ext(enum printout_format f)
+{
+	for (size_t i = 0; i < sizeof printout_formats /
+	    sizeof printout_formats[0]; i++)
+		if (printout_formats[i].format == f)
+			return printout_formats[i].name;
+	return "txt";
+}
+
+bool
+printout_format_binary(enum printout_format f)
+{
+	return f == PRINTOUT_DOCX || f == PRINTOUT_PDF;
+}
+
+int
+printout_revision_parse(const char *s, int64_t *rev, struct error *err)
+{
+	char *end;
+	long long v;
+
+	if (strcmp(s, "latest") == 0 || strcmp(s, "последняя") == 0) {
+		*rev = PRINTOUT_LATEST;
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1)
+		return error_set(err, "редакция «%s»: нужен её номер (1, 2, …) "
+		    "или latest", s);
+	*rev = v;
+	return 0;
+}
+
+/* The revision asked for (the latest when PRINTOUT_LATEST) into r. */
+static int
+printout_find_revision(struct store *st, int64_t want, struct revision *r,
+    struct error *err)
+{
+	struct revisions all;
+	int rc = 0;
+
+	memset(&all, 0, sizeof all);
+	if (store_revisions_list(st, &all, err) != 0)
+		return -1;
+	if (all.n == 0)
+		rc = error_set(err, "перечень ещё не утверждён: редакций нет "
+		    "(печатается рабочая версия без --revision)");
+	else if (want == PRINTOUT_LATEST)
+		want = all.v[all.n - 1].id;
+	for (size_t i = 0; rc == 0 && i < all.n; i++)
+		if (all.v[i].id == want) {
+			*r = all.v[i];
+			memset(&all.v[i], 0, sizeof all.v[i]);
+			break;
+		} else if (i + 1 == all.n) {
+			rc = error_set(err, "редакции %lld нет; утверждены "
+			    "редакции 1–%lld", (long long)want,
+			    (long long)all.v[all.n - 1].id);
+		}
+	revisions_fini(&all);
+	return rc;
+}
+
+/*
+ * The list of the version p asks for into l, its grif (an approved
+ * revision's: the organ as frozen, the order's date and number, the
+ * wording setting), default caption and number (PRINTOUT_WORKING for
+ * the working copy).  Callers free *grif, *caption.
+ */
+static int
+printout_load(struct store *st, const struct printout *p,
+    const char *wording, struct list *l, char **grif, char **caption,
+    int64_t *revision, struct error *err)
+{
+	struct revision r;
+
+	*revision = PRINTOUT_WORKING;
+	if (p->revision == PRINTOUT_WORKING) {
+		if (store_load_list(st, l, err) != 0)
+			return -1;
+		*grif = xstrdup("");
+		*caption = xstrdup("Рабочая версия (не утверждена)");
+		return 0;
+	}
+	memset(&r, 0, sizeof r);
+	if (printout_find_revision(st, p->revision, &r, err) != 0)
+		return -1;
+	if (store_revision_load_list(st, r.id, l, err) != 0) {
+		revision_fini(&r);
+		return -1;
+	}
+	*grif = document_grif(l->hdr.org, wording, r.order_date, r.order_no);
+	*caption = xasprintf("Редакция %lld", (long long)r.id);
+	*revision = r.id;
+	revision_fini(&r);
+	return 0;
+}
+
+/* The PDF of d, written by the PDF writer to a file of its own in a
+ * private temporary directory, read back into out. */
+static int
+printout_pdf(const struct document *d, struct buf *out, struct error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir, *path, *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	dir = xasprintf("%s/perechen-pdf.XXXXXX", tmp != NULL && tmp[0] ==
+	    '/' ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		rc = error_set(err, "не удалось создать временный каталог %s: "
+		    "%s", dir, strerror(errno));
+		free(dir);
+		return rc;
+	}
+	path = xasprintf("%s/perechen.pdf", dir);
+	rc = export_pdf(d, path, err);
+	if (rc == 0)
+		rc = app_read_file(path, &data, &len, err);
+	if (rc == 0)
+		buf_append(out, data, len);
+	free(data);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return rc;
+}
+
+/* Lay out the document d in format f. */
+static int
+printout_write_format(const struct printout *p, const struct document *d,
+    struct buf *out, size_t *replaced, struct error *err)
+{
+	switch (p->format) {
+	case PRINTOUT_TXT:
+		return export_txt(d, &p->opts, out, replaced, err);
+	case PRINTOUT_HTML:
+		export_html(d, out);
+		return 0;
+	case PRINTOUT_DOCX:
+		return export_docx(d, out, err);
+	case PRINTOUT_PDF:
+		return printout_pdf(d, out, err);
+	case PRINTOUT_CSV:
+		break;
+	}
+	return error_set(err, "CSV не печатный документ");
+}
+
+int
+printout_render(struct store *st, const struct printout *p, struct buf *out,
+    size_t *replaced, int64_t *revision, struct error *err)
+{
+	struct doc_page page;
+	struct document d;
+	struct catalog cat;
+	struct list l;
+	char *wording = NULL, *grif = NULL, *caption = NULL;
+	int64_t printed = PRINTOUT_WORKING;
+	int rc;
+
+	if (replaced != NULL)
+		*replaced = 0;
+	list_init(&l);
+	catalog_init(&cat);
+	rc = printout_settings_apply(st, NULL, NULL, &page, &wording, err);
+	if (rc == 0)
+		rc = printout_load(st, p, wording, &l, &grif, &caption,
+		    &printed, err);
+	if (rc == 0 && p->format == PRINTOUT_CSV) {
+		rc = store_read_catalog(st, &cat, err);
+		if (rc == 0)
+			rc = export_csv(&l, &cat, &p->opts, out, replaced, err);
+	} else if (rc == 0) {
+		document_build(&d, &l, grif, p->caption != NULL ? p->caption :
+		    caption);
+		d.page = page;
+		rc = printout_write_format(p, &d, out, replaced, err);
+		document_fini(&d);
+	}
+	if (rc == 0 && revision != NULL)
+		*revision = printed;
+	free(wording);
+	free(grif);
+	free(caption);
+	catalog_fini(&cat);
+	list_fini(&l);
+	return rc;
+}
+
+/* Write all of data to fd; 0 or -1 with errno. */
+static int
+printout_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Write data into a device or pipe (/dev/null, /dev/stdout, a fifo): it
+ * cannot be replaced by a rename, nor should it be. */
+static int
+printout_write_device(const char *path, const struct buf *data,
+    struct error *err)
+{
+	int fd = open(path, O_WRONLY), saved;
+
+	if (fd < 0)
+		return error_set(err, "не удалось записать %s: %s", path,
+		    strerror(errno));
+	if (printout_write_all(fd, data->data, data->len) != 0) {
+		saved = errno;
+		close(fd);
+		return error_set(err, "не удалось записать %s: %s", path,
+		    strerror(saved));
+	}
+	if (close(fd) != 0)
+		return error_set(err, "не удалось записать %s: %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+int
+printout_write_file(const char *path, const struct buf *data, bool exclusive,
+    int *errno_out, struct error *err)
+{
+	struct stat sb;
+	char *tmp;
+	int fd, saved = 0;
+
+	if (errno_out != NULL)
+		*errno_out = 0;
+	if (!exclusive && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+	    !S_ISDIR(sb.st_mode))
+		return printout_write_device(path, data, err);
+	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+	if (fd < 0) {
+		saved = errno;
+		free(tmp);
+		goto fail_open;
+	}
+	if (printout_write_all(fd, data->data, data->len) != 0 ||
+	    fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		saved = errno;
+		goto fail;
+	}
+	/* link() never replaces a file; rename() does. */
+	if (exclusive ? link(tmp, path) != 0 : rename(tmp, path) != 0) {
+		saved = errno;
+		goto fail;
+	}
+	if (exclusive)
+		unlink(tmp);
+	free(tmp);
+	return 0;
+fail:
+	unlink(tmp);
+	free(tmp);
+fail_open:
+	if (errno_out != NULL)
+		*errno_out = saved;
+	return error_set(err, "не удалось записать %s: %s", path,
+	    saved == ENOSPC ? "на диске нет места" : strerror(saved));
+}

@@ -1,0 +1,102 @@
+/*
+ * printout.h - what the export and print commands share: which version of
+ * the list is printed, the print settings kept in the database, the
+ * document built from them, and writing it in one of the formats.
+ *
+ * Owns: the settings' keys and defaults (page.size, page.orientation,
+ * page.margins, page.font, page.font-size, grif.wording), the choice of
+ * revision (the working copy, an approved revision, the latest one), the
+ * caption each gets, and the file a format is written to.  Not for use
+ * outside src/app/.
+ */
+#ifndef PERECHEN_PRINTOUT_H
+#define PERECHEN_PRINTOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "document.h"
+#include "error.h"
+#include "export.h"
+#include "store.h"
+
+enum printout_format {
+	PRINTOUT_TXT,
+	PRINTOUT_CSV,
+	PRINTOUT_HTML,
+	PRINTOUT_DOCX,
+	PRINTOUT_PDF
+};
+
+/* Which version of the list: the working copy, revision N, the latest. */
+#define PRINTOUT_WORKING	0
+#define PRINTOUT_LATEST		(-1)
+
+/* One setting: its key, what the page setter calls it (NULL: not a page
+ * setting), its default as shown, and what it is, in Russian. */
+struct printout_setting {
+	const char *key;
+	const char *page_key;
+	const char *shown_default;
+	const char *what;
+};
+
+extern const struct printout_setting printout_settings[];
+extern const size_t printout_nsettings;
+
+/* The setting called key, or NULL. */
+const struct printout_setting *printout_setting_find(const char *key);
+
+/*
+ * Check value for setting key: applied with the other settings stored in
+ * st, it must leave a page with room for the table.  Returns 0, or -1
+ * with a Russian err.
+ */
+int	printout_setting_check(struct store *st, const char *key,
+	    const char *value, struct error *err);
+
+/* "txt", "csv", "html", "docx", "pdf" to a format; -1 if none. */
+int	printout_format_parse(const char *name, enum printout_format *f);
+/* The format a file name's extension asks for (.txt .csv .htm .html
+ * .docx .pdf, any case); false if none. */
+bool	printout_format_of_path(const char *path, enum printout_format *f);
+/* The file name extension of a format, without the dot. */
+const char *printout_format_ext(enum printout_format f);
+/* True for the formats that are not text (pdf, docx). */
+bool	printout_format_binary(enum printout_format f);
+
+/*
+ * "latest" (or "последняя") or a revision number to *rev; -1 with a
+ * Russian err otherwise.
+ */
+int	printout_revision_parse(const char *s, int64_t *rev, struct error *err);
+
+/* What is to be printed and how. */
+struct printout {
+	enum printout_format format;
+	int64_t	 revision;	/* PRINTOUT_WORKING, PRINTOUT_LATEST or N */
+	const char *caption;	/* NULL: the default for the version */
+	struct export_opts opts;	/* txt and csv */
+};
+
+/*
+ * Render the list in st as p asks into out (pdf: through a temporary
+ * file).  *replaced counts characters the text encoding lacked.
+ * *revision (may be NULL) gets the number of the revision printed, or
+ * PRINTOUT_WORKING.  Returns 0, or -1 with a Russian err.
+ */
+int	printout_render(struct store *st, const struct printout *p,
+	    struct buf *out, size_t *replaced, int64_t *revision,
+	    struct error *err);
+
+/*
+ * Write data to path through a temporary file beside it and a rename, so
+ * that a failure leaves the old file, or none, and never half of one.
+ * With exclusive, an existing path is not replaced (fails with EEXIST in
+ * *errno_out when not NULL).
+ */
+int	printout_write_file(const char *path, const struct buf *data,
+	    bool exclusive, int *errno_out, struct error *err);
+
+#endif

@@ -1,0 +1,512 @@
+/* export_docx.c - the printed document as a Word (DOCX) package. */
+#include "export_docx.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "markup.h"
+
+#define DOCX_GRIF_SHARE	45	/* percent of the text width for the grif */
+#define DOCX_MTIME	1704067200	/* 2024-01-01: the same bytes each time */
+
+#define DOCX_XML_HEAD \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+#define DOCX_NS_W \
+	"xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+#define DOCX_NS_R \
+	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/" \
+	"relationships\""
+#define DOCX_REL "http://schemas.openxmlformats.org/officeDocument/2006/" \
+	"relationships/"
+#define DOCX_CT "application/vnd.openxmlformats-officedocument." \
+	"wordprocessingml."
+
+/* The page in twips, as w:pgSz and w:pgMar and the table want it. */
+struct docx_page {
+	long	 width, height;
+	long	 left, right, top, bottom;
+	long	 text;		/* width between the margins */
+};
+
+/* The page of d in twips. */
+static void
+export_docx_page(const struct doc_page *p, struct docx_page *t)
+{
+	t->width = markup_twips(p->width_mm);
+	t->height = markup_twips(p->height_mm);
+	t->left = markup_twips(p->margin_left_mm);
+	t->right = markup_twips(p->margin_right_mm);
+	t->top = markup_twips(p->margin_top_mm);
+	t->bottom = markup_twips(p->margin_bottom_mm);
+	t->text = t->width - t->left - t->right;
+}
+
+/* Width of column c in twips; the last takes what rounding leaves. */
+static long
+export_docx_column(const struct docx_page *t, int c)
+{
+	long used = 0;
+
+	if (c < DOC_COLUMNS - 1)
+		return t->text * markup_column_share[c] / 100;
+	for (int i = 0; i < DOC_COLUMNS - 1; i++)
+		used += t->text * markup_column_share[i] / 100;
+	return t->text - used;
+}
+
+/* A run of text; a line break inside it is w:br. */
+static void
+export_docx_run(struct buf *out, const char *text)
+{
+	if (text[0] == '\0')
+		return;
+	buf_puts(out, "<w:r><w:t xml:space=\"preserve\">");
+	markup_escape(out, text,
+	    "</w:t><w:br/><w:t xml:space=\"preserve\">");
+	buf_puts(out, "</w:t></w:r>");
+}
+
+/* A paragraph of style `style' holding text. */
+static void
+export_docx_para(struct buf *out, const char *style, const char *text)
+{
+	buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+	export_docx_run(out, text);
+	buf_puts(out, "</w:p>");
+}
+
+/* One paragraph of style `style' for each line of text. */
+static void
+export_docx_lines(struct buf *out, const char *style, const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+
+		export_docx_para(out, style, line);
+		buf_putc(out, '\n');
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+}
+
+/* A cell: its width, its part in a vertical merge ("restart",
+ * "continue" or none), and its paragraphs (a cell holds at least one). */
+static void
+export_docx_cell(struct buf *out, long width, const char *merge,
+    const char *style, const struct strvec *paras)
+{
+	buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
+	    width);
+	if (merge != NULL && strcmp(merge, "restart") == 0)
+		buf_puts(out, "<w:vMerge w:val=\"restart\"/>");
+	else if (merge != NULL)
+		buf_puts(out, "<w:vMerge/>");
+	buf_puts(out, "</w:tcPr>");
+	for (size_t i = 0; paras != NULL && i < paras->n; i++)
+		export_docx_para(out, style, paras->v[i]);
+	if (paras == NULL || paras->n == 0)
+		buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>"
+		    "</w:p>", style);
+	buf_puts(out, "</w:tc>");
+}
+
+/* The table's properties, grid and header row, which Word repeats at
+ * the top of every page. */
+static void
+export_docx_table_head(struct buf *out, const struct docx_page *t)
+{
+	static const char *const sides[] = {
+		"top", "left", "bottom", "right", "insideH", "insideV"
+	};
+
+	buf_printf(out, "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/>"
+	    "<w:tblBorders>", t->text);
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
+		buf_printf(out, "<w:%s w:val=\"single\" w:sz=\"4\" "
+		    "w:space=\"0\" w:color=\"000000\"/>", sides[i]);
+	buf_puts(out, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+	    "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
+	    "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+	    "</w:tblPr>\n<w:tblGrid>");
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		buf_printf(out, "<w:gridCol w:w=\"%ld\"/>",
+		    export_docx_column(t, c));
+	buf_puts(out, "</w:tblGrid>\n<w:tr><w:trPr><w:cantSplit/><w:tblHeader/>"
+	    "</w:trPr>");
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		struct strvec title;
+
+		strvec_init(&title);
+		strvec_push(&title, document_column_titles[c]);
+		export_docx_cell(out, export_docx_column(t, c), NULL,
+		    "TableHeading", &title);
+		strvec_fini(&title);
+	}
+	buf_puts(out, "</w:tr>\n");
+}
+
+/* A row; № and process start a merge on their process's first row of
+ * several and continue it on the others. */
+static void
+export_docx_row(struct buf *out, const struct docx_page *t,
+    const struct doc_row *r)
+{
+	buf_puts(out, "<w:tr>");
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		const char *merge = NULL;
+
+		if (c < 2 && !r->first)
+			merge = "continue";
+		else if (c < 2 && r->span > 1)
+			merge = "restart";
+		export_docx_cell(out, export_docx_column(t, c), merge,
+		    "TableText", r->first || c >= 2 ? &r->cells[c] : NULL);
+	}
+	buf_puts(out, "</w:tr>\n");
+}
+
+/* The section: both headers, the page and its margins, a first page
+ * of its own (titlePg) so that numbering shows from the second. */
+static void
+export_docx_section(struct buf *out, const struct docx_page *t)
+{
+	buf_puts(out, "<w:sectPr>"
+	    "<w:headerReference w:type=\"default\" r:id=\"rIdHeader1\"/>"
+	    "<w:headerReference w:type=\"first\" r:id=\"rIdHeader2\"/>");
+	buf_printf(out, "<w:pgSz w:w=\"%ld\" w:h=\"%ld\"%s/>", t->width,
+	    t->height, t->width > t->height ? " w:orient=\"landscape\"" : "");
+	buf_printf(out, "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" "
+	    "w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"%ld\" w:footer=\"%ld\" "
+	    "w:gutter=\"0\"/>", t->top, t->right, t->bottom, t->left,
+	    t->top / 2, t->bottom / 2);
+	buf_puts(out, "<w:titlePg/></w:sectPr>");
+}
+
+void
+export_docx_document_xml(const struct document *d, struct buf *out)
+{
+	struct docx_page t;
+
+	export_docx_page(&d->page, &t);
+	buf_puts(out, DOCX_XML_HEAD "<w:document " DOCX_NS_W " " DOCX_NS_R
+	    ">\n<w:body>\n");
+	export_docx_lines(out, "Grif", d->grif);
+	export_docx_lines(out, "ListTitle", d->title);
+	export_docx_lines(out, "Revision", d->caption);
+	export_docx_table_head(out, &t);
+	for (size_t i = 0; i < d->nrows; i++)
+		export_docx_row(out, &t, &d->rows[i]);
+	/* Word wants a paragraph between a table and the section's end. */
+	buf_puts(out, "</w:tbl>\n<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+	    "</w:pPr></w:p>\n");
+	export_docx_section(out, &t);
+	buf_puts(out, "\n</w:body>\n</w:document>\n");
+}
+
+/* A paragraph style: id, name shown in Word, paragraph and run
+ * properties. */
+static void
+export_docx_style(struct buf *out, const char *id, const char *name,
+    const char *ppr, const char *rpr)
+{
+	buf_printf(out, "<w:style w:type=\"paragraph\" w:customStyle=\"1\" "
+	    "w:styleId=\"%s\"><w:name w:val=\"%s\"/><w:basedOn "
+	    "w:val=\"Normal\"/><w:qFormat/><w:pPr>%s</w:pPr>%s%s%s</w:style>\n",
+	    id, name, ppr, rpr[0] ? "<w:rPr>" : "", rpr, rpr[0] ? "</w:rPr>" :
+	    "");
+}
+
+/* word/styles.xml: the font and size of every paragraph, and the styles
+ * of the grif, the title, the caption and the table. */
+static void
+export_docx_styles_xml(const struct document *d, struct buf *out)
+{
+	const struct docx_page *t;
+	struct docx_page page;
+	char *ind;
+	long half_points = (long)(d->page.font_pt * 2 + 0.5);
+
+	export_docx_page(&d->page, &page);
+	t = &page;
+	buf_puts(out, DOCX_XML_HEAD "<w:styles " DOCX_NS_W ">\n"
+	    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"");
+	markup_escape(out, d->page.font, NULL);
+	buf_puts(out, "\" w:hAnsi=\"");
+	markup_escape(out, d->page.font, NULL);
+	buf_puts(out, "\" w:eastAsia=\"");
+	markup_escape(out, d->page.font, NULL);
+	buf_puts(out, "\" w:cs=\"");
+	markup_escape(out, d->page.font, NULL);
+	buf_printf(out, "\"/><w:sz w:val=\"%ld\"/><w:szCs w:val=\"%ld\"/>"
+	    "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/>"
+	    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing "
+	    "w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+	    "</w:pPrDefault></w:docDefaults>\n", half_points, half_points);
+	buf_puts(out, "<w:style w:type=\"paragraph\" w:default=\"1\" "
+	    "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+	    "</w:style>\n"
+	    "<w:style w:type=\"character\" w:default=\"1\" "
+	    "w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default "
+	    "Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
+	    "<w:unhideWhenUsed/></w:style>\n"
+	    "<w:style w:type=\"table\" w:default=\"1\" "
+	    "w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
+	    "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/>"
+	    "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+	    "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" "
+	    "w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right "
+	    "w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\n"
+	    "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name "
+	    "w:val=\"header\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:jc "
+	    "w:val=\"center\"/></w:pPr></w:style>\n");
+	ind = xasprintf("<w:spacing w:after=\"0\"/><w:ind w:left=\"%ld\"/>",
+	    t->text - t->text * DOCX_GRIF_SHARE / 100);
+	export_docx_style(out, "Grif", "Гриф утверждения", ind, "");
+	free(ind);
+	export_docx_style(out, "ListTitle", "Заголовок перечня",
+	    "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\"/>"
+	    "<w:contextualSpacing/><w:jc w:val=\"center\"/>",
+	    "<w:b/><w:bCs/>");
+	export_docx_style(out, "Revision", "Редакция перечня",
+	    "<w:keepNext/><w:spacing w:before=\"120\"/><w:jc "
+	    "w:val=\"center\"/>", "");
+	export_docx_style(out, "TableHeading", "Заголовок таблицы",
+	    "<w:jc w:val=\"center\"/>", "");
+	export_docx_style(out, "TableText", "Текст таблицы", "", "");
+	buf_puts(out, "</w:styles>\n");
+}
+
+/* word/settings.xml: Word 2013+ layout, tabs every 1.25 cm. */
+static void
+export_docx_settings_xml(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_HEAD "<w:settings " DOCX_NS_W ">"
+	    "<w:defaultTabStop w:val=\"708\"/>"
+	    "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+	    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+	    "w:uri=\"http://schemas.microsoft.com/office/word\" "
+	    "w:val=\"15\"/></w:compat></w:settings>\n");
+}
+
+/* word/header1.xml, the page number centred (a PAGE field), or
+ * header2.xml, the first page's, empty. */
+static void
+export_docx_header_xml(struct buf *out, bool number)
+{
+	buf_puts(out, DOCX_XML_HEAD "<w:hdr " DOCX_NS_W " " DOCX_NS_R ">"
+	    "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>");
+	if (number)
+		buf_puts(out, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		    "<w:r><w:instrText xml:space=\"preserve\"> PAGE "
+		    "</w:instrText></w:r>"
+		    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+		    "<w:r><w:t>2</w:t></w:r>"
+		    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+	buf_puts(out, "</w:p></w:hdr>\n");
+}
+
+/* [Content_Types].xml: what each part is. */
+static void
+export_docx_content_types(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_HEAD "<Types xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/content-types\">"
+	    "<Default Extension=\"rels\" ContentType=\"application/"
+	    "vnd.openxmlformats-package.relationships+xml\"/>"
+	    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+	    "<Override PartName=\"/word/document.xml\" ContentType=\""
+	    DOCX_CT "document.main+xml\"/>"
+	    "<Override PartName=\"/word/styles.xml\" ContentType=\""
+	    DOCX_CT "styles+xml\"/>"
+	    "<Override PartName=\"/word/settings.xml\" ContentType=\""
+	    DOCX_CT "settings+xml\"/>"
+	    "<Override PartName=\"/word/header1.xml\" ContentType=\""
+	    DOCX_CT "header+xml\"/>"
+	    "<Override PartName=\"/word/header2.xml\" ContentType=\""
+	    DOCX_CT "header+xml\"/>"
+	    "<Override PartName=\"/docProps/core.xml\" ContentType=\""
+	    "application/vnd.openxmlformats-package.core-properties+xml\"/>"
+	    "<Override PartName=\"/docProps/app.xml\" ContentType=\""
+	    "application/vnd.openxmlformats-officedocument.extended-"
+	    "properties+xml\"/></Types>\n");
+}
+
+/* _rels/.rels: the package's main document and its properties. */
+static void
+export_docx_package_rels(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_HEAD "<Relationships xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rId1\" Type=\"" DOCX_REL "officeDocument\" "
+	    "Target=\"word/document.xml\"/>"
+	    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats."
+	    "org/package/2006/relationships/metadata/core-properties\" "
+	    "Target=\"docProps/core.xml\"/>"
+	    "<Relationship Id=\"rId3\" Type=\"" DOCX_REL "extended-properties\" "
+	    "Target=\"docProps/app.xml\"/></Relationships>\n");
+}
+
+/* word/_rels/document.xml.rels: styles, settings and the headers. */
+static void
+export_docx_document_rels(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_HEAD "<Relationships xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rIdStyles\" Type=\"" DOCX_REL "styles\" "
+	    "Target=\"styles.xml\"/>"
+	    "<Relationship Id=\"rIdSettings\" Type=\"" DOCX_REL "settings\" "
+	    "Target=\"settings.xml\"/>"
+	    "<Relationship Id=\"rIdHeader1\" Type=\"" DOCX_REL "header\" "
+	    "Target=\"header1.xml\"/>"
+	    "<Relationship Id=\"rIdHeader2\" Type=\"" DOCX_REL "header\" "
+	    "Target=\"header2.xml\"/></Relationships>\n");
+}
+
+/* docProps/core.xml: the title and language. */
+static void
+export_docx_core_xml(const struct document *d, struct buf *out)
+{
+	buf_puts(out, DOCX_XML_HEAD "<cp:coreProperties xmlns:cp=\"http://"
+	    "schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+	    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+	    "<dc:title>");
+	markup_escape(out, d->title, " ");
+	buf_puts(out, "</dc:title><dc:language>ru-RU</dc:language>"
+	    "</cp:coreProperties>\n");
+}
+
+/* docProps/app.xml: which program made it. */
+static void
+export_docx_app_xml(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_HEAD "<Properties xmlns=\"http://schemas."
+	    "openxmlformats.org/officeDocument/2006/extended-properties\">"
+	    "<Application>perechen</Application></Properties>\n");
+}
+
+enum {
+	DOCX_CONTENT_TYPES, DOCX_PACKAGE_RELS, DOCX_DOCUMENT, DOCX_STYLES,
+	DOCX_SETTINGS, DOCX_HEADER1, DOCX_HEADER2, DOCX_DOCUMENT_RELS,
+	DOCX_CORE, DOCX_APP, DOCX_NPARTS
+};
+
+/* The parts' names in the package, [Content_Types].xml first. */
+static const char *const docx_part_names[DOCX_NPARTS] = {
+	"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+	"word/styles.xml", "word/settings.xml", "word/header1.xml",
+	"word/header2.xml", "word/_rels/document.xml.rels",
+	"docProps/core.xml", "docProps/app.xml"
+};
+
+/* Every part's XML, by the enum above. */
+static void
+export_docx_parts(const struct document *d, struct buf parts[DOCX_NPARTS])
+{
+	for (int i = 0; i < DOCX_NPARTS; i++)
+		buf_init(&parts[i]);
+	export_docx_content_types(&parts[DOCX_CONTENT_TYPES]);
+	export_docx_package_rels(&parts[DOCX_PACKAGE_RELS]);
+	export_docx_document_xml(d, &parts[DOCX_DOCUMENT]);
+	export_docx_styles_xml(d, &parts[DOCX_STYLES]);
+	export_docx_settings_xml(&parts[DOCX_SETTINGS]);
+	export_docx_header_xml(&parts[DOCX_HEADER1], true);
+	export_docx_header_xml(&parts[DOCX_HEADER2], false);
+	export_docx_document_rels(&parts[DOCX_DOCUMENT_RELS]);
+	export_docx_core_xml(d, &parts[DOCX_CORE]);
+	export_docx_app_xml(&parts[DOCX_APP]);
+}
+
+/* Add the parts to the archive, deflated, with a fixed time. */
+static int
+export_docx_add_parts(zip_t *za, struct buf parts[DOCX_NPARTS],
+    struct error *err)
+{
+	for (int i = 0; i < DOCX_NPARTS; i++) {
+		zip_source_t *src = zip_source_buffer(za, parts[i].data,
+		    parts[i].len, 0);
+		zip_int64_t idx;
+
+		if (src == NULL)
+			return error_set(err, "DOCX: %s",
+			    zip_error_strerror(zip_get_error(za)));
+		idx = zip_file_add(za, docx_part_names[i], src,
+		    ZIP_FL_ENC_UTF_8);
+		if (idx < 0) {
+			zip_source_free(src);
+			return error_set(err, "DOCX: %s",
+			    zip_error_strerror(zip_get_error(za)));
+		}
+		if (zip_set_file_compression(za, (zip_uint64_t)idx,
+		    ZIP_CM_DEFLATE, 9) != 0 || zip_file_set_mtime(za,
+		    (zip_uint64_t)idx, DOCX_MTIME, 0) != 0)
+			return error_set(err, "DOCX: %s",
+			    zip_error_strerror(zip_get_error(za)));
+	}
+	return 0;
+}
+
+/* The bytes of the archive libzip wrote into src, appended to out. */
+static int
+export_docx_read_back(zip_source_t *src, struct buf *out, struct error *err)
+{
+	char chunk[8192];
+	zip_int64_t n;
+
+	if (zip_source_open(src) != 0)
+		return error_set(err, "DOCX: %s",
+		    zip_error_strerror(zip_source_error(src)));
+	while ((n = zip_source_read(src, chunk, sizeof chunk)) > 0)
+		buf_append(out, chunk, (size_t)n);
+	zip_source_close(src);
+	if (n < 0)
+		return error_set(err, "DOCX: %s",
+		    zip_error_strerror(zip_source_error(src)));
+	return 0;
+}
+
+int
+export_docx(const struct document *d, struct buf *out, struct error *err)
+{
+	struct buf parts[DOCX_NPARTS];
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+	int rc = -1;
+
+	zip_error_init(&ze);
+	export_docx_parts(d, parts);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	za = src != NULL ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
+	if (za == NULL) {
+		error_set(err, "DOCX: %s", zip_error_strerror(&ze));
+		zip_source_free(src);
+		goto out;
+	}
+	/* The source outlives the archive: the bytes are read from it. */
+	zip_source_keep(src);
+	if (export_docx_add_parts(za, parts, err) != 0) {
+		zip_discard(za);
+		zip_source_free(src);
+		goto out;
+	}
+	if (zip_close(za) != 0) {
+		error_set(err, "DOCX: %s",
+		    zip_error_strerror(zip_get_error(za)));
+		zip_discard(za);
+		zip_source_free(src);
+		goto out;
+	}
+	rc = export_docx_read_back(src, out, err);
+	zip_source_free(src);
+out:
+	zip_error_fini(&ze);
+	for (int i = 0; i < DOCX_NPARTS; i++)
+		buf_fini(&parts[i]);
+	return rc;
+}

@@ -1,0 +1,203 @@
+/* export_html.c - the printed document as one self-contained web page. */
+#include "export_html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "markup.h"
+
+/* The name of a CSS string: a character other than a letter, a digit, a
+ * space or a hyphen is a hexadecimal escape, so neither a quote nor
+ * "</style>" can leave the string.  Non-ASCII letters pass as they are. */
+static void
+export_html_css_string(struct buf *out, const char *s)
+{
+	buf_putc(out, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x80 || c == ' ' || c == '-' || (c >= '0' && c <= '9')
+		    || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			buf_putc(out, (char)c);
+		else
+			buf_printf(out, "\\%x ", c);
+	}
+	buf_putc(out, '"');
+}
+
+/* The font as chosen, then its metric twin and the generic family. */
+static void
+export_html_font_family(struct buf *out, const struct doc_page *p)
+{
+	export_html_css_string(out, p->font);
+	if (strcmp(p->font, "Times New Roman") == 0)
+		buf_puts(out, ", \"Liberation Serif\"");
+	buf_puts(out, ", serif");
+}
+
+/* A length in millimetres, as CSS reads it. */
+static void
+export_html_mm(struct buf *out, double mm)
+{
+	markup_decimal(out, mm);
+	buf_puts(out, "mm");
+}
+
+/* The style sheet: the page from the settings, the table's rules, the
+ * header repeated and the page number from the second page on when
+ * printed. */
+static void
+export_html_style(struct buf *out, const struct doc_page *p)
+{
+	buf_puts(out, "<style>\n@page {\n\tsize: ");
+	export_html_mm(out, p->width_mm);
+	buf_putc(out, ' ');
+	export_html_mm(out, p->height_mm);
+	buf_puts(out, ";\n\tmargin: ");
+	export_html_mm(out, p->margin_top_mm);
+	buf_putc(out, ' ');
+	export_html_mm(out, p->margin_right_mm);
+	buf_putc(out, ' ');
+	export_html_mm(out, p->margin_bottom_mm);
+	buf_putc(out, ' ');
+	export_html_mm(out, p->margin_left_mm);
+	buf_puts(out, ";\n\t@top-center { content: counter(page); }\n}\n"
+	    "@page :first {\n\t@top-center { content: none; }\n}\n"
+	    "body {\n\tfont-family: ");
+	export_html_font_family(out, p);
+	buf_puts(out, ";\n\tfont-size: ");
+	markup_decimal(out, p->font_pt);
+	buf_puts(out, "pt;\n\tline-height: 1.15;\n\tcolor: #000;\n"
+	    "\tbackground: #fff;\n}\n"
+	    "@media screen {\n\tbody { max-width: ");
+	export_html_mm(out, p->width_mm - p->margin_left_mm -
+	    p->margin_right_mm);
+	buf_puts(out, "; margin: 2em auto; padding: 0 1em; }\n}\n"
+	    ".grif { width: 45%; margin: 0 0 1.5em auto; }\n"
+	    ".grif p, td p, th p { margin: 0; }\n"
+	    "h1 { font-size: inherit; font-weight: bold; text-align: center;"
+	    " margin: 0; }\n"
+	    ".caption { text-align: center; margin: 0.5em 0 0; }\n"
+	    "table { width: 100%; border-collapse: collapse;"
+	    " margin-top: 1em; }\n"
+	    "th, td { border: 1px solid #000; padding: 0.15em 0.3em;"
+	    " text-align: left; vertical-align: top; font-weight: normal; }\n"
+	    "thead th { text-align: center; vertical-align: middle; }\n"
+	    "thead { display: table-header-group; }\n"
+	    "tr { break-inside: avoid; page-break-inside: avoid; }\n"
+	    "</style>\n");
+}
+
+/* The grif as a block at the right, one paragraph a line. */
+static void
+export_html_grif(struct buf *out, const char *grif)
+{
+	const char *p = grif;
+
+	if (grif[0] == '\0')
+		return;
+	buf_puts(out, "<div class=\"grif\">\n");
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+
+		buf_puts(out, "<p>");
+		markup_escape(out, line, NULL);
+		buf_puts(out, "</p>\n");
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	buf_puts(out, "</div>\n");
+}
+
+/* The cell's paragraphs, each a <p>; a line break inside one is <br>. */
+static void
+export_html_paragraphs(struct buf *out, const struct strvec *cell)
+{
+	for (size_t i = 0; i < cell->n; i++) {
+		buf_puts(out, "<p>");
+		markup_escape(out, cell->v[i], "<br>");
+		buf_puts(out, "</p>");
+	}
+}
+
+/* A cell of the table: td, or th scope="rowgroup" for the process, with
+ * rowspan when it spans more than its row. */
+static void
+export_html_cell(struct buf *out, const struct strvec *cell, bool header,
+    size_t span)
+{
+	buf_puts(out, header ? "<th scope=\"rowgroup\"" : "<td");
+	if (span > 1)
+		buf_printf(out, " rowspan=\"%zu\"", span);
+	buf_putc(out, '>');
+	export_html_paragraphs(out, cell);
+	buf_puts(out, header ? "</th>" : "</td>");
+}
+
+/* The column widths and the header row. */
+static void
+export_html_head(struct buf *out)
+{
+	buf_puts(out, "<colgroup>");
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		buf_printf(out, "<col style=\"width: %d%%\">",
+		    markup_column_share[c]);
+	buf_puts(out, "</colgroup>\n<thead>\n<tr>");
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		buf_puts(out, "<th scope=\"col\">");
+		markup_escape(out, document_column_titles[c], NULL);
+		buf_puts(out, "</th>");
+	}
+	buf_puts(out, "</tr>\n</thead>\n");
+}
+
+/* The rows, one tbody per process; № and process only on its first row,
+ * spanning the rest. */
+static void
+export_html_rows(struct buf *out, const struct document *d)
+{
+	for (size_t i = 0; i < d->nrows; i++) {
+		const struct doc_row *r = &d->rows[i];
+
+		if (r->first)
+			buf_puts(out, i == 0 ? "<tbody>\n" :
+			    "</tbody>\n<tbody>\n");
+		buf_puts(out, "<tr>");
+		if (r->first) {
+			export_html_cell(out, &r->cells[0], false, r->span);
+			export_html_cell(out, &r->cells[1], true, r->span);
+		}
+		for (int c = 2; c < DOC_COLUMNS; c++)
+			export_html_cell(out, &r->cells[c], false, 1);
+		buf_puts(out, "</tr>\n");
+	}
+	if (d->nrows > 0)
+		buf_puts(out, "</tbody>\n");
+}
+
+void
+export_html(const struct document *d, struct buf *out)
+{
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>");
+	markup_escape(out, d->title, " ");
+	buf_puts(out, "</title>\n");
+	export_html_style(out, &d->page);
+	buf_puts(out, "</head>\n<body>\n");
+	export_html_grif(out, d->grif);
+	buf_puts(out, "<h1>");
+	markup_escape(out, d->title, "<br>");
+	buf_puts(out, "</h1>\n");
+	if (d->caption[0] != '\0') {
+		buf_puts(out, "<p class=\"caption\">");
+		markup_escape(out, d->caption, "<br>");
+		buf_puts(out, "</p>\n");
+	}
+	buf_puts(out, "<table>\n");
+	export_html_head(out);
+	export_html_rows(out, d);
+	buf_puts(out, "</table>\n</body>\n</html>\n");
+}
