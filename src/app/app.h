@@ -80,6 +80,8 @@ int	cmd_import(struct app *app, int argc, char **argv);
 int	cmd_tp(struct app *app, int argc, char **argv);
 int	cmd_process(struct app *app, int argc, char **argv);
 int	cmd_export(struct app *app, int argc, char **argv);
+int	cmd_print(struct app *app, int argc, char **argv);
+int	cmd_settings(struct app *app, int argc, char **argv);
 int	cmd_check(struct app *app, int argc, char **argv);
 int	cmd_ack(struct app *app, int argc, char **argv);
 int	cmd_log(struct app *app, int argc, char **argv);

@@ -1,0 +1,160 @@
+#!/bin/sh
+# perechen print: lp is run with an argument vector, never a shell (a fake
+# lp on PATH records its arguments and the file it was given); without lp,
+# with lp failing or with the CUPS scheduler down, the document is saved in
+# the current directory instead and the message says where.
+. "$TESTS_DIR/cli/lib.sh"
+
+BIN="$WORK/bin"
+NOLP="$WORK/nolp"
+CWD="$WORK/cwd"
+mkdir "$BIN" "$NOLP" "$CWD"
+# The fake lp: its arguments one a line, a copy of the file (the command
+# removes its own when lp returns), and CUPS's answer; it fails when
+# $WORK/lp-fails exists.
+cat >"$BIN/lp" <<EOS
+#!/bin/sh
+for a in "\$@"; do printf '%s\n' "\$a"; done >"$WORK/lp.args"
+for a in "\$@"; do last=\$a; done
+cp "\$last" "$WORK/lp.file"
+if [ -e "$WORK/lp-fails" ]; then
+	echo "lp: Error - The printer or class does not exist." >&2
+	exit 1
+fi
+echo "request id is Kanc-7 (1 file(s))"
+EOS
+cat >"$BIN/lpstat" <<EOS
+#!/bin/sh
+[ "\$1" = -r ] || exit 1
+if [ -e "$WORK/no-scheduler" ]; then
+	echo "scheduler is not running"
+else
+	echo "scheduler is running"
+fi
+EOS
+chmod +x "$BIN/lp" "$BIN/lpstat"
+with_lp() { env PATH="$BIN:$PATH" "$@"; }
+without_lp() { env PATH="$NOLP" "$@"; }
+
+expect_status 0 "$PERECHEN" print --help
+expect_in "$WORK/out" "Использование: perechen [-d ФАЙЛ] print"
+expect_in "$WORK/out" "--printer ИМЯ"
+
+expect_status 0 "$PERECHEN" -d "$DB" init --title "точек взаимодействия"
+expect_status 0 "$PERECHEN" -d "$DB" process add "Консультирование"
+expect_status 0 "$PERECHEN" -d "$DB" tp add 1 --name "Приёмная" \
+	--kind "Электронная почта" --contact "priem@example.ru" \
+	--need "2.6.2:получение консультации"
+for bad in "--copies 0" "--copies 100" "--copies x" "--format html" \
+	"--format" "--revision 0" "--revision 1 --working" "--width 10" \
+	"--page-length 5" "--bogus" "extra"; do
+	rm -f "$WORK/lp.args"
+	# shellcheck disable=SC2086 # the words are the arguments
+	expect_status 2 with_lp "$PERECHEN" -d "$DB" print $bad
+	[ -e "$WORK/lp.args" ] && fail "print $bad ran lp"
+done
+
+# To a named printer, two copies, as text: exactly lp -d P -n N -t TITLE
+# FILE, the file the text table, removed once lp has it.
+expect_status 0 with_lp "$PERECHEN" -d "$DB" print --printer Kanc \
+	--copies 2 --format txt
+expect_in "$WORK/err" "Отправлено на печать: Перечень — рабочая версия, экземпляров: 2; lp: request id is Kanc-7 (1 file(s))"
+file=$(sed -n 7p "$WORK/lp.args")
+printf '%s\n' lp -d Kanc -n 2 -t "Перечень — рабочая версия" "$file" |
+	sed 1d | cmp -s - "$WORK/lp.args" ||
+	fail "lp got: $(cat "$WORK/lp.args")"
+case $file in
+/*/perechen.txt) ;;
+*) fail "lp got the file $file" ;;
+esac
+[ -e "$file" ] && fail "the temporary file $file was left behind"
+expect_status 0 "$PERECHEN" -d "$DB" export --width 80 --page-length 60
+cmp -s "$WORK/out" "$WORK/lp.file" || fail "lp got another document"
+expect_in "$WORK/lp.file" "Рабочая версия (не утверждена)"
+
+# The default printer: no -d.  A printer's name is one argument, whatever
+# it holds: no shell ever sees it.
+expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt
+[ "$(head -n 1 "$WORK/lp.args")" = -n ] || fail "lp got: $(cat "$WORK/lp.args")"
+expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt \
+	--printer "x; touch $WORK/pwned \$(touch $WORK/pwned2)"
+[ "$(sed -n 2p "$WORK/lp.args")" = "x; touch $WORK/pwned \$(touch $WORK/pwned2)" ] ||
+	fail "the printer's name was split: $(cat "$WORK/lp.args")"
+[ -e "$WORK/pwned" ] || [ -e "$WORK/pwned2" ] && fail "a shell ran the name"
+
+# PDF, the default when this build has it.
+if "$PERECHEN" -d "$DB" export --format pdf -o "$WORK/probe.pdf" 2>/dev/null
+then
+	expect_status 0 with_lp "$PERECHEN" -d "$DB" print
+	case $(tail -n 1 "$WORK/lp.args") in
+	*/perechen.pdf) ;;
+	*) fail "default format is not PDF: $(cat "$WORK/lp.args")" ;;
+	esac
+	[ "$(head -c 5 "$WORK/lp.file")" = "%PDF-" ] || fail "lp got no PDF"
+else
+	echo "SKIP: this build has no PDF; printing PDF is not tested"
+fi
+
+cd "$CWD" || fail "no $CWD"
+# lp refuses the job: said plainly, the file saved here, exit 3.
+touch "$WORK/lp-fails"
+expect_status 3 with_lp "$PERECHEN" -d "$DB" print --format txt --printer Nope
+expect_in "$WORK/err" "напечатать не удалось: lp не приняла задание (код 1): lp: Error - The printer or class does not exist."
+expect_in "$WORK/err" "Документ сохранён в файл $CWD/perechen-working.txt"
+cmp -s "$CWD/perechen-working.txt" "$WORK/lp.file" ||
+	fail "the saved file is not the document"
+# Again: a new name, the first file kept.
+expect_status 3 with_lp "$PERECHEN" -d "$DB" print --format txt
+expect_in "$WORK/err" "Документ сохранён в файл $CWD/perechen-working-2.txt"
+[ -s "$CWD/perechen-working.txt" ] || fail "the first saved file is gone"
+rm -f "$WORK/lp-fails"
+
+# No scheduler: lp is not even tried.
+touch "$WORK/no-scheduler"
+rm -f "$WORK/lp.args"
+expect_status 3 with_lp "$PERECHEN" -d "$DB" print --format txt
+expect_in "$WORK/err" "сервер печати CUPS не запущен (lpstat -r: scheduler is not running)"
+expect_in "$WORK/err" "Документ сохранён в файл $CWD/perechen-working-3.txt"
+[ -e "$WORK/lp.args" ] && fail "lp was run without a scheduler"
+rm -f "$WORK/no-scheduler"
+
+# No lp at all.
+expect_status 3 without_lp "$PERECHEN" -d "$DB" print --format txt
+expect_in "$WORK/err" "не найдена программа lp"
+expect_in "$WORK/err" "Документ сохранён в файл $CWD/perechen-working-4.txt"
+expect_status 0 "$PERECHEN" -d "$DB" export --width 80 --page-length 60
+cmp -s "$WORK/out" "$CWD/perechen-working-4.txt" ||
+	fail "the saved file is not the document"
+
+# A current directory that cannot be written: $XDG_DOCUMENTS_DIR.
+if [ "$(id -u)" != 0 ]; then
+	mkdir "$WORK/ro" "$WORK/docs"
+	chmod 555 "$WORK/ro"
+	cd "$WORK/ro" || fail "no $WORK/ro"
+	expect_status 3 env XDG_DOCUMENTS_DIR="$WORK/docs" PATH="$NOLP" \
+		"$PERECHEN" -d "$DB" print --format txt
+	expect_in "$WORK/err" "Документ сохранён в файл $WORK/docs/perechen-working.txt"
+	cd "$CWD" || fail "no $CWD"
+	chmod 755 "$WORK/ro"
+else
+	echo "running as root: the unwritable current directory case is skipped"
+fi
+
+# An approved revision: its title for lp, its name for the saved file.
+if "$PERECHEN" approve --help >/dev/null 2>&1; then
+	expect_status 0 "$PERECHEN" -d "$DB" approve --order 5-од \
+		--date 2025-02-03 --today 2025-02-04
+	expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt \
+		--revision latest
+	[ "$(sed -n 4p "$WORK/lp.args")" = "Перечень — редакция 1" ] ||
+		fail "lp got: $(cat "$WORK/lp.args")"
+	expect_in "$WORK/lp.file" "УТВЕРЖДЕН"
+	expect_status 3 without_lp "$PERECHEN" -d "$DB" print --format txt \
+		--revision 1
+	expect_in "$WORK/err" "Документ сохранён в файл $CWD/perechen-revision-1.txt"
+	expect_status 1 with_lp "$PERECHEN" -d "$DB" print --revision 2
+	expect_in "$WORK/err" "редакции 2 нет"
+else
+	echo "SKIP: no approve command yet; revisions are not printed"
+fi
+exit 0
