@@ -38,6 +38,22 @@ ZIP_CFLAGS    := $(shell pkg-config --cflags libzip 2>/dev/null)
 ZIP_LIBS      := $(shell pkg-config --libs libzip 2>/dev/null)
 IO_CFLAGS     = $(ZIP_CFLAGS)
 
+# PDF through pango and cairo (Debian libpango1.0-dev): on when pkg-config
+# finds them, off with make WITH_PDF=0.  Only export_pdf.o sees pango (the
+# fuzz build compiles it without, as a stub).  PDF_ASKED is the choice made
+# on the command line, for deps-check.
+PDF_PKGS  = pangocairo pangoft2 cairo-pdf fontconfig
+ifeq ($(origin WITH_PDF),undefined)
+WITH_PDF := $(shell pkg-config --exists $(PDF_PKGS) 2>/dev/null && echo 1 || echo 0)
+PDF_ASKED :=
+else
+PDF_ASKED := $(WITH_PDF)
+endif
+ifeq ($(WITH_PDF),1)
+PDF_CFLAGS := -DPERECHEN_WITH_PDF=1 $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
+PDF_LIBS   := $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null)
+endif
+
 ifeq ($(SAN),1)
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	    -fno-omit-frame-pointer
@@ -87,6 +103,16 @@ $(B)/obj/src/io/%.o: src/io/%.c
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+# Rebuilt when WITH_PDF changes: the stamp file holds its value.
+$(B)/obj/src/io/export_pdf.o: src/io/export_pdf.c $(B)/with-pdf
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(IO_CFLAGS) $(PDF_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/with-pdf: FORCE
+	@mkdir -p $(@D)
+	@echo $(WITH_PDF) | cmp -s - $@ || echo $(WITH_PDF) > $@
+# Phony: .SECONDARY would let a missing FORCE count as up to date.
+.PHONY: FORCE
+FORCE:
 
 $(LIBCORE): $(call obj,$(CORE_SRC))
 $(LIBSTORE): $(call obj,$(STORE_SRC))
@@ -99,7 +125,7 @@ $(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI):
 
 $(BIN): $(call obj,$(APP_SRC)) $(LIBUI) $(LIBIO) $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) \
-		$(ZIP_LIBS)
+		$(ZIP_LIBS) $(PDF_LIBS)
 
 # Tests link only the layers they test: core tests never see SQLite or curses.
 $(B)/obj/tests/%.o: tests/%.c
@@ -113,14 +139,14 @@ $(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS)
 $(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBIO) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS)
 
 tests: $(BIN) $(TEST_BINS)
 
 deps:
 	@sh .ci/deps build
 deps-check:
-	@sh .ci/deps check
+	@WITH_PDF=$(PDF_ASKED) sh .ci/deps check
 
 DEMO_DB = $(B)/demo.db
 DEMO_SRC = share/perechen/examples/smolensk-promtorg.tsv
