@@ -37,6 +37,9 @@ enum store_flags {
 int	store_open(struct store **out, const char *path, int flags,
 	    struct error *err);
 void	store_close(struct store *s);
+/* True if the list can only be read (asked for, or all the file's
+ * permissions allow: opening for writing falls back to reading). */
+bool	store_is_readonly(const struct store *s);
 /* The file name the store was opened with (owned by the store). */
 const char *store_path(const struct store *s);
 

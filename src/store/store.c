@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
+
 #define BUSY_TIMEOUT_MS 5000
 
 /*
@@ -323,13 +325,90 @@ configure(struct store *s, struct error *err)
 	return 0;
 }
 
+/* "file:" URI of path for SQLite, with the characters URIs reserve
+ * escaped; immutable: the file is read as it is, with no -shm or -wal. */
+static char *
+immutable_uri(const char *path)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "file:");
+	for (const char *p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_putc(&b, *p);
+	}
+	buf_puts(&b, "?immutable=1");
+	return buf_detach(&b);
+}
+
+/* Open the connection and bring it up; name is a path or a URI. */
+static int
+open_connection(struct store *s, const char *name, int oflags,
+    struct error *err)
+{
+	if (sqlite3_open_v2(name, &s->db, oflags | SQLITE_OPEN_FULLMUTEX,
+	    NULL) != SQLITE_OK) {
+		if (s->db == NULL)
+			error_oom();
+		return store_fail(s, "открытие перечня", err);
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (configure(s, err) != 0 || migrate(s, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* Whether a failed open is one that reading alone may get past. */
+static bool
+is_access_failure(int code)
+{
+	return code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+	    code == SQLITE_PERM || code == SQLITE_AUTH;
+}
+
+/*
+ * Open s->path as s->flags ask.  Read-only, a WAL database in a directory
+ * the clerk may not write cannot get its -shm file: read it then as an
+ * immutable file.  *code gets SQLite's primary result code on failure.
+ */
+static int
+try_open(struct store *s, int *code, struct error *err)
+{
+	int oflags = (s->flags & STORE_READONLY) ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | ((s->flags & STORE_CREATE) ?
+	    SQLITE_OPEN_CREATE : 0);
+	char *uri;
+	int rc;
+
+	if (open_connection(s, s->path, oflags, err) == 0)
+		return 0;
+	*code = s->db != NULL ? sqlite3_errcode(s->db) & 0xff : 0;
+	sqlite3_close(s->db);
+	s->db = NULL;
+	if (!(s->flags & STORE_READONLY) || !is_access_failure(*code))
+		return -1;
+	uri = immutable_uri(s->path);
+	rc = open_connection(s, uri, oflags | SQLITE_OPEN_URI, err);
+	free(uri);
+	if (rc != 0) {
+		*code = s->db != NULL ? sqlite3_errcode(s->db) & 0xff : 0;
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	return rc;
+}
+
 int
 store_open(struct store **out, const char *path, int flags,
     struct error *err)
 {
 	struct store *s;
 	struct stat sb;
-	int oflags;
+	bool exists = true;
+	int code = 0;
 
 	*out = NULL;
 	if (strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0) {
@@ -339,28 +418,36 @@ store_open(struct store **out, const char *path, int flags,
 			return error_set(err, "перечень %s не найден; создайте "
 			    "его командой «perechen -d %s init» или импортом",
 			    path, path);
+		exists = false;
 	}
-	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY :
-	    SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ?
-	    SQLITE_OPEN_CREATE : 0);
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->flags = flags;
-	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_FULLMUTEX,
-	    NULL) != SQLITE_OK) {
-		if (s->db == NULL)
-			error_oom();
-		store_fail(s, "открытие перечня", err);
-		store_close(s);
-		return -1;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	if (configure(s, err) != 0 || migrate(s, err) != 0) {
-		store_close(s);
-		return -1;
+	if (try_open(s, &code, err) != 0) {
+		/*
+		 * A file the clerk may only read still opens, for reading:
+		 * every change then says the list is read-only, and nothing
+		 * is lost.
+		 */
+		if ((flags & STORE_READONLY) || !exists ||
+		    !is_access_failure(code)) {
+			store_close(s);
+			return -1;
+		}
+		s->flags |= STORE_READONLY;
+		if (try_open(s, &code, err) != 0) {
+			store_close(s);
+			return -1;
+		}
 	}
 	*out = s;
 	return 0;
+}
+
+bool
+store_is_readonly(const struct store *s)
+{
+	return (s->flags & STORE_READONLY) != 0;
 }
 
 void
@@ -389,8 +476,9 @@ int
 store_begin(struct store *s, struct error *err)
 {
 	if (s->flags & STORE_READONLY)
-		return error_set(err, "перечень %s открыт только для чтения",
-		    s->path);
+		return error_set(err, "перечень %s открыт только для чтения "
+		    "(нет прав на запись в файл или его каталог); изменения "
+		    "не сохранены", s->path);
 	return exec_schema(s, "BEGIN IMMEDIATE", "начало изменения", err);
 }
 
