@@ -26,6 +26,23 @@ edit_usage(FILE *f)
 	    f);
 }
 
+/* What the editor's callbacks reach: the program's state and the buffers
+ * the actor's strings point into. */
+struct edit_ctx {
+	struct app	*app;
+	struct app_actor who;
+};
+
+/* The editor's actor: the real uid's login, stamped now. */
+static void
+edit_actor(void *ctx, struct actor *who)
+{
+	struct edit_ctx *ec = ctx;
+
+	app_actor_init(&ec->who);
+	*who = ec->who.actor;
+}
+
 /* Curses draws UTF-8 only in a UTF-8 locale; fall back to C.UTF-8. */
 static int
 ensure_utf8_locale(void)
@@ -86,6 +103,8 @@ cmd_edit(struct app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ui_options uopt = { 0 };
+	struct edit_ctx ec = { 0 };
+	struct ui_actions acts = { 0 };
 	const char *first_frame;
 	struct store *st;
 	struct error err;
@@ -134,6 +153,11 @@ cmd_edit(struct app *app, int argc, char **argv)
 	first_frame = getenv("PERECHEN_EXIT_AFTER_FIRST_FRAME");
 	uopt.exit_after_first_frame = first_frame != NULL &&
 	    strcmp(first_frame, "1") == 0;
+	ec.app = app;
+	acts.ctx = &ec;
+	acts.actor = edit_actor;
+	uopt.actions = &acts;
+	uopt.share_dir = app->share_dir;
 	rc = ui_run(st, &uopt, &err);
 	store_close(st);
 	if (rc < 0) {
