@@ -127,6 +127,15 @@ void	reminder_format(const struct reminder *r,
 void	reminder_headline(const struct reminder *r, struct buf *out);
 
 /*
+ * The same in fewer words, for a narrow header: "Требуется актуализация
+ * (п. 5.3): 3 изм., срок 02.04.2024", "Не на сайте: срок 02.04.2024",
+ * "ПРОСРОЧЕНО: …"; appends nothing when nothing is due.  An approximate
+ * deadline ends in " (прибл.)".
+ */
+void	reminder_headline_brief(const struct reminder *r,
+	    const struct reminder_facts *f, struct buf *out);
+
+/*
  * A change-log time "ГГГГ-ММ-ДДTЧЧ:ММ:ССZ" in local time: its day and,
  * if hour and min are non-NULL, its hour and minute.  Returns 0, or -1 if
  * at_utc is not such a time.

@@ -303,27 +303,34 @@ reminder_headline_deadline(const char *what, const struct reminder_deadline *d,
 		buf_puts(out, ", приблизительно");
 }
 
+/* Of actualisation (*a) and publication (*p), keep only the more urgent:
+ * an overdue one, else the earlier deadline.  Either may be NULL. */
+static void
+reminder_urgent(const struct reminder *r, const struct reminder_deadline **a,
+    const struct reminder_deadline **p)
+{
+	*a = r->actualise ? &r->actualise_by : NULL;
+	*p = r->unpublished ? &r->publish_by : NULL;
+	if (*a != NULL && *p != NULL) {
+		if ((*a)->overdue != (*p)->overdue ? (*p)->overdue :
+		    date_cmp((*p)->due, (*a)->due) < 0)
+			*a = NULL;
+		else
+			*p = NULL;
+	}
+}
+
 void
 reminder_headline(const struct reminder *r, struct buf *out)
 {
-	const struct reminder_deadline *a = r->actualise ? &r->actualise_by :
-	    NULL;
-	const struct reminder_deadline *p = r->unpublished ? &r->publish_by :
-	    NULL;
+	const struct reminder_deadline *a, *p;
 	char *what;
 
 	if (r->never_approved) {
 		buf_puts(out, "Перечень не утверждён (п. 5.1)");
 		return;
 	}
-	/* The more urgent: an overdue one, else the earlier deadline. */
-	if (a != NULL && p != NULL) {
-		if (a->overdue != p->overdue ? p->overdue :
-		    date_cmp(p->due, a->due) < 0)
-			a = NULL;
-		else
-			p = NULL;
-	}
+	reminder_urgent(r, &a, &p);
 	if (a != NULL)
 		reminder_headline_deadline(a->overdue ? "актуализация перечня "
 		    "(п. 5.3)" : "Требуется актуализация перечня (п. 5.3)", a,
@@ -335,6 +342,36 @@ reminder_headline(const struct reminder *r, struct buf *out)
 		reminder_headline_deadline(what, p, out);
 		free(what);
 	}
+}
+
+void
+reminder_headline_brief(const struct reminder *r,
+    const struct reminder_facts *f, struct buf *out)
+{
+	const struct reminder_deadline *a, *p;
+	char due[DATE_BUFSZ];
+
+	if (r->never_approved) {
+		buf_puts(out, "не утверждён (п. 5.1)");
+		return;
+	}
+	reminder_urgent(r, &a, &p);
+	if (a != NULL && a->overdue)
+		buf_printf(out, "ПРОСРОЧЕНО: актуализация (п. 5.3), срок был %s",
+		    date_format(a->due, due));
+	else if (a != NULL)
+		buf_printf(out, "Требуется актуализация (п. 5.3): %zu изм., "
+		    "срок %s", reminder_pending(f), date_format(a->due, due));
+	else if (p != NULL && p->overdue)
+		buf_printf(out, "ПРОСРОЧЕНО: размещение на сайте, срок был %s",
+		    date_format(p->due, due));
+	else if (p != NULL)
+		buf_printf(out, "Не на сайте: срок %s", date_format(p->due,
+		    due));
+	else
+		return;
+	if ((a != NULL ? a : p)->note.approximate)
+		buf_puts(out, " (прибл.)");
 }
 
 /* Parse "ГГГГ-ММ-ДДTЧЧ:ММ:ССZ" exactly into seconds since the epoch. */

@@ -444,6 +444,64 @@ test_both_due_headline_takes_overdue(void **state)
 	reminder_facts_fini(&f);
 }
 
+static char *
+brief(const struct reminder *r, const struct reminder_facts *f)
+{
+	struct buf b;
+
+	buf_init(&b);
+	reminder_headline_brief(r, f, &b);
+	return buf_detach(&b);
+}
+
+/* The brief header line: the same choice in fewer words. */
+static void
+test_brief_headline(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+	char *head;
+
+	(void)state;
+	facts_approved(&f, "19.03.2024", "01.04.2024");
+	compute(&f, "25.03.2024", &r);
+	head = brief(&r, &f);
+	assert_string_equal(head, "");
+	free(head);
+	f.count[TRIGGER_NEEDS] = 2;
+	f.count[TRIGGER_NEW] = 1;
+	f.count[TRIGGER_EDIT] = 4;
+	f.first_change = day("19.03.2024");
+	compute(&f, "25.03.2024", &r);
+	head = brief(&r, &f);
+	assert_string_equal(head, "Требуется актуализация (п. 5.3): 3 изм., "
+	    "срок 02.04.2024");
+	free(head);
+	compute(&f, "03.04.2024", &r);
+	head = brief(&r, &f);
+	assert_string_equal(head, "ПРОСРОЧЕНО: актуализация (п. 5.3), срок "
+	    "был 02.04.2024");
+	free(head);
+	reminder_facts_fini(&f);
+	facts_approved(&f, "19.03.2024", NULL);
+	compute(&f, "25.03.2024", &r);
+	head = brief(&r, &f);
+	assert_string_equal(head, "Не на сайте: срок 02.04.2024");
+	free(head);
+	compute(&f, "03.04.2024", &r);
+	head = brief(&r, &f);
+	assert_string_equal(head, "ПРОСРОЧЕНО: размещение на сайте, срок был "
+	    "02.04.2024");
+	free(head);
+	reminder_facts_fini(&f);
+	reminder_facts_init(&f);
+	compute(&f, "25.03.2024", &r);
+	head = brief(&r, &f);
+	assert_string_equal(head, "не утверждён (п. 5.1)");
+	free(head);
+	reminder_facts_fini(&f);
+}
+
 /* 2028 is not in the shipped calendar: the deadline says so. */
 static void
 test_uncovered_year_is_noted(void **state)
@@ -638,6 +696,7 @@ main(void)
 		cmocka_unit_test(test_changes_overdue),
 		cmocka_unit_test(test_deadline_over_transferred_days_off),
 		cmocka_unit_test(test_both_due_headline_takes_overdue),
+		cmocka_unit_test(test_brief_headline),
 		cmocka_unit_test(test_uncovered_year_is_noted),
 		cmocka_unit_test(test_days_left_from_uncovered_year_are_noted),
 		cmocka_unit_test(test_provisional_year_is_noted),
