@@ -156,6 +156,45 @@ static const char *const migrations[] = {
 	"CREATE TABLE setting ("
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL);",
+	/* 4 -> 5: roles by Unix account (п. 2.2) and review sessions with
+	 * their verdicts.  IF NOT EXISTS: tests rebuild older schemas by
+	 * dropping only the tables of their own step. */
+	"CREATE TABLE IF NOT EXISTS users ("
+	"  login TEXT PRIMARY KEY,"
+	"  role TEXT NOT NULL CHECK (role IN ('authorised', 'editor',"
+	"    'viewer')),"
+	"  created_utc TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS user_units ("
+	"  login TEXT NOT NULL REFERENCES users (login) ON DELETE CASCADE,"
+	"  unit TEXT NOT NULL CHECK (unit <> ''),"
+	"  PRIMARY KEY (login, unit));"
+	"CREATE TABLE IF NOT EXISTS review_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  scope TEXT NOT NULL,"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  revision_id INTEGER NOT NULL DEFAULT 0,"
+	"  started_by TEXT NOT NULL,"
+	"  started_utc TEXT NOT NULL,"
+	"  finished_utc TEXT NOT NULL DEFAULT '',"
+	"  position INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE IF NOT EXISTS review_item ("
+	"  session_id INTEGER NOT NULL REFERENCES review_session (id)"
+	"    ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  touchpoint_id INTEGER NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  verdict TEXT NOT NULL DEFAULT 'pending' CHECK (verdict IN"
+	"    ('pending', 'accepted', 'returned', 'skipped')),"
+	"  comment TEXT NOT NULL DEFAULT '',"
+	"  login TEXT NOT NULL DEFAULT '',"
+	"  at_utc TEXT NOT NULL DEFAULT '',"
+	"  log_id INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (session_id, pos));"
+	"CREATE INDEX IF NOT EXISTS review_item_tp ON review_item"
+	"  (touchpoint_id, log_id);"
+	"CREATE INDEX IF NOT EXISTS change_log_record ON change_log"
+	"  (record_id, id);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
