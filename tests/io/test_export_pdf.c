@@ -1077,11 +1077,12 @@ test_pdf_missing_font_fails_with_a_message(void **state)
 	struct document d;
 	struct list l;
 	struct error err;
-	char *path = path_in_tmp("font.pdf");
+	char *path;
 
 	(void)state;
 	if (!need(NULL))
 		skip();
+	path = path_in_tmp("font.pdf");
 	small_document(&d, &l);
 	assert_int_equal(doc_page_set(&d.page, "font", "Нет Такого Шрифта",
 	    &err), 0);
@@ -1100,11 +1101,12 @@ test_pdf_margins_wider_than_the_page_fail(void **state)
 	struct document d;
 	struct list l;
 	struct error err;
-	char *path = path_in_tmp("margins.pdf");
+	char *path;
 
 	(void)state;
 	if (!need(NULL))
 		skip();
+	path = path_in_tmp("margins.pdf");
 	small_document(&d, &l);
 	assert_int_equal(doc_page_set(&d.page, "margins", "100,100,20,20",
 	    &err), 0);
