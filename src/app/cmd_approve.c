@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "approval.h"
 #include "calendar.h"
 #include "date.h"
 #include "reminder.h"
@@ -119,33 +120,6 @@ cmd_approve_report(struct store *st, int64_t rev, struct date today,
 	return rc;
 }
 
-/* Check the order's number and date; *iso gets the date as stored. */
-static int
-cmd_approve_check(const struct cmd_approve_args *a, struct date today,
-    char **order, char *iso, struct error *err)
-{
-	char shown[DATE_BUFSZ], now[DATE_BUFSZ];
-	struct date d;
-
-	if (date_parse(a->date, &d, err) != 0) {
-		error_prefix(err, "дата приказа (--date)");
-		return -1;
-	}
-	if (date_cmp(d, today) > 0)
-		return error_set(err, "дата приказа %s позже сегодняшней (%s): "
-		    "записывайте уже подписанный приказ", date_format(d, shown),
-		    date_format(today, now));
-	date_format_iso(d, iso);
-	*order = utf8_squeeze(a->order);
-	if ((*order)[0] == '\0' || strchr(*order, '\n') != NULL) {
-		free(*order);
-		*order = NULL;
-		return error_set(err, "номер приказа (--order) должен быть "
-		    "непустой строкой");
-	}
-	return 0;
-}
-
 /* Approve in the store; the list must have something to approve. */
 static int
 cmd_approve_store(struct app *app, const char *order, const char *iso,
@@ -160,9 +134,8 @@ cmd_approve_store(struct app *app, const char *order, const char *iso,
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;
 	rc = store_count(st, NULL, &tps, NULL, err);
-	if (rc == 0 && tps == 0)
-		rc = error_set(err, "в перечне нет ни одной точки "
-		    "взаимодействия: утверждать нечего");
+	if (rc == 0)
+		rc = approval_check_list(tps, err);
 	if (rc == 0) {
 		app_actor_init(&who);
 		rc = store_revision_approve(st, order, iso, &who.actor, &rev,
@@ -183,8 +156,8 @@ cmd_approve(struct app *app, int argc, char **argv)
 	struct cmd_approve_args a;
 	struct calendar cal;
 	struct error err;
+	struct approval_order order;
 	struct date today;
-	char iso[DATE_BUFSZ], *order = NULL;
 	int rc;
 
 	rc = cmd_approve_parse(argc, argv, &a);
@@ -194,19 +167,20 @@ cmd_approve(struct app *app, int argc, char **argv)
 		app_error("approve: %s", err.msg);
 		return EXIT_USAGE;
 	}
-	if (cmd_approve_check(&a, today, &order, iso, &err) != 0) {
+	if (approval_order_check(a.order, a.date, today, &order, &err) != 0) {
 		app_error("approve: %s", err.msg);
 		return EXIT_USAGE;
 	}
 	calendar_init(&cal);
 	rc = EXIT_OK;
 	if (calendar_load_standard(&cal, app->share_dir, &err) != 0 ||
-	    cmd_approve_store(app, order, iso, today, &cal, &err) != 0) {
+	    cmd_approve_store(app, order.number, order.iso, today, &cal,
+	    &err) != 0) {
 		app_error("approve: %s", err.msg);
 		app_note("Перечень не утверждён.");
 		rc = EXIT_FAIL;
 	}
 	calendar_fini(&cal);
-	free(order);
+	approval_order_fini(&order);
 	return rc;
 }

@@ -1,0 +1,36 @@
+/*
+ * approval.h - what must hold before the list is approved (п. 5.1).
+ *
+ * Owns: checking the approving order as a clerk types it (its number and
+ * its date, which may not be later than today) and that the list has
+ * something to approve.  "perechen approve" and the editor's approval
+ * dialog both check through here before store_revision_approve().
+ */
+#ifndef PERECHEN_APPROVAL_H
+#define PERECHEN_APPROVAL_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "error.h"
+
+struct approval_order {
+	char	*number;	/* spaces squeezed, one line; owned */
+	struct date date;
+	char	 iso[DATE_BUFSZ];	/* the date as the store keeps it */
+};
+
+/*
+ * Check the order's number and date (ДД.ММ.ГГГГ or ISO) against today and
+ * fill out.  Returns 0, or -1 with a Russian err naming the field (out
+ * then owns nothing).
+ */
+int	approval_order_check(const char *number, const char *date,
+	    struct date today, struct approval_order *out, struct error *err);
+void	approval_order_fini(struct approval_order *o);
+
+/* A list of touchpoints touchpoints long can be approved: 0, or -1 with
+ * err when it is empty. */
+int	approval_check_list(size_t touchpoints, struct error *err);
+
+#endif
