@@ -42,6 +42,7 @@ void	revision_fini(struct revision *r);
 
 struct log_filter {
 	int64_t	 after_id;	/* entries with a larger id only (0: all) */
+	int64_t	 before_id;	/* entries with a smaller id only (0: all) */
 	const char *since_utc;	/* at_utc >= this ("" or NULL: any) */
 	const char *until_utc;	/* at_utc < this ("" or NULL: any) */
 	int	 trigger;	/* enum trigger, or -1 for any */

@@ -45,7 +45,8 @@ store_log_query(struct store *s, const struct log_filter *f,
 	    "coalesce(process_id, 0), label, field, old_value, new_value, "
 	    "trigger FROM change_log WHERE id > ?1 "
 	    "AND (?2 = '' OR at_utc >= ?2) AND (?3 = '' OR at_utc < ?3) "
-	    "AND (?4 < 0 OR trigger = ?4) AND (?5 IS NULL OR login = ?5) ");
+	    "AND (?4 < 0 OR trigger = ?4) AND (?5 IS NULL OR login = ?5) "
+	    "AND (?7 = 0 OR id < ?7) ");
 	buf_puts(&sql, f->oldest_first ? "ORDER BY id" : "ORDER BY id DESC");
 	buf_puts(&sql, " LIMIT ?6");
 	rc = store_prepare(s, &st, sql.data, err);
@@ -59,6 +60,7 @@ store_log_query(struct store *s, const struct log_filter *f,
 	if (f->login != NULL)
 		store_bind_text(st, 5, f->login);
 	sqlite3_bind_int64(st, 6, f->limit > 0 ? (int64_t)f->limit : -1);
+	sqlite3_bind_int64(st, 7, f->before_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct change *c = changes_add(out,
 		    (const char *)sqlite3_column_text(st, 3),
