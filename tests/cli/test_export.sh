@@ -273,6 +273,8 @@ cmp -s "$WORK/out" "$WORK/rev1.txt" || fail "an edit changed revision 1"
 expect_status 0 "$PERECHEN" -d "$DB" export --working
 expect_in "$WORK/out" "Приём после приказа"
 expect_status 0 "$PERECHEN" -d "$DB" export --revision 1 -o "$WORK/rev1.docx"
-unzip -p "$WORK/rev1.docx" word/document.xml | grep -q 'УТВЕРЖДЕН' ||
-	fail "the DOCX of revision 1 has no grif"
+if command -v unzip >/dev/null 2>&1; then
+	unzip -p "$WORK/rev1.docx" word/document.xml | grep -q 'УТВЕРЖДЕН' ||
+		fail "the DOCX of revision 1 has no grif"
+fi
 exit 0

@@ -10,6 +10,14 @@ expect_in "$WORK/out" "page.orientation"
 expect_status 1 "$PERECHEN" -d "$WORK/missing.db" settings
 [ -e "$WORK/missing.db" ] && fail "settings created the database"
 
+# docx_part DOCX PART OUT: a part of the package, or false without unzip.
+docx_part() {
+	command -v unzip >/dev/null 2>&1 || return 1
+	unzip -p "$1" "$2" >"$3" || fail "no $2 in $1"
+}
+command -v unzip >/dev/null 2>&1 ||
+	echo "SKIP: no unzip; the DOCX parts are not read"
+
 expect_status 0 "$PERECHEN" -d "$DB" init --title "точек взаимодействия" \
 	--org "Министерство цифрового развития"
 expect_status 0 "$PERECHEN" -d "$DB" process add "Консультирование"
@@ -52,8 +60,9 @@ expect_status 0 "$PERECHEN" -d "$DB" export --format html
 expect_in "$WORK/out" "size: 210mm 297mm;"
 expect_in "$WORK/out" "margin: 20mm 10mm 20mm 30mm;"
 expect_status 0 "$PERECHEN" -d "$DB" export -o "$WORK/before.docx"
-unzip -p "$WORK/before.docx" word/document.xml >"$WORK/before.xml"
-expect_in "$WORK/before.xml" '<w:pgSz w:w="11906" w:h="16838"/>'
+if docx_part "$WORK/before.docx" word/document.xml "$WORK/before.xml"; then
+	expect_in "$WORK/before.xml" '<w:pgSz w:w="11906" w:h="16838"/>'
+fi
 
 # Landscape, other margins, font and size: every format follows.
 expect_status 0 "$PERECHEN" -d "$DB" settings page.orientation альбомная
@@ -68,13 +77,15 @@ expect_in "$WORK/out" "margin: 12.5mm 15mm 20mm 25mm;"
 expect_in "$WORK/out" 'font-family: "Liberation Serif", serif;'
 expect_in "$WORK/out" "font-size: 14pt;"
 expect_status 0 "$PERECHEN" -d "$DB" export -o "$WORK/after.docx"
-unzip -p "$WORK/after.docx" word/document.xml >"$WORK/after.xml"
-expect_in "$WORK/after.xml" \
-	'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
-expect_in "$WORK/after.xml" '<w:pgMar w:top="709" w:right="850" w:bottom="1134" w:left="1417"'
-unzip -p "$WORK/after.docx" word/styles.xml >"$WORK/styles.xml"
-expect_in "$WORK/styles.xml" '<w:rFonts w:ascii="Liberation Serif"'
-expect_in "$WORK/styles.xml" '<w:sz w:val="28"/>'
+if docx_part "$WORK/after.docx" word/document.xml "$WORK/after.xml"; then
+	expect_in "$WORK/after.xml" \
+		'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+	expect_in "$WORK/after.xml" \
+		'<w:pgMar w:top="709" w:right="850" w:bottom="1134" w:left="1417"'
+	docx_part "$WORK/after.docx" word/styles.xml "$WORK/styles.xml"
+	expect_in "$WORK/styles.xml" '<w:rFonts w:ascii="Liberation Serif"'
+	expect_in "$WORK/styles.xml" '<w:sz w:val="28"/>'
+fi
 # A3 keeps the orientation chosen.
 expect_status 0 "$PERECHEN" -d "$DB" settings page.size A3
 expect_status 0 "$PERECHEN" -d "$DB" export --format html
