@@ -55,6 +55,39 @@ draw_text_right(int y, int x, int width, const char *s, attr_t attr)
 	return draw_fitted(y, x + width - w, w, s, attr);
 }
 
+void
+draw_box(const struct rect *r, const char *title)
+{
+	int inner = r->w - 2;
+
+	if (r->w < 4 || r->h < 2)
+		return;
+	/* UTF-8 lines, not ACS: the same on every TERM, as the pane's. */
+	draw_text(r->y, r->x, 1, "┌", A_NORMAL);
+	for (int i = 0; i < inner; i++) {
+		draw_text(r->y, r->x + 1 + i, 1, "─", A_NORMAL);
+		draw_text(r->y + r->h - 1, r->x + 1 + i, 1, "─", A_NORMAL);
+	}
+	draw_text(r->y, r->x + r->w - 1, 1, "┐", A_NORMAL);
+	for (int y = r->y + 1; y < r->y + r->h - 1; y++) {
+		draw_text(y, r->x, 1, "│", A_NORMAL);
+		draw_fill(y, r->x + 1, inner, A_NORMAL);
+		draw_text(y, r->x + r->w - 1, 1, "│", A_NORMAL);
+	}
+	draw_text(r->y + r->h - 1, r->x, 1, "└", A_NORMAL);
+	draw_text(r->y + r->h - 1, r->x + r->w - 1, 1, "┘", A_NORMAL);
+	if (title != NULL && title[0] != '\0' && inner > 4) {
+		int tw = utf8_width(title);
+
+		if (tw > inner - 2)
+			tw = inner - 2;
+		draw_text(r->y, r->x + 1 + (inner - tw - 2) / 2, tw + 2, "",
+		    A_BOLD);
+		draw_text(r->y, r->x + 2 + (inner - tw - 2) / 2, tw, title,
+		    A_BOLD);
+	}
+}
+
 const char *
 draw_plural(int64_t n, const char *one, const char *few, const char *many)
 {

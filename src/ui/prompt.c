@@ -51,6 +51,25 @@ prompt_draw(const char *label, int y, const struct buf *text)
 	move(y, lw + used);
 }
 
+bool
+prompt_edit_key(struct buf *text, wint_t wc, size_t max)
+{
+	char enc[4];
+
+	if (wc == 127 || wc == CTRL('h'))
+		prompt_drop_char(text);
+	else if (wc == CTRL('u'))
+		buf_reset(text);
+	else if (wc == CTRL('w'))
+		prompt_drop_word(text);
+	else if (wc >= 0x20 && (wc < 0x7f || wc >= 0xa0)) {
+		if (text->len < max)
+			buf_append(text, enc, utf8_encode((uint32_t)wc, enc));
+	} else
+		return false;
+	return true;
+}
+
 enum prompt_result
 prompt_read(const char *label, int y, prompt_redraw_fn *redraw, void *ctx,
     char **out)
@@ -58,7 +77,6 @@ prompt_read(const char *label, int y, prompt_redraw_fn *redraw, void *ctx,
 	enum prompt_result res;
 	struct buf text;
 	wint_t wc;
-	char enc[4];
 
 	buf_init(&text);
 	curs_set(1);
@@ -92,14 +110,7 @@ prompt_read(const char *label, int y, prompt_redraw_fn *redraw, void *ctx,
 			res = PROMPT_CANCEL;
 			goto done;
 		}
-		if (wc == 127 || wc == CTRL('h'))
-			prompt_drop_char(&text);
-		else if (wc == CTRL('u'))
-			buf_reset(&text);
-		else if (wc == CTRL('w'))
-			prompt_drop_word(&text);
-		else if (wc >= 0x20 && (wc < 0x7f || wc >= 0xa0) && text.len < 512)
-			buf_append(&text, enc, utf8_encode((uint32_t)wc, enc));
+		prompt_edit_key(&text, wc, 512);
 	}
 done:
 	curs_set(0);

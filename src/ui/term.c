@@ -164,6 +164,7 @@ term_setup_colour(void)
 	start_color();
 	use_default_colors();
 	init_pair(1, COLOR_BLACK, COLOR_CYAN);
+	init_pair(2, COLOR_WHITE, COLOR_RED);
 }
 
 int
@@ -283,4 +284,10 @@ attr_t
 term_attr_title(void)
 {
 	return (colour ? COLOR_PAIR(1) : A_REVERSE) | A_BOLD;
+}
+
+attr_t
+term_attr_alert(void)
+{
+	return (colour ? COLOR_PAIR(2) : A_NORMAL) | A_BOLD;
 }

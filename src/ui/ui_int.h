@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "error.h"
 #include "model.h"
@@ -47,6 +48,8 @@ int	term_signal(void);
 attr_t	term_attr_bar(void);
 attr_t	term_attr_barkey(void);
 attr_t	term_attr_title(void);
+/* What is overdue: red where there is colour, else bold out of reverse. */
+attr_t	term_attr_alert(void);
 
 /* draw.c - every string reaches the screen through utf8_fit here. */
 
@@ -56,6 +59,8 @@ int	draw_text(int y, int x, int width, const char *s, attr_t attr);
 /* The same, right-aligned in the width, without padding. */
 int	draw_text_right(int y, int x, int width, const char *s, attr_t attr);
 void	draw_fill(int y, int x, int width, attr_t attr);
+/* A frame around r with title in its top edge, its inside cleared. */
+void	draw_box(const struct rect *r, const char *title);
 /* "точка", "точки", "точек" for n. */
 const char *draw_plural(int64_t n, const char *one, const char *few,
 	    const char *many);
@@ -153,5 +158,8 @@ enum prompt_result {
 
 enum prompt_result prompt_read(const char *label, int y, prompt_redraw_fn *redraw,
 	    void *ctx, char **out);
+/* Apply an editing key (a character, Backspace, Ctrl-U, Ctrl-W) to text,
+ * keeping it under max bytes; false if wc is not one. */
+bool	prompt_edit_key(struct buf *text, wint_t wc, size_t max);
 
 #endif
