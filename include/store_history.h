@@ -65,6 +65,12 @@ int	store_log_last_id(struct store *s, int64_t *id, struct error *err);
 int	store_revision_approve(struct store *s, const char *order_no,
 	    const char *order_date, const struct actor *who, int64_t *rev_id,
 	    struct error *err);
+/* The same, recording first (in the same transaction, so the revision
+ * includes it) that the authorised person confirmed approving changes no
+ * review accepted: note names them (NULL or "": nothing to record). */
+int	store_revision_approve_unreviewed(struct store *s,
+	    const char *order_no, const char *order_date, const char *note,
+	    const struct actor *who, int64_t *rev_id, struct error *err);
 /* Record that revision rev_id (0: the latest) was published on date
  * (ISO) at url (may be ""). */
 int	store_revision_publish(struct store *s, int64_t rev_id,

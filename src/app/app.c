@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "store_users.h"
 #include "utf8.h"
 
 #define MAX_INPUT_BYTES ((size_t)1 << 30)
@@ -170,10 +171,12 @@ app_load_catalog(const struct app *app, struct catalog *c, struct error *err)
 	return 0;
 }
 
-/* A new database gets the shipped catalogues in one transaction. */
+/* A new database gets the shipped catalogues in one transaction, and
+ * its creator becomes its first authorised person (п. 2.2). */
 static int
 seed_catalog_if_new(struct app *app, struct store *st, struct error *err)
 {
+	struct app_actor who;
 	struct catalog c;
 	bool missing;
 	int rc;
@@ -186,6 +189,9 @@ seed_catalog_if_new(struct app *app, struct store *st, struct error *err)
 	rc = app_load_catalog(app, &c, err);
 	if (rc == 0 && (rc = store_begin(st, err)) == 0) {
 		rc = store_seed_catalog(st, &c, err);
+		app_actor_init(&who);
+		if (rc == 0)
+			rc = store_users_bootstrap(st, who.login, who.now, err);
 		if (rc == 0)
 			rc = store_commit(st, err);
 		if (rc != 0)
@@ -214,6 +220,7 @@ app_open_store(struct app *app, int flags, struct store **out,
     struct error *err)
 {
 	bool existed = access(app->db_path, F_OK) == 0;
+	struct app_actor who;
 
 	if ((flags & STORE_CREATE) && make_parent_dirs(app->db_path, err) != 0)
 		return -1;
@@ -222,6 +229,9 @@ app_open_store(struct app *app, int flags, struct store **out,
 			remove_new_database(app->db_path);
 		return -1;
 	}
+	/* Changes given no actor are checked against this account's role. */
+	app_actor_init(&who);
+	store_set_login(*out, who.login);
 	if (!(flags & STORE_READONLY) && seed_catalog_if_new(app, *out,
 	    err) != 0) {
 		store_close(*out);

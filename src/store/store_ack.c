@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store_ack.h"
+#include "store_users.h"
 #include "utf8.h"
 
 /* Changes to acknowledgements belong to the caller's transaction. */
@@ -108,6 +109,7 @@ store_ack_add(struct store *s, struct ack *a, struct error *err)
 	int changed, rc = -1;
 
 	if (require_transaction(s, err) != 0 ||
+	    store_users_permit(s, a->login, POLICY_ACK, NULL, NULL, err) != 0 ||
 	    ack_check_target(a->rule, a->tp_id != 0, err) != 0)
 		goto out;
 	if (reason[0] == '\0') {
@@ -145,7 +147,9 @@ store_ack_remove(struct store *s, enum rule_id rule, int64_t proc_id,
 
 	if (removed != NULL)
 		*removed = false;
-	if (require_transaction(s, err) != 0)
+	if (require_transaction(s, err) != 0 ||
+	    store_users_permit(s, store_login(s), POLICY_ACK, NULL, NULL,
+	    err) != 0)
 		return -1;
 	if (rule_get(rule) == NULL)
 		return error_set(err, "нет такого правила; правила: R1–R11");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store_edit.h"
+#include "store_users.h"
 
 void
 store_set_fault_hook(struct store *s, void (*hook)(const char *, void *),
@@ -460,10 +461,14 @@ store_touchpoint_save(struct store *s, int64_t proc_id, struct touchpoint *tp,
 	if (store_begin(s, err) != 0)
 		return -1;
 	touchpoint_init(&old);
-	if (tp->id == 0)
-		rc = save_locked(s, proc_id, tp, NULL, cat, who, err);
-	else if ((rc = store_touchpoint_load(s, tp->id, &old, &proc_id,
-	    err)) == 0)
+	if (tp->id == 0) {
+		rc = store_users_permit(s, who->login, POLICY_TOUCHPOINT_ADD,
+		    tp->unit, NULL, err);
+		if (rc == 0)
+			rc = save_locked(s, proc_id, tp, NULL, cat, who, err);
+	} else if ((rc = store_touchpoint_load(s, tp->id, &old, &proc_id,
+	    err)) == 0 && (rc = store_users_permit(s, who->login,
+	    POLICY_TOUCHPOINT_EDIT, old.unit, tp->unit, err)) == 0)
 		rc = save_locked(s, proc_id, tp, &old, cat, who, err);
 	touchpoint_fini(&old);
 	return finish(s, rc, err);
@@ -483,6 +488,9 @@ set_excluded(struct store *s, int64_t id, bool excluded, const char *reason,
 	touchpoint_init(&old);
 	touchpoint_init(&tp);
 	rc = store_touchpoint_load(s, id, &old, &proc_id, err);
+	if (rc == 0)
+		rc = store_users_permit(s, who->login, POLICY_TOUCHPOINT_EDIT,
+		    old.unit, NULL, err);
 	if (rc == 0 && old.excluded == excluded)
 		rc = error_set(err, excluded ? "точка «%s» уже исключена" :
 		    "точка «%s» не исключена", old.name);
@@ -598,6 +606,9 @@ store_touchpoint_move(struct store *s, int64_t id, int delta,
 	touchpoint_init(&tp);
 	rc = store_touchpoint_load(s, id, &tp, &proc_id, err);
 	if (rc == 0)
+		rc = store_users_permit(s, who->login, POLICY_TOUCHPOINT_EDIT,
+		    tp.unit, NULL, err);
+	if (rc == 0)
 		rc = swap_position(s, "touchpoint", id, delta, &from, &to, err);
 	if (rc == 0) {
 		snprintf(a, sizeof a, "%d", from);
@@ -636,8 +647,12 @@ store_process_add(struct store *s, const char *name, const struct actor *who,
 		return error_set(err, "п. 2.1: у процесса должно быть название");
 	if (store_begin(s, err) != 0)
 		return -1;
-	rc = store_prepare(s, &st, "INSERT INTO process (pos, name) VALUES "
-	    "((SELECT coalesce(max(pos), 0) + 1 FROM process), ?)", err);
+	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
+	    err);
+	if (rc == 0)
+		rc = store_prepare(s, &st, "INSERT INTO process (pos, name) "
+		    "VALUES ((SELECT coalesce(max(pos), 0) + 1 FROM process), "
+		    "?)", err);
 	if (rc == 0) {
 		store_bind_text(st, 1, name);
 		rc = store_step_done(s, st, "запись процесса", err);
@@ -666,7 +681,10 @@ store_process_rename(struct store *s, int64_t id, const char *name,
 	if (store_begin(s, err) != 0)
 		return -1;
 	memset(&p, 0, sizeof p);
-	rc = store_process_load(s, id, &p, err);
+	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
+	    err);
+	if (rc == 0)
+		rc = store_process_load(s, id, &p, err);
 	if (rc == 0 && (rc = store_prepare(s, &st, "UPDATE process SET name = ?, "
 	    "version = version + 1 WHERE id = ?", err)) == 0) {
 		store_bind_text(st, 1, name);
@@ -694,7 +712,10 @@ store_process_move(struct store *s, int64_t id, int delta,
 	if (store_begin(s, err) != 0)
 		return -1;
 	memset(&p, 0, sizeof p);
-	rc = store_process_load(s, id, &p, err);
+	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
+	    err);
+	if (rc == 0)
+		rc = store_process_load(s, id, &p, err);
 	if (rc == 0)
 		rc = swap_position(s, "process", id, delta, &from, &to, err);
 	if (rc == 0) {
@@ -721,7 +742,10 @@ store_header_save(struct store *s, const struct list_header *h,
 		return -1;
 	list_header_init(&old);
 	changes_init(&ch);
-	rc = store_get_header(s, &old, err);
+	rc = store_users_permit(s, who->login, POLICY_HEADER_EDIT, NULL, NULL,
+	    err);
+	if (rc == 0)
+		rc = store_get_header(s, &old, err);
 	if (rc == 0)
 		rc = store_set_header(s, h, err);
 	if (rc == 0) {

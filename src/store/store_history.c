@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "date.h"
 #include "store_history.h"
+#include "store_users.h"
 
 void
 revision_fini(struct revision *r)
@@ -158,10 +159,38 @@ shown_date(const char *iso, char *buf)
 	return date_format(d, buf);
 }
 
+/* The confirmation that the list is approved with unreviewed changes,
+ * logged before the approval so that the revision includes it. */
+static int
+log_unreviewed(struct store *s, const char *note, const struct actor *who,
+    struct error *err)
+{
+	struct changes ch;
+	int rc;
+
+	if (note == NULL || note[0] == '\0')
+		return 0;
+	changes_init(&ch);
+	changes_add(&ch, "перечень", 0, 0, "перечень",
+	    "утверждение без проверки", "", note, TRIGGER_EDIT);
+	rc = store_log_changes(s, &ch, who, err);
+	changes_fini(&ch);
+	return rc;
+}
+
 int
 store_revision_approve(struct store *s, const char *order_no,
     const char *order_date, const struct actor *who, int64_t *rev_id,
     struct error *err)
+{
+	return store_revision_approve_unreviewed(s, order_no, order_date, NULL,
+	    who, rev_id, err);
+}
+
+int
+store_revision_approve_unreviewed(struct store *s, const char *order_no,
+    const char *order_date, const char *note, const struct actor *who,
+    int64_t *rev_id, struct error *err)
 {
 	struct changes ch;
 	sqlite3_stmt *st;
@@ -173,7 +202,11 @@ store_revision_approve(struct store *s, const char *order_no,
 		return error_set(err, "укажите номер приказа об утверждении");
 	if (store_begin(s, err) != 0)
 		return -1;
-	rc = store_log_last_id(s, &last, err);
+	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
+	if (rc == 0)
+		rc = log_unreviewed(s, note, who, err);
+	if (rc == 0)
+		rc = store_log_last_id(s, &last, err);
 	if (rc == 0)
 		rc = store_prepare(s, &st, "INSERT INTO revision (order_no, "
 		    "order_date, approved_utc, approved_by, last_change_id) "
@@ -226,7 +259,9 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 
 	if (store_begin(s, err) != 0)
 		return -1;
-	rc = store_revision_latest(s, &r, &found, err);
+	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
+	if (rc == 0)
+		rc = store_revision_latest(s, &r, &found, err);
 	if (rc == 0 && !found)
 		rc = error_set(err, "перечень ещё не утверждён: сначала "
 		    "«perechen approve» (п. 5.1)");

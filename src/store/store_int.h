@@ -18,6 +18,9 @@ struct store {
 	/* Tests of atomicity only (store_set_fault_hook). */
 	void	(*fault_hook)(const char *where, void *arg);
 	void	*fault_arg;
+	/* The account this connection acts for (store_set_login): changes
+	 * given no actor are checked against its role. */
+	char	 login[64];
 };
 
 /* Fill err from the connection's last error, saying what was being done. */

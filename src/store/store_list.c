@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "store_users.h"
 
 /* Join a kind's or category's folded patterns back into "a,b,c". */
 static char *
@@ -181,6 +182,10 @@ store_set_header(struct store *s, const struct list_header *h,
 {
 	sqlite3_stmt *st;
 
+	/* Roles (п. 2.2): the header is the authorised person's. */
+	if (store_users_permit(s, store_login(s), POLICY_HEADER_EDIT, NULL,
+	    NULL, err) != 0)
+		return -1;
 	if (store_prepare(s, &st, "UPDATE list_header SET org = ?, title = ?, "
 	    "area = ?, order_no = ?, order_date = ?, version = version + 1 "
 	    "WHERE id = 1", err) != 0)
@@ -223,6 +228,9 @@ store_clear_list(struct store *s, struct error *err)
 {
 	sqlite3_stmt *st;
 
+	if (store_users_permit(s, store_login(s), POLICY_IMPORT, NULL, NULL,
+	    err) != 0)
+		return -1;
 	/* Contacts and needs go with their touchpoints (ON DELETE CASCADE). */
 	if (store_prepare(s, &st, "DELETE FROM process", err) != 0)
 		return -1;
@@ -359,7 +367,9 @@ store_insert_list(struct store *s, struct list *l, struct error *err)
 	struct inserter in;
 	int rc = 0;
 
-	if (inserter_init(s, &in, err) != 0)
+	/* Roles (п. 2.2): whole lists are loaded by an authorised person. */
+	if (store_users_permit(s, store_login(s), POLICY_IMPORT, NULL, NULL,
+	    err) != 0 || inserter_init(s, &in, err) != 0)
 		return -1;
 	for (size_t i = 0; i < l->nprocs && rc == 0; i++) {
 		struct process *p = &l->procs[i];

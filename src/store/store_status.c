@@ -9,10 +9,12 @@
 
 /*
  * The log entries store_revision_approve and store_revision_publish write
- * (store_history.c): bookkeeping of the revisions, not changes of the list.
+ * (store_history.c), review verdicts (store_review.c) and role changes
+ * (store_users.c): bookkeeping of the revisions, not changes of the list.
  */
-#define STATUS_BOOKKEEPING "NOT (record = 'перечень' AND field IN " \
-	"('утверждение', 'публикация'))"
+#define STATUS_BOOKKEEPING "NOT ((record = 'перечень' AND field IN " \
+	"('утверждение', 'публикация', 'утверждение без проверки')) OR " \
+	"field = 'проверка' OR record = 'пользователь')"
 
 /* A stored ISO date into *out; a damaged one is an error naming it. */
 static int
