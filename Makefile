@@ -41,8 +41,8 @@ IO_CFLAGS     = $(ZIP_CFLAGS)
 # PDF through pango and cairo (Debian libpango1.0-dev): on when pkg-config
 # finds them, off with make WITH_PDF=0.  Only export_pdf.o sees pango (the
 # fuzz build compiles it without, as a stub).  PDF_ASKED is the choice made
-# on the command line, for deps-check.
-PDF_PKGS  = pangocairo pangoft2 cairo-pdf fontconfig
+# on the command line, for deps-check.  cairo 1.16 tags the PDF's structure.
+PDF_PKGS  = pangocairo pangoft2 fontconfig 'cairo-pdf >= 1.16'
 ifeq ($(origin WITH_PDF),undefined)
 WITH_PDF := $(shell pkg-config --exists $(PDF_PKGS) 2>/dev/null && echo 1 || echo 0)
 PDF_ASKED :=

@@ -29,7 +29,10 @@ bool	export_pdf_available(void);
 /*
  * Write document d as a PDF file at path (created or replaced).  The file
  * is written beside path under a temporary name and renamed over it, so a
- * failure leaves the old file, or none, never half of one.  Returns 0, or
+ * failure leaves the old file, or none, never half of one.  The layout
+ * and drawing run in a forked child that this call waits for, so pango's
+ * threads and font caches never stay in perechen (SIGCHLD must not be
+ * ignored while it runs).  Returns 0, or
  * -1 with a Russian err (no PDF support in this build, cannot write the
  * file, the page too small for the table, the font missing or without
  * Cyrillic letters).

@@ -858,8 +858,17 @@ pdf_group(struct pdf *p, size_t a, size_t b)
 	pdf_part_close(p, &part);
 }
 
-/* The table, tagged Table > THead/TBody > TR > TH/TD.  The header does
- * not stay alone at a page's foot. */
+/*
+ * The table, tagged Table > THead/TBody > TR > TH/TD in the PDF's
+ * structure tree (cairo >= 1.16 writes it for these tag names).  cairo's
+ * tags take no attributes for structure elements, so a merged cell cannot
+ * say RowSpan: the № and process TDs are in the process's first TR only,
+ * as HTML's rowspan has them.  Nor can cairo 1.16 mark content as an
+ * Artifact (the tag name is refused), so what pagination repeats — the
+ * header row, a process's name, page numbers — is drawn outside every
+ * tag and stays out of the tree.  A row split over pages is a TR per page.
+ * The header does not stay alone at a page's foot.
+ */
 static void
 pdf_table(struct pdf *p)
 {
