@@ -20,7 +20,9 @@
 enum ui_mode {
 	MODE_TABLE,
 	MODE_RECORD,		/* one touchpoint, full screen, read-only */
-	MODE_HELP
+	MODE_HELP,
+	MODE_REMINDER,		/* the reminder of п. 5.3-5.4 in full */
+	MODE_LOG		/* the change log */
 };
 
 struct layout {
@@ -47,6 +49,9 @@ struct ui {
 	enum view_dir		 search_dir;
 	bool			 esc_pending;	/* Esc, then a digit = F-key */
 	bool			 quit;
+	struct reminder_view	 reminder;
+	int			 reminder_scroll;
+	struct logview		 log;
 };
 
 /* The function-key bar: only keys that do something. */
@@ -57,6 +62,7 @@ static const struct {
 	{ 1, "Помощь" },
 	{ 3, "Просмотр" },
 	{ 7, "Поиск" },
+	{ 9, "Печать" },
 	{ 10, "Выход" },
 };
 
@@ -135,31 +141,14 @@ ui_resize(struct ui *u)
 	ui_load_detail(u);
 }
 
-/* Organisation and title on the left, the list's state on the right. */
+/* Organisation and title on the left; revision, reminder and state on
+ * the right. */
 static void
 ui_draw_header(struct ui *u)
 {
-	const struct rect *r = &u->lay.header;
-	attr_t a = term_attr_title();
-	const char *state = u->opt->readonly ?
-	    "рабочая версия · только чтение " : "рабочая версия ";
-	struct buf b;
-	int sw = utf8_width(state);
-
-	buf_init(&b);
-	if (u->hdr.org[0] != '\0')
-		buf_puts(&b, u->hdr.org);
-	if (b.len > 0)
-		buf_puts(&b, " — ");
-	/* The title continues the word "Перечень", as on the printed page. */
-	if (u->hdr.title[0] != '\0')
-		buf_printf(&b, "Перечень %s", u->hdr.title);
-	else
-		buf_puts(&b, "Перечень точек взаимодействия с клиентом");
-	draw_fill(r->y, r->x, r->w, a);
-	draw_text(r->y, r->x + 1, r->w - sw - 3, b.data, a);
-	draw_text_right(r->y, r->x, r->w, state, a);
-	buf_fini(&b);
+	reminder_view_refresh(&u->reminder, u->st, false);
+	reminder_view_draw_header(&u->reminder, &u->hdr, &u->lay.header,
+	    u->opt->readonly);
 }
 
 /* Where the cursor is, when no message waits. */
@@ -280,6 +269,13 @@ ui_draw(struct ui *u)
 		break;
 	case MODE_HELP:
 		help_draw(&u->lay.full, u->help_scroll);
+		break;
+	case MODE_REMINDER:
+		reminder_view_draw(&u->reminder, &u->lay.full,
+		    u->reminder_scroll);
+		break;
+	case MODE_LOG:
+		logview_draw(&u->log, &u->lay.full);
 		break;
 	}
 	ui_draw_message(u);
@@ -534,6 +530,10 @@ ui_overlay_key(struct ui *u, bool fkey, wint_t k)
 		if (u->mode == MODE_HELP)
 			u->help_scroll = ui_scroll_by(m, u->help_scroll,
 			    help_lines(u->lay.full.w), u->lay.full.h - 1);
+		else if (u->mode == MODE_REMINDER)
+			u->reminder_scroll = ui_scroll_by(m, u->reminder_scroll,
+			    reminder_view_lines(&u->reminder, u->lay.full.w),
+			    u->lay.full.h - 1);
 		else
 			u->detail.scroll = ui_scroll_by(m, u->detail.scroll,
 			    (int)u->detail.nlines, u->lay.full.h - 1);
@@ -546,6 +546,107 @@ ui_overlay_key(struct ui *u, bool fkey, wint_t k)
 		u->mode = MODE_TABLE;
 		u->detail.scroll = 0;
 	}
+}
+
+/* L: the change log, newest first, with the filters it had. */
+static void
+ui_log_open(struct ui *u)
+{
+	struct error err;
+
+	u->mode = MODE_LOG;
+	if (logview_home(&u->log, &err) != 0)
+		ui_failed(u, &err);
+}
+
+/* A: the approval dialog; the header follows what it did. */
+static void
+ui_approve(struct ui *u)
+{
+	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
+
+	if (u->opt->readonly) {
+		ui_message(u, true, "Перечень открыт только для чтения: "
+		    "утвердить его нельзя");
+		return;
+	}
+	if (approve_dialog(&env, &u->reminder, u->msg, sizeof u->msg) ==
+	    DIALOG_QUIT)
+		u->quit = true;
+	u->msg_error = false;
+}
+
+/* p, F9: the print dialog; the message line says where the file went. */
+static void
+ui_print(struct ui *u)
+{
+	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
+	bool failed;
+
+	if (print_dialog(&env, u->msg, sizeof u->msg, &failed) == DIALOG_QUIT)
+		u->quit = true;
+	u->msg_error = failed;
+}
+
+/* The keys of the reminder, the change log, approval and printing: in
+ * the table and on the reminder's and the log's screens (where the
+ * screen's own key takes the clerk back). */
+static bool
+ui_history_key(struct ui *u, bool fkey, wint_t k)
+{
+	if (u->mode != MODE_TABLE && u->mode != MODE_REMINDER &&
+	    u->mode != MODE_LOG)
+		return false;
+	if (!fkey && k == 'R') {
+		u->mode = u->mode == MODE_REMINDER ? MODE_TABLE :
+		    MODE_REMINDER;
+		u->reminder_scroll = 0;
+	} else if (!fkey && k == 'L') {
+		if (u->mode == MODE_LOG)
+			u->mode = MODE_TABLE;
+		else
+			ui_log_open(u);
+	} else if (!fkey && k == 'A')
+		ui_approve(u);
+	else if ((!fkey && k == 'p') || (fkey && k == KEY_F(9)))
+		ui_print(u);
+	else
+		return false;
+	return true;
+}
+
+/* Keys of the change log's screen: motions here, the filters there. */
+static void
+ui_log_key(struct ui *u, bool fkey, wint_t k)
+{
+	struct logview_io io = { ui_redraw_cb, u, u->msg, sizeof u->msg };
+	int page = u->lay.full.h - 3, rc = 0;
+	struct error err;
+
+	switch (ui_key_motion(fkey, k)) {
+	case MOVE_DOWN: rc = logview_scroll(&u->log, 1, &err); break;
+	case MOVE_UP: rc = logview_scroll(&u->log, -1, &err); break;
+	case MOVE_PGDN: rc = logview_scroll(&u->log, page, &err); break;
+	case MOVE_PGUP: rc = logview_scroll(&u->log, -page, &err); break;
+	case MOVE_HOME: rc = logview_home(&u->log, &err); break;
+	case MOVE_END: rc = logview_end(&u->log, &err); break;
+	case MOVE_NONE:
+		switch (logview_key(&u->log, fkey, k, &io)) {
+		case LOGVIEW_LEAVE:
+			u->mode = MODE_TABLE;
+			break;
+		case LOGVIEW_QUIT:
+			u->quit = true;
+			break;
+		case LOGVIEW_USED:
+		case LOGVIEW_IGNORED:
+			break;
+		}
+		u->msg_error = u->msg[0] != '\0';
+		return;
+	}
+	if (rc != 0)
+		ui_failed(u, &err);
 }
 
 /* Keys that mean the same everywhere; false if k is not one. */
@@ -571,6 +672,8 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 			u->quit = true;
 		return true;
 	}
+	if (ui_history_key(u, fkey, k))
+		return true;
 	if (u->mode != MODE_TABLE)
 		return false;
 	if ((fkey && k == KEY_F(1)) || (!fkey && k == 'H')) {
@@ -609,6 +712,8 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 		goto done;
 	if (u->mode == MODE_TABLE)
 		ui_table_key(u, fkey, k);
+	else if (u->mode == MODE_LOG)
+		ui_log_key(u, fkey, k);
 	else
 		ui_overlay_key(u, fkey, k);
 done:
@@ -628,6 +733,8 @@ ui_open(struct ui *u, struct store *st, const struct ui_options *opt,
 	list_header_init(&u->hdr);
 	catalog_init(&u->cat);
 	detail_init(&u->detail);
+	reminder_view_init(&u->reminder, opt->share_dir);
+	logview_init(&u->log, st);
 	if (store_get_header(st, &u->hdr, err) != 0 ||
 	    store_read_catalog(st, &u->cat, err) != 0 ||
 	    store_view_new(st, &u->v, err) != 0)
@@ -643,6 +750,8 @@ ui_close(struct ui *u)
 	if (u->v != NULL)
 		table_fini(&u->table);
 	detail_fini(&u->detail);
+	reminder_view_fini(&u->reminder);
+	logview_fini(&u->log);
 	store_view_free(u->v);
 	catalog_fini(&u->cat);
 	list_header_fini(&u->hdr);

@@ -13,10 +13,13 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "change.h"
 #include "error.h"
 #include "model.h"
+#include "reminder.h"
 #include "store_view.h"
 #include "strvec.h"
+#include "ui.h"
 
 /* Below this the editor shows only a "terminal too small" screen. */
 #define UI_MIN_COLS 60
@@ -161,5 +164,109 @@ enum prompt_result prompt_read(const char *label, int y, prompt_redraw_fn *redra
 /* Apply an editing key (a character, Backspace, Ctrl-U, Ctrl-W) to text,
  * keeping it under max bytes; false if wc is not one. */
 bool	prompt_edit_key(struct buf *text, wint_t wc, size_t max);
+
+/* A modal dialog's way out. */
+enum dialog_result {
+	DIALOG_OK,		/* done: the message says what was done */
+	DIALOG_CANCEL,		/* nothing done (the message may say why) */
+	DIALOG_QUIT		/* a signal or a hangup: leave the editor */
+};
+
+/* What a dialog works with: the list, the program's callbacks, and how
+ * to redraw the screen under it (after a resize). */
+struct dialog_env {
+	struct store	*st;
+	const struct ui_actions *acts;	/* may be NULL */
+	prompt_redraw_fn *redraw;
+	void		*ctx;
+};
+
+/* reminder.c - the reminder of п. 5.3-5.4: the header's state and a
+ * screen of its own. */
+
+struct reminder_view {
+	const char	*share_dir;	/* NULL: no reminder */
+	struct calendar	 cal;
+	bool		 cal_loaded;
+	bool		 known;		/* r and f hold today's reminder */
+	struct reminder	 r;
+	struct reminder_facts f;
+	int64_t		 last_id;	/* the newest log entry at the time */
+	char		 why[ERROR_MSG_MAX];	/* !known: why */
+};
+
+void	reminder_view_init(struct reminder_view *rv, const char *share_dir);
+void	reminder_view_fini(struct reminder_view *rv);
+/* Work the reminder out again if the change log has a new entry or the
+ * day changed (always, with force); cheap otherwise: one id read. */
+void	reminder_view_refresh(struct reminder_view *rv, struct store *st,
+	    bool force);
+/* The header line: the list's title, then revision, reminder and state;
+ * what is overdue emphasised. */
+void	reminder_view_draw_header(const struct reminder_view *rv,
+	    const struct list_header *hdr, const struct rect *r,
+	    bool readonly);
+/* Screen lines of the reminder's screen at width columns. */
+int	reminder_view_lines(const struct reminder_view *rv, int width);
+void	reminder_view_draw(const struct reminder_view *rv,
+	    const struct rect *r, int scroll);
+
+/* logview.c - the change log, newest first, a page at a time. */
+
+struct logview {
+	struct store	*st;
+	struct changes	 ch;		/* the window read, newest first */
+	bool		 newer, older;	/* entries beyond the window */
+	size_t		 top;		/* the entry at the top */
+	int		 top_line;	/* its first line shown */
+	int		 width, height;	/* of the entries, as last drawn */
+	int		 trigger;	/* enum trigger, or -1: any */
+	char		*login;		/* NULL: anyone */
+	char		 since[DATE_BUFSZ], until[DATE_BUFSZ]; /* "" none */
+	char		 since_utc[REMINDER_UTC_BUFSZ];
+	char		 until_utc[REMINDER_UTC_BUFSZ];
+};
+
+/* How the log screen's prompts reach the screen and the message line. */
+struct logview_io {
+	prompt_redraw_fn *redraw;
+	void		*ctx;
+	char		*msg;		/* an error to show, if any */
+	size_t		 msglen;
+};
+
+enum logview_result {
+	LOGVIEW_USED,
+	LOGVIEW_IGNORED,
+	LOGVIEW_LEAVE,		/* back to the table */
+	LOGVIEW_QUIT		/* a signal during a prompt */
+};
+
+void	logview_init(struct logview *lv, struct store *st);
+void	logview_fini(struct logview *lv);
+/* The newest entries (also after the log changed); the oldest. */
+int	logview_home(struct logview *lv, struct error *err);
+int	logview_end(struct logview *lv, struct error *err);
+/* Scroll by lines (negative: towards the newer), reading pages by id. */
+int	logview_scroll(struct logview *lv, int lines, struct error *err);
+void	logview_draw(struct logview *lv, const struct rect *r);
+/* The filter keys (t T u d c) and leaving (Esc q ←). */
+enum logview_result logview_key(struct logview *lv, bool fkey, wint_t k,
+	    const struct logview_io *io);
+
+/* approve.c - the approval dialog (п. 5.1). */
+
+/* Ask the order's number and date and approve; msg then says the
+ * revision and the deadline for the website (п. 5.4). */
+enum dialog_result approve_dialog(const struct dialog_env *env,
+	    struct reminder_view *rv, char *msg, size_t msglen);
+
+/* print.c - the print dialog. */
+
+/* Ask format, version, printer and copies, then print through the
+ * program; msg says what was done and where the file is; *failed if it
+ * went wrong (or a file was saved instead of printing). */
+enum dialog_result print_dialog(const struct dialog_env *env, char *msg,
+	    size_t msglen, bool *failed);
 
 #endif

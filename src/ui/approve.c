@@ -1,0 +1,241 @@
+/*
+ * approve.c - approving the list from the editor (п. 5.1): a dialog asks
+ * the order's number and date, the same checks as "perechen approve"
+ * (approval.h) and the same store_revision_approve freeze the list into a
+ * new revision, and the message line tells the deadline for the website
+ * (п. 5.4).
+ */
+#include "ui_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "approval.h"
+#include "store_history.h"
+#include "utf8.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define APPROVE_W 66
+#define APPROVE_H 11
+#define APPROVE_LABEL_W 17
+#define APPROVE_FIELD_MAX 200
+
+/* The dialog's state: two fields and what to say under them. */
+struct approve_form {
+	struct buf field[2];	/* the order's number, its date */
+	int	 cur;		/* the field being typed in */
+	/* why the last try failed ("" none) */
+	char	 note[ERROR_MSG_MAX + 64];
+};
+
+static const char *const approve_labels[2] = {
+	"Номер приказа:", "Дата приказа:"
+};
+
+/* The dialog's frame, centred. */
+static struct rect
+approve_rect(void)
+{
+	int w = COLS - 4 < APPROVE_W ? COLS - 4 : APPROVE_W;
+	int h = LINES - 2 < APPROVE_H ? LINES - 2 : APPROVE_H;
+
+	return (struct rect){ (LINES - h) / 2, (COLS - w) / 2, h, w };
+}
+
+/* One field: its label, then its text (the end of it, if long) on a
+ * reversed ground; returns the column after the text for the cursor. */
+static int
+approve_draw_field(const struct rect *r, int y, int i,
+    const struct approve_form *f)
+{
+	int x = r->x + 2 + APPROVE_LABEL_W, w = r->w - 4 - APPROVE_LABEL_W;
+	const char *shown = f->field[i].data;
+	int used;
+
+	draw_text(y, r->x + 2, APPROVE_LABEL_W, approve_labels[i],
+	    i == f->cur ? A_BOLD : A_NORMAL);
+	/* A long text scrolls: its end, where the typing is, stays shown. */
+	while (*shown != '\0' && utf8_width(shown) > w - 1) {
+		shown++;
+		while ((*shown & 0xC0) == 0x80)
+			shown++;
+	}
+	draw_fill(y, x, w, A_REVERSE);
+	used = draw_text(y, x, w, shown, A_REVERSE);
+	return x + used;
+}
+
+/* The whole dialog; the cursor left in the current field. */
+static void
+approve_draw(const struct approve_form *f)
+{
+	struct rect r = approve_rect();
+	int cx = 0, cy = 0, y = r.y + 2;
+	struct strvec note;
+
+	draw_box(&r, "Утверждение перечня (п. 5.1)");
+	draw_text(r.y + 1, r.x + 2, r.w - 4, "Перечень в нынешнем виде будет "
+	    "сохранён как новая редакция.", A_NORMAL);
+	for (int i = 0; i < 2; i++, y++) {
+		int x = approve_draw_field(&r, y + 1, i, f);
+
+		if (i == f->cur) {
+			cx = x;
+			cy = y + 1;
+		}
+	}
+	draw_text(y + 1, r.x + 2 + APPROVE_LABEL_W, r.w - 4 - APPROVE_LABEL_W,
+	    "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД", A_DIM);
+	strvec_init(&note);
+	utf8_wrap(f->note, r.w - 4 < 10 ? 10 : r.w - 4, &note);
+	for (size_t i = 0; i < note.n && y + 3 + (int)i < r.y + r.h - 2; i++)
+		draw_text(y + 3 + (int)i, r.x + 2, r.w - 4, note.v[i], A_BOLD);
+	strvec_fini(&note);
+	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, "Enter — далее, утвердить  "
+	    "Tab ↑↓ — поле  Esc — отмена", A_DIM);
+	move(cy, cx);
+	refresh();
+}
+
+/*
+ * The checks and the approval itself; 0 and *rev, or -1 with err (the
+ * list unchanged).  Who approves comes from the program (the real uid).
+ */
+static int
+approve_run(const struct approve_form *f, struct store *st,
+    const struct ui_actions *acts, int64_t *rev, struct error *err)
+{
+	struct approval_order order;
+	struct actor who;
+	struct date today;
+	size_t tps;
+	int rc;
+
+	if (acts == NULL || acts->actor == NULL)
+		return error_set(err, "утверждение из редактора недоступно: "
+		    "воспользуйтесь командой perechen approve");
+	if (date_today(&today, err) != 0 ||
+	    approval_order_check(f->field[0].data, f->field[1].data, today,
+	    &order, err) != 0)
+		return -1;
+	rc = store_count(st, NULL, &tps, NULL, err);
+	if (rc == 0)
+		rc = approval_check_list(tps, err);
+	if (rc == 0) {
+		acts->actor(acts->ctx, &who);
+		rc = store_revision_approve(st, order.number, order.iso, &who,
+		    rev, err);
+	}
+	approval_order_fini(&order);
+	return rc;
+}
+
+/* What the message line says after the approval: the revision and, from
+ * the reminder worked out again, the deadline of п. 5.4. */
+static void
+approve_report(int64_t rev, const struct reminder_view *rv, char *msg,
+    size_t msglen)
+{
+	const struct reminder_deadline *d = &rv->r.publish_by;
+	char due[DATE_BUFSZ];
+
+	if (!rv->known || !rv->r.unpublished || rv->r.revision != rev) {
+		snprintf(msg, msglen, "Утверждена редакция %lld.",
+		    (long long)rev);
+		return;
+	}
+	date_format(d->due, due);
+	if (d->overdue)
+		snprintf(msg, msglen, "Утверждена редакция %lld. Срок "
+		    "размещения на сайте (п. 5.4) истёк %s.", (long long)rev,
+		    due);
+	else
+		snprintf(msg, msglen, "Утверждена редакция %lld. Срок "
+		    "размещения на сайте — %s (п. 5.4)%s.", (long long)rev, due,
+		    d->note.approximate ? ", приблизительно" : "");
+}
+
+/* Start with today's date: an order is mostly recorded the day it is
+ * signed, and the date is there to correct. */
+static void
+approve_form_init(struct approve_form *f)
+{
+	struct error err;
+	struct date today;
+	char day[DATE_BUFSZ];
+
+	memset(f, 0, sizeof *f);
+	buf_init(&f->field[0]);
+	buf_init(&f->field[1]);
+	if (date_today(&today, &err) == 0)
+		buf_puts(&f->field[1], date_format(today, day));
+}
+
+enum dialog_result
+approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
+    char *msg, size_t msglen)
+{
+	struct approve_form f;
+	enum dialog_result res;
+	struct error err;
+	int64_t rev;
+	wint_t wc;
+
+	approve_form_init(&f);
+	env->redraw(env->ctx);
+	curs_set(1);
+	for (;;) {
+		approve_draw(&f);
+		switch (term_read_key(&wc)) {
+		case TERM_SIGNAL:
+		case TERM_HANGUP:
+			res = DIALOG_QUIT;
+			goto done;
+		case TERM_FKEY:
+			if (wc == KEY_RESIZE)
+				env->redraw(env->ctx);
+			else if (wc == KEY_UP || wc == KEY_DOWN ||
+			    wc == KEY_BTAB)
+				f.cur = !f.cur;
+			else if (wc == KEY_BACKSPACE)
+				prompt_edit_key(&f.field[f.cur], 127,
+				    APPROVE_FIELD_MAX);
+			else if (wc == KEY_ENTER)
+				break;
+			continue;
+		case TERM_KEY:
+			if (wc == 27 || wc == CTRL('g') || wc == CTRL('c')) {
+				res = DIALOG_CANCEL;
+				goto done;
+			}
+			if (wc == '\t') {
+				f.cur = !f.cur;
+				continue;
+			}
+			if (wc != '\r' && wc != '\n') {
+				f.note[0] = '\0';
+				prompt_edit_key(&f.field[f.cur], wc,
+				    APPROVE_FIELD_MAX);
+				continue;
+			}
+			break;
+		}
+		/* Enter: on to the date, or approve. */
+		if (f.cur == 0) {
+			f.cur = 1;
+			continue;
+		}
+		if (approve_run(&f, env->st, env->acts, &rev, &err) == 0)
+			break;
+		snprintf(f.note, sizeof f.note, "Не утверждено: %s", err.msg);
+	}
+	reminder_view_refresh(rv, env->st, true);
+	approve_report(rev, rv, msg, msglen);
+	res = DIALOG_OK;
+done:
+	curs_set(0);
+	buf_fini(&f.field[0]);
+	buf_fini(&f.field[1]);
+	return res;
+}
