@@ -38,13 +38,31 @@ static const struct {
 	{ "Letter", 215.9, 279.4 },
 };
 
+/*
+ * A decimal number with '.' or ',' as the separator, whatever the locale
+ * (strtod would follow LC_NUMERIC, and a Russian locale rejects "12.5").
+ */
 static int
 parse_number(const char *s, double lo, double hi, double *out)
 {
-	char *end;
-	double v = strtod(s, &end);
+	double v = 0, scale = 1;
+	bool digits = false, fraction = false;
 
-	if (end == s || *end != '\0' || v < lo || v > hi)
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9') {
+			digits = true;
+			if (fraction) {
+				scale /= 10;
+				v += (*s - '0') * scale;
+			} else if ((v = v * 10 + (*s - '0')) > 1e6)
+				return -1;
+		} else if ((*s == '.' || *s == ',') && !fraction) {
+			fraction = true;
+		} else {
+			return -1;
+		}
+	}
+	if (!digits || v < lo || v > hi)
 		return -1;
 	*out = v;
 	return 0;
@@ -219,7 +237,8 @@ fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
 		strvec_push(&r->cells[2], tp->contacts[i].value);
 	for (size_t i = 0; i < tp->nneeds; i++)
 		strvec_push(&r->cells[3], tp->needs[i].wording);
-	strvec_push(&r->cells[4], channel_label(tp->channel));
+	if (tp->channel != CHANNEL_NONE)
+		strvec_push(&r->cells[4], channel_label(tp->channel));
 	if (tp->specifics[0] != '\0') {
 		const char *p = tp->specifics;
 
