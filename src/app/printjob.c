@@ -1,0 +1,360 @@
+/* printjob.c - a printed document to lp, or into a file instead. */
+#include "printjob.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "printout.h"
+
+extern char **environ;
+
+#define PRINTJOB_OUTPUT_MAX	4096	/* what is kept of lp's messages */
+
+/* The file of program name in $PATH (as execvp would find it), or NULL.
+ * Caller frees. */
+static char *
+printjob_which(const char *name)
+{
+	const char *path = getenv("PATH"), *p;
+
+	if (path == NULL)
+		path = "/usr/bin:/bin";
+	for (p = path; ; p += strcspn(p, ":") + 1) {
+		size_t n = strcspn(p, ":");
+		char *file = xasprintf("%.*s/%s", (int)n, n > 0 ? p : ".", name);
+		struct stat sb;
+
+		if (stat(file, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    access(file, X_OK) == 0)
+			return file;
+		free(file);
+		if (p[n] == '\0')
+			return NULL;
+	}
+}
+
+/* The environment with the C locale, so that a program's words can be
+ * read.  Caller frees the array (not the strings, which are environ's). */
+static char **
+printjob_c_env(void)
+{
+	size_t n = 0, k = 0;
+	char **env;
+
+	while (environ[n] != NULL)
+		n++;
+	env = xcalloc(n + 2, sizeof *env);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], "LC_", 3) != 0 &&
+		    strncmp(environ[i], "LANG=", 5) != 0 &&
+		    strncmp(environ[i], "LANGUAGE=", 9) != 0)
+			env[k++] = environ[i];
+	env[k++] = (char *)"LC_ALL=C";
+	env[k] = NULL;
+	return env;
+}
+
+/*
+ * Run file with argv (no shell), its standard input /dev/null, its output
+ * and errors collected into out (the first PRINTJOB_OUTPUT_MAX bytes).
+ * *status is its wait status.  Returns 0, or -1 with err if it could not
+ * be started.
+ */
+static int
+printjob_run_program(const char *file, char *const argv[], char *const envp[],
+    struct buf *out, int *status, struct error *err)
+{
+	posix_spawn_file_actions_t fa;
+	char chunk[1024];
+	int fds[2], rc;
+	pid_t pid;
+	ssize_t n;
+
+	if (pipe(fds) != 0)
+		return error_set(err, "pipe: %s", strerror(errno));
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+	posix_spawn_file_actions_addclose(&fa, fds[0]);
+	posix_spawn_file_actions_addclose(&fa, fds[1]);
+	rc = posix_spawn(&pid, file, &fa, NULL, argv, envp);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	if (rc != 0) {
+		close(fds[0]);
+		return error_set(err, "не удалось запустить %s: %s", file,
+		    strerror(rc));
+	}
+	while ((n = read(fds[0], chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		if (out->len < PRINTJOB_OUTPUT_MAX)
+			buf_append(out, chunk, (size_t)n);
+	}
+	close(fds[0]);
+	while (waitpid(pid, status, 0) < 0)
+		if (errno != EINTR)
+			return error_set(err, "waitpid: %s", strerror(errno));
+	return 0;
+}
+
+/* The collected output as one line: trailing space and line breaks go. */
+static void
+printjob_one_line(struct buf *b)
+{
+	for (size_t i = 0; i < b->len; i++)
+		if (b->data[i] == '\n' || b->data[i] == '\r')
+			b->data[i] = ' ';
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+}
+
+/* Ask lpstat whether the CUPS scheduler runs; a missing lpstat or one
+ * that cannot say leaves the question to lp.  *why gets the reason when
+ * it does not run. */
+static bool
+printjob_no_scheduler(char **why)
+{
+	char *lpstat = printjob_which("lpstat");
+	char *argv[] = { (char *)"lpstat", (char *)"-r", NULL };
+	char **env;
+	struct buf out;
+	struct error err;
+	int status;
+	bool none = false;
+
+	if (lpstat == NULL)
+		return false;
+	env = printjob_c_env();
+	buf_init(&out);
+	if (printjob_run_program(lpstat, argv, env, &out, &status, &err) == 0) {
+		printjob_one_line(&out);
+		if (strstr(out.data, "not running") != NULL) {
+			none = true;
+			*why = xasprintf("сервер печати CUPS не запущен "
+			    "(lpstat -r: %s)", out.data);
+		}
+	}
+	buf_fini(&out);
+	free(env);
+	free(lpstat);
+	return none;
+}
+
+/* Hand file to lp; 0 if it took the job (its words in *said), else -1
+ * with the reason in *why.  Both are the caller's to free. */
+static int
+printjob_lp(const struct printjob *job, const char *file, char **said,
+    char **why)
+{
+	char *lp = printjob_which("lp"), *argv[9], copies[16];
+	struct buf out;
+	struct error err;
+	int n = 0, status, rc = -1;
+
+	*said = NULL;
+	*why = NULL;
+	if (lp == NULL) {
+		*why = xstrdup("не найдена программа lp: система печати CUPS "
+		    "не установлена (пакет cups-client)");
+		return -1;
+	}
+	if (printjob_no_scheduler(why)) {
+		free(lp);
+		return -1;
+	}
+	snprintf(copies, sizeof copies, "%d", job->copies);
+	argv[n++] = (char *)"lp";
+	if (job->printer != NULL) {
+		argv[n++] = (char *)"-d";
+		argv[n++] = (char *)job->printer;
+	}
+	argv[n++] = (char *)"-n";
+	argv[n++] = copies;
+	argv[n++] = (char *)"-t";
+	argv[n++] = (char *)job->title;
+	argv[n++] = (char *)file;	/* absolute: never taken for an option */
+	argv[n] = NULL;
+	buf_init(&out);
+	if (printjob_run_program(lp, argv, environ, &out, &status, &err) != 0)
+		*why = xstrdup(err.msg);
+	else {
+		printjob_one_line(&out);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+			*said = xstrdup(out.data);
+			rc = 0;
+		} else if (WIFEXITED(status))
+			*why = xasprintf("lp не приняла задание (код %d)%s%s",
+			    WEXITSTATUS(status), out.len > 0 ? ": " : "",
+			    out.data);
+		else
+			*why = xasprintf("lp прервана сигналом %d",
+			    WTERMSIG(status));
+	}
+	buf_fini(&out);
+	free(lp);
+	return rc;
+}
+
+/* The directory to save in: the current one if it can be written, else
+ * $XDG_DOCUMENTS_DIR, else home; NULL if none.  Caller frees. */
+static char *
+printjob_save_dir(void)
+{
+	const char *docs = getenv("XDG_DOCUMENTS_DIR");
+	const char *home = getenv("HOME");
+	char cwd[4096];
+
+	if (getcwd(cwd, sizeof cwd) != NULL && access(cwd, W_OK) == 0)
+		return xstrdup(cwd);
+	if (docs != NULL && docs[0] == '/' && access(docs, W_OK) == 0)
+		return xstrdup(docs);
+	if (home != NULL && home[0] == '/' && access(home, W_OK) == 0)
+		return xstrdup(home);
+	return NULL;
+}
+
+int
+printjob_save(const struct buf *doc, const char *base, const char *ext,
+    char **where, struct error *err)
+{
+	char *dir = printjob_save_dir();
+	int e = 0;
+
+	*where = NULL;
+	if (dir == NULL)
+		return error_set(err, "нет каталога, куда можно записать файл "
+		    "(ни текущий, ни $XDG_DOCUMENTS_DIR, ни домашний)");
+	for (int i = 1; i < 100; i++) {
+		char *path = i == 1 ? xasprintf("%s/%s.%s", dir, base, ext) :
+		    xasprintf("%s/%s-%d.%s", dir, base, i, ext);
+
+		if (printout_write_file(path, doc, true, &e, err) == 0) {
+			*where = path;
+			free(dir);
+			return 0;
+		}
+		free(path);
+		if (e != EEXIST)
+			break;
+	}
+	free(dir);
+	return -1;
+}
+
+/* The document in a file of a private temporary directory, for lp; the
+ * directory into *dir (both the caller's to remove and free). */
+static int
+printjob_temp(const struct buf *doc, const char *ext, char **dir,
+    char **file, struct error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	*dir = xasprintf("%s/perechen-print.XXXXXX", tmp != NULL && tmp[0] ==
+	    '/' ? tmp : "/tmp");
+	*file = NULL;
+	if (mkdtemp(*dir) == NULL) {
+		error_set(err, "не удалось создать временный каталог %s: %s",
+		    *dir, strerror(errno));
+		free(*dir);
+		*dir = NULL;
+		return -1;
+	}
+	*file = xasprintf("%s/perechen.%s", *dir, ext);
+	if (printout_write_file(*file, doc, false, NULL, err) != 0) {
+		rmdir(*dir);
+		return -1;
+	}
+	return 0;
+}
+
+void
+printjob_names(int64_t revision, char **title, char **base)
+{
+	if (revision == PRINTOUT_WORKING) {
+		*title = xstrdup("Перечень — рабочая версия");
+		*base = xstrdup("perechen-working");
+	} else {
+		*title = xasprintf("Перечень — редакция %lld",
+		    (long long)revision);
+		*base = xasprintf("perechen-revision-%lld",
+		    (long long)revision);
+	}
+}
+
+enum printjob_result
+printjob_run(const struct printjob *job, const struct buf *doc,
+    const char *base, char **said, char **why, char **where,
+    struct error *err)
+{
+	enum printjob_result res;
+	char *dir, *file;
+
+	*said = *why = *where = NULL;
+	if (printjob_temp(doc, job->ext, &dir, &file, err) != 0)
+		return PRINTJOB_FAILED;
+	if (printjob_lp(job, file, said, why) == 0)
+		res = PRINTJOB_PRINTED;
+	else if (printjob_save(doc, base, job->ext, where, err) != 0)
+		res = PRINTJOB_FAILED;
+	else
+		res = PRINTJOB_SAVED;
+	unlink(file);
+	rmdir(dir);
+	free(file);
+	free(dir);
+	return res;
+}
+
+/* The queue a line of lpstat -a names: its first word ("Kanc accepting
+ * requests since …"). */
+static void
+printjob_queue_of(const char *line, size_t len, struct strvec *out)
+{
+	size_t n = 0;
+
+	while (n < len && line[n] != ' ' && line[n] != '\t')
+		n++;
+	if (n > 0 && n < len && strncmp(line + n, " accepting", 10) == 0)
+		strvec_pushn(out, line, n);
+}
+
+int
+printjob_printers(struct strvec *out, struct error *err)
+{
+	char *lpstat = printjob_which("lpstat");
+	char *argv[] = { (char *)"lpstat", (char *)"-a", NULL };
+	char **env;
+	struct buf said;
+	int status, rc = 0;
+
+	if (lpstat == NULL)
+		return 0;
+	env = printjob_c_env();
+	buf_init(&said);
+	if (printjob_run_program(lpstat, argv, env, &said, &status, err) != 0)
+		rc = -1;
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		for (const char *p = said.data; *p != '\0';) {
+			size_t len = strcspn(p, "\n");
+
+			printjob_queue_of(p, len, out);
+			p += len + (p[len] == '\n');
+		}
+	}
+	buf_fini(&said);
+	free(env);
+	free(lpstat);
+	return rc;
+}

@@ -1,0 +1,62 @@
+/*
+ * printjob.h - a printed document to CUPS's lp, or into a file when it
+ * cannot be printed: what "perechen print" and the editor's print dialog
+ * share.
+ *
+ * Owns: running lp and lpstat with an argument vector (never a shell), in
+ * the C locale where their words are read; the directory a document is
+ * saved in (the current one, else $XDG_DOCUMENTS_DIR, else home) and its
+ * file name.  Not for use outside src/app/.
+ */
+#ifndef PERECHEN_PRINTJOB_H
+#define PERECHEN_PRINTJOB_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "error.h"
+#include "strvec.h"
+
+/* What lp is given. */
+struct printjob {
+	const char *printer;	/* NULL: the default printer */
+	int	 copies;
+	const char *title;	/* the job's title (lp -t) */
+	const char *ext;	/* the format's file name extension */
+};
+
+enum printjob_result {
+	PRINTJOB_PRINTED,	/* lp took the job */
+	PRINTJOB_SAVED,		/* not printed (see why), saved (see where) */
+	PRINTJOB_FAILED		/* neither: err says why */
+};
+
+/*
+ * The job's title and saved file's name for a version of the list
+ * (PRINTOUT_WORKING or a revision): "Перечень — рабочая версия",
+ * "perechen-working".  Both the caller's to free.
+ */
+void	printjob_names(int64_t revision, char **title, char **base);
+
+/*
+ * Print doc as job says; when it cannot be printed (no lp, no scheduler,
+ * lp refused) save it as base.ext in the save directory instead.  *said
+ * gets lp's answer, *why the reason it was not printed, *where the saved
+ * file; each NULL when not set, else the caller's to free.
+ */
+enum printjob_result printjob_run(const struct printjob *job,
+	    const struct buf *doc, const char *base, char **said, char **why,
+	    char **where, struct error *err);
+
+/* Save doc as base.ext (base-2.ext, … if taken) in the save directory;
+ * *where gets its path (caller frees).  Returns 0, or -1 with err. */
+int	printjob_save(const struct buf *doc, const char *base, const char *ext,
+	    char **where, struct error *err);
+
+/*
+ * The print queues accepting jobs, as lpstat -a names them, appended to
+ * out.  No lpstat, or no scheduler, is no error: none are added.
+ */
+int	printjob_printers(struct strvec *out, struct error *err);
+
+#endif
