@@ -9,7 +9,14 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "export.h"
+#include "printjob.h"
+#include "printout.h"
 #include "ui.h"
+
+/* Text for a plain printer, as perechen print lays it out. */
+#define EDIT_PRINT_WIDTH	80
+#define EDIT_PRINT_PAGE_LENGTH	60
 
 /* The Russian usage text. */
 static void
@@ -30,6 +37,7 @@ edit_usage(FILE *f)
  * the actor's strings point into. */
 struct edit_ctx {
 	struct app	*app;
+	struct store	*st;
 	struct app_actor who;
 };
 
@@ -41,6 +49,107 @@ edit_actor(void *ctx, struct actor *who)
 
 	app_actor_init(&ec->who);
 	*who = ec->who.actor;
+}
+
+/* The dialog's format as the printout module names it. */
+static enum printout_format
+edit_print_format(enum ui_print_format f)
+{
+	switch (f) {
+	case UI_PRINT_TXT: return PRINTOUT_TXT;
+	case UI_PRINT_DOCX: return PRINTOUT_DOCX;
+	case UI_PRINT_HTML: return PRINTOUT_HTML;
+	case UI_PRINT_PDF: break;
+	}
+	return PRINTOUT_PDF;
+}
+
+/* Say in msg what became of the document. */
+static void
+edit_print_said(enum printjob_result res, const char *title, int copies,
+    const char *said, const char *why, const char *where,
+    const struct error *err, char *msg, size_t msglen)
+{
+	switch (res) {
+	case PRINTJOB_PRINTED:
+		snprintf(msg, msglen, "Отправлено на печать: %s, экземпляров: "
+		    "%d%s%s", title, copies, said[0] != '\0' ? "; lp: " : "",
+		    said);
+		break;
+	case PRINTJOB_SAVED:
+		snprintf(msg, msglen, "Напечатать не удалось (%s). Документ "
+		    "сохранён в файл %s", why, where);
+		break;
+	case PRINTJOB_FAILED:
+		snprintf(msg, msglen, "Не напечатано и не сохранено: %s",
+		    err->msg);
+		break;
+	}
+}
+
+/*
+ * The editor's print: the document of the version asked for, to lp when a
+ * printer was chosen (saved in a file if that fails), else straight into
+ * a file; msg says which and where.  Text is laid out for a plain
+ * printer, as perechen print does.
+ */
+static int
+edit_print(void *ctx, const struct ui_print_request *req, char *msg,
+    size_t msglen)
+{
+	struct edit_ctx *ec = ctx;
+	struct printout p = { 0 };
+	struct export_opts init = EXPORT_OPTS_INIT;
+	struct printjob job = { 0 };
+	char *title, *base, *said = NULL, *why = NULL, *where = NULL;
+	enum printjob_result res;
+	struct error err;
+	struct buf doc;
+	size_t replaced = 0;
+	int64_t rev = PRINTOUT_WORKING;
+
+	p.format = edit_print_format(req->format);
+	p.revision = req->revision;
+	p.opts = init;
+	p.opts.width = EDIT_PRINT_WIDTH;
+	p.opts.page_length = EDIT_PRINT_PAGE_LENGTH;
+	buf_init(&doc);
+	if (printout_render(ec->st, &p, &doc, &replaced, &rev, &err) != 0) {
+		snprintf(msg, msglen, "Документ не подготовлен: %s", err.msg);
+		buf_fini(&doc);
+		return -1;
+	}
+	printjob_names(rev, &title, &base);
+	job.printer = req->printer;
+	job.copies = req->copies;
+	job.title = title;
+	job.ext = printout_format_ext(p.format);
+	if (req->printer != NULL)
+		res = printjob_run(&job, &doc, base, &said, &why, &where, &err);
+	else if (printjob_save(&doc, base, job.ext, &where, &err) == 0) {
+		snprintf(msg, msglen, "Документ сохранён в файл %s", where);
+		res = PRINTJOB_SAVED;
+		goto done;
+	} else
+		res = PRINTJOB_FAILED;
+	edit_print_said(res, title, req->copies, said, why, where, &err, msg,
+	    msglen);
+done:
+	free(said);
+	free(why);
+	free(where);
+	free(title);
+	free(base);
+	buf_fini(&doc);
+	return res == PRINTJOB_PRINTED ? 0 : res == PRINTJOB_SAVED ? 1 : -1;
+}
+
+/* The printers for the dialog: the queues lpstat -a knows. */
+static int
+edit_printers(void *ctx, struct strvec *out, struct error *err)
+{
+	(void)ctx;
+	return printjob_printers(out, err);
 }
 
 /* Curses draws UTF-8 only in a UTF-8 locale; fall back to C.UTF-8. */
@@ -154,8 +263,13 @@ cmd_edit(struct app *app, int argc, char **argv)
 	uopt.exit_after_first_frame = first_frame != NULL &&
 	    strcmp(first_frame, "1") == 0;
 	ec.app = app;
+	ec.st = st;
 	acts.ctx = &ec;
 	acts.actor = edit_actor;
+	acts.print = edit_print;
+	acts.printers = edit_printers;
+	/* Numbers in PDF and HTML are written with a decimal point. */
+	setlocale(LC_NUMERIC, "C");
 	uopt.actions = &acts;
 	uopt.share_dir = app->share_dir;
 	rc = ui_run(st, &uopt, &err);

@@ -15,7 +15,7 @@
 
 #define CTRL(c) ((c) & 0x1f)
 #define PRINT_W 64
-#define PRINT_H 12
+#define PRINT_H 10
 #define PRINT_LABEL_W 15
 
 enum print_field {
