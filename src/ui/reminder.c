@@ -162,7 +162,7 @@ reminder_view_draw_header(const struct reminder_view *rv,
 	reminder_view_title(hdr, &title);
 	if (rv->known) {
 		if (!rv->r.never_approved)
-			buf_printf(&rev, "ред. %lld от %s",
+			buf_printf(&rev, "Ред. %lld от %s",
 			    (long long)rv->f.revision,
 			    date_format(rv->f.order_date, day));
 		reminder_headline(&rv->r, &full);
@@ -174,7 +174,7 @@ reminder_view_draw_header(const struct reminder_view *rv,
 		buf_puts(&brief, "срок не рассчитан");
 	}
 	/* The fullest wording that leaves the title some room; else the
-	 * briefest, cut to the width. */
+	 * fullest that fits without it; else the briefest, cut. */
 	const struct reminder_view_state ways[] = {
 		{ { rev.data, full.data, mode } },
 		{ { NULL, full.data, mode } },
@@ -182,14 +182,21 @@ reminder_view_draw_header(const struct reminder_view *rv,
 		{ { NULL, brief.data, mode } },
 		{ { NULL, brief.data[0] != '\0' ? brief.data : mode, NULL } },
 	};
-	for (i = 0; i < sizeof ways / sizeof ways[0] - 1; i++) {
-		w = reminder_view_state_width(&ways[i]);
-		if (w + REMINDER_VIEW_TITLE_MIN + 2 <= room)
+	const size_t nways = sizeof ways / sizeof ways[0];
+
+	for (i = 0; i < nways; i++)
+		if (reminder_view_state_width(&ways[i]) +
+		    REMINDER_VIEW_TITLE_MIN + 2 <= room)
 			break;
-	}
+	for (size_t k = 0; i == nways && k < nways; k++)
+		if (reminder_view_state_width(&ways[k]) <= room)
+			i = k;
+	if (i == nways)
+		i = nways - 1;
 	w = reminder_view_state_width(&ways[i]);
 	draw_fill(r->y, r->x, r->w, plain);
-	if (room - w - 2 > 0)
+	/* A title cut to a word or two says nothing: then none. */
+	if (room - w - 2 >= REMINDER_VIEW_TITLE_MIN / 2)
 		draw_text(r->y, r->x + 1, room - w - 2, title.data, plain);
 	reminder_view_state_draw(&ways[i], r->y, r->x + r->w - 1, room,
 	    plain, alert);
