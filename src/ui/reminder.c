@@ -182,17 +182,15 @@ reminder_view_draw_header(const struct reminder_view *rv,
 		{ { NULL, brief.data, mode } },
 		{ { NULL, brief.data[0] != '\0' ? brief.data : mode, NULL } },
 	};
-	const size_t nways = sizeof ways / sizeof ways[0];
+	const size_t last = sizeof ways / sizeof ways[0] - 1;
 
-	for (i = 0; i < nways; i++)
+	for (i = 0; i < last; i++)
 		if (reminder_view_state_width(&ways[i]) +
 		    REMINDER_VIEW_TITLE_MIN + 2 <= room)
 			break;
-	for (size_t k = 0; i == nways && k < nways; k++)
+	for (size_t k = 0; i == last && k < last; k++)
 		if (reminder_view_state_width(&ways[k]) <= room)
 			i = k;
-	if (i == nways)
-		i = nways - 1;
 	w = reminder_view_state_width(&ways[i]);
 	draw_fill(r->y, r->x, r->w, plain);
 	/* A title cut to a word or two says nothing: then none. */
