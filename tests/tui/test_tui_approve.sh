@@ -1,0 +1,89 @@
+#!/bin/sh
+# Approval from the editor (A): the order's number and date in a dialog,
+# checked as perechen approve checks them (shown in the dialog, nothing
+# written), Esc cancels; on success the message line gives the deadline
+# for the website (п. 5.4), the header follows, and perechen status, log
+# and the revisions agree.
+. "$TESTS_DIR/tui/lib.sh"
+
+import_example
+me=$(id -un)
+start_shell 80 24
+type_line "export PERECHEN_TODAY=25.03.2024"
+open_editor
+wait_line 1 "Перечень не утверждён (п. 5.1)"
+
+# Esc: nothing happens.
+keys A
+wait_for "Утверждение перечня (п. 5.1)"
+expect_screen "Дата приказа:    25.03.2024"
+tm send-keys -t t -l "1-од"
+keys Escape
+wait_gone "Утверждение перечня"
+expect_line 1 "Перечень не утверждён (п. 5.1)"
+
+# No number; a date after today; a date that does not exist.
+keys A
+wait_for "Утверждение перечня (п. 5.1)"
+keys Enter Enter
+wait_for "Не утверждено: номер приказа должен быть непустой строкой"
+keys Tab
+tm send-keys -t t -l "27/01-01"
+keys Tab C-u
+tm send-keys -t t -l "26.03.2024"
+keys Enter
+wait_for "Не утверждено: дата приказа 26.03.2024 позже сегодняшней"
+keys C-u
+tm send-keys -t t -l "32.03.2024"
+keys Enter
+wait_for "Не утверждено: дата приказа:"
+"$PERECHEN" -d "$DB" status --today 25.03.2024 >"$WORK/status" 2>&1
+[ $? = 1 ] || fail "status after refusals"
+grep -q "Перечень не утверждён" "$WORK/status" ||
+	fail "a refused approval was recorded"
+
+# Tue 19.03.2024 (ISO accepted): the 10th working day after is 02.04.2024.
+keys C-u
+tm send-keys -t t -l "2024-03-19"
+keys Enter
+wait_gone "Утверждение перечня"
+wait_for "Утверждена редакция 1. Срок размещения на сайте — 02.04.2024 (п. 5.4)."
+wait_line 1 "Не на сайте: срок 02.04.2024 · рабочая версия"
+quit_editor q
+
+expect_status() {
+	want=$1
+	shift
+	"$@" >"$WORK/out" 2>&1
+	got=$?
+	[ "$got" = "$want" ] || { cat "$WORK/out" >&2; fail "$* exited $got, not $want"; }
+}
+expect_status 1 "$PERECHEN" -d "$DB" status --today 25.03.2024
+grep -q "Утверждённая редакция перечня 1: приказ от 19.03.2024 № 27/01-01" \
+	"$WORK/out" || fail "status does not name the revision"
+grep -q "Редакция 1 не размещена на сайте (п. 5.2): срок — 02.04.2024" \
+	"$WORK/out" || fail "status does not give the deadline"
+grep -q "осталось рабочих дней: 6." "$WORK/out" || fail "days left"
+expect_status 2 "$PERECHEN" -d "$DB" status --today 03.04.2024
+expect_status 0 "$PERECHEN" -d "$DB" log --limit 1
+grep -q "  $me  ред.    перечень" "$WORK/out" ||
+	fail "the approval is not logged by $me"
+grep -q "утверждение: — → редакция 1: приказ от 19.03.2024 № 27/01-01" \
+	"$WORK/out" || fail "the approval's log entry"
+expect_status 0 "$PERECHEN" -d "$DB" diff 1
+grep -q "изменений нет\|Изменений нет\|не изменился" "$WORK/out" ||
+	{ cat "$WORK/out" >&2; fail "the revision is not the list as it was"; }
+
+# A list with nothing in it cannot be approved.
+DB="$WORK/empty.db"
+"$PERECHEN" -d "$DB" init >/dev/null 2>&1 || fail "init"
+open_editor
+keys A
+wait_for "Утверждение перечня (п. 5.1)"
+tm send-keys -t t -l "5"
+keys Enter Enter
+wait_for "Не утверждено: в перечне нет ни одной точки взаимодействия"
+keys Escape
+wait_gone "Утверждение перечня"
+quit_editor q
+tui_done
