@@ -77,8 +77,9 @@ edit_print_said(enum printjob_result res, const char *title, int copies,
 		    said);
 		break;
 	case PRINTJOB_SAVED:
-		snprintf(msg, msglen, "Напечатать не удалось (%s). Документ "
-		    "сохранён в файл %s", why, where);
+		/* Where first: the message line may cut the rest. */
+		snprintf(msg, msglen, "Документ сохранён в файл %s, а не "
+		    "напечатан: %s", where, why);
 		break;
 	case PRINTJOB_FAILED:
 		snprintf(msg, msglen, "Не напечатано и не сохранено: %s",

@@ -50,6 +50,7 @@ struct print_form {
 	struct strvec printers;	/* queues; the file is one past the last */
 	size_t	 format, version, printer;
 	int	 copies;
+	bool	 typing;	/* digits typed go on the number typed */
 	int	 cur;		/* the field chosen */
 	/* a word under the fields ("" none) */
 	char	 note[ERROR_MSG_MAX + 64];
@@ -192,15 +193,33 @@ print_choose(struct print_form *f, int dir)
 	*v = (*v + (dir > 0 ? 1 : n - 1)) % n;
 }
 
-/* Digits typed on the copies field: a number up to the maximum. */
+/* Digits typed on the copies field: the first replaces the number, the
+ * next ones go on it, up to the maximum. */
 static void
 print_type_copies(struct print_form *f, wint_t wc)
 {
-	int c = f->copies * 10 + (int)(wc - '0');
+	int d = (int)(wc - '0'), c = f->typing ? f->copies * 10 + d : d;
 
-	f->copies = c <= UI_PRINT_COPIES_MAX ? c : (int)(wc - '0');
+	f->copies = c <= UI_PRINT_COPIES_MAX ? c : d;
 	if (f->copies < 1)
 		f->copies = 1;
+	f->typing = true;
+}
+
+/* Backspace on the copies field: the last digit goes (never below 1). */
+static void
+print_drop_digit(struct print_form *f)
+{
+	f->copies = f->copies / 10 > 0 ? f->copies / 10 : 1;
+	f->typing = true;
+}
+
+/* Go to field by dir (-1 up, 1 down), round. */
+static void
+print_step_field(struct print_form *f, int dir)
+{
+	f->cur = (f->cur + PRINT_NFIELDS + dir) % PRINT_NFIELDS;
+	f->typing = false;
 }
 
 /* What the callback is asked for. */
@@ -234,12 +253,15 @@ print_keys(struct print_form *f, const struct dialog_env *env, bool *quit)
 			if (wc == KEY_RESIZE)
 				env->redraw(env->ctx);
 			else if (wc == KEY_UP || wc == KEY_BTAB)
-				f->cur = (f->cur + PRINT_NFIELDS - 1) %
-				    PRINT_NFIELDS;
+				print_step_field(f, -1);
 			else if (wc == KEY_DOWN)
-				f->cur = (f->cur + 1) % PRINT_NFIELDS;
-			else if (wc == KEY_LEFT || wc == KEY_RIGHT)
+				print_step_field(f, 1);
+			else if (wc == KEY_BACKSPACE && f->cur == PRINT_COPIES)
+				print_drop_digit(f);
+			else if (wc == KEY_LEFT || wc == KEY_RIGHT) {
 				print_choose(f, wc == KEY_LEFT ? -1 : 1);
+				f->typing = false;
+			}
 			else if (wc == KEY_ENTER)
 				return true;
 			continue;
@@ -251,13 +273,17 @@ print_keys(struct print_form *f, const struct dialog_env *env, bool *quit)
 		if (wc == 27 || wc == 'q' || wc == CTRL('g') || wc == CTRL('c'))
 			return false;
 		if (wc == '\t' || wc == 'j')
-			f->cur = (f->cur + 1) % PRINT_NFIELDS;
+			print_step_field(f, 1);
 		else if (wc == 'k')
-			f->cur = (f->cur + PRINT_NFIELDS - 1) % PRINT_NFIELDS;
-		else if (wc == 'h' || wc == 'l' || wc == ' ')
+			print_step_field(f, -1);
+		else if (wc == 'h' || wc == 'l' || wc == ' ') {
 			print_choose(f, wc == 'h' ? -1 : 1);
+			f->typing = false;
+		}
 		else if (f->cur == PRINT_COPIES && wc >= '0' && wc <= '9')
 			print_type_copies(f, wc);
+		else if (f->cur == PRINT_COPIES && (wc == 127 || wc == CTRL('h')))
+			print_drop_digit(f);
 	}
 }
 
