@@ -153,6 +153,21 @@ term_define_keys(void)
 	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
 		if (key_defined(extra_keys[i].seq) == 0)
 			define_key(extra_keys[i].seq, extra_keys[i].key);
+	keys_setup();
+}
+
+/* Ctrl-S and Ctrl-Q reach the editor (Ctrl-S saves a form) instead of
+ * stopping and starting the terminal's output. */
+static void
+term_no_flow_control(void)
+{
+	struct termios tio;
+
+	if (tcgetattr(STDIN_FILENO, &tio) != 0)
+		return;
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
+		def_prog_mode();
 }
 
 /* Colour only where the terminal has it; bars black on cyan. */
@@ -199,6 +214,7 @@ term_init(struct error *err)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	term_define_keys();
+	term_no_flow_control();
 	nodelay(stdscr, TRUE);
 	/* The default second makes Esc feel broken, over SSH above all. */
 	if (getenv("ESCDELAY") == NULL)

@@ -52,6 +52,7 @@ struct ui {
 	struct reminder_view	 reminder;
 	int			 reminder_scroll;
 	struct logview		 log;
+	struct edit		*edit;		/* forms, undo, findings */
 };
 
 /* The function-key bar: only keys that do something. */
@@ -61,7 +62,10 @@ static const struct {
 } fkeys[] = {
 	{ 1, "Помощь" },
 	{ 3, "Просмотр" },
+	{ 4, "Правка" },
+	{ 5, "Проверка" },
 	{ 7, "Поиск" },
+	{ 8, "Исключ." },
 	{ 9, "Печать" },
 	{ 10, "Выход" },
 };
@@ -710,6 +714,9 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 		u->msg[0] = '\0';
 	if (ui_global_key(u, fkey, k))
 		goto done;
+	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k, u->msg,
+	    sizeof u->msg, &u->msg_error, &u->quit))
+		goto done;
 	if (u->mode == MODE_TABLE)
 		ui_table_key(u, fkey, k);
 	else if (u->mode == MODE_LOG)
@@ -740,6 +747,8 @@ ui_open(struct ui *u, struct store *st, const struct ui_options *opt,
 	    store_view_new(st, &u->v, err) != 0)
 		return -1;
 	table_init(&u->table, u->v);
+	u->edit = edit_new(st, &u->cat, &u->hdr, &u->table, &u->detail, opt,
+	    ui_redraw_cb, u);
 	return 0;
 }
 
@@ -752,6 +761,7 @@ ui_close(struct ui *u)
 	detail_fini(&u->detail);
 	reminder_view_fini(&u->reminder);
 	logview_fini(&u->log);
+	edit_free(u->edit);
 	store_view_free(u->v);
 	catalog_fini(&u->cat);
 	list_header_fini(&u->hdr);

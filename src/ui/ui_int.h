@@ -147,6 +147,9 @@ void	detail_draw(struct detail *d, const struct catalog *cat,
 /* Screen lines the help takes at width columns. */
 int	help_lines(int width);
 void	help_draw(const struct rect *r, int scroll);
+/* The screen line at width of the section whose heading starts with
+ * heading (0 if there is none): to open the help there. */
+int	help_find(const char *heading, int width);
 
 /* prompt.c - one line of input on the message line. */
 
@@ -268,5 +271,25 @@ enum dialog_result approve_dialog(const struct dialog_env *env,
  * went wrong (or a file was saved instead of printing). */
 enum dialog_result print_dialog(const struct dialog_env *env, char *msg,
 	    size_t msglen, bool *failed);
+
+/* edit.c - the editing keys: forms, exclusion, moves, the header, undo
+ * and redo, the findings screen (the rest of it in form.h). */
+
+struct edit;
+
+/* The editing of the list shown in t and d; redraw repaints the table's
+ * screen under a prompt.  Every pointer must outlive it. */
+struct edit *edit_new(struct store *st, struct catalog *cat,
+	    struct list_header *hdr, struct table *t, struct detail *d,
+	    const struct ui_options *opt, prompt_redraw_fn *redraw, void *ctx);
+void	edit_free(struct edit *e);
+/* An editing key of the table: false if k is not one.  What it did (or
+ * why not) goes to msg; *quit is set if a signal or a hangup came. */
+bool	edit_key(struct edit *e, bool fkey, wint_t k, char *msg,
+	    size_t msglen, bool *msg_error, bool *quit);
+
+/* keys.c - the keys the forms read that not every terminfo entry names
+ * (modified arrows, F2 … F8, bracketed paste): taught to curses. */
+void	keys_setup(void);
 
 #endif
