@@ -75,8 +75,13 @@ approve_draw(const struct approve_form *f)
 	struct strvec note;
 
 	draw_box(&r, "Утверждение перечня (п. 5.1)");
-	draw_text(r.y + 1, r.x + 2, r.w - 4, "Перечень в нынешнем виде будет "
-	    "сохранён как новая редакция.", A_NORMAL);
+	strvec_init(&note);
+	utf8_wrap("Перечень в нынешнем виде будет сохранён как новая "
+	    "редакция.", r.w - 4 < 10 ? 10 : r.w - 4, &note);
+	for (size_t i = 0; i < note.n && i < 2; i++)
+		draw_text(r.y + 1 + (int)i, r.x + 2, r.w - 4, note.v[i],
+		    A_NORMAL);
+	strvec_fini(&note);
 	for (int i = 0; i < 2; i++, y++) {
 		int x = approve_draw_field(&r, y + 1, i, f);
 
@@ -92,8 +97,9 @@ approve_draw(const struct approve_form *f)
 	for (size_t i = 0; i < note.n && y + 3 + (int)i < r.y + r.h - 2; i++)
 		draw_text(y + 3 + (int)i, r.x + 2, r.w - 4, note.v[i], A_BOLD);
 	strvec_fini(&note);
-	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, "Enter — далее, утвердить  "
-	    "Tab ↑↓ — поле  Esc — отмена", A_DIM);
+	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, f->cur == 0 ?
+	    "Enter — к дате  Tab — поле  Esc — отмена" :
+	    "Enter — утвердить  Tab — поле  Esc — отмена", A_DIM);
 	move(cy, cx);
 	refresh();
 }

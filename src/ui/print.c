@@ -156,8 +156,8 @@ print_draw(const struct print_form *f, bool busy)
 	}
 	draw_text(r.y + 3 + PRINT_NFIELDS, r.x + 2, r.w - 4, busy ?
 	    "Готовится документ…" : f->note, A_BOLD);
-	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, "← → — выбрать  ↑↓ Tab — "
-	    "поле  Enter — печать  Esc — отмена", A_DIM);
+	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, "← → — выбор  ↑↓ — поле  "
+	    "Enter — печать  Esc — отмена", A_DIM);
 	refresh();
 }
 

@@ -193,8 +193,8 @@ reminder_view_draw_header(const struct reminder_view *rv,
 			i = k;
 	w = reminder_view_state_width(&ways[i]);
 	draw_fill(r->y, r->x, r->w, plain);
-	/* A title cut to a word or two says nothing: then none. */
-	if (room - w - 2 >= REMINDER_VIEW_TITLE_MIN / 2)
+	/* A title cut to a word says nothing: then none. */
+	if (room - w - 2 >= REMINDER_VIEW_TITLE_MIN - 4)
 		draw_text(r->y, r->x + 1, room - w - 2, title.data, plain);
 	reminder_view_state_draw(&ways[i], r->y, r->x + r->w - 1, room,
 	    plain, alert);
