@@ -836,6 +836,18 @@ form_save(struct form *f)
 	    form_current(f) ? form_current(f)->item : FORM_NO_ITEM, true);
 	errors = findings_count(&f->found, LEVEL_ERROR, false);
 	warnings = findings_count(&f->found, LEVEL_WARNING, true);
+	if (!f->ops->dirty(f)) {
+		f->warned = true;
+		if (warnings > 0)
+			form_say(f, false, "Изменений нет; %zu %s (отмечены !) "
+			    "— обоснование примет их", warnings,
+			    draw_plural((int64_t)warnings, "предупреждение",
+			    "предупреждения", "предупреждений"));
+		else
+			form_say(f, false, "Изменений нет: сохранять нечего "
+			    "(Esc — закрыть форму)");
+		return FORM_GO_ON;
+	}
 	if (errors > 0) {
 		form_say(f, true, "Не сохранено: %zu %s по правилам Порядка "
 		    "(отмечены ✗) — исправьте %s", errors,

@@ -768,33 +768,37 @@ tpform_save(struct form *f, struct error *err)
 	struct tpform *t = f->rec;
 	struct actor who;
 	struct error ack_err;
+	char note[128] = "";
 	size_t warnings = findings_count(&f->found, LEVEL_WARNING, true);
-	bool added = t->tp.id == 0;
+	bool added = t->tp.id == 0, changed;
 	int64_t pos;
 
 	if (edit_actor(t->e, &who, err) != 0)
 		return -1;
 	tpform_tidy(t);
-	if (store_touchpoint_save(t->e->st, t->proc.id, &t->tp, t->e->cat,
-	    &who, err) != 0)
+	/* Only a justification typed: the record itself stays as it is. */
+	changed = added || !record_same_touchpoint(&t->orig, &t->tp);
+	if (changed && store_touchpoint_save(t->e->st, t->proc.id, &t->tp,
+	    t->e->cat, &who, err) != 0)
 		return -1;
 	pos = added ? (int64_t)t->proc.ntps + 1 : (int64_t)t->ti + 1;
 	t->key = (struct view_key){ t->proc_pos, t->proc.id, pos, t->tp.id };
-	tpform_push_undo(t);
-	snprintf(f->done_msg, sizeof f->done_msg, "%s точка %lld.%lld «%s»",
-	    added ? "Добавлена" : "Сохранена", (long long)t->proc_pos,
-	    (long long)pos, t->tp.name);
-	if (tpform_save_acks(f, t, &who, &ack_err) != 0)
+	if (changed)
+		tpform_push_undo(t);
+	if (tpform_save_acks(f, t, &who, &ack_err) != 0) {
 		snprintf(f->done_msg, sizeof f->done_msg, "Точка сохранена, "
 		    "но обоснование не записано: %s", ack_err.msg);
-	else if (warnings > 0 && t->justification[0] != '\0')
-		snprintf(f->done_msg + strlen(f->done_msg), sizeof f->done_msg -
-		    strlen(f->done_msg), "; предупреждения приняты с "
-		    "обоснованием");
+		return 0;
+	}
+	if (warnings > 0 && t->justification[0] != '\0')
+		snprintf(note, sizeof note, " (предупреждения приняты с "
+		    "обоснованием)");
 	else if (warnings > 0)
-		snprintf(f->done_msg + strlen(f->done_msg), sizeof f->done_msg -
-		    strlen(f->done_msg), "; предупреждений: %zu (экран "
-		    "замечаний — !)", warnings);
+		snprintf(note, sizeof note, " (предупреждений: %zu — см. "
+		    "проверку, !)", warnings);
+	snprintf(f->done_msg, sizeof f->done_msg, "%s точка %lld.%lld%s «%s»",
+	    added ? "Добавлена" : "Сохранена", (long long)t->proc_pos,
+	    (long long)pos, note, t->tp.name);
 	return 0;
 }
 
