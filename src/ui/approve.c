@@ -29,6 +29,7 @@ struct approve_form {
 	char	 note[ERROR_MSG_MAX + 64];
 };
 
+/* The fields' labels, in their order on the screen. */
 static const char *const approve_labels[2] = {
 	"Номер приказа:", "Дата приказа:"
 };

@@ -26,6 +26,7 @@ enum print_field {
 	PRINT_NFIELDS
 };
 
+/* The fields' labels, in the order of enum print_field. */
 static const char *const print_labels[PRINT_NFIELDS] = {
 	"Формат:", "Редакция:", "Принтер:", "Экземпляров:"
 };
