@@ -24,7 +24,10 @@
  * "Changed since the last approved revision" compares the touchpoint with
  * its copy frozen in the latest revision (change_diff_lists); a touchpoint
  * not in it is new.  With no revision yet nothing is "changed since": the
- * first approval records the list as it stands.
+ * first approval records the list as it stands.  The "changed" scope
+ * leaves out touchpoints whose standing verdict is "accepted": their
+ * change has been checked, so a second session after rework takes only
+ * what is still to accept.
  *
  * Driving a session (the editor's review mode and "perechen review"):
  *   store_review_current()  the unfinished session of a login, to resume;
@@ -59,7 +62,8 @@
 
 enum review_scope {
 	REVIEW_SCOPE_ALL = 0,		/* every touchpoint in the list */
-	REVIEW_SCOPE_CHANGED = 1,	/* changed since the last revision */
+	REVIEW_SCOPE_CHANGED = 1,	/* changed since the last revision
+					   and not accepted since */
 	REVIEW_SCOPE_UNIT = 2,		/* one unit's touchpoints */
 	REVIEW_SCOPE_FINDINGS = 3	/* touchpoints with errors or warnings
 					   not accepted */
@@ -175,6 +179,16 @@ void	review_detail_fini(struct review_detail *d);
 int	store_review_start(struct store *s, enum review_scope scope,
 	    const char *unit, const struct catalog *cat,
 	    const struct actor *who, int64_t *id, struct error *err);
+
+/*
+ * The touchpoints scope would take now, in list order, each with its
+ * standing verdict, into out (zeroed by caller), without starting a
+ * session; *rev gets the latest revision (0: none).  For previews ("19
+ * точек") and reports.
+ */
+int	store_review_scope(struct store *s, enum review_scope scope,
+	    const char *unit, const struct catalog *cat,
+	    struct review_marks *out, int64_t *rev, struct error *err);
 
 /* The newest unfinished session started by login: *found tells. */
 int	store_review_current(struct store *s, const char *login, int64_t *id,

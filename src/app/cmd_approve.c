@@ -12,10 +12,18 @@
 #include "approval.h"
 #include "calendar.h"
 #include "date.h"
+#include "buf.h"
 #include "reminder.h"
+#include "store_ack.h"
 #include "store_history.h"
+#include "store_review.h"
 #include "store_status.h"
+#include "store_users.h"
 #include "utf8.h"
+#include "validate.h"
+
+/* How many refused touchpoints or errors are named one by one. */
+#define APPROVE_NAMED_MAX 10
 
 /* The command's Russian help. */
 static void
@@ -32,13 +40,24 @@ cmd_approve_usage(FILE *f)
 	    "                  позже сегодняшнего дня\n"
 	    "  --today ДАТА    считать сегодняшним днём ДАТУ (иначе\n"
 	    "                  $PERECHEN_TODAY, иначе текущая дата)\n"
-	    "  -h, --help      эта справка\n", f);
+	    "  --confirm-unreviewed\n"
+	    "                  утвердить, хотя точки, изменённые после\n"
+	    "                  прошлой редакции, не приняты при проверке\n"
+	    "                  (perechen review); подтверждение записывается\n"
+	    "                  в журнал изменений\n"
+	    "  --confirm-errors утвердить, хотя в перечне есть ошибки по\n"
+	    "                  правилам Порядка (perechen check); тоже\n"
+	    "                  записывается в журнал\n"
+	    "  -h, --help      эта справка\n\n"
+	    "Утверждает уполномоченное лицо (п. 2.2).\n", f);
 }
 
 struct cmd_approve_args {
 	const char *order;
 	const char *date;
 	const char *today;
+	bool	 confirm_unreviewed;
+	bool	 confirm_errors;
 };
 
 /* Options into a; 0, -1 after --help, or an exit code. */
@@ -49,6 +68,8 @@ cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
 		{ "order", required_argument, NULL, 'o' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "today", required_argument, NULL, 't' },
+		{ "confirm-unreviewed", no_argument, NULL, 'U' },
+		{ "confirm-errors", no_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -67,6 +88,12 @@ cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
 			break;
 		case 't':
 			a->today = optarg;
+			break;
+		case 'U':
+			a->confirm_unreviewed = true;
+			break;
+		case 'E':
+			a->confirm_errors = true;
 			break;
 		case 'h':
 			cmd_approve_usage(stdout);
@@ -120,27 +147,148 @@ cmd_approve_report(struct store *st, int64_t rev, struct date today,
 	return rc;
 }
 
-/* Approve in the store; the list must have something to approve. */
+/* The errors of the rules in l: named (up to a limit) on stderr,
+ * counted into *n. */
 static int
-cmd_approve_store(struct app *app, const char *order, const char *iso,
-    struct date today, const struct calendar *cal, struct error *err)
+cmd_approve_errors(struct store *st, const struct catalog *cat,
+    size_t *n, struct error *err)
+{
+	struct findings f;
+	struct acks acks;
+	struct list l;
+	int rc;
+
+	list_init(&l);
+	findings_init(&f);
+	acks_init(&acks);
+	*n = 0;
+	rc = store_load_list(st, &l, err);
+	if (rc == 0)
+		rc = store_ack_list(st, &acks, err);
+	if (rc == 0) {
+		validate_list(&l, cat, &f);
+		findings_apply_acks(&f, &acks);
+	}
+	for (size_t i = 0; rc == 0 && i < f.n; i++) {
+		const struct finding *fi = &f.v[i];
+
+		if (fi->level != LEVEL_ERROR)
+			continue;
+		if ((*n)++ >= APPROVE_NAMED_MAX)
+			continue;
+		if (fi->tp == FINDING_NONE)
+			app_error("approve: процесс %zu: %s", fi->proc + 1,
+			    fi->message);
+		else
+			app_error("approve: точка %zu.%zu: %s", fi->proc + 1,
+			    fi->tp + 1, fi->message);
+	}
+	acks_fini(&acks);
+	findings_fini(&f);
+	list_fini(&l);
+	return rc;
+}
+
+/* "точка 2.3 «Почта России» изменена и не принята при проверке" (or
+ * returned for rework, with the comment); caller frees. */
+static char *
+cmd_approve_unaccepted_line(const struct review_mark *m)
+{
+	const char *sp = strchr(m->label, ' ');
+	int nlen = sp != NULL ? (int)(sp - m->label) : (int)strlen(m->label);
+	const char *name = sp != NULL ? sp + 1 : "";
+
+	if (m->verdict == VERDICT_RETURNED)
+		return xasprintf("точка %.*s «%s» изменена и возвращена на "
+		    "доработку: %s", nlen, m->label, name, m->comment);
+	return xasprintf("точка %.*s «%s» изменена и не принята при проверке",
+	    nlen, m->label, name);
+}
+
+/*
+ * What holds approval back: errors of the rules, and touchpoints changed
+ * since the last revision that no review accepted (п. 2.2).  Each is
+ * named on stderr and approval refused, unless the authorised person
+ * confirmed it; then *note (caller frees, NULL if nothing was confirmed)
+ * says what, for the change log.
+ */
+static int
+cmd_approve_gate(struct store *st, const struct cmd_approve_args *a,
+    char **note, struct error *err)
+{
+	struct review_marks m = { 0 };
+	struct catalog cat;
+	struct buf what;
+	size_t errors = 0;
+	int rc;
+
+	*note = NULL;
+	catalog_init(&cat);
+	buf_init(&what);
+	rc = store_read_catalog(st, &cat, err);
+	if (rc == 0)
+		rc = cmd_approve_errors(st, &cat, &errors, err);
+	if (rc == 0 && errors > 0 && !a->confirm_errors)
+		rc = error_set(err, "в перечне ошибок по правилам Порядка: %zu; "
+		    "исправьте их (perechen check) или подтвердите утверждение "
+		    "с ошибками: --confirm-errors", errors);
+	if (rc == 0 && errors > 0)
+		buf_printf(&what, "ошибок по правилам Порядка: %zu", errors);
+	if (rc == 0)
+		rc = store_review_unaccepted(st, &cat, &m, err);
+	for (size_t i = 0; rc == 0 && i < m.n; i++) {
+		char *line = cmd_approve_unaccepted_line(&m.v[i]);
+
+		if (!a->confirm_unreviewed && i < APPROVE_NAMED_MAX)
+			app_error("approve: %s", line);
+		buf_printf(&what, "%s%s", what.len > 0 ? "; " : "", line);
+		free(line);
+	}
+	if (rc == 0 && m.n > 0 && !a->confirm_unreviewed)
+		rc = error_set(err, "изменённых после прошлой редакции и не "
+		    "принятых при проверке точек: %zu; проверьте их (perechen "
+		    "review start --scope changed) или подтвердите утверждение "
+		    "без проверки: --confirm-unreviewed", m.n);
+	if (rc == 0 && what.len > 0)
+		*note = xasprintf("уполномоченное лицо подтвердило утверждение: "
+		    "%s", what.data);
+	review_marks_fini(&m);
+	buf_fini(&what);
+	catalog_fini(&cat);
+	return rc;
+}
+
+/* Approve in the store; the list must have something to approve, and
+ * the one approving must be an authorised person. */
+static int
+cmd_approve_store(struct app *app, const struct cmd_approve_args *a,
+    const char *order, const char *iso, struct date today,
+    const struct calendar *cal, struct error *err)
 {
 	struct app_actor who;
 	struct store *st;
+	char *note = NULL;
 	size_t tps;
 	int64_t rev;
 	int rc;
 
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;
+	app_actor_init(&who);
 	rc = store_count(st, NULL, &tps, NULL, err);
 	if (rc == 0)
 		rc = approval_check_list(tps, err);
-	if (rc == 0) {
-		app_actor_init(&who);
-		rc = store_revision_approve(st, order, iso, &who.actor, &rev,
-		    err);
-	}
+	if (rc == 0)
+		rc = store_users_permit(st, who.login, POLICY_APPROVE, NULL,
+		    NULL, err);
+	if (rc == 0)
+		rc = cmd_approve_gate(st, a, &note, err);
+	if (rc == 0)
+		rc = store_revision_approve_unreviewed(st, order, iso, note,
+		    &who.actor, &rev, err);
+	if (rc == 0 && note != NULL)
+		app_note("Подтверждение записано в журнал изменений.");
+	free(note);
 	if (rc == 0 && cmd_approve_report(st, rev, today, cal, err) != 0) {
 		/* The approval stands; only its report failed. */
 		app_error("approve: редакция %lld записана, но срок не "
@@ -174,7 +322,7 @@ cmd_approve(struct app *app, int argc, char **argv)
 	calendar_init(&cal);
 	rc = EXIT_OK;
 	if (calendar_load_standard(&cal, app->share_dir, &err) != 0 ||
-	    cmd_approve_store(app, order.number, order.iso, today, &cal,
+	    cmd_approve_store(app, &a, order.number, order.iso, today, &cal,
 	    &err) != 0) {
 		app_error("approve: %s", err.msg);
 		app_note("Перечень не утверждён.");

@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{ "publish", "отметить размещение редакции на сайте", cmd_publish },
 	{ "diff", "изменения между редакциями для приказа", cmd_diff },
 	{ "status", "что и к какому сроку сделать (п. 5.4)", cmd_status },
+	{ "users", "пользователи и роли (п. 2.2)", cmd_users },
+	{ "review", "проверка точек уполномоченным лицом (п. 2.2)", cmd_review },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -271,6 +271,27 @@ review_changed_ids(struct store *s, const struct list *l,
 	return rc;
 }
 
+/* Leave out of ids the touchpoints whose standing verdict is "accepted":
+ * their change has been checked already. */
+static int
+review_drop_accepted(struct store *s, struct review_ids *ids,
+    struct error *err)
+{
+	size_t kept = 0;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < ids->n; i++) {
+		struct review_mark m = { 0 };
+
+		rc = store_review_standing(s, ids->v[i], &m, err);
+		if (rc == 0 && m.verdict != VERDICT_ACCEPTED)
+			ids->v[kept++] = ids->v[i];
+		review_mark_fini(&m);
+	}
+	ids->n = kept;
+	return rc;
+}
+
 /* Touchpoints of l with an error or a warning not accepted into ids. */
 static int
 review_findings_ids(struct store *s, const struct list *l,
@@ -332,8 +353,9 @@ review_empty_scope(enum review_scope scope, const char *unit, int64_t rev,
 			return error_set(err, "перечень ещё не утверждён: "
 			    "изменённых после утверждения точек нет; проверьте "
 			    "все точки (--scope all)");
-		return error_set(err, "после утверждения редакции %lld точки не "
-		    "менялись: проверять нечего", (long long)rev);
+		return error_set(err, "после утверждения редакции %lld нет "
+		    "изменённых точек, не принятых при проверке: проверять "
+		    "нечего", (long long)rev);
 	case REVIEW_SCOPE_UNIT:
 		return error_set(err, "в перечне нет точек подразделения «%s»",
 		    unit);
@@ -409,6 +431,67 @@ review_check_none_open(struct store *s, const char *login,
 	return rc;
 }
 
+/*
+ * The list into l (list_init'ed) and what scope needs to choose from it:
+ * the ids of changed touchpoints or of those with findings; *rev gets the
+ * latest revision (0: none).
+ */
+static int
+review_scope_load(struct store *s, enum review_scope scope,
+    const struct catalog *cat, struct list *l, struct review_ids *ids,
+    int64_t *rev, struct error *err)
+{
+	struct revision r = { 0 };
+	bool found;
+	int rc;
+
+	*rev = 0;
+	rc = store_load_list(s, l, err);
+	if (rc == 0 && scope == REVIEW_SCOPE_CHANGED) {
+		rc = review_changed_ids(s, l, cat, ids, rev, err);
+		return rc == 0 ? review_drop_accepted(s, ids, err) : rc;
+	}
+	if (rc == 0 && scope == REVIEW_SCOPE_FINDINGS)
+		rc = review_findings_ids(s, l, cat, ids, err);
+	if (rc == 0)
+		rc = store_revision_latest(s, &r, &found, err);
+	if (rc == 0 && found)
+		*rev = r.id;
+	revision_fini(&r);
+	return rc;
+}
+
+int
+store_review_scope(struct store *s, enum review_scope scope, const char *unit,
+    const struct catalog *cat, struct review_marks *out, int64_t *rev,
+    struct error *err)
+{
+	struct review_ids ids = { NULL, 0 };
+	struct list l;
+	int rc;
+
+	list_init(&l);
+	rc = review_scope_load(s, scope, cat, &l, &ids, rev, err);
+	for (size_t i = 0; rc == 0 && i < l.nprocs; i++)
+		for (size_t j = 0; rc == 0 && j < l.procs[i].ntps; j++) {
+			const struct touchpoint *tp = &l.procs[i].tps[j];
+			struct review_mark m = { 0 };
+
+			if (!review_in_scope(scope, unit, tp, &ids))
+				continue;
+			rc = store_review_standing(s, tp->id, &m, err);
+			free(m.label);
+			m.label = xasprintf("%zu.%zu %s", i + 1, j + 1,
+			    tp->name);
+			out->v = xreallocarray(out->v, out->n + 1,
+			    sizeof *out->v);
+			out->v[out->n++] = m;
+		}
+	free(ids.v);
+	list_fini(&l);
+	return rc;
+}
+
 /* Write the session row and its items; *id gets it. */
 static int
 review_create(struct store *s, enum review_scope scope, const char *unit,
@@ -423,19 +506,7 @@ review_create(struct store *s, enum review_scope scope, const char *unit,
 	int rc;
 
 	list_init(&l);
-	rc = store_load_list(s, &l, err);
-	if (rc == 0 && scope == REVIEW_SCOPE_CHANGED)
-		rc = review_changed_ids(s, &l, cat, &ids, &rev, err);
-	else if (rc == 0 && scope == REVIEW_SCOPE_FINDINGS)
-		rc = review_findings_ids(s, &l, cat, &ids, err);
-	if (rc == 0 && scope != REVIEW_SCOPE_CHANGED) {
-		struct revision r = { 0 };
-		bool found;
-
-		rc = store_revision_latest(s, &r, &found, err);
-		rev = found ? r.id : 0;
-		revision_fini(&r);
-	}
+	rc = review_scope_load(s, scope, cat, &l, &ids, &rev, err);
 	if (rc == 0)
 		rc = store_prepare(s, &st, "INSERT INTO review_session (scope, "
 		    "unit, revision_id, started_by, started_utc) VALUES (?, ?, "

@@ -69,7 +69,9 @@ expect_status 0 "$P" -d "$DB" diff 1
 diff -u "$WORK/want" "$WORK/out" || fail "diff 1"
 
 # Between two revisions: the same edits; the other way round, undone.
-quiet "$P" -d "$DB" approve --order 31/01-01 --date 20.03.2024
+# (No review accepted the edits: the approval confirms that.)
+quiet "$P" -d "$DB" approve --order 31/01-01 --date 20.03.2024 \
+    --confirm-unreviewed
 {
 	echo "Изменения: редакция 1 (приказ от 19.03.2024 № 27/01-01) → редакция 2 (приказ от 20.03.2024 № 31/01-01)."
 	cat "$WORK/body"

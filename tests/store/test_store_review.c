@@ -409,7 +409,7 @@ scope_changed_compares_with_the_last_revision(void **state)
 	approve(f);
 	assert_int_equal(store_review_start(f->st, REVIEW_SCOPE_CHANGED, NULL,
 	    &f->cat, &olga, &id, &err), -1);
-	assert_non_null(strstr(err.msg, "не менялись"));
+	assert_non_null(strstr(err.msg, "нет изменённых точек"));
 	rename_tp(f, f->tp[3], "Почта России (ФГУП)", &olga);
 	/* A move is no change of the record. */
 	assert_int_equal(store_touchpoint_move(f->st, f->tp[0], 1, &olga,
@@ -419,6 +419,12 @@ scope_changed_compares_with_the_last_revision(void **state)
 	assert_int_equal(items.n, 1);
 	assert_string_equal(items.v[0].label, "2.1 Почта России (ФГУП)");
 	review_items_fini(&items);
+	/* Accepted, it is checked: the next changed scope leaves it out. */
+	verdict(f, id, 0, VERDICT_ACCEPTED, NULL);
+	assert_int_equal(store_review_finish(f->st, id, &olga, &err), 0);
+	assert_int_equal(store_review_start(f->st, REVIEW_SCOPE_CHANGED, NULL,
+	    &f->cat, &olga, &id, &err), -1);
+	assert_non_null(strstr(err.msg, "не принятых при проверке"));
 }
 
 static void
