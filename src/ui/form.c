@@ -450,16 +450,26 @@ static void
 form_scroll_to_focus(struct form *f, const struct form_lines *ls, int height,
     int cursor_line)
 {
-	int first = -1, last = -1;
+	int first = -1, last = -1, above = -1;
+	size_t top = f->focus;
 
-	for (size_t i = 0; i < ls->n; i++)
+	/* The rows to read just above it (the process and its findings)
+	 * come with it. */
+	while (top > 0 && f->rows[top - 1].type == ROW_INFO)
+		top--;
+	for (size_t i = 0; i < ls->n; i++) {
+		if (ls->v[i].row == top && above < 0)
+			above = (int)i;
 		if (ls->v[i].row == f->focus) {
 			if (first < 0)
 				first = (int)i;
 			last = (int)i;
 		}
+	}
 	if (first < 0)
 		return;
+	if (above >= 0 && last - above < height)
+		first = above;
 	if (last - f->scroll >= height)
 		f->scroll = last - height + 1;
 	if (cursor_line >= 0 && cursor_line - f->scroll >= height)
