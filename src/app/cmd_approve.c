@@ -147,10 +147,10 @@ cmd_approve_report(struct store *st, int64_t rev, struct date today,
 	return rc;
 }
 
-/* The errors of the rules in l: named (up to a limit) on stderr,
- * counted into *n. */
+/* The errors of the rules in the list, counted into *n; with name, each
+ * (up to a limit) named on stderr. */
 static int
-cmd_approve_errors(struct store *st, const struct catalog *cat,
+cmd_approve_errors(struct store *st, const struct catalog *cat, bool name,
     size_t *n, struct error *err)
 {
 	struct findings f;
@@ -174,7 +174,7 @@ cmd_approve_errors(struct store *st, const struct catalog *cat,
 
 		if (fi->level != LEVEL_ERROR)
 			continue;
-		if ((*n)++ >= APPROVE_NAMED_MAX)
+		if ((*n)++ >= APPROVE_NAMED_MAX || !name)
 			continue;
 		if (fi->tp == FINDING_NONE)
 			app_error("approve: процесс %zu: %s", fi->proc + 1,
@@ -227,7 +227,8 @@ cmd_approve_gate(struct store *st, const struct cmd_approve_args *a,
 	buf_init(&what);
 	rc = store_read_catalog(st, &cat, err);
 	if (rc == 0)
-		rc = cmd_approve_errors(st, &cat, &errors, err);
+		rc = cmd_approve_errors(st, &cat, !a->confirm_errors, &errors,
+		    err);
 	if (rc == 0 && errors > 0 && !a->confirm_errors)
 		rc = error_set(err, "в перечне ошибок по правилам Порядка: %zu; "
 		    "исправьте их (perechen check) или подтвердите утверждение "

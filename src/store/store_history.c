@@ -172,7 +172,7 @@ log_unreviewed(struct store *s, const char *note, const struct actor *who,
 		return 0;
 	changes_init(&ch);
 	changes_add(&ch, "перечень", 0, 0, "перечень",
-	    "утверждение без проверки", "", note, TRIGGER_EDIT);
+	    "подтверждение утверждения", "", note, TRIGGER_EDIT);
 	rc = store_log_changes(s, &ch, who, err);
 	changes_fini(&ch);
 	return rc;

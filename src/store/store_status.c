@@ -13,7 +13,7 @@
  * (store_users.c): bookkeeping of the revisions, not changes of the list.
  */
 #define STATUS_BOOKKEEPING "NOT ((record = 'перечень' AND field IN " \
-	"('утверждение', 'публикация', 'утверждение без проверки')) OR " \
+	"('утверждение', 'публикация', 'подтверждение утверждения')) OR " \
 	"field = 'проверка' OR record = 'пользователь')"
 
 /* A stored ISO date into *out; a damaged one is an error naming it. */

@@ -175,8 +175,21 @@ expect_status 0 "$P" -d "$DB" approve --order 40 --date 20.03.2024 \
 expect_in "$WORK/out" "Перечень утверждён: редакция 3."
 expect_in "$WORK/err" "Подтверждение записано в журнал изменений."
 expect_status 0 "$P" -d "$DB" log --limit 2
-expect_in "$WORK/out" "утверждение без проверки: — → уполномоченное лицо подтвердило утверждение: точка 4.4 «Почта России» изменена и не принята при проверке"
+expect_in "$WORK/out" "подтверждение утверждения: — → уполномоченное лицо подтвердило утверждение: точка 4.4 «Почта России» изменена и не принята при проверке"
 expect_in "$WORK/out" "утверждение: — → редакция 3"
+
+# A list with an error of the rules is not approved unless confirmed.
+E="$WORK/errors.db"
+printf '№\tПроцесс взаимодействия с клиентом\tТочка взаимодействия\tУдовлетворяемые потребности клиента\tОсобенности взаимодействия с клиентом\n1\tКонсультирование\tНечто непонятное\tполучение консультации\t\n' \
+    >"$WORK/errors.tsv"
+expect_status 0 "$P" -d "$E" import -q "$WORK/errors.tsv"
+expect_status 1 "$P" -d "$E" approve --order 1 --date 19.03.2024
+expect_in "$WORK/err" "точка 1.1: п. 2.1: у точки «Нечто непонятное» не указан тип"
+expect_in "$WORK/err" "в перечне ошибок по правилам Порядка: 1"
+expect_status 0 "$P" -d "$E" approve --order 1 --date 19.03.2024 \
+    --confirm-errors
+expect_status 0 "$P" -d "$E" log --limit 2
+expect_in "$WORK/out" "подтверждение утверждения: — → уполномоченное лицо подтвердило утверждение: ошибок по правилам Порядка: 1"
 
 # Reviewing a unit's touchpoints, by name in any case.
 expect_status 0 "$P" -d "$DB" tp set 3.1 --unit "Отдел контроля"

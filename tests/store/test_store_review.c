@@ -545,6 +545,36 @@ loading_the_list_from_a_file_ends_every_verdict(void **state)
 }
 
 static void
+scope_preview_starts_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct review_marks m = { 0 };
+	struct error err;
+	int64_t rev, id;
+	bool found;
+
+	approve(f);
+	rename_tp(f, f->tp[1], "Телефон", &olga);
+	rename_tp(f, f->tp[3], "Почта", &olga);
+	id = start(f, REVIEW_SCOPE_CHANGED, NULL, &olga);
+	verdict(f, id, 1, VERDICT_RETURNED, "адрес?");
+	assert_int_equal(store_review_finish(f->st, id, &olga, &err), 0);
+	assert_int_equal(store_review_scope(f->st, REVIEW_SCOPE_CHANGED, NULL,
+	    &f->cat, &m, &rev, &err), 0);
+	assert_int_equal(rev, 1);
+	assert_int_equal(m.n, 2);
+	assert_string_equal(m.v[0].label, "1.2 Телефон");
+	assert_int_equal(m.v[0].verdict, VERDICT_PENDING);
+	assert_string_equal(m.v[1].label, "2.1 Почта");
+	assert_int_equal(m.v[1].verdict, VERDICT_RETURNED);
+	assert_string_equal(m.v[1].comment, "адрес?");
+	review_marks_fini(&m);
+	assert_int_equal(store_review_current(f->st, "olga", &id, &found,
+	    &err), 0);
+	assert_false(found);
+}
+
+static void
 codes_and_words_parse(void **state)
 {
 	(void)state;
@@ -579,6 +609,7 @@ main(void)
 		T(approval_waits_for_changed_touchpoints_accepted),
 		T(returned_rows_stay_marked_until_they_change),
 		T(loading_the_list_from_a_file_ends_every_verdict),
+		T(scope_preview_starts_nothing),
 		cmocka_unit_test(codes_and_words_parse),
 	};
 
