@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "contact.h"
+#include "record.h"
 #include "store_edit.h"
 #include "utf8.h"
 #include "validate.h"
@@ -138,24 +139,6 @@ clear_contacts(struct touchpoint *tp)
 	tp->ncontacts = 0;
 }
 
-/* The kind a clerk named: by code or by name, folded. */
-static const struct kind *
-find_kind(const struct catalog *cat, const char *name)
-{
-	char *want = utf8_casefold(name);
-	const struct kind *k = catalog_find_kind(cat, name);
-
-	for (size_t i = 0; k == NULL && i < cat->nkinds; i++) {
-		char *have = utf8_casefold(cat->kinds[i].name);
-
-		if (strcmp(have, want) == 0)
-			k = &cat->kinds[i];
-		free(have);
-	}
-	free(want);
-	return k;
-}
-
 enum {
 	OPT_NAME = 256, OPT_KIND, OPT_CHANNEL, OPT_NEED, OPT_ADD_NEED,
 	OPT_CONTACT, OPT_SPECIFICS, OPT_KEY, OPT_BASIS, OPT_BASIS_TYPE,
@@ -197,7 +180,6 @@ apply_option(int c, const char *arg, struct touchpoint *tp,
 	    "оффлайн", "offline" };
 	static const char *const basis[] = { "документ", "распоряд" };
 	static const char *const audience[] = { "внешн", "внутр" };
-	const struct kind *k;
 	char *end;
 	long n;
 	int v;
@@ -207,12 +189,8 @@ apply_option(int c, const char *arg, struct touchpoint *tp,
 		model_set(&tp->name, arg);
 		break;
 	case OPT_KIND:
-		k = find_kind(cat, arg);
-		model_set(&tp->kind, k != NULL ? k->code : arg);
-		if (k != NULL && !ed->channel_given)
-			tp->channel = k->channel;
-		if (k != NULL && !ed->key_given)
-			tp->key = k->key_default;
+		/* As the editor's form does: a kind implies channel and key. */
+		record_set_kind(tp, cat, arg, ed->channel_given, ed->key_given);
 		break;
 	case OPT_CHANNEL:
 		if ((v = pick(arg, channels, 5)) < 0) {
@@ -342,13 +320,12 @@ check_touchpoint(const struct process *p, size_t pi, size_t ti,
 	bool blocking;
 
 	findings_init(&f);
-	validate_touchpoint_fields(p, pi, &p->tps[ti], ti, cat, &f);
-	validate_touchpoint_in_process(p, pi, &p->tps[ti], ti, &f);
+	record_check_touchpoint(p, pi, &p->tps[ti], ti, cat, &f);
 	blocking = findings_blocking(&f);
 	print_findings(&f, "");
 	findings_reset(&f);
 	if (!blocking) {
-		validate_process(p, pi, cat, &f);
+		record_check_process_after(p, pi, &p->tps[ti], ti, cat, &f);
 		print_findings(&f, "");
 	}
 	findings_fini(&f);
