@@ -475,6 +475,10 @@ edit_key(struct edit *e, bool fkey, wint_t k, char *msg, size_t msglen,
 	} else {
 		used = edit_change_key(e, fkey, k, x, quit);
 	}
+	/* A form may have seen the terminal resized: lay the table out
+	 * again at the size it is now. */
+	if (used && !*quit)
+		e->redraw(e->ctx);
 	e->msg = NULL;
 	return used;
 }

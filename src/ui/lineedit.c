@@ -208,7 +208,7 @@ lineedit_draw_line(struct lineedit *le, int y, int x, int width, attr_t attr,
 {
 	const char *s = le->te.text.data;
 	size_t len = le->te.text.len, from, to;
-	int col = textedit_width(s, 0, le->te.cur), pad;
+	int col = textedit_width(s, 0, le->te.cur), pad, total;
 	char *shown;
 
 	if (width < 1)
@@ -218,6 +218,10 @@ lineedit_draw_line(struct lineedit *le, int y, int x, int width, attr_t attr,
 		le->scroll = col;
 	if (col > le->scroll + width - 1)
 		le->scroll = col - width + 1;
+	/* No blank tail while text is hidden on the left (after deleting). */
+	total = textedit_width(s, 0, len);
+	if (le->scroll > 0 && total - le->scroll < width - 1)
+		le->scroll = total - width + 1 > 0 ? total - width + 1 : 0;
 	from = textedit_offset_at(s, 0, len, le->scroll);
 	pad = le->scroll - textedit_width(s, 0, from);
 	if (pad > 0) {

@@ -124,4 +124,30 @@ wait_gone "Точка 2.1 — правка"
 show 2.1 | grep -q "Тип канала  *Офлайн-точка" || fail "the channel changed"
 
 quit_editor q
+
+# A resize while a form is open: the form follows, and so does the table
+# it goes back to.  SIGTERM in a form gives the terminal back.
+type_line "clear; sh -c 'echo \$\$ > $WORK/pid; exec $PERECHEN -d $DB'; echo EXITED-\$?"
+wait_for "рабочая версия"
+keys j e
+wait_for "Точка 1.1 — правка"
+text "ъ"
+tm resize-window -t t -x 80 -y 24
+wait_line 24 "1Помощь"
+wait_line 23 "F2 или Ctrl-S"
+expect_line 1 "Точка 1.1 — правка"
+tm resize-window -t t -x 120 -y 30
+wait_line 30 "1Помощь"
+keys Escape
+wait_for "Выйти без сохранения?"
+keys д
+wait_gone "Точка 1.1 — правка"
+wait_line 30 "10Выход"
+expect_line 1 "Министерство промышленности и торговли Смоленской области"
+keys e
+wait_for "Точка 1.1 — правка"
+kill -TERM "$(cat "$WORK/pid")"
+wait_for "EXITED-143"
+expect_shell_usable
+show 1.1 | grep -q "ъ" && fail "an unsaved form was saved"
 tui_done

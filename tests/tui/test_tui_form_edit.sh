@@ -44,15 +44,24 @@ keys C-k
 wait_gone "Юаб ж"
 expect_screen "▸ Наименование:              Юаб"
 keys C-u
-# A letter with a combining mark is one character to Backspace.
-text "Телефон й"
-wait_for "Телефон й"
+# A letter with a combining mark (и and U+0306) is one character to
+# Backspace.
+text "$(printf 'Телефон \320\270\314\206')"
+wait_for "Телефон "
 keys BSpace
 text "горячей линии"
 wait_for "▸ Наименование:              Телефон горячей линии"
 keys M-BSpace
 text "связи"
 wait_for "▸ Наименование:              Телефон горячей связи"
+
+# F1: the help, at the forms' keys; any key goes back.
+keys F1
+wait_for "Формы точки, процесса и заголовка"
+expect_screen "F2  Ctrl-S"
+keys Space
+wait_gone "Формы точки, процесса и заголовка"
+expect_screen "▸ Наименование:              Телефон горячей связи"
 
 # A kind from the list (the phone line): its facts appear.
 keys Tab
@@ -88,8 +97,23 @@ wait_for "1) +7 (4812) 38-61-01 доб. 123"
 expect_screen "▸ Контакты:"
 expect_screen "2) новый контакт"
 keys Tab
-text "https://example.ru/priem"
-wait_for "2) https://example.ru/priem"
+# Longer than the field: it scrolls sideways to show the cursor, and
+# shows its start, cut, when the focus leaves.
+text "https://example.ru/priem/$(printf '%080d' 0)/end"
+wait_for "00/end"
+expect_not_screen "2) https://example.ru"
+keys Home
+wait_for "2) https://example.ru/priem/0000"
+expect_not_screen "00/end"
+keys End
+wait_for "00/end"
+keys Tab
+wait_for "2) https://example.ru/priem/0000"
+expect_screen "0…"
+keys BTab End
+keys -N 85 BSpace
+wait_gone "priem/"
+expect_screen "2) https://example.ru/priem"
 keys Tab
 wait_for "3) новый контакт"
 keys BTab
