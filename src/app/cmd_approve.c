@@ -230,9 +230,9 @@ cmd_approve_gate(struct store *st, const struct cmd_approve_args *a,
 		rc = cmd_approve_errors(st, &cat, !a->confirm_errors, &errors,
 		    err);
 	if (rc == 0 && errors > 0 && !a->confirm_errors)
-		rc = error_set(err, "в перечне ошибок по правилам Порядка: %zu; "
-		    "исправьте их (perechen check) или подтвердите утверждение "
-		    "с ошибками: --confirm-errors", errors);
+		rc = error_set(err, "в перечне ошибок по правилам Порядка: "
+		    "%zu; исправьте их (perechen check) или подтвердите "
+		    "утверждение с ошибками: --confirm-errors", errors);
 	if (rc == 0 && errors > 0)
 		buf_printf(&what, "ошибок по правилам Порядка: %zu", errors);
 	if (rc == 0)
@@ -251,8 +251,8 @@ cmd_approve_gate(struct store *st, const struct cmd_approve_args *a,
 		    "review start --scope changed) или подтвердите утверждение "
 		    "без проверки: --confirm-unreviewed", m.n);
 	if (rc == 0 && what.len > 0)
-		*note = xasprintf("уполномоченное лицо подтвердило утверждение: "
-		    "%s", what.data);
+		*note = xasprintf("уполномоченное лицо подтвердило "
+		    "утверждение: %s", what.data);
 	review_marks_fini(&m);
 	buf_fini(&what);
 	catalog_fini(&cat);

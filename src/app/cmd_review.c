@@ -40,8 +40,9 @@ cmd_review_usage(FILE *f)
 	    "  review                      как идёт ваша проверка\n"
 	    "  review start [--scope ОБЪЁМ] начать проверку и показать первую "
 	    "точку\n"
-	    "  review show                 текущая точка: сведения, замечания,\n"
-	    "                              изменения после утверждения\n"
+	    "  review show                 текущая точка: сведения,\n"
+	    "                              замечания, изменения после\n"
+	    "                              утверждения\n"
 	    "  review next | prev          следующая | предыдущая точка\n"
 	    "  review goto K|N.M           K-я точка проверки или точка N.M\n"
 	    "  review accept [N.M]         принять (текущую или точку N.M)\n"
@@ -83,6 +84,7 @@ static const char *const cmd_review_actions[] = {
 	"finish", "report", "list"
 };
 
+/* Whether s is one of the actions (not a unit name after --scope unit). */
 static bool
 cmd_review_is_action(const char *s)
 {
@@ -319,12 +321,14 @@ cmd_review_record(struct cmd_review_ctx *c, const struct review_detail *d)
 		cmd_review_field(c, "Исключена", tp->exclude_reason);
 }
 
+/* The findings of the rules about the touchpoint, acknowledgements shown. */
 static void
 cmd_review_findings(struct cmd_review_ctx *c, const struct review_detail *d)
 {
 	buf_puts(&c->out, "Замечания:");
 	if (d->tp.excluded)
-		buf_puts(&c->out, " точка исключена — правилами не проверяется");
+		buf_puts(&c->out, " точка исключена — правилами не "
+		    "проверяется");
 	else if (d->findings.n == 0)
 		buf_puts(&c->out, " нет");
 	buf_putc(&c->out, '\n');
@@ -368,9 +372,11 @@ cmd_review_changes(struct cmd_review_ctx *c, const struct review_detail *d)
 			buf_puts(&c->out, "  ");
 			cmd_review_put(c, ch->field);
 			buf_puts(&c->out, ": ");
-			cmd_review_put(c, ch->old_value[0] ? ch->old_value : "—");
+			cmd_review_put(c, ch->old_value[0] ? ch->old_value :
+			    "—");
 			buf_puts(&c->out, " → ");
-			cmd_review_put(c, ch->new_value[0] ? ch->new_value : "—");
+			cmd_review_put(c, ch->new_value[0] ? ch->new_value :
+			    "—");
 			buf_putc(&c->out, '\n');
 			continue;
 		}
@@ -555,27 +561,28 @@ cmd_review_find(struct cmd_review_ctx *c, const struct review_session *r,
 {
 	struct review_items items = { 0 };
 	const char *dot = strchr(target, '.');
-	int64_t k, tp_id;
+	int64_t k, tnum, tp_id;
 	char *pn;
 	int rc = -1;
 
 	if (dot == NULL) {
-		if ((k = cmd_review_number(target)) == 0 || (size_t)k > r->total)
-			return error_set(&c->err, "в проверке № %lld точек %zu: "
-			    "«%s» — не номер одной из них", (long long)r->id,
-			    r->total, target);
+		k = cmd_review_number(target);
+		if (k == 0 || (size_t)k > r->total)
+			return error_set(&c->err, "в проверке № %lld точек "
+			    "%zu: «%s» — не номер одной из них",
+			    (long long)r->id, r->total, target);
 		*index = (size_t)k - 1;
 		return 0;
 	}
 	pn = xstrndup(target, (size_t)(dot - target));
 	k = cmd_review_number(pn);
 	free(pn);
-	if (k == 0 || cmd_review_number(dot + 1) == 0) {
-		return error_set(&c->err, "укажите точку как N.M (№ процесса и № "
-		    "точки в нём), например 2.3");
-	}
-	if (store_touchpoint_find(c->st, (int)k, (int)cmd_review_number(dot + 1),
-	    &tp_id, &c->err) != 0 ||
+	tnum = cmd_review_number(dot + 1);
+	if (k == 0 || tnum == 0 || k > INT32_MAX || tnum > INT32_MAX)
+		return error_set(&c->err, "укажите точку как N.M (№ процесса и "
+		    "№ точки в нём), например 2.3");
+	if (store_touchpoint_find(c->st, (int)k, (int)tnum, &tp_id,
+	    &c->err) != 0 ||
 	    store_review_items(c->st, r->id, &items, &c->err) != 0) {
 		review_items_fini(&items);
 		return -1;
@@ -602,6 +609,7 @@ cmd_review_reload(struct cmd_review_ctx *c, struct review_session *r)
 	return store_review_get(c->st, id, r, &c->err);
 }
 
+/* "review start": a new session, then its first item. */
 static int
 cmd_review_start(struct cmd_review_ctx *c, const struct cmd_review_args *a)
 {
@@ -671,6 +679,7 @@ cmd_review_after_verdict(struct cmd_review_ctx *c, struct review_session *r,
 	return 0;
 }
 
+/* accept, return, skip: the item named or the current one. */
 static int
 cmd_review_verdict(struct cmd_review_ctx *c, const struct cmd_review_args *a,
     enum verdict v)
@@ -681,8 +690,8 @@ cmd_review_verdict(struct cmd_review_ctx *c, const struct cmd_review_args *a,
 
 	rc = cmd_review_pick(c, a, false, &r);
 	if (rc == 0 && r.finished_utc[0] != '\0')
-		rc = error_set(&c->err, "проверка № %lld уже завершена; начните "
-		    "новую (perechen review start)", (long long)r.id);
+		rc = error_set(&c->err, "проверка № %lld уже завершена; "
+		    "начните новую (perechen review start)", (long long)r.id);
 	else if (rc == 0 && a->target != NULL)
 		rc = cmd_review_find(c, &r, a->target, &index);
 	else if (rc == 0) {
@@ -733,6 +742,7 @@ cmd_review_move(struct cmd_review_ctx *c, const struct cmd_review_args *a)
 	return rc;
 }
 
+/* "review finish": close the session, print its outcome. */
 static int
 cmd_review_finish(struct cmd_review_ctx *c, const struct cmd_review_args *a)
 {
@@ -750,6 +760,7 @@ cmd_review_finish(struct cmd_review_ctx *c, const struct cmd_review_args *a)
 	return rc;
 }
 
+/* "review list": every session, newest first, with its counts. */
 static int
 cmd_review_list(struct cmd_review_ctx *c)
 {
@@ -863,12 +874,13 @@ cmd_review_status(struct cmd_review_ctx *c)
 	if (m.n > 0)
 		buf_printf(&c->out, " Изменены после утверждения и не приняты "
 		    "при проверке: %zu.", m.n);
-	buf_puts(&c->out, "\nНачать: perechen review start [--scope all|changed|"
-	    "findings|unit ПОДРАЗДЕЛЕНИЕ]\n");
+	buf_puts(&c->out, "\nНачать: perechen review start "
+	    "[--scope all|changed|findings|unit ПОДРАЗДЕЛЕНИЕ]\n");
 	review_marks_fini(&m);
 	return 0;
 }
 
+/* Dispatch the action. */
 static int
 cmd_review_run(struct cmd_review_ctx *c, const struct cmd_review_args *a)
 {

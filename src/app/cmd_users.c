@@ -62,6 +62,7 @@ cmd_users_line(struct buf *out, const char *login, int width,
 	buf_putc(out, '\n');
 }
 
+/* "users list": every user with the role in words, the clerk marked. */
 static int
 cmd_users_list(struct store *st, const char *me, struct error *err)
 {
@@ -75,11 +76,12 @@ cmd_users_list(struct store *st, const char *me, struct error *err)
 	}
 	buf_init(&out);
 	if (u.n == 0)
-		buf_puts(&out, "Пользователи не назначены: перечень открыт для "
-		    "всех — любой, кто может\nзаписывать файл перечня, может "
-		    "менять в нём всё. Назначьте уполномоченное\nлицо: perechen "
-		    "users add ЛОГИН --role уполномоченный (вы будете записаны\n"
-		    "уполномоченным лицом вместе с ним).\n");
+		buf_puts(&out, "Пользователи не назначены: перечень открыт "
+		    "для всех — любой, кто может\nзаписывать файл перечня, "
+		    "может менять в нём всё. Назначьте\nуполномоченное лицо: "
+		    "perechen users add ЛОГИН --role уполномоченный\n"
+		    "(вы будете записаны уполномоченным лицом вместе с "
+		    "ним).\n");
 	for (size_t i = 0; i < u.n; i++)
 		if (utf8_width(u.v[i].login) > width)
 			width = utf8_width(u.v[i].login);
@@ -157,6 +159,7 @@ cmd_users_say(const char *prefix, const char *login, const char *who)
 	free(line);
 }
 
+/* "users remove LOGIN": say what role was taken away. */
 static int
 cmd_users_remove(struct store *st, const char *login,
     const struct app_actor *who, struct error *err)
@@ -173,6 +176,8 @@ cmd_users_remove(struct store *st, const char *login,
 	return rc;
 }
 
+/* "users add LOGIN --role ROLE [--unit UNIT]…"; *code is the exit code
+ * to use on failure (usage or failure). */
 static int
 cmd_users_add(struct store *st, int argc, char **argv,
     const struct app_actor *who, struct error *err, int *code)

@@ -138,7 +138,8 @@ policy_describe(const struct policy_user *u)
 		break;
 	case ROLE_EDITOR:
 		if (u->units.n == 0) {
-			buf_puts(&b, "редактор подразделения без подразделений");
+			buf_puts(&b, "редактор подразделения без "
+			    "подразделений");
 			break;
 		}
 		buf_puts(&b, u->units.n == 1 ? "редактор подразделения " :
@@ -236,8 +237,8 @@ policy_check(const struct policy_user *u, enum policy_action action,
 		return policy_refuse(u, "проверять точки и выносить решения по "
 		    "ним может уполномоченное лицо (п. 2.2)", err);
 	case POLICY_APPROVE:
-		return policy_refuse(u, "утверждать редакции перечня и отмечать "
-		    "их размещение может уполномоченное лицо", err);
+		return policy_refuse(u, "утверждать редакции перечня и "
+		    "отмечать их размещение может уполномоченное лицо", err);
 	case POLICY_ACK:
 		return policy_refuse(u, "принимать предупреждения с "
 		    "обоснованием может уполномоченное лицо", err);

@@ -215,6 +215,7 @@ struct review_ids {
 	size_t	 n;
 };
 
+/* qsort and bsearch order of ids. */
 static int
 review_id_cmp(const void *a, const void *b)
 {
@@ -223,6 +224,7 @@ review_id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Whether id is one of ids (sorted). */
 static bool
 review_ids_has(const struct review_ids *ids, int64_t id)
 {
@@ -604,6 +606,7 @@ static const char review_session_columns[] = "SELECT id, scope, unit, "
     "revision_id, started_by, started_utc, finished_utc, position "
     "FROM review_session ";
 
+/* A row of review_session_columns into r. */
 static void
 review_read_session(sqlite3_stmt *st, struct review_session *r)
 {
@@ -907,7 +910,8 @@ review_frozen_touchpoint(struct store *s, int64_t rev, int64_t id,
 	sqlite3_bind_int64(st, 1, rev);
 	sqlite3_bind_int64(st, 2, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		touchpoint_add_need(tp, (const char *)sqlite3_column_text(st, 0),
+		touchpoint_add_need(tp,
+		    (const char *)sqlite3_column_text(st, 0),
 		    sqlite3_column_int(st, 1));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -985,8 +989,8 @@ store_review_detail(struct store *s, int64_t tp_id, const struct catalog *cat,
 	if (rc == 0)
 		rc = store_process_load(s, d->proc_id, &p, err);
 	if (rc == 0)
-		rc = store_prepare(s, &st, "SELECT pos FROM process WHERE id = ?",
-		    err);
+		rc = store_prepare(s, &st, "SELECT pos FROM process WHERE "
+		    "id = ?", err);
 	if (rc == 0) {
 		sqlite3_bind_int64(st, 1, d->proc_id);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -998,8 +1002,8 @@ store_review_detail(struct store *s, int64_t tp_id, const struct catalog *cat,
 		while (ti < p.ntps && p.tps[ti].id != tp_id)
 			ti++;
 		if (ti == p.ntps)
-			rc = error_set(err, "точка взаимодействия удалена другим "
-			    "пользователем");
+			rc = error_set(err, "точка взаимодействия удалена "
+			    "другим пользователем");
 	}
 	if (rc == 0) {
 		d->tnum = ti + 1;
@@ -1026,6 +1030,7 @@ review_open_session(struct store *s, int64_t id, struct review_session *r,
 	return 0;
 }
 
+/* Store where session id stands: the item to show on resuming. */
 static int
 review_set_position(struct store *s, int64_t id, size_t position,
     struct error *err)
@@ -1061,6 +1066,8 @@ struct review_target {
 	char	*label;
 };
 
+/* Item index of session id into t; refused if it or its touchpoint is
+ * gone. */
 static int
 review_load_target(struct store *s, int64_t id, size_t index, size_t total,
     struct review_target *t, struct error *err)
@@ -1085,7 +1092,8 @@ review_load_target(struct store *s, int64_t id, size_t index, size_t total,
 		if (sqlite3_column_int(st, 4) != 0) {
 			char *was = store_column_text(st, 3);
 
-			rc = error_set(err, "точки %s больше нет в перечне", was);
+			rc = error_set(err, "точки %s больше нет в перечне",
+			    was);
 			free(was);
 		} else {
 			t->label = review_column_label(st, 6);
@@ -1118,9 +1126,9 @@ review_write_verdict(struct store *s, int64_t id, size_t index,
 	    was, now, TRIGGER_EDIT);
 	rc = store_log_changes(s, &ch, who, err);
 	if (rc == 0)
-		rc = store_prepare(s, &st, "UPDATE review_item SET verdict = ?, "
-		    "comment = ?, login = ?, at_utc = ?, log_id = ? WHERE "
-		    "session_id = ? AND pos = ?", err);
+		rc = store_prepare(s, &st, "UPDATE review_item SET "
+		    "verdict = ?, comment = ?, login = ?, at_utc = ?, "
+		    "log_id = ? WHERE session_id = ? AND pos = ?", err);
 	if (rc == 0) {
 		store_bind_text(st, 1, verdict_code(v));
 		store_bind_text(st, 2, comment);

@@ -178,10 +178,11 @@ store_users_insert(struct store *s, const char *login, enum role role,
 {
 	sqlite3_stmt *st;
 
-	if (store_prepare(s, &st, "INSERT INTO users (login, role, created_utc, "
-	    "created_by) VALUES (?, ?, ?, ?) ON CONFLICT (login) DO UPDATE SET "
-	    "role = excluded.role, created_utc = excluded.created_utc, "
-	    "created_by = excluded.created_by", err) != 0)
+	if (store_prepare(s, &st, "INSERT INTO users (login, role, "
+	    "created_utc, created_by) VALUES (?, ?, ?, ?) ON CONFLICT (login) "
+	    "DO UPDATE SET role = excluded.role, created_utc = "
+	    "excluded.created_utc, created_by = excluded.created_by",
+	    err) != 0)
 		return -1;
 	store_bind_text(st, 1, login);
 	store_bind_text(st, 2, role_code(role));
@@ -252,7 +253,8 @@ store_users_clean_units(enum role role, const struct strvec *units,
 		    "одно подразделение (--unit)");
 	if (role != ROLE_EDITOR && out->n > 0)
 		return error_set(err, "подразделения назначаются только "
-		    "редактору подразделения, а не роли «%s»", role_title(role));
+		    "редактору подразделения, а не роли «%s»",
+		    role_title(role));
 	return 0;
 }
 
@@ -326,8 +328,8 @@ store_users_write_units(struct store *s, const char *login,
 	if (store_step_done(s, st, "запись подразделений", err) != 0)
 		return -1;
 	for (size_t i = 0; i < units->n; i++) {
-		if (store_prepare(s, &st, "INSERT INTO user_units (login, unit) "
-		    "VALUES (?, ?)", err) != 0)
+		if (store_prepare(s, &st, "INSERT INTO user_units (login, "
+		    "unit) VALUES (?, ?)", err) != 0)
 			return -1;
 		store_bind_text(st, 1, login);
 		store_bind_text(st, 2, units->v[i]);
@@ -350,10 +352,10 @@ store_users_open_list(struct store *s, const char *login, enum role role,
 		return 0;
 	if (strcmp(login, who->login) == 0) {
 		if (role != ROLE_AUTHORISED)
-			return error_set(err, "в перечне ещё нет пользователей: "
-			    "первым назначьте уполномоченное лицо — себя "
-			    "(perechen users add %s --role уполномоченный)",
-			    who->login);
+			return error_set(err, "в перечне ещё нет "
+			    "пользователей: первым назначьте уполномоченное "
+			    "лицо — себя (perechen users add %s --role "
+			    "уполномоченный)", who->login);
 		return 0;
 	}
 	if (store_users_check_login(who->login, err) != 0 ||

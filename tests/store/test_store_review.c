@@ -91,7 +91,8 @@ setup(void **state)
 	    &f->p1, &err), 0);
 	assert_int_equal(store_process_add(f->st, "Консультирование", &olga,
 	    &f->p2, &err), 0);
-	f->tp[0] = add_touchpoint(f, f->p1, "Официальный сайт", "отдел А", true);
+	f->tp[0] = add_touchpoint(f, f->p1, "Официальный сайт", "отдел А",
+	    true);
 	f->tp[1] = add_touchpoint(f, f->p1, "Телефонная связь", "отдел Б",
 	    true);
 	f->tp[2] = add_touchpoint(f, f->p1, "Факс", "отдел Б", true);

@@ -156,7 +156,7 @@ editor_adds_only_with_own_unit(void **state)
 }
 
 static void
-editor_may_not_touch_processes_header_or_approve(void **state)
+editor_may_not_change_process_or_header(void **state)
 {
 	static const enum policy_action actions[] = {
 		POLICY_PROCESS_EDIT, POLICY_HEADER_EDIT, POLICY_REVIEW,
@@ -253,7 +253,7 @@ main(void)
 		cmocka_unit_test(editor_may_not_give_a_touchpoint_away),
 		cmocka_unit_test(editor_of_two_units_moves_between_them),
 		cmocka_unit_test(editor_adds_only_with_own_unit),
-		cmocka_unit_test(editor_may_not_touch_processes_header_or_approve),
+		cmocka_unit_test(editor_may_not_change_process_or_header),
 		cmocka_unit_test(viewer_may_change_nothing),
 		cmocka_unit_test(unrecorded_login_may_only_read),
 		cmocka_unit_test(authorised_person_may_do_everything),
