@@ -521,7 +521,7 @@ form_draw_value(struct form *f, size_t i, int k, int y,
 	bool focused = i == f->focus;
 	int pw = utf8_width(r->prefix), x = g->value_x + pw, w = g->value_w - pw;
 	const char *text = form_row_text(f, i);
-	attr_t a = r->type == ROW_INFO ? A_NORMAL : A_NORMAL;
+	attr_t a = A_NORMAL;
 
 	if (k == 0 && pw > 0)
 		draw_text(y, g->value_x, pw, r->prefix, A_BOLD);
@@ -538,8 +538,6 @@ form_draw_value(struct form *f, size_t i, int k, int y,
 	case ROW_INFO:
 		lineedit_draw_wrapped(text, focused && f->le_live ? &f->le :
 		    NULL, y, x, w, k, 1, a, cy, cx);
-		if (focused && *cy < 0)
-			*cx = -1;
 		break;
 	case ROW_TEXT:
 	case ROW_NUMBER:
@@ -841,6 +839,8 @@ form_save(struct form *f)
 	size_t errors, warnings;
 
 	f->armed = true;
+	if (f->ops->reload != NULL)
+		f->ops->reload(f);
 	form_check(f);
 	form_rebuild(f, form_current(f) ? form_current(f)->id : 0,
 	    form_current(f) ? form_current(f)->item : FORM_NO_ITEM, true);
@@ -1110,6 +1110,11 @@ form_run(struct form *f)
 		}
 		if (!f->paste)
 			f->msg[0] = '\0';
+		/* Nothing is typed blind into a form too small to show. */
+		if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) &&
+		    !(!key.fkey && key.k == KEY_ESC) &&
+		    !(key.fkey && key.k == KEY_F(10)))
+			continue;
 		step = form_key(f, &key);
 	}
 	keys_paste_mode(false);

@@ -75,7 +75,8 @@ int	lineedit_height(const char *text, int width);
 /*
  * Draw text wrapped in width columns, rows first .. first + nrows - 1 of
  * it, at (y, x).  With le (the focused field, whose text it is) *cy and
- * *cx get where the cursor is on the screen (-1 if it is not shown).
+ * *cx get where the cursor is on the screen if its row is drawn (else
+ * they are left as they were).
  */
 void	lineedit_draw_wrapped(const char *text, const struct lineedit *le,
 	    int y, int x, int width, int first, int nrows, attr_t attr,
@@ -228,6 +229,9 @@ struct form_ops {
 	/* Findings as the record stands: the field rules, and with full the
 	 * record and process rules too (before saving). */
 	void	(*check)(struct form *f, bool full, struct findings *out);
+	/* Before the checks of saving: read again what they compare the
+	 * record with (may be NULL). */
+	void	(*reload)(struct form *f);
 	/* True if the record differs from what was loaded. */
 	bool	(*dirty)(struct form *f);
 	/* Save: 0, or -1 with err; msg may get a word on what was saved. */

@@ -127,15 +127,11 @@ hform_save(struct form *f, struct error *err)
 }
 
 static const struct form_ops hform_ops = {
-	hform_build,
-	hform_set_text,
-	NULL,
-	NULL,
-	NULL,
-	NULL,
-	hform_check,
-	hform_dirty,
-	hform_save,
+	.build = hform_build,
+	.set_text = hform_set_text,
+	.check = hform_check,
+	.dirty = hform_dirty,
+	.save = hform_save,
 };
 
 enum dialog_result

@@ -116,15 +116,11 @@ pform_save(struct form *f, struct error *err)
 }
 
 static const struct form_ops pform_ops = {
-	pform_build,
-	pform_set_text,
-	NULL,
-	NULL,
-	NULL,
-	NULL,
-	pform_check,
-	pform_dirty,
-	pform_save,
+	.build = pform_build,
+	.set_text = pform_set_text,
+	.check = pform_check,
+	.dirty = pform_dirty,
+	.save = pform_save,
 };
 
 enum dialog_result

@@ -671,6 +671,28 @@ tpform_check(struct form *f, bool full, struct findings *out)
 	findings_apply_acks(out, &t->acks);
 }
 
+/* The process as it is now: another clerk may have changed it since the
+ * form opened, and R2 and the process rules judge the record against it. */
+static void
+tpform_reload(struct form *f)
+{
+	struct tpform *t = f->rec;
+	struct process p;
+	struct error err;
+
+	memset(&p, 0, sizeof p);
+	if (store_process_load(t->e->st, t->proc.id, &p, &err) != 0) {
+		process_fini(&p);
+		return;
+	}
+	process_fini(&t->proc);
+	t->proc = p;
+	t->ti = FINDING_NONE;
+	for (size_t i = 0; t->tp.id != 0 && i < t->proc.ntps; i++)
+		if (t->proc.tps[i].id == t->tp.id)
+			t->ti = i;
+}
+
 static bool
 tpform_dirty(struct form *f)
 {
@@ -803,15 +825,16 @@ tpform_save(struct form *f, struct error *err)
 }
 
 static const struct form_ops tpform_ops = {
-	tpform_build,
-	tpform_set_text,
-	tpform_choose,
-	tpform_pick,
-	tpform_list_op,
-	tpform_leave,
-	tpform_check,
-	tpform_dirty,
-	tpform_save,
+	.build = tpform_build,
+	.set_text = tpform_set_text,
+	.choose = tpform_choose,
+	.pick = tpform_pick,
+	.list_op = tpform_list_op,
+	.leave = tpform_leave,
+	.check = tpform_check,
+	.reload = tpform_reload,
+	.dirty = tpform_dirty,
+	.save = tpform_save,
 };
 
 /* Read the process, the touchpoint and the acknowledgements. */

@@ -95,7 +95,9 @@ keys_read(struct key *key)
 	if (in == TERM_KEY && key->k == KEY_ESC) {
 		/* What came with the Esc, at once, was sent as Alt-key. */
 		rc = get_wch(&wc);
-		if (rc == OK || rc == KEY_CODE_YES) {
+		if (rc == OK && wc == KEY_ESC)
+			unget_wch(wc);	/* Esc Esc: two of them */
+		else if (rc == OK || rc == KEY_CODE_YES) {
 			key->alt = true;
 			key->k = wc;
 			key->fkey = rc == KEY_CODE_YES;

@@ -178,10 +178,8 @@ lineedit_draw_wrapped(const char *text, const struct lineedit *le, int y,
 	int ccol = 0;
 
 	n = lineedit_rows(text, width, &starts);
-	if (le != NULL) {
+	if (le != NULL)
 		textedit_cursor_at(&le->te, starts, n, &crow, &ccol);
-		*cy = *cx = -1;
-	}
 	for (int i = 0; i < nrows; i++) {
 		size_t r = (size_t)(first + i), end;
 		char *row;
