@@ -26,7 +26,7 @@
 struct textedit {
 	struct buf text;
 	size_t	 cur;		/* byte offset of the cursor */
-	bool	 overwrite;	/* typing replaces the character at the cursor */
+	bool	 overwrite;	/* typing replaces the character there */
 };
 
 /* Start editing a copy of s (NULL as ""), the cursor at its end. */

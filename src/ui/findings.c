@@ -56,6 +56,7 @@ fs_push(struct fs_lines *ls, const char *text, attr_t attr, int indent,
 	ls->n++;
 }
 
+/* Free the lines and their texts. */
 static void
 fs_free_lines(struct fs_lines *ls)
 {
@@ -202,7 +203,8 @@ fs_draw(struct fscreen *s)
 		if (s->scroll < 0)
 			s->scroll = 0;
 		if (ls.n == 0)
-			draw_text(2, 2, COLS - 4, s->f.n == 0 ? "Замечаний нет: "
+			draw_text(2, 2, COLS - 4, s->f.n == 0 ?
+			    "Замечаний нет: "
 			    "перечень соответствует правилам Порядка." :
 			    "Ошибок и предупреждений нет; f — показать "
 			    "подсказки.", A_BOLD);
@@ -217,7 +219,8 @@ fs_draw(struct fscreen *s)
 			a = l->attr;
 			if (l->finding != FINDING_NONE && l->finding == s->cur)
 				a = A_REVERSE | (l->attr & A_BOLD);
-			draw_text(1 + y, l->indent, COLS - l->indent, l->text, a);
+			draw_text(1 + y, l->indent, COLS - l->indent, l->text,
+			    a);
 		}
 	}
 	draw_fill(LINES - 2, 0, COLS, A_NORMAL);
@@ -281,7 +284,8 @@ fs_move(struct fscreen *s, int n)
 	for (int k = 0; k < (n < 0 ? -n : n); k++) {
 		size_t i;
 
-		if ((dir < 0 && s->cur == 0) || (dir > 0 && s->cur + 1 >= s->f.n))
+		if ((dir < 0 && s->cur == 0) ||
+		    (dir > 0 && s->cur + 1 >= s->f.n))
 			break;
 		i = fs_next_shown(s, dir < 0 ? s->cur - 1 : s->cur + 1, dir);
 		if (i == FINDING_NONE)

@@ -320,6 +320,7 @@ form_push_line(struct form_lines *ls, size_t row, int k, const char *text,
 	l->marker = marker;
 }
 
+/* Free the lines and their texts. */
 static void
 form_free_lines(struct form_lines *ls)
 {
@@ -335,6 +336,7 @@ struct form_geom {
 	int	 value_x, value_w;
 };
 
+/* Where labels and values go at the current size. */
 static void
 form_geometry(struct form_geom *g)
 {
@@ -519,7 +521,8 @@ form_draw_value(struct form *f, size_t i, int k, int y,
 {
 	struct form_row *r = &f->rows[i];
 	bool focused = i == f->focus;
-	int pw = utf8_width(r->prefix), x = g->value_x + pw, w = g->value_w - pw;
+	int pw = utf8_width(r->prefix), x = g->value_x + pw;
+	int w = g->value_w - pw;
 	const char *text = form_row_text(f, i);
 	attr_t a = A_NORMAL;
 
@@ -653,8 +656,9 @@ form_draw_body(struct form *f, int *cy, int *cx)
 
 			if (focused)
 				draw_text(y, 0, 2, "▸", A_BOLD);
-			draw_text(y, g.label_x, g.label_w, f->rows[l->row].label,
-			    focused ? A_BOLD | A_UNDERLINE : A_BOLD);
+			draw_text(y, g.label_x, g.label_w,
+			    f->rows[l->row].label, focused ?
+			    A_BOLD | A_UNDERLINE : A_BOLD);
 		}
 		form_draw_value(f, l->row, l->k, y, &g, cy, cx);
 	}
@@ -1232,7 +1236,8 @@ form_pick(struct form *f, const char *title, const char *const *items,
 				cur = cur + 1 < n ? cur + 1 : 0;
 				break;
 			case KEY_PPAGE:
-				cur = cur > (size_t)page ? cur - (size_t)page : 0;
+				cur = cur > (size_t)page ?
+				    cur - (size_t)page : 0;
 				break;
 			case KEY_NPAGE:
 				cur = cur + (size_t)page < n ?

@@ -154,7 +154,7 @@ struct edit {
 	prompt_redraw_fn *redraw;	/* the table's screen, after a resize */
 	void		*ctx;
 	struct undo	 undo;
-	char		*msg;		/* the message line of the current key */
+	char		*msg;		/* the message line, during a key */
 	size_t		 msglen;
 	bool		*msg_error;
 };

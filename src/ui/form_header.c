@@ -19,6 +19,7 @@ struct hform {
 	struct list_header h;
 };
 
+/* The three fields of the header, and the order it was approved by. */
 static void
 hform_build(struct form *f)
 {
@@ -45,6 +46,7 @@ hform_build(struct form *f)
 	}
 }
 
+/* A field of the header as typed. */
 static void
 hform_set_text(struct form *f, const struct form_row *r, const char *text)
 {
@@ -80,6 +82,7 @@ hform_same(const struct list_header *a, const struct list_header *b)
 	    strcmp(a->area, b->area) == 0;
 }
 
+/* True if any of the three fields changed. */
 static bool
 hform_dirty(struct form *f)
 {
@@ -99,6 +102,8 @@ hform_copy(struct list_header *dst, const struct list_header *src)
 	model_set(&dst->order_date, src->order_date);
 }
 
+/* Save the header (one transaction, logged) and show it in the table's
+ * title line. */
 static int
 hform_save(struct form *f, struct error *err)
 {

@@ -21,6 +21,7 @@ struct pform {
 	struct view_key	 key;
 };
 
+/* The name, and for a new process where it will stand. */
 static void
 pform_build(struct form *f)
 {
@@ -38,6 +39,7 @@ pform_build(struct form *f)
 		    "клавишей a на его строке.");
 }
 
+/* The name as typed. */
 static void
 pform_set_text(struct form *f, const struct form_row *r, const char *text)
 {
@@ -63,6 +65,7 @@ pform_check(struct form *f, bool full, struct findings *out)
 	free(sq);
 }
 
+/* True if the name changed. */
 static bool
 pform_dirty(struct form *f)
 {
@@ -71,6 +74,7 @@ pform_dirty(struct form *f)
 	return strcmp(p->orig, p->name) != 0;
 }
 
+/* Add the process or rename it; a rename can be undone. */
 static int
 pform_save(struct form *f, struct error *err)
 {

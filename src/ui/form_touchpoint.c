@@ -40,7 +40,7 @@ enum {
 
 struct tpform {
 	struct edit	*e;
-	struct process	 proc;		/* as loaded: R2 and the process rules */
+	struct process	 proc;		/* for R2 and the process rules */
 	size_t		 pi;		/* its index (№ - 1) */
 	int64_t		 proc_pos;
 	size_t		 ti;		/* the touchpoint's index, or
@@ -280,6 +280,7 @@ tpform_guess(struct tpform *t, size_t i)
 	t->tp.needs[i].category = guess;
 }
 
+/* A text field as typed, into the record. */
 static void
 tpform_set_text(struct form *f, const struct form_row *r, const char *text)
 {
@@ -334,6 +335,7 @@ tpform_cycle(int v, int n, int dir)
 	return ((v + dir) % n + n) % n;
 }
 
+/* A choice stepped with Space or the arrows, or a category by digit. */
 static bool
 tpform_choose(struct form *f, const struct form_row *r, int dir, int digit)
 {
@@ -471,6 +473,7 @@ tpform_pick_choice(struct form *f, const char *title,
 	return true;
 }
 
+/* The list of values of the focused field. */
 static bool
 tpform_pick(struct form *f, const struct form_row *r, bool *quit)
 {
@@ -575,6 +578,7 @@ tpform_remove(struct tpform *t, int list, size_t i)
 		free(t->tp.needs[--t->tp.nneeds].wording);
 }
 
+/* Add, delete or move a contact or a need. */
 static bool
 tpform_list_op(struct form *f, const struct form_row *r, enum form_list_op op,
     size_t *item)
@@ -622,6 +626,7 @@ tpform_blank(const char *s)
 	return blank;
 }
 
+/* A contact or need left empty goes when the focus leaves it. */
 static bool
 tpform_leave(struct form *f, const struct form_row *r)
 {
@@ -641,6 +646,7 @@ tpform_leave(struct form *f, const struct form_row *r)
 	return false;
 }
 
+/* The field rules as typed; before saving R2 and the process's rules too. */
 static void
 tpform_check(struct form *f, bool full, struct findings *out)
 {
@@ -693,6 +699,7 @@ tpform_reload(struct form *f)
 			t->ti = i;
 }
 
+/* True if the record or the justification changed. */
 static bool
 tpform_dirty(struct form *f)
 {
@@ -784,6 +791,8 @@ tpform_push_undo(struct tpform *t)
 	undo_push(&t->e->undo, &u);
 }
 
+/* Save the touchpoint (one transaction), then the acknowledgements the
+ * justification makes (a second one), and remember it for undo. */
 static int
 tpform_save(struct form *f, struct error *err)
 {
@@ -863,6 +872,7 @@ tpform_load(struct tpform *t, const struct view_key *pkey, int64_t tp_id,
 	return 0;
 }
 
+/* Free the form's state. */
 static void
 tpform_fini(struct tpform *t)
 {

@@ -34,7 +34,8 @@ lineedit_fkey(struct lineedit *le, const struct key *key)
 
 	switch (key->x) {
 	case XKEY_CTRL_LEFT:
-		return textedit_word_left(te) ? LINEEDIT_MOVED : LINEEDIT_IGNORED;
+		return textedit_word_left(te) ? LINEEDIT_MOVED :
+		    LINEEDIT_IGNORED;
 	case XKEY_CTRL_RIGHT:
 		return textedit_word_right(te) ? LINEEDIT_MOVED :
 		    LINEEDIT_IGNORED;

@@ -256,7 +256,8 @@ undo_apply(struct edit *e, struct undo_entry *u, bool back,
 		return undo_tp_state(e, u, back ? &u->after : &u->before,
 		    back ? &u->before : &u->after, back, who, err);
 	case UNDO_TP_MOVE:
-		if (store_touchpoint_move(e->st, u->tp_id, delta, who, err) != 0)
+		if (store_touchpoint_move(e->st, u->tp_id, delta, who,
+		    err) != 0)
 			return -1;
 		u->key.tp_pos += delta;
 		return 0;

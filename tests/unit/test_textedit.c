@@ -270,7 +270,8 @@ test_width_counts_columns(void **state)
 {
 	(void)state;
 	assert_int_equal(textedit_width("ёж漢", 0, strlen("ёж漢")), 4);
-	assert_int_equal(textedit_width("и\xcc\x86", 0, strlen("и\xcc\x86")), 1);
+	assert_int_equal(textedit_width("и\xcc\x86", 0,
+	    strlen("и\xcc\x86")), 1);
 	assert_int_equal(textedit_width("abc", 2, 1), 0);
 }
 
