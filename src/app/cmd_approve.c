@@ -12,18 +12,11 @@
 #include "approval.h"
 #include "calendar.h"
 #include "date.h"
-#include "buf.h"
 #include "reminder.h"
-#include "store_ack.h"
+#include "store_approval.h"
 #include "store_history.h"
-#include "store_review.h"
 #include "store_status.h"
 #include "store_users.h"
-#include "utf8.h"
-#include "validate.h"
-
-/* How many refused touchpoints or errors are named one by one. */
-#define APPROVE_NAMED_MAX 10
 
 /* The command's Russian help. */
 static void
@@ -147,64 +140,6 @@ cmd_approve_report(struct store *st, int64_t rev, struct date today,
 	return rc;
 }
 
-/* The errors of the rules in the list, counted into *n; with name, each
- * (up to a limit) named on stderr. */
-static int
-cmd_approve_errors(struct store *st, const struct catalog *cat, bool name,
-    size_t *n, struct error *err)
-{
-	struct findings f;
-	struct acks acks;
-	struct list l;
-	int rc;
-
-	list_init(&l);
-	findings_init(&f);
-	acks_init(&acks);
-	*n = 0;
-	rc = store_load_list(st, &l, err);
-	if (rc == 0)
-		rc = store_ack_list(st, &acks, err);
-	if (rc == 0) {
-		validate_list(&l, cat, &f);
-		findings_apply_acks(&f, &acks);
-	}
-	for (size_t i = 0; rc == 0 && i < f.n; i++) {
-		const struct finding *fi = &f.v[i];
-
-		if (fi->level != LEVEL_ERROR)
-			continue;
-		if ((*n)++ >= APPROVE_NAMED_MAX || !name)
-			continue;
-		if (fi->tp == FINDING_NONE)
-			app_error("approve: процесс %zu: %s", fi->proc + 1,
-			    fi->message);
-		else
-			app_error("approve: точка %zu.%zu: %s", fi->proc + 1,
-			    fi->tp + 1, fi->message);
-	}
-	acks_fini(&acks);
-	findings_fini(&f);
-	list_fini(&l);
-	return rc;
-}
-
-/* "точка 2.3 «Почта России» изменена и не принята при проверке" (or
- * returned for rework, with the comment); caller frees. */
-static char *
-cmd_approve_unaccepted_line(const struct review_mark *m)
-{
-	const char *sp = strchr(m->label, ' ');
-	int nlen = sp != NULL ? (int)(sp - m->label) : (int)strlen(m->label);
-	const char *name = sp != NULL ? sp + 1 : "";
-
-	if (m->verdict == VERDICT_RETURNED)
-		return xasprintf("точка %.*s «%s» изменена и возвращена на "
-		    "доработку: %s", nlen, m->label, name, m->comment);
-	return xasprintf("точка %.*s «%s» изменена и не принята при проверке",
-	    nlen, m->label, name);
-}
-
 /*
  * What holds approval back: errors of the rules, and touchpoints changed
  * since the last revision that no review accepted (п. 2.2).  Each is
@@ -216,46 +151,31 @@ static int
 cmd_approve_gate(struct store *st, const struct cmd_approve_args *a,
     char **note, struct error *err)
 {
-	struct review_marks m = { 0 };
-	struct catalog cat;
-	struct buf what;
-	size_t errors = 0;
+	struct store_approval_gate g;
 	int rc;
 
 	*note = NULL;
-	catalog_init(&cat);
-	buf_init(&what);
-	rc = store_read_catalog(st, &cat, err);
-	if (rc == 0)
-		rc = cmd_approve_errors(st, &cat, !a->confirm_errors, &errors,
-		    err);
-	if (rc == 0 && errors > 0 && !a->confirm_errors)
+	store_approval_gate_init(&g);
+	rc = store_approval_gate(st, &g, err);
+	if (rc == 0 && g.errors > 0 && !a->confirm_errors) {
+		for (size_t i = 0; i < g.named_errors.n; i++)
+			app_error("approve: %s", g.named_errors.v[i]);
 		rc = error_set(err, "в перечне ошибок по правилам Порядка: "
 		    "%zu; исправьте их (perechen check) или подтвердите "
-		    "утверждение с ошибками: --confirm-errors", errors);
-	if (rc == 0 && errors > 0)
-		buf_printf(&what, "ошибок по правилам Порядка: %zu", errors);
-	if (rc == 0)
-		rc = store_review_unaccepted(st, &cat, &m, err);
-	for (size_t i = 0; rc == 0 && i < m.n; i++) {
-		char *line = cmd_approve_unaccepted_line(&m.v[i]);
-
-		if (!a->confirm_unreviewed && i < APPROVE_NAMED_MAX)
-			app_error("approve: %s", line);
-		buf_printf(&what, "%s%s", what.len > 0 ? "; " : "", line);
-		free(line);
+		    "утверждение с ошибками: --confirm-errors", g.errors);
 	}
-	if (rc == 0 && m.n > 0 && !a->confirm_unreviewed)
+	if (rc == 0 && g.unaccepted.n > 0 && !a->confirm_unreviewed) {
+		for (size_t i = 0; i < g.unaccepted.n &&
+		    i < STORE_APPROVAL_NAMED_MAX; i++)
+			app_error("approve: %s", g.unaccepted.v[i]);
 		rc = error_set(err, "изменённых после прошлой редакции и не "
 		    "принятых при проверке точек: %zu; проверьте их (perechen "
 		    "review start --scope changed) или подтвердите утверждение "
-		    "без проверки: --confirm-unreviewed", m.n);
-	if (rc == 0 && what.len > 0)
-		*note = xasprintf("уполномоченное лицо подтвердило "
-		    "утверждение: %s", what.data);
-	review_marks_fini(&m);
-	buf_fini(&what);
-	catalog_fini(&cat);
+		    "без проверки: --confirm-unreviewed", g.unaccepted.n);
+	}
+	if (rc == 0)
+		*note = store_approval_note(&g);
+	store_approval_gate_fini(&g);
 	return rc;
 }
 

@@ -1,0 +1,52 @@
+/*
+ * store_approval.h - what holds the approval of the list back (п. 2.2):
+ * errors of the rules of the Порядок, and touchpoints changed since the
+ * last revision that no review accepted.
+ *
+ * Owns: gathering both and wording them, and the note the change log
+ * keeps when the authorised person approves despite them.  "perechen
+ * approve" and the editor's approval dialog both ask here, so they refuse
+ * the same things and record a confirmation in the same words; each says
+ * in its own way how to confirm.
+ */
+#ifndef PERECHEN_STORE_APPROVAL_H
+#define PERECHEN_STORE_APPROVAL_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "store.h"
+#include "strvec.h"
+
+/* The errors named one by one; the rest are counted. */
+#define STORE_APPROVAL_NAMED_MAX 10
+
+struct store_approval_gate {
+	size_t	 errors;	/* errors of the rules, acknowledgements applied */
+	/* The first STORE_APPROVAL_NAMED_MAX errors: "процесс 1: …",
+	 * "точка 1.2: …". */
+	struct strvec named_errors;
+	/* Every touchpoint changed and not accepted: "точка 2.3 «Почта
+	 * России» изменена и не принята при проверке" (or returned for
+	 * rework, with the comment). */
+	struct strvec unaccepted;
+};
+
+void	store_approval_gate_init(struct store_approval_gate *g);
+void	store_approval_gate_fini(struct store_approval_gate *g);
+
+/*
+ * Fill g (initialised; its contents are replaced) from s: reads the whole
+ * list to check it.  Returns 0, or -1 with err.
+ */
+int	store_approval_gate(struct store *s, struct store_approval_gate *g,
+	    struct error *err);
+
+/*
+ * What the authorised person confirms by approving despite g, for the
+ * change log ("уполномоченное лицо подтвердило утверждение: …"); NULL
+ * when nothing holds approval back.  Caller frees.
+ */
+char	*store_approval_note(const struct store_approval_gate *g);
+
+#endif
