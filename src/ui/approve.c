@@ -1,9 +1,11 @@
 /*
  * approve.c - approving the list from the editor (п. 5.1): a dialog asks
- * the order's number and date, the same checks as "perechen approve"
- * (approval.h) and the same store_revision_approve freeze the list into a
- * new revision, and the message line tells the deadline for the website
- * (п. 5.4).
+ * the order's number and date; the same checks as "perechen approve"
+ * (approval.h, store_approval.h: errors of the rules and changes no
+ * review accepted hold it back until the authorised person confirms, and
+ * the confirmation is logged) and the same store call freeze the list
+ * into a new revision; the message line tells the deadline for the
+ * website (п. 5.4).
  */
 #include "ui_int.h"
 
@@ -12,12 +14,15 @@
 #include <string.h>
 
 #include "approval.h"
+#include "policy.h"
+#include "store_approval.h"
 #include "store_history.h"
+#include "store_users.h"
 #include "utf8.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define APPROVE_W 66
-#define APPROVE_H 11
+#define APPROVE_H 15
 #define APPROVE_LABEL_W 17
 #define APPROVE_FIELD_MAX 200
 
@@ -25,6 +30,9 @@
 struct approve_form {
 	struct buf field[2];	/* the order's number, its date */
 	int	 cur;		/* the field being typed in */
+	/* What holds approval back was shown: Enter approves despite it. */
+	bool	 confirming;
+	bool	 confirmed;	/* the approval was made so */
 	/* why the last try failed ("" none) */
 	char	 note[ERROR_MSG_MAX + 64];
 };
@@ -98,24 +106,51 @@ approve_draw(const struct approve_form *f)
 	for (size_t i = 0; i < note.n && y + 3 + (int)i < r.y + r.h - 2; i++)
 		draw_text(y + 3 + (int)i, r.x + 2, r.w - 4, note.v[i], A_BOLD);
 	strvec_fini(&note);
-	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, f->cur == 0 ?
+	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, f->confirming ?
+	    "Enter — утвердить всё равно  Esc — отмена" : f->cur == 0 ?
 	    "Enter — к дате  Tab — поле  Esc — отмена" :
 	    "Enter — утвердить  Tab — поле  Esc — отмена", A_DIM);
 	move(cy, cx);
 	refresh();
 }
 
+/* What holds approval back, for the authorised person to confirm: the
+ * counts and the first of each, in the dialog's note. */
+static void
+approve_describe_gate(const struct store_approval_gate *g, char *note,
+    size_t size)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "Утверждению мешают:");
+	if (g->errors > 0)
+		buf_printf(&b, " ошибок по правилам Порядка — %zu (%s; все — F5 "
+		    "в таблице);", g->errors, g->named_errors.v[0]);
+	if (g->unaccepted.n > 0)
+		buf_printf(&b, " изменённых и не принятых при проверке точек — "
+		    "%zu (%s);", g->unaccepted.n, g->unaccepted.v[0]);
+	buf_puts(&b, " утвердить всё равно? Подтверждение будет записано в "
+	    "журнал изменений.");
+	snprintf(note, size, "%s", b.data);
+	buf_fini(&b);
+}
+
 /*
- * The checks and the approval itself; 0 and *rev, or -1 with err (the
- * list unchanged).  Who approves comes from the program (the real uid).
+ * The checks and the approval itself, as perechen approve makes them:
+ * 0 and *rev; 1 when errors or unaccepted changes hold it back and the
+ * clerk has yet to confirm (f->note says what); -1 with err (the list
+ * unchanged).  Who approves comes from the program (the real uid).
  */
 static int
-approve_run(const struct approve_form *f, struct store *st,
+approve_run(struct approve_form *f, struct store *st,
     const struct ui_actions *acts, int64_t *rev, struct error *err)
 {
+	struct store_approval_gate g;
 	struct approval_order order;
 	struct actor who;
 	struct date today;
+	char *note = NULL;
 	size_t tps;
 	int rc;
 
@@ -126,14 +161,30 @@ approve_run(const struct approve_form *f, struct store *st,
 	    approval_order_check(f->field[0].data, f->field[1].data, today,
 	    &order, err) != 0)
 		return -1;
+	acts->actor(acts->ctx, &who);
+	store_approval_gate_init(&g);
 	rc = store_count(st, NULL, &tps, NULL, err);
 	if (rc == 0)
 		rc = approval_check_list(tps, err);
-	if (rc == 0) {
-		acts->actor(acts->ctx, &who);
-		rc = store_revision_approve(st, order.number, order.iso, &who,
-		    rev, err);
+	if (rc == 0)
+		rc = store_users_permit(st, who.login, POLICY_APPROVE, NULL,
+		    NULL, err);
+	if (rc == 0)
+		rc = store_approval_gate(st, &g, err);
+	if (rc == 0 && (g.errors > 0 || g.unaccepted.n > 0) &&
+	    !f->confirming) {
+		approve_describe_gate(&g, f->note, sizeof f->note);
+		f->confirming = true;
+		rc = 1;
 	}
+	if (rc == 0) {
+		note = store_approval_note(&g);
+		f->confirmed = note != NULL;
+		rc = store_revision_approve_unreviewed(st, order.number,
+		    order.iso, note, &who, rev, err);
+	}
+	free(note);
+	store_approval_gate_fini(&g);
 	approval_order_fini(&order);
 	return rc;
 }
@@ -141,26 +192,28 @@ approve_run(const struct approve_form *f, struct store *st,
 /* What the message line says after the approval: the revision and, from
  * the reminder worked out again, the deadline of п. 5.4. */
 static void
-approve_report(int64_t rev, const struct reminder_view *rv, char *msg,
-    size_t msglen)
+approve_report(int64_t rev, bool confirmed, const struct reminder_view *rv,
+    char *msg, size_t msglen)
 {
 	const struct reminder_deadline *d = &rv->r.publish_by;
+	const char *with = confirmed ? " с подтверждением (записано в "
+	    "журнал)" : "";
 	char due[DATE_BUFSZ];
 
 	if (!rv->known || !rv->r.unpublished || rv->r.revision != rev) {
-		snprintf(msg, msglen, "Утверждена редакция %lld.",
-		    (long long)rev);
+		snprintf(msg, msglen, "Утверждена редакция %lld%s.",
+		    (long long)rev, with);
 		return;
 	}
 	date_format(d->due, due);
 	if (d->overdue)
-		snprintf(msg, msglen, "Утверждена редакция %lld. Срок "
+		snprintf(msg, msglen, "Утверждена редакция %lld%s. Срок "
 		    "размещения на сайте (п. 5.4) истёк %s.", (long long)rev,
-		    due);
+		    with, due);
 	else
-		snprintf(msg, msglen, "Утверждена редакция %lld. Срок "
-		    "размещения на сайте — %s (п. 5.4)%s.", (long long)rev, due,
-		    d->note.approximate ? ", приблизительно" : "");
+		snprintf(msg, msglen, "Утверждена редакция %lld%s. Срок "
+		    "размещения на сайте — %s (п. 5.4)%s.", (long long)rev,
+		    with, due, d->note.approximate ? ", приблизительно" : "");
 }
 
 /* Start with today's date: an order is mostly recorded the day it is
@@ -188,6 +241,7 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 	struct error err;
 	int64_t rev;
 	wint_t wc;
+	int rc;
 
 	approve_form_init(&f);
 	env->redraw(env->ctx);
@@ -205,9 +259,11 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 			else if (wc == KEY_UP || wc == KEY_DOWN ||
 			    wc == KEY_BTAB)
 				f.cur = !f.cur;
-			else if (wc == KEY_BACKSPACE)
+			else if (wc == KEY_BACKSPACE) {
+				f.confirming = false;
 				prompt_edit_key(&f.field[f.cur], 127,
 				    APPROVE_FIELD_MAX);
+			}
 			else if (wc == KEY_ENTER)
 				break;
 			continue;
@@ -221,7 +277,9 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 				continue;
 			}
 			if (wc != '\r' && wc != '\n') {
+				/* The confirmation was for what was typed. */
 				f.note[0] = '\0';
+				f.confirming = false;
 				prompt_edit_key(&f.field[f.cur], wc,
 				    APPROVE_FIELD_MAX);
 				continue;
@@ -233,12 +291,17 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 			f.cur = 1;
 			continue;
 		}
-		if (approve_run(&f, env->st, env->acts, &rev, &err) == 0)
+		rc = approve_run(&f, env->st, env->acts, &rev, &err);
+		if (rc == 0)
 			break;
-		snprintf(f.note, sizeof f.note, "Не утверждено: %s", err.msg);
+		if (rc < 0) {
+			f.confirming = false;
+			snprintf(f.note, sizeof f.note, "Не утверждено: %s",
+			    err.msg);
+		}
 	}
 	reminder_view_refresh(rv, env->st, true);
-	approve_report(rev, rv, msg, msglen);
+	approve_report(rev, f.confirmed, rv, msg, msglen);
 	res = DIALOG_OK;
 done:
 	curs_set(0);

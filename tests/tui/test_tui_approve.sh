@@ -74,6 +74,50 @@ expect_status 0 "$PERECHEN" -d "$DB" diff 1
 grep -q "^Изменений нет.$" "$WORK/out" ||
 	{ cat "$WORK/out" >&2; fail "the revision is not the list as it was"; }
 
+# A change no review accepted holds the next approval back until the
+# authorised person confirms it; the confirmation is logged.
+"$PERECHEN" -d "$DB" tp set 1.2 --name "Электронная почта Министерства" \
+	>/dev/null 2>&1 || fail "tp set"
+open_editor
+keys A
+wait_for "Утверждение перечня (п. 5.1)"
+tm send-keys -t t -l "31/01-01"
+keys Enter Enter
+wait_for "Утверждению мешают: изменённых и не принятых при проверке"
+expect_screen "точек — 1 (точка 1.2 «Электронная почта Министерства» изменена"
+expect_screen "Enter — утвердить всё равно"
+# Typing takes the question back; Enter asks again.
+keys BSpace
+tm send-keys -t t -l "4"
+wait_gone "Утверждению мешают"
+keys Enter
+wait_for "Утверждению мешают"
+keys Enter
+wait_gone "Утверждение перечня"
+wait_for "Утверждена редакция 2 с подтверждением (записано в журнал)."
+quit_editor q
+expect_status 0 "$PERECHEN" -d "$DB" log --limit 2
+grep -q "подтверждение утверждения: — → уполномоченное лицо подтвердило утверждение: точка 1.2 «Электронная почта Министерства» изменена и не принята при проверке" \
+	"$WORK/out" || { cat "$WORK/out" >&2; fail "the confirmation is not logged"; }
+
+# Errors of the rules too; Esc at the question approves nothing.
+printf '№\tПроцесс взаимодействия с клиентом\tТочка взаимодействия\tУдовлетворяемые потребности клиента\tОсобенности взаимодействия с клиентом\n1\tКонсультирование\tНечто непонятное\tполучение консультации\t\n' \
+	>"$WORK/errors.tsv"
+DB="$WORK/errors.db"
+"$PERECHEN" -d "$DB" import -q "$WORK/errors.tsv" >/dev/null 2>&1 ||
+	fail "import with an error"
+open_editor
+keys A
+wait_for "Утверждение перечня (п. 5.1)"
+tm send-keys -t t -l "1"
+keys Enter Enter
+wait_for "Утверждению мешают: ошибок по правилам Порядка — 1 (точка"
+expect_screen "у точки «Нечто непонятное» не указан тип"
+keys Escape
+wait_gone "Утверждение перечня"
+expect_line 1 "Перечень не утверждён (п. 5.1)"
+quit_editor q
+
 # A list with nothing in it cannot be approved.
 DB="$WORK/empty.db"
 "$PERECHEN" -d "$DB" init >/dev/null 2>&1 || fail "init"
