@@ -184,6 +184,23 @@ textedit_fit_bytes(const char *s, size_t n, size_t room)
 	return off;
 }
 
+/* Marks that stood at the start of the text join what was inserted before
+ * them: the cursor goes after them, not inside the character. */
+static void
+textedit_settle(struct textedit *te)
+{
+	uint32_t cp;
+
+	while (te->cur < te->text.len) {
+		size_t n = utf8_decode(te->text.data + te->cur,
+		    te->text.len - te->cur, &cp);
+
+		if (!textedit_joins(cp))
+			break;
+		te->cur += n;
+	}
+}
+
 bool
 textedit_insert(struct textedit *te, const char *s, size_t len)
 {
@@ -205,8 +222,10 @@ textedit_insert(struct textedit *te, const char *s, size_t len)
 	kept = te->text.len - (to - te->cur);
 	room = kept >= TEXTEDIT_MAX ? 0 : TEXTEDIT_MAX - kept;
 	n = textedit_fit_bytes(clean.data, clean.len, room);
-	if (n > 0)
+	if (n > 0) {
 		textedit_splice(te, te->cur, to, clean.data, n);
+		textedit_settle(te);
+	}
 	buf_fini(&clean);
 	return n > 0;
 }

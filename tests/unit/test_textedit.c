@@ -71,6 +71,24 @@ test_combining_mark_is_one_character(void **state)
 	textedit_fini(&te);
 }
 
+/* Found by fuzz_textedit: typing before a combining mark at the start
+ * left the cursor between the new letter and the mark. */
+static void
+test_insert_before_leading_mark(void **state)
+{
+	struct textedit te;
+
+	(void)state;
+	textedit_init(&te, "\xcc\x86" "б");
+	textedit_home(&te);
+	type(&te, "и");
+	assert_string_equal(textedit_text(&te), "и\xcc\x86" "б");
+	assert_int_equal(te.cur, strlen("и\xcc\x86"));
+	assert_true(textedit_backspace(&te));
+	assert_string_equal(textedit_text(&te), "б");
+	textedit_fini(&te);
+}
+
 static void
 test_backspace_and_delete(void **state)
 {
@@ -282,6 +300,7 @@ main(void)
 		cmocka_unit_test(test_insert_at_cursor),
 		cmocka_unit_test(test_cursor_moves_by_character),
 		cmocka_unit_test(test_combining_mark_is_one_character),
+		cmocka_unit_test(test_insert_before_leading_mark),
 		cmocka_unit_test(test_backspace_and_delete),
 		cmocka_unit_test(test_delete_word_before_cursor),
 		cmocka_unit_test(test_kill_to_start_and_end),
