@@ -41,7 +41,8 @@ enum policy_action {
 	POLICY_APPROVE,		/* approve or publish a revision */
 	POLICY_ACK,		/* accept a warning with a justification */
 	POLICY_USERS,		/* add, change or remove users */
-	POLICY_IMPORT		/* load the list from a file */
+	POLICY_IMPORT,		/* load the list from a file */
+	POLICY_SETTINGS		/* settings of the printed document */
 };
 
 /* What the policy knows of the one who acts. */

@@ -248,6 +248,9 @@ policy_check(const struct policy_user *u, enum policy_action action,
 	case POLICY_IMPORT:
 		return policy_refuse(u, "загружать перечень из файла может "
 		    "уполномоченное лицо", err);
+	case POLICY_SETTINGS:
+		return policy_refuse(u, "менять настройки печати может "
+		    "уполномоченное лицо", err);
 	}
 	return policy_refuse(u, "это может уполномоченное лицо", err);
 }

@@ -1,6 +1,7 @@
 /* store_setting.c - settings kept in the list's database (schema 4). */
 #include "store_int.h"
 #include "store_setting.h"
+#include "store_users.h"
 
 #include <stdlib.h>
 
@@ -38,7 +39,9 @@ store_setting_change(struct store *s, const char *sql, const char *key,
 
 	if (store_begin(s, err) != 0)
 		return -1;
-	if (store_prepare(s, &st, sql, err) != 0)
+	/* Roles (п. 2.2): the printed form is the authorised person's. */
+	if (store_users_permit(s, store_login(s), POLICY_SETTINGS, NULL, NULL,
+	    err) != 0 || store_prepare(s, &st, sql, err) != 0)
 		goto fail;
 	store_bind_text(st, 1, key);
 	if (value != NULL)

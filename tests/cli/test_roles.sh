@@ -166,6 +166,8 @@ expect_in "$WORK/err" "; вы — наблюдатель"
 expect_status 1 as sys tp exclude 2.2 --reason "x"
 expect_status 1 as sys process rename 1 "Информирование клиентов"
 expect_status 1 as sys publish --date 20.03.2024
+expect_status 1 as sys settings page.size A3
+expect_in "$WORK/err" "менять настройки печати может уполномоченное лицо"
 expect_status 1 as nobody tp set 2.3 --name "Почта"
 expect_in "$WORK/err" "вы — учётная запись «nobody», которой в перечне не назначена роль"
 snapshot after

@@ -160,7 +160,8 @@ editor_may_not_change_process_or_header(void **state)
 {
 	static const enum policy_action actions[] = {
 		POLICY_PROCESS_EDIT, POLICY_HEADER_EDIT, POLICY_REVIEW,
-		POLICY_APPROVE, POLICY_ACK, POLICY_USERS, POLICY_IMPORT
+		POLICY_APPROVE, POLICY_ACK, POLICY_USERS, POLICY_IMPORT,
+		POLICY_SETTINGS
 	};
 	struct policy_user u;
 	struct error err;
@@ -185,7 +186,7 @@ viewer_may_change_nothing(void **state)
 
 	(void)state;
 	make_user(&u, "vera", ROLE_VIEWER, NULL, NULL);
-	for (int a = POLICY_TOUCHPOINT_EDIT; a <= POLICY_IMPORT; a++) {
+	for (int a = POLICY_TOUCHPOINT_EDIT; a <= POLICY_SETTINGS; a++) {
 		assert_int_equal(policy_check(&u, (enum policy_action)a,
 		    "отдел А", NULL, &err), -1);
 		assert_non_null(strstr(err.msg, "; вы — наблюдатель"));
@@ -216,7 +217,7 @@ authorised_person_may_do_everything(void **state)
 
 	(void)state;
 	make_user(&u, "olga", ROLE_AUTHORISED, NULL, NULL);
-	for (int a = POLICY_TOUCHPOINT_EDIT; a <= POLICY_IMPORT; a++)
+	for (int a = POLICY_TOUCHPOINT_EDIT; a <= POLICY_SETTINGS; a++)
 		assert_int_equal(policy_check(&u, (enum policy_action)a,
 		    "отдел Б", "", &err), 0);
 	policy_user_fini(&u);
@@ -232,7 +233,7 @@ open_list_allows_everyone(void **state)
 	(void)state;
 	make_user(&u, "anyone", ROLE_NONE, NULL, NULL);
 	u.open = true;
-	for (int a = POLICY_TOUCHPOINT_EDIT; a <= POLICY_IMPORT; a++)
+	for (int a = POLICY_TOUCHPOINT_EDIT; a <= POLICY_SETTINGS; a++)
 		assert_int_equal(policy_check(&u, (enum policy_action)a,
 		    "отдел Б", NULL, &err), 0);
 	d = policy_describe(&u);
