@@ -59,6 +59,22 @@ app_print(FILE *f, const char *text)
 	free(safe);
 }
 
+int
+app_parse_number(const char *s, long long min, long long max, long long *out)
+{
+	long long v;
+	char *end;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 bool
 app_wants_help(int argc, char **argv)
 {

@@ -70,6 +70,14 @@ int	app_read_file(const char *path, char **data, size_t *len,
 /* Path of a file in the share directory; caller frees. */
 char	*app_share_path(const struct app *app, const char *name);
 
+/*
+ * A whole decimal number in [min, max] written with digits only (no sign,
+ * no spaces, nothing after it): 0 with *out set, or -1.  Every command
+ * reads its numbers (№ of processes, revisions, copies, widths) this way.
+ */
+int	app_parse_number(const char *s, long long min, long long max,
+	    long long *out);
+
 /* True if argv holds -h or --help: commands print their usage then. */
 bool	app_wants_help(int argc, char **argv);
 

@@ -67,16 +67,9 @@ cmd_ack_usage(FILE *f)
 static size_t
 cmd_ack_number(const char *s)
 {
-	unsigned long long v;
-	char *end;
+	long long v;
 
-	if (s[0] < '0' || s[0] > '9')
-		return 0;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > SIZE_MAX / 2)
-		return 0;
-	return (size_t)v;
+	return app_parse_number(s, 1, SIZE_MAX / 2, &v) == 0 ? (size_t)v : 0;
 }
 
 /* Parse the command line into a; returns EXIT_OK to go on, or the exit

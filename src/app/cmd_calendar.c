@@ -41,15 +41,11 @@ cal_usage(FILE *f)
 static int
 parse_number(const char *s, long lo, long hi, long *out)
 {
-	char *end;
-	long v;
+	long long v;
 
-	if (s[0] < '0' || s[0] > '9' || strlen(s) > 9)
+	if (app_parse_number(s, lo, hi, &v) != 0)
 		return -1;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < lo || v > hi)
-		return -1;
-	*out = v;
+	*out = (long)v;
 	return 0;
 }
 

@@ -70,12 +70,9 @@ cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
 	}
 	for (int i = 0; i < *nrevs; i++) {
 		const char *s = argv[optind + i];
-		char *end;
 		long long v;
 
-		errno = 0;
-		v = s[0] >= '0' && s[0] <= '9' ? strtoll(s, &end, 10) : 0;
-		if (v <= 0 || errno != 0 || *end != '\0') {
+		if (app_parse_number(s, 1, INT64_MAX, &v) != 0) {
 			app_error("diff: «%s» — не номер редакции (1, 2, …)",
 			    s);
 			return EXIT_USAGE;

@@ -58,14 +58,9 @@ cmd_export_usage(FILE *f)
 static int
 cmd_export_parse_int(const char *s, int min, int max)
 {
-	char *end;
-	long v;
+	long long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -1;
-	return (int)v;
+	return app_parse_number(s, min, max, &v) == 0 ? (int)v : -1;
 }
 
 /* Standard output may be a closed pipe or a full disk too. */

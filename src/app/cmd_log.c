@@ -79,16 +79,9 @@ cmd_log_day(const char *opt, const char *arg, bool next, char *out)
 static size_t
 cmd_log_number(const char *s)
 {
-	unsigned long long v;
-	char *end;
+	long long v;
 
-	if (s[0] < '0' || s[0] > '9')
-		return 0;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > SIZE_MAX / 2)
-		return 0;
-	return (size_t)v;
+	return app_parse_number(s, 1, SIZE_MAX / 2, &v) == 0 ? (size_t)v : 0;
 }
 
 /* Options into a; 0, -1 after --help, or an exit code. */

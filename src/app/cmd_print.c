@@ -59,14 +59,9 @@ struct cmd_print_args {
 static int
 cmd_print_parse_int(const char *s, int min, int max)
 {
-	char *end;
-	long v;
+	long long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -1;
-	return (int)v;
+	return app_parse_number(s, min, max, &v) == 0 ? (int)v : -1;
 }
 
 /* A number option in [min, max] into *out, or a usage error. */

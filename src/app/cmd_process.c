@@ -18,10 +18,9 @@ process_usage(FILE *f)
 static int
 parse_number(const char *s, int *n)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	long long v;
 
-	if (end == s || *end != '\0' || v < 1 || v > 1000000)
+	if (app_parse_number(s, 1, 1000000, &v) != 0)
 		return -1;
 	*n = (int)v;
 	return 0;

@@ -47,15 +47,8 @@ static int64_t
 cmd_publish_number(const char *s)
 {
 	long long v;
-	char *end;
 
-	if (s[0] < '0' || s[0] > '9')
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 0)
-		return 0;
-	return (int64_t)v;
+	return app_parse_number(s, 0, INT64_MAX, &v) == 0 ? (int64_t)v : 0;
 }
 
 /* Options into a; 0, -1 after --help, or an exit code. */

@@ -52,19 +52,15 @@ tp_usage(FILE *f)
 static int
 parse_address(const char *s, int *pnum, int *tnum, bool need_tp)
 {
-	char *end;
-	long p = strtol(s, &end, 10), t = 0;
+	const char *dot = strchr(s, '.');
+	char *head = xstrndup(s, dot != NULL ? (size_t)(dot - s) : strlen(s));
+	long long p, t = 0;
+	int rc;
 
-	if (end == s || p < 1 || p > 1000000)
-		return -1;
-	if (*end == '.') {
-		const char *ts = end + 1;
-
-		t = strtol(ts, &end, 10);
-		if (end == ts || t < 1 || t > 1000000)
-			return -1;
-	}
-	if (*end != '\0' || (need_tp && t == 0) || (!need_tp && t != 0))
+	rc = app_parse_number(head, 1, 1000000, &p);
+	free(head);
+	if (rc != 0 || (dot != NULL && app_parse_number(dot + 1, 1, 1000000,
+	    &t) != 0) || (need_tp && t == 0) || (!need_tp && t != 0))
 		return -1;
 	*pnum = (int)p;
 	*tnum = (int)t;
@@ -180,8 +176,7 @@ apply_option(int c, const char *arg, struct touchpoint *tp,
 	    "оффлайн", "offline" };
 	static const char *const basis[] = { "документ", "распоряд" };
 	static const char *const audience[] = { "внешн", "внутр" };
-	char *end;
-	long n;
+	long long n;
 	int v;
 
 	switch (c) {
@@ -250,8 +245,7 @@ apply_option(int c, const char *arg, struct touchpoint *tp,
 		tp->audience = v == 0 ? AUDIENCE_EXTERNAL : AUDIENCE_INTERNAL;
 		break;
 	case OPT_TRANSFERS:
-		n = strtol(arg, &end, 10);
-		if (*arg == '\0' || *end != '\0' || n < 0 || n > 99) {
+		if (app_parse_number(arg, 0, 99, &n) != 0) {
 			app_error("--transfers: «%s» — ожидалось число от 0 до 99",
 			    arg);
 			return -1;

@@ -174,16 +174,13 @@ printout_format_binary(enum printout_format f)
 int
 printout_revision_parse(const char *s, int64_t *rev, struct error *err)
 {
-	char *end;
 	long long v;
 
 	if (strcmp(s, "latest") == 0 || strcmp(s, "последняя") == 0) {
 		*rev = PRINTOUT_LATEST;
 		return 0;
 	}
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 1)
+	if (app_parse_number(s, 1, INT64_MAX, &v) != 0)
 		return error_set(err, "редакция «%s»: нужен её номер (1, 2, …) "
 		    "или latest", s);
 	*rev = v;
