@@ -91,7 +91,7 @@ detail_add_line(struct detail *d, const char *label, const char *text, attr_t at
 
 /* A field: its label on the first line, the value wrapped beside it (or
  * under it, indented, in a narrow pane), each line indent columns in. */
-static void
+void
 detail_add_indented(struct detail *d, const char *label, const char *value,
     attr_t attr, int indent)
 {
@@ -253,6 +253,8 @@ detail_build_touchpoint(struct detail *d, const struct catalog *cat)
 {
 	char *s;
 
+	if (d->more != NULL)
+		d->more(d, true, d->more_ctx);
 	s = xasprintf("%lld. %s", (long long)d->proc_number, d->proc_name);
 	detail_add_field(d, "Процесс:", s, A_NORMAL);
 	free(s);
@@ -270,6 +272,8 @@ detail_build_touchpoint(struct detail *d, const struct catalog *cat)
 	detail_add_field(d, "Подразделение:", detail_or_dash(d->tp.unit, "не указано"),
 	    d->tp.unit[0] != '\0' ? A_NORMAL : A_DIM);
 	detail_build_rules(d);
+	if (d->more != NULL)
+		d->more(d, false, d->more_ctx);
 }
 
 /* A process row: its number, name and size, and what the keys do. */

@@ -401,25 +401,32 @@ table_draw_needs(const struct cols *c, int y, const struct view_row *row,
 }
 
 /* A touchpoint under its process: tree mark and number, name, needs,
- * channel; an excluded one dimmed. */
+ * channel; an excluded one dimmed; one returned for rework marked ↩ in
+ * reverse (out of reverse on the cursor's row). */
 static void
 table_draw_touchpoint(const struct cols *c, int y, const struct view_row *row,
-    attr_t a)
+    attr_t a, bool returned)
 {
 	char num[64];
 	const char *chan;
 	attr_t ta = a | (row->excluded ? A_DIM : 0);
+	int mark = 0;
 
 	snprintf(num, sizeof num, "%s %lld.%lld", row->last ? "└" : "├",
 	    (long long)row->proc_number, (long long)row->tp_number);
 	draw_text(y, c->proc_x, c->proc_w, num, a);
+	if (returned && c->tp_w > 4) {
+		draw_text(y, c->tp_x, 1, "↩", A_BOLD | ((a & A_REVERSE) ?
+		    (a & ~A_REVERSE) : (a | A_REVERSE)));
+		mark = 2;
+	}
 	if (row->excluded) {
 		char *name = xasprintf("(искл.) %s", row->name);
 
-		draw_text(y, c->tp_x, c->tp_w, name, ta);
+		draw_text(y, c->tp_x + mark, c->tp_w - mark, name, ta);
 		free(name);
 	} else {
-		draw_text(y, c->tp_x, c->tp_w, row->name, ta);
+		draw_text(y, c->tp_x + mark, c->tp_w - mark, row->name, ta);
 	}
 	table_draw_needs(c, y, row, ta);
 	chan = row->specifics[0] != '\0' ? row->specifics :
@@ -450,6 +457,8 @@ table_draw(const struct table *t, const struct rect *r, bool focused)
 		if (row->type == VIEW_ROW_PROCESS)
 			table_draw_process(&c, y, row, a);
 		else
-			table_draw_touchpoint(&c, y, row, a);
+			table_draw_touchpoint(&c, y, row, a,
+			    review_badges_find(t->badges, row->key.tp_id) !=
+			    NULL);
 	}
 }

@@ -53,17 +53,21 @@ struct ui {
 	int			 reminder_scroll;
 	struct logview		 log;
 	struct edit		*edit;		/* forms, undo, findings */
+	struct review_badges	 badges;	/* rows returned for rework */
 };
 
-/* The function-key bar: only keys that do something. */
+/* The function-key bar: only keys that do something; a wide one only
+ * where every label still fits whole. */
 static const struct {
 	int	 n;
 	const char *label;
+	bool	 wide;
 } fkeys[] = {
 	{ 1, "Помощь" },
 	{ 3, "Просмотр" },
 	{ 4, "Правка" },
 	{ 5, "Проверка" },
+	{ 6, "Приёмка", true },
 	{ 7, "Поиск" },
 	{ 8, "Исключ." },
 	{ 9, "Печать" },
@@ -71,6 +75,8 @@ static const struct {
 };
 
 #define NFKEYS (sizeof fkeys / sizeof fkeys[0])
+/* From this width the bar has room for the wide keys too. */
+#define FKEYS_WIDE_COLS 90
 
 static void ui_message(struct ui *u, bool error, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
@@ -199,12 +205,18 @@ static void
 ui_draw_fkeys(struct ui *u)
 {
 	const struct rect *r = &u->lay.bar;
-	int slot = r->w / (int)NFKEYS, x = r->x;
+	bool wide = r->w >= FKEYS_WIDE_COLS;
+	int n = 0, slot, x = r->x;
 
+	for (size_t i = 0; i < NFKEYS; i++)
+		n += wide || !fkeys[i].wide;
+	slot = r->w / n;
 	for (size_t i = 0; i < NFKEYS; i++) {
 		char num[8];
 		int w = i + 1 == NFKEYS ? r->x + r->w - x : slot, nw;
 
+		if (fkeys[i].wide && !wide)
+			continue;
 		snprintf(num, sizeof num, "%d", fkeys[i].n);
 		nw = draw_text(r->y, x, w, num, term_attr_barkey());
 		draw_text(r->y, x + nw, w - nw - 1, fkeys[i].label,
@@ -261,6 +273,9 @@ ui_draw(struct ui *u)
 		return;
 	}
 	ui_draw_header(u);
+	/* A verdict or a change since: the marks and the pane follow. */
+	if (review_badges_refresh(&u->badges, u->st))
+		u->detail.width = -1;
 	switch (u->mode) {
 	case MODE_TABLE:
 		table_draw(&u->table, &u->lay.table, !u->focus_detail);
@@ -592,6 +607,17 @@ ui_print(struct ui *u)
 	u->msg_error = failed;
 }
 
+/* V, F6: the review mode; the table shows where it stopped. */
+static void
+ui_review(struct ui *u)
+{
+	if (review_mode(u->edit, u->msg, sizeof u->msg, &u->msg_error) ==
+	    DIALOG_QUIT)
+		u->quit = true;
+	u->mode = MODE_TABLE;
+	ui_resize(u);
+}
+
 /* The keys of the reminder, the change log, approval and printing: in
  * the table and on the reminder's and the log's screens (where the
  * screen's own key takes the clerk back). */
@@ -612,6 +638,8 @@ ui_history_key(struct ui *u, bool fkey, wint_t k)
 			ui_log_open(u);
 	} else if (!fkey && k == 'A')
 		ui_approve(u);
+	else if ((!fkey && k == 'V') || (fkey && k == KEY_F(6)))
+		ui_review(u);
 	else if ((!fkey && k == 'p') || (fkey && k == KEY_F(9)))
 		ui_print(u);
 	else
@@ -742,11 +770,15 @@ ui_open(struct ui *u, struct store *st, const struct ui_options *opt,
 	detail_init(&u->detail);
 	reminder_view_init(&u->reminder, opt->share_dir);
 	logview_init(&u->log, st);
+	review_badges_init(&u->badges);
 	if (store_get_header(st, &u->hdr, err) != 0 ||
 	    store_read_catalog(st, &u->cat, err) != 0 ||
 	    store_view_new(st, &u->v, err) != 0)
 		return -1;
 	table_init(&u->table, u->v);
+	u->table.badges = &u->badges;
+	u->detail.more = review_badges_detail;
+	u->detail.more_ctx = &u->badges;
 	u->edit = edit_new(st, &u->cat, &u->hdr, &u->table, &u->detail, opt,
 	    ui_redraw_cb, u);
 	return 0;
@@ -761,6 +793,7 @@ ui_close(struct ui *u)
 	detail_fini(&u->detail);
 	reminder_view_fini(&u->reminder);
 	logview_fini(&u->log);
+	review_badges_fini(&u->badges);
 	edit_free(u->edit);
 	store_view_free(u->v);
 	catalog_fini(&u->cat);

@@ -17,6 +17,7 @@
 #include "error.h"
 #include "model.h"
 #include "reminder.h"
+#include "store_review.h"
 #include "store_view.h"
 #include "strvec.h"
 #include "ui.h"
@@ -92,6 +93,8 @@ struct table {
 	size_t		 cur;		/* the cursor's index in rows */
 	int		 height;	/* rows the screen has room for */
 	int64_t		 nprocs;
+	/* Rows returned for rework, marked ↩ (NULL: none marked). */
+	const struct review_badges *badges;
 };
 
 void	table_init(struct table *t, struct store_view *v);
@@ -131,6 +134,10 @@ struct detail {
 	size_t		 nlines, cap;
 	int		 width;		/* lines are wrapped to this */
 	int		 scroll;
+	/* Called before (first) and after the fields of a touchpoint to
+	 * add lines of its own (NULL: none): a review's marks. */
+	void		(*more)(struct detail *d, bool first, void *ctx);
+	void		*more_ctx;
 };
 
 void	detail_init(struct detail *d);
@@ -139,6 +146,10 @@ void	detail_fini(struct detail *d);
 int	detail_load(struct detail *d, struct store_view *v,
 	    const struct view_row *row, struct error *err);
 void	detail_scroll(struct detail *d, int delta, int height);
+/* Add a field (label, then value wrapped beside or under it, indent
+ * columns in) while the lines are built: for the more hook. */
+void	detail_add_indented(struct detail *d, const char *label,
+	    const char *value, attr_t attr, int indent);
 void	detail_draw(struct detail *d, const struct catalog *cat,
 	    const struct rect *r, const char *title, bool focused);
 
@@ -287,6 +298,35 @@ void	edit_free(struct edit *e);
  * why not) goes to msg; *quit is set if a signal or a hangup came. */
 bool	edit_key(struct edit *e, bool fkey, wint_t k, char *msg,
 	    size_t msglen, bool *msg_error, bool *quit);
+
+/* review.c - review sessions in the editor (п. 2.2), and the marks of
+ * touchpoints returned for rework. */
+
+/* The touchpoints whose standing verdict is "returned", sorted by id;
+ * read again only when the change log has a new entry. */
+struct review_badges {
+	struct review_marks m;
+	int64_t	 last_id;	/* the newest log entry when read */
+	bool	 read;
+};
+
+void	review_badges_init(struct review_badges *b);
+void	review_badges_fini(struct review_badges *b);
+/* Read the marks again if the change log moved on (else one id read);
+ * true if they were read (what the detail pane shows may differ). */
+bool	review_badges_refresh(struct review_badges *b, struct store *st);
+/* The mark of touchpoint tp_id, or NULL (b may be NULL). */
+const struct review_mark *review_badges_find(const struct review_badges *b,
+	    int64_t tp_id);
+/* The detail pane's hook (ctx: the badges): a returned touchpoint's
+ * comment first. */
+void	review_badges_detail(struct detail *d, bool first, void *ctx);
+
+/* V, F6: choose a scope or resume the clerk's unfinished session, step
+ * through it, a summary at the end.  What it came to (or why it was
+ * refused) goes to msg; DIALOG_QUIT on a signal or hangup. */
+enum dialog_result review_mode(struct edit *e, char *msg, size_t msglen,
+	    bool *msg_error);
 
 /* keys.c - the keys the forms read that not every terminfo entry names
  * (modified arrows, F2 … F8, bracketed paste): taught to curses. */

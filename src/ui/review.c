@@ -1,0 +1,1710 @@
+/*
+ * review.c - review sessions in the editor (п. 2.2: authorised persons
+ * check each entry for completeness and compliance and include it), and
+ * the marks of touchpoints returned for rework in the table.
+ *
+ * The session is the store's (store_review.h), the same one "perechen
+ * review" drives: every verdict and every move is written at once, so a
+ * session left by a key, a dropped link or a signal resumes at the item
+ * it stood on.  The screen shows one item at a time: the record as the
+ * detail pane shows it (every field), then its findings and its changes
+ * since the last approved revision, the progress always in the title.
+ * From an item the clerk may open its form and come back to it.  Past
+ * the last item a summary; the session is finished when every item has a
+ * verdict (or when the clerk finishes it).
+ */
+#include "form.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "policy.h"
+#include "reminder.h"
+#include "store_history.h"
+#include "store_review.h"
+#include "store_users.h"
+#include "utf8.h"
+
+/* The widest the menus are. */
+#define RV_MENU_W 72
+
+/* The marks, by touchpoint id. */
+static int
+rv_mark_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct review_mark *)a)->tp_id;
+	int64_t y = ((const struct review_mark *)b)->tp_id;
+
+	return (x > y) - (x < y);
+}
+
+void
+review_badges_init(struct review_badges *b)
+{
+	memset(b, 0, sizeof *b);
+}
+
+void
+review_badges_fini(struct review_badges *b)
+{
+	review_marks_fini(&b->m);
+	memset(b, 0, sizeof *b);
+}
+
+bool
+review_badges_refresh(struct review_badges *b, struct store *st)
+{
+	struct review_marks m = { 0 };
+	struct error err;
+	int64_t last;
+
+	if (store_log_last_id(st, &last, &err) != 0)
+		return false;
+	if (b->read && last == b->last_id)
+		return false;
+	/* Tried once per log entry: a failure does not repeat every frame. */
+	b->read = true;
+	b->last_id = last;
+	if (store_review_returned(st, &m, &err) != 0) {
+		review_marks_fini(&m);
+		return false;
+	}
+	if (m.n > 1)
+		qsort(m.v, m.n, sizeof *m.v, rv_mark_cmp);
+	review_marks_fini(&b->m);
+	b->m = m;
+	return true;
+}
+
+const struct review_mark *
+review_badges_find(const struct review_badges *b, int64_t tp_id)
+{
+	struct review_mark key;
+
+	if (b == NULL || b->m.n == 0)
+		return NULL;
+	memset(&key, 0, sizeof key);
+	key.tp_id = tp_id;
+	return bsearch(&key, b->m.v, b->m.n, sizeof *b->m.v, rv_mark_cmp);
+}
+
+/* "нет телефона (ivanov, 25.03.2024 14:05, проверка № 1)"; caller
+ * frees. */
+static char *
+rv_mark_text(const char *comment, const char *login, const char *at_utc,
+    int64_t session)
+{
+	char when[REMINDER_TIME_BUFSZ];
+
+	reminder_format_time(at_utc, when);
+	if (session > 0)
+		return xasprintf("%s (%s, %s, проверка № %lld)", comment, login,
+		    when, (long long)session);
+	return xasprintf("%s (%s, %s)", comment, login, when);
+}
+
+void
+review_badges_detail(struct detail *d, bool first, void *ctx)
+{
+	const struct review_mark *m;
+	char *s;
+
+	if (!first || (m = review_badges_find(ctx, d->tp.id)) == NULL)
+		return;
+	s = rv_mark_text(m->comment, m->login, m->at_utc, m->session);
+	detail_add_indented(d, "↩ Доработать:", s, A_BOLD, 0);
+	free(s);
+}
+
+/* The keys of the Russian layout where the Latin ones are: a clerk who
+ * has just typed a comment need not switch back to give the next
+ * verdict. */
+static wint_t
+rv_latin(wint_t k)
+{
+	static const struct {
+		wint_t	 ru, en;
+	} map[] = {
+		{ L'ф', 'a' }, { L'к', 'r' }, { L'ы', 's' }, { L'и', 'b' },
+		{ L'т', 'n' }, { L'у', 'e' }, { L'а', 'f' }, { L'й', 'q' },
+		{ L'о', 'j' }, { L'л', 'k' }, { L'п', 'g' }, { L'П', 'G' },
+		{ L'Р', 'H' }, { L'Й', 'Q' },
+	};
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].ru == k)
+			return map[i].en;
+	return k;
+}
+
+/* Lines to draw: the summary's, the menus' notes. */
+struct rv_lines {
+	char	**text;
+	attr_t	*attr;
+	int	*indent;
+	size_t	 n, cap;
+};
+
+/* Append text wrapped in width columns, indent columns in. */
+static void
+rv_lines_add(struct rv_lines *ls, const char *text, attr_t attr, int indent,
+    int width)
+{
+	struct strvec w;
+
+	strvec_init(&w);
+	utf8_wrap(text, width - indent > 10 ? width - indent : 10, &w);
+	for (size_t i = 0; i < w.n; i++) {
+		if (ls->n == ls->cap) {
+			ls->cap = ls->cap ? ls->cap * 2 : 32;
+			ls->text = xreallocarray(ls->text, ls->cap,
+			    sizeof *ls->text);
+			ls->attr = xreallocarray(ls->attr, ls->cap,
+			    sizeof *ls->attr);
+			ls->indent = xreallocarray(ls->indent, ls->cap,
+			    sizeof *ls->indent);
+		}
+		ls->text[ls->n] = xstrdup(w.v[i]);
+		ls->attr[ls->n] = attr;
+		/* Continuation lines of a list item stand under its text. */
+		ls->indent[ls->n] = indent + (i > 0 && indent > 0 ? 2 : 0);
+		ls->n++;
+	}
+	strvec_fini(&w);
+}
+
+static void
+rv_lines_fini(struct rv_lines *ls)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		free(ls->text[i]);
+	free(ls->text);
+	free(ls->attr);
+	free(ls->indent);
+	memset(ls, 0, sizeof *ls);
+}
+
+/* Draw the lines from first on, height of them, in r. */
+static void
+rv_lines_draw(const struct rv_lines *ls, int y, int x, int w, int height,
+    int first)
+{
+	for (int i = 0; i < height; i++) {
+		size_t li = (size_t)(first + i);
+
+		draw_fill(y + i, x, w, A_NORMAL);
+		if (li < ls->n)
+			draw_text(y + i, x + ls->indent[li], w - ls->indent[li],
+			    ls->text[li], ls->attr[li]);
+	}
+}
+
+/* A key and what it does, on the bottom bar. */
+struct rv_barkey {
+	const char *key;
+	const char *label;
+};
+
+/* The bottom bar: as many keys as fit, in the bar's colours. */
+static void
+rv_draw_bar(const struct rv_barkey *keys, size_t n)
+{
+	int x = 0, y = LINES - 1;
+
+	draw_fill(y, 0, COLS, term_attr_bar());
+	for (size_t i = 0; i < n; i++) {
+		int need = utf8_width(keys[i].key) + utf8_width(keys[i].label) +
+		    1;
+
+		if (x + need > COLS)
+			break;
+		x += draw_text(y, x, COLS - x, keys[i].key, term_attr_barkey());
+		x += draw_text(y, x, COLS - x, keys[i].label, term_attr_bar());
+		if (x < COLS)
+			x += draw_text(y, x, 1, " ", A_NORMAL);
+	}
+}
+
+/* Whether the screen is too small to show anything but that. */
+static bool
+rv_too_small(void)
+{
+	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
+		return false;
+	erase();
+	draw_text(0, 0, COLS, "Окно терминала слишком мало: нужно не меньше "
+	    "60×16", A_BOLD);
+	refresh();
+	return true;
+}
+
+/* A question on the message line over what is drawn; true for yes
+ * (д, y, Enter), false for anything else; *quit on a signal. */
+static bool
+rv_confirm(const char *question, bool *quit)
+{
+	struct key key;
+
+	for (;;) {
+		draw_text(LINES - 2, 0, COLS, question, A_BOLD);
+		refresh();
+		switch (keys_read(&key)) {
+		case TERM_SIGNAL:
+		case TERM_HANGUP:
+			*quit = true;
+			return false;
+		case TERM_KEY:
+		case TERM_FKEY:
+			break;
+		}
+		if (key.fkey && key.k == KEY_RESIZE)
+			continue;
+		return !key.fkey && (key.k == L'д' || key.k == L'Д' ||
+		    key.k == 'y' || key.k == 'Y' || key.k == '\r' || key.k == '\n');
+	}
+}
+
+/* A menu over the table: its items, the disabled ones dim. */
+struct rv_menu {
+	const char *title;
+	struct strvec items;
+	bool	*off;		/* per item: not to be chosen */
+	size_t	 cur;
+	size_t	 top;		/* the first item shown */
+	char	 note[ERROR_MSG_MAX + 128];	/* under the items, bold */
+};
+
+/* Draw the menu in a box centred over the screen. */
+static void
+rv_menu_draw(struct rv_menu *m)
+{
+	struct rv_lines note = { 0 };
+	int w = COLS - 4 < RV_MENU_W ? COLS - 4 : RV_MENU_W, h, rows;
+	struct rect r;
+
+	if (rv_too_small())
+		return;
+	if (m->note[0] != '\0')
+		rv_lines_add(&note, m->note, A_BOLD, 0, w - 4);
+	h = (int)m->items.n + 4 + (note.n > 0 ? (int)note.n + 1 : 0);
+	if (h > LINES - 2)
+		h = LINES - 2;
+	rows = h - 4 - (note.n > 0 ? (int)note.n + 1 : 0);
+	if (rows < 1)
+		rows = 1;
+	r = (struct rect){ (LINES - h) / 2, (COLS - w) / 2, h, w };
+	if (m->cur < m->top)
+		m->top = m->cur;
+	if (m->cur >= m->top + (size_t)rows)
+		m->top = m->cur - (size_t)rows + 1;
+	draw_box(&r, m->title);
+	for (int i = 0; i < rows; i++) {
+		size_t k = m->top + (size_t)i;
+		attr_t a;
+
+		if (k >= m->items.n)
+			break;
+		a = k == m->cur ? A_REVERSE : m->off[k] ? A_DIM : A_NORMAL;
+		draw_text(r.y + 1 + i, r.x + 1, r.w - 2, "", a);
+		draw_text(r.y + 1 + i, r.x + 2, r.w - 4, m->items.v[k], a);
+	}
+	for (size_t i = 0; i < note.n && r.y + 2 + rows + (int)i < r.y + h - 2;
+	    i++)
+		draw_text(r.y + 2 + rows + (int)i, r.x + 2, r.w - 4,
+		    note.text[i], A_BOLD);
+	draw_text(r.y + h - 2, r.x + 2, r.w - 4, "Enter — выбрать  ↑↓ — "
+	    "пункт  Esc — отмена", A_DIM);
+	rv_lines_fini(&note);
+	curs_set(0);
+	refresh();
+}
+
+/* A refusal in a box over the table, wrapped whole (the message line
+ * would cut it), until a key; false on a signal or hangup. */
+static bool
+rv_notice(struct edit *e, const char *title, const char *text)
+{
+	struct rv_lines ls = { 0 };
+	struct key key;
+	struct rect r;
+	int w, h;
+
+	e->redraw(e->ctx);
+	for (;;) {
+		if (!rv_too_small()) {
+			w = COLS - 4 < RV_MENU_W ? COLS - 4 : RV_MENU_W;
+			rv_lines_add(&ls, text, A_BOLD, 0, w - 4);
+			h = (int)ls.n + 4 > LINES - 2 ? LINES - 2 : (int)ls.n + 4;
+			r = (struct rect){ (LINES - h) / 2, (COLS - w) / 2, h,
+			    w };
+			draw_box(&r, title);
+			rv_lines_draw(&ls, r.y + 1, r.x + 2, r.w - 4, h - 3, 0);
+			draw_text(r.y + h - 2, r.x + 2, r.w - 4, "Enter или Esc — "
+			    "закрыть", A_DIM);
+			rv_lines_fini(&ls);
+			curs_set(0);
+			refresh();
+		}
+		switch (keys_read(&key)) {
+		case TERM_SIGNAL:
+		case TERM_HANGUP:
+			return false;
+		case TERM_KEY:
+		case TERM_FKEY:
+			break;
+		}
+		if (!key.fkey || key.k != KEY_RESIZE)
+			return true;
+		e->redraw(e->ctx);
+	}
+}
+
+/* Step the cursor by dir over the items that may be chosen. */
+static void
+rv_menu_step(struct rv_menu *m, int dir)
+{
+	size_t i = m->cur;
+
+	while ((dir < 0 && i > 0) || (dir > 0 && i + 1 < m->items.n)) {
+		i = dir < 0 ? i - 1 : i + 1;
+		if (!m->off[i]) {
+			m->cur = i;
+			return;
+		}
+	}
+}
+
+/* Run the menu over the table e shows: the item chosen, -1 if left, -2
+ * on a signal or hangup. */
+static int
+rv_menu_run(struct edit *e, struct rv_menu *m)
+{
+	struct key key;
+	wint_t k;
+
+	if (m->off[m->cur])
+		rv_menu_step(m, 1);
+	e->redraw(e->ctx);
+	for (;;) {
+		rv_menu_draw(m);
+		switch (keys_read(&key)) {
+		case TERM_SIGNAL:
+		case TERM_HANGUP:
+			return -2;
+		case TERM_KEY:
+		case TERM_FKEY:
+			break;
+		}
+		k = key.k;
+		if (key.fkey) {
+			if (k == KEY_RESIZE)
+				e->redraw(e->ctx);
+			else if (k == KEY_UP)
+				rv_menu_step(m, -1);
+			else if (k == KEY_DOWN)
+				rv_menu_step(m, 1);
+			else if (k == KEY_ENTER || k == KEY_RIGHT)
+				return (int)m->cur;
+			else if (k == KEY_F(10) || k == KEY_LEFT)
+				return -1;
+			continue;
+		}
+		k = rv_latin(k);
+		if (k == KEY_ESC || k == 'q' || k == CTRL('g') || k == CTRL('c'))
+			return -1;
+		if (k == 'k')
+			rv_menu_step(m, -1);
+		else if (k == 'j')
+			rv_menu_step(m, 1);
+		else if (k == '\r' || k == '\n')
+			return (int)m->cur;
+		else if (k >= '1' && k <= '9' && (size_t)(k - '1') <
+		    m->items.n && !m->off[k - '1'])
+			return (int)(k - '1');
+	}
+}
+
+/* An empty menu titled title. */
+static void
+rv_menu_init(struct rv_menu *m, const char *title)
+{
+	memset(m, 0, sizeof *m);
+	m->title = title;
+	strvec_init(&m->items);
+}
+
+/* Add an item ("N  text"); off: shown, not to be chosen. */
+static void
+rv_menu_add(struct rv_menu *m, const char *text, bool off)
+{
+	char *s = m->items.n < 9 ? xasprintf("%zu  %s", m->items.n + 1, text) :
+	    xasprintf("   %s", text);
+
+	strvec_push(&m->items, s);
+	free(s);
+	m->off = xreallocarray(m->off, m->items.n, sizeof *m->off);
+	m->off[m->items.n - 1] = off;
+}
+
+static void
+rv_menu_fini(struct rv_menu *m)
+{
+	strvec_fini(&m->items);
+	free(m->off);
+	memset(m, 0, sizeof *m);
+}
+
+/* The review screen's state. */
+struct rv {
+	struct edit	*e;
+	char		*login;		/* who reviews */
+	int64_t		 id;		/* the session */
+	struct review_session s;	/* its progress */
+	struct review_items items;
+	struct review_detail d;		/* the current item's */
+	bool		 have_d;
+	struct detail	 rec;		/* d as the detail pane draws it */
+	int64_t		 shown_tp;	/* the touchpoint rec was last for */
+	bool		 help;
+	int		 sum_scroll;
+	char		 msg[ERROR_MSG_MAX + 256];
+	bool		 msg_error;
+	bool		 leave;
+	bool		 quit;
+};
+
+static void rv_say(struct rv *r, bool error, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+
+/* Say something on the message line until the next key. */
+static void
+rv_say(struct rv *r, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+	va_end(ap);
+	r->msg_error = error;
+}
+
+/* Whether an item is shown (else the summary is). */
+static bool
+rv_at_item(const struct rv *r)
+{
+	return r->s.finished_utc != NULL && r->s.finished_utc[0] == '\0' &&
+	    r->s.position < r->s.total && r->s.position < r->items.n;
+}
+
+/* The item shown, or NULL. */
+static const struct review_item *
+rv_item(const struct rv *r)
+{
+	return rv_at_item(r) ? &r->items.v[r->s.position] : NULL;
+}
+
+/* "все точки", "точки подразделения «отдел А»"; caller frees. */
+static char *
+rv_scope_text(const struct review_session *s)
+{
+	if (s->scope == REVIEW_SCOPE_UNIT)
+		return xasprintf("%s «%s»", review_scope_title(s->scope),
+		    s->unit);
+	return xstrdup(review_scope_title(s->scope));
+}
+
+/* The progress: "12/19", or "19/19" past the last. */
+static void
+rv_progress(const struct review_session *s, char *buf, size_t size)
+{
+	snprintf(buf, size, "%zu/%zu", s->position < s->total ?
+	    s->position + 1 : s->total, s->total);
+}
+
+/* The record's verdicts, before its fields: this session's, else one
+ * that stands from another session. */
+static void
+rv_more_verdict(struct rv *r, struct detail *d)
+{
+	const struct review_item *it = rv_item(r);
+	const struct review_mark *st = &r->d.standing;
+	char *s, *t;
+
+	if (it != NULL && it->verdict != VERDICT_PENDING) {
+		t = it->comment[0] != '\0' ? rv_mark_text(it->comment,
+		    it->login, it->at_utc, 0) : NULL;
+		s = xasprintf("в этой проверке — %s%s%s%s", verdict_title(
+		    it->verdict), t != NULL ? ": " : "", t != NULL ? t : "",
+		    it->stale ? "; точка изменена после решения" : "");
+		detail_add_indented(d, "Решение:", s, A_BOLD, 0);
+		free(s);
+		free(t);
+		return;
+	}
+	if (st->verdict == VERDICT_PENDING) {
+		detail_add_indented(d, "Решение:", "ещё не вынесено", A_DIM, 0);
+		return;
+	}
+	t = st->comment[0] != '\0' ? rv_mark_text(st->comment, st->login,
+	    st->at_utc, 0) : NULL;
+	s = xasprintf("в проверке № %lld — %s%s%s", (long long)st->session,
+	    verdict_title(st->verdict), t != NULL ? ": " : "",
+	    t != NULL ? t : "");
+	detail_add_indented(d, "Решение:", s, st->verdict == VERDICT_RETURNED ?
+	    A_BOLD : A_NORMAL, 0);
+	free(s);
+	free(t);
+}
+
+/* One line before the fields: how many findings and changes the
+ * sections after them hold, so that none goes unseen on a short
+ * screen. */
+static void
+rv_more_brief(struct rv *r, struct detail *d)
+{
+	const struct review_detail *rd = &r->d;
+	size_t errors = findings_count(&rd->findings, LEVEL_ERROR, false);
+	size_t open = findings_count(&rd->findings, LEVEL_WARNING, true);
+	struct buf b;
+
+	buf_init(&b);
+	if (errors > 0 || open > 0)
+		buf_printf(&b, "ошибок %zu, непринятых предупреждений %zu",
+		    errors, open);
+	else
+		buf_puts(&b, rd->tp.excluded ? "точка исключена" :
+		    "ошибок и предупреждений нет");
+	if (rd->revision == 0)
+		buf_puts(&b, "; перечень ещё не утверждён");
+	else if (!rd->in_revision)
+		buf_printf(&b, "; новая точка (после редакции %lld)",
+		    (long long)rd->revision);
+	else if (rd->changes.n > 0)
+		buf_printf(&b, "; изменений после редакции %lld: %zu",
+		    (long long)rd->revision, rd->changes.n);
+	else
+		buf_printf(&b, "; после редакции %lld не изменялась",
+		    (long long)rd->revision);
+	buf_puts(&b, " — подробно ниже");
+	detail_add_indented(d, "Сводка:", b.data, errors > 0 ? A_BOLD :
+	    A_NORMAL, 0);
+	buf_fini(&b);
+}
+
+/* The findings of the rules about the touchpoint, acknowledgements
+ * shown. */
+static void
+rv_more_findings(struct rv *r, struct detail *d)
+{
+	const struct findings *f = &r->d.findings;
+
+	detail_add_indented(d, "", "", A_NORMAL, 0);
+	if (r->d.tp.excluded) {
+		detail_add_indented(d, "Замечания:", "точка исключена — "
+		    "правилами не проверяется", A_DIM, 0);
+		return;
+	}
+	if (f->n == 0) {
+		detail_add_indented(d, "Замечания:", "нет", A_NORMAL, 0);
+		return;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *fi = &f->v[i];
+		attr_t a = fi->level == LEVEL_ERROR ? A_BOLD :
+		    fi->level == LEVEL_HINT || fi->acknowledged ? A_DIM :
+		    A_NORMAL;
+		char *s;
+
+		if (fi->acknowledged)
+			s = xasprintf("✓ принято — %s (обоснование: %s)",
+			    fi->message, fi->justification);
+		else
+			s = xasprintf("%s %s — %s", fi->level == LEVEL_ERROR ?
+			    "✗" : fi->level == LEVEL_WARNING ? "!" : "·",
+			    level_label(fi->level), fi->message);
+		detail_add_indented(d, i == 0 ? "Замечания:" : "", s, a, 0);
+		free(s);
+	}
+}
+
+/* One change, old → new; values of several lines under the field. */
+static void
+rv_more_change(struct detail *d, const struct change *ch)
+{
+	const char *was = ch->old_value[0] != '\0' ? ch->old_value : "—";
+	const char *now = ch->new_value[0] != '\0' ? ch->new_value : "—";
+	char *s;
+
+	if (strchr(was, '\n') == NULL && strchr(now, '\n') == NULL) {
+		s = xasprintf("%s: %s → %s", ch->field, was, now);
+		detail_add_indented(d, "", s, A_NORMAL, 0);
+		free(s);
+		return;
+	}
+	s = xasprintf("%s:", ch->field);
+	detail_add_indented(d, "", s, A_NORMAL, 0);
+	free(s);
+	detail_add_indented(d, "", "было:", A_DIM, 2);
+	detail_add_indented(d, "", was, A_NORMAL, 4);
+	detail_add_indented(d, "", "стало:", A_DIM, 2);
+	detail_add_indented(d, "", now, A_NORMAL, 4);
+}
+
+/* The changes since the latest approved revision. */
+static void
+rv_more_changes(struct rv *r, struct detail *d)
+{
+	const struct review_detail *rd = &r->d;
+	char *s;
+
+	detail_add_indented(d, "", "", A_NORMAL, 0);
+	if (rd->revision == 0) {
+		detail_add_indented(d, "Изменения:", "перечень ещё не утверждён "
+		    "— сравнивать не с чем", A_DIM, 0);
+		return;
+	}
+	if (!rd->in_revision) {
+		s = xasprintf("новая точка: в редакции %lld её не было "
+		    "(п. 5.3.1)", (long long)rd->revision);
+		detail_add_indented(d, "Изменения:", s, A_BOLD, 0);
+		free(s);
+		return;
+	}
+	if (rd->changes.n == 0) {
+		s = xasprintf("после редакции %lld — нет",
+		    (long long)rd->revision);
+		detail_add_indented(d, "Изменения:", s, A_NORMAL, 0);
+		free(s);
+		return;
+	}
+	s = xasprintf("после редакции %lld (было → стало):",
+	    (long long)rd->revision);
+	detail_add_indented(d, "Изменения:", s, A_BOLD, 0);
+	free(s);
+	for (size_t i = 0; i < rd->changes.n; i++)
+		rv_more_change(d, &rd->changes.v[i]);
+}
+
+/* The record's hook: the verdict first, findings and changes after. */
+static void
+rv_more(struct detail *d, bool first, void *ctx)
+{
+	struct rv *r = ctx;
+
+	if (first) {
+		rv_more_verdict(r, d);
+		rv_more_brief(r, d);
+		return;
+	}
+	rv_more_findings(r, d);
+	rv_more_changes(r, d);
+}
+
+/* Show r->d in the record (scrolled to the top for another touchpoint). */
+static void
+rv_fill_record(struct rv *r)
+{
+	struct detail *d = &r->rec;
+
+	record_copy_touchpoint(&d->tp, &r->d.tp);
+	free(d->proc_name);
+	d->proc_name = xstrdup(r->d.process);
+	d->proc_number = (int64_t)r->d.pnum;
+	d->tp_number = (int64_t)r->d.tnum;
+	d->is_process = false;
+	d->loaded = true;
+	d->width = -1;
+	d->more = rv_more;
+	d->more_ctx = r;
+	if (r->shown_tp != r->d.tp.id)
+		d->scroll = 0;
+	r->shown_tp = r->d.tp.id;
+}
+
+/* Read the session again, and the item it stands on. */
+static int
+rv_load(struct rv *r, struct error *err)
+{
+	const struct review_item *it;
+	int64_t id = r->id;
+
+	review_session_fini(&r->s);
+	review_items_fini(&r->items);
+	r->rec.loaded = false;
+	r->have_d = false;
+	if (store_review_get(r->e->st, id, &r->s, err) != 0 ||
+	    store_review_items(r->e->st, id, &r->items, err) != 0)
+		return -1;
+	if ((it = rv_item(r)) == NULL || it->gone)
+		return 0;
+	if (store_review_detail(r->e->st, it->tp_id, r->e->cat, &r->d,
+	    err) != 0)
+		return -1;
+	r->have_d = true;
+	rv_fill_record(r);
+	return 0;
+}
+
+/* rv_load, an error on the message line. */
+static void
+rv_reload(struct rv *r)
+{
+	struct error err;
+
+	if (rv_load(r, &err) != 0)
+		rv_say(r, true, "%s", err.msg);
+}
+
+/* The title: the session, the progress, the counts. */
+static void
+rv_draw_title(const struct rv *r)
+{
+	char prog[64], *scope = rv_scope_text(&r->s), *t;
+
+	rv_progress(&r->s, prog, sizeof prog);
+	t = xasprintf("Проверка № %lld — %s (%s): принято %zu, возвращено "
+	    "%zu, пропущено %zu", (long long)r->s.id, prog, scope,
+	    r->s.count[VERDICT_ACCEPTED], r->s.count[VERDICT_RETURNED],
+	    r->s.count[VERDICT_SKIPPED]);
+	draw_fill(0, 0, COLS, term_attr_title());
+	draw_text(0, 1, COLS - 1, t, term_attr_title());
+	free(t);
+	free(scope);
+}
+
+/* The items with verdict v under heading, one per line, comments after. */
+static void
+rv_summary_group(const struct rv *r, struct rv_lines *ls, enum verdict v,
+    const char *heading, int width)
+{
+	char *s;
+
+	if (r->s.count[v] == 0)
+		return;
+	s = xasprintf("%s (%zu):", heading, r->s.count[v]);
+	rv_lines_add(ls, "", A_NORMAL, 0, width);
+	rv_lines_add(ls, s, A_BOLD, 0, width);
+	free(s);
+	for (size_t i = 0; i < r->items.n; i++) {
+		const struct review_item *it = &r->items.v[i];
+
+		if (it->verdict != v)
+			continue;
+		s = xasprintf("%s%s%s%s", it->label, it->comment[0] != '\0' ?
+		    " — " : "", it->comment, it->gone ? " (нет в перечне)" :
+		    it->stale ? " (изменена после решения)" : "");
+		rv_lines_add(ls, s, A_NORMAL, 2, width);
+		free(s);
+	}
+}
+
+/* The summary: what the session came to, the returned ones first. */
+static void
+rv_summary_lines(const struct rv *r, struct rv_lines *ls, int width)
+{
+	char when[REMINDER_TIME_BUFSZ];
+	char *s, *scope = rv_scope_text(&r->s);
+	bool done = r->s.finished_utc[0] != '\0';
+
+	if (done)
+		s = xasprintf("Итог проверки № %lld (%s): проверка завершена.",
+		    (long long)r->s.id, scope);
+	else
+		s = xasprintf("Проверка № %lld (%s): все точки пройдены, но "
+		    "решение вынесено не по всем.", (long long)r->s.id, scope);
+	rv_lines_add(ls, s, A_BOLD, 0, width);
+	free(s);
+	free(scope);
+	s = xasprintf("Начата %s, проверяющий %s.",
+	    reminder_format_time(r->s.started_utc, when), r->s.started_by);
+	rv_lines_add(ls, s, A_NORMAL, 0, width);
+	free(s);
+	s = xasprintf("Точек %zu: принято %zu, возвращено на доработку %zu, "
+	    "пропущено %zu, не просмотрено %zu.", r->s.total,
+	    r->s.count[VERDICT_ACCEPTED], r->s.count[VERDICT_RETURNED],
+	    r->s.count[VERDICT_SKIPPED], r->s.count[VERDICT_PENDING]);
+	rv_lines_add(ls, s, A_BOLD, 0, width);
+	free(s);
+	rv_summary_group(r, ls, VERDICT_RETURNED, "Возвращены на доработку",
+	    width);
+	rv_summary_group(r, ls, VERDICT_SKIPPED, "Пропущены", width);
+	rv_summary_group(r, ls, VERDICT_PENDING, "Не просмотрены", width);
+	rv_summary_group(r, ls, VERDICT_ACCEPTED, "Приняты", width);
+	rv_lines_add(ls, "", A_NORMAL, 0, width);
+	if (r->s.count[VERDICT_RETURNED] > 0)
+		rv_lines_add(ls, "Возвращённые точки отмечены в таблице знаком "
+		    "↩, пока их не изменят; замечание — в панели сведений.",
+		    A_DIM, 0, width);
+}
+
+/* The summary in the body, scrolled. */
+static void
+rv_draw_summary(struct rv *r, const struct rect *b)
+{
+	struct rv_lines ls = { 0 };
+	int max;
+
+	rv_summary_lines(r, &ls, b->w - 2);
+	max = (int)ls.n - b->h;
+	if (r->sum_scroll > max)
+		r->sum_scroll = max;
+	if (r->sum_scroll < 0)
+		r->sum_scroll = 0;
+	rv_lines_draw(&ls, b->y, b->x + 1, b->w - 1, b->h, r->sum_scroll);
+	rv_lines_fini(&ls);
+}
+
+/* The item: its record with the verdict, findings and changes; one that
+ * is gone or unreadable said so. */
+static void
+rv_draw_item(struct rv *r, const struct rect *b)
+{
+	const struct review_item *it = rv_item(r);
+	struct rv_lines ls = { 0 };
+	char *t;
+
+	if (r->have_d) {
+		t = xasprintf("%s — %s", it->label, verdict_title(it->verdict));
+		detail_draw(&r->rec, r->e->cat, b, t, true);
+		free(t);
+		return;
+	}
+	t = it->gone ? xasprintf("Точки %s больше нет в перечне: решение по "
+	    "ней вынести нельзя. → — дальше, ← — назад.", it->label) :
+	    xasprintf("Точку %s прочитать не удалось. → — дальше, ← — назад.",
+	    it->label);
+	rv_lines_add(&ls, t, A_BOLD, 0, b->w - 4);
+	rv_lines_draw(&ls, b->y + 1, b->x + 2, b->w - 2, b->h - 1, 0);
+	rv_lines_fini(&ls);
+	free(t);
+}
+
+/* The message line: a message, or what the keys do here. */
+static void
+rv_draw_message(const struct rv *r)
+{
+	const char *hint;
+
+	draw_fill(LINES - 2, 0, COLS, A_NORMAL);
+	if (r->msg[0] != '\0') {
+		draw_text(LINES - 2, 0, COLS, r->msg, r->msg_error ? A_BOLD :
+		    A_NORMAL);
+		return;
+	}
+	if (r->help)
+		hint = "Любая клавиша — назад к проверке";
+	else if (rv_at_item(r))
+		hint = "a — принять · r — вернуть на доработку с замечанием · "
+		    "s — пропустить · ↑↓ — прокрутка";
+	else if (r->s.finished_utc[0] != '\0')
+		hint = "Enter или q — к перечню · ↑↓ — прокрутка";
+	else
+		hint = "Enter — к непросмотренной точке · f — завершить "
+		    "проверку · ← — назад · q — выйти";
+	draw_text(LINES - 2, 0, COLS, hint, A_DIM);
+}
+
+/* The bottom bar for the item or the summary. */
+static void
+rv_draw_keys(const struct rv *r)
+{
+	static const struct rv_barkey item[] = {
+		{ "a", "Принять" }, { "r", "Вернуть" }, { "s", "Пропуск" },
+		{ "←", "Назад" }, { "→", "Далее" }, { "e", "Правка" },
+		{ "f", "Завершить" }, { "F1", "Помощь" }, { "q", "Выход" },
+	}, open[] = {
+		{ "Enter ", "Непросмотренные" }, { "←", "Назад" },
+		{ "f", "Завершить" }, { "F1", "Помощь" }, { "q", "Выход" },
+	}, done[] = {
+		{ "Enter ", "К перечню" }, { "F1", "Помощь" }, { "q", "Выход" },
+	};
+
+	if (rv_at_item(r))
+		rv_draw_bar(item, sizeof item / sizeof item[0]);
+	else if (r->s.finished_utc[0] == '\0')
+		rv_draw_bar(open, sizeof open / sizeof open[0]);
+	else
+		rv_draw_bar(done, sizeof done / sizeof done[0]);
+}
+
+/* The whole screen; curses sends only what changed. */
+static void
+rv_draw(struct rv *r)
+{
+	struct rect b = { 1, 0, LINES - 3, COLS };
+
+	if (rv_too_small())
+		return;
+	erase();
+	rv_draw_title(r);
+	if (r->help)
+		help_draw(&b, help_find("Проверка точек", COLS));
+	else if (rv_at_item(r))
+		rv_draw_item(r, &b);
+	else
+		rv_draw_summary(r, &b);
+	rv_draw_message(r);
+	rv_draw_keys(r);
+	curs_set(0);
+	refresh();
+}
+
+/* The prompt's redraw after a resize. */
+static void
+rv_redraw_cb(void *ctx)
+{
+	rv_draw(ctx);
+}
+
+/* Who acts now, or false with the reason said. */
+static bool
+rv_actor(struct rv *r, struct actor *who)
+{
+	struct error err;
+
+	if (edit_actor(r->e, who, &err) == 0)
+		return true;
+	rv_say(r, true, "%s", err.msg);
+	return false;
+}
+
+/* Close the session: its pending items stay pending. */
+static void
+rv_finish_now(struct rv *r)
+{
+	struct actor who;
+	struct error err;
+
+	if (!rv_actor(r, &who))
+		return;
+	if (store_review_finish(r->e->st, r->id, &who, &err) != 0) {
+		rv_say(r, true, "%s", err.msg);
+		return;
+	}
+	r->sum_scroll = 0;
+	rv_reload(r);
+}
+
+/*
+ * The verdict v on the item shown (a comment asked for a return), then
+ * on to the next; when no item is left without a verdict the session is
+ * finished and the summary shown.
+ */
+static void
+rv_verdict(struct rv *r, enum verdict v)
+{
+	const struct review_item *it = rv_item(r);
+	char *text = NULL, *comment = NULL, *label;
+	struct actor who;
+	struct error err;
+	enum prompt_result pr;
+
+	if (it == NULL) {
+		rv_say(r, false, "Все точки проверки пройдены: ← — назад к "
+		    "последней, Enter — к непросмотренной");
+		return;
+	}
+	if (it->gone) {
+		rv_say(r, true, "Точки %s больше нет в перечне: решение по ней "
+		    "вынести нельзя", it->label);
+		return;
+	}
+	if (v == VERDICT_RETURNED) {
+		r->msg[0] = '\0';
+		rv_draw(r);
+		pr = prompt_read("Что доработать (замечание): ", LINES - 2,
+		    rv_redraw_cb, r, &text);
+		if (pr == PROMPT_QUIT) {
+			r->quit = true;
+			return;
+		}
+		if (pr == PROMPT_CANCEL) {
+			rv_say(r, false, "Точка не возвращена");
+			return;
+		}
+		comment = utf8_squeeze(text);
+		free(text);
+		if (comment[0] == '\0') {
+			rv_say(r, true, "Точка не возвращена: напишите замечание "
+			    "— что доработать");
+			free(comment);
+			return;
+		}
+	}
+	if (!rv_actor(r, &who) || store_review_verdict(r->e->st, r->id,
+	    r->s.position, v, comment, &who, &err) != 0) {
+		if (r->msg[0] == '\0')
+			rv_say(r, true, "%s", err.msg);
+		free(comment);
+		return;
+	}
+	label = xstrdup(it->label);
+	rv_reload(r);
+	if (r->msg[0] == '\0')
+		rv_say(r, false, "%s: %s%s%s", label, verdict_title(v),
+		    comment != NULL ? " — " : "", comment != NULL ? comment : "");
+	free(label);
+	free(comment);
+	if (r->s.finished_utc[0] == '\0' && r->s.count[VERDICT_PENDING] == 0) {
+		rv_finish_now(r);
+		rv_say(r, false, "Все точки просмотрены — проверка № %lld "
+		    "завершена", (long long)r->id);
+	}
+}
+
+/* Stand on item to (total: past the last). */
+static void
+rv_seek(struct rv *r, size_t to)
+{
+	struct actor who;
+	struct error err;
+
+	if (!rv_actor(r, &who))
+		return;
+	if (store_review_seek(r->e->st, r->id, to, &who, &err) != 0) {
+		rv_say(r, true, "%s", err.msg);
+		return;
+	}
+	r->sum_scroll = 0;
+	rv_reload(r);
+}
+
+/* ←: the item before. */
+static void
+rv_back(struct rv *r)
+{
+	if (r->s.finished_utc[0] != '\0')
+		rv_say(r, false, "Проверка завершена: её решения не меняются; "
+		    "новая проверка — V в таблице");
+	else if (r->s.position == 0)
+		rv_say(r, false, "Это первая точка проверки");
+	else
+		rv_seek(r, r->s.position - 1);
+}
+
+/* →: the item after, without a verdict on this one. */
+static void
+rv_next(struct rv *r)
+{
+	if (!rv_at_item(r))
+		rv_say(r, false, "Дальше точек нет: ← — назад");
+	else
+		rv_seek(r, r->s.position + 1);
+}
+
+/* f: finish the session, asked first if items are left without a
+ * verdict. */
+static void
+rv_finish(struct rv *r)
+{
+	char *q;
+	bool yes;
+
+	if (r->s.finished_utc[0] != '\0') {
+		rv_say(r, false, "Проверка уже завершена");
+		return;
+	}
+	if (r->s.count[VERDICT_PENDING] > 0) {
+		q = xasprintf("Завершить проверку? Не просмотрено точек: %zu — "
+		    "они так и останутся. д — да, другая клавиша — нет",
+		    r->s.count[VERDICT_PENDING]);
+		r->msg[0] = '\0';
+		rv_draw(r);
+		yes = rv_confirm(q, &r->quit);
+		free(q);
+		if (!yes) {
+			if (!r->quit)
+				rv_say(r, false, "Проверка продолжается");
+			return;
+		}
+	}
+	rv_finish_now(r);
+	if (r->msg[0] == '\0')
+		rv_say(r, false, "Проверка № %lld завершена", (long long)r->id);
+}
+
+/* Enter: on the summary, to the first item without a verdict (or out
+ * of a finished session). */
+static void
+rv_enter(struct rv *r)
+{
+	if (rv_at_item(r)) {
+		rv_say(r, false, "a — принять, r — вернуть на доработку, s — "
+		    "пропустить, e — исправить в форме");
+		return;
+	}
+	if (r->s.finished_utc[0] != '\0') {
+		r->leave = true;
+		return;
+	}
+	for (size_t i = 0; i < r->items.n; i++)
+		if (r->items.v[i].verdict == VERDICT_PENDING) {
+			rv_seek(r, i);
+			return;
+		}
+	rv_finish_now(r);
+}
+
+/* e, F4: the item's form, on its first error or open warning; then back
+ * to the same item. */
+static void
+rv_form(struct rv *r)
+{
+	const struct review_item *it = rv_item(r);
+	enum field field = FIELD_NONE;
+	size_t item = FORM_NO_ITEM;
+	struct view_key pkey, key;
+	int64_t tp_id;
+
+	if (it == NULL || !r->have_d) {
+		rv_say(r, false, "Форма открывается на точке проверки");
+		return;
+	}
+	for (int pass = 0; pass < 2 && field == FIELD_NONE; pass++)
+		for (size_t i = 0; i < r->d.findings.n; i++) {
+			const struct finding *fi = &r->d.findings.v[i];
+
+			if ((pass == 0 && fi->level == LEVEL_ERROR) ||
+			    (pass == 1 && fi->level == LEVEL_WARNING &&
+			    !fi->acknowledged)) {
+				field = fi->field;
+				item = fi->item;
+				break;
+			}
+		}
+	tp_id = it->tp_id;
+	pkey.proc_pos = (int64_t)r->d.pnum;
+	pkey.proc_id = r->d.proc_id;
+	pkey.tp_pos = pkey.tp_id = VIEW_KEY_PROCESS;
+	r->msg[0] = '\0';
+	switch (form_touchpoint(r->e, &pkey, tp_id, field, item, &key)) {
+	case DIALOG_QUIT:
+		r->quit = true;
+		return;
+	case DIALOG_OK:
+		edit_refresh(r->e, &key);
+		break;
+	case DIALOG_CANCEL:
+		if (r->msg[0] == '\0')
+			rv_say(r, false, "Форма закрыта без сохранения");
+		break;
+	}
+	rv_reload(r);
+}
+
+/* What the keys of the review screen do. */
+enum rv_act {
+	RV_NONE, RV_ACCEPT, RV_RETURN, RV_SKIP, RV_BACK, RV_NEXT, RV_FORM,
+	RV_FINISH, RV_HELP, RV_LEAVE, RV_ENTER, RV_DOWN, RV_UP, RV_PGDN,
+	RV_PGUP, RV_HOME, RV_END
+};
+
+/* The function keys (also Esc or Alt and a digit). */
+static enum rv_act
+rv_fkey_action(wint_t k)
+{
+	switch (k) {
+	case KEY_F(1): return RV_HELP;
+	case KEY_F(2): return RV_ACCEPT;
+	case KEY_F(4): return RV_FORM;
+	case KEY_F(10): return RV_LEAVE;
+	case KEY_LEFT: return RV_BACK;
+	case KEY_RIGHT: return RV_NEXT;
+	case KEY_ENTER: return RV_ENTER;
+	case KEY_DOWN: return RV_DOWN;
+	case KEY_UP: return RV_UP;
+	case KEY_NPAGE: return RV_PGDN;
+	case KEY_PPAGE: return RV_PGUP;
+	case KEY_HOME: return RV_HOME;
+	case KEY_END: return RV_END;
+	}
+	return RV_NONE;
+}
+
+/* What a key means here, in either layout. */
+static enum rv_act
+rv_action(const struct key *key)
+{
+	if (key->fkey)
+		return rv_fkey_action(key->k);
+	if (key->alt && key->k >= '0' && key->k <= '9')
+		return rv_fkey_action(KEYS_DIGIT_FKEY(key->k));
+	switch (rv_latin(key->k)) {
+	case 'a': return RV_ACCEPT;
+	case 'r': return RV_RETURN;
+	case 's': return RV_SKIP;
+	case 'b': return RV_BACK;
+	case 'n': return RV_NEXT;
+	case 'e': return RV_FORM;
+	case 'f': return RV_FINISH;
+	case 'H': case '?': return RV_HELP;
+	case 'q': case 'Q': case KEY_ESC: return RV_LEAVE;
+	case '\r': case '\n': return RV_ENTER;
+	case 'j': case CTRL('n'): return RV_DOWN;
+	case 'k': case CTRL('p'): return RV_UP;
+	case ' ': case CTRL('f'): return RV_PGDN;
+	case CTRL('b'): return RV_PGUP;
+	case 'g': return RV_HOME;
+	case 'G': return RV_END;
+	}
+	return RV_NONE;
+}
+
+/* Scroll the record or the summary. */
+static void
+rv_scroll(struct rv *r, enum rv_act a)
+{
+	int page = LINES - 5 > 1 ? LINES - 5 : 1, delta = 0;
+
+	switch (a) {
+	case RV_DOWN: delta = 1; break;
+	case RV_UP: delta = -1; break;
+	case RV_PGDN: delta = page; break;
+	case RV_PGUP: delta = -page; break;
+	case RV_HOME: delta = -1000000; break;
+	case RV_END: delta = 1000000; break;
+	default: break;
+	}
+	if (rv_at_item(r))
+		detail_scroll(&r->rec, delta, LINES - 4);
+	else
+		r->sum_scroll += delta;
+}
+
+/* One key on the review screen. */
+static void
+rv_key(struct rv *r, const struct key *key)
+{
+	enum rv_act a = rv_action(key);
+
+	switch (a) {
+	case RV_ACCEPT: rv_verdict(r, VERDICT_ACCEPTED); break;
+	case RV_RETURN: rv_verdict(r, VERDICT_RETURNED); break;
+	case RV_SKIP: rv_verdict(r, VERDICT_SKIPPED); break;
+	case RV_BACK: rv_back(r); break;
+	case RV_NEXT: rv_next(r); break;
+	case RV_FORM: rv_form(r); break;
+	case RV_FINISH: rv_finish(r); break;
+	case RV_HELP: r->help = true; break;
+	case RV_LEAVE: r->leave = true; break;
+	case RV_ENTER: rv_enter(r); break;
+	case RV_NONE: break;
+	default: rv_scroll(r, a); break;
+	}
+}
+
+/* Keys until the clerk leaves the review (or a signal comes). */
+static void
+rv_run(struct rv *r)
+{
+	struct key key;
+
+	while (!r->leave && !r->quit) {
+		if (!keys_pending())
+			rv_draw(r);
+		switch (keys_read(&key)) {
+		case TERM_SIGNAL:
+		case TERM_HANGUP:
+			r->quit = true;
+			continue;
+		case TERM_KEY:
+		case TERM_FKEY:
+			break;
+		}
+		if (key.fkey && key.k == KEY_RESIZE) {
+			clearok(curscr, TRUE);
+			continue;
+		}
+		r->msg[0] = '\0';
+		if (r->help) {
+			r->help = false;
+			continue;
+		}
+		rv_key(r, &key);
+	}
+}
+
+/* The units of the touchpoints in the list (excluded ones aside), each
+ * once as first written, with how many touchpoints it has. */
+static int
+rv_units(struct store *st, struct strvec *units, size_t **counts,
+    struct error *err)
+{
+	struct list l;
+	size_t i, j, k;
+
+	list_init(&l);
+	if (store_load_list(st, &l, err) != 0) {
+		list_fini(&l);
+		return -1;
+	}
+	for (i = 0; i < l.nprocs; i++)
+		for (j = 0; j < l.procs[i].ntps; j++) {
+			const struct touchpoint *tp = &l.procs[i].tps[j];
+			char *u;
+
+			if (tp->excluded || tp->unit[0] == '\0')
+				continue;
+			for (k = 0; k < units->n; k++)
+				if (policy_unit_equal(units->v[k], tp->unit))
+					break;
+			if (k == units->n) {
+				u = utf8_squeeze(tp->unit);
+				strvec_push(units, u);
+				free(u);
+				*counts = xreallocarray(*counts, units->n,
+				    sizeof **counts);
+				(*counts)[k] = 0;
+			}
+			(*counts)[k]++;
+		}
+	list_fini(&l);
+	return 0;
+}
+
+/* The unit to review: 1 with *unit (caller frees), 0 back to the scopes
+ * (note may say why), -1 on a signal. */
+static int
+rv_choose_unit(struct rv *r, char *note, size_t notelen, char **unit)
+{
+	struct strvec units;
+	struct rv_menu m;
+	struct error err;
+	size_t *counts = NULL;
+	int pick, rc = 0;
+
+	strvec_init(&units);
+	if (rv_units(r->e->st, &units, &counts, &err) != 0)
+		snprintf(note, notelen, "%s", err.msg);
+	else if (units.n == 0)
+		snprintf(note, notelen, "Ни у одной точки перечня не указано "
+		    "подразделение: проверьте все точки");
+	if (units.n == 0) {
+		strvec_fini(&units);
+		free(counts);
+		return 0;
+	}
+	rv_menu_init(&m, "Точки какого подразделения проверить");
+	for (size_t i = 0; i < units.n; i++) {
+		char *s = xasprintf("%s (%zu %s)", units.v[i], counts[i],
+		    draw_plural((int64_t)counts[i], "точка", "точки", "точек"));
+
+		rv_menu_add(&m, s, false);
+		free(s);
+	}
+	pick = rv_menu_run(r->e, &m);
+	if (pick == -2)
+		rc = -1;
+	else if (pick >= 0) {
+		*unit = xstrdup(units.v[pick]);
+		rc = 1;
+	}
+	rv_menu_fini(&m);
+	strvec_fini(&units);
+	free(counts);
+	return rc;
+}
+
+/* What the items of the first menu do. */
+enum rv_choice {
+	RV_RESUME = -1		/* else an enum review_scope */
+};
+
+/* Close the clerk's unfinished session cur before a new one, if the
+ * clerk agrees: 1 closed, 0 not (note may say why), -1 on a signal. */
+static int
+rv_close_current(struct rv *r, struct rv_menu *m,
+    const struct review_session *cur)
+{
+	struct actor who;
+	struct error err;
+	char prog[64], *q;
+	bool yes, quit = false;
+
+	rv_progress(cur, prog, sizeof prog);
+	q = xasprintf("Проверка № %lld (%s) не завершена. Завершить её и "
+	    "начать новую? д — да, другая клавиша — нет", (long long)cur->id,
+	    prog);
+	rv_menu_draw(m);
+	yes = rv_confirm(q, &quit);
+	free(q);
+	if (quit)
+		return -1;
+	if (!yes)
+		return 0;
+	if (edit_actor(r->e, &who, &err) != 0 ||
+	    store_review_finish(r->e->st, cur->id, &who, &err) != 0) {
+		snprintf(m->note, sizeof m->note, "%s", err.msg);
+		return 0;
+	}
+	return 1;
+}
+
+/* Start a session for scope (unit for one unit's). */
+static int
+rv_start(struct rv *r, enum review_scope scope, const char *unit,
+    struct error *err)
+{
+	struct actor who;
+
+	if (edit_actor(r->e, &who, err) != 0)
+		return -1;
+	return store_review_start(r->e->st, scope, unit, r->e->cat, &who,
+	    &r->id, err);
+}
+
+/* Fill the first menu: resuming cur (if have_cur), then the scopes;
+ * what[i] says what item i does. */
+static void
+rv_scopes_menu(struct rv_menu *m, int *what, const struct review_session *cur,
+    bool have_cur, int64_t rev)
+{
+	char prog[64], *s, *scope;
+
+	rv_menu_init(m, "Проверка точек уполномоченным лицом (п. 2.2)");
+	if (have_cur) {
+		rv_progress(cur, prog, sizeof prog);
+		scope = rv_scope_text(cur);
+		s = xasprintf("Продолжить проверку № %lld (%s): %s",
+		    (long long)cur->id, scope, prog);
+		what[m->items.n] = RV_RESUME;
+		rv_menu_add(m, s, false);
+		free(s);
+		free(scope);
+	}
+	what[m->items.n] = REVIEW_SCOPE_ALL;
+	rv_menu_add(m, "Все точки перечня", false);
+	what[m->items.n] = REVIEW_SCOPE_CHANGED;
+	if (rev > 0) {
+		s = xasprintf("Изменённые после утверждения редакции %lld "
+		    "и ещё не принятые", (long long)rev);
+		rv_menu_add(m, s, false);
+		free(s);
+	} else {
+		rv_menu_add(m, "Изменённые после утверждения (перечень ещё не "
+		    "утверждён)", true);
+	}
+	what[m->items.n] = REVIEW_SCOPE_UNIT;
+	rv_menu_add(m, "Точки одного подразделения…", false);
+	what[m->items.n] = REVIEW_SCOPE_FINDINGS;
+	rv_menu_add(m, "Точки с ошибками или непринятыми предупреждениями",
+	    false);
+}
+
+/* The clerk's unfinished session (*have) into cur, and the latest
+ * revision (0: none). */
+static int
+rv_read_state(struct rv *r, struct review_session *cur, bool *have,
+    int64_t *rev, struct error *err)
+{
+	struct revision rv = { 0 };
+	bool found;
+	int64_t id;
+
+	if (store_review_current(r->e->st, r->login, &id, have, err) != 0 ||
+	    (*have && store_review_get(r->e->st, id, cur, err) != 0) ||
+	    store_revision_latest(r->e->st, &rv, &found, err) != 0)
+		return -1;
+	*rev = found ? rv.id : 0;
+	revision_fini(&rv);
+	return 0;
+}
+
+/*
+ * The first menu: resume the clerk's unfinished session, or start one
+ * for a scope (closing the unfinished one, if the clerk agrees).  1 with
+ * r->id set (*resumed tells which), 0 if the clerk left, -1 on a signal.
+ */
+static int
+rv_choose(struct rv *r, bool *resumed)
+{
+	struct review_session cur = { 0 };
+	struct rv_menu m;
+	struct error err;
+	int what[8], pick, rc = 0;
+	char *unit = NULL;
+	int64_t rev;
+	bool have;
+
+	if (rv_read_state(r, &cur, &have, &rev, &err) != 0) {
+		rv_say(r, true, "%s", err.msg);
+		review_session_fini(&cur);
+		return 0;
+	}
+	rv_scopes_menu(&m, what, &cur, have, rev);
+	for (;;) {
+		free(unit);
+		unit = NULL;
+		if ((pick = rv_menu_run(r->e, &m)) < 0) {
+			rc = pick == -2 ? -1 : 0;
+			break;
+		}
+		m.cur = (size_t)pick;
+		m.note[0] = '\0';
+		if (what[pick] == RV_RESUME) {
+			r->id = cur.id;
+			*resumed = true;
+			rc = 1;
+			break;
+		}
+		if (what[pick] == REVIEW_SCOPE_UNIT &&
+		    (rc = rv_choose_unit(r, m.note, sizeof m.note,
+		    &unit)) <= 0) {
+			if (rc < 0)
+				break;
+			continue;
+		}
+		if (have && m.off[0] == false) {
+			if ((rc = rv_close_current(r, &m, &cur)) < 0)
+				break;
+			if (rc == 0)
+				continue;
+			/* Closed: it can no longer be resumed. */
+			m.off[0] = true;
+		}
+		if (rv_start(r, (enum review_scope)what[pick], unit,
+		    &err) != 0) {
+			snprintf(m.note, sizeof m.note, "%s", err.msg);
+			continue;
+		}
+		*resumed = false;
+		rc = 1;
+		break;
+	}
+	free(unit);
+	rv_menu_fini(&m);
+	review_session_fini(&cur);
+	return rc;
+}
+
+/* What the message line says when the review is left. */
+static void
+rv_farewell(const struct rv *r, char *msg, size_t msglen)
+{
+	char prog[64];
+
+	if (r->s.finished_utc == NULL)
+		return;
+	rv_progress(&r->s, prog, sizeof prog);
+	if (r->s.finished_utc[0] != '\0')
+		snprintf(msg, msglen, "Проверка № %lld завершена: принято %zu, "
+		    "возвращено на доработку %zu, пропущено %zu, не просмотрено "
+		    "%zu", (long long)r->id, r->s.count[VERDICT_ACCEPTED],
+		    r->s.count[VERDICT_RETURNED], r->s.count[VERDICT_SKIPPED],
+		    r->s.count[VERDICT_PENDING]);
+	else
+		snprintf(msg, msglen, "Проверка № %lld прервана на %s; V — "
+		    "продолжить с этой точки", (long long)r->id, prog);
+}
+
+/* May login review?  -1 with err saying who may. */
+static int
+rv_permitted(struct store *st, const char *login, struct error *err)
+{
+	struct policy_user pu;
+	int rc;
+
+	policy_user_init(&pu);
+	rc = store_users_lookup(st, login, &pu, err);
+	if (rc == 0)
+		rc = policy_check(&pu, POLICY_REVIEW, NULL, NULL, err);
+	policy_user_fini(&pu);
+	return rc;
+}
+
+/* The review with the edit's list and forms, as login. */
+static void
+rv_init(struct rv *r, struct edit *e, const char *login)
+{
+	memset(r, 0, sizeof *r);
+	r->e = e;
+	r->login = xstrdup(login);
+	review_detail_init(&r->d);
+	detail_init(&r->rec);
+}
+
+static void
+rv_fini(struct rv *r)
+{
+	review_session_fini(&r->s);
+	review_items_fini(&r->items);
+	review_detail_fini(&r->d);
+	detail_fini(&r->rec);
+	free(r->login);
+}
+
+/* The session chosen: step through it, then put the table's cursor on
+ * the touchpoint it stopped at. */
+static void
+rv_session(struct rv *r, bool resumed)
+{
+	struct view_key key;
+	char prog[64];
+
+	rv_reload(r);
+	if (r->msg[0] == '\0') {
+		rv_progress(&r->s, prog, sizeof prog);
+		if (resumed)
+			rv_say(r, false, "Проверка № %lld продолжается с %s",
+			    (long long)r->id, prog);
+		else
+			rv_say(r, false, "Начата проверка № %lld: точек %zu",
+			    (long long)r->id, r->s.total);
+	}
+	rv_run(r);
+	if (r->quit || !rv_at_item(r) || !r->have_d)
+		return;
+	key.proc_pos = (int64_t)r->d.pnum;
+	key.proc_id = r->d.proc_id;
+	key.tp_pos = (int64_t)r->d.tnum;
+	key.tp_id = r->d.tp.id;
+	edit_refresh(r->e, &key);
+}
+
+enum dialog_result
+review_mode(struct edit *e, char *msg, size_t msglen, bool *msg_error)
+{
+	struct actor who;
+	struct error err;
+	struct rv r;
+	bool resumed = false;
+	int rc;
+
+	msg[0] = '\0';
+	*msg_error = false;
+	if (e->opt->readonly || store_is_readonly(e->st)) {
+		snprintf(msg, msglen, "Перечень открыт только для чтения: "
+		    "проверять точки нельзя");
+		*msg_error = true;
+		return DIALOG_CANCEL;
+	}
+	if (edit_actor(e, &who, &err) != 0 ||
+	    rv_permitted(e->st, who.login, &err) != 0) {
+		snprintf(msg, msglen, "Проверка недоступна: %s", err.msg);
+		*msg_error = true;
+		return rv_notice(e, "Проверка недоступна", err.msg) ?
+		    DIALOG_CANCEL : DIALOG_QUIT;
+	}
+	rv_init(&r, e, who.login);
+	e->msg = r.msg;
+	e->msglen = sizeof r.msg;
+	e->msg_error = &r.msg_error;
+	rc = rv_choose(&r, &resumed);
+	if (rc > 0)
+		rv_session(&r, resumed);
+	e->msg = NULL;
+	if (rc < 0 || r.quit) {
+		rv_fini(&r);
+		return DIALOG_QUIT;
+	}
+	if (rc > 0)
+		rv_farewell(&r, msg, msglen);
+	else
+		snprintf(msg, msglen, "%s", r.msg);
+	*msg_error = rc == 0 && r.msg_error;
+	rv_fini(&r);
+	return rc > 0 ? DIALOG_OK : DIALOG_CANCEL;
+}
