@@ -263,7 +263,8 @@ rv_confirm(const char *question, bool *quit)
 		if (key.fkey && key.k == KEY_RESIZE)
 			continue;
 		return !key.fkey && (key.k == L'д' || key.k == L'Д' ||
-		    key.k == 'y' || key.k == 'Y' || key.k == '\r' || key.k == '\n');
+		    key.k == 'y' || key.k == 'Y' || key.k == '\r' ||
+		    key.k == '\n');
 	}
 }
 
@@ -337,13 +338,15 @@ rv_notice(struct edit *e, const char *title, const char *text)
 		if (!rv_too_small()) {
 			w = COLS - 4 < RV_MENU_W ? COLS - 4 : RV_MENU_W;
 			rv_lines_add(&ls, text, A_BOLD, 0, w - 4);
-			h = (int)ls.n + 4 > LINES - 2 ? LINES - 2 : (int)ls.n + 4;
+			h = (int)ls.n + 4;
+			if (h > LINES - 2)
+				h = LINES - 2;
 			r = (struct rect){ (LINES - h) / 2, (COLS - w) / 2, h,
 			    w };
 			draw_box(&r, title);
 			rv_lines_draw(&ls, r.y + 1, r.x + 2, r.w - 4, h - 3, 0);
-			draw_text(r.y + h - 2, r.x + 2, r.w - 4, "Enter или Esc — "
-			    "закрыть", A_DIM);
+			draw_text(r.y + h - 2, r.x + 2, r.w - 4,
+			    "Enter или Esc — закрыть", A_DIM);
 			rv_lines_fini(&ls);
 			curs_set(0);
 			refresh();
@@ -413,7 +416,8 @@ rv_menu_run(struct edit *e, struct rv_menu *m)
 			continue;
 		}
 		k = rv_latin(k);
-		if (k == KEY_ESC || k == 'q' || k == CTRL('g') || k == CTRL('c'))
+		if (k == KEY_ESC || k == 'q' || k == CTRL('g') ||
+		    k == CTRL('c'))
 			return -1;
 		if (k == 'k')
 			rv_menu_step(m, -1);
@@ -662,8 +666,8 @@ rv_more_changes(struct rv *r, struct detail *d)
 
 	detail_add_indented(d, "", "", A_NORMAL, 0);
 	if (rd->revision == 0) {
-		detail_add_indented(d, "Изменения:", "перечень ещё не утверждён "
-		    "— сравнивать не с чем", A_DIM, 0);
+		detail_add_indented(d, "Изменения:", "перечень ещё не "
+		    "утверждён — сравнивать не с чем", A_DIM, 0);
 		return;
 	}
 	if (!rd->in_revision) {
@@ -1028,8 +1032,8 @@ rv_verdict(struct rv *r, enum verdict v)
 		comment = utf8_squeeze(text);
 		free(text);
 		if (comment[0] == '\0') {
-			rv_say(r, true, "Точка не возвращена: напишите замечание "
-			    "— что доработать");
+			rv_say(r, true, "Точка не возвращена: напишите "
+			    "замечание — что доработать");
 			free(comment);
 			return;
 		}
@@ -1045,7 +1049,8 @@ rv_verdict(struct rv *r, enum verdict v)
 	rv_reload(r);
 	if (r->msg[0] == '\0')
 		rv_say(r, false, "%s: %s%s%s", label, verdict_title(v),
-		    comment != NULL ? " — " : "", comment != NULL ? comment : "");
+		    comment != NULL ? " — " : "",
+		    comment != NULL ? comment : "");
 	free(label);
 	free(comment);
 	if (r->s.finished_utc[0] == '\0' && r->s.count[VERDICT_PENDING] == 0) {
@@ -1591,10 +1596,10 @@ rv_farewell(const struct rv *r, char *msg, size_t msglen)
 	rv_progress(&r->s, prog, sizeof prog);
 	if (r->s.finished_utc[0] != '\0')
 		snprintf(msg, msglen, "Проверка № %lld завершена: принято %zu, "
-		    "возвращено на доработку %zu, пропущено %zu, не просмотрено "
-		    "%zu", (long long)r->id, r->s.count[VERDICT_ACCEPTED],
-		    r->s.count[VERDICT_RETURNED], r->s.count[VERDICT_SKIPPED],
-		    r->s.count[VERDICT_PENDING]);
+		    "возвращено на доработку %zu, пропущено %zu, "
+		    "не просмотрено %zu", (long long)r->id,
+		    r->s.count[VERDICT_ACCEPTED], r->s.count[VERDICT_RETURNED],
+		    r->s.count[VERDICT_SKIPPED], r->s.count[VERDICT_PENDING]);
 	else
 		snprintf(msg, msglen, "Проверка № %lld прервана на %s; V — "
 		    "продолжить с этой точки", (long long)r->id, prog);
