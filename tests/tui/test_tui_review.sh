@@ -234,4 +234,50 @@ quit_editor q
 [ "$(grep -c '^№' "$WORK/out")" = 4 ] ||
 	{ cat "$WORK/out" >&2; fail "a viewer started a session"; }
 
+# Control sequences in a name, a unit and a comment show harmlessly in
+# the table's mark, the menus and the review.
+esc=$(printf '\033')
+bel=$(printf '\007')
+{
+	printf '№\tПроцесс взаимодействия с клиентом\tТочка взаимодействия\t'
+	printf 'Удовлетворяемые потребности клиента\t'
+	printf 'Особенности взаимодействия с клиентом\n'
+	printf '1\tПриём\tТочка %s[2J%s]0;x%s конец\tполучение информации\t' \
+	    "$esc" "$esc" "$bel"
+	printf 'Цифровая точка\n'
+	printf '\t\tВторая\tполучение информации\tОфлайн-точка\n'
+} >"$WORK/evil.tsv"
+DB="$WORK/evil.db"
+"$PERECHEN" -d "$DB" import "$WORK/evil.tsv" >/dev/null 2>&1 || fail "import"
+"$PERECHEN" -d "$DB" tp set 1.1 --unit "Отдел ${esc}[31m" >/dev/null 2>&1 ||
+	fail "tp set --unit"
+"$PERECHEN" -d "$DB" review start --scope all >/dev/null 2>&1 ||
+	fail "review start"
+"$PERECHEN" -d "$DB" review return 1.1 --comment "нет ${esc}[?1049l адреса" \
+	>/dev/null 2>&1 || fail "review return"
+run_editor
+wait_for "1.1    ↩ Точка ␛[2J␛]0;x␇ конец"
+keys j
+wait_for "↩ Доработать:  нет ␛[?1049l адреса ($me,"
+keys V
+wait_for "1  Продолжить проверку № 1 (все точки): 2/2"
+keys 4
+wait_for "1  Отдел ␛[31m (1 точка)"
+keys Escape
+wait_gone "Точки какого подразделения проверить"
+wait_for "1  Продолжить проверку № 1 (все точки): 2/2"
+keys 1
+review_title "Проверка № 1 — 2/2"
+keys Left
+review_title "1/2"
+expect_line 2 "1.1 Точка ␛[2J␛]0;x␇ конец — возвращена на доработку"
+expect_screen "возвращена на доработку: нет ␛[?1049l адреса"
+expect_screen "Подразделение: Отдел ␛[31m"
+[ "$(tm display -p -t t '#{alternate_on}')" = 1 ] ||
+	fail "data took the terminal out of the alternate screen"
+[ "$(tm display -p -t t '#{pane_title}')" != x ] ||
+	fail "data set the terminal's title"
+keys q
+quit_editor q
+
 tui_done
