@@ -51,6 +51,20 @@ app_note(const char *fmt, ...)
 }
 
 void
+app_out(const char *fmt, ...)
+{
+	struct buf raw;
+	va_list ap;
+
+	buf_init(&raw);
+	va_start(ap, fmt);
+	buf_vprintf(&raw, fmt, ap);
+	va_end(ap);
+	app_print(stdout, raw.data);
+	buf_fini(&raw);
+}
+
+void
 app_print(FILE *f, const char *text)
 {
 	char *safe = utf8_sanitized(text, SAN_KEEP_NEWLINES);

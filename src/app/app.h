@@ -52,6 +52,9 @@ void	app_actor_init(struct app_actor *aa);
 void	app_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* Print a message to stderr through the sanitiser (no prefix). */
 void	app_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* printf to stdout through the sanitiser (newlines kept): for lines that
+ * carry data (names, file names). */
+void	app_out(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* Write data text to f through the sanitiser (newlines kept). */
 void	app_print(FILE *f, const char *text);
 

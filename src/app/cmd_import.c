@@ -32,7 +32,7 @@ print_report(const char *file, const struct list *l,
 	const char *delim = rep->delimiter == '\t' ? "табуляция" :
 	    rep->delimiter == ';' ? "«;»" : "«,»";
 
-	printf("%s %s: кодировка %s, разделитель %s\n",
+	app_out("%s %s: кодировка %s, разделитель %s\n",
 	    dry_run ? "Проверка" : "Импорт из",
 	    strcmp(file, "-") == 0 ? "стандартного ввода" : file,
 	    rep->encoding, delim);

@@ -376,7 +376,7 @@ tp_add(struct tp_ctx *c, int argc, char **argv)
 		    &c->cat, &c->who.actor, &c->err) != 0)
 			fail(c);
 		else {
-			printf("Добавлена точка %d.%zu «%s»\n", pnum, p.ntps,
+			app_out("Добавлена точка %d.%zu «%s»\n", pnum, p.ntps,
 			    p.tps[p.ntps - 1].name);
 			rc = EXIT_OK;
 		}
@@ -430,7 +430,7 @@ tp_set(struct tp_ctx *c, int argc, char **argv)
 		    &c->who.actor, &c->err) != 0)
 			fail(c);
 		else {
-			printf("Сохранена точка %d.%zu «%s»\n", pnum, ti + 1,
+			app_out("Сохранена точка %d.%zu «%s»\n", pnum, ti + 1,
 			    p.tps[ti].name);
 			rc = EXIT_OK;
 		}
@@ -468,7 +468,7 @@ tp_exclude(struct tp_ctx *c, int argc, char **argv, bool exclude)
 	    store_touchpoint_restore(c->st, p.tps[ti].id, &c->cat,
 	    &c->who.actor, &c->err);
 	if (rc == 0)
-		printf("%s точка %d.%zu «%s»\n", exclude ? "Исключена" :
+		app_out("%s точка %d.%zu «%s»\n", exclude ? "Исключена" :
 		    "Возвращена в перечень", pnum, ti + 1, p.tps[ti].name);
 	process_fini(&p);
 	return rc == 0 ? EXIT_OK : fail(c);
@@ -492,7 +492,7 @@ tp_move(struct tp_ctx *c, int argc, char **argv)
 		    &c->who.actor, &c->err) != 0)
 			rc = fail(c);
 		else
-			printf("Точка «%s» теперь %d.%zu\n", p.tps[ti].name,
+			app_out("Точка «%s» теперь %d.%zu\n", p.tps[ti].name,
 			    pnum, ti + 1 + (size_t)delta);
 	}
 	process_fini(&p);

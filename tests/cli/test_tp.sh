@@ -63,6 +63,14 @@ expect_in "$WORK/out" "Телефонная связь"
 expect_status 1 "$PERECHEN" -d "$DB" tp move 2.1 up
 expect_status 2 "$PERECHEN" -d "$DB" tp move 2.1 sideways
 
+# Data never sends raw control characters to the terminal.
+esc=$(printf '\033')
+expect_status 0 "$PERECHEN" -d "$DB" tp set 1.4 --name "Соцсети${esc}[2J${esc}]0;x"
+if grep -q "$esc" "$WORK/out" "$WORK/err"; then fail "raw ESC printed"; fi
+expect_in "$WORK/out" "Соцсети␛[2J␛]0;x"
+expect_status 0 "$PERECHEN" -d "$DB" tp list 1
+if grep -q "$esc" "$WORK/out"; then fail "raw ESC in tp list"; fi
+
 # Processes.
 expect_status 0 "$PERECHEN" -d "$DB" process add "Приём граждан"
 expect_status 0 "$PERECHEN" -d "$DB" process rename 6 "Личный приём"
