@@ -72,6 +72,14 @@ void	change_diff_touchpoint(const struct touchpoint *old,
 	    int64_t process_id, const char *label, struct changes *out);
 
 /*
+ * The exclusion changes of process o into n (record "процесс"): out of
+ * the list is п. 5.3.4, back in п. 5.3.1, a new reason an edit.  Names and
+ * touchpoints are not compared here.
+ */
+void	change_diff_process(const struct process *o, const struct process *n,
+	    const char *label, struct changes *out);
+
+/*
  * The changes that turn list old into list new, matching records by id
  * (a revision's frozen list keeps the ids): grouped by process in the
  * order of new, labelled as new numbers them ("2.3 Почта России").

@@ -37,7 +37,7 @@ struct doc_page {
 /* One touchpoint row of the table: the five cells, each a list of lines
  * (a line is one paragraph; writers wrap it to their column width). */
 struct doc_row {
-	size_t	 process;	/* index into document.procs */
+	size_t	 process;	/* place among the printed processes: № - 1 */
 	bool	 first;		/* first row of its process: № and process cells start here */
 	size_t	 span;		/* rows the № and process cells span (on the first row) */
 	struct strvec cells[DOC_COLUMNS];

@@ -82,6 +82,8 @@ struct process {
 	int64_t	 id;
 	int64_t	 version;
 	char	*name;
+	bool	 excluded;	/* out of the published list, п. 5.3.4 */
+	char	*exclude_reason;
 	struct touchpoint *tps;
 	size_t	 ntps;
 };

@@ -78,6 +78,13 @@ int	store_process_rename(struct store *s, int64_t id, const char *name,
 	    const struct actor *who, struct error *err);
 int	store_process_move(struct store *s, int64_t id, int delta,
 	    const struct actor *who, struct error *err);
+/* Exclude a process from the list with a reason (п. 5.3.4; the reason is
+ * required), or restore it; refused if it already is so.  Only those who
+ * may edit processes.  One transaction each, logged. */
+int	store_process_exclude(struct store *s, int64_t id, const char *reason,
+	    const struct actor *who, struct error *err);
+int	store_process_restore(struct store *s, int64_t id,
+	    const struct actor *who, struct error *err);
 
 /* Save the header, logging each changed field. */
 int	store_header_save(struct store *s, const struct list_header *h,

@@ -166,7 +166,8 @@ void	validate_touchpoint_in_process(const struct process *p, size_t pi,
  * Process rules: R1 (a name), R5 (a key touchpoint: tp->key or a kind key
  * by default), R7 (a digital touchpoint), R8 (an offline touchpoint).  The
  * channel of a touchpoint without one is its kind's.  cat may be NULL (no
- * kinds known: only tp->key and tp->channel count).
+ * kinds known: only tp->key and tp->channel count).  An excluded process
+ * (п. 5.3.4) has no findings; validate_list() skips it whole.
  */
 void	validate_process(const struct process *p, size_t pi,
 	    const struct catalog *cat, struct findings *out);

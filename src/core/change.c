@@ -339,6 +339,32 @@ find_process(const struct list *l, int64_t id)
 	return NULL;
 }
 
+void
+change_diff_process(const struct process *o, const struct process *n,
+    const char *label, struct changes *out)
+{
+	char *was;
+
+	if (o->excluded == n->excluded) {
+		if (n->excluded && strcmp(o->exclude_reason,
+		    n->exclude_reason) != 0)
+			changes_add(out, "процесс", n->id, n->id, label,
+			    "причина исключения", o->exclude_reason,
+			    n->exclude_reason, TRIGGER_EDIT);
+		return;
+	}
+	if (n->excluded) {
+		was = xasprintf("исключён: %s", n->exclude_reason);
+		changes_add(out, "процесс", n->id, n->id, label, "исключение",
+		    "в перечне", was, TRIGGER_EXCLUDED);
+	} else {
+		was = xasprintf("исключён: %s", o->exclude_reason);
+		changes_add(out, "процесс", n->id, n->id, label, "исключение",
+		    was, "возвращён в перечень", TRIGGER_NEW);
+	}
+	free(was);
+}
+
 /* Touchpoints of old process op that new no longer has at all. */
 static void
 diff_removed(const struct tp_refs *new_refs, const struct process *op,
@@ -376,6 +402,8 @@ change_diff_lists(const struct list *old, const struct list *new,
 		else if (strcmp(op->name, np->name) != 0)
 			changes_add(out, "процесс", np->id, np->id, label,
 			    "название", op->name, np->name, TRIGGER_EDIT);
+		if (op != NULL)
+			change_diff_process(op, np, label, out);
 		free(label);
 		for (size_t j = 0; j < np->ntps; j++) {
 			const struct touchpoint *nt = &np->tps[j];

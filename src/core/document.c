@@ -269,11 +269,15 @@ document_build(struct document *d, const struct list *l, const char *grif,
 		buf_puts(&title, l->hdr.title);
 	}
 	d->title = buf_detach(&title);
-	for (size_t i = 0; i < l->nprocs; i++) {
-		const struct process *p = &l->procs[i];
+	/* An excluded process is out of the published list: the № runs on
+	 * over the processes printed (i counts those). */
+	for (size_t k = 0, i = 0; k < l->nprocs; k++) {
+		const struct process *p = &l->procs[k];
 		size_t first = d->nrows, printed = 0;
 		char num[24];
 
+		if (p->excluded)
+			continue;
 		snprintf(num, sizeof num, "%zu", i + 1);
 		for (size_t j = 0; j < p->ntps; j++) {
 			struct doc_row *r;
@@ -291,6 +295,7 @@ document_build(struct document *d, const struct list *l, const char *grif,
 		d->rows[first].span = printed;
 		strvec_push(&d->rows[first].cells[0], num);
 		strvec_push(&d->rows[first].cells[1], p->name);
+		i++;
 	}
 }
 

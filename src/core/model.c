@@ -63,6 +63,7 @@ process_fini(struct process *p)
 		touchpoint_fini(&p->tps[i]);
 	free(p->tps);
 	free(p->name);
+	free(p->exclude_reason);
 	memset(p, 0, sizeof *p);
 }
 
@@ -108,6 +109,7 @@ list_add_process(struct list *l, const char *name)
 	p = &l->procs[l->nprocs++];
 	memset(p, 0, sizeof *p);
 	p->name = xstrdup(name);
+	p->exclude_reason = xstrdup("");
 	p->version = 1;
 	return p;
 }

@@ -530,8 +530,12 @@ validate_process(const struct process *p, size_t pi,
     const struct catalog *cat, struct findings *out)
 {
 	bool key = false, digital = false, offline = false;
-	char *name = shown_name(p->name);
+	char *name;
 
+	/* Out of the list (п. 5.3.4): nothing of it is checked. */
+	if (p->excluded)
+		return;
+	name = shown_name(p->name);
 	if (name[0] == '\0')
 		findings_add(out, RULE_R1, pi, p->id, FINDING_NONE, 0,
 		    FIELD_NAME, FINDING_NONE,
@@ -572,8 +576,11 @@ validate_list(const struct list *l, const struct catalog *cat,
 {
 	for (size_t i = 0; i < l->nprocs; i++) {
 		const struct process *p = &l->procs[i];
-		struct tp_key *keys = xcalloc(p->ntps + 1, sizeof *keys);
+		struct tp_key *keys;
 
+		if (p->excluded)
+			continue;
+		keys = xcalloc(p->ntps + 1, sizeof *keys);
 		validate_process(p, i, cat, out);
 		for (size_t j = 0; j < p->ntps; j++)
 			tp_key_init(&keys[j], &p->tps[j]);

@@ -195,6 +195,15 @@ static const char *const migrations[] = {
 	"  (touchpoint_id, log_id);"
 	"CREATE INDEX IF NOT EXISTS change_log_record ON change_log"
 	"  (record_id, id);",
+	/* 5 -> 6: a process excluded from the list with a reason (п. 5.3.4),
+	 * as touchpoints are; approved revisions keep the flag. */
+	"ALTER TABLE process ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE process ADD COLUMN exclude_reason TEXT NOT NULL"
+	"  DEFAULT '';"
+	"ALTER TABLE rev_process ADD COLUMN excluded INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE rev_process ADD COLUMN exclude_reason TEXT NOT NULL"
+	"  DEFAULT '';",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -179,8 +179,8 @@ store_process_load(struct store *s, int64_t id, struct process *p,
 	size_t n = 0;
 	int rc;
 
-	if (store_prepare(s, &st, "SELECT name, version FROM process WHERE "
-	    "id = ?", err) != 0)
+	if (store_prepare(s, &st, "SELECT name, version, excluded, "
+	    "exclude_reason FROM process WHERE id = ?", err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -190,6 +190,8 @@ store_process_load(struct store *s, int64_t id, struct process *p,
 	p->id = id;
 	p->name = store_column_text(st, 0);
 	p->version = sqlite3_column_int64(st, 1);
+	p->excluded = sqlite3_column_int(st, 2) != 0;
+	p->exclude_reason = store_column_text(st, 3);
 	sqlite3_finalize(st);
 	if (store_prepare(s, &st, "SELECT id FROM touchpoint WHERE "
 	    "process_id = ? ORDER BY pos, id", err) != 0)
@@ -728,6 +730,85 @@ store_process_move(struct store *s, int64_t id, int delta,
 	}
 	process_fini(&p);
 	return finish(s, rc, err);
+}
+
+/* Write the excluded flag and reason of process id, log it (п. 5.3.4 out,
+ * п. 5.3.1 back in); inside the caller's transaction. */
+static int
+write_process_exclusion(struct store *s, const struct process *old,
+    bool excluded, const char *reason, const struct actor *who,
+    struct error *err)
+{
+	struct process now;
+	struct changes ch;
+	sqlite3_stmt *st;
+	char *label;
+	int rc;
+
+	if (store_prepare(s, &st, "UPDATE process SET excluded = ?, "
+	    "exclude_reason = ?, version = version + 1 WHERE id = ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int(st, 1, excluded);
+	store_bind_text(st, 2, reason);
+	sqlite3_bind_int64(st, 3, old->id);
+	if (store_step_done(s, st, "запись процесса", err) != 0)
+		return -1;
+	fault_point(s, "after-change");
+	now = *old;
+	now.excluded = excluded;
+	now.exclude_reason = (char *)reason;
+	changes_init(&ch);
+	label = process_label(s, old->id, old->name);
+	change_diff_process(old, &now, label, &ch);
+	rc = store_log_changes(s, &ch, who, err);
+	free(label);
+	changes_fini(&ch);
+	if (rc == 0)
+		fault_point(s, "after-log");
+	return rc;
+}
+
+/* Load process id, check the role and the flag, flip it: one
+ * transaction. */
+static int
+set_process_excluded(struct store *s, int64_t id, bool excluded,
+    const char *reason, const struct actor *who, struct error *err)
+{
+	struct process p;
+	int rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	memset(&p, 0, sizeof p);
+	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
+	    err);
+	if (rc == 0)
+		rc = store_process_load(s, id, &p, err);
+	if (rc == 0 && p.excluded == excluded)
+		rc = error_set(err, excluded ? "процесс «%s» уже исключён" :
+		    "процесс «%s» не исключён", p.name);
+	if (rc == 0)
+		rc = write_process_exclusion(s, &p, excluded, reason, who, err);
+	process_fini(&p);
+	return finish(s, rc, err);
+}
+
+int
+store_process_exclude(struct store *s, int64_t id, const char *reason,
+    const struct actor *who, struct error *err)
+{
+	if (reason == NULL || reason[0] == '\0')
+		return error_set(err, "укажите причину исключения процесса "
+		    "(п. 5.3.4)");
+	return set_process_excluded(s, id, true, reason, who, err);
+}
+
+int
+store_process_restore(struct store *s, int64_t id, const struct actor *who,
+    struct error *err)
+{
+	return set_process_excluded(s, id, false, "", who, err);
 }
 
 int

@@ -106,8 +106,9 @@ freeze(struct store *s, int64_t rev, struct error *err)
 	static const char *const sql[] = {
 		"INSERT INTO rev_header (revision_id, org, title, area) "
 		"SELECT ?1, org, title, area FROM list_header WHERE id = 1",
-		"INSERT INTO rev_process (revision_id, id, pos, name) "
-		"SELECT ?1, id, pos, name FROM process",
+		"INSERT INTO rev_process (revision_id, id, pos, name, excluded, "
+		"exclude_reason) SELECT ?1, id, pos, name, excluded, "
+		"exclude_reason FROM process",
 		"INSERT INTO rev_touchpoint (revision_id, id, process_id, pos, "
 		"name, kind, channel, specifics, is_key, basis_type, basis, unit, "
 		"audience, max_transfers, ack_receipt, excluded, exclude_reason) "
@@ -474,7 +475,8 @@ store_revision_load_list(struct store *s, int64_t rev, struct list *l,
 	if (store_prepare(s, &st, "SELECT p.id, p.name, t.id, t.name, "
 	    "coalesce(t.kind, ''), t.channel, t.specifics, t.is_key, "
 	    "t.basis_type, t.basis, t.unit, t.audience, t.max_transfers, "
-	    "t.ack_receipt, t.excluded, t.exclude_reason FROM rev_process p "
+	    "t.ack_receipt, t.excluded, t.exclude_reason, p.excluded, "
+	    "p.exclude_reason FROM rev_process p "
 	    "LEFT JOIN rev_touchpoint t ON t.revision_id = p.revision_id AND "
 	    "t.process_id = p.id WHERE p.revision_id = ?1 "
 	    "ORDER BY p.pos, p.id, t.pos, t.id", err) != 0)
@@ -487,6 +489,9 @@ store_revision_load_list(struct store *s, int64_t rev, struct list *l,
 			p = list_add_process(l,
 			    (const char *)sqlite3_column_text(st, 1));
 			p->id = last = sqlite3_column_int64(st, 0);
+			p->excluded = sqlite3_column_int(st, 16) != 0;
+			model_set(&p->exclude_reason,
+			    (const char *)sqlite3_column_text(st, 17));
 		}
 		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
 			continue;

@@ -256,9 +256,9 @@ static int
 inserter_init(struct store *s, struct inserter *in, struct error *err)
 {
 	memset(in, 0, sizeof *in);
-	if (store_prepare(s, &in->proc, "INSERT INTO process (pos, name) "
-	    "VALUES ((SELECT coalesce(max(pos), 0) + 1 FROM process), ?)",
-	    err) != 0 ||
+	if (store_prepare(s, &in->proc, "INSERT INTO process (pos, name, "
+	    "excluded, exclude_reason) VALUES ((SELECT coalesce(max(pos), 0) "
+	    "+ 1 FROM process), ?, ?, ?)", err) != 0 ||
 	    store_prepare(s, &in->tp, "INSERT INTO touchpoint (process_id, pos, "
 	    "name, kind, channel, specifics, is_key, basis_type, basis, unit, "
 	    "audience, max_transfers, ack_receipt, excluded, exclude_reason) "
@@ -375,6 +375,8 @@ store_insert_list(struct store *s, struct list *l, struct error *err)
 		struct process *p = &l->procs[i];
 
 		store_bind_text(in.proc, 1, p->name);
+		sqlite3_bind_int(in.proc, 2, p->excluded);
+		store_bind_text(in.proc, 3, p->exclude_reason);
 		if ((p->id = step_insert(s, in.proc, "запись процесса",
 		    err)) < 0) {
 			rc = -1;
@@ -469,7 +471,8 @@ store_load_list(struct store *s, struct list *l, struct error *err)
 	if (store_prepare(s, &st, "SELECT p.id, p.name, p.version, t.id, "
 	    "t.name, coalesce(t.kind, ''), t.channel, t.specifics, t.is_key, "
 	    "t.basis_type, t.basis, t.unit, t.audience, t.max_transfers, "
-	    "t.ack_receipt, t.excluded, t.exclude_reason, t.version "
+	    "t.ack_receipt, t.excluded, t.exclude_reason, t.version, "
+	    "p.excluded, p.exclude_reason "
 	    "FROM process p LEFT JOIN touchpoint t ON t.process_id = p.id "
 	    "ORDER BY p.pos, p.id, t.pos, t.id", err) != 0)
 		return -1;
@@ -481,6 +484,9 @@ store_load_list(struct store *s, struct list *l, struct error *err)
 			    (const char *)sqlite3_column_text(st, 1));
 			p->id = last_proc = sqlite3_column_int64(st, 0);
 			p->version = sqlite3_column_int64(st, 2);
+			p->excluded = sqlite3_column_int(st, 18) != 0;
+			model_set(&p->exclude_reason,
+			    (const char *)sqlite3_column_text(st, 19));
 		}
 		if (sqlite3_column_type(st, 3) == SQLITE_NULL)
 			continue;

@@ -303,8 +303,8 @@ deleting_records_deletes_their_acks(void **state)
 }
 
 /* Turn a current database back into schema 1: drop every table that
- * schema 1 does not have (later migrations add tables; none so far alters
- * the tables of schema 1). */
+ * schema 1 does not have (later migrations add tables) and the columns of
+ * process that schema 6 added. */
 static void
 downgrade_to_schema_1(const char *path)
 {
@@ -335,6 +335,9 @@ downgrade_to_schema_1(const char *path)
 		assert_int_equal(sqlite3_exec(db, sql, 0, 0, 0), SQLITE_OK);
 		free(sql);
 	}
+	assert_int_equal(sqlite3_exec(db, "ALTER TABLE process DROP COLUMN "
+	    "excluded; ALTER TABLE process DROP COLUMN exclude_reason", 0, 0,
+	    0), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 1", 0, 0, 0),
 	    SQLITE_OK);
 	sqlite3_close(db);

@@ -180,7 +180,8 @@ read_only_store_refuses_a_change(void **state)
 }
 
 /* Turn a current database back into schema 3: drop every table that
- * schema 3 does not have (later migrations only add tables). */
+ * schema 3 does not have and the columns of process and rev_process that
+ * schema 6 added. */
 static void
 downgrade_to_schema_3(const char *path)
 {
@@ -213,6 +214,11 @@ downgrade_to_schema_3(const char *path)
 		assert_int_equal(sqlite3_exec(db, sql, 0, 0, 0), SQLITE_OK);
 		free(sql);
 	}
+	assert_int_equal(sqlite3_exec(db, "ALTER TABLE process DROP COLUMN "
+	    "excluded; ALTER TABLE process DROP COLUMN exclude_reason; "
+	    "ALTER TABLE rev_process DROP COLUMN excluded; "
+	    "ALTER TABLE rev_process DROP COLUMN exclude_reason", 0, 0, 0),
+	    SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 3", 0, 0, 0),
 	    SQLITE_OK);
 	sqlite3_close(db);
