@@ -84,7 +84,9 @@ char	*document_grif(const char *org, const char *wording,
 /*
  * Build the document of list l: rows of the processes and their touchpoints
  * that are not excluded (a process without any prints one row of empty
- * cells), cells as the printed form has them: № ("1"), the process, the
+ * cells; an excluded process prints nothing, and the № runs on
+ * consecutively over the processes printed), cells as the printed form
+ * has them: № ("1"), the process, the
  * touchpoint (name, then each contact on its own line), the needs (one
  * per line), the specifics (the channel type, then the specifics text).
  * grif and caption are copied.  d is filled; free with document_fini.

@@ -646,6 +646,30 @@ test_list_skips_fields_of_excluded(void **state)
 	assert_int_equal(fx->f.n, 0);
 }
 
+/* A process out of the list (п. 5.3.4) has nothing checked: neither its
+ * own rules (R1, R5, R7, R8) nor its touchpoints'. */
+static void
+test_list_skips_excluded_process(void **state)
+{
+	struct fixture *fx = *state;
+	struct process *p = list_add_process(&fx->l, "");
+	struct touchpoint *tp = process_add_touchpoint(p, "");
+
+	p->id = 8;
+	touchpoint_add_contact(tp, CONTACT_EMAIL, "broken@");
+	run_list(fx);
+	assert_true(count_rule(&fx->f, RULE_R1) > 0);
+	assert_int_equal(count_rule(&fx->f, RULE_R5), 1);
+	p = &fx->l.procs[1];
+	p->excluded = true;
+	model_set(&p->exclude_reason, "передан в другой орган");
+	run_list(fx);
+	assert_int_equal(fx->f.n, 0);
+	findings_reset(&fx->f);
+	validate_process(p, 1, &fx->cat, &fx->f);
+	assert_int_equal(fx->f.n, 0);
+}
+
 static void
 test_list_orders_by_process_then_touchpoint(void **state)
 {
@@ -833,6 +857,7 @@ main(void)
 		T(test_r11_fires_on_local_phone),
 		T(test_r11_quiet_on_good_contacts),
 		T(test_list_skips_fields_of_excluded),
+		T(test_list_skips_excluded_process),
 		T(test_list_orders_by_process_then_touchpoint),
 		T(test_ack_marks_matching_warning),
 		T(test_ack_of_other_record_does_not_match),
