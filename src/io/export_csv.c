@@ -168,13 +168,29 @@ export_csv_touchpoint(struct csv *c, const struct catalog *cat,
 	c->cells[16] = xstrdup(tp->exclude_reason);
 }
 
-/* The rows of one process; № and name on the first only. */
+/*
+ * The rows of one process; № and name on the first only.  An excluded
+ * process has a row of its own first, with no touchpoint and the
+ * exclusion in the touchpoints' columns of it; its touchpoints follow.
+ */
 static void
 export_csv_process(struct csv *c, const struct catalog *cat,
     const struct process *p, size_t pos)
 {
 	size_t i = 0;
 
+	if (p->excluded) {
+		c->cells[0] = xasprintf("%zu", pos + 1);
+		c->cells[1] = xstrdup(p->name);
+		c->cells[15] = xstrdup(VAL_YES);
+		c->cells[16] = xstrdup(p->exclude_reason);
+		export_csv_flush_row(c);
+		for (; i < p->ntps; i++) {
+			export_csv_touchpoint(c, cat, &p->tps[i]);
+			export_csv_flush_row(c);
+		}
+		return;
+	}
 	do {
 		if (i == 0) {
 			c->cells[0] = xasprintf("%zu", pos + 1);

@@ -603,16 +603,50 @@ load_cells(struct importer *im, const struct csv_record *rec,
 	return 0;
 }
 
+/*
+ * A row that starts a process and says only that it is excluded (our CSV
+ * export writes an excluded process so): the exclusion is the process's.
+ * *taken is 1 if the row was that.
+ */
+static int
+process_exclusion_row(struct importer *im, int *taken, struct error *err)
+{
+	struct process *p = cur_process(im);
+	int v;
+
+	*taken = 0;
+	if (p == NULL || !has(im, C_EXCLUDED))
+		return 0;
+	for (int c = 0; c < C_COUNT; c++)
+		if (c != C_NUM && c != C_PROCESS && c != C_EXCLUDED &&
+		    c != C_EXCLUDE_REASON && has(im, (enum col)c))
+			return 0;
+	if (parse_yes_no(im, C_EXCLUDED, COL_EXCLUDED, &v, err) != 0)
+		return -1;
+	p->excluded = v == 1;
+	model_set(&p->exclude_reason, p->excluded ?
+	    cell(im, C_EXCLUDE_REASON) : "");
+	*taken = 1;
+	return 0;
+}
+
 static int
 data_row(struct importer *im, const struct csv_record *rec,
     struct error *err)
 {
+	int taken = 0;
+
 	im->line = rec->line;
 	if (load_cells(im, rec, err) != 0)
 		return -1;
 	im->rep->records++;
-	if (starts_process(im) && new_process(im, err) != 0)
+	if (starts_process(im) && (new_process(im, err) != 0 ||
+	    process_exclusion_row(im, &taken, err) != 0))
 		return -1;
+	if (taken) {
+		im->after_break = 0;
+		return 0;
+	}
 	if (has(im, C_TP)) {
 		if (new_touchpoint(im, err) != 0)
 			return -1;

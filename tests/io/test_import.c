@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "charset.h"
+#include "export.h"
 #include "import.h"
 
 static struct catalog cat;
@@ -481,6 +482,70 @@ data_rows_that_look_like_headers_are_data(void **state)
 	done(&l, &rep);
 }
 
+/* An excluded process (with touchpoints, one of them excluded itself,
+ * and without any) goes through our CSV and comes back as it was; the
+ * processes around it are not touched. */
+static void
+excluded_processes_round_trip_through_csv(void **state)
+{
+	struct export_opts eo = EXPORT_OPTS_INIT;
+	struct list src, l;
+	struct import_report rep;
+	struct process *p;
+	struct touchpoint *tp;
+	struct buf out, again;
+	struct error err;
+
+	(void)state;
+	list_init(&src);
+	p = list_add_process(&src, "Информирование");
+	process_add_touchpoint(p, "Почта России")->channel = CHANNEL_OFFLINE;
+	p = list_add_process(&src, "Профилактический визит");
+	p->excluded = true;
+	model_set(&p->exclude_reason, "передан в другой орган");
+	process_add_touchpoint(p, "Выезд на место")->channel = CHANNEL_OFFLINE;
+	tp = process_add_touchpoint(p, "Электронная почта");
+	tp->channel = CHANNEL_DIGITAL;
+	tp->excluded = true;
+	model_set(&tp->exclude_reason, "канал закрыт");
+	p = list_add_process(&src, "Обжалование");
+	p->excluded = true;
+	model_set(&p->exclude_reason, "отменён");
+	list_add_process(&src, "Пустой процесс");
+	buf_init(&out);
+	assert_int_equal(export_csv(&src, &cat, &eo, &out, NULL, &err), 0);
+	if (import(out.data, out.len, NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(l.nprocs, 4);
+	assert_false(l.procs[0].excluded);
+	assert_int_equal(l.procs[0].ntps, 1);
+	assert_true(l.procs[1].excluded);
+	assert_string_equal(l.procs[1].exclude_reason,
+	    "передан в другой орган");
+	assert_int_equal(l.procs[1].ntps, 2);
+	assert_string_equal(l.procs[1].tps[1].name, "Электронная почта");
+	assert_false(l.procs[1].tps[0].excluded);
+	assert_true(l.procs[1].tps[1].excluded);
+	assert_string_equal(l.procs[1].tps[1].exclude_reason, "канал закрыт");
+	assert_true(l.procs[2].excluded);
+	assert_string_equal(l.procs[2].exclude_reason, "отменён");
+	assert_int_equal(l.procs[2].ntps, 0);
+	assert_false(l.procs[3].excluded);
+	assert_int_equal(l.procs[3].ntps, 0);
+	assert_int_equal(rep.doubted, 0);
+	/* Exported again, the exclusion rows are the same. */
+	buf_init(&again);
+	assert_int_equal(export_csv(&l, &cat, &eo, &again, NULL, &err), 0);
+	assert_non_null(strstr(again.data, "\r\n2,Профилактический визит,"
+	    ",,,,,,,,,,,,,да,передан в другой орган\r\n,,Выезд на место,"));
+	assert_non_null(strstr(again.data, "\r\n3,Обжалование,,,,,,,,,,,,,,"
+	    "да,отменён\r\n4,Пустой процесс,"));
+	buf_fini(&again);
+	buf_fini(&out);
+	done(&l, &rep);
+	list_fini(&src);
+}
+
 int
 main(void)
 {
@@ -498,6 +563,7 @@ main(void)
 		cmocka_unit_test(contacts_split_from_names),
 		cmocka_unit_test(repeated_header_and_formula_apostrophe),
 		cmocka_unit_test(data_rows_that_look_like_headers_are_data),
+		cmocka_unit_test(excluded_processes_round_trip_through_csv),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
