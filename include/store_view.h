@@ -67,7 +67,8 @@ struct view_row {
 	enum channel channel;
 	char	*specifics;
 	bool	 key_tp;	/* ключевая точка */
-	bool	 excluded;
+	bool	 excluded;	/* the row's touchpoint or process, п. 5.3.4 */
+	char	*exclude_reason;	/* process rows: why it is excluded */
 };
 
 /*

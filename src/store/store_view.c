@@ -22,7 +22,8 @@
 
 #define PROC_ROW_COLUMNS \
 	"p.id, p.pos, p.name, coalesce((SELECT pos FROM touchpoint " \
-	"WHERE process_id = p.id ORDER BY pos DESC LIMIT 1), 0)"
+	"WHERE process_id = p.id ORDER BY pos DESC LIMIT 1), 0), " \
+	"p.excluded, p.exclude_reason"
 
 /*
  * A touchpoint matches a search if the folded needle (:n) is in one of its
@@ -240,6 +241,7 @@ row_clear(struct view_row *r)
 	r->first_need = xstrdup("");
 	r->kind = xstrdup("");
 	r->specifics = xstrdup("");
+	r->exclude_reason = xstrdup("");
 }
 
 void
@@ -251,6 +253,7 @@ store_view_rows_free(struct view_row *rows, size_t n)
 		free(rows[i].first_need);
 		free(rows[i].kind);
 		free(rows[i].specifics);
+		free(rows[i].exclude_reason);
 		memset(&rows[i], 0, sizeof rows[i]);
 	}
 }
@@ -280,6 +283,9 @@ walk_emit_process(struct walk *w, sqlite3_stmt *st)
 	r->proc_name = store_column_text(st, 2);
 	r->ntps = sqlite3_column_int64(st, 3);
 	r->folded = fold_hides(w->fold, r->key.proc_id);
+	r->excluded = sqlite3_column_int(st, 4) != 0;
+	free(r->exclude_reason);
+	r->exclude_reason = store_column_text(st, 5);
 }
 
 /* Fill a touchpoint row of process (ppos, pid) from S_TP_NEXT/PREV. */

@@ -37,6 +37,7 @@ detail_fini(struct detail *d)
 	free(d->lines);
 	touchpoint_fini(&d->tp);
 	free(d->proc_name);
+	free(d->proc_reason);
 	memset(d, 0, sizeof *d);
 }
 
@@ -57,6 +58,9 @@ detail_load(struct detail *d, struct store_view *v, const struct view_row *row,
 	d->is_process = row->type == VIEW_ROW_PROCESS;
 	free(d->proc_name);
 	d->proc_name = xstrdup(row->proc_name);
+	free(d->proc_reason);
+	d->proc_reason = d->is_process && row->excluded ?
+	    xstrdup(row->exclude_reason) : NULL;
 	d->proc_number = row->proc_number;
 	d->ntps = row->ntps;
 	d->tp_number = row->tp_number;
@@ -288,6 +292,14 @@ detail_build_process(struct detail *d)
 	s = xasprintf("%lld", (long long)d->ntps);
 	detail_add_field(d, "Точек:", s, A_NORMAL);
 	free(s);
+	if (d->proc_reason != NULL) {
+		s = xasprintf("да — %s", detail_or_dash(d->proc_reason,
+		    "причина не указана"));
+		detail_add_field(d, "Исключён:", s, A_BOLD);
+		free(s);
+		detail_add_field(d, "", "r — вернуть процесс в перечень.",
+		    A_DIM);
+	}
 	detail_add_field(d, "", "Enter или пробел — свернуть или развернуть "
 	    "процесс; → или l — к его точкам.", A_DIM);
 }

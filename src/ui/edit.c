@@ -265,6 +265,91 @@ edit_move(struct edit *e, int delta)
 		    (long long)key.proc_pos, (long long)key.tp_pos);
 }
 
+/* x, F8 on a process row: exclude the process (п. 5.3.4), asking the
+ * reason; its touchpoints go out of the printed list with it. */
+static void
+edit_exclude_process(struct edit *e, const struct view_row *r, bool *quit)
+{
+	struct undo_entry u;
+	struct view_key key = r->key;
+	struct actor who;
+	struct error err;
+	char *q, *text = NULL, *reason;
+	enum prompt_result pr;
+
+	if (r->excluded) {
+		edit_say(e, false, "Процесс уже исключён; r — вернуть его в "
+		    "перечень");
+		return;
+	}
+	undo_entry_init(&u, UNDO_PROC_EXCLUDE);
+	model_set(&u.after.name, r->proc_name);
+	q = xasprintf("Причина исключения процесса (п. 5.3.4) «%s»: ",
+	    r->proc_name);
+	e->msg[0] = '\0';
+	e->redraw(e->ctx);
+	pr = prompt_read(q, LINES - 2, e->redraw, e->ctx, &text);
+	free(q);
+	if (pr != PROMPT_OK) {
+		*quit = pr == PROMPT_QUIT;
+		edit_say(e, false, "Процесс не исключён");
+		undo_entry_fini(&u);
+		return;
+	}
+	reason = utf8_squeeze(text);
+	free(text);
+	if (reason[0] == '\0')
+		edit_say(e, true, "Процесс не исключён: укажите причину "
+		    "(п. 5.3.4)");
+	else if (edit_actor(e, &who, &err) != 0 ||
+	    store_process_exclude(e->st, key.proc_id, reason, &who, &err) != 0)
+		edit_say(e, true, "%s", err.msg);
+	else {
+		model_set(&u.text_after, reason);
+		u.proc_id = key.proc_id;
+		u.key = key;
+		edit_refresh(e, &key);
+		edit_say(e, false, "Процесс %lld исключён (r — вернуть, "
+		    "u — отменить): %s", (long long)key.proc_pos, reason);
+		undo_push(&e->undo, &u);
+		free(reason);
+		return;
+	}
+	undo_entry_fini(&u);
+	free(reason);
+}
+
+/* r on a process row: bring an excluded process back into the list. */
+static void
+edit_restore_process(struct edit *e, const struct view_row *r)
+{
+	struct undo_entry u;
+	struct view_key key = r->key;
+	struct actor who;
+	struct error err;
+
+	if (!r->excluded) {
+		edit_say(e, false, "Процесс не исключён: вернуть можно "
+		    "исключённый");
+		return;
+	}
+	undo_entry_init(&u, UNDO_PROC_RESTORE);
+	model_set(&u.after.name, r->proc_name);
+	model_set(&u.text_before, r->exclude_reason);
+	if (edit_actor(e, &who, &err) != 0 ||
+	    store_process_restore(e->st, key.proc_id, &who, &err) != 0) {
+		edit_say(e, true, "%s", err.msg);
+		undo_entry_fini(&u);
+		return;
+	}
+	u.proc_id = key.proc_id;
+	u.key = key;
+	edit_refresh(e, &key);
+	edit_say(e, false, "Процесс %lld снова в перечне: %s",
+	    (long long)key.proc_pos, u.after.name);
+	undo_push(&e->undo, &u);
+}
+
 /* x, F8: exclude the touchpoint (п. 5.3.4), asking the reason. */
 static void
 edit_exclude(struct edit *e, bool *quit)
@@ -277,9 +362,13 @@ edit_exclude(struct edit *e, bool *quit)
 	char *q, *text = NULL, *reason;
 	enum prompt_result pr;
 
-	if (r == NULL || r->type != VIEW_ROW_TOUCHPOINT) {
-		edit_say(e, false, "Исключить можно точку взаимодействия: "
-		    "встаньте на её строку");
+	if (r != NULL && r->type == VIEW_ROW_PROCESS) {
+		edit_exclude_process(e, r, quit);
+		return;
+	}
+	if (r == NULL) {
+		edit_say(e, false, "Исключить можно процесс или точку "
+		    "взаимодействия: встаньте на её строку");
 		return;
 	}
 	if (r->excluded) {
@@ -342,9 +431,13 @@ edit_restore(struct edit *e)
 	struct actor who;
 	struct error err;
 
-	if (r == NULL || r->type != VIEW_ROW_TOUCHPOINT || !r->excluded) {
+	if (r != NULL && r->type == VIEW_ROW_PROCESS) {
+		edit_restore_process(e, r);
+		return;
+	}
+	if (r == NULL || !r->excluded) {
 		edit_say(e, false, "Вернуть в перечень можно исключённую "
-		    "точку: встаньте на её строку");
+		    "точку или процесс: встаньте на строку");
 		return;
 	}
 	key = r->key;

@@ -96,7 +96,9 @@ enum undo_kind {
 	UNDO_TP_MOVE,		/* moved by delta within its process */
 	UNDO_PROC_RENAME,
 	UNDO_PROC_MOVE,
-	UNDO_HEADER
+	UNDO_HEADER,
+	UNDO_PROC_EXCLUDE,	/* a process excluded: text_after the reason */
+	UNDO_PROC_RESTORE	/* brought back: text_before the reason */
 };
 
 struct undo_entry {

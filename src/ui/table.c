@@ -355,13 +355,15 @@ table_draw_header(const struct cols *c, int y, int x, int w)
 	draw_text(y, c->chan_x, c->chan_w, "Канал/особенности", a);
 }
 
-/* № and the process name across the row, its fold mark and size. */
+/* № and the process name across the row, its fold mark and size; an
+ * excluded process dimmed and marked as its touchpoints are. */
 static void
 table_draw_process(const struct cols *c, int y, const struct view_row *row,
     attr_t a)
 {
-	char num[32], count[64];
+	char num[32], count[64], *name;
 	int avail = c->right - c->proc_x - 2, used;
+	attr_t na = a | A_BOLD | (row->excluded ? A_DIM : 0);
 
 	snprintf(num, sizeof num, "%lld", (long long)row->proc_number);
 	draw_text_right(y, c->num_x, c->num_w, num, a | A_BOLD);
@@ -372,8 +374,11 @@ table_draw_process(const struct cols *c, int y, const struct view_row *row,
 		snprintf(count, sizeof count, " (%lld %s)",
 		    (long long)row->ntps, draw_plural(row->ntps, "точка",
 		    "точки", "точек"));
-	used = draw_text(y, c->proc_x + 2, avail - utf8_width(count),
-	    row->proc_name, a | A_BOLD);
+	name = row->excluded ? xasprintf("(искл.) %s", row->proc_name) :
+	    xstrdup(row->proc_name);
+	used = draw_text(y, c->proc_x + 2, avail - utf8_width(count), name,
+	    na);
+	free(name);
 	draw_text(y, c->proc_x + 2 + used, c->right - c->proc_x - 2 - used,
 	    count, a);
 }

@@ -129,6 +129,8 @@ struct detail {
 	bool		 is_process;
 	struct touchpoint tp;
 	char		*proc_name;
+	char		*proc_reason;	/* why the process is excluded, or
+					   NULL when it is not */
 	int64_t		 proc_number, ntps, tp_number;
 	struct detail_line *lines;
 	size_t		 nlines, cap;

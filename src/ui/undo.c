@@ -163,6 +163,18 @@ undo_proc_name(struct edit *e, const struct undo_entry *u,
 	return rc;
 }
 
+/* A process out of the list (reason) or back in (reason NULL); the store
+ * refuses if someone else already did either since. */
+static int
+undo_proc_exclusion(struct edit *e, const struct undo_entry *u,
+    const char *reason, const struct actor *who, struct error *err)
+{
+	if (reason != NULL)
+		return store_process_exclude(e->st, u->proc_id, reason, who,
+		    err);
+	return store_process_restore(e->st, u->proc_id, who, err);
+}
+
 /* The header's words from expected to target (the order's kept). */
 static int
 undo_header(struct edit *e, const struct list_header *expected,
@@ -238,6 +250,14 @@ undo_describe(const struct undo_entry *u, bool back, char *what,
 	case UNDO_HEADER:
 		snprintf(what, whatlen, "%s: правка заголовка перечня", verb);
 		break;
+	case UNDO_PROC_EXCLUDE:
+		snprintf(what, whatlen, "%s: исключение процесса «%s»", verb,
+		    u->after.name);
+		break;
+	case UNDO_PROC_RESTORE:
+		snprintf(what, whatlen, "%s: возвращение процесса «%s»", verb,
+		    u->after.name);
+		break;
 	}
 }
 
@@ -273,6 +293,12 @@ undo_apply(struct edit *e, struct undo_entry *u, bool back,
 	case UNDO_HEADER:
 		return undo_header(e, back ? &u->hafter : &u->hbefore,
 		    back ? &u->hbefore : &u->hafter, back, who, err);
+	case UNDO_PROC_EXCLUDE:
+		return undo_proc_exclusion(e, u, back ? NULL : u->text_after,
+		    who, err);
+	case UNDO_PROC_RESTORE:
+		return undo_proc_exclusion(e, u, back ? u->text_before : NULL,
+		    who, err);
 	}
 	return error_set(err, "неизвестная правка");
 }
