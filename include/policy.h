@@ -35,7 +35,8 @@ enum policy_action {
 	POLICY_TOUCHPOINT_EDIT,	/* change, exclude, restore or move a
 				   touchpoint of a unit */
 	POLICY_TOUCHPOINT_ADD,	/* add a touchpoint of a unit */
-	POLICY_PROCESS_EDIT,	/* add, rename or move a process */
+	POLICY_PROCESS_EDIT,	/* add, rename, move, exclude or restore a
+				   process */
 	POLICY_HEADER_EDIT,	/* the list's header */
 	POLICY_REVIEW,		/* review sessions and their verdicts */
 	POLICY_APPROVE,		/* approve or publish a revision */

@@ -228,8 +228,9 @@ policy_check(const struct policy_user *u, enum policy_action action,
 	case POLICY_TOUCHPOINT_ADD:
 		return policy_check_touchpoint(u, "добавлять", unit, err);
 	case POLICY_PROCESS_EDIT:
-		return policy_refuse(u, "добавлять, переименовывать и "
-		    "переставлять процессы может уполномоченное лицо", err);
+		return policy_refuse(u, "добавлять, переименовывать, "
+		    "переставлять, исключать и возвращать процессы может "
+		    "уполномоченное лицо", err);
 	case POLICY_HEADER_EDIT:
 		return policy_refuse(u, "изменять заголовок перечня может "
 		    "уполномоченное лицо", err);
