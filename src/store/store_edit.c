@@ -23,6 +23,21 @@ fault_point(struct store *s, const char *where)
 		s->fault_hook(where, s->fault_arg);
 }
 
+/* Log the changes of an edit whose data is written, inside its
+ * transaction, between the two points where a test may kill us. */
+static int
+log_written(struct store *s, struct changes *ch, const struct actor *who,
+    struct error *err)
+{
+	int rc;
+
+	fault_point(s, "after-change");
+	rc = store_log_changes(s, ch, who, err);
+	if (rc == 0)
+		fault_point(s, "after-log");
+	return rc;
+}
+
 /* Run a query that returns one integer; *out is untouched if no row. */
 static int
 query_int64(struct store *s, const char *sql, int64_t a, int64_t b,
@@ -431,15 +446,12 @@ save_locked(struct store *s, int64_t proc_id, struct touchpoint *tp,
 	    update_touchpoint(s, tp, err);
 	if (rc != 0 || write_children(s, tp, err) != 0)
 		return -1;
-	fault_point(s, "after-change");
 	changes_init(&ch);
 	label = touchpoint_label(s, tp->id, tp->name);
 	change_diff_touchpoint(old, tp, cat, proc_id, label, &ch);
-	rc = store_log_changes(s, &ch, who, err);
+	rc = log_written(s, &ch, who, err);
 	free(label);
 	changes_fini(&ch);
-	if (rc == 0)
-		fault_point(s, "after-log");
 	return rc;
 }
 
@@ -586,11 +598,8 @@ log_one(struct store *s, const char *record, int64_t id, int64_t proc_id,
 	changes_init(&ch);
 	changes_add(&ch, record, id, proc_id, label, field, old_value,
 	    new_value, TRIGGER_EDIT);
-	fault_point(s, "after-change");
-	rc = store_log_changes(s, &ch, who, err);
+	rc = log_written(s, &ch, who, err);
 	changes_fini(&ch);
-	if (rc == 0)
-		fault_point(s, "after-log");
 	return rc;
 }
 
@@ -754,18 +763,15 @@ write_process_exclusion(struct store *s, const struct process *old,
 	sqlite3_bind_int64(st, 3, old->id);
 	if (store_step_done(s, st, "запись процесса", err) != 0)
 		return -1;
-	fault_point(s, "after-change");
 	now = *old;
 	now.excluded = excluded;
 	now.exclude_reason = (char *)reason;
 	changes_init(&ch);
 	label = process_label(s, old->id, old->name);
 	change_diff_process(old, &now, label, &ch);
-	rc = store_log_changes(s, &ch, who, err);
+	rc = log_written(s, &ch, who, err);
 	free(label);
 	changes_fini(&ch);
-	if (rc == 0)
-		fault_point(s, "after-log");
 	return rc;
 }
 
@@ -838,8 +844,7 @@ store_header_save(struct store *s, const struct list_header *h,
 			if (strcmp(a[i], b[i]) != 0)
 				changes_add(&ch, "перечень", 1, 0, "заголовок",
 				    fields[i], a[i], b[i], TRIGGER_EDIT);
-		fault_point(s, "after-change");
-		rc = store_log_changes(s, &ch, who, err);
+		rc = log_written(s, &ch, who, err);
 	}
 	changes_fini(&ch);
 	list_header_fini(&old);

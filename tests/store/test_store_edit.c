@@ -300,6 +300,43 @@ killed_between_change_and_log_leaves_neither(void **state)
 }
 
 static void
+process_exclusion_killed_midway_leaves_neither(void **state)
+{
+	struct fixture *f = *state;
+	const char *const points[] = { "after-change", "after-log" };
+	struct process p;
+	struct changes c;
+	struct error err;
+
+	for (int i = 0; i < 2; i++) {
+		pid_t pid = fork();
+		int status;
+
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct store *st;
+
+			if (store_open(&st, f->path, 0, &err) != 0)
+				_exit(3);
+			store_set_fault_hook(st, kill_at, (void *)points[i]);
+			store_process_exclude(st, f->proc_id, "процесс упразднён",
+			    &who, &err);
+			_exit(4);
+		}
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		memset(&p, 0, sizeof p);
+		assert_int_equal(store_process_load(f->st, f->proc_id, &p, &err),
+		    0);
+		assert_false(p.excluded);
+		process_fini(&p);
+		read_log(f, &c);
+		assert_int_equal(c.n, 2);
+		changes_fini(&c);
+	}
+}
+
+static void
 approval_freezes_the_list_and_diff_finds_the_edits(void **state)
 {
 	struct fixture *f = *state;
@@ -389,6 +426,7 @@ main(void)
 		T(exclusion_and_restore_are_5_3_4_and_5_3_1),
 		T(moves_swap_neighbours),
 		T(killed_between_change_and_log_leaves_neither),
+		T(process_exclusion_killed_midway_leaves_neither),
 		T(approval_freezes_the_list_and_diff_finds_the_edits),
 		T(header_and_process_edits_are_editorial),
 	};
