@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "schema_downgrade.h"
+
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,40 +191,12 @@ downgrade_to_schema_3(const char *path)
 	    "kind", "process", "touchpoint", "contact", "need", "ack",
 	    "change_log", "revision", "rev_header", "rev_process",
 	    "rev_touchpoint", "rev_contact", "rev_need" };
-	struct strvec drop;
-	sqlite3_stmt *st;
-	sqlite3 *db;
 
-	strvec_init(&drop);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema "
-	    "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", -1, &st, NULL),
-	    SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		bool keep = false;
-
-		for (size_t i = 0; i < sizeof v3 / sizeof v3[0]; i++)
-			keep = keep || strcmp(name, v3[i]) == 0;
-		if (!keep)
-			strvec_push(&drop, name);
-	}
-	sqlite3_finalize(st);
-	for (size_t i = 0; i < drop.n; i++) {
-		char *sql = xasprintf("DROP TABLE \"%s\"", drop.v[i]);
-
-		assert_int_equal(sqlite3_exec(db, sql, 0, 0, 0), SQLITE_OK);
-		free(sql);
-	}
-	assert_int_equal(sqlite3_exec(db, "ALTER TABLE process DROP COLUMN "
-	    "excluded; ALTER TABLE process DROP COLUMN exclude_reason; "
+	schema_downgrade(path, v3, sizeof v3 / sizeof v3[0],
+	    "ALTER TABLE process DROP COLUMN excluded; "
+	    "ALTER TABLE process DROP COLUMN exclude_reason; "
 	    "ALTER TABLE rev_process DROP COLUMN excluded; "
-	    "ALTER TABLE rev_process DROP COLUMN exclude_reason", 0, 0, 0),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 3", 0, 0, 0),
-	    SQLITE_OK);
-	sqlite3_close(db);
-	strvec_fini(&drop);
+	    "ALTER TABLE rev_process DROP COLUMN exclude_reason", 3);
 }
 
 /* A database of schema 3 gains the setting table on opening. */
