@@ -204,6 +204,20 @@ static const char *const migrations[] = {
 	"  DEFAULT 0;"
 	"ALTER TABLE rev_process ADD COLUMN exclude_reason TEXT NOT NULL"
 	"  DEFAULT '';",
+	/* 6 -> 7: the body's name in the genitive, as the grif prints it
+	 * («приказом Министерства …», п. 5.1), kept beside the nominative
+	 * in the list and in every revision; and, per revision, the
+	 * actualisation cycle it closed (п. 5.4): the day the working copy
+	 * began to differ from the revision before and the deadline that
+	 * followed, so that a late approval stays late on record. */
+	"ALTER TABLE list_header ADD COLUMN org_genitive TEXT NOT NULL"
+	"  DEFAULT '';"
+	"ALTER TABLE rev_header ADD COLUMN org_genitive TEXT NOT NULL"
+	"  DEFAULT '';"
+	"ALTER TABLE revision ADD COLUMN cycle_start TEXT NOT NULL"
+	"  DEFAULT '';"
+	"ALTER TABLE revision ADD COLUMN cycle_due TEXT NOT NULL"
+	"  DEFAULT '';",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

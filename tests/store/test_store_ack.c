@@ -306,7 +306,7 @@ deleting_records_deletes_their_acks(void **state)
 
 /* Turn a current database back into schema 1: drop every table that
  * schema 1 does not have (later migrations add tables) and the columns of
- * process that schema 6 added. */
+ * process that schema 6 added and of the header that schema 7 added. */
 static void
 downgrade_to_schema_1(const char *path)
 {
@@ -315,7 +315,8 @@ downgrade_to_schema_1(const char *path)
 
 	schema_downgrade(path, v1, sizeof v1 / sizeof v1[0],
 	    "ALTER TABLE process DROP COLUMN excluded; "
-	    "ALTER TABLE process DROP COLUMN exclude_reason", 1);
+	    "ALTER TABLE process DROP COLUMN exclude_reason; "
+	    "ALTER TABLE list_header DROP COLUMN org_genitive", 1);
 }
 
 /* A database of schema 1 gains the ack table on opening and keeps its

@@ -327,6 +327,10 @@ schema_5_is_migrated(void **state)
 	    "excluded; ALTER TABLE process DROP COLUMN exclude_reason; "
 	    "ALTER TABLE rev_process DROP COLUMN excluded; "
 	    "ALTER TABLE rev_process DROP COLUMN exclude_reason; "
+	    "ALTER TABLE list_header DROP COLUMN org_genitive; "
+	    "ALTER TABLE rev_header DROP COLUMN org_genitive; "
+	    "ALTER TABLE revision DROP COLUMN cycle_start; "
+	    "ALTER TABLE revision DROP COLUMN cycle_due; "
 	    "PRAGMA user_version = 5", 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
 	if (store_open(&f->st, f->path, 0, &err) != 0)

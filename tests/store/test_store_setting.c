@@ -182,8 +182,9 @@ read_only_store_refuses_a_change(void **state)
 }
 
 /* Turn a current database back into schema 3: drop every table that
- * schema 3 does not have and the columns of process and rev_process that
- * schema 6 added. */
+ * schema 3 does not have, the columns of process and rev_process that
+ * schema 6 added and those of the header and revisions that schema 7
+ * added. */
 static void
 downgrade_to_schema_3(const char *path)
 {
@@ -196,7 +197,11 @@ downgrade_to_schema_3(const char *path)
 	    "ALTER TABLE process DROP COLUMN excluded; "
 	    "ALTER TABLE process DROP COLUMN exclude_reason; "
 	    "ALTER TABLE rev_process DROP COLUMN excluded; "
-	    "ALTER TABLE rev_process DROP COLUMN exclude_reason", 3);
+	    "ALTER TABLE rev_process DROP COLUMN exclude_reason; "
+	    "ALTER TABLE list_header DROP COLUMN org_genitive; "
+	    "ALTER TABLE rev_header DROP COLUMN org_genitive; "
+	    "ALTER TABLE revision DROP COLUMN cycle_start; "
+	    "ALTER TABLE revision DROP COLUMN cycle_due", 3);
 }
 
 /* A database of schema 3 gains the setting table on opening. */
