@@ -67,6 +67,10 @@ struct kind *catalog_add_kind(struct catalog *c, const char *code,
 const struct kind *catalog_find_kind(const struct catalog *c, const char *code);
 /* The kind a printed touchpoint name suggests, or NULL. */
 const struct kind *catalog_guess_kind(const struct catalog *c, const char *text);
+/* Whom a printed touchpoint name says it serves: internal clients
+ * (п. 1.3.2) when it names them («Кабинет внутренних клиентов»), else
+ * external ones (п. 1.3.1). */
+enum audience catalog_guess_audience(const char *text);
 /* The category (1..9) a printed need wording suggests, or 0. */
 int	catalog_guess_need(const struct catalog *c, const char *wording);
 /* Title of need category code, or NULL if unknown. */

@@ -60,7 +60,8 @@ void	record_check_touchpoint(const struct process *p, size_t pi,
 /*
  * The process rules (validate_process: R1 name, R5, R7, R8) on p as it
  * would be once tp is saved as p->tps[ti] (or added, ti FINDING_NONE).
- * Appends to out.
+ * Appends to out; nothing for an excluded tp, which no process rule
+ * counts.
  */
 void	record_check_process_after(const struct process *p, size_t pi,
 	    const struct touchpoint *tp, size_t ti, const struct catalog *cat,

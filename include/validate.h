@@ -16,7 +16,7 @@
  *   - a form, before saving a touchpoint: the field rules and
  *     validate_touchpoint_in_process() (R2 against the other touchpoints of
  *     its process), then validate_process() on the process as it would be
- *     after the save (R1 name, R5, R7, R8);
+ *     after the save (R1 name and touchpoints, R5, R7, R8);
  *   - a form, before saving a process: validate_process();
  *   - the findings screen and "perechen check": validate_list(), then
  *     findings_apply_acks().
@@ -136,7 +136,7 @@ size_t	findings_count(const struct findings *f, enum level l,
 bool	findings_blocking(const struct findings *f);
 
 /*
- * Every rule over the whole list: each process (R1 name, R5, R7, R8), each
+ * Every rule over the whole list: each process (R1, R5, R7, R8), each
  * touchpoint that is not excluded (field rules, and R2 against the
  * touchpoints before it in its process).  Findings come in list order,
  * process findings before the findings of its touchpoints.
@@ -146,7 +146,7 @@ void	validate_list(const struct list *l, const struct catalog *cat,
 
 /*
  * Field rules of one touchpoint as typed: R1 (name, channel type, at least
- * one need), R3, R4, R6, R9, R10, R11.  p is the process it belongs to (or
+ * one need, every need worded: an empty wording prints an empty line), R3, R4, R6, R9, R10, R11.  p is the process it belongs to (or
  * will belong to; NULL if not known yet: findings carry proc_id 0), pi its
  * index, ti the touchpoint's index in p (FINDING_NONE for a new one).
  */
@@ -163,8 +163,11 @@ void	validate_touchpoint_in_process(const struct process *p, size_t pi,
 	    const struct touchpoint *tp, size_t ti, struct findings *out);
 
 /*
- * Process rules: R1 (a name), R5 (a key touchpoint: tp->key or a kind key
- * by default), R7 (a digital touchpoint), R8 (an offline touchpoint).  The
+ * Process rules: R1 (a name, and at least one touchpoint not excluded: an
+ * empty process would print an empty row), R5 (a key touchpoint: tp->key
+ * or a kind key by default), R7 (a digital touchpoint), R8 (an offline
+ * touchpoint).  A process without touchpoints gets its R1 error only, with
+ * FIELD_NONE: R5, R7 and R8 would only restate it.  The
  * channel of a touchpoint without one is its kind's.  cat may be NULL (no
  * kinds known: only tp->key and tp->channel count).  An excluded process
  * (п. 5.3.4) has no findings; validate_list() skips it whole.

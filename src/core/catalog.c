@@ -231,6 +231,29 @@ catalog_guess_kind(const struct catalog *c, const char *text)
 	return found;
 }
 
+enum audience
+catalog_guess_audience(const char *text)
+{
+	static const char stem[] = "внутренн", noun[] = "клиент";
+	char *folded = utf8_casefold(text);
+	enum audience a = AUDIENCE_EXTERNAL;
+
+	for (const char *p = strstr(folded, stem); p != NULL && a ==
+	    AUDIENCE_EXTERNAL; p = strstr(p + 1, stem)) {
+		const char *q = p + strlen(stem);
+
+		/* Past the adjective's ending to the word it qualifies. */
+		while (*q != '\0' && *q != ' ')
+			q++;
+		while (*q == ' ')
+			q++;
+		if (strncmp(q, noun, strlen(noun)) == 0)
+			a = AUDIENCE_INTERNAL;
+	}
+	free(folded);
+	return a;
+}
+
 int
 catalog_guess_need(const struct catalog *c, const char *wording)
 {

@@ -149,6 +149,11 @@ record_check_process_after(const struct process *p, size_t pi,
 	struct process after = *p;
 	size_t n = p->ntps + (ti == FINDING_NONE || ti >= p->ntps ? 1 : 0);
 
+	/* It counts for no process rule, so saving it changes none of their
+	 * findings: an emptied process must not block editing its text. */
+	if (tp->excluded)
+		return;
+
 	/* A shallow copy: the records are p's and tp itself, not owned. */
 	after.tps = xcalloc(n, sizeof *after.tps);
 	if (p->ntps > 0)
@@ -158,3 +163,4 @@ record_check_process_after(const struct process *p, size_t pi,
 	validate_process(&after, pi, cat, out);
 	free(after.tps);
 }
+

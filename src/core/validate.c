@@ -15,13 +15,14 @@
 static const struct rule rules[RULE_COUNT] = {
 	[RULE_R1] = { RULE_R1, "R1", "2.1", LEVEL_ERROR,
 	    "точка относится к процессу, у неё есть название, тип и "
-	    "потребности; у процесса есть название" },
+	    "потребности с формулировками; у процесса есть название и точки "
+	    "взаимодействия" },
 	[RULE_R2] = { RULE_R2, "R2", "2.8", LEVEL_ERROR,
 	    "в процессе нет двух одинаковых точек" },
 	[RULE_R3] = { RULE_R3, "R3", "3.1, 4", LEVEL_ERROR,
 	    "вид точки из каталога определяет её тип (цифровая или офлайн)" },
 	[RULE_R4] = { RULE_R4, "R4", "2.6", LEVEL_WARNING,
-	    "у каждой потребности есть категория, у «других» — формулировка" },
+	    "каждая потребность отнесена к категории п. 2.6.1–2.6.9" },
 	[RULE_R5] = { RULE_R5, "R5", "2.3, 3.2", LEVEL_WARNING,
 	    "в каждом процессе есть ключевая точка" },
 	[RULE_R6] = { RULE_R6, "R6", "2.4–2.5", LEVEL_HINT,
@@ -248,7 +249,20 @@ effective_channel(const struct touchpoint *tp, const struct kind *k)
 	findings_add((c)->out, (rule), (c)->pi, (c)->proc_id, (c)->ti,	\
 	    (c)->tp->id, (field), (item), __VA_ARGS__)
 
-/* R1: a name, a channel type and at least one need. */
+/* R1: every need has a wording: an empty one prints an empty line in
+ * the needs cell of the annex, whatever its category. */
+static void
+check_r1_need_wordings(struct tp_ctx *c)
+{
+	for (size_t i = 0; i < c->tp->nneeds; i++)
+		if (blank(c->tp->needs[i].wording))
+			TP_FINDING(c, RULE_R1, FIELD_NEEDS, i,
+			    "п. 2.1: у потребности № %zu точки «%s» нет "
+			    "формулировки — в перечне была бы пустая строка",
+			    i + 1, c->name);
+}
+
+/* R1: a name, a channel type and at least one need, each worded. */
 static void
 check_r1_touchpoint(struct tp_ctx *c)
 {
@@ -264,6 +278,7 @@ check_r1_touchpoint(struct tp_ctx *c)
 		TP_FINDING(c, RULE_R1, FIELD_NEEDS, FINDING_NONE,
 		    "п. 2.1: у точки «%s» не указана ни одна удовлетворяемая "
 		    "потребность клиента", c->name);
+	check_r1_need_wordings(c);
 }
 
 /* R3: a catalogue kind fixes the channel type. */
@@ -282,7 +297,7 @@ check_r3(struct tp_ctx *c)
 	    ch == CHANNEL_OFFLINE ? "офлайн-точка" : "цифровая");
 }
 
-/* R4: every need classified; "other needs" (2.6.9) worded. */
+/* R4: every need classified (a need without a wording is R1's). */
 static void
 check_r4(struct tp_ctx *c)
 {
@@ -290,16 +305,8 @@ check_r4(struct tp_ctx *c)
 		const struct need *n = &c->tp->needs[i];
 		char *w;
 
-		if (n->category >= 1 && n->category <= NEED_CATEGORIES - 1)
+		if (n->category >= 1 && n->category <= NEED_CATEGORIES)
 			continue;
-		if (n->category == NEED_CATEGORIES) {
-			if (blank(n->wording))
-				TP_FINDING(c, RULE_R4, FIELD_NEEDS, i,
-				    "п. 2.6.9: у потребности № %zu точки «%s» "
-				    "(другие потребности) нет формулировки",
-				    i + 1, c->name);
-			continue;
-		}
 		w = shown_name(n->wording);
 		if (w[0] == '\0')
 			TP_FINDING(c, RULE_R4, FIELD_NEEDS, i,
@@ -525,11 +532,37 @@ check_r2_before(const struct process *p, size_t pi, const struct tp_key *keys,
 	}
 }
 
+/* What the touchpoints of a process offer, excluded ones left out. */
+struct process_offer {
+	size_t	 active;
+	bool	 key, digital, offline;
+};
+
+static struct process_offer
+process_offer(const struct process *p, const struct catalog *cat)
+{
+	struct process_offer o = { 0, false, false, false };
+
+	for (size_t j = 0; j < p->ntps; j++) {
+		const struct touchpoint *tp = &p->tps[j];
+		const struct kind *k = kind_of(tp, cat);
+		enum channel ch = effective_channel(tp, k);
+
+		if (tp->excluded)
+			continue;
+		o.active++;
+		o.key = o.key || tp->key || (k != NULL && k->key_default);
+		o.digital = o.digital || ch == CHANNEL_DIGITAL;
+		o.offline = o.offline || ch == CHANNEL_OFFLINE;
+	}
+	return o;
+}
+
 void
 validate_process(const struct process *p, size_t pi,
     const struct catalog *cat, struct findings *out)
 {
-	bool key = false, digital = false, offline = false;
+	struct process_offer o;
 	char *name;
 
 	/* Out of the list (п. 5.3.4): nothing of it is checked. */
@@ -540,30 +573,30 @@ validate_process(const struct process *p, size_t pi,
 		findings_add(out, RULE_R1, pi, p->id, FINDING_NONE, 0,
 		    FIELD_NAME, FINDING_NONE,
 		    "п. 2.1: у процесса № %zu нет названия", pi + 1);
-	for (size_t j = 0; j < p->ntps; j++) {
-		const struct touchpoint *tp = &p->tps[j];
-		const struct kind *k = kind_of(tp, cat);
-		enum channel ch = effective_channel(tp, k);
-
-		if (tp->excluded)
-			continue;
-		key = key || tp->key || (k != NULL && k->key_default);
-		digital = digital || ch == CHANNEL_DIGITAL;
-		offline = offline || ch == CHANNEL_OFFLINE;
-	}
+	o = process_offer(p, cat);
 	if (name[0] == '\0') {
 		free(name);
 		name = xasprintf("№ %zu", pi + 1);
 	}
-	if (!key)
+	/* An empty row would be printed: that alone is what is wrong, the
+	 * kinds of touchpoints it lacks follow from it. */
+	if (o.active == 0) {
+		findings_add(out, RULE_R1, pi, p->id, FINDING_NONE, 0,
+		    FIELD_NONE, FINDING_NONE, "п. 2.1: в процессе «%s» нет "
+		    "точек взаимодействия — в перечне была бы пустая строка",
+		    name);
+		free(name);
+		return;
+	}
+	if (!o.key)
 		findings_add(out, RULE_R5, pi, p->id, FINDING_NONE, 0,
 		    FIELD_KEY, FINDING_NONE, "п. 2.3, 3.2: в процессе «%s» "
 		    "нет ключевой точки взаимодействия", name);
-	if (!digital)
+	if (!o.digital)
 		findings_add(out, RULE_R7, pi, p->id, FINDING_NONE, 0,
 		    FIELD_CHANNEL, FINDING_NONE, "п. 2.9.2: в процессе «%s» "
 		    "нет цифровой точки взаимодействия", name);
-	if (!offline)
+	if (!o.offline)
 		findings_add(out, RULE_R8, pi, p->id, FINDING_NONE, 0,
 		    FIELD_CHANNEL, FINDING_NONE, "п. 2.9.3: в процессе «%s» "
 		    "нет офлайн-точки — альтернативы цифровым каналам", name);

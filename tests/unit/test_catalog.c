@@ -74,6 +74,27 @@ shipped_catalogue_has_clause_4_kinds_and_9_needs(void **state)
 	assert_string_equal(catalog_need_title(c, 2), "получение консультации");
 }
 
+/* «Сообщения в личном кабинете» are written interaction (п. 3.2.4) and
+ * key by default (п. 3.2): a process served by ЕПГУ alone has a key point. */
+static void
+personal_account_portals_are_key_and_written(void **state)
+{
+	struct catalog *c = *state;
+	const char *codes[] = { "epgu", "tor_knd" };
+
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+		const struct kind *k = catalog_find_kind(c, codes[i]);
+
+		assert_non_null(k);
+		assert_true(k->key_default);
+		assert_true(k->written);
+		assert_false(k->phone);
+		assert_int_equal(k->channel, CHANNEL_DIGITAL);
+	}
+	assert_false(catalog_find_kind(c, "ervk")->key_default);
+	assert_false(catalog_find_kind(c, "ervk")->written);
+}
+
 static void
 kinds_are_guessed_from_printed_names(void **state)
 {
@@ -89,6 +110,22 @@ kinds_are_guessed_from_printed_names(void **state)
 	assert_string_equal(catalog_guess_kind(c, "Типовое облачное решение "
 	    "(ГИС ТОР КНД, https://tor.knd.gov.ru/)")->code, "tor_knd");
 	assert_null(catalog_guess_kind(c, "Голубиная почта"));
+}
+
+static void
+internal_clients_are_read_from_the_name(void **state)
+{
+	(void)state;
+	assert_int_equal(catalog_guess_audience("Кабинет внутренних клиентов"),
+	    AUDIENCE_INTERNAL);
+	assert_int_equal(catalog_guess_audience("ПРИЁМ ВНУТРЕННЕГО  КЛИЕНТА"),
+	    AUDIENCE_INTERNAL);
+	assert_int_equal(catalog_guess_audience("Места нахождения "
+	    "(осуществления деятельности) внешних клиентов"), AUDIENCE_EXTERNAL);
+	assert_int_equal(catalog_guess_audience("Внутренний портал, клиенты"),
+	    AUDIENCE_EXTERNAL);
+	assert_int_equal(catalog_guess_audience("внутренн"), AUDIENCE_EXTERNAL);
+	assert_int_equal(catalog_guess_audience(""), AUDIENCE_EXTERNAL);
 }
 
 static void
@@ -132,7 +169,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_catalogue_has_clause_4_kinds_and_9_needs),
+		cmocka_unit_test(personal_account_portals_are_key_and_written),
 		cmocka_unit_test(kinds_are_guessed_from_printed_names),
+		cmocka_unit_test(internal_clients_are_read_from_the_name),
 		cmocka_unit_test(needs_are_guessed_earliest_and_longest),
 		cmocka_unit_test(malformed_lines_are_reported_with_line_number),
 	};

@@ -284,6 +284,40 @@ test_process_after_counts_the_edit(void **state)
 	process_fini(&p);
 }
 
+/* Editing an excluded touchpoint of a process whose every touchpoint is
+ * excluded: the process's empty row is the list's error, not this
+ * save's, which changes nothing about it. */
+static void
+test_process_after_ignores_excluded_edit(void **state)
+{
+	struct process p;
+	struct findings f;
+	struct touchpoint tp;
+
+	(void)state;
+	consulting(&p);
+	p.tps[0].excluded = true;
+	p.tps[1].excluded = true;
+	findings_init(&f);
+	validate_process(&p, 1, &cat, &f);
+	assert_int_equal(count_rule(&f, RULE_R1), 1);
+	assert_true(findings_blocking(&f));
+	findings_reset(&f);
+	touchpoint_init(&tp);
+	record_copy_touchpoint(&tp, &p.tps[1]);
+	model_set(&tp.name, "Почта России (для писем)");
+	record_check_process_after(&p, 1, &tp, 1, &cat, &f);
+	assert_int_equal(f.n, 0);
+	/* Brought back, it fills the row again. */
+	tp.excluded = false;
+	record_check_process_after(&p, 1, &tp, 1, &cat, &f);
+	assert_int_equal(count_rule(&f, RULE_R1), 0);
+	assert_int_equal(count_rule(&f, RULE_R7), 1);
+	findings_fini(&f);
+	touchpoint_fini(&tp);
+	process_fini(&p);
+}
+
 int
 main(void)
 {
@@ -297,6 +331,7 @@ main(void)
 		cmocka_unit_test(test_check_edit_skips_itself),
 		cmocka_unit_test(test_check_phone_made_digital_is_r3),
 		cmocka_unit_test(test_process_after_counts_the_edit),
+		cmocka_unit_test(test_process_after_ignores_excluded_edit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -185,6 +185,63 @@ test_r1_fires_on_unnamed_process(void **state)
 	assert_int_equal(fx->f.v[0].tp, FINDING_NONE);
 }
 
+/* A need without a wording prints an empty line, whatever its category:
+ * an error (not R4's warning), pointing at the need. */
+static void
+test_r1_fires_on_unworded_need(void **state)
+{
+	struct fixture *fx = *state;
+	const struct finding *fi;
+
+	touchpoint_add_need(tp_at(fx, 1), " ", 9);
+	touchpoint_add_need(tp_at(fx, 1), "получение ответа", 5);
+	touchpoint_add_need(tp_at(fx, 1), "", 5);
+	run_fields(fx, 1);
+	assert_int_equal(count_rule(&fx->f, RULE_R1), 2);
+	assert_int_equal(count_rule(&fx->f, RULE_R4), 0);
+	fi = first_of(&fx->f, RULE_R1);
+	assert_int_equal(fi->level, LEVEL_ERROR);
+	assert_int_equal(fi->field, FIELD_NEEDS);
+	assert_int_equal(fi->item, 1);
+	assert_string_equal(fi->message, "п. 2.1: у потребности № 2 точки "
+	    "«Почта России» нет формулировки — в перечне была бы пустая "
+	    "строка");
+	assert_int_equal(fx->f.v[1].item, 3);
+	assert_true(findings_blocking(&fx->f));
+}
+
+/* A process with nothing to print is an error of its own; the kinds of
+ * touchpoints it lacks (R5, R7, R8) would only restate it. */
+static void
+test_r1_fires_on_process_without_touchpoints(void **state)
+{
+	struct fixture *fx = *state;
+	struct process *p = list_add_process(&fx->l, "Обжалование");
+
+	p->id = 9;
+	run_list(fx);
+	assert_int_equal(fx->f.n, 1);
+	assert_int_equal(fx->f.v[0].rule, RULE_R1);
+	assert_int_equal(fx->f.v[0].level, LEVEL_ERROR);
+	assert_int_equal(fx->f.v[0].proc, 1);
+	assert_int_equal(fx->f.v[0].tp, FINDING_NONE);
+	assert_int_equal(fx->f.v[0].field, FIELD_NONE);
+	assert_string_equal(fx->f.v[0].message, "п. 2.1: в процессе "
+	    "«Обжалование» нет точек взаимодействия — в перечне была бы "
+	    "пустая строка");
+	assert_true(findings_blocking(&fx->f));
+	/* Touchpoints all excluded leave the row as empty. */
+	p = &fx->l.procs[1];
+	add_clean_tp(p, "ЕПГУ", "epgu", CHANNEL_DIGITAL)->excluded = true;
+	run_list(fx);
+	assert_int_equal(fx->f.n, 1);
+	assert_int_equal(count_rule(&fx->f, RULE_R1), 1);
+	p->tps[0].excluded = false;
+	run_list(fx);
+	assert_int_equal(count_rule(&fx->f, RULE_R1), 0);
+	assert_int_equal(count_rule(&fx->f, RULE_R8), 1);
+}
+
 static void
 test_r1_quiet_on_complete_touchpoint(void **state)
 {
@@ -342,17 +399,6 @@ test_r4_fires_on_unclassified_need(void **state)
 	assert_false(findings_blocking(&fx->f));
 }
 
-static void
-test_r4_fires_on_unworded_other_need(void **state)
-{
-	struct fixture *fx = *state;
-
-	touchpoint_add_need(tp_at(fx, 1), " ", 9);
-	run_fields(fx, 1);
-	assert_int_equal(count_rule(&fx->f, RULE_R4), 1);
-	assert_non_null(strstr(first_of(&fx->f, RULE_R4)->message,
-	    "п. 2.6.9:"));
-}
 
 static void
 test_r4_quiet_on_classified_needs(void **state)
@@ -822,6 +868,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_clean_list_has_no_findings),
 		T(test_r1_fires_on_empty_name),
+		T(test_r1_fires_on_unworded_need),
+		T(test_r1_fires_on_process_without_touchpoints),
 		T(test_r1_fires_on_missing_channel_and_needs),
 		T(test_r1_fires_on_unnamed_process),
 		T(test_r1_quiet_on_complete_touchpoint),
@@ -835,7 +883,6 @@ main(void)
 		T(test_r3_fires_on_offline_email),
 		T(test_r3_quiet_on_matching_or_custom_kind),
 		T(test_r4_fires_on_unclassified_need),
-		T(test_r4_fires_on_unworded_other_need),
 		T(test_r4_quiet_on_classified_needs),
 		T(test_r5_fires_without_key_touchpoint),
 		T(test_r5_quiet_with_key_flag_or_key_kind),
