@@ -22,6 +22,9 @@
  *           local numbers such as «29-25-09» are refused: the published
  *           list is read by clients outside the city, so the number must
  *           be dialable from anywhere (the message shows the full form).
+ *           A lone leading 8 («8 4822 33-44-5») is the trunk prefix: with
+ *           fewer than ten digits after it the number is too short.
+ *   A phone number given as an e-mail is refused as a phone number.
  */
 #ifndef PERECHEN_CONTACT_H
 #define PERECHEN_CONTACT_H
@@ -30,9 +33,11 @@
 #include "model.h"
 
 /*
- * What s looks like: CONTACT_URL (a scheme, "www." or a bare domain with a
- * path), CONTACT_EMAIL (an '@'), CONTACT_PHONE (mostly digits and phone
- * punctuation), else CONTACT_OTHER (an address, a name…).  Classifying does
+ * What s looks like: CONTACT_URL (a scheme, even a mistyped one such as
+ * "htp:/x", "www." or a bare domain with a path), CONTACT_EMAIL (an '@'),
+ * CONTACT_PHONE (digits and phone punctuation only, at least three digits:
+ * "112" is a number too short to dial, not free text), else CONTACT_OTHER
+ * (an address, a name…).  Classifying does
  * not judge: a malformed e-mail is still an e-mail.
  */
 enum contact_type contact_classify(const char *s);

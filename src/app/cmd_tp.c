@@ -35,7 +35,8 @@ tp_usage(FILE *f)
 	    "                              (в tp set заменяет все потребности)\n"
 	    "  --add-need [2.6.K:]ТЕКСТ    добавить потребность к имеющимся\n"
 	    "  --contact ЗНАЧЕНИЕ          сайт, e-mail или телефон; повторяйте\n"
-	    "                              (в tp set заменяет все контакты)\n"
+	    "                              (в tp set заменяет все контакты;\n"
+	    "                              неверный контакт — код возврата 2)\n"
 	    "  --specifics ТЕКСТ           особенности взаимодействия\n"
 	    "  --key да|нет                ключевая точка (п. 2.3)\n"
 	    "  --basis ТЕКСТ               основание (п. 2.4–2.5)\n"
@@ -176,6 +177,7 @@ apply_option(int c, const char *arg, struct touchpoint *tp,
 	    "оффлайн", "offline" };
 	static const char *const basis[] = { "документ", "распоряд" };
 	static const char *const audience[] = { "внешн", "внутр" };
+	struct error why;
 	long long n;
 	int v;
 
@@ -206,6 +208,13 @@ apply_option(int c, const char *arg, struct touchpoint *tp,
 		add_need(tp, arg, cat);
 		break;
 	case OPT_CONTACT:
+		/* A malformed contact is a wrong command line (R11), refused
+		 * before anything is loaded or saved. */
+		if (contact_check(contact_classify(arg), arg, &why) != 0) {
+			app_error("--contact «%s»: %s (R11); ничего не изменено",
+			    arg, why.msg);
+			return -1;
+		}
 		if (!ed->contacts_replaced)
 			clear_contacts(tp);
 		ed->contacts_replaced = true;

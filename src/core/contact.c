@@ -16,6 +16,7 @@
 #define PHONE_DIGITS	11	/* 7 or 8, then the 10-digit national number */
 #define PHONE_MAX	32	/* digits we bother to keep */
 #define SHOWN_MAX	40	/* bytes of a value quoted in a reason */
+#define PHONE_SHORTEST	3	/* digits of the shortest number (112) */
 
 /* A phone number taken apart: its digits and its extension. */
 struct phone {
@@ -23,6 +24,7 @@ struct phone {
 	size_t	ndigits;
 	char	ext[EXT_MAX + 1];
 	bool	plus;
+	bool	trunk;		/* a lone leading 8: the trunk prefix */
 };
 
 /* White space a clerk may leave around a value, NBSP included. */
@@ -298,10 +300,16 @@ email_local_check(const char *l, size_t len, struct error *why)
 	return 0;
 }
 
+static bool looks_like_phone(const char *s);
+
 static int
 email_check(const char *s, struct error *why)
 {
 	const char *at = strchr(s, '@');
+
+	if (at == NULL && looks_like_phone(s))
+		return error_set(why, "это номер телефона, а не адрес "
+		    "эл. почты");
 
 	if (strpbrk(s, ",;") != NULL && at != NULL &&
 	    strchr(at + 1, '@') != NULL)
@@ -412,6 +420,11 @@ phone_collect_digits(const char *s, size_t len, struct phone *ph,
 		if (is_digit(cp)) {
 			if (ph->ndigits < PHONE_MAX)
 				ph->digits[ph->ndigits] = (char)cp;
+			/* "8 4822 …", "8(4812)…": the 8 stands alone, so the
+			 * national number is what follows it. */
+			if (ph->ndigits == 0 && cp == '8' && i + 1 < len &&
+			    !is_digit((unsigned char)s[i + 1]))
+				ph->trunk = true;
 			ph->ndigits++;
 		} else if (cp == '+') {
 			if (i != 0)
@@ -450,9 +463,15 @@ phone_digits_check(const struct phone *ph, struct error *why)
 		return 0;
 	if (n == PHONE_DIGITS && ph->digits[0] == '7')
 		return error_set(why, "перед 7 нужен знак «+»: +7 …");
+	if (ph->trunk && n < PHONE_DIGITS)
+		return error_set(why, "номер слишком короткий: после 8 должно "
+		    "быть 10 цифр, а их %zu", n - 1);
 	if (n == PHONE_DIGITS - 1)
 		return error_set(why, "нет кода страны: начните номер с +7 "
 		    "или 8");
+	if (n < 5)
+		return error_set(why, "короткий номер из %zu цифр не набрать "
+		    "из другого города: укажите полный номер, +7 и код", n);
 	if (n >= 5 && n <= 7)
 		return error_set(why, "местный номер без кода города: укажите "
 		    "+7 и код, например +7 (4812) %s", "29-25-09");
@@ -501,7 +520,22 @@ looks_like_phone(const char *s)
 		    cp != ';')
 			return false;
 	}
-	return digits >= 5;
+	return digits >= PHONE_SHORTEST;
+}
+
+/* "htp:/x", "http//x", "mailto:": letters, then ':' and '/' or "//"
+ * after them — an address with its scheme mistyped, not free text. */
+static bool
+looks_like_scheme(const char *s)
+{
+	size_t n = 0;
+
+	while (is_latin((unsigned char)s[n]))
+		n++;
+	if (n == 0 || n > 10)
+		return false;
+	return (s[n] == ':' && s[n + 1] == '/') ||
+	    (s[n] == '/' && s[n + 1] == '/');
 }
 
 /* A bare domain followed by a path, such as "ervk.gov.ru/registry". */
@@ -524,7 +558,7 @@ contact_classify(const char *s)
 	if (t[0] == '\0')
 		type = CONTACT_OTHER;
 	else if (web_scheme_len(t) > 0 || strstr(t, "://") != NULL ||
-	    strncasecmp(t, "www.", 4) == 0)
+	    strncasecmp(t, "www.", 4) == 0 || looks_like_scheme(t))
 		type = CONTACT_URL;
 	else if (strchr(t, '@') != NULL)
 		type = CONTACT_EMAIL;

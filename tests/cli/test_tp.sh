@@ -17,14 +17,24 @@ expect_status 0 "$PERECHEN" -d "$DB" tp show 1.3
 expect_in "$WORK/out" "+7 (4812) 29-25-09"
 expect_in "$WORK/out" "получение информации (п. 2.6.1)"
 
-# An invalid e-mail is refused before anything is saved (R11).
+# A malformed contact is a wrong command line (R11): exit 2, the reason
+# in Russian, nothing saved.
 before=$(db_digest)
-expect_status 1 "$PERECHEN" -d "$DB" tp add 2 --name "Приёмная" \
+expect_status 2 "$PERECHEN" -d "$DB" tp add 2 --name "Приёмная" \
 	--kind "Электронная почта" --contact "priem@@example" \
 	--need "получение консультации"
 expect_in "$WORK/err" "priem@@example"
-expect_in "$WORK/err" "Не сохранено"
+expect_in "$WORK/err" "больше одного знака @"
+expect_in "$WORK/err" "ничего не изменено"
 [ "$(db_digest)" = "$before" ] || fail "a refused add changed the list"
+expect_status 2 "$PERECHEN" -d "$DB" tp set 1.1 --contact htp:/x
+expect_in "$WORK/err" "«htp:/x»: адрес сайта должен начинаться с https://"
+expect_status 2 "$PERECHEN" -d "$DB" tp set 1.3 --contact "8 4822 33-44-5"
+expect_in "$WORK/err" "номер слишком короткий: после 8 должно быть 10 цифр"
+expect_not_in "$WORK/err" "кода страны"
+expect_status 2 "$PERECHEN" -d "$DB" tp set 1.3 --contact 112
+expect_in "$WORK/err" "короткий номер"
+[ "$(db_digest)" = "$before" ] || fail "a refused contact changed the list"
 
 # A second Почта России in a process that has one: п. 2.8.
 expect_status 1 "$PERECHEN" -d "$DB" tp add 2 --name "почта  россии" \

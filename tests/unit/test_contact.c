@@ -44,6 +44,9 @@ test_classify_url(void **state)
 	    CONTACT_URL);
 	assert_int_equal(contact_classify("ervk.gov.ru/registry"), CONTACT_URL);
 	assert_int_equal(contact_classify("ftp://x.ru"), CONTACT_URL);
+	/* A scheme mistyped is still an address, to be refused as one. */
+	assert_int_equal(contact_classify("htp:/x"), CONTACT_URL);
+	assert_int_equal(contact_classify("http//x.ru"), CONTACT_URL);
 }
 
 static void
@@ -66,6 +69,9 @@ test_classify_phone(void **state)
 	    CONTACT_PHONE);
 	assert_int_equal(contact_classify("29-25-09"), CONTACT_PHONE);
 	assert_int_equal(contact_classify("8 (4812) 29–25–09"), CONTACT_PHONE);
+	/* Digits alone are a number, however short: not free text. */
+	assert_int_equal(contact_classify("112"), CONTACT_PHONE);
+	assert_int_equal(contact_classify("8 4822 33-44-5"), CONTACT_PHONE);
 }
 
 static void
@@ -76,7 +82,8 @@ test_classify_other(void **state)
 	    CONTACT_OTHER);
 	assert_int_equal(contact_classify(""), CONTACT_OTHER);
 	assert_int_equal(contact_classify("кабинет 12"), CONTACT_OTHER);
-	assert_int_equal(contact_classify("123"), CONTACT_OTHER);
+	assert_int_equal(contact_classify("каб. 112"), CONTACT_OTHER);
+	assert_int_equal(contact_classify("12"), CONTACT_OTHER);
 }
 
 static void
@@ -111,6 +118,9 @@ test_url_bad(void **state)
 	assert_bad(CONTACT_URL, "https://x.ru/page,", "«,»");
 	assert_bad(CONTACT_URL, "https://x_y.ru", "недопустимый символ «_»");
 	assert_bad(CONTACT_URL, "https://x.ru/\x1b[31m", "управляющий");
+	assert_bad(CONTACT_URL, "htp:/x", "начинаться с https://");
+	assert_bad(CONTACT_OTHER, "htp:/x", "начинаться с https://");
+	assert_bad(CONTACT_OTHER, "http//x.ru", "начинаться с https://");
 }
 
 static void
@@ -143,6 +153,9 @@ test_email_bad(void **state)
 	    "smolinvest.com", "несколько адресов");
 	assert_bad(CONTACT_EMAIL, "a(b)@x.ru", "недопустимый символ «(»");
 	assert_bad(CONTACT_OTHER, "otdel@yandex", "нет точки");
+	assert_bad(CONTACT_EMAIL, "112", "номер телефона, а не адрес");
+	assert_bad(CONTACT_EMAIL, "+7 (4812) 29-25-09",
+	    "номер телефона, а не адрес");
 }
 
 static void
@@ -181,6 +194,27 @@ test_phone_bad(void **state)
 	assert_bad(CONTACT_PHONE, "123456789012", "11 цифр");
 	assert_bad(CONTACT_PHONE, "", "пустой");
 	assert_bad(CONTACT_PHONE, "   ", "пустой");
+	assert_bad(CONTACT_OTHER, "112", "короткий номер из 3 цифр");
+}
+
+/* A digit missing after a lone 8 makes the number short; the country
+ * code is there. */
+static void
+test_phone_missing_digit_is_short(void **state)
+{
+	struct error why = { "" };
+
+	(void)state;
+	assert_bad(CONTACT_PHONE, "8 4822 33-44-5",
+	    "слишком короткий: после 8 должно быть 10 цифр, а их 9");
+	assert_bad(CONTACT_OTHER, "8 (4812) 29-25-0", "слишком короткий");
+	assert_bad(CONTACT_PHONE, "8 4822 3", "а их 5");
+	assert_int_equal(contact_check(CONTACT_PHONE, "8 4822 33-44-5", &why),
+	    -1);
+	assert_null(strstr(why.msg, "кода страны"));
+	/* Ten digits run together: a national number without its 8. */
+	assert_bad(CONTACT_PHONE, "8482233445", "нет кода страны");
+	assert_good(CONTACT_PHONE, "8 4822 33-44-55");
 }
 
 static void
@@ -242,6 +276,7 @@ main(void)
 		cmocka_unit_test(test_email_bad),
 		cmocka_unit_test(test_phone_good),
 		cmocka_unit_test(test_phone_bad),
+		cmocka_unit_test(test_phone_missing_digit_is_short),
 		cmocka_unit_test(test_invalid_utf8_refused),
 		cmocka_unit_test(test_other_free_text_accepted),
 		cmocka_unit_test(test_canonical_phone),
