@@ -87,7 +87,8 @@ char	*document_grif(const char *org, const char *wording,
  * cells; an excluded process prints nothing, and the № runs on
  * consecutively over the processes printed), cells as the printed form
  * has them: № ("1"), the process, the
- * touchpoint (name, then each contact on its own line), the needs (one
+ * touchpoint (name as written, then on its own line each contact the
+ * name does not hold verbatim), the needs (one
  * per line), the specifics (the channel type, then the specifics text).
  * grif and caption are copied.  d is filled; free with document_fini.
  */

@@ -3,10 +3,11 @@
  *
  * Owns: turning a table as clerks have it (Word or Excel saved as text, or
  * our own CSV export) into a struct list: finding the columns by their
- * Russian headers, rejoining what page breaks split, separating contacts
- * from touchpoint names, taking channel types from the specifics column,
- * guessing kinds and need categories.  Everything it joined, split or
- * doubted is reported with its line, so a clerk can check it.
+ * Russian headers, rejoining what page breaks split, finding the contacts
+ * written in touchpoint names, taking channel types from the specifics
+ * column, guessing kinds, audiences and need categories.  Everything it
+ * joined, split or doubted is reported with its line, so a clerk can
+ * check it.
  */
 #ifndef PERECHEN_IMPORT_H
 #define PERECHEN_IMPORT_H
@@ -52,10 +53,13 @@ int	import_table(const char *data, size_t len, const struct import_opts *o,
 	    struct list *out, struct import_report *rep, struct error *err);
 
 /*
- * Split contacts (URLs, e-mail addresses, phone numbers) out of a printed
- * touchpoint name: appends them to tp and returns the name without them
- * (caller frees), tidied of the separators they leave behind.
+ * Find the contacts (URLs, e-mail addresses, phone numbers) written in a
+ * printed touchpoint name and append them to tp (one already there is not
+ * added twice), in the order written.  The name itself stays as the clerk
+ * wrote it, contacts and what separates them included: printing the name
+ * gives back the cell, and the contacts are there for the rules (R2,
+ * R11).  Returns the number found.
  */
-char	*import_split_contacts(const char *cell, struct touchpoint *tp);
+size_t	import_find_contacts(const char *cell, struct touchpoint *tp);
 
 #endif

@@ -58,7 +58,7 @@ struct need {
 struct touchpoint {
 	int64_t	 id;
 	int64_t	 version;
-	char	*name;		/* as printed, without contacts */
+	char	*name;		/* as printed, contacts written in it kept */
 	char	*kind;		/* kind code from the catalogue, "" if none */
 	enum channel channel;
 	char	*specifics;	/* printed beside the channel type */

@@ -229,12 +229,16 @@ add_row(struct document *d, size_t process, bool first)
 	return r;
 }
 
+/* The name as the clerk wrote it, then each contact it does not already
+ * hold verbatim: every contact printed once, where it was written. */
 static void
 fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
 {
 	strvec_push(&r->cells[2], tp->name);
 	for (size_t i = 0; i < tp->ncontacts; i++)
-		strvec_push(&r->cells[2], tp->contacts[i].value);
+		if (tp->contacts[i].value[0] != '\0' &&
+		    strstr(tp->name, tp->contacts[i].value) == NULL)
+			strvec_push(&r->cells[2], tp->contacts[i].value);
 	for (size_t i = 0; i < tp->nneeds; i++)
 		strvec_push(&r->cells[3], tp->needs[i].wording);
 	if (tp->channel != CHANNEL_NONE)

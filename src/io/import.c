@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "charset.h"
 #include "columns.h"
+#include "contact.h"
 #include "csv.h"
 #include "utf8.h"
 
@@ -364,7 +365,7 @@ set_optional(struct importer *im, struct touchpoint *tp, struct error *err)
 			char *value = xstrndup(p, n);
 
 			if (value[0] != '\0')
-				import_add_contact(tp, import_contact_type(value),
+				import_add_contact(tp, contact_classify(value),
 				    value);
 			free(value);
 			p += n + (p[n] == '\n');
@@ -397,8 +398,12 @@ set_optional(struct importer *im, struct touchpoint *tp, struct error *err)
 	}
 	free(f);
 	f = utf8_casefold(cell(im, C_AUDIENCE));
-	tp->audience = strncmp(f, "внутр", strlen("внутр")) == 0 ?
-	    AUDIENCE_INTERNAL : AUDIENCE_EXTERNAL;
+	if (f[0] != '\0')
+		tp->audience = strncmp(f, "внутр", strlen("внутр")) == 0 ?
+		    AUDIENCE_INTERNAL : AUDIENCE_EXTERNAL;
+	else if ((tp->audience = catalog_guess_audience(tp->name)) ==
+	    AUDIENCE_INTERNAL)
+		note(im, "«%s» — для внутренних клиентов (п. 1.3.2)", tp->name);
 	free(f);
 	if (has(im, C_TRANSFERS)) {
 		char *end;
@@ -455,7 +460,7 @@ new_touchpoint(struct importer *im, struct error *err)
 	struct process *p = cur_process(im);
 	struct touchpoint *tp;
 	const struct kind *k;
-	char *name, *needs;
+	char *needs;
 	const char *raw = cell(im, C_TP);
 
 	if (p == NULL)
@@ -463,12 +468,12 @@ new_touchpoint(struct importer *im, struct error *err)
 		    "стоит до первого процесса (столбец «№» и «Процесс» пусты)",
 		    im->line, raw);
 	needs = take_split_rest(im, cell(im, C_NEEDS));
-	tp = process_add_touchpoint(p, "");
-	name = import_split_contacts(raw, tp);
-	model_set(&tp->name, name);
-	if (strcmp(name, raw) != 0 && tp->ncontacts > 0)
-		note(im, "из «%s» выделены контакты (%zu)", raw, tp->ncontacts);
-	free(name);
+	/* The name prints back as written; its contacts are copied out for
+	 * the rules, unless a contacts column says what they are. */
+	tp = process_add_touchpoint(p, raw);
+	if (im->map.idx[C_CONTACTS] < 0 && import_find_contacts(raw, tp) > 0)
+		note(im, "в «%s» найдены контакты (%zu): они проверяются "
+		    "правилом R11", raw, tp->ncontacts);
 	set_kind(im, tp, raw);
 	set_channel(im, tp);
 	k = kind_of(im, tp);

@@ -11,8 +11,6 @@
  * newlines), spaces squeezed; *had_html tells if there were any.  Caller
  * frees. */
 char	*import_clean_cell(const char *s, int *had_html);
-/* What a contact value is, by its form. */
-enum contact_type import_contact_type(const char *value);
 /* Add a contact to tp unless it is there already. */
 void	import_add_contact(struct touchpoint *tp, enum contact_type type,
 	    const char *value);

@@ -1,6 +1,6 @@
 /*
  * import_text.c - the text of one imported cell: HTML left by conversion
- * removed, contacts separated from touchpoint names.
+ * removed, contacts found in touchpoint names.
  */
 #include "import_int.h"
 
@@ -263,66 +263,15 @@ span_cmp(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-/* Remove what separated the contacts from each other and from the name. */
-static char *
-tidy_name(const char *s)
-{
-	static const char *const pairs[][2] = {
-		{ " ,", "," }, { ",,", "," }, { ", ,", "," }, { ",)", ")" },
-		{ "(,", "(" }, { "( ", "(" }, { " )", ")" }, { "()", "" },
-		{ " ;", ";" }, { ";;", ";" }, { ",;", ";" }, { ";,", ";" },
-		{ " .", "." }, { ";.", ";" }, { ",.", "," }, { ":.", ":" },
-	};
-	char *t = utf8_squeeze(s);
-	int changed = 1;
-
-	while (changed) {
-		changed = 0;
-		for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
-			char *at = strstr(t, pairs[k][0]);
-
-			if (at == NULL)
-				continue;
-			size_t ol = strlen(pairs[k][0]), nl = strlen(pairs[k][1]);
-
-			memcpy(at, pairs[k][1], nl);
-			memmove(at + nl, at + ol, strlen(at + ol) + 1);
-			changed = 1;
-		}
-	}
-	/* Trailing and leading separators. */
-	size_t n = strlen(t);
-
-	while (n > 0 && strchr(" :;,-", t[n - 1]) != NULL)
-		t[--n] = '\0';
-	while (n >= 3 && (strcmp(t + n - 3, "–") == 0 ||
-	    strcmp(t + n - 3, "—") == 0)) {
-		n -= 3;
-		t[n] = '\0';
-		while (n > 0 && t[n - 1] == ' ')
-			t[--n] = '\0';
-	}
-	size_t lead = strspn(t, " :;,-");
-
-	memmove(t, t + lead, strlen(t + lead) + 1);
-	return t;
-}
-
-char *
-import_split_contacts(const char *cell, struct touchpoint *tp)
+size_t
+import_find_contacts(const char *cell, struct touchpoint *tp)
 {
 	struct spans sp = { .n = 0 };
-	struct buf name;
-	size_t pos = 0;
-	char *tidy;
 
 	find_urls(cell, &sp);
 	find_emails(cell, &sp);
 	find_phones(cell, &sp);
-	if (sp.n == 0)
-		return utf8_squeeze(cell);
 	qsort(sp.v, sp.n, sizeof sp.v[0], span_cmp);
-	buf_init(&name);
 	for (size_t k = 0; k < sp.n; k++) {
 		char *value = xstrndup(cell + sp.v[k].start,
 		    sp.v[k].end - sp.v[k].start);
@@ -331,39 +280,8 @@ import_split_contacts(const char *cell, struct touchpoint *tp)
 		import_add_contact(tp, sp.v[k].type, clean);
 		free(clean);
 		free(value);
-		buf_append(&name, cell + pos, sp.v[k].start - pos);
-		buf_putc(&name, ' ');
-		pos = sp.v[k].end;
 	}
-	buf_puts(&name, cell + pos);
-	tidy = tidy_name(name.data);
-	buf_fini(&name);
-	if (*tidy == '\0') {
-		/* Nothing but contacts: the cell itself names the point. */
-		free(tidy);
-		return utf8_squeeze(cell);
-	}
-	return tidy;
-}
-
-enum contact_type
-import_contact_type(const char *value)
-{
-	size_t digits = 0;
-
-	if (strncasecmp(value, "http://", 7) == 0 ||
-	    strncasecmp(value, "https://", 8) == 0 ||
-	    strncasecmp(value, "www.", 4) == 0)
-		return CONTACT_URL;
-	if (strchr(value, '@') != NULL && strchr(value, ' ') == NULL)
-		return CONTACT_EMAIL;
-	for (const char *p = value; *p != '\0'; p++) {
-		if (isdigit((unsigned char)*p))
-			digits++;
-		else if (strchr("+ ()-", *p) == NULL)
-			return CONTACT_OTHER;
-	}
-	return digits >= 5 ? CONTACT_PHONE : CONTACT_OTHER;
+	return sp.n;
 }
 
 void

@@ -52,6 +52,31 @@ for n in 1 2 3 4 5; do
 	grep -qE "^│ *$n *│" "$WORK/seed.txt" || fail "process № $n not printed"
 done
 
+# Contacts print where the clerk wrote them, each once: the URL inside its
+# parenthesis, the e-mail addresses with the separator between them.
+[ "$(grep -cF "tor.knd.gov.ru/)" "$WORK/seed.txt")" -eq 2 ] ||
+	fail "the ГИС ТОР КНД address left its parenthesis or printed twice"
+[ "$(grep -cF "deppromtorg@smolinvest.com" "$WORK/seed.txt")" -eq 3 ] ||
+	fail "an e-mail address printed other than once per touchpoint"
+[ "$(grep -cF "otdelgoscen@yandex.ru ," "$WORK/seed.txt")" -eq 2 ] ||
+	fail "the separator between the e-mail addresses was dropped"
+
+# The internal clients' office serves internal clients (п. 1.3.2).
+expect_status 0 "$PERECHEN" -d "$DB" tp show 4.5
+expect_in "$WORK/out" "внутренние"
+expect_status 0 "$PERECHEN" -d "$DB" tp show 3.1
+expect_in "$WORK/out" "внешние"
+
+# The seed exported to CSV and imported back is the same list.
+expect_status 0 "$PERECHEN" -d "$DB" export --format csv -o "$WORK/seed.csv"
+expect_status 0 "$PERECHEN" -d "$WORK/seed-back.db" import "$WORK/seed.csv"
+expect_status 0 "$PERECHEN" -d "$WORK/seed-back.db" export --format csv \
+	-o "$WORK/seed-back.csv"
+cmp -s "$WORK/seed.csv" "$WORK/seed-back.csv" || fail "seed CSV round trip differs"
+expect_status 0 "$PERECHEN" -d "$WORK/seed-back.db" export --format txt \
+	--width 200
+cmp -s "$WORK/out" "$WORK/seed.txt" || fail "round-tripped seed prints differently"
+
 # Importing into a list with entries needs --replace; without it nothing
 # changes.
 before=$(db_digest)

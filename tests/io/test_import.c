@@ -13,8 +13,10 @@
 #include "buf.h"
 #include "catalog.h"
 #include "charset.h"
+#include "document.h"
 #include "export.h"
 #include "import.h"
+#include "record.h"
 
 static struct catalog cat;
 
@@ -190,27 +192,46 @@ seed_contacts_kinds_and_channels(void **state)
 
 	(void)state;
 	assert_int_equal(import(t, strlen(t), NULL, &l, &rep, &err), 0);
+	/* Names keep what the clerk wrote between the contacts; the
+	 * contacts are copied out for the rules. */
 	tp = &l.procs[0].tps[1];
-	assert_string_equal(tp->name, "Электронная почта");
+	assert_string_equal(tp->name, "Электронная почта: otdelgoscen@yandex.ru"
+	    " , deppromtorg@smolinvest.com");
 	assert_int_equal(tp->ncontacts, 2);
 	assert_string_equal(tp->contacts[0].value, "otdelgoscen@yandex.ru");
+	assert_string_equal(tp->contacts[1].value, "deppromtorg@smolinvest.com");
 	assert_int_equal(tp->contacts[1].type, CONTACT_EMAIL);
 	assert_string_equal(tp->kind, "email");
 	assert_int_equal(tp->channel, CHANNEL_DIGITAL);
+	assert_int_equal(tp->audience, AUDIENCE_EXTERNAL);
 	tp = &l.procs[0].tps[2];
-	assert_string_equal(tp->name, "Телефонная связь");
+	assert_string_equal(tp->name, "Телефонная связь +7 (4812) 29-25-09; "
+	    "+7(4812) 29-24-91");
 	assert_int_equal(tp->ncontacts, 2);
 	assert_string_equal(tp->contacts[0].value, "+7 (4812) 29-25-09");
 	assert_string_equal(tp->contacts[1].value, "+7(4812) 29-24-91");
 	assert_int_equal(tp->channel, CHANNEL_OFFLINE);
 	tp = &l.procs[2].tps[3];
 	assert_string_equal(tp->name, "Типовое облачное решение по осуществлению "
-	    "контрольно-надзорной деятельности (ГИС ТОР КНД)");
+	    "контрольно-надзорной деятельности (ГИС ТОР КНД, "
+	    "https://tor.knd.gov.ru/)");
+	assert_int_equal(tp->ncontacts, 1);
 	assert_string_equal(tp->contacts[0].value, "https://tor.knd.gov.ru/");
 	assert_string_equal(tp->kind, "tor_knd");
+	assert_true(tp->key);
+	tp = &l.procs[3].tps[4];
+	assert_string_equal(tp->name, "Кабинет внутренних клиентов");
+	assert_string_equal(tp->kind, "internal_office");
+	assert_int_equal(tp->audience, AUDIENCE_INTERNAL);
+	assert_true(has_note(&rep, "Кабинет внутренних клиентов",
+	    "п. 1.3.2"));
+	tp = &l.procs[2].tps[0];
+	assert_int_equal(tp->audience, AUDIENCE_EXTERNAL);
 	tp = &l.procs[4].tps[0];
-	assert_string_equal(tp->name, "ЕПГУ");
+	assert_string_equal(tp->name, "ЕПГУ https://knd.gosuslugi.ru/");
+	assert_string_equal(tp->contacts[0].value, "https://knd.gosuslugi.ru/");
 	assert_string_equal(tp->kind, "epgu");
+	assert_true(tp->key);
 	free(t);
 	done(&l, &rep);
 }
@@ -416,27 +437,27 @@ html_fragments_are_removed(void **state)
 }
 
 static void
-contacts_split_from_names(void **state)
+contacts_found_in_names(void **state)
 {
 	struct touchpoint tp;
-	char *name;
 
 	(void)state;
 	touchpoint_init(&tp);
-	name = import_split_contacts("Приёмная: +7 (495) 123-45-67, "
-	    "priem@минпром.рф; www.example.ru/a.", &tp);
-	assert_string_equal(name, "Приёмная");
+	assert_int_equal(import_find_contacts("Приёмная: +7 (495) 123-45-67, "
+	    "priem@минпром.рф; www.example.ru/a.", &tp), 3);
 	assert_int_equal(tp.ncontacts, 3);
 	assert_int_equal(tp.contacts[0].type, CONTACT_PHONE);
+	assert_string_equal(tp.contacts[0].value, "+7 (495) 123-45-67");
 	assert_string_equal(tp.contacts[1].value, "priem@минпром.рф");
 	assert_string_equal(tp.contacts[2].value, "www.example.ru/a");
-	free(name);
+	/* The same contact twice is one contact. */
+	assert_int_equal(import_find_contacts("+7 (495) 123-45-67", &tp), 1);
+	assert_int_equal(tp.ncontacts, 3);
 	touchpoint_fini(&tp);
 	touchpoint_init(&tp);
-	name = import_split_contacts("Приказ № 27/01-01 от 19.03.2024", &tp);
+	assert_int_equal(import_find_contacts("Приказ № 27/01-01 от "
+	    "19.03.2024", &tp), 0);
 	assert_int_equal(tp.ncontacts, 0);
-	assert_string_equal(name, "Приказ № 27/01-01 от 19.03.2024");
-	free(name);
 	touchpoint_fini(&tp);
 }
 
@@ -546,6 +567,105 @@ excluded_processes_round_trip_through_csv(void **state)
 	list_fini(&src);
 }
 
+/* The lines of the touchpoint cell of document row r, joined by '|'. */
+static char *
+tp_cell(const struct document *d, size_t r)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < d->rows[r].cells[2].n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? "|" : "",
+		    d->rows[r].cells[2].v[i]);
+	return buf_detach(&b);
+}
+
+/* The printed touchpoint cell gives back what the clerk wrote, each
+ * contact once; a contact the name does not hold follows on its own line. */
+static void
+seed_touchpoints_print_as_written(void **state)
+{
+	char *t = seed_table(), *cell;
+	struct import_report rep;
+	struct document d;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(import(t, strlen(t), NULL, &l, &rep, &err), 0);
+	document_build(&d, &l, "", "");
+	cell = tp_cell(&d, 1);
+	assert_string_equal(cell, "Электронная почта: otdelgoscen@yandex.ru , "
+	    "deppromtorg@smolinvest.com");
+	free(cell);
+	cell = tp_cell(&d, 2);
+	assert_string_equal(cell, "Телефонная связь +7 (4812) 29-25-09; "
+	    "+7(4812) 29-24-91");
+	free(cell);
+	cell = tp_cell(&d, 12);
+	assert_string_equal(cell, "Типовое облачное решение по осуществлению "
+	    "контрольно-надзорной деятельности (ГИС ТОР КНД, "
+	    "https://tor.knd.gov.ru/)");
+	free(cell);
+	document_fini(&d);
+	/* Added apart from the name (the editor's contact list): printed
+	 * after it. */
+	touchpoint_add_contact(&l.procs[1].tps[1], CONTACT_PHONE,
+	    "+7 (4812) 29-25-10");
+	touchpoint_add_contact(&l.procs[1].tps[0], CONTACT_PHONE,
+	    "+7 (4812) 29-25-09");
+	document_build(&d, &l, "", "");
+	cell = tp_cell(&d, 6);
+	assert_string_equal(cell, "Почта России|+7 (4812) 29-25-10");
+	free(cell);
+	cell = tp_cell(&d, 5);
+	assert_string_equal(cell, "Телефонная связь +7 (4812) 29-25-09; "
+	    "+7(4812) 29-24-91");
+	free(cell);
+	document_fini(&d);
+	done(&l, &rep);
+	free(t);
+}
+
+/* The seed, exported to CSV and imported back, is the same list: names
+ * as written, contacts, kinds, audiences; and it exports the same CSV. */
+static void
+seed_round_trips_through_csv(void **state)
+{
+	struct export_opts eo = EXPORT_OPTS_INIT;
+	char *t = seed_table();
+	struct import_report rep, rep2;
+	struct list l, back;
+	struct buf out, again;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(import(t, strlen(t), NULL, &l, &rep, &err), 0);
+	buf_init(&out);
+	assert_int_equal(export_csv(&l, &cat, &eo, &out, NULL, &err), 0);
+	if (import(out.data, out.len, NULL, &back, &rep2, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(back.nprocs, l.nprocs);
+	for (size_t i = 0; i < l.nprocs; i++) {
+		assert_string_equal(back.procs[i].name, l.procs[i].name);
+		assert_int_equal(back.procs[i].ntps, l.procs[i].ntps);
+		for (size_t j = 0; j < l.procs[i].ntps; j++)
+			if (!record_same_touchpoint(&back.procs[i].tps[j],
+			    &l.procs[i].tps[j]))
+				fail_msg("touchpoint %zu.%zu «%s» changed", i + 1,
+				    j + 1, l.procs[i].tps[j].name);
+	}
+	buf_init(&again);
+	assert_int_equal(export_csv(&back, &cat, &eo, &again, NULL, &err), 0);
+	assert_int_equal(again.len, out.len);
+	assert_memory_equal(again.data, out.data, out.len);
+	buf_fini(&again);
+	buf_fini(&out);
+	done(&back, &rep2);
+	done(&l, &rep);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -560,7 +680,9 @@ main(void)
 		cmocka_unit_test(bad_inputs_fail_with_clear_messages),
 		cmocka_unit_test(ten_megabyte_line_fails_cleanly),
 		cmocka_unit_test(html_fragments_are_removed),
-		cmocka_unit_test(contacts_split_from_names),
+		cmocka_unit_test(contacts_found_in_names),
+		cmocka_unit_test(seed_round_trips_through_csv),
+		cmocka_unit_test(seed_touchpoints_print_as_written),
 		cmocka_unit_test(repeated_header_and_formula_apostrophe),
 		cmocka_unit_test(data_rows_that_look_like_headers_are_data),
 		cmocka_unit_test(excluded_processes_round_trip_through_csv),
