@@ -2,7 +2,8 @@
 # perechen check and perechen ack: usage and exit codes, an empty list, the
 # shipped example (one warning, R8 of process 5, and no errors), accepting
 # that warning with a justification and taking it back, a list with errors,
-# and data that must not reach the terminal raw.
+# data that must not reach the terminal raw, empty content as an error, and
+# the seed's rules (no R5 for its process 5).
 . "$TESTS_DIR/cli/lib.sh"
 
 # Help, in Russian.
@@ -129,4 +130,51 @@ expect_in "$WORK/out" '"rule": "R11", "clause": "", "level": "error", "process":
 grep -q "$ESC" "$WORK/out" && fail "check --format json printed a raw escape"
 # An error is not accepted even where the warning would be.
 expect_status 2 "$PERECHEN" -d "$BAD" ack R3 --process 2 --touchpoint 2 --reason "x"
+
+# Empty content is an error (R1, п. 2.1): a process without touchpoints
+# would print an empty row, and that is all that is said of it (no R5, R7,
+# R8); approval is refused.  A need without a wording is refused at once.
+EMPTY="$WORK/empty.db"
+expect_status 0 "$PERECHEN" -d "$EMPTY" import --quiet "$EXAMPLE"
+expect_status 0 "$PERECHEN" -d "$EMPTY" process add "Приём граждан"
+expect_status 2 "$PERECHEN" -d "$EMPTY" check
+EMPTY_LINE="  ошибка п. 2.1: в процессе «Приём граждан» нет точек взаимодействия — в перечне была бы пустая строка"
+expect_in "$WORK/out" "$EMPTY_LINE"
+awk -v want="$EMPTY_LINE" '
+	/^[0-9]+\. / { proc = $0 }
+	/^Итого/ { proc = "" }
+	proc == "6. Приём граждан" && $0 != proc && $0 != "" { n++; line = $0 }
+	END { exit n == 1 && line == want ? 0 : 1 }
+' "$WORK/out" || fail "process 6 has findings besides its empty row"
+expect_in "$WORK/out" "Итого: ошибок 1, предупреждений 1"
+expect_status 2 "$PERECHEN" -d "$EMPTY" check --format json
+expect_in "$WORK/out" '{"rule": "R1", "clause": "2.1", "level": "error", "process": 6, "process_name": "Приём граждан", "touchpoint": null'
+expect_status 1 "$PERECHEN" -d "$EMPTY" ack R5 --process 6 --reason "x"
+expect_in "$WORK/err" "нет предупреждения R5"
+expect_status 1 "$PERECHEN" -d "$EMPTY" approve --order 31/01-01 \
+	--date 20.03.2024 --confirm-unreviewed
+expect_in "$WORK/err" "процесс 6: п. 2.1: в процессе «Приём граждан» нет точек взаимодействия"
+expect_in "$WORK/err" "Перечень не утверждён"
+before=$(DB=$EMPTY db_digest)
+expect_status 1 "$PERECHEN" -d "$EMPTY" tp add 6 --name "Приёмная" \
+	--kind "Личное взаимодействие" --need "2.6.9:"
+expect_in "$WORK/err" "ошибка: п. 2.1: у потребности № 1 точки «Приёмная» нет формулировки"
+[ "$(DB=$EMPTY db_digest)" = "$before" ] || fail "a need without wording was saved"
+expect_status 0 "$PERECHEN" -d "$EMPTY" tp add 6 --name "Приёмная" \
+	--kind "Личное взаимодействие" --need "2.6.9:запись на приём"
+expect_status 1 "$PERECHEN" -d "$EMPTY" check
+expect_not_in "$WORK/out" "нет точек взаимодействия"
+
+# The seed imported by the README's recipe: ЕПГУ carries messages in a
+# personal account (п. 3.2.4), a key touchpoint by default, so process 5
+# has no R5; R10 applies to it and to ГИС ТОР КНД.
+awk '/^ПЕРЕЧЕНЬ$/ {f=1; next} f && /^№\t/ {t=1} t' \
+	"$TESTS_DIR/data/seed-order.txt" >"$WORK/seed.tsv"
+SEED="$WORK/seed.db"
+expect_status 0 "$PERECHEN" -d "$SEED" import --quiet "$WORK/seed.tsv"
+expect_status 1 "$PERECHEN" -d "$SEED" check --format json
+expect_not_in "$WORK/out" '"rule": "R5"'
+expect_in "$WORK/out" '"rule": "R8", "clause": "2.9.3", "level": "warning", "process": 5'
+expect_in "$WORK/out" '"rule": "R10", "clause": "3.2.4", "level": "hint", "process": 5, "process_name": "Досудебное обжалование результатов проверки", "touchpoint": 1'
+expect_in "$WORK/out" '"rule": "R10", "clause": "3.2.4", "level": "hint", "process": 3, "process_name": "Профилактический визит", "touchpoint": 4'
 exit 0
