@@ -567,6 +567,31 @@ excluded_processes_round_trip_through_csv(void **state)
 	list_fini(&src);
 }
 
+/* Whom a touchpoint serves: the Клиенты column when it says, else what
+ * the name says (internal clients, п. 1.3.2). */
+static void
+audience_from_column_or_name(void **state)
+{
+	static const char t[] =
+	    "№\tПроцесс\tТочка\tПотребности\tОсобенности\tКлиенты\n"
+	    "1\tПроверка\tКабинет внутренних клиентов\tпроверка\t"
+	    "Офлайн-точка\t\n"
+	    "\t\tКабинет внутренних клиентов (копия)\tпроверка\t"
+	    "Офлайн-точка\tвнешние\n"
+	    "\t\tПочта России\tпроверка\tОфлайн-точка\tвнутренние\n";
+	struct import_report rep;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	if (import(t, strlen(t), NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(l.procs[0].tps[0].audience, AUDIENCE_INTERNAL);
+	assert_int_equal(l.procs[0].tps[1].audience, AUDIENCE_EXTERNAL);
+	assert_int_equal(l.procs[0].tps[2].audience, AUDIENCE_INTERNAL);
+	done(&l, &rep);
+}
+
 /* The lines of the touchpoint cell of document row r, joined by '|'. */
 static char *
 tp_cell(const struct document *d, size_t r)
@@ -683,6 +708,7 @@ main(void)
 		cmocka_unit_test(contacts_found_in_names),
 		cmocka_unit_test(seed_round_trips_through_csv),
 		cmocka_unit_test(seed_touchpoints_print_as_written),
+		cmocka_unit_test(audience_from_column_or_name),
 		cmocka_unit_test(repeated_header_and_formula_apostrophe),
 		cmocka_unit_test(data_rows_that_look_like_headers_are_data),
 		cmocka_unit_test(excluded_processes_round_trip_through_csv),

@@ -18,7 +18,7 @@ text() { tm send-keys -t t -l "$1"; }
 "$PERECHEN" -d "$DB" check >"$WORK/check" 2>&1
 [ $? = 2 ] || fail "check should see the error"
 keys F5
-wait_for "Замечания по правилам Порядка: ошибок 1, предупреждений 1 (принято 0), подсказок 24"
+wait_for "Замечания по правилам Порядка: ошибок 1, предупреждений 1 (принято 0), подсказок 27"
 expect_screen "4. Плановая (внеплановая) документарная проверка"
 expect_screen "  4.3 Электронная почта"
 expect_screen "✗ ошибка — контакт «deppromtorg@» точки «Электронная почта»: нет"
@@ -62,7 +62,7 @@ wait_for "Принять можно только предупреждение"
 
 # Hints hide and show again.
 keys f
-wait_for "подсказок 24 (скрыты)"
+wait_for "подсказок 27 (скрыты)"
 expect_not_screen "· подсказка"
 keys f
 wait_gone "(скрыты)"
@@ -94,7 +94,7 @@ wait_gone "Точка 1.2 — правка"
 "$PERECHEN" -d "$DB" tp show 1.2 | grep -q "Уведомление о получении  *да" ||
 	fail "acknowledgement of receipt not saved"
 keys F5
-wait_for "подсказок 23"
+wait_for "подсказок 26"
 keys Escape
 wait_gone "Замечания по правилам Порядка"
 

@@ -128,7 +128,8 @@ wait_for "Изменений нет; 1 предупреждение (отмеч�
 keys NPage NPage NPage NPage NPage NPage
 wait_for "▸ Обоснование:"
 expect_not_screen "Процесс:                   5."
-keys BTab BTab BTab
+# ЕПГУ is a written channel (п. 3.2.4): its acknowledgement field is there.
+keys BTab BTab BTab BTab
 wait_for "▸ Основание:"
 expect_screen "· п. 2.4–2.5: у точки «Единый портал"
 keys PPage PPage PPage PPage PPage PPage
