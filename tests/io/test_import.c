@@ -87,6 +87,16 @@ import(const char *data, size_t len, const char *enc, struct list *l,
 	return import_table(data, len, &o, l, rep, err);
 }
 
+/* Import text that must import; a failure fails the test. */
+static void
+import_ok(const char *text, struct list *l, struct import_report *rep)
+{
+	struct error err;
+
+	if (import(text, strlen(text), NULL, l, rep, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
 static void
 done(struct list *l, struct import_report *rep)
 {
@@ -581,11 +591,9 @@ audience_from_column_or_name(void **state)
 	    "\t\tПочта России\tпроверка\tОфлайн-точка\tвнутренние\n";
 	struct import_report rep;
 	struct list l;
-	struct error err;
 
 	(void)state;
-	if (import(t, strlen(t), NULL, &l, &rep, &err) != 0)
-		fail_msg("%s", err.msg);
+	import_ok(t, &l, &rep);
 	assert_int_equal(l.procs[0].tps[0].audience, AUDIENCE_INTERNAL);
 	assert_int_equal(l.procs[0].tps[1].audience, AUDIENCE_EXTERNAL);
 	assert_int_equal(l.procs[0].tps[2].audience, AUDIENCE_INTERNAL);
