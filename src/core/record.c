@@ -163,4 +163,3 @@ record_check_process_after(const struct process *p, size_t pi,
 	validate_process(&after, pi, cat, out);
 	free(after.tps);
 }
-

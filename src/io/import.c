@@ -398,12 +398,15 @@ set_optional(struct importer *im, struct touchpoint *tp, struct error *err)
 	}
 	free(f);
 	f = utf8_casefold(cell(im, C_AUDIENCE));
-	if (f[0] != '\0')
+	if (f[0] != '\0') {
 		tp->audience = strncmp(f, "внутр", strlen("внутр")) == 0 ?
 		    AUDIENCE_INTERNAL : AUDIENCE_EXTERNAL;
-	else if ((tp->audience = catalog_guess_audience(tp->name)) ==
-	    AUDIENCE_INTERNAL)
-		note(im, "«%s» — для внутренних клиентов (п. 1.3.2)", tp->name);
+	} else {
+		tp->audience = catalog_guess_audience(tp->name);
+		if (tp->audience == AUDIENCE_INTERNAL)
+			note(im, "«%s» — для внутренних клиентов (п. 1.3.2)",
+			    tp->name);
+	}
 	free(f);
 	if (has(im, C_TRANSFERS)) {
 		char *end;
