@@ -217,7 +217,13 @@ static const char *const migrations[] = {
 	"ALTER TABLE revision ADD COLUMN cycle_start TEXT NOT NULL"
 	"  DEFAULT '';"
 	"ALTER TABLE revision ADD COLUMN cycle_due TEXT NOT NULL"
-	"  DEFAULT '';",
+	"  DEFAULT '';"
+	/* ЕПГУ and ГИС ТОР КНД carry messages in a personal account:
+	 * written channels of п. 3.2.4, key by default (п. 3.2).  A list
+	 * keeps the catalogue it was made with, so correct the shipped
+	 * kinds in it (never a kind the clerk added). */
+	"UPDATE kind SET key_default = 1, written = 1"
+	"  WHERE code IN ('epgu', 'tor_knd') AND custom = 0;",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
