@@ -2,8 +2,8 @@
  * contact.h - what a contact string is and whether it is well formed.
  *
  * Owns: the classification of a contact (site address, e-mail, Russian
- * phone number, anything else) and the checks behind rule R11.  Import
- * extracts contacts from printed names; this module only judges them.
+ * phone number, anything else), the checks behind rule R11, and finding
+ * the contacts written inside a printed name (contact_find).
  *
  * What counts as well formed (surrounding white space is ignored; the
  * forms trim it before saving):
@@ -28,6 +28,9 @@
  */
 #ifndef PERECHEN_CONTACT_H
 #define PERECHEN_CONTACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "error.h"
 #include "model.h"
@@ -59,5 +62,41 @@ int	contact_check(enum contact_type type, const char *value,
  * values too (best effort).  Caller frees.
  */
 char	*contact_canonical(enum contact_type type, const char *value);
+
+/* One contact written inside free text: bytes [start, end) of it. */
+struct contact_span {
+	size_t	 start, end;
+	enum contact_type type;
+};
+
+/* At most this many contacts are found in one text. */
+#define CONTACT_FIND_MAX 32
+
+/*
+ * Find the site addresses (http://, https://, www.), e-mail addresses and
+ * phone numbers (6 to 11 digits) written in text, as a clerk writes them
+ * into a touchpoint's name («Электронная почта: a@b.ru , c@d.ru»): an
+ * e-mail's domain is not read as a site, nor digits inside either as a
+ * phone; a site keeps balanced parentheses and drops a closing one it did
+ * not open.  Fills out (max entries) in text order and returns how many.
+ */
+size_t	contact_find(const char *text, struct contact_span *out, size_t max);
+
+/*
+ * True if contact c is written in text: verbatim, or as a contact of the
+ * same canonical form («+7(4812)29-25-09» for «+7 (4812) 29-25-09»).  The
+ * printed touchpoint cell adds on lines of their own only the contacts its
+ * name does not already show.
+ */
+bool	contact_written_in(const char *text, const struct contact *c);
+
+/*
+ * The first contact written in text that none of contacts[0..n) is (by
+ * canonical form), or NULL if there is none: a name still showing a
+ * contact the clerk changed or deleted in the contacts list.  Caller
+ * frees.
+ */
+char	*contact_unlisted_in(const char *text, const struct contact *contacts,
+	    size_t n);
 
 #endif

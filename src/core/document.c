@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "contact.h"
 #include "utf8.h"
 
 const char *const document_column_titles[DOC_COLUMNS] = {
@@ -237,7 +238,7 @@ fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
 	strvec_push(&r->cells[2], tp->name);
 	for (size_t i = 0; i < tp->ncontacts; i++)
 		if (tp->contacts[i].value[0] != '\0' &&
-		    strstr(tp->name, tp->contacts[i].value) == NULL)
+		    !contact_written_in(tp->name, &tp->contacts[i]))
 			strvec_push(&r->cells[2], tp->contacts[i].value);
 	for (size_t i = 0; i < tp->nneeds; i++)
 		strvec_push(&r->cells[3], tp->needs[i].wording);

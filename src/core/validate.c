@@ -362,6 +362,29 @@ check_r10(struct tp_ctx *c)
 	    "клиента о получении сообщения", c->name);
 }
 
+/*
+ * R11: a contact written in the name is one of the touchpoint's contacts.
+ * The name prints as written, so a contact changed or deleted only in the
+ * contacts list would otherwise still reach the annex in its old form.
+ */
+static void
+check_r11_name(struct tp_ctx *c)
+{
+	char *stale = contact_unlisted_in(c->tp->name, c->tp->contacts,
+	    c->tp->ncontacts);
+	char *v;
+
+	if (stale == NULL)
+		return;
+	v = shown_name(stale);
+	TP_FINDING(c, RULE_R11, FIELD_NAME, FINDING_NONE,
+	    "в названии точки «%s» записан контакт «%s», которого нет среди "
+	    "её контактов: исправьте название или добавьте контакт", c->name,
+	    v);
+	free(v);
+	free(stale);
+}
+
 /* R11: every contact well formed. */
 static void
 check_r11(struct tp_ctx *c)
@@ -378,6 +401,7 @@ check_r11(struct tp_ctx *c)
 		    "контакт «%s» точки «%s»: %s", v, c->name, why.msg);
 		free(v);
 	}
+	check_r11_name(c);
 }
 
 void

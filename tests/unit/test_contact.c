@@ -262,6 +262,46 @@ test_canonical_web_and_mail(void **state)
 	assert_canonical(CONTACT_OTHER, "  Кабинет   12 ", "кабинет 12");
 }
 
+/* Contacts written inside a name, as the seed's clerks wrote them. */
+static void
+test_find_in_name(void **state)
+{
+	const char *name = "Типовое облачное решение (ГИС ТОР КНД, "
+	    "https://tor.knd.gov.ru/), почта: a@b.ru , тел. +7 (4812) 29-25-09";
+	struct contact_span sp[CONTACT_FIND_MAX];
+	size_t n;
+
+	(void)state;
+	n = contact_find(name, sp, CONTACT_FIND_MAX);
+	assert_int_equal(n, 3);
+	assert_int_equal(sp[0].type, CONTACT_URL);
+	assert_int_equal(sp[0].end - sp[0].start, strlen("https://tor.knd.gov.ru/"));
+	assert_memory_equal(name + sp[0].start, "https://tor.knd.gov.ru/",
+	    sp[0].end - sp[0].start);
+	assert_int_equal(sp[1].type, CONTACT_EMAIL);
+	assert_int_equal(sp[2].type, CONTACT_PHONE);
+	assert_int_equal(contact_find("Кабинет внутренних клиентов", sp,
+	    CONTACT_FIND_MAX), 0);
+}
+
+static void
+test_written_in_and_unlisted(void **state)
+{
+	const char *name = "Телефонная связь +7(4812)29-25-09";
+	struct contact same = { CONTACT_PHONE, "+7 (4812) 29-25-09" };
+	struct contact other = { CONTACT_PHONE, "+7 (4812) 29-25-10" };
+	char *stale;
+
+	(void)state;
+	assert_true(contact_written_in(name, &same));
+	assert_false(contact_written_in(name, &other));
+	assert_null(contact_unlisted_in(name, &same, 1));
+	stale = contact_unlisted_in(name, &other, 1);
+	assert_string_equal(stale, "+7(4812)29-25-09");
+	free(stale);
+	assert_null(contact_unlisted_in("Почта России", NULL, 0));
+}
+
 int
 main(void)
 {
@@ -281,6 +321,8 @@ main(void)
 		cmocka_unit_test(test_other_free_text_accepted),
 		cmocka_unit_test(test_canonical_phone),
 		cmocka_unit_test(test_canonical_web_and_mail),
+		cmocka_unit_test(test_find_in_name),
+		cmocka_unit_test(test_written_in_and_unlisted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -679,6 +679,32 @@ test_r11_quiet_on_good_contacts(void **state)
 	assert_int_equal(count_rule(&fx->f, RULE_R11), 0);
 }
 
+/* A contact changed in the contacts list but still written in the name
+ * would print in its old form: R11 on the name until both agree. */
+static void
+test_r11_fires_on_contact_left_in_name(void **state)
+{
+	struct fixture *fx = *state;
+	struct touchpoint *tp = tp_at(fx, 0);
+
+	model_set(&tp->name, "Телефонная связь +7 (4812) 29-25-09; "
+	    "+7(4812) 29-24-91");
+	touchpoint_add_contact(tp, CONTACT_PHONE, "+7 (4812) 29-25-09");
+	touchpoint_add_contact(tp, CONTACT_PHONE, "+7 (4812) 29-24-91");
+	run_fields(fx, 0);
+	assert_int_equal(count_rule(&fx->f, RULE_R11), 0);
+
+	model_set(&tp->contacts[1].value, "+7 (4812) 29-24-92");
+	run_fields(fx, 0);
+	assert_int_equal(count_rule(&fx->f, RULE_R11), 1);
+	assert_int_equal(first_of(&fx->f, RULE_R11)->field, FIELD_NAME);
+	assert_string_equal(first_of(&fx->f, RULE_R11)->message,
+	    "в названии точки «Телефонная связь +7 (4812) 29-25-09; +7(4812) "
+	    "29-24-91» записан контакт «+7(4812) 29-24-91», которого нет среди "
+	    "её контактов: исправьте название или добавьте контакт");
+	assert_true(findings_blocking(&fx->f));
+}
+
 /* The whole list */
 
 static void
