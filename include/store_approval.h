@@ -4,7 +4,9 @@
  * last revision that no review accepted.
  *
  * Owns: gathering both and wording them, and the note the change log
- * keeps when the authorised person approves despite them.  "perechen
+ * keeps when the authorised person approves despite them.  Before both,
+ * the header (R0, п. 5.1, Приложение 1): an incomplete one is no matter
+ * for confirmation, the gate refuses outright.  "perechen
  * approve" and the editor's approval dialog both ask here, so they refuse
  * the same things and record a confirmation in the same words; each says
  * in its own way how to confirm.
@@ -37,10 +39,17 @@ void	store_approval_gate_fini(struct store_approval_gate *g);
 
 /*
  * Fill g (initialised; its contents are replaced) from s: reads the whole
- * list to check it.  Returns 0, or -1 with err.
+ * list to check it.  Returns 0, or -1 with err — also when the header
+ * lacks the body, its genitive or the title (approval_check_header()),
+ * whatever the caller would confirm.
  */
 int	store_approval_gate(struct store *s, struct store_approval_gate *g,
 	    struct error *err);
+
+/* The stored header as R0 wants it (approval_check_header()): 0, or -1
+ * with err naming what it lacks.  Approving checks it again inside its
+ * own transaction. */
+int	store_approval_header(struct store *s, struct error *err);
 
 /*
  * What the authorised person confirms by approving despite g, for the

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "approval.h"
 #include "buf.h"
 #include "catalog.h"
 #include "model.h"
@@ -86,6 +87,20 @@ store_approval_unaccepted_line(const struct review_mark *m)
 }
 
 int
+store_approval_header(struct store *s, struct error *err)
+{
+	struct list_header h;
+	int rc;
+
+	list_header_init(&h);
+	rc = store_get_header(s, &h, err);
+	if (rc == 0)
+		rc = approval_check_header(&h, err);
+	list_header_fini(&h);
+	return rc;
+}
+
+int
 store_approval_gate(struct store *s, struct store_approval_gate *g,
     struct error *err)
 {
@@ -96,7 +111,9 @@ store_approval_gate(struct store *s, struct store_approval_gate *g,
 	store_approval_gate_fini(g);
 	store_approval_gate_init(g);
 	catalog_init(&cat);
-	rc = store_read_catalog(s, &cat, err);
+	rc = store_approval_header(s, err);
+	if (rc == 0)
+		rc = store_read_catalog(s, &cat, err);
 	if (rc == 0)
 		rc = store_approval_errors(s, &cat, g, err);
 	if (rc == 0)
