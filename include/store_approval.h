@@ -15,9 +15,11 @@
 #define PERECHEN_STORE_APPROVAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "store.h"
+#include "store_edit.h"
 #include "strvec.h"
 
 /* The errors named one by one; the rest are counted. */
@@ -50,6 +52,20 @@ int	store_approval_gate(struct store *s, struct store_approval_gate *g,
  * with err naming what it lacks.  Approving checks it again inside its
  * own transaction. */
 int	store_approval_header(struct store *s, struct error *err);
+
+/*
+ * Complete the header of revision rev, frozen without it (approved before
+ * R0 was checked): each of its empty fields — the body, the genitive, the
+ * title — is filled from the list's header as it is now, a filled one is
+ * never overwritten, and each is logged ("заголовок редакции N").  The
+ * genitive is taken only while the revision's body is the list's.  One
+ * transaction; only who may approve may do it (п. 2.2).  *filled gets the
+ * fields written (enum header_part).  -1 with err, nothing written, when
+ * there is no such revision, its header is complete, or the list's header
+ * has none of what it lacks.
+ */
+int	store_revision_complete_header(struct store *s, int64_t rev,
+	    const struct actor *who, unsigned *filled, struct error *err);
 
 /*
  * What the authorised person confirms by approving despite g, for the

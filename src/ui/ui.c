@@ -167,7 +167,11 @@ ui_status_text(struct ui *u, char *out, size_t size)
 {
 	const struct view_row *r = table_current(&u->table);
 
-	if (r == NULL)
+	/* R0: no annex is approved without it, so it is said until filled. */
+	if (list_header_missing(&u->hdr) != 0)
+		snprintf(out, size, "Заголовок перечня не заполнен (п. 5.1): "
+		    "E — заполнить");
+	else if (r == NULL)
 		snprintf(out, size, "Перечень пуст");
 	else if (r->type == VIEW_ROW_PROCESS)
 		snprintf(out, size, "Процесс %lld из %lld",
