@@ -139,4 +139,13 @@ expect_in "$WORK/kept.txt.flat" "приказом Прежнего органа 
 sqlite3 "$DB" "UPDATE rev_header SET org_genitive = ''" || fail "sqlite3"
 expect_status 1 "$P" -d "$DB" init --complete-revision 1
 expect_in "$WORK/err" "родительный падеж органа берётся, только пока орган тот же"
+
+# A list migrated from schema 6 has no genitive: R0 says so and suggests
+# the declension; approval names the field.
+sqlite3 "$DB" "UPDATE list_header SET org_genitive = ''" || fail "sqlite3"
+expect_status 2 "$P" -d "$DB" check
+expect_in "$WORK/out" "не указано, как орган назван в грифе («приказом …»); по склонению — «$GEN»: perechen init --org-genitive \"$GEN\""
+expect_status 1 "$P" -d "$DB" approve --order 2 --date 20.03.2024 \
+	--today 20.03.2024 --confirm-errors --confirm-unreviewed
+expect_in "$WORK/err" "нет названия органа в родительном падеже для грифа («приказом …») — perechen init --org-genitive \"$GEN\""
 exit 0
