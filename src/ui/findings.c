@@ -322,6 +322,14 @@ fs_accept(struct fscreen *s)
 	char *text = NULL, *why;
 	int rc;
 
+	if (fi->proc == FINDING_NONE) {
+		/* R0's warning is about words the grif prints: corrected,
+		 * never accepted. */
+		snprintf(s->msg, sizeof s->msg, "Замечание к заголовку не "
+		    "принимают, а исправляют: E");
+		s->msg_error = true;
+		return true;
+	}
 	if (fi->level != LEVEL_WARNING) {
 		snprintf(s->msg, sizeof s->msg, "Принять можно только "
 		    "предупреждение: ошибки исправляют, подсказки ни к чему "
