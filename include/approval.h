@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "error.h"
+#include "model.h"
 
 struct approval_order {
 	char	*number;	/* spaces squeezed, one line; owned */
@@ -32,5 +33,15 @@ void	approval_order_fini(struct approval_order *o);
 /* A list of touchpoints touchpoints long can be approved: 0, or -1 with
  * err when it is empty. */
 int	approval_check_list(size_t touchpoints, struct error *err);
+
+/*
+ * The header names the body (nominative, and the genitive the grif
+ * prints) and the title (R0: п. 5.1, Приложение 1): 0, or -1 with err
+ * naming every missing field and the "perechen init" options that fill
+ * them («заголовок перечня не заполнен (п. 5.1, Приложение 1): нет
+ * органа (ОИВ), заглавия — perechen init --org … --title …»).  No
+ * confirmation overrides it: an annex without them is not an annex.
+ */
+int	approval_check_header(const struct list_header *h, struct error *err);
 
 #endif

@@ -64,21 +64,21 @@ int	doc_page_set(struct doc_page *p, const char *key, const char *value,
 	    struct error *err);
 
 /*
- * The name of a body in the genitive, for «приказом …»: the first word
- * declined (Министерство → Министерства, Департамент → Департамента,
- * Комитет, Управление, Агентство, Служба → Службы, Инспекция → Инспекции,
- * Администрация → Администрации); the rest is already genitive in such
- * names.  Unknown forms are returned unchanged.  Caller frees.
+ * The body as the grif of header h names it, «приказом <this>»: the
+ * genitive stored in the header (the clerk confirmed it); for a revision
+ * frozen before the genitive was kept, the declension of the nominative
+ * (declension.h).  Caller frees.
  */
-char	*document_genitive(const char *org);
+char	*document_genitive(const struct list_header *h);
 
 /*
  * The grif lines: "УТВЕРЖДЕН", "приказом <org_genitive>", "от ДД.ММ.ГГГГ
- * № <no>".  wording, if non-empty, replaces the default "приказом
- * <org_genitive>" line(s) (a setting).  order_date is ISO; an empty one
- * yields an empty grif (a working copy is not approved).  Caller frees.
+ * № <no>".  org_genitive is printed as given (document_genitive()).
+ * wording, if non-empty, replaces the default "приказом <org_genitive>"
+ * line(s) (a setting).  order_date is ISO; an empty one yields an empty
+ * grif (a working copy is not approved).  Caller frees.
  */
-char	*document_grif(const char *org, const char *wording,
+char	*document_grif(const char *org_genitive, const char *wording,
 	    const char *order_date, const char *order_no);
 
 /*

@@ -90,6 +90,7 @@ struct process {
 
 struct list_header {
 	char	*org;		/* the body (ОИВ) */
+	char	*org_genitive;	/* the body as «приказом …» prints it */
 	char	*title;		/* "точек взаимодействия с клиентом по вопросам…" */
 	char	*area;		/* area of activity */
 	char	*order_no;	/* approving order */
@@ -101,6 +102,15 @@ struct list {
 	struct process *procs;
 	size_t	 nprocs;
 };
+
+/* What an approved annex cannot do without (п. 5.1, Приложение 1): the
+ * fields of h that are blank, as a mask of these. */
+enum header_part {
+	HEADER_ORG = 1,		/* the body, nominative */
+	HEADER_ORG_GENITIVE = 2,	/* the body as the grif names it */
+	HEADER_TITLE = 4
+};
+unsigned list_header_missing(const struct list_header *h);
 
 void	list_init(struct list *l);
 void	list_fini(struct list *l);

@@ -18,8 +18,8 @@
  *     its process), then validate_process() on the process as it would be
  *     after the save (R1 name and touchpoints, R5, R7, R8);
  *   - a form, before saving a process: validate_process();
- *   - the findings screen and "perechen check": validate_list(), then
- *     findings_apply_acks().
+ *   - the findings screen and "perechen check": validate_header() (R0),
+ *     validate_list(), then findings_apply_acks().
  * findings_blocking() tells whether the findings forbid saving (any
  * error).  Excluded touchpoints are out of the published list: they count
  * for no rule of their process (R2, R5, R7, R8) and validate_list() does not
@@ -48,9 +48,10 @@ enum rule_id {
 	RULE_R8,	/* 2.9.3: an offline alternative per process */
 	RULE_R9,	/* 3.2.3: at most two phone transfers */
 	RULE_R10,	/* 3.2.4: written channels acknowledge receipt */
-	RULE_R11	/* well-formed contacts */
+	RULE_R11,	/* well-formed contacts */
+	RULE_R0		/* 5.1, Прил. 1: the header is filled */
 };
-#define RULE_COUNT 12	/* RULE_R11 + 1: arrays indexed by enum rule_id */
+#define RULE_COUNT 13	/* RULE_R0 + 1: arrays indexed by enum rule_id */
 
 enum level {
 	LEVEL_ERROR = 0,	/* blocks saving */
@@ -69,7 +70,10 @@ enum field {
 	FIELD_KEY,
 	FIELD_BASIS,
 	FIELD_TRANSFERS,
-	FIELD_ACK_RECEIPT
+	FIELD_ACK_RECEIPT,
+	FIELD_ORG,		/* the list's header (R0) */
+	FIELD_ORG_GENITIVE,
+	FIELD_TITLE
 };
 
 struct rule {
@@ -88,7 +92,8 @@ enum rule_id rule_from_code(const char *code);
 const char *level_label(enum level l);
 /* Stable English names for machine output: "error", "warning", "hint";
  * "name", "kind", "channel", "contacts", "needs", "key", "basis",
- * "transfers", "ack_receipt", "" for FIELD_NONE. */
+ * "transfers", "ack_receipt", "org", "org_genitive", "title", "" for
+ * FIELD_NONE. */
 const char *level_name(enum level l);
 const char *field_name(enum field f);
 
@@ -143,6 +148,19 @@ bool	findings_blocking(const struct findings *f);
  */
 void	validate_list(const struct list *l, const struct catalog *cat,
 	    struct findings *out);
+
+/*
+ * R0 over the list's header (п. 5.1, Приложение 1): an error for each of
+ * the body, its genitive and the title that is blank (the genitive's
+ * message suggests the declension of the body), a warning when the
+ * genitive equals the nominative (the grif would read «приказом
+ * Министерство …»).  Findings are about the list as a whole: proc and tp
+ * are FINDING_NONE, proc_id and tp_id 0, field FIELD_ORG,
+ * FIELD_ORG_GENITIVE or FIELD_TITLE; they cannot be acknowledged.
+ * validate_list() does not run it: the callers that judge the list as a
+ * document (check, the findings screen, approval) do, before it.
+ */
+void	validate_header(const struct list_header *h, struct findings *out);
 
 /*
  * Field rules of one touchpoint as typed: R1 (name, channel type, at least

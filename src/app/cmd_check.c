@@ -1,6 +1,6 @@
 /*
- * cmd_check.c - "perechen check": every finding of the rules R1-R11 over
- * the list, grouped by process.
+ * cmd_check.c - "perechen check": every finding of the rules R0-R11 over
+ * the list: the header's (R0) first, then grouped by process.
  *
  * Exit status: 0 clean (no errors, no unacknowledged warnings; hints do not
  * count), 1 unacknowledged warnings and no errors, 2 errors, 3 the check
@@ -8,16 +8,18 @@
  *
  * --format json prints one array, one object per finding, in list order:
  *
- *   rule            "R1" … "R11"
+ *   rule            "R0" … "R11"
  *   clause          the clause of the Порядок: "2.9.3", "3.1, 4"; "" for R11
  *   level           "error" | "warning" | "hint"
- *   process         the process number as printed (1, 2, …)
- *   process_name    its name
+ *   process         the process number as printed (1, 2, …), or null for
+ *                   a finding about the header (R0)
+ *   process_name    its name, or null
  *   touchpoint      the touchpoint's number within its process (1, 2, …),
  *                   or null for a finding about the process as a whole
  *   touchpoint_name its name, or null
  *   field           "name" | "kind" | "channel" | "contacts" | "needs" |
- *                   "key" | "basis" | "transfers" | "ack_receipt" | null
+ *                   "key" | "basis" | "transfers" | "ack_receipt" |
+ *                   "org" | "org_genitive" | "title" | null
  *   item            the number (1, 2, …) of the contact or need within the
  *                   field, or null
  *   message         the Russian message, citing the clause
@@ -53,10 +55,10 @@ static void
 cmd_check_usage(FILE *f)
 {
 	fputs("Использование: perechen [-d ФАЙЛ] check [--format text|json]\n"
-	    "Проверяет перечень по правилам Порядка (R1–R11) и печатает все\n"
-	    "замечания, сгруппированные по процессам: ошибки (запрещают\n"
-	    "сохранение), предупреждения (можно принять с обоснованием:\n"
-	    "perechen ack) и подсказки.\n\n"
+	    "Проверяет перечень по правилам Порядка (R0–R11) и печатает все\n"
+	    "замечания — к заголовку перечня (R0), затем по процессам:\n"
+	    "ошибки (запрещают сохранение), предупреждения (можно принять с\n"
+	    "обоснованием: perechen ack) и подсказки.\n\n"
 	    "  --format text|json  вид вывода: текст (по умолчанию) или JSON —\n"
 	    "                      массив объектов с полями rule, clause, level,\n"
 	    "                      process, process_name, touchpoint,\n"
@@ -113,7 +115,8 @@ cmd_check_json_finding(struct buf *out, const struct list *l,
     const struct finding *fi)
 {
 	const struct rule *r = rule_get(fi->rule);
-	const struct process *p = &l->procs[fi->proc];
+	const struct process *p = fi->proc != FINDING_NONE ?
+	    &l->procs[fi->proc] : NULL;
 
 	buf_puts(out, "{\"rule\": ");
 	cmd_check_json_string(out, r->code);
@@ -124,7 +127,10 @@ cmd_check_json_finding(struct buf *out, const struct list *l,
 	buf_puts(out, ", \"process\": ");
 	cmd_check_json_index(out, fi->proc);
 	buf_puts(out, ", \"process_name\": ");
-	cmd_check_json_string(out, p->name);
+	if (p == NULL)
+		buf_puts(out, "null");
+	else
+		cmd_check_json_string(out, p->name);
 	buf_puts(out, ", \"touchpoint\": ");
 	cmd_check_json_index(out, fi->tp);
 	buf_puts(out, ", \"touchpoint_name\": ");
@@ -212,8 +218,16 @@ cmd_check_print_text(const struct list *l, const struct findings *f)
 	buf_init(&out);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *fi = &f->v[i];
-		const struct process *p = &l->procs[fi->proc];
+		const struct process *p;
 
+		if (fi->proc == FINDING_NONE) {
+			/* The header's findings (R0) come first. */
+			if (i == 0)
+				buf_puts(&out, "Заголовок перечня\n");
+			cmd_check_text_finding(&out, fi, "  ");
+			continue;
+		}
+		p = &l->procs[fi->proc];
 		if (fi->proc != last_proc) {
 			snprintf(num, sizeof num, "%zu.", fi->proc + 1);
 			cmd_check_text_header(&out, "", num, p->name);
@@ -266,6 +280,7 @@ cmd_check_run(struct app *app, struct list *l, struct findings *f,
 	if (store_load_list(st, l, err) == 0 &&
 	    store_read_catalog(st, &cat, err) == 0 &&
 	    store_ack_list(st, &acks, err) == 0) {
+		validate_header(&l->hdr, f);
 		validate_list(l, &cat, f);
 		findings_apply_acks(f, &acks);
 		rc = 0;

@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "approval.h"
 #include "change.h"
+#include "declension.h"
 #include "import.h"
 
 static void
@@ -50,6 +52,34 @@ print_report(const char *file, const struct list *l,
 	}
 }
 
+/*
+ * The header part of the report: what was taken from the lines above the
+ * table or kept (a dry run: what the file carries).  quiet: only what the
+ * header still lacks, on stderr, since nothing is approved without it.
+ */
+static void
+print_header_notes(const struct list_header *in, const struct strvec *notes,
+    bool quiet, bool dry_run)
+{
+	if (dry_run) {
+		if (in->org[0] != '\0')
+			app_out("Орган в строках над таблицей: «%s»\n", in->org);
+		if (in->title[0] != '\0')
+			app_out("Заглавие в строках над таблицей: «%s»\n",
+			    in->title);
+		return;
+	}
+	for (size_t i = 0; i < notes->n; i++) {
+		bool lack = strncmp(notes->v[i], "заголовок перечня не "
+		    "заполнен", strlen("заголовок перечня не заполнен")) == 0;
+
+		if (lack)
+			app_note("Внимание: %s", notes->v[i]);
+		else if (!quiet)
+			app_out("Заголовок перечня: %s\n", notes->v[i]);
+	}
+}
+
 /* The catalogue to read kinds by: the list's own, else the shipped one. */
 static int
 catalog_for_import(struct app *app, struct catalog *cat, struct error *err)
@@ -66,24 +96,71 @@ catalog_for_import(struct app *app, struct catalog *cat, struct error *err)
 	return rc;
 }
 
-/* Keep the header fields the list already has unless replacing. */
+/*
+ * One field of the header from the file's lines above the table: taken
+ * when the list has none (or replacing), and said so; a different one the
+ * list has is kept, and said so too.  Returns whether it was taken.
+ */
+struct header_word {
+	const char *what;	/* "орган" */
+	const char *taken;	/* "взят" */
+	const char *replaced;	/* "заменён" */
+};
+
+static bool
+merge_field(char **field, const char *in, bool replace,
+    const struct header_word *w, struct strvec *notes)
+{
+	if (in[0] == '\0' || strcmp(*field, in) == 0)
+		return false;
+	if ((*field)[0] != '\0' && !replace) {
+		strvec_push_owned(notes, xasprintf("%s в перечне уже есть («%s»); "
+		    "из строк над таблицей не %s: «%s» (заменить: "
+		    "--replace)", w->what, *field, w->taken, in));
+		return false;
+	}
+	strvec_push_owned(notes, (*field)[0] != '\0' ?
+	    xasprintf("%s %s: прежде «%s», теперь «%s»", w->what, w->replaced,
+	    *field, in) :
+	    xasprintf("%s %s из строк над таблицей: «%s»", w->what, w->taken,
+	    in));
+	model_set(field, in);
+	return true;
+}
+
+/*
+ * Keep the header fields the list already has unless replacing; a body
+ * taken from the file gets its genitive by declension.  notes get what
+ * was taken or kept, and what the header still lacks (R0).
+ */
 static int
 merge_header(struct store *st, const struct list_header *in, bool replace,
-    struct error *err)
+    struct strvec *notes, struct error *err)
 {
+	static const struct header_word org_word = { "орган", "взят",
+	    "заменён" };
+	static const struct header_word title_word = { "заглавие", "взято",
+	    "заменено" };
 	struct list_header h;
+	struct error lack;
 	int rc;
 
 	list_header_init(&h);
 	if ((rc = store_get_header(st, &h, err)) == 0) {
-		if (in->org[0] && (replace || !h.org[0]))
-			model_set(&h.org, in->org);
-		if (in->title[0] && (replace || !h.title[0]))
-			model_set(&h.title, in->title);
+		if (merge_field(&h.org, in->org, replace, &org_word, notes)) {
+			free(h.org_genitive);
+			h.org_genitive = declension_genitive(h.org);
+			strvec_push_owned(notes, xasprintf("в грифе: «приказом "
+			    "%s» (по склонению; если неверно: perechen init "
+			    "--org-genitive \"…\")", h.org_genitive));
+		}
+		merge_field(&h.title, in->title, replace, &title_word, notes);
 		if (in->area[0] && (replace || !h.area[0]))
 			model_set(&h.area, in->area);
 		rc = store_set_header(st, &h, err);
 	}
+	if (rc == 0 && approval_check_header(&h, &lack) != 0)
+		strvec_push(notes, lack.msg);
 	list_header_fini(&h);
 	return rc;
 }
@@ -116,7 +193,7 @@ log_import(struct store *st, const char *file, const struct list *l,
 
 static int
 write_list(struct app *app, const char *file, struct list *l, bool replace,
-    struct error *err)
+    struct strvec *header_notes, struct error *err)
 {
 	struct store *st;
 	size_t procs, tps;
@@ -136,7 +213,7 @@ write_list(struct app *app, const char *file, struct list *l, bool replace,
 	}
 	if ((replace && store_clear_list(st, err) != 0) ||
 	    store_insert_list(st, l, err) != 0 ||
-	    merge_header(st, &l->hdr, replace, err) != 0 ||
+	    merge_header(st, &l->hdr, replace, header_notes, err) != 0 ||
 	    log_import(st, file, l, procs, tps, err) != 0 ||
 	    store_commit(st, err) != 0)
 		goto out;
@@ -162,6 +239,7 @@ cmd_import(struct app *app, int argc, char **argv)
 	};
 	struct import_opts io = { 0 };
 	struct import_report rep;
+	struct strvec header_notes;
 	struct catalog cat;
 	struct list l;
 	struct error err;
@@ -210,19 +288,24 @@ cmd_import(struct app *app, int argc, char **argv)
 	catalog_init(&cat);
 	list_init(&l);
 	import_report_init(&rep);
+	strvec_init(&header_notes);
 	io.cat = &cat;
 	if (catalog_for_import(app, &cat, &err) != 0 ||
 	    import_table(data, len, &io, &l, &rep, &err) != 0) {
 		app_error("%s: %s", argv[optind], err.msg);
 		app_note("Перечень не изменён.");
-	} else if (!dry_run && write_list(app, argv[optind], &l, replace, &err) != 0) {
+	} else if (!dry_run && write_list(app, argv[optind], &l, replace,
+	    &header_notes, &err) != 0) {
 		app_error("%s", err.msg);
 		app_note("Перечень не изменён.");
 	} else {
 		if (!quiet || dry_run)
 			print_report(argv[optind], &l, &rep, dry_run);
+		print_header_notes(&l.hdr, &header_notes, quiet && !dry_run,
+		    dry_run);
 		rc = EXIT_OK;
 	}
+	strvec_fini(&header_notes);
 	import_report_fini(&rep);
 	list_fini(&l);
 	catalog_fini(&cat);

@@ -229,6 +229,7 @@ printout_load(struct store *st, const struct printout *p,
     int64_t *revision, struct error *err)
 {
 	struct revision r;
+	char *gen;
 
 	*revision = PRINTOUT_WORKING;
 	if (p->revision == PRINTOUT_WORKING) {
@@ -245,7 +246,9 @@ printout_load(struct store *st, const struct printout *p,
 		revision_fini(&r);
 		return -1;
 	}
-	*grif = document_grif(l->hdr.org, wording, r.order_date, r.order_no);
+	gen = document_genitive(&l->hdr);
+	*grif = document_grif(gen, wording, r.order_date, r.order_no);
+	free(gen);
 	*caption = xasprintf("Редакция %lld", (long long)r.id);
 	*revision = r.id;
 	revision_fini(&r);

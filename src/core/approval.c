@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "declension.h"
 #include "utf8.h"
 
 int
@@ -45,4 +47,47 @@ approval_check_list(size_t touchpoints, struct error *err)
 		return error_set(err, "в перечне нет ни одной точки "
 		    "взаимодействия: утверждать нечего");
 	return 0;
+}
+
+/* "органа (ОИВ), заглавия" and the options that fill them, into what
+ * and how. */
+static void
+approval_header_parts(const struct list_header *h, unsigned missing,
+    struct buf *what, struct buf *how)
+{
+	/* Without the nominative there is nothing to decline; init --org
+	 * fills the genitive too. */
+	if (missing & HEADER_ORG) {
+		buf_puts(what, "органа (ОИВ)");
+		buf_puts(how, " --org …");
+	} else if (missing & HEADER_ORG_GENITIVE) {
+		char *gen = declension_genitive(h->org);
+
+		buf_puts(what, "названия органа в родительном падеже для грифа "
+		    "(«приказом …»)");
+		buf_printf(how, " --org-genitive \"%s\"", gen);
+		free(gen);
+	}
+	if (missing & HEADER_TITLE) {
+		buf_puts(what, what->len > 0 ? ", заглавия" : "заглавия");
+		buf_puts(how, " --title …");
+	}
+}
+
+int
+approval_check_header(const struct list_header *h, struct error *err)
+{
+	unsigned missing = list_header_missing(h);
+	struct buf what, how;
+
+	if (missing == 0)
+		return 0;
+	buf_init(&what);
+	buf_init(&how);
+	approval_header_parts(h, missing, &what, &how);
+	error_set(err, "заголовок перечня не заполнен (п. 5.1, Приложение "
+	    "1): нет %s — perechen init%s", what.data, how.data);
+	buf_fini(&what);
+	buf_fini(&how);
+	return -1;
 }

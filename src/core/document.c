@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "contact.h"
+#include "declension.h"
 #include "utf8.h"
 
 const char *const document_column_titles[DOC_COLUMNS] = {
@@ -171,35 +172,18 @@ doc_page_set(struct doc_page *p, const char *key, const char *value,
 }
 
 char *
-document_genitive(const char *org)
+document_genitive(const struct list_header *h)
 {
-	static const char *const forms[][2] = {
-		{ "Министерство", "Министерства" },
-		{ "Департамент", "Департамента" },
-		{ "Комитет", "Комитета" },
-		{ "Управление", "Управления" },
-		{ "Агентство", "Агентства" },
-		{ "Служба", "Службы" },
-		{ "Инспекция", "Инспекции" },
-		{ "Администрация", "Администрации" },
-		{ "Правительство", "Правительства" },
-	};
-
-	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-		size_t n = strlen(forms[i][0]);
-
-		if (strncmp(org, forms[i][0], n) == 0 &&
-		    (org[n] == ' ' || org[n] == '\0'))
-			return xasprintf("%s%s", forms[i][1], org + n);
-	}
-	return xstrdup(org);
+	if (h->org_genitive[0] != '\0')
+		return xstrdup(h->org_genitive);
+	return declension_genitive(h->org);
 }
 
 char *
-document_grif(const char *org, const char *wording, const char *order_date,
-    const char *order_no)
+document_grif(const char *org_genitive, const char *wording,
+    const char *order_date, const char *order_no)
 {
-	char *gen, *out;
+	const char *gen = org_genitive != NULL ? org_genitive : "";
 	int y, m, d;
 
 	if (order_date == NULL || sscanf(order_date, "%4d-%2d-%2d", &y, &m,
@@ -208,11 +192,8 @@ document_grif(const char *org, const char *wording, const char *order_date,
 	if (wording != NULL && wording[0] != '\0')
 		return xasprintf("УТВЕРЖДЕН\n%s\nот %02d.%02d.%04d № %s", wording,
 		    d, m, y, order_no);
-	gen = document_genitive(org);
-	out = xasprintf("УТВЕРЖДЕН\nприказом%s%s\nот %02d.%02d.%04d № %s",
+	return xasprintf("УТВЕРЖДЕН\nприказом%s%s\nот %02d.%02d.%04d № %s",
 	    gen[0] ? " " : "", gen, d, m, y, order_no);
-	free(gen);
-	return out;
 }
 
 static struct doc_row *

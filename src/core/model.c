@@ -20,6 +20,7 @@ void
 list_header_init(struct list_header *h)
 {
 	h->org = xstrdup("");
+	h->org_genitive = xstrdup("");
 	h->title = xstrdup("");
 	h->area = xstrdup("");
 	h->order_no = xstrdup("");
@@ -30,11 +31,33 @@ void
 list_header_fini(struct list_header *h)
 {
 	free(h->org);
+	free(h->org_genitive);
 	free(h->title);
 	free(h->area);
 	free(h->order_no);
 	free(h->order_date);
 	memset(h, 0, sizeof *h);
+}
+
+/* True if s has nothing but the white space utf8_squeeze() drops. */
+static bool
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+unsigned
+list_header_missing(const struct list_header *h)
+{
+	unsigned missing = 0;
+
+	if (blank(h->org))
+		missing |= HEADER_ORG;
+	if (blank(h->org_genitive))
+		missing |= HEADER_ORG_GENITIVE;
+	if (blank(h->title))
+		missing |= HEADER_TITLE;
+	return missing;
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "contact.h"
+#include "declension.h"
 #include "utf8.h"
 
 #define NAME_SHOWN	60	/* characters of a name quoted in a message */
@@ -38,6 +39,9 @@ static const struct rule rules[RULE_COUNT] = {
 	    "письменный канал уведомляет о получении сообщения" },
 	[RULE_R11] = { RULE_R11, "R11", "", LEVEL_ERROR,
 	    "контакты записаны правильно: сайты, эл. почта, телефоны" },
+	[RULE_R0] = { RULE_R0, "R0", "5.1, Приложение 1", LEVEL_ERROR,
+	    "заголовок перечня заполнен: орган (и как его называет гриф) и "
+	    "заглавие" },
 };
 
 const struct rule *
@@ -101,6 +105,9 @@ field_name(enum field f)
 		[FIELD_BASIS] = "basis",
 		[FIELD_TRANSFERS] = "transfers",
 		[FIELD_ACK_RECEIPT] = "ack_receipt",
+		[FIELD_ORG] = "org",
+		[FIELD_ORG_GENITIVE] = "org_genitive",
+		[FIELD_TITLE] = "title",
 	};
 
 	if ((size_t)f >= sizeof names / sizeof names[0])
@@ -652,6 +659,50 @@ validate_list(const struct list *l, const struct catalog *cat,
 			tp_key_fini(&keys[j]);
 		free(keys);
 	}
+}
+
+#define HEADER_FINDING(out, field, ...)					\
+	findings_add((out), RULE_R0, FINDING_NONE, 0, FINDING_NONE, 0,	\
+	    (field), FINDING_NONE, __VA_ARGS__)
+
+/* R0: the body named, as the annex's heading and the grif need it. */
+static void
+check_r0_org(const struct list_header *h, unsigned missing,
+    struct findings *out)
+{
+	char *gen;
+
+	if (missing & HEADER_ORG) {
+		HEADER_FINDING(out, FIELD_ORG, "п. 5.1, Приложение 1: заголовок "
+		    "перечня не заполнен — не указан орган (ОИВ), который его "
+		    "утверждает: perechen init --org …");
+		return;
+	}
+	gen = declension_genitive(h->org);
+	if (missing & HEADER_ORG_GENITIVE)
+		HEADER_FINDING(out, FIELD_ORG_GENITIVE, "п. 5.1: не указано, "
+		    "как орган назван в грифе («приказом …»); по склонению — "
+		    "«%s»: perechen init --org-genitive \"%s\"", gen, gen);
+	else if (strcmp(h->org_genitive, h->org) == 0)
+		HEADER_FINDING(out, FIELD_ORG_GENITIVE, "п. 5.1: в грифе орган "
+		    "назван в именительном падеже («приказом %s»); укажите "
+		    "родительный: perechen init --org-genitive \"%s\"",
+		    h->org, strcmp(gen, h->org) != 0 ? gen : "…")->level =
+		    LEVEL_WARNING;
+	free(gen);
+}
+
+void
+validate_header(const struct list_header *h, struct findings *out)
+{
+	unsigned missing = list_header_missing(h);
+
+	check_r0_org(h, missing, out);
+	if (missing & HEADER_TITLE)
+		HEADER_FINDING(out, FIELD_TITLE, "п. 5.1, Приложение 1: "
+		    "заголовок перечня не заполнен — нет заглавия («ПЕРЕЧЕНЬ "
+		    "точек взаимодействия с клиентом …»): perechen init --title "
+		    "…");
 }
 
 void

@@ -1,14 +1,19 @@
-/* store_approval.c - what holds the approval of the list back (п. 2.2). */
+/* store_approval.c - what holds the approval of the list back (п. 2.2),
+ * and the header of a revision approved without it. */
+#include "store_int.h"
 #include "store_approval.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "approval.h"
 #include "buf.h"
 #include "catalog.h"
 #include "model.h"
 #include "store_ack.h"
 #include "store_review.h"
+#include "store_users.h"
 #include "validate.h"
 
 void
@@ -86,6 +91,20 @@ store_approval_unaccepted_line(const struct review_mark *m)
 }
 
 int
+store_approval_header(struct store *s, struct error *err)
+{
+	struct list_header h;
+	int rc;
+
+	list_header_init(&h);
+	rc = store_get_header(s, &h, err);
+	if (rc == 0)
+		rc = approval_check_header(&h, err);
+	list_header_fini(&h);
+	return rc;
+}
+
+int
 store_approval_gate(struct store *s, struct store_approval_gate *g,
     struct error *err)
 {
@@ -96,7 +115,9 @@ store_approval_gate(struct store *s, struct store_approval_gate *g,
 	store_approval_gate_fini(g);
 	store_approval_gate_init(g);
 	catalog_init(&cat);
-	rc = store_read_catalog(s, &cat, err);
+	rc = store_approval_header(s, err);
+	if (rc == 0)
+		rc = store_read_catalog(s, &cat, err);
 	if (rc == 0)
 		rc = store_approval_errors(s, &cat, g, err);
 	if (rc == 0)
@@ -127,4 +148,132 @@ store_approval_note(const struct store_approval_gate *g)
 	    what.data);
 	buf_fini(&what);
 	return note;
+}
+
+/* The frozen header of revision rev into h; -1 with err if there is no
+ * such revision. */
+static int
+rev_header_load(struct store *s, int64_t rev, struct list_header *h,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT org, org_genitive, title FROM "
+	    "rev_header WHERE revision_id = ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		model_set(&h->org, (const char *)sqlite3_column_text(st, 0));
+		model_set(&h->org_genitive,
+		    (const char *)sqlite3_column_text(st, 1));
+		model_set(&h->title, (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return error_set(err, "редакции %lld нет", (long long)rev);
+	return store_fail(s, "чтение редакции", err);
+}
+
+/* The revision's header fields to fill from now's: those it lacks and
+ * now has; the genitive only for the same body. */
+static unsigned
+rev_header_fillable(const struct list_header *frozen,
+    const struct list_header *now)
+{
+	unsigned lacks = list_header_missing(frozen);
+	unsigned has = ~list_header_missing(now);
+	unsigned fill = lacks & has;
+
+	if ((fill & HEADER_ORG_GENITIVE) && !(fill & HEADER_ORG) &&
+	    strcmp(frozen->org, now->org) != 0)
+		fill &= ~(unsigned)HEADER_ORG_GENITIVE;
+	return fill;
+}
+
+/* Fill the fields of fill from now into revision rev (one statement),
+ * logging each. */
+static int
+rev_header_write(struct store *s, int64_t rev, unsigned fill,
+    const struct list_header *now, const struct actor *who,
+    struct error *err)
+{
+	static const struct {
+		unsigned part;
+		const char *what;
+	} fields[] = {
+		{ HEADER_ORG, "орган" },
+		{ HEADER_ORG_GENITIVE, "орган в родительном падеже" },
+		{ HEADER_TITLE, "заглавие" },
+	};
+	const char *values[] = { now->org, now->org_genitive, now->title };
+	struct changes log;
+	sqlite3_stmt *st;
+	char *label;
+	int rc;
+
+	if (store_prepare(s, &st, "UPDATE rev_header SET "
+	    "org = CASE WHEN ?2 THEN ?3 ELSE org END, "
+	    "org_genitive = CASE WHEN ?4 THEN ?5 ELSE org_genitive END, "
+	    "title = CASE WHEN ?6 THEN ?7 ELSE title END "
+	    "WHERE revision_id = ?1", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	changes_init(&log);
+	label = xasprintf("заголовок редакции %lld", (long long)rev);
+	for (int i = 0; i < 3; i++) {
+		bool set = (fill & fields[i].part) != 0;
+
+		sqlite3_bind_int(st, 2 + 2 * i, set);
+		store_bind_text(st, 3 + 2 * i, values[i]);
+		if (set)
+			changes_add(&log, "перечень", rev, 0, label,
+			    fields[i].what, "", values[i], TRIGGER_EDIT);
+	}
+	rc = store_step_done(s, st, "дополнение заголовка редакции", err);
+	if (rc == 0)
+		rc = store_log_changes(s, &log, who, err);
+	free(label);
+	changes_fini(&log);
+	return rc;
+}
+
+int
+store_revision_complete_header(struct store *s, int64_t rev,
+    const struct actor *who, unsigned *filled, struct error *err)
+{
+	struct list_header frozen, now;
+	int rc;
+
+	*filled = 0;
+	if (store_begin(s, err) != 0)
+		return -1;
+	list_header_init(&frozen);
+	list_header_init(&now);
+	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
+	if (rc == 0)
+		rc = rev_header_load(s, rev, &frozen, err);
+	if (rc == 0)
+		rc = store_get_header(s, &now, err);
+	if (rc == 0 && list_header_missing(&frozen) == 0)
+		rc = error_set(err, "заголовок редакции %lld заполнен: дополнять "
+		    "нечего", (long long)rev);
+	if (rc == 0 && (*filled = rev_header_fillable(&frozen, &now)) == 0)
+		rc = error_set(err, "в заголовке перечня нет того, чего не "
+		    "хватает редакции %lld; %s", (long long)rev,
+		    approval_check_header(&now, NULL) != 0 ? "сначала "
+		    "заполните его: perechen init" : "родительный падеж "
+		    "органа берётся, только пока орган тот же");
+	if (rc == 0)
+		rc = rev_header_write(s, rev, *filled, &now, who, err);
+	list_header_fini(&frozen);
+	list_header_fini(&now);
+	if (rc == 0 && store_commit(s, err) == 0)
+		return 0;
+	store_rollback(s);
+	*filled = 0;
+	return -1;
 }

@@ -836,11 +836,14 @@ store_header_save(struct store *s, const struct list_header *h,
 	if (rc == 0)
 		rc = store_set_header(s, h, err);
 	if (rc == 0) {
-		const char *fields[] = { "орган", "заглавие", "направление" };
-		const char *a[] = { old.org, old.title, old.area };
-		const char *b[] = { h->org, h->title, h->area };
+		const char *fields[] = { "орган", "заглавие", "направление",
+		    "орган в родительном падеже" };
+		const char *a[] = { old.org, old.title, old.area,
+		    old.org_genitive };
+		const char *b[] = { h->org, h->title, h->area,
+		    h->org_genitive };
 
-		for (int i = 0; i < 3; i++)
+		for (int i = 0; i < 4; i++)
 			if (strcmp(a[i], b[i]) != 0)
 				changes_add(&ch, "перечень", 1, 0, "заголовок",
 				    fields[i], a[i], b[i], TRIGGER_EDIT);

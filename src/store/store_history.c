@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "store_approval.h"
 #include "store_history.h"
 #include "store_users.h"
 
@@ -104,8 +105,9 @@ static int
 freeze(struct store *s, int64_t rev, struct error *err)
 {
 	static const char *const sql[] = {
-		"INSERT INTO rev_header (revision_id, org, title, area) "
-		"SELECT ?1, org, title, area FROM list_header WHERE id = 1",
+		"INSERT INTO rev_header (revision_id, org, title, area, "
+		"org_genitive) SELECT ?1, org, title, area, org_genitive "
+		"FROM list_header WHERE id = 1",
 		"INSERT INTO rev_process (revision_id, id, pos, name, excluded, "
 		"exclude_reason) SELECT ?1, id, pos, name, excluded, "
 		"exclude_reason FROM process",
@@ -122,6 +124,10 @@ freeze(struct store *s, int64_t rev, struct error *err)
 		"category FROM need",
 	};
 
+	/* Read inside the approval's transaction: nothing is frozen
+	 * without the header an annex needs (R0). */
+	if (store_approval_header(s, err) != 0)
+		return -1;
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
 		sqlite3_stmt *st;
 
@@ -460,8 +466,8 @@ store_revision_load_list(struct store *s, int64_t rev, struct list *l,
 	int64_t last = 0;
 	int rc;
 
-	if (store_prepare(s, &st, "SELECT org, title, area FROM rev_header "
-	    "WHERE revision_id = ?", err) != 0)
+	if (store_prepare(s, &st, "SELECT org, title, area, org_genitive "
+	    "FROM rev_header WHERE revision_id = ?", err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, rev);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -471,6 +477,8 @@ store_revision_load_list(struct store *s, int64_t rev, struct list *l,
 	model_set(&l->hdr.org, (const char *)sqlite3_column_text(st, 0));
 	model_set(&l->hdr.title, (const char *)sqlite3_column_text(st, 1));
 	model_set(&l->hdr.area, (const char *)sqlite3_column_text(st, 2));
+	model_set(&l->hdr.org_genitive,
+	    (const char *)sqlite3_column_text(st, 3));
 	sqlite3_finalize(st);
 	if (store_prepare(s, &st, "SELECT p.id, p.name, t.id, t.name, "
 	    "coalesce(t.kind, ''), t.channel, t.specifics, t.is_key, "

@@ -159,7 +159,8 @@ store_get_header(struct store *s, struct list_header *h, struct error *err)
 	sqlite3_stmt *st;
 
 	if (store_prepare(s, &st, "SELECT org, title, area, order_no, "
-	    "order_date FROM list_header WHERE id = 1", err) != 0)
+	    "order_date, org_genitive FROM list_header WHERE id = 1",
+	    err) != 0)
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		store_fail(s, "чтение заголовка перечня", err);
@@ -172,6 +173,7 @@ store_get_header(struct store *s, struct list_header *h, struct error *err)
 	h->area = store_column_text(st, 2);
 	h->order_no = store_column_text(st, 3);
 	h->order_date = store_column_text(st, 4);
+	h->org_genitive = store_column_text(st, 5);
 	sqlite3_finalize(st);
 	return 0;
 }
@@ -187,14 +189,15 @@ store_set_header(struct store *s, const struct list_header *h,
 	    NULL, err) != 0)
 		return -1;
 	if (store_prepare(s, &st, "UPDATE list_header SET org = ?, title = ?, "
-	    "area = ?, order_no = ?, order_date = ?, version = version + 1 "
-	    "WHERE id = 1", err) != 0)
+	    "area = ?, order_no = ?, order_date = ?, org_genitive = ?, "
+	    "version = version + 1 WHERE id = 1", err) != 0)
 		return -1;
 	store_bind_text(st, 1, h->org);
 	store_bind_text(st, 2, h->title);
 	store_bind_text(st, 3, h->area);
 	store_bind_text(st, 4, h->order_no);
 	store_bind_text(st, 5, h->order_date);
+	store_bind_text(st, 6, h->org_genitive);
 	return store_step_done(s, st, "запись заголовка перечня", err);
 }
 

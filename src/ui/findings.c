@@ -111,6 +111,15 @@ fs_layout(const struct fscreen *s, int width, struct fs_lines *ls)
 
 		if (!fs_shown(s, i))
 			continue;
+		if (fi->proc == FINDING_NONE) {
+			/* R0 about the header comes first, under its own
+			 * heading. */
+			if (i == 0)
+				fs_push(ls, "Заголовок перечня (E — заполнить)",
+				    A_BOLD, 0, FINDING_NONE);
+			fs_finding_lines(s, i, width - 7, ls);
+			continue;
+		}
 		if (fi->proc != proc) {
 			proc = fi->proc;
 			tp = FINDING_NONE;
@@ -250,6 +259,7 @@ fs_load(struct fscreen *s, struct error *err)
 	if (store_load_list(s->e->st, &s->l, err) != 0 ||
 	    store_ack_list(s->e->st, &s->acks, err) != 0)
 		return -1;
+	validate_header(&s->l.hdr, &s->f);
 	validate_list(&s->l, s->e->cat, &s->f);
 	findings_apply_acks(&s->f, &s->acks);
 	fs_fix_cursor(s);
@@ -312,6 +322,14 @@ fs_accept(struct fscreen *s)
 	char *text = NULL, *why;
 	int rc;
 
+	if (fi->proc == FINDING_NONE) {
+		/* R0's warning is about words the grif prints: corrected,
+		 * never accepted. */
+		snprintf(s->msg, sizeof s->msg, "Замечание к заголовку не "
+		    "принимают, а исправляют: E");
+		s->msg_error = true;
+		return true;
+	}
 	if (fi->level != LEVEL_WARNING) {
 		snprintf(s->msg, sizeof s->msg, "Принять можно только "
 		    "предупреждение: ошибки исправляют, подсказки ни к чему "
@@ -474,6 +492,12 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
 jump:
 	if (s->f.n == 0 || !fs_shown(s, s->cur))
 		return DIALOG_CANCEL;
+	if (s->f.v[s->cur].proc == FINDING_NONE) {
+		/* The header is no row of the table: its form is E. */
+		snprintf(s->msg, sizeof s->msg, "Заголовок перечня заполняется "
+		    "в таблице: E");
+		return DIALOG_CANCEL;
+	}
 	fs_target(s, s->cur, jump);
 	*done = true;
 	return DIALOG_OK;

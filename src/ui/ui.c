@@ -195,6 +195,15 @@ ui_draw_message(struct ui *u)
 		return;
 	}
 	ui_status_text(u, status, sizeof status);
+	if (list_header_missing(&u->hdr) != 0) {
+		/* R0: no annex is approved without it, so it is said, in place
+		 * of the keys' hint, until it is filled. */
+		hint = "Заголовок перечня не заполнен (п. 5.1): E — заполнить";
+		hw = utf8_width(hint);
+		draw_text_right(r->y, r->x, r->w, hint, A_BOLD);
+		draw_text(r->y, r->x, r->w - hw - 2, status, A_NORMAL);
+		return;
+	}
 	draw_text(r->y, r->x, r->w - hw - 2, status, A_NORMAL);
 	if (r->w - hw - 2 > utf8_width(status))
 		draw_text_right(r->y, r->x, r->w, hint, A_DIM);

@@ -188,19 +188,22 @@ undo_header(struct edit *e, const struct list_header *expected,
 	rc = store_get_header(e->st, &cur, err);
 	if (rc == 0 && (strcmp(cur.org, expected->org) != 0 ||
 	    strcmp(cur.title, expected->title) != 0 ||
-	    strcmp(cur.area, expected->area) != 0))
+	    strcmp(cur.area, expected->area) != 0 ||
+	    strcmp(cur.org_genitive, expected->org_genitive) != 0))
 		rc = error_set(err, "%s нельзя: заголовок перечня после этой "
 		    "правки изменили", back ? "отменить" : "повторить");
 	if (rc == 0) {
 		model_set(&cur.org, target->org);
 		model_set(&cur.title, target->title);
 		model_set(&cur.area, target->area);
+		model_set(&cur.org_genitive, target->org_genitive);
 		rc = store_header_save(e->st, &cur, who, err);
 	}
 	if (rc == 0) {
 		model_set(&e->hdr->org, cur.org);
 		model_set(&e->hdr->title, cur.title);
 		model_set(&e->hdr->area, cur.area);
+		model_set(&e->hdr->org_genitive, cur.org_genitive);
 	}
 	list_header_fini(&cur);
 	return rc;

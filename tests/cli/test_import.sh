@@ -25,6 +25,9 @@ expect_in "$WORK/out" "процессов 5, точек взаимодейств
 expect_in "$WORK/out" "строка 13: повтор заголовка таблицы"
 expect_in "$WORK/out" "строка 14: продолжение ячейки"
 expect_in "$WORK/out" "строка 23: начало ячейки «контрольных (надзорных) мероприятий»"
+# Cut below the title, the table carries no header: the report says what
+# an approved annex still lacks (R0) and how to fill it.
+expect_in "$WORK/err" "Внимание: заголовок перечня не заполнен (п. 5.1, Приложение 1): нет органа (ОИВ), заглавия — perechen init --org … --title …"
 
 # The text export shows the five processes and every touchpoint and need,
 # in the seed's order.

@@ -40,7 +40,9 @@ expect_status 0 "$PERECHEN" print --help
 expect_in "$WORK/out" "Использование: perechen [-d ФАЙЛ] print"
 expect_in "$WORK/out" "--printer ИМЯ"
 
-expect_status 0 "$PERECHEN" -d "$DB" init --title "точек взаимодействия"
+# The header an approved annex needs (R0): the body and the title.
+expect_status 0 "$PERECHEN" -d "$DB" init --title "точек взаимодействия" \
+	--org "Министерство цифрового развития"
 expect_status 0 "$PERECHEN" -d "$DB" process add "Консультирование"
 expect_status 0 "$PERECHEN" -d "$DB" tp add 1 --name "Приёмная" \
 	--kind "Электронная почта" --contact "priem@example.ru" \
@@ -149,6 +151,9 @@ if "$PERECHEN" approve --help >/dev/null 2>&1; then
 	[ "$(sed -n 4p "$WORK/lp.args")" = "Перечень — редакция 1" ] ||
 		fail "lp got: $(cat "$WORK/lp.args")"
 	expect_in "$WORK/lp.file" "УТВЕРЖДЕН"
+	# The grif's words, whatever the lines they are wrapped into.
+	tr -s ' \n' '  ' <"$WORK/lp.file" >"$WORK/lp.words"
+	expect_in "$WORK/lp.words" "приказом Министерства цифрового развития"
 	expect_status 3 without_lp "$PERECHEN" -d "$DB" print --format txt \
 		--revision 1
 	expect_in "$WORK/err" "Документ сохранён в файл $CWD/perechen-revision-1.txt"

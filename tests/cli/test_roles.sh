@@ -136,6 +136,8 @@ expect_status 1 as daemon init --org "Другой орган"
 expect_in "$WORK/err" "заголовок перечня может уполномоченное лицо"
 expect_status 1 as daemon approve --order 2 --date 20.03.2024
 expect_in "$WORK/err" "утверждать редакции перечня"
+expect_status 1 as daemon init --complete-revision 1
+expect_in "$WORK/err" "утверждать редакции перечня"
 expect_status 1 as daemon users add bin --role authorised
 expect_in "$WORK/err" "назначать роли может уполномоченное лицо"
 expect_status 1 as daemon review start

@@ -36,6 +36,8 @@ build_list(struct list *l)
 	    "вопросам осуществления регионального государственного контроля "
 	    "(надзора)");
 	model_set(&l->hdr.org, "Министерство промышленности и торговли");
+	model_set(&l->hdr.org_genitive, "Министерства промышленности и "
+	    "торговли");
 
 	p = list_add_process(l, "Информирование");
 	tp = process_add_touchpoint(p, "Официальный сайт Министерства");
@@ -88,7 +90,7 @@ build_document(struct document *d)
 	char *grif;
 
 	build_list(&l);
-	grif = document_grif(l.hdr.org, "", "2024-03-19", "27/01-01");
+	grif = document_grif(l.hdr.org_genitive, "", "2024-03-19", "27/01-01");
 	document_build(d, &l, grif, "");
 	free(grif);
 	list_fini(&l);

@@ -248,6 +248,7 @@ build_long_document(struct document *d, int n)
 	list_init(&l);
 	model_set(&l.hdr.title, "точек взаимодействия с клиентом");
 	model_set(&l.hdr.org, "Министерство цифрового развития");
+	model_set(&l.hdr.org_genitive, "Министерства цифрового развития");
 	for (int i = 1; i <= n; i++) {
 		char *name = xasprintf("Процесс %d", i);
 		struct process *p = list_add_process(&l, name);
@@ -267,7 +268,7 @@ build_long_document(struct document *d, int n)
 			}
 		}
 	}
-	grif = document_grif(l.hdr.org, "", "2025-01-31", "5");
+	grif = document_grif(l.hdr.org_genitive, "", "2025-01-31", "5");
 	document_build(d, &l, grif, "");
 	free(grif);
 	list_fini(&l);

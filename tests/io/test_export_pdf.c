@@ -256,7 +256,7 @@ small_list(struct list *l)
 static void
 small_document(struct document *d, struct list *l)
 {
-	char *grif = document_grif("Министерство промышленности и торговли "
+	char *grif = document_grif("Министерства промышленности и торговли "
 	    "Смоленской области", NULL, "2024-03-19", "27/01-01");
 
 	small_list(l);
@@ -537,14 +537,16 @@ test_pdf_example_list_holds_everything_in_order(void **state)
 	struct document d;
 	struct list l;
 	struct strvec items;
-	char *path, *text, *grif;
+	char *path, *text, *grif, *gen;
 
 	(void)state;
 	if (!need("pdftotext"))
 		skip();
 	example_list(&l);
 	assert_true(l.nprocs > 0);
-	grif = document_grif(l.hdr.org, NULL, "2024-03-19", "27/01-01");
+	gen = document_genitive(&l.hdr);
+	grif = document_grif(gen, NULL, "2024-03-19", "27/01-01");
+	free(gen);
 	document_build(&d, &l, grif, "Редакция 1 от 19.03.2024");
 	free(grif);
 	path = write_pdf(&d, "example.pdf");

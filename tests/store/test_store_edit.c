@@ -15,6 +15,7 @@
 
 #include "store_edit.h"
 #include "store_history.h"
+#include "header_fixture.h"
 
 static const struct actor who = { "clerk", "2026-11-29T10:00:00Z" };
 
@@ -348,6 +349,7 @@ approval_freezes_the_list_and_diff_finds_the_edits(void **state)
 	bool found;
 	struct error err;
 
+	give_header(f->st, &who);
 	assert_int_equal(store_revision_approve(f->st, "27/01-01", "2024-03-19",
 	    &who, &rev, &err), 0);
 	assert_int_equal(rev, 1);
@@ -415,6 +417,38 @@ header_and_process_edits_are_editorial(void **state)
 	changes_fini(&c);
 }
 
+/* Nothing is frozen without the header an annex needs (R0), whatever
+ * the caller confirmed; the genitive is frozen with the rest. */
+static void
+approval_needs_the_header_and_freezes_its_genitive(void **state)
+{
+	struct fixture *f = *state;
+	struct revisions revs = { 0 };
+	struct list frozen;
+	struct error err;
+	int64_t rev, before, after;
+
+	assert_int_equal(store_log_last_id(f->st, &before, &err), 0);
+	assert_int_equal(store_revision_approve_unreviewed(f->st, "1",
+	    "2024-03-19", "подтверждено", &who, &rev, &err), -1);
+	assert_non_null(strstr(err.msg, "заголовок перечня не заполнен"));
+	assert_non_null(strstr(err.msg, "органа (ОИВ), заглавия"));
+	assert_int_equal(store_log_last_id(f->st, &after, &err), 0);
+	assert_int_equal(after, before);
+	assert_int_equal(store_revisions_list(f->st, &revs, &err), 0);
+	assert_int_equal(revs.n, 0);
+	revisions_fini(&revs);
+
+	give_header(f->st, &who);
+	assert_int_equal(store_revision_approve(f->st, "1", "2024-03-19", &who,
+	    &rev, &err), 0);
+	list_init(&frozen);
+	assert_int_equal(store_revision_load_list(f->st, rev, &frozen, &err), 0);
+	assert_string_equal(frozen.hdr.org_genitive, "Министерства "
+	    "промышленности и торговли Смоленской области");
+	list_fini(&frozen);
+}
+
 int
 main(void)
 {
@@ -429,6 +463,7 @@ main(void)
 		T(process_exclusion_killed_midway_leaves_neither),
 		T(approval_freezes_the_list_and_diff_finds_the_edits),
 		T(header_and_process_edits_are_editorial),
+		T(approval_needs_the_header_and_freezes_its_genitive),
 	};
 #undef T
 

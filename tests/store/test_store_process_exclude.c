@@ -15,6 +15,7 @@
 #include "store_edit.h"
 #include "store_history.h"
 #include "store_users.h"
+#include "header_fixture.h"
 
 static const struct actor olga = { "olga", "2026-11-29T10:00:00Z" };
 
@@ -241,6 +242,7 @@ revision_keeps_the_flag_and_diff_reports_it(void **state)
 	int64_t rev1, rev2;
 	struct error err;
 
+	give_header(f->st, &olga);
 	assert_int_equal(store_revision_approve(f->st, "1", "2026-01-10",
 	    &olga, &rev1, &err), 0);
 	assert_int_equal(store_process_exclude(f->st, f->other_id,

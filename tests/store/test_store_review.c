@@ -15,6 +15,7 @@
 #include "store_review.h"
 #include "store_status.h"
 #include "store_users.h"
+#include "header_fixture.h"
 
 static const struct actor olga = { "olga", "2026-11-29T10:00:00Z" };
 static const struct actor ivan = { "ivan", "2026-11-29T10:05:00Z" };
@@ -174,6 +175,7 @@ approve(struct fixture *f)
 	struct error err;
 	int64_t rev;
 
+	give_header(f->st, &olga);
 	if (store_revision_approve(f->st, "1", "2026-11-29", &olga, &rev,
 	    &err) != 0)
 		fail_msg("%s", err.msg);

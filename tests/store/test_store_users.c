@@ -15,6 +15,7 @@
 #include "store_history.h"
 #include "store_status.h"
 #include "store_users.h"
+#include "header_fixture.h"
 
 static const struct actor olga = { "olga", "2026-11-29T10:00:00Z" };
 static const struct actor anna = { "anna", "2026-11-29T10:01:00Z" };
@@ -320,6 +321,7 @@ authorised_person_changes_everything(void **state)
 	assert_int_equal(rename_as(f, f->tp_b, "Почта", &olga, &err), 0);
 	assert_int_equal(store_process_add(f->st, "Новый", &olga, &id, &err),
 	    0);
+	give_header(f->st, &olga);
 	assert_int_equal(store_revision_approve(f->st, "1", "2026-11-29",
 	    &olga, &rev, &err), 0);
 	assert_int_equal(store_revision_publish(f->st, rev, "2026-11-30", "",

@@ -107,6 +107,34 @@ DB="$WORK/errors.db"
 "$PERECHEN" -d "$DB" import -q "$WORK/errors.tsv" >/dev/null 2>&1 ||
 	fail "import with an error"
 open_editor
+# Without its header (R0) the message line says so, and the dialog
+# refuses with no question to confirm: Enter again refuses again.
+wait_for "Заголовок перечня не заполнен (п. 5.1): E — заполнить"
+keys A
+wait_for "Утверждение перечня (п. 5.1)"
+tm send-keys -t t -l "1"
+keys Enter Enter
+wait_for "Не утверждено: заголовок перечня не заполнен (п. 5.1,"
+expect_screen "нет органа (ОИВ), заглавия"
+expect_not_screen "утвердить всё равно"
+keys Enter
+wait_for "Не утверждено: заголовок перечня не заполнен (п. 5.1,"
+keys Escape
+wait_gone "Утверждение перечня"
+"$PERECHEN" -d "$DB" status --today 25.03.2024 >"$WORK/status" 2>&1
+grep -q "Перечень не утверждён" "$WORK/status" ||
+	fail "approved without the header"
+# Filled in the header form (E), the error of the rules is what is left.
+keys E
+wait_for "▸ Орган (ОИВ):"
+tm send-keys -t t -l "Комитет по тарифам"
+wait_for "В грифе «приказом …»:      Комитета по тарифам"
+keys Tab Tab
+wait_for "▸ Заглавие"
+tm send-keys -t t -l "точек взаимодействия"
+keys F2
+wait_for "Заголовок перечня сохранён"
+wait_gone "Заголовок перечня не заполнен"
 keys A
 wait_for "Утверждение перечня (п. 5.1)"
 tm send-keys -t t -l "1"
@@ -120,7 +148,8 @@ quit_editor q
 
 # A list with nothing in it cannot be approved.
 DB="$WORK/empty.db"
-"$PERECHEN" -d "$DB" init >/dev/null 2>&1 || fail "init"
+"$PERECHEN" -d "$DB" init --org "Комитет" --title "т" >/dev/null 2>&1 ||
+	fail "init"
 open_editor
 keys A
 wait_for "Утверждение перечня (п. 5.1)"

@@ -101,17 +101,34 @@ wait_for "Новый процесс взаимодействия с клиент
 keys Escape
 wait_gone "Новый процесс"
 
-# The header (E): the title line follows.
+# The header (E): the title line follows.  The grif's genitive follows
+# the name as it is typed, for the clerk to confirm; once the clerk types
+# one of their own, it stays.
 keys E
 wait_for "Заголовок перечня"
 expect_screen "▸ Орган (ОИВ):"
+expect_screen "В грифе «приказом …»:      Министерства промышленности и"
 keys C-u
 text "Министерство экономики"
+wait_for "В грифе «приказом …»:      Министерства экономики"
 keys Tab
+wait_for "▸ В грифе «приказом …»:"
+keys C-u
+text "Минэкономики области"
+keys BTab
+wait_for "▸ Орган (ОИВ):"
+text " и торговли"
+wait_for "Орган (ОИВ):               Министерство экономики и торговли"
+expect_screen "В грифе «приказом …»:      Минэкономики области"
+keys Tab Tab
 wait_for "▸ Заглавие"
 keys F2
 wait_for "Заголовок перечня сохранён"
-wait_line 1 "Министерство экономики — Пер"
+wait_line 1 "Министерство экономики и тор"
+keys E
+wait_for "В грифе «приказом …»:      Минэкономики области"
+keys Escape
+wait_gone "В грифе «приказом …»"
 
 # At 80x24 a long form scrolls to the field that has the focus.
 keys g G

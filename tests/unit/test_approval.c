@@ -92,6 +92,36 @@ empty_list_is_refused(void **state)
 	assert_int_equal(approval_check_list(1, &err), 0);
 }
 
+/* The header an annex needs: every missing field named, with the
+ * options of perechen init that fill it. */
+static void
+header_fields_are_named_with_their_options(void **state)
+{
+	struct list_header h;
+	struct error err;
+
+	(void)state;
+	list_header_init(&h);
+	assert_int_equal(approval_check_header(&h, &err), -1);
+	assert_string_equal(err.msg, "заголовок перечня не заполнен (п. 5.1, "
+	    "Приложение 1): нет органа (ОИВ), заглавия — perechen init --org "
+	    "… --title …");
+	model_set(&h.title, "точек взаимодействия с клиентом");
+	model_set(&h.org, "Главное управление ветеринарии");
+	assert_int_equal(approval_check_header(&h, &err), -1);
+	assert_non_null(strstr(err.msg, "нет названия органа в родительном "
+	    "падеже"));
+	assert_non_null(strstr(err.msg, "--org-genitive \"Главного управления "
+	    "ветеринарии\""));
+	model_set(&h.org_genitive, "Главного управления ветеринарии");
+	assert_int_equal(approval_check_header(&h, &err), 0);
+	model_set(&h.title, " ");
+	assert_int_equal(approval_check_header(&h, &err), -1);
+	assert_non_null(strstr(err.msg, "нет заглавия — perechen init "
+	    "--title …"));
+	list_header_fini(&h);
+}
+
 int
 main(void)
 {
@@ -101,6 +131,7 @@ main(void)
 		cmocka_unit_test(bad_date_names_the_field),
 		cmocka_unit_test(empty_number_is_refused),
 		cmocka_unit_test(empty_list_is_refused),
+		cmocka_unit_test(header_fields_are_named_with_their_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
@@ -102,6 +103,33 @@ excluding_the_first_and_last_keeps_numbers_from_one(void **state)
 	list_fini(&l);
 }
 
+/* The grif prints the genitive the header keeps; a revision frozen
+ * before it was kept gets the declension of the nominative. */
+static void
+grif_names_the_body_in_the_stored_genitive(void **state)
+{
+	struct list_header h;
+	char *gen, *grif;
+
+	(void)state;
+	list_header_init(&h);
+	model_set(&h.org, "Государственная жилищная инспекция области");
+	gen = document_genitive(&h);
+	assert_string_equal(gen, "Государственной жилищной инспекции области");
+	free(gen);
+	model_set(&h.org_genitive, "Госжилинспекции области");
+	gen = document_genitive(&h);
+	grif = document_grif(gen, "", "2024-03-19", "27/01-01");
+	assert_string_equal(grif, "УТВЕРЖДЕН\nприказом Госжилинспекции "
+	    "области\nот 19.03.2024 № 27/01-01");
+	free(grif);
+	grif = document_grif(gen, "", "", "27/01-01");
+	assert_string_equal(grif, "");
+	free(grif);
+	free(gen);
+	list_header_fini(&h);
+}
+
 int
 main(void)
 {
@@ -109,6 +137,7 @@ main(void)
 		cmocka_unit_test(all_processes_numbered_in_order),
 		cmocka_unit_test(excluded_process_is_left_out_and_the_rest_numbered_on),
 		cmocka_unit_test(excluding_the_first_and_last_keeps_numbers_from_one),
+		cmocka_unit_test(grif_names_the_body_in_the_stored_genitive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -886,6 +886,87 @@ test_rule_table(void **state)
 	assert_string_equal(field_name(FIELD_ACK_RECEIPT), "ack_receipt");
 }
 
+/* A header with the given fields (NULL: left empty), validated into f. */
+static void
+run_header(struct fixture *fx, const char *org, const char *gen,
+    const char *title)
+{
+	struct list_header *h = &fx->l.hdr;
+
+	model_set(&h->org, org);
+	model_set(&h->org_genitive, gen);
+	model_set(&h->title, title);
+	findings_reset(&fx->f);
+	validate_header(h, &fx->f);
+}
+
+static void
+test_r0_quiet_on_a_full_header(void **state)
+{
+	struct fixture *fx = *state;
+
+	run_header(fx, "Министерство финансов", "Министерства финансов",
+	    "точек взаимодействия с клиентом");
+	assert_int_equal(fx->f.n, 0);
+}
+
+/* An empty body or title is an error about the list as a whole. */
+static void
+test_r0_fires_on_empty_org_and_title(void **state)
+{
+	struct fixture *fx = *state;
+	const struct finding *fi;
+
+	run_header(fx, "  ", NULL, "");
+	assert_int_equal(count_rule(&fx->f, RULE_R0), 2);
+	fi = &fx->f.v[0];
+	assert_int_equal(fi->level, LEVEL_ERROR);
+	assert_int_equal(fi->field, FIELD_ORG);
+	assert_int_equal(fi->proc, FINDING_NONE);
+	assert_int_equal(fi->tp, FINDING_NONE);
+	assert_int_equal(fi->proc_id, 0);
+	assert_non_null(strstr(fi->message, "п. 5.1, Приложение 1"));
+	assert_non_null(strstr(fi->message, "perechen init --org"));
+	assert_int_equal(fx->f.v[1].field, FIELD_TITLE);
+	assert_non_null(strstr(fx->f.v[1].message, "--title"));
+	assert_true(findings_blocking(&fx->f));
+	assert_string_equal(rule_get(RULE_R0)->clause, "5.1, Приложение 1");
+	assert_int_equal(rule_from_code("r0"), RULE_R0);
+	assert_false(rule_ackable(RULE_R0));
+}
+
+/* A list migrated from schema 6 has the body but not its genitive: the
+ * error suggests the declension. */
+static void
+test_r0_suggests_the_genitive_when_empty(void **state)
+{
+	struct fixture *fx = *state;
+
+	run_header(fx, "Региональная служба по тарифам", "", "т");
+	assert_int_equal(fx->f.n, 1);
+	assert_int_equal(fx->f.v[0].level, LEVEL_ERROR);
+	assert_int_equal(fx->f.v[0].field, FIELD_ORG_GENITIVE);
+	assert_non_null(strstr(fx->f.v[0].message, "--org-genitive "
+	    "\"Региональной службы по тарифам\""));
+	assert_string_equal(field_name(FIELD_ORG_GENITIVE), "org_genitive");
+}
+
+/* The grif would read «приказом Министерство …»: a warning. */
+static void
+test_r0_warns_when_genitive_equals_nominative(void **state)
+{
+	struct fixture *fx = *state;
+
+	run_header(fx, "Министерство финансов", "Министерство финансов", "т");
+	assert_int_equal(fx->f.n, 1);
+	assert_int_equal(fx->f.v[0].level, LEVEL_WARNING);
+	assert_non_null(strstr(fx->f.v[0].message, "«приказом Министерство "
+	    "финансов»"));
+	assert_non_null(strstr(fx->f.v[0].message, "\"Министерства "
+	    "финансов\""));
+	assert_false(findings_blocking(&fx->f));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -939,6 +1020,10 @@ main(void)
 		T(test_ack_target_refuses_errors_and_hints),
 		T(test_ack_target_shape),
 		T(test_rule_table),
+		T(test_r0_quiet_on_a_full_header),
+		T(test_r0_fires_on_empty_org_and_title),
+		T(test_r0_suggests_the_genitive_when_empty),
+		T(test_r0_warns_when_genitive_equals_nominative),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
