@@ -42,8 +42,10 @@ void	store_approval_gate_fini(struct store_approval_gate *g);
 /*
  * Fill g (initialised; its contents are replaced) from s: reads the whole
  * list to check it.  Returns 0, or -1 with err — also when the header
- * lacks the body, its genitive or the title (approval_check_header()),
- * whatever the caller would confirm.
+ * lacks the body, its genitive or the title (approval_check_header()), or
+ * the list has an R1 error (content the annex would print empty: a process
+ * with no touchpoint, a need with no wording), whatever the caller would
+ * confirm.
  */
 int	store_approval_gate(struct store *s, struct store_approval_gate *g,
 	    struct error *err);

@@ -4,6 +4,7 @@
 #include "store_approval.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,12 +33,29 @@ store_approval_gate_fini(struct store_approval_gate *g)
 	memset(g, 0, sizeof *g);
 }
 
-/* The errors of the rules in the list (acknowledgements applied): all
- * counted, the first named. */
+/* "процесс 1: …" / "точка 1.2: …" for finding fi; caller frees. */
+static char *
+store_approval_finding_line(const struct finding *fi)
+{
+	if (fi->tp == FINDING_NONE)
+		return xasprintf("процесс %zu: %s", fi->proc + 1, fi->message);
+	return xasprintf("точка %zu.%zu: %s", fi->proc + 1, fi->tp + 1,
+	    fi->message);
+}
+
+/*
+ * The errors of the rules in the list (acknowledgements applied): all
+ * counted, the first named.  An R1 error is content the annex would print
+ * empty (a process with no touchpoint, a need with no wording, a
+ * touchpoint with no name or channel): no confirmation signs that, so the
+ * first of them refuses the gate outright, as an incomplete header does.
+ */
 static int
 store_approval_errors(struct store *s, const struct catalog *cat,
     struct store_approval_gate *g, struct error *err)
 {
+	size_t empty = 0;
+	char *first_empty = NULL;
 	struct findings f;
 	struct acks acks;
 	struct list l;
@@ -58,16 +76,25 @@ store_approval_errors(struct store *s, const struct catalog *cat,
 
 		if (fi->level != LEVEL_ERROR)
 			continue;
+		if (fi->rule == RULE_R1 && empty++ == 0)
+			first_empty = store_approval_finding_line(fi);
 		if (g->errors++ >= STORE_APPROVAL_NAMED_MAX)
 			continue;
-		if (fi->tp == FINDING_NONE)
-			strvec_push_owned(&g->named_errors, xasprintf("процесс "
-			    "%zu: %s", fi->proc + 1, fi->message));
-		else
-			strvec_push_owned(&g->named_errors, xasprintf("точка "
-			    "%zu.%zu: %s", fi->proc + 1, fi->tp + 1,
-			    fi->message));
+		strvec_push_owned(&g->named_errors,
+		    store_approval_finding_line(fi));
 	}
+	if (rc == 0 && empty > 0) {
+		char more[64] = "";
+
+		if (empty > 1)
+			snprintf(more, sizeof more, " (и ещё таких ошибок: %zu)",
+			    empty - 1);
+		rc = error_set(err, "%s%s — в приложении к приказу была бы "
+		    "пустая строка или ячейка (п. 2.1): утвердить так нельзя "
+		    "ни с каким подтверждением; исправьте (perechen check)",
+		    first_empty, more);
+	}
+	free(first_empty);
 	acks_fini(&acks);
 	findings_fini(&f);
 	list_fini(&l);

@@ -182,6 +182,13 @@ expect_status 1 "$PERECHEN" -d "$EMPTY" approve --order 31/01-01 \
 	--date 20.03.2024 --confirm-unreviewed
 expect_in "$WORK/err" "процесс 6: п. 2.1: в процессе «Приём граждан» нет точек взаимодействия"
 expect_in "$WORK/err" "Перечень не утверждён"
+# An empty row is no matter for confirmation: no flag approves it.
+expect_status 1 "$PERECHEN" -d "$EMPTY" approve --order 31/01-01 \
+	--date 20.03.2024 --confirm-errors --confirm-unreviewed
+expect_in "$WORK/err" "процесс 6: п. 2.1: в процессе «Приём граждан» нет точек взаимодействия"
+expect_in "$WORK/err" "пустая строка или ячейка"
+expect_status 1 "$PERECHEN" -d "$EMPTY" status
+expect_in "$WORK/out" "Внесите реквизиты приказа"
 before=$(DB=$EMPTY db_digest)
 expect_status 1 "$PERECHEN" -d "$EMPTY" tp add 6 --name "Приёмная" \
 	--kind "Личное взаимодействие" --need "2.6.9:"
