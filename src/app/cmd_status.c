@@ -90,7 +90,9 @@ cmd_status_compute(struct app *app, struct date today,
 
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;
-	rc = store_status_facts(st, f, err);
+	/* The reminder as it stood on today: a past day counts only the
+	 * changes made by then. */
+	rc = store_status_facts_on(st, today, f, err);
 	store_close(st);
 	if (rc != 0)
 		return -1;

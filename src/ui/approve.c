@@ -144,7 +144,8 @@ approve_describe_gate(const struct store_approval_gate *g, char *note,
  */
 static int
 approve_run(struct approve_form *f, struct store *st,
-    const struct ui_actions *acts, int64_t *rev, struct error *err)
+    const struct ui_actions *acts, const struct calendar *cal, int64_t *rev,
+    struct error *err)
 {
 	struct store_approval_gate g;
 	struct approval_order order;
@@ -181,7 +182,7 @@ approve_run(struct approve_form *f, struct store *st,
 		note = store_approval_note(&g);
 		f->confirmed = note != NULL;
 		rc = store_revision_approve_unreviewed(st, order.number,
-		    order.iso, note, &who, rev, err);
+		    order.iso, note, cal, &who, rev, err);
 	}
 	free(note);
 	store_approval_gate_fini(&g);
@@ -291,7 +292,8 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 			f.cur = 1;
 			continue;
 		}
-		rc = approve_run(&f, env->st, env->acts, &rev, &err);
+		rc = approve_run(&f, env->st, env->acts,
+		    rv->cal_loaded ? &rv->cal : NULL, &rev, &err);
 		if (rc == 0)
 			break;
 		if (rc < 0) {
