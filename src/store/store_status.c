@@ -22,29 +22,44 @@
 	"('утверждение', 'публикация', 'подтверждение утверждения')) OR " \
 	"field = 'проверка' OR record = 'пользователь')"
 
+/*
+ * The records to compare.  Every edit of the list logs each record it
+ * changes (store_edit.c), so after the revision only the records its log
+ * entries name can differ, and comparing those alone keeps the reminder
+ * as quick for 100 000 touchpoints as for 20.  A load from a file
+ * replaces the list with one entry for all: after one, every record is
+ * compared.  ?6 is the revision's last log entry.
+ */
+#define STATUS_NAMED(rec) "(SELECT record_id FROM change_log WHERE " \
+	"id > ?6 AND record = '" rec "')"
+#define STATUS_NAMED_TP STATUS_NAMED("точка")
+#define STATUS_NAMED_PROC STATUS_NAMED("процесс")
+
+/* The working and frozen rows of each table, all or the named only. */
+#define STATUS_ALL(table) "(SELECT * FROM " table ")"
+#define STATUS_FROZEN(table) "(SELECT * FROM " table " WHERE " \
+	"revision_id = ?1)"
+#define STATUS_SOME(table, col, named) "(SELECT * FROM " table " WHERE " \
+	col " IN " named ")"
+#define STATUS_FROZEN_SOME(table, col, named) "(SELECT * FROM " table \
+	" WHERE revision_id = ?1 AND " col " IN " named ")"
+
 /* Both in the list: a touchpoint in the revision and in the working copy,
  * excluded from neither (the diff tells nothing else about it). */
 #define STATUS_BOTH_IN "t.excluded = 0 AND r.excluded = 0"
 #define STATUS_REV_TP "rev_touchpoint r ON r.revision_id = ?1 AND r.id = t.id"
 
-/* Touchpoints whose needs differ, as (touchpoint_id AS tp): the needs of
- * both sides compared as sets of (position, wording, category) - the
- * positions are 1, 2, … on both, so this is the order as well. */
-#define STATUS_NEEDS_DIFF "(SELECT tp FROM (" \
-	"SELECT touchpoint_id AS tp, pos, wording, coalesce(category, 0) " \
-	"FROM need EXCEPT SELECT touchpoint_id, pos, wording, " \
-	"coalesce(category, 0) FROM rev_need WHERE revision_id = ?1) " \
-	"UNION SELECT tp FROM (SELECT touchpoint_id AS tp, pos, wording, " \
-	"coalesce(category, 0) FROM rev_need WHERE revision_id = ?1 " \
-	"EXCEPT SELECT touchpoint_id, pos, wording, coalesce(category, 0) " \
-	"FROM need))"
-/* The same for contacts, compared by their values as the diff does. */
-#define STATUS_CONTACTS_DIFF "(SELECT tp FROM (" \
-	"SELECT touchpoint_id AS tp, pos, value FROM contact EXCEPT " \
-	"SELECT touchpoint_id, pos, value FROM rev_contact WHERE " \
-	"revision_id = ?1) UNION SELECT tp FROM (SELECT touchpoint_id AS " \
-	"tp, pos, value FROM rev_contact WHERE revision_id = ?1 EXCEPT " \
-	"SELECT touchpoint_id, pos, value FROM contact))"
+/* Touchpoints whose children differ, as (tp): both sides compared as
+ * sets of (position, values…) - the positions are 1, 2, … on both, so
+ * this compares the order as well. */
+#define STATUS_CHILDREN_DIFF(cols, w, r) "(SELECT tp FROM (" \
+	"SELECT touchpoint_id AS tp, " cols " FROM " w " EXCEPT " \
+	"SELECT touchpoint_id, " cols " FROM " r ") UNION SELECT tp FROM (" \
+	"SELECT touchpoint_id AS tp, " cols " FROM " r " EXCEPT " \
+	"SELECT touchpoint_id, " cols " FROM " w "))"
+/* Needs by wording and category, contacts by value, as the diff does. */
+#define STATUS_NEED_COLS "pos, wording, coalesce(category, 0)"
+#define STATUS_CONTACT_COLS "pos, value"
 
 /*
  * The net difference under п. 5.3, one row (trigger, is a process, id) per
@@ -52,30 +67,31 @@
  * count it: a touchpoint that came into the list (new, or back from an
  * exclusion) 5.3.1; one that left it (excluded, or gone) 5.3.4; one in
  * the list on both sides with another kind or channel 5.3.2 (once), with
- * other needs 5.3.3; a process excluded or brought back.
- * ?1 revision, ?2 TRIGGER_NEW, ?3 TRIGGER_EXCLUDED, ?4 TRIGGER_KIND,
- * ?5 TRIGGER_NEEDS.
+ * other needs 5.3.3; a process excluded or brought back.  TP, PROC: the
+ * working rows compared; RTP, RPROC: the frozen ones; NEED, RNEED: the
+ * needs.  ?1 revision, ?2 TRIGGER_NEW, ?3 TRIGGER_EXCLUDED, ?4
+ * TRIGGER_KIND, ?5 TRIGGER_NEEDS.
  */
-static const char status_diff_sql[] =
-	"SELECT CASE WHEN t.excluded <> 0 THEN ?3 ELSE ?2 END, 0, t.id "
-	"FROM touchpoint t LEFT JOIN " STATUS_REV_TP " "
-	"WHERE CASE WHEN r.id IS NULL THEN t.excluded = 0 "
-	"ELSE (r.excluded <> 0) <> (t.excluded <> 0) END "
-	"UNION ALL "
-	"SELECT ?3, 0, r.id FROM rev_touchpoint r WHERE r.revision_id = ?1 "
-	"AND r.excluded = 0 AND NOT EXISTS (SELECT 1 FROM touchpoint t "
-	"WHERE t.id = r.id) "
-	"UNION ALL "
-	"SELECT ?4, 0, t.id FROM touchpoint t JOIN " STATUS_REV_TP " "
-	"WHERE " STATUS_BOTH_IN " AND (coalesce(t.kind, '') <> "
-	"coalesce(r.kind, '') OR t.channel <> r.channel) "
-	"UNION ALL "
-	"SELECT ?5, 0, t.id FROM " STATUS_NEEDS_DIFF " d JOIN touchpoint t "
-	"ON t.id = d.tp JOIN " STATUS_REV_TP " WHERE " STATUS_BOTH_IN " "
-	"UNION ALL "
-	"SELECT CASE WHEN p.excluded <> 0 THEN ?3 ELSE ?2 END, 1, p.id "
-	"FROM process p JOIN rev_process r ON r.revision_id = ?1 AND "
-	"r.id = p.id WHERE (p.excluded <> 0) <> (r.excluded <> 0)";
+#define STATUS_DIFF_SQL(TP, RTP, PROC, NEED, RNEED) \
+	"SELECT CASE WHEN t.excluded <> 0 THEN ?3 ELSE ?2 END, 0, t.id " \
+	"FROM " TP " t LEFT JOIN " STATUS_REV_TP " " \
+	"WHERE CASE WHEN r.id IS NULL THEN t.excluded = 0 " \
+	"ELSE (r.excluded <> 0) <> (t.excluded <> 0) END " \
+	"UNION ALL " \
+	"SELECT ?3, 0, r.id FROM " RTP " r WHERE r.excluded = 0 AND " \
+	"NOT EXISTS (SELECT 1 FROM touchpoint t WHERE t.id = r.id) " \
+	"UNION ALL " \
+	"SELECT ?4, 0, t.id FROM " TP " t JOIN " STATUS_REV_TP " " \
+	"WHERE " STATUS_BOTH_IN " AND (coalesce(t.kind, '') <> " \
+	"coalesce(r.kind, '') OR t.channel <> r.channel) " \
+	"UNION ALL " \
+	"SELECT ?5, 0, t.id FROM " STATUS_CHILDREN_DIFF(STATUS_NEED_COLS, \
+	NEED, RNEED) " d JOIN touchpoint t ON t.id = d.tp JOIN " \
+	STATUS_REV_TP " WHERE " STATUS_BOTH_IN " " \
+	"UNION ALL " \
+	"SELECT CASE WHEN p.excluded <> 0 THEN ?3 ELSE ?2 END, 1, p.id " \
+	"FROM " PROC " p JOIN rev_process r ON r.revision_id = ?1 AND " \
+	"r.id = p.id WHERE (p.excluded <> 0) <> (r.excluded <> 0)"
 
 /*
  * The editorial differences, as many as the diff lists: each other field
@@ -83,25 +99,49 @@ static const char status_diff_sql[] =
  * process its being new, renamed, gone, or a new reason for an exclusion
  * it keeps.  ?1 revision, ?2 AUDIENCE_INTERNAL.
  */
-static const char status_edit_sql[] =
-	"SELECT (SELECT coalesce(sum((t.name <> r.name) + "
-	"(t.specifics <> r.specifics) + ((t.is_key <> 0) <> (r.is_key <> 0)) + "
-	"(t.basis_type <> r.basis_type) + (t.basis <> r.basis) + "
-	"(t.unit <> r.unit) + ((t.audience = ?2) <> (r.audience = ?2)) + "
-	"(t.max_transfers IS NOT r.max_transfers) + "
-	"(coalesce(t.ack_receipt <> 0, -1) <> coalesce(r.ack_receipt <> 0, "
-	"-1))), 0) FROM touchpoint t JOIN " STATUS_REV_TP " WHERE "
-	STATUS_BOTH_IN ") + "
-	"(SELECT count(*) FROM " STATUS_CONTACTS_DIFF " d JOIN touchpoint t "
-	"ON t.id = d.tp JOIN " STATUS_REV_TP " WHERE " STATUS_BOTH_IN ") + "
-	"(SELECT count(*) FROM process p WHERE NOT EXISTS (SELECT 1 FROM "
-	"rev_process r WHERE r.revision_id = ?1 AND r.id = p.id)) + "
-	"(SELECT coalesce(sum((p.name <> r.name) + (p.excluded <> 0 AND "
-	"r.excluded <> 0 AND p.exclude_reason <> r.exclude_reason)), 0) "
-	"FROM process p JOIN rev_process r ON r.revision_id = ?1 AND "
-	"r.id = p.id) + "
-	"(SELECT count(*) FROM rev_process r WHERE r.revision_id = ?1 AND "
-	"NOT EXISTS (SELECT 1 FROM process p WHERE p.id = r.id))";
+#define STATUS_EDIT_SQL(TP, PROC, RPROC, CONTACT, RCONTACT) \
+	"SELECT (SELECT coalesce(sum((t.name <> r.name) + " \
+	"(t.specifics <> r.specifics) + ((t.is_key <> 0) <> (r.is_key <> 0)) + " \
+	"(t.basis_type <> r.basis_type) + (t.basis <> r.basis) + " \
+	"(t.unit <> r.unit) + ((t.audience = ?2) <> (r.audience = ?2)) + " \
+	"(t.max_transfers IS NOT r.max_transfers) + " \
+	"(coalesce(t.ack_receipt <> 0, -1) <> coalesce(r.ack_receipt <> 0, " \
+	"-1))), 0) FROM " TP " t JOIN " STATUS_REV_TP " WHERE " \
+	STATUS_BOTH_IN ") + " \
+	"(SELECT count(*) FROM " STATUS_CHILDREN_DIFF(STATUS_CONTACT_COLS, \
+	CONTACT, RCONTACT) " d JOIN touchpoint t ON t.id = d.tp JOIN " \
+	STATUS_REV_TP " WHERE " STATUS_BOTH_IN ") + " \
+	"(SELECT count(*) FROM " PROC " p WHERE NOT EXISTS (SELECT 1 FROM " \
+	"rev_process r WHERE r.revision_id = ?1 AND r.id = p.id)) + " \
+	"(SELECT coalesce(sum((p.name <> r.name) + (p.excluded <> 0 AND " \
+	"r.excluded <> 0 AND p.exclude_reason <> r.exclude_reason)), 0) " \
+	"FROM " PROC " p JOIN rev_process r ON r.revision_id = ?1 AND " \
+	"r.id = p.id) + " \
+	"(SELECT count(*) FROM " RPROC " r WHERE NOT EXISTS (SELECT 1 FROM " \
+	"process p WHERE p.id = r.id))"
+
+/* [0]: every record (after a load from a file); [1]: the named only. */
+static const char *const status_diff_sql[2] = {
+	STATUS_DIFF_SQL(STATUS_ALL("touchpoint"),
+	    STATUS_FROZEN("rev_touchpoint"), STATUS_ALL("process"),
+	    STATUS_ALL("need"), STATUS_FROZEN("rev_need")),
+	STATUS_DIFF_SQL(STATUS_SOME("touchpoint", "id", STATUS_NAMED_TP),
+	    STATUS_FROZEN_SOME("rev_touchpoint", "id", STATUS_NAMED_TP),
+	    STATUS_SOME("process", "id", STATUS_NAMED_PROC),
+	    STATUS_SOME("need", "touchpoint_id", STATUS_NAMED_TP),
+	    STATUS_FROZEN_SOME("rev_need", "touchpoint_id", STATUS_NAMED_TP)),
+};
+static const char *const status_edit_sql[2] = {
+	STATUS_EDIT_SQL(STATUS_ALL("touchpoint"), STATUS_ALL("process"),
+	    STATUS_FROZEN("rev_process"), STATUS_ALL("contact"),
+	    STATUS_FROZEN("rev_contact")),
+	STATUS_EDIT_SQL(STATUS_SOME("touchpoint", "id", STATUS_NAMED_TP),
+	    STATUS_SOME("process", "id", STATUS_NAMED_PROC),
+	    STATUS_FROZEN_SOME("rev_process", "id", STATUS_NAMED_PROC),
+	    STATUS_SOME("contact", "touchpoint_id", STATUS_NAMED_TP),
+	    STATUS_FROZEN_SOME("rev_contact", "touchpoint_id",
+	    STATUS_NAMED_TP)),
+};
 
 /* The revision the reminder stands on, and the bounds of its log. */
 struct status_scope {
@@ -522,24 +562,89 @@ status_start_take(struct status_start *sa, const char *at)
 		snprintf(sa->at, sizeof sa->at, "%s", at);
 }
 
+/* Whether the list was loaded from a file after the revision: then any
+ * record may differ, named in the log or not. */
+static int
+store_status_loaded(struct store *s, int64_t after, bool *loaded,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT 1 FROM change_log WHERE id > ?1 AND "
+	    "trigger = ?2 LIMIT 1", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, TRIGGER_IMPORT);
+	rc = sqlite3_step(st);
+	*loaded = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение журнала изменений", err);
+	return 0;
+}
+
+/* Prepare one of the comparisons with its parameters bound. */
+static int
+store_status_prepare(struct store *s, const char *sql,
+    const struct status_scope *sc, const struct reminder_facts *f,
+    sqlite3_stmt **st, struct error *err)
+{
+	if (store_prepare(s, st, sql, err) != 0)
+		return -1;
+	sqlite3_bind_int64(*st, 1, f->revision);
+	if (sqlite3_bind_parameter_count(*st) > 2) {
+		sqlite3_bind_int(*st, 2, TRIGGER_NEW);
+		sqlite3_bind_int(*st, 3, TRIGGER_EXCLUDED);
+		sqlite3_bind_int(*st, 4, TRIGGER_KIND);
+		sqlite3_bind_int(*st, 5, TRIGGER_NEEDS);
+	} else {
+		sqlite3_bind_int(*st, 2, AUDIENCE_INTERNAL);
+	}
+	/* Absent from the statements comparing every record: a no-op. */
+	sqlite3_bind_int64(*st, 6, sc->after);
+	return 0;
+}
+
+/* The editorial differences into f->count[TRIGGER_EDIT]. */
+static int
+store_status_edits(struct store *s, int which, const struct status_scope *sc,
+    struct reminder_facts *f, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_status_prepare(s, status_edit_sql[which], sc, f, &st,
+	    err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		f->count[TRIGGER_EDIT] = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "сравнение с редакцией", err);
+	return 0;
+}
+
 /*
  * The net difference from the tables: per trigger into f->count, and for
  * each record that differs the start the log tells (from d) into sa.
  */
 static int
-store_status_tables(struct store *s, const struct status_diffs *d, struct reminder_facts *f,
+store_status_tables(struct store *s, const struct status_scope *sc,
+    const struct status_diffs *d, struct reminder_facts *f,
     struct status_start *sa, struct error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	bool loaded;
+	int which, rc;
 
-	if (store_prepare(s, &st, status_diff_sql, err) != 0)
+	if (store_status_loaded(s, sc->after, &loaded, err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, f->revision);
-	sqlite3_bind_int(st, 2, TRIGGER_NEW);
-	sqlite3_bind_int(st, 3, TRIGGER_EXCLUDED);
-	sqlite3_bind_int(st, 4, TRIGGER_KIND);
-	sqlite3_bind_int(st, 5, TRIGGER_NEEDS);
+	which = loaded ? 0 : 1;
+	if (store_status_prepare(s, status_diff_sql[which], sc, f, &st,
+	    err) != 0)
+		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct status_diff key = { 0 };
 
@@ -554,17 +659,7 @@ store_status_tables(struct store *s, const struct status_diffs *d, struct remind
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, "сравнение с редакцией", err);
-	if (store_prepare(s, &st, status_edit_sql, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, f->revision);
-	sqlite3_bind_int(st, 2, AUDIENCE_INTERNAL);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		f->count[TRIGGER_EDIT] = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "сравнение с редакцией", err);
-	return 0;
+	return store_status_edits(s, which, sc, f, err);
 }
 
 /*
@@ -642,7 +737,7 @@ store_status_difference(struct store *s, const struct status_scope *sc,
 	if (rc == 0)
 		rc = store_status_replay(s, sc, &d, err);
 	if (rc == 0 && sc->latest && !later)
-		rc = store_status_tables(s, &d, f, &sa, err);
+		rc = store_status_tables(s, sc, &d, f, &sa, err);
 	else if (rc == 0)
 		rc = store_status_as_logged(s, sc, &d, f, &sa, err);
 	if (rc == 0)
