@@ -2,8 +2,9 @@
 # The reminder of п. 5.3-5.4 in the editor's header line and on its own
 # screen (R): never approved; approved and awaiting the website, then
 # overdue (emphasised: red where there is colour, out of the reverse bar on
-# vt100); changes made while the editor is open show at the next key, in
-# full on a wide terminal and in brief at 80 columns.
+# vt100); an exclusion undone leaves nothing due; changes made while the
+# editor is open show at the next key, in full on a wide terminal and in
+# brief at 80 columns.
 . "$TESTS_DIR/tui/lib.sh"
 
 import_example
@@ -72,6 +73,26 @@ due=$("$PERECHEN" calendar workdays "$today" 10 2>/dev/null)
 start_shell 160 40
 open_editor
 wait_line 1 "Ред. 1 от 19.03.2024 · рабочая версия"
+
+# An exclusion undone in the editor leaves the list as approved: nothing
+# is due, however many entries the log got.
+keys j j j j j j j j
+wait_for "Процесс 2 из 5, точка 2"
+keys x
+wait_for "Причина исключения"
+tm send-keys -t t -l "по ошибке"
+keys Enter
+wait_line 1 "Требуется актуализация перечня (п. 5.3): срок $due"
+keys u
+wait_for "Отменено: исключение точки"
+wait_line 1 "Ред. 1 от 19.03.2024 · рабочая версия"
+keys R
+wait_for "Действий не требуется"
+expect_not_screen "Требуется актуализация"
+keys R
+wait_gone "Напоминание (п. 5.3–5.4)"
+keys g
+
 "$PERECHEN" -d "$DB" tp set 2.2 --need "2.6.2:получение консультации по почте" \
 	>/dev/null 2>&1 || fail "tp set"
 "$PERECHEN" -d "$DB" tp exclude 2.4 --reason "канал не используется" \
