@@ -655,6 +655,173 @@ test_local_day_start_in_utc(void **state)
 	assert_string_equal(buf, "2025-01-01T00:00:00Z");
 }
 
+/* Revision 2 by order of approved, closing a cycle whose deadline was
+ * recorded as 14.01.2025 (published on published, or not yet). */
+static void
+facts_cycle(struct reminder_facts *f, const char *approved,
+    const char *published)
+{
+	facts_approved(f, approved, published);
+	f->revision = 2;
+	f->cycle = true;
+	f->cycle_start = day("25.12.2024");
+	f->cycle_due_known = true;
+	f->cycle_due = day("14.01.2025");
+}
+
+static void
+test_late_approval_stays_late_until_published(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+	char *text, *head;
+
+	(void)state;
+	/* Approved on Thu 16.01.2025, two working days after the deadline:
+	 * its own deadline to publish (30.01.2025) is far, but the cycle
+	 * is overdue until the revision is online. */
+	facts_cycle(&f, "16.01.2025", NULL);
+	compute(&f, "16.01.2025", &r);
+	assert_int_equal(r.level, REMINDER_OVERDUE);
+	assert_true(r.closed);
+	assert_true(r.cycle.late);
+	assert_int_equal(r.cycle.late_working, 2);
+	assert_date(r.publish_by.due, "30.01.2025");
+	text = wording(&r, &f);
+	assert_has(text, "ПРОСРОЧЕНО: актуализация по изменениям с "
+	    "25.12.2024 (п. 5.3) не завершена: срок актуализации 14.01.2025 "
+	    "пропущен на 2 раб. дн. (приказ от 16.01.2025, на сайте не "
+	    "размещена).");
+	assert_lacks(text, "соблюдён");
+	head = headline(&r);
+	assert_has(head, "ПРОСРОЧЕНО");
+	assert_has(head, "14.01.2025");
+	free(head);
+	free(text);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_late_publication_is_late_on_record(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+	char *text, *head;
+
+	(void)state;
+	/* Published on Mon 20.01.2025: four working days late (15, 16, 17,
+	 * 20 January), and nothing is due any more. */
+	facts_cycle(&f, "16.01.2025", "20.01.2025");
+	compute(&f, "03.02.2025", &r);
+	assert_int_equal(r.level, REMINDER_NOTHING);
+	assert_int_equal(r.cycle.late_working, 4);
+	text = wording(&r, &f);
+	assert_has(text, "проведена с опозданием: срок актуализации "
+	    "14.01.2025 пропущен на 4 раб. дн. (приказ от 16.01.2025, "
+	    "размещена на сайте 20.01.2025).");
+	assert_has(text, "Действий не требуется");
+	assert_lacks(text, "соблюдён");
+	head = headline(&r);
+	assert_string_equal(head, "");
+	free(head);
+	free(text);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_cycle_met_only_when_approved_and_published_by_deadline(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+	char *text;
+
+	(void)state;
+	facts_cycle(&f, "10.01.2025", "14.01.2025");
+	compute(&f, "20.01.2025", &r);
+	assert_false(r.cycle.late);
+	text = wording(&r, &f);
+	assert_has(text, "срок актуализации 14.01.2025 соблюдён (приказ от "
+	    "10.01.2025, размещена на сайте 14.01.2025).");
+	free(text);
+	reminder_facts_fini(&f);
+	/* Approved in time, published a day late: missed. */
+	facts_cycle(&f, "10.01.2025", "15.01.2025");
+	compute(&f, "20.01.2025", &r);
+	assert_true(r.cycle.late);
+	assert_int_equal(r.cycle.late_working, 1);
+	reminder_facts_fini(&f);
+	/* Approved in time, not yet online, deadline not yet passed. */
+	facts_cycle(&f, "10.01.2025", NULL);
+	compute(&f, "13.01.2025", &r);
+	assert_int_equal(r.level, REMINDER_DUE);
+	text = wording(&r, &f);
+	assert_has(text, "разместить на сайте нужно не позже 14.01.2025 "
+	    "(срок актуализации, п. 5.4); осталось рабочих дней: 1.");
+	free(text);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_cycle_late_over_days_off_only(void **state)
+{
+	struct reminder_cycle c;
+	struct date due = day("17.01.2025"), pub = day("18.01.2025");
+	struct error err;
+	struct buf b;
+
+	(void)state;
+	/* Due on a Friday, online on the Saturday: late, though no working
+	 * day passed - said in calendar days. */
+	assert_int_equal(reminder_cycle_judge(&shipped, day("31.12.2024"),
+	    &due, day("17.01.2025"), &pub, day("20.01.2025"), &c, &err), 0);
+	assert_true(c.late);
+	assert_int_equal(c.late_working, 0);
+	assert_int_equal(c.late_days, 1);
+	buf_init(&b);
+	reminder_cycle_describe(&c, &b);
+	assert_has(b.data, "пропущен на 1 кал. дн. (нерабочих)");
+	buf_fini(&b);
+}
+
+static void
+test_cycle_deadline_worked_out_when_not_recorded(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+
+	(void)state;
+	facts_cycle(&f, "31.01.2025", "31.01.2025");
+	f.cycle_due_known = false;
+	f.cycle_start = day("17.01.2025");
+	compute(&f, "03.02.2025", &r);
+	/* Ten working days from Mon 20.01.2025. */
+	assert_date(r.cycle.by.due, "31.01.2025");
+	assert_false(r.cycle.late);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_counts_line(void **state)
+{
+	size_t count[TRIGGER_COUNT] = { 0 };
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	reminder_counts_line(count, &b);
+	assert_string_equal(b.data, "нет (изменения редакционные); "
+	    "редакционных изменений: 0");
+	buf_fini(&b);
+	count[TRIGGER_KIND] = 1;
+	count[TRIGGER_EXCLUDED] = 2;
+	count[TRIGGER_EDIT] = 3;
+	buf_init(&b);
+	reminder_counts_line(count, &b);
+	assert_string_equal(b.data, "5.3.2 — 1, 5.3.4 — 2; редакционных "
+	    "изменений: 3");
+	buf_fini(&b);
+}
+
 static int
 load_shipped(void **state)
 {
@@ -704,6 +871,13 @@ main(void)
 		cmocka_unit_test(test_local_time_of_log_entry),
 		cmocka_unit_test(test_local_time_rejects_other_shapes),
 		cmocka_unit_test(test_local_day_start_in_utc),
+		cmocka_unit_test(test_late_approval_stays_late_until_published),
+		cmocka_unit_test(test_late_publication_is_late_on_record),
+		cmocka_unit_test(
+		    test_cycle_met_only_when_approved_and_published_by_deadline),
+		cmocka_unit_test(test_cycle_late_over_days_off_only),
+		cmocka_unit_test(test_cycle_deadline_worked_out_when_not_recorded),
+		cmocka_unit_test(test_counts_line),
 	};
 
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
