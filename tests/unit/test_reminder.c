@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../date_assert.h"
 #include "reminder.h"
 
 static struct calendar shipped;
@@ -21,25 +22,6 @@ share_dir(void)
 	const char *env = getenv("PERECHEN_SHARE");
 
 	return env != NULL && env[0] != '\0' ? env : "share/perechen";
-}
-
-static struct date
-day(const char *s)
-{
-	struct date d = { 0, 0, 0 };
-	struct error err;
-
-	if (date_parse(s, &d, &err) != 0)
-		fail_msg("%s: %s", s, err.msg);
-	return d;
-}
-
-static void
-assert_date(struct date got, const char *want)
-{
-	char buf[DATE_BUFSZ];
-
-	assert_string_equal(date_format(got, buf), want);
 }
 
 /* Facts of revision 1 approved by order 27/01-01 of order_date. */
