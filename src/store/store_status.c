@@ -439,20 +439,19 @@ status_earlier(const char *a, const char *b)
 	return strcmp(a, b) <= 0 ? a : b;
 }
 
-/* What the log says of one record when its entries are read: its
- * differences per trigger into d; the slots are emptied. */
+/* The changes of a record in the list on both sides: kind, needs. */
 static void
-status_record_done(struct status_value *v, int process, int64_t id,
+status_record_changes(const struct status_value *v, int process, int64_t id,
     struct status_diffs *d)
 {
 	const char *kind = "";
 
-	if (v[SLOT_PRESENCE].seen && v[SLOT_PRESENCE].start[0] != '\0')
-		status_diffs_add(d, process, id, strcmp(v[SLOT_PRESENCE].cur,
-		    "в перечне") == 0 ? TRIGGER_NEW : TRIGGER_EXCLUDED,
-		    v[SLOT_PRESENCE].start);
 	/* Kind and channel are one change: it began when the first of them
-	 * that still differs did. */
+	 * that still differs did.  Logs written before they were one change
+	 * name the channel in entries of its own; where a later entry,
+	 * naming both, brings both back, such a channel entry stays
+	 * unanswered and its earlier start stands: a stricter deadline, as
+	 * the log cannot tell more. */
 	if (v[SLOT_KIND].seen)
 		kind = v[SLOT_KIND].start;
 	if (v[SLOT_CHANNEL].seen)
@@ -462,11 +461,35 @@ status_record_done(struct status_value *v, int process, int64_t id,
 	if (v[SLOT_NEEDS].seen && v[SLOT_NEEDS].start[0] != '\0')
 		status_diffs_add(d, process, id, TRIGGER_NEEDS,
 		    v[SLOT_NEEDS].start);
+}
+
+/* Empty the slots for the next record. */
+static void
+status_values_clear(struct status_value *v)
+{
 	for (int i = 0; i < SLOT_COUNT; i++) {
 		free(v[i].rev);
 		free(v[i].cur);
 		memset(&v[i], 0, sizeof v[i]);
 	}
+}
+
+/* What the log says of one record when its entries are read: its
+ * differences per trigger into d; the slots are emptied. */
+static void
+status_record_done(struct status_value *v, int process, int64_t id,
+    struct status_diffs *d)
+{
+	const struct status_value *in = &v[SLOT_PRESENCE];
+
+	/* As the diff tells it: a record that came into the list or left it
+	 * is that change alone; one out of it on both sides is none. */
+	if (in->seen && in->start[0] != '\0')
+		status_diffs_add(d, process, id, strcmp(in->cur, "в перечне") ==
+		    0 ? TRIGGER_NEW : TRIGGER_EXCLUDED, in->start);
+	else if (!in->seen || strcmp(in->rev, "в перечне") == 0)
+		status_record_changes(v, process, id, d);
+	status_values_clear(v);
 }
 
 static int

@@ -245,12 +245,18 @@ test_facts_as_of_a_past_day(void **state)
 	struct reminder_facts rf;
 	struct error err;
 
+	int64_t added;
+
 	at(f, "2025-01-10");
 	exclude(f, f->tp[0]);
+	at(f, "2025-01-13");
+	added = add_touchpoint(f, "Чат-бот");
+	edit(f, added, kind_chat);
 	at(f, "2025-01-15");
 	edit(f, f->tp[1], needs_two);
 	at(f, "2025-01-16");
 	restore(f, f->tp[0]);
+	exclude(f, added);
 	reminder_facts_init(&rf);
 	/* On the 12th only the exclusion had been made. */
 	assert_int_equal(store_status_facts_on(f->st, day("12.01.2025"), &rf,
@@ -258,12 +264,16 @@ test_facts_as_of_a_past_day(void **state)
 	assert_int_equal(reminder_pending(&rf), 1);
 	assert_int_equal(rf.count[TRIGGER_EXCLUDED], 1);
 	assert_date(rf.first_change, "10.01.2025");
-	/* On the 15th both; the exclusion still the first. */
+	/* On the 15th all three; a new touchpoint is that change alone,
+	 * whatever was edited in it; the exclusion still the first. */
 	assert_int_equal(store_status_facts_on(f->st, day("15.01.2025"), &rf,
 	    &err), 0);
-	assert_int_equal(reminder_pending(&rf), 2);
+	assert_int_equal(reminder_pending(&rf), 3);
+	assert_int_equal(rf.count[TRIGGER_NEW], 1);
+	assert_int_equal(rf.count[TRIGGER_KIND], 0);
 	assert_date(rf.first_change, "10.01.2025");
-	/* Today (after the restore) only the needs, from the 15th. */
+	/* Today (after the restore, and the new one excluded again) only
+	 * the needs, from the 15th. */
 	assert_int_equal(store_status_facts_on(f->st, day("20.01.2025"), &rf,
 	    &err), 0);
 	assert_int_equal(reminder_pending(&rf), 1);
