@@ -463,6 +463,13 @@ reminder_urgent(const struct reminder *r, const struct reminder_deadline **a,
 	    (date_cmp(r->cycle.by.due, (*p)->due) < 0 ||
 	    r->cycle.by.overdue))
 		*p = &r->cycle.by;
+	/* A late actualisation still to be published is said as one. */
+	if (*p == &r->cycle.by && (*p)->overdue) {
+		if (*a == NULL || !(*a)->overdue ||
+		    date_cmp((*p)->due, (*a)->due) < 0)
+			*a = *p;
+		*p = NULL;
+	}
 	if (*a != NULL && *p != NULL) {
 		if ((*a)->overdue != (*p)->overdue ? (*p)->overdue :
 		    date_cmp((*p)->due, (*a)->due) < 0)

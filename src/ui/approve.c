@@ -207,7 +207,13 @@ approve_report(int64_t rev, bool confirmed, const struct reminder_view *rv,
 		return;
 	}
 	date_format(d->due, due);
-	if (d->overdue)
+	if (rv->r.closed && rv->r.cycle.late) {
+		/* A later deadline to publish does not make it on time. */
+		snprintf(msg, msglen, "Утверждена редакция %lld%s. Срок "
+		    "актуализации %s пропущен: разместите на сайте без "
+		    "промедления.", (long long)rev, with,
+		    date_format(rv->r.cycle.by.due, due));
+	} else if (d->overdue)
 		snprintf(msg, msglen, "Утверждена редакция %lld%s. Срок "
 		    "размещения на сайте (п. 5.4) истёк %s.", (long long)rev,
 		    with, due);

@@ -4,7 +4,7 @@
 # overdue (emphasised: red where there is colour, out of the reverse bar on
 # vt100); an exclusion undone leaves nothing due; changes made while the
 # editor is open show at the next key, in full on a wide terminal and in
-# brief at 80 columns.
+# brief at 80 columns; a late approval stays late.
 . "$TESTS_DIR/tui/lib.sh"
 
 import_example
@@ -111,5 +111,23 @@ tm resize-window -t t -x 80 -y 24
 wait_line 1 "Требуется актуализация (п. 5.3): 2 изм., срок $due"
 expect_line 1 " · рабочая версия"
 expect_not_screen "Министерство"
+quit_editor q
+
+# Approved two working days after the deadline: the header and the
+# screen say the actualisation is late, not that a later deadline holds.
+late=$("$PERECHEN" calendar workdays "$today" 12 2>/dev/null)
+[ -n "$late" ] || fail "calendar workdays 12"
+"$PERECHEN" -d "$DB" approve --order 31/01-01 --date "$late" --today "$late" \
+	--confirm-unreviewed >"$WORK/approve.out" 2>&1 ||
+	{ cat "$WORK/approve.out" >&2; fail "late approve"; }
+start_shell 160 40
+type_line "export PERECHEN_TODAY=$late"
+open_editor
+wait_line 1 "ПРОСРОЧЕНО: актуализация перечня (п. 5.3), срок истёк $due"
+keys R
+wait_for "срок актуализации $due пропущен на 2 раб. дн."
+expect_not_screen "соблюдён"
+keys R
+wait_gone "Напоминание (п. 5.3–5.4)"
 quit_editor q
 tui_done
