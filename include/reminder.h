@@ -131,6 +131,11 @@ struct reminder {
 	struct reminder_deadline actualise_by; /* valid if actualise */
 	bool	 unpublished;	/* the latest revision is not online */
 	struct reminder_deadline publish_by; /* valid if unpublished */
+	/* Published: its own deadline (10th working day after the order),
+	 * judged on the day of publication; published_late the working
+	 * days it came after it (0: in time, or only days off passed). */
+	struct reminder_deadline published_by;
+	long	 published_late;
 	bool	 closed;	/* the latest revision closed a cycle */
 	struct reminder_cycle cycle;	/* valid if closed */
 };

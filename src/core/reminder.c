@@ -34,6 +34,7 @@ reminder_pending(const struct reminder_facts *f)
 
 static void reminder_left(const struct reminder_deadline *d,
     struct buf *out);
+static void reminder_missed_by(long working, long days, struct buf *out);
 
 /* Add src's flags to dst, keeping the first year each flag met. */
 static void
@@ -120,16 +121,22 @@ reminder_cycle_judge(const struct calendar *cal, struct date start,
 
 /* "пропущен на 2 раб. дн." (calendar days when only days off passed). */
 static void
+reminder_missed_by(long working, long days, struct buf *out)
+{
+	if (working > 0)
+		buf_printf(out, "пропущен на %ld раб. дн.", working);
+	else
+		buf_printf(out, "пропущен на %ld кал. дн. (нерабочих)", days);
+}
+
+/* "срок актуализации 14.01.2025 пропущен на 2 раб. дн." */
+static void
 reminder_cycle_missed(const struct reminder_cycle *c, struct buf *out)
 {
 	char due[DATE_BUFSZ];
 
-	buf_printf(out, "срок актуализации %s пропущен на ",
-	    date_format(c->by.due, due));
-	if (c->late_working > 0)
-		buf_printf(out, "%ld раб. дн.", c->late_working);
-	else
-		buf_printf(out, "%ld кал. дн. (нерабочих)", c->late_days);
+	buf_printf(out, "срок актуализации %s ", date_format(c->by.due, due));
+	reminder_missed_by(c->late_working, c->late_days, out);
 }
 
 void
@@ -165,6 +172,23 @@ reminder_cycle_describe(const struct reminder_cycle *c, struct buf *out)
 		reminder_left(&c->by, out);
 		buf_putc(out, '.');
 	}
+}
+
+/* The publication against its own deadline (the literal п. 5.4): the
+ * 10th working day after the order. */
+static int
+reminder_published(const struct reminder_facts *f, const struct calendar *cal,
+    struct reminder *r, struct error *err)
+{
+	struct calendar_note note;
+
+	if (reminder_deadline(cal, f->order_date, f->published_date,
+	    &r->published_by, err) != 0)
+		return -1;
+	if (r->published_by.overdue)
+		r->published_late = calendar_working_days_between(cal,
+		    r->published_by.due, f->published_date, &note);
+	return 0;
 }
 
 /* The cycle the latest revision closed, judged as of today. */
@@ -203,6 +227,8 @@ reminder_compute(const struct reminder_facts *f, struct date today,
 		if (reminder_deadline(cal, f->order_date, today, &r->publish_by,
 		    err) != 0)
 			return -1;
+	} else if (reminder_published(f, cal, r, err) != 0) {
+		return -1;
 	}
 	if (reminder_compute_cycle(f, today, cal, r, err) != 0)
 		return -1;
@@ -245,16 +271,29 @@ reminder_left(const struct reminder_deadline *d, struct buf *out)
 
 /* The revision in force: its order and whether it is online. */
 static void
-reminder_format_revision(const struct reminder_facts *f, struct strvec *lines)
+reminder_format_revision(const struct reminder *r,
+    const struct reminder_facts *f, struct strvec *lines)
 {
-	char od[DATE_BUFSZ], pd[DATE_BUFSZ];
+	const struct reminder_deadline *d = &r->published_by;
+	char od[DATE_BUFSZ], pd[DATE_BUFSZ], due[DATE_BUFSZ];
+	struct buf b;
 
 	date_format(f->order_date, od);
-	if (f->published)
-		reminder_line(lines, "Утверждённая редакция перечня %lld: "
-		    "приказ от %s № %s, размещена на сайте %s.",
+	date_format(d->due, due);
+	if (f->published) {
+		buf_init(&b);
+		buf_printf(&b, "Утверждённая редакция перечня %lld: приказ от "
+		    "%s № %s, размещена на сайте %s (срок размещения %s ",
 		    (long long)f->revision, od, f->order_no,
-		    date_format(f->published_date, pd));
+		    date_format(f->published_date, pd), due);
+		if (d->overdue)
+			reminder_missed_by(r->published_late,
+			    date_diff(d->due, f->published_date), &b);
+		else
+			buf_puts(&b, "соблюдён");
+		buf_puts(&b, ", п. 5.4).");
+		strvec_push_owned(lines, buf_detach(&b));
+	}
 	else
 		reminder_line(lines, "Утверждённая редакция перечня %lld: "
 		    "приказ от %s № %s, на сайте не размещена.",
@@ -378,7 +417,7 @@ reminder_format(const struct reminder *r, const struct reminder_facts *f,
 		}
 		return;
 	}
-	reminder_format_revision(f, lines);
+	reminder_format_revision(r, f, lines);
 	if (r->closed) {
 		struct buf b;
 

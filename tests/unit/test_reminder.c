@@ -153,7 +153,8 @@ test_published_without_changes_needs_nothing(void **state)
 	assert_false(r.unpublished);
 	text = wording(&r, &f);
 	assert_has(text, "Утверждённая редакция перечня 1: приказ от "
-	    "19.03.2024 № 27/01-01, размещена на сайте 01.04.2024.");
+	    "19.03.2024 № 27/01-01, размещена на сайте 01.04.2024 (срок размещения 02.04.2024 "
+	    "соблюдён, п. 5.4).");
 	assert_has(text, "Действий не требуется");
 	assert_lacks(text, "ПРОСРОЧЕНО");
 	assert_lacks(text, "Требуется");
@@ -269,10 +270,19 @@ test_late_publication_clears_overdue(void **state)
 	struct reminder_facts f;
 	struct reminder r;
 
+	char *text;
+
 	(void)state;
 	facts_approved(&f, "19.03.2024", "10.04.2024");
 	compute(&f, "11.04.2024", &r);
 	assert_int_equal(r.level, REMINDER_NOTHING);
+	/* Nothing is due, but the lateness stays on record: 3-5, 8-10
+	 * April after the deadline of 02.04.2024. */
+	assert_int_equal(r.published_late, 6);
+	text = wording(&r, &f);
+	assert_has(text, "размещена на сайте 10.04.2024 (срок размещения "
+	    "02.04.2024 пропущен на 6 раб. дн., п. 5.4).");
+	free(text);
 	reminder_facts_fini(&f);
 }
 
@@ -708,7 +718,9 @@ test_late_publication_is_late_on_record(void **state)
 	    "14.01.2025 пропущен на 4 раб. дн. (приказ от 16.01.2025, "
 	    "размещена на сайте 20.01.2025).");
 	assert_has(text, "Действий не требуется");
-	assert_lacks(text, "соблюдён");
+	assert_lacks(text, "срок актуализации 14.01.2025 соблюдён");
+	/* The publication's own deadline is a fact of its own. */
+	assert_has(text, "срок размещения 30.01.2025 соблюдён");
 	head = headline(&r);
 	assert_string_equal(head, "");
 	free(head);
