@@ -185,9 +185,11 @@ reminder_published(const struct reminder_facts *f, const struct calendar *cal,
 	if (reminder_deadline(cal, f->order_date, f->published_date,
 	    &r->published_by, err) != 0)
 		return -1;
-	if (r->published_by.overdue)
+	if (r->published_by.overdue) {
 		r->published_late = calendar_working_days_between(cal,
 		    r->published_by.due, f->published_date, &note);
+		reminder_note_merge(&r->published_by.note, &note);
+	}
 	return 0;
 }
 
@@ -404,7 +406,7 @@ void
 reminder_format(const struct reminder *r, const struct reminder_facts *f,
     const struct calendar *cal, struct strvec *lines)
 {
-	const struct reminder_deadline *ds[3];
+	const struct reminder_deadline *ds[4];
 	size_t n = 0;
 
 	if (r->never_approved) {
@@ -437,6 +439,8 @@ reminder_format(const struct reminder *r, const struct reminder_facts *f,
 		    "требующих актуализации (п. 5.3), после утверждения нет.");
 	if (r->unpublished)
 		ds[n++] = &r->publish_by;
+	if (f->published)
+		ds[n++] = &r->published_by;
 	if (r->actualise)
 		ds[n++] = &r->actualise_by;
 	if (r->closed)
