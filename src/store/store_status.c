@@ -563,6 +563,8 @@ status_diffs_find(const struct status_diffs *d, const struct status_diff *key)
 {
 	const struct status_diff *hit;
 
+	if (d->n == 0)
+		return NULL;
 	hit = bsearch(key, d->v, d->n, sizeof *d->v, status_diff_cmp);
 	return hit != NULL ? hit->start : NULL;
 }
@@ -607,22 +609,23 @@ store_status_loaded(struct store *s, int64_t after, bool *loaded,
 	return 0;
 }
 
-/* Prepare one of the comparisons with its parameters bound. */
+/* Prepare one of the comparisons (the editorial one if edits) with its
+ * parameters bound. */
 static int
-store_status_prepare(struct store *s, const char *sql,
+store_status_prepare(struct store *s, const char *sql, bool edits,
     const struct status_scope *sc, const struct reminder_facts *f,
     sqlite3_stmt **st, struct error *err)
 {
 	if (store_prepare(s, st, sql, err) != 0)
 		return -1;
 	sqlite3_bind_int64(*st, 1, f->revision);
-	if (sqlite3_bind_parameter_count(*st) > 2) {
+	if (edits) {
+		sqlite3_bind_int(*st, 2, AUDIENCE_INTERNAL);
+	} else {
 		sqlite3_bind_int(*st, 2, TRIGGER_NEW);
 		sqlite3_bind_int(*st, 3, TRIGGER_EXCLUDED);
 		sqlite3_bind_int(*st, 4, TRIGGER_KIND);
 		sqlite3_bind_int(*st, 5, TRIGGER_NEEDS);
-	} else {
-		sqlite3_bind_int(*st, 2, AUDIENCE_INTERNAL);
 	}
 	/* Absent from the statements comparing every record: a no-op. */
 	sqlite3_bind_int64(*st, 6, sc->after);
@@ -637,7 +640,7 @@ store_status_edits(struct store *s, int which, const struct status_scope *sc,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_status_prepare(s, status_edit_sql[which], sc, f, &st,
+	if (store_status_prepare(s, status_edit_sql[which], true, sc, f, &st,
 	    err) != 0)
 		return -1;
 	rc = sqlite3_step(st);
@@ -665,8 +668,8 @@ store_status_tables(struct store *s, const struct status_scope *sc,
 	if (store_status_loaded(s, sc->after, &loaded, err) != 0)
 		return -1;
 	which = loaded ? 0 : 1;
-	if (store_status_prepare(s, status_diff_sql[which], sc, f, &st,
-	    err) != 0)
+	if (store_status_prepare(s, status_diff_sql[which], false, sc, f,
+	    &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct status_diff key = { 0 };

@@ -218,6 +218,24 @@ expect_status 0 env PERECHEN_TODAY="$later" "$P" -d "$DB4" review --report
 expect_in "$WORK/out" "Сроки (п. 5.3–5.4) на $later:"
 expect_in "$WORK/out" "срок актуализации $due пропущен на 3 раб. дн."
 
+# After a load from a file every record is compared, not only those the
+# log names: status and diff agree on the counts.
+DB6="$WORK/t6.db"
+"$P" -d "$DB6" import "$EXAMPLE" >/dev/null 2>&1 || fail "import 6"
+"$P" -d "$DB6" init --org "Министерство" --title "Перечень" >/dev/null 2>&1 ||
+    fail "init 6"
+"$P" -d "$DB6" approve --order 1 --date 19.03.2024 --today 25.03.2024 \
+    >/dev/null 2>&1 || fail "approve 6"
+sed 's/Почта России/Почтовая связь России/' "$EXAMPLE" >"$WORK/mod.tsv"
+"$P" -d "$DB6" import --replace "$WORK/mod.tsv" >/dev/null 2>&1 ||
+    fail "import --replace 6"
+expect_status 2 "$P" -d "$DB6" status
+expect_in "$WORK/out" "внесено изменений: 1, первое — $today."
+expect_in "$WORK/out" "изменение вида точки взаимодействия (п. 5.3.2): 1"
+expect_in "$WORK/out" "Редакционных правок после утверждения (актуализации не требуют): 2."
+expect_status 0 "$P" -d "$DB6" diff
+expect_in "$WORK/out" "Основания актуализации (п. 5.3): 5.3.2 — 1; редакционных изменений: 2."
+
 # On time: approved and published by the deadline.
 DB5="$WORK/t5.db"
 "$P" -d "$DB5" import "$EXAMPLE" >/dev/null 2>&1 || fail "import 5"

@@ -286,6 +286,65 @@ test_facts_as_of_a_past_day(void **state)
 	reminder_facts_fini(&rf);
 }
 
+/* Every editorial field of a touchpoint changed, and its contacts. */
+static void
+edited_everywhere(struct touchpoint *tp)
+{
+	model_set(&tp->name, "Почтовая связь");
+	model_set(&tp->specifics, "по будням");
+	tp->key = !tp->key;
+	tp->basis_type = BASIS_DOCUMENT;
+	model_set(&tp->basis, "приказ № 1");
+	model_set(&tp->unit, "отдел");
+	tp->audience = AUDIENCE_INTERNAL;
+	tp->max_transfers = 2;
+	tp->ack_receipt = 1;
+	touchpoint_add_contact(tp, CONTACT_PHONE, "+7 (4812) 29-25-09");
+}
+
+static void
+test_counts_agree_with_the_diff(void **state)
+{
+	struct fixture *f = *state;
+	size_t count[TRIGGER_COUNT] = { 0 };
+	struct reminder_facts rf;
+	struct list frozen, now;
+	struct changes ch;
+	struct error err;
+	int64_t pid;
+
+	at(f, "2025-01-10");
+	edit(f, f->tp[0], edited_everywhere);
+	edit(f, f->tp[1], kind_chat);
+	edit(f, f->tp[1], needs_two);
+	assert_int_equal(store_process_add(f->st, "Обжалование", &f->who,
+	    &pid, &err), 0);
+	assert_int_equal(store_process_rename(f->st, f->proc_id,
+	    "Консультирование клиентов", &f->who, &err), 0);
+	list_init(&frozen);
+	list_init(&now);
+	assert_int_equal(store_revision_load_list(f->st, 1, &frozen, &err), 0);
+	assert_int_equal(store_load_list(f->st, &now, &err), 0);
+	changes_init(&ch);
+	change_diff_lists(&frozen, &now, NULL, &ch);
+	for (size_t i = 0; i < ch.n; i++)
+		count[ch.v[i].trigger]++;
+	facts(f, &rf);
+	for (int t = 0; t < TRIGGER_COUNT; t++)
+		if (rf.count[t] != count[t])
+			fail_msg("trigger %s: status %zu, diff %zu",
+			    trigger_code((enum trigger)t), rf.count[t],
+			    count[t]);
+	/* Nine fields and the contacts, a new and a renamed process. */
+	assert_int_equal(rf.count[TRIGGER_EDIT], 12);
+	assert_int_equal(rf.count[TRIGGER_KIND], 1);
+	assert_int_equal(rf.count[TRIGGER_NEEDS], 1);
+	reminder_facts_fini(&rf);
+	changes_fini(&ch);
+	list_fini(&frozen);
+	list_fini(&now);
+}
+
 /* The shipped production calendar. */
 static void
 load_calendar(struct calendar *cal)
@@ -349,6 +408,8 @@ main(void)
 		    test_deadline_runs_from_the_difference_that_persists, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_facts_as_of_a_past_day,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_agree_with_the_diff,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_approval_records_the_cycle_it_closes, setup, teardown),
