@@ -157,11 +157,16 @@ expect_in "$WORK/err" "ещё не утверждён"
 # The reminder follows what differs from the approved revision, not how
 # many entries the log got: an exclusion undone, a need added and removed
 # again, a kind changed and changed back leave nothing due.
+# fresh_list DB: the example imported, with its header (approve needs it).
+fresh_list() {
+	"$P" -d "$1" import "$EXAMPLE" >/dev/null 2>&1 || fail "import $1"
+	"$P" -d "$1" init \
+	    --org "Министерство промышленности и торговли Смоленской области" \
+	    --title "Перечень точек взаимодействия с клиентом" >/dev/null 2>&1 ||
+	    fail "init $1"
+}
 DB4="$WORK/t4.db"
-"$P" -d "$DB4" import "$EXAMPLE" >/dev/null 2>&1 || fail "import 4"
-"$P" -d "$DB4" init --org "Министерство промышленности и торговли Смоленской области" \
-    --title "Перечень точек взаимодействия с клиентом" >/dev/null 2>&1 ||
-    fail "init 4"
+fresh_list "$DB4"
 quiet4() {
 	"$P" -d "$DB4" "$@" >/dev/null 2>&1 || fail "$*"
 }
@@ -221,9 +226,7 @@ expect_in "$WORK/out" "срок актуализации $due пропущен �
 # After a load from a file every record is compared, not only those the
 # log names: status and diff agree on the counts.
 DB6="$WORK/t6.db"
-"$P" -d "$DB6" import "$EXAMPLE" >/dev/null 2>&1 || fail "import 6"
-"$P" -d "$DB6" init --org "Министерство" --title "Перечень" >/dev/null 2>&1 ||
-    fail "init 6"
+fresh_list "$DB6"
 "$P" -d "$DB6" approve --order 1 --date 19.03.2024 --today 25.03.2024 \
     >/dev/null 2>&1 || fail "approve 6"
 sed 's/Почта России/Почтовая связь России/' "$EXAMPLE" >"$WORK/mod.tsv"
@@ -238,9 +241,7 @@ expect_in "$WORK/out" "Основания актуализации (п. 5.3): 5.
 
 # On time: approved and published by the deadline.
 DB5="$WORK/t5.db"
-"$P" -d "$DB5" import "$EXAMPLE" >/dev/null 2>&1 || fail "import 5"
-"$P" -d "$DB5" init --org "Министерство" --title "Перечень" >/dev/null 2>&1 ||
-    fail "init 5"
+fresh_list "$DB5"
 "$P" -d "$DB5" approve --order 1 --date 19.03.2024 --today 25.03.2024 \
     >/dev/null 2>&1 || fail "approve 5"
 "$P" -d "$DB5" tp exclude 2.4 --reason "не используется" >/dev/null 2>&1 ||
