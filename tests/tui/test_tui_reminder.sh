@@ -117,6 +117,10 @@ quit_editor q
 # screen say the actualisation is late, not that a later deadline holds.
 late=$("$PERECHEN" calendar workdays "$today" 12 2>/dev/null)
 [ -n "$late" ] || fail "calendar workdays 12"
+"$PERECHEN" -d "$DB" init \
+	--org "Министерство промышленности и торговли Смоленской области" \
+	--title "Перечень точек взаимодействия с клиентом" >/dev/null 2>&1 ||
+	fail "init"
 "$PERECHEN" -d "$DB" approve --order 31/01-01 --date "$late" --today "$late" \
 	--confirm-unreviewed >"$WORK/approve.out" 2>&1 ||
 	{ cat "$WORK/approve.out" >&2; fail "late approve"; }
