@@ -22,9 +22,9 @@
  * Fill f (reminder_facts_init'ed; its fields are replaced).  Before the
  * first approval, the log entries so far are counted; the entries that
  * record approvals and publications never are: they are the answer to
- * the reminder, not changes of the list.  Reads in a
- * transaction of its own: call it outside any other.  Returns 0, or -1
- * with err (also when a stored date cannot be read).
+ * the reminder, not changes of the list.  Reads in a transaction of its
+ * own: call it outside any other.  Returns 0, or -1 with err (also when a
+ * stored date cannot be read).
  */
 int	store_status_facts(struct store *s, struct reminder_facts *f,
 	    struct error *err);
