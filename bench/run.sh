@@ -48,6 +48,20 @@ hyperfine --warmup 2 --runs "$runs" --export-markdown "$tmp/frame.md" \
 	-n "first frame, 19 touchpoints" "$(first_frame "$tmp/small.db")" \
 	-n "first frame, $total touchpoints" "$(first_frame "$tmp/large.db")"
 
+# The reminder in the header compares the list with its latest revision:
+# approved, with a change since, both lists still open alike, and status
+# takes as long for either.
+for db in small large; do
+	"$bin" -d "$tmp/$db.db" approve --order 1 --date "$(date +%d.%m.%Y)" \
+	    --confirm-errors --confirm-unreviewed >/dev/null
+	"$bin" -d "$tmp/$db.db" tp exclude 1.1 --reason bench >/dev/null
+done
+hyperfine --warmup 2 --runs "$runs" --export-markdown "$tmp/status.md" \
+	-i -n "status, 19 touchpoints" "'$bin' -d '$tmp/small.db' status" \
+	-n "status, $total touchpoints" "'$bin' -d '$tmp/large.db' status" \
+	-n "first frame, approved, 19" "$(first_frame "$tmp/small.db")" \
+	-n "first frame, approved, $total" "$(first_frame "$tmp/large.db")"
+
 # Peak memory of the first frame: the list is not loaded.
 if [ -x /usr/bin/time ]; then
 	for db in small large; do
@@ -57,4 +71,4 @@ if [ -x /usr/bin/time ]; then
 	done
 fi
 echo
-cat "$tmp/io.md" "$tmp/frame.md"
+cat "$tmp/io.md" "$tmp/frame.md" "$tmp/status.md"

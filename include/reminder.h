@@ -2,10 +2,11 @@
  * reminder.h - what the Порядок (п. 5.1-5.4) asks of the clerk today.
  *
  * Owns: the reminder worked out from the facts - the latest approved
- * revision and its publication, the change-log entries since it counted
- * per trigger of п. 5.3, the day of the first of them - with today and the
- * production calendar; its Russian wording, in full (perechen status, the
- * editor's reminder screen) and as one line (the editor's header line);
+ * revision and its publication, what differs from it per trigger of
+ * п. 5.3 and since when, the cycle it closed - with today and the
+ * production calendar; judging a cycle against its deadline; its Russian
+ * wording, in full (perechen status, the editor's reminder screen) and as
+ * one line (the editor's header line);
  * and the change log's times as the clerk sees them (stored in UTC, shown
  * in local time).
  *
@@ -15,7 +16,10 @@
  *     таких изменений" (п. 5.4), counted from the day after the first
  *     change (ГК РФ ст. 191);
  *   - an approved revision not yet on the website: the 10th working day
- *     after the order's date.
+ *     after the order's date;
+ *   - the cycle a revision closed stays judged against the changes'
+ *     deadline: approved and published by it, or late by so many working
+ *     days - a later deadline met never makes it on time.
  * A deadline computed over a year the calendar does not cover, or covers
  * provisionally, carries a calendar_note that the wording always shows.
  *
@@ -64,14 +68,28 @@ struct reminder_facts {
 	bool	 published;	/* the latest revision is on the website */
 	struct date published_date;
 	/*
-	 * Change-log entries after the latest revision (all of them if none),
-	 * per enum trigger; the records of approvals and publications
-	 * themselves are not counted.
+	 * Approved: what differs between the working copy and the latest
+	 * revision, one per record and trigger (the net difference of
+	 * п. 5.3, as "perechen diff" tells it; TRIGGER_EDIT counts editorial
+	 * differences).  Never approved: the change-log entries so far, the
+	 * records of approvals and publications themselves not counted.
 	 */
 	size_t	 count[TRIGGER_COUNT];
-	/* The local day of the first of those entries whose trigger requires
-	 * actualisation; meaningful when reminder_pending() > 0. */
+	/* The local day on which the working copy began to differ from the
+	 * revision in the way it still differs; meaningful when
+	 * reminder_pending() > 0. */
 	struct date first_change;
+	/*
+	 * The actualisation cycle the latest revision closed (п. 5.4): the
+	 * day its changes began and their deadline as recorded at approval
+	 * (cycle_due_known false: recorded without a calendar, work it out
+	 * from cycle_start).  cycle false: the revision closed none (the
+	 * first approval, or one recorded before the cycle was kept).
+	 */
+	bool	 cycle;
+	struct date cycle_start;
+	bool	 cycle_due_known;
+	struct date cycle_due;
 };
 
 /* One deadline and where today stands against it. */
@@ -85,6 +103,25 @@ struct reminder_deadline {
 	struct calendar_note note; /* computing due and left */
 };
 
+/*
+ * One actualisation cycle judged against its deadline (п. 5.4): the
+ * changes begun on by.from were to be approved and published by by.due.
+ * Met only if both the order and the publication came by then; a cycle
+ * not yet published is late once today is past the deadline.
+ */
+struct reminder_cycle {
+	struct reminder_deadline by;	/* from: the changes' first day */
+	struct date approved;	/* the order's date */
+	bool	 published;
+	struct date published_date;
+	bool	 late;		/* the deadline was (or is being) missed */
+	struct date late_on;	/* late: the day it is judged on - the later
+				 * of order and publication, or today */
+	long	 late_working;	/* late: working days after by.due up to
+				 * late_on */
+	long	 late_days;	/* late: calendar days, the same way */
+};
+
 struct reminder {
 	enum reminder_level level;
 	struct date today;
@@ -94,11 +131,19 @@ struct reminder {
 	struct reminder_deadline actualise_by; /* valid if actualise */
 	bool	 unpublished;	/* the latest revision is not online */
 	struct reminder_deadline publish_by; /* valid if unpublished */
+	/* Published: its own deadline (10th working day after the order),
+	 * judged on the day of publication; published_late the working
+	 * days it came after it (0: in time, or only days off passed). */
+	struct reminder_deadline published_by;
+	long	 published_late;
+	bool	 closed;	/* the latest revision closed a cycle */
+	struct reminder_cycle cycle;	/* valid if closed */
 };
 
 void	reminder_facts_init(struct reminder_facts *f);
 void	reminder_facts_fini(struct reminder_facts *f);
-/* The number of counted entries whose trigger requires actualisation. */
+/* The number of counted differences (entries, before the first approval)
+ * whose trigger requires actualisation. */
 size_t	reminder_pending(const struct reminder_facts *f);
 
 /*
@@ -107,6 +152,24 @@ size_t	reminder_pending(const struct reminder_facts *f);
  */
 int	reminder_compute(const struct reminder_facts *f, struct date today,
 	    const struct calendar *cal, struct reminder *r, struct error *err);
+
+/*
+ * Judge the cycle begun on start against its deadline: *due as recorded,
+ * or (NULL) the 10th working day after start.  published NULL: not yet
+ * online.  Returns 0, or -1 with err if the deadline would pass the
+ * calendar's range.
+ */
+int	reminder_cycle_judge(const struct calendar *cal, struct date start,
+	    const struct date *due, struct date approved,
+	    const struct date *published, struct date today,
+	    struct reminder_cycle *c, struct error *err);
+/*
+ * The cycle in one Russian sentence (no newline): met, or "срок
+ * актуализации 14.01.2025 пропущен на 2 раб. дн.", or still open.  A
+ * missed cycle not yet online begins with "ПРОСРОЧЕНО".
+ */
+void	reminder_cycle_describe(const struct reminder_cycle *c,
+	    struct buf *out);
 
 /*
  * The reminder in full as Russian lines (appended to lines, without
@@ -118,6 +181,15 @@ int	reminder_compute(const struct reminder_facts *f, struct date today,
 void	reminder_format(const struct reminder *r,
 	    const struct reminder_facts *f, const struct calendar *cal,
 	    struct strvec *lines);
+
+/*
+ * Counts per enum trigger summed up as "perechen diff", "perechen log"
+ * and the reminder agree on them: "5.3.1 — 1, 5.3.3 — 2; редакционных
+ * изменений: 1", or "нет (изменения редакционные); …" when none is under
+ * п. 5.3.
+ */
+void	reminder_counts_line(const size_t count[TRIGGER_COUNT],
+	    struct buf *out);
 
 /*
  * The most urgent thing due as one short line for a header

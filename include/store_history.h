@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "calendar.h"
 #include "change.h"
 #include "error.h"
 #include "model.h"
@@ -30,6 +31,11 @@ struct revision {
 	char	*published_url;
 	char	*published_utc;
 	char	*published_by;
+	/* The actualisation cycle it closed (п. 5.4): the day the changes it
+	 * approves began and their deadline, ISO; "" if none (the first
+	 * approval) or not known (no calendar at approval: cycle_due). */
+	char	*cycle_start;
+	char	*cycle_due;
 };
 
 struct revisions {
@@ -60,17 +66,22 @@ int	store_log_last_id(struct store *s, int64_t *id, struct error *err);
 /*
  * Approve the list as it is now: a new revision with the order's number
  * and ISO date, a frozen copy of the list, the header's order fields set,
- * and a log entry.  One transaction.  *rev_id gets the new revision.
+ * the actualisation cycle it closes (the day the working copy began to
+ * differ from the revision before, under п. 5.3; its deadline is left
+ * for the reader's calendar), and a log entry.  One transaction.
+ * *rev_id gets the new revision.
  */
 int	store_revision_approve(struct store *s, const char *order_no,
 	    const char *order_date, const struct actor *who, int64_t *rev_id,
 	    struct error *err);
 /* The same, recording first (in the same transaction, so the revision
  * includes it) that the authorised person confirmed approving changes no
- * review accepted: note names them (NULL or "": nothing to record). */
+ * review accepted: note names them (NULL or "": nothing to record); and
+ * the cycle's deadline by cal (NULL: left for the reader's calendar). */
 int	store_revision_approve_unreviewed(struct store *s,
 	    const char *order_no, const char *order_date, const char *note,
-	    const struct actor *who, int64_t *rev_id, struct error *err);
+	    const struct calendar *cal, const struct actor *who,
+	    int64_t *rev_id, struct error *err);
 /* Record that revision rev_id (0: the latest) was published on date
  * (ISO) at url (may be ""). */
 int	store_revision_publish(struct store *s, int64_t rev_id,

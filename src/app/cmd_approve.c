@@ -210,7 +210,7 @@ cmd_approve_store(struct app *app, const struct cmd_approve_args *a,
 		rc = cmd_approve_gate(st, a, &note, err);
 	if (rc == 0)
 		rc = store_revision_approve_unreviewed(st, order, iso, note,
-		    &who.actor, &rev, err);
+		    cal, &who.actor, &rev, err);
 	if (rc == 0 && note != NULL)
 		app_note("Подтверждение записано в журнал изменений.");
 	free(note);

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "change.h"
 #include "date.h"
+#include "reminder.h"
 #include "store_history.h"
 
 /* The command's Russian help. */
@@ -383,20 +384,9 @@ cmd_diff_item(struct cmd_diff_out *d, const struct change *c,
 static void
 cmd_diff_summary(struct cmd_diff_out *d)
 {
-	bool any = false;
-
 	buf_puts(&d->text, "\nОснования актуализации (п. 5.3): ");
-	for (int t = 0; t < TRIGGER_COUNT; t++) {
-		if (t == TRIGGER_EDIT || d->count[t] == 0)
-			continue;
-		buf_printf(&d->text, "%s%s — %zu", any ? ", " : "",
-		    trigger_code((enum trigger)t), d->count[t]);
-		any = true;
-	}
-	if (!any)
-		buf_puts(&d->text, "нет (изменения редакционные)");
-	buf_printf(&d->text, "; редакционных изменений: %zu.\n",
-	    d->count[TRIGGER_EDIT]);
+	reminder_counts_line(d->count, &d->text);
+	buf_puts(&d->text, ".\n");
 }
 
 /* The whole diff: what is compared, the items, the triggers. */

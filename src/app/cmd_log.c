@@ -15,6 +15,7 @@
 #include "date.h"
 #include "reminder.h"
 #include "store_history.h"
+#include "store_status.h"
 #include "utf8.h"
 
 /* Columns the trigger code is padded to ("импорт", "5.3.1"). */
@@ -30,7 +31,9 @@ cmd_log_usage(FILE *f)
 	    "[--limit N]\n"
 	    "Журнал изменений перечня, новые записи первыми: время\n"
 	    "(местное), учётная запись, основание по п. 5.3, запись, поле,\n"
-	    "было → стало.\n\n"
+	    "было → стало.  Без фильтров в конце — итог: чем рабочая копия\n"
+	    "отличается от последней утверждённой редакции, по основаниям\n"
+	    "п. 5.3 (как в perechen diff и perechen status).\n\n"
 	    "  --since ДАТА    записи начиная с этого дня\n"
 	    "  --until ДАТА    записи по этот день включительно\n"
 	    "  --trigger ОСН   только с этим основанием: 5.3.1 (новая\n"
@@ -244,6 +247,44 @@ cmd_log_print(const struct changes *ch, bool filtered)
 	buf_fini(&out);
 }
 
+/*
+ * After the whole log, what it adds up to against the latest revision:
+ * the net difference, counted as "perechen diff" and "perechen status"
+ * count it (an edit undone is no change, a new kind one change), so that
+ * the three agree.  Nothing before the first approval.
+ */
+static int
+cmd_log_summary(struct store *st, struct error *err)
+{
+	struct reminder_facts f;
+	size_t total = 0;
+	struct buf out;
+
+	reminder_facts_init(&f);
+	if (store_status_facts(st, &f, err) != 0) {
+		reminder_facts_fini(&f);
+		return -1;
+	}
+	buf_init(&out);
+	for (int t = 0; t < TRIGGER_COUNT; t++)
+		total += f.count[t];
+	if (f.approved && total == 0)
+		buf_printf(&out, "\nИтог: рабочая копия не отличается от "
+		    "редакции %lld — изменений нет.\n", (long long)f.revision);
+	else if (f.approved) {
+		buf_printf(&out, "\nИтог: рабочая копия отличается от редакции "
+		    "%lld (отменённые правки не в счёт, как в perechen diff и "
+		    "perechen status). Основания актуализации (п. 5.3): ",
+		    (long long)f.revision);
+		reminder_counts_line(f.count, &out);
+		buf_puts(&out, ".\n");
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	buf_fini(&out);
+	reminder_facts_fini(&f);
+	return 0;
+}
+
 int
 cmd_log(struct app *app, int argc, char **argv)
 {
@@ -265,9 +306,16 @@ cmd_log(struct app *app, int argc, char **argv)
 		app_error("%s", err.msg);
 		rc = EXIT_FAIL;
 	} else {
-		cmd_log_print(&ch, a.since[0] != '\0' || a.until[0] != '\0' ||
-		    a.filter.trigger >= 0 || a.filter.login != NULL);
+		bool filtered = a.since[0] != '\0' || a.until[0] != '\0' ||
+		    a.filter.trigger >= 0 || a.filter.login != NULL ||
+		    a.filter.limit > 0;
+
+		cmd_log_print(&ch, filtered);
 		rc = EXIT_OK;
+		if (!filtered && cmd_log_summary(st, &err) != 0) {
+			app_error("%s", err.msg);
+			rc = EXIT_FAIL;
+		}
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			app_error("log: не удалось вывести журнал");
 			rc = EXIT_FAIL;

@@ -1,7 +1,8 @@
 /*
  * cmd_publish.c - "perechen publish": record that an approved revision was
  * placed on the body's website (п. 5.2), and whether that was within the
- * 10 working days after the order (п. 5.4).
+ * 10 working days after the order (п. 5.4) and within the deadline of the
+ * changes it approves (the cycle it closed: late stays late).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,8 +25,10 @@ cmd_publish_usage(FILE *f)
 	    "[--url АДРЕС] [--revision N]\n"
 	    "                  [--today ДАТА]\n"
 	    "Отмечает, что утверждённая редакция перечня размещена на сайте\n"
-	    "(п. 5.2), и говорит, уложились ли в срок п. 5.4 (10-й рабочий\n"
-	    "день после даты приказа).\n\n"
+	    "(п. 5.2), и говорит, уложились ли в сроки п. 5.4: размещения\n"
+	    "(10-й рабочий день после даты приказа) и актуализации (10-й\n"
+	    "рабочий день после первого изменения, которое редакция\n"
+	    "утверждает; если он пропущен — на сколько рабочих дней).\n\n"
 	    "  --date ДАТА      дата размещения (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД);\n"
 	    "                   не раньше даты приказа и не позже сегодня\n"
 	    "  --url АДРЕС      адрес страницы с перечнем\n"
@@ -162,16 +165,61 @@ cmd_publish_check(const struct revision *r, struct date pub,
 	return 0;
 }
 
-/* What was recorded, and whether it kept the deadline of п. 5.4. */
+/* The calendar's reservation about a deadline, if it has one. */
+static void
+cmd_publish_note(const struct calendar *cal, const struct calendar_note *note,
+    struct buf *msg)
+{
+	if (!note->approximate && !note->provisional)
+		return;
+	buf_puts(msg, "Примечание к сроку: ");
+	calendar_note_describe(cal, note, msg);
+	buf_puts(msg, ".\n");
+}
+
+/*
+ * The actualisation cycle the revision closed, judged now that it is
+ * online: its changes' deadline met, or missed by so many working days
+ * whatever the publication's own deadline says.
+ */
+static int
+cmd_publish_cycle(const struct revision *r, struct date order,
+    struct date pub, struct date today, const struct calendar *cal,
+    struct buf *msg, struct error *err)
+{
+	struct reminder_cycle c;
+	struct date start, due;
+	bool due_known = r->cycle_due[0] != '\0';
+
+	if (r->cycle_start[0] == '\0')
+		return 0;
+	if (date_parse(r->cycle_start, &start, err) != 0 ||
+	    (due_known && date_parse(r->cycle_due, &due, err) != 0)) {
+		error_prefix(err, "срок актуализации редакции %lld",
+		    (long long)r->id);
+		return -1;
+	}
+	if (reminder_cycle_judge(cal, start, due_known ? &due : NULL, order,
+	    &pub, today, &c, err) != 0)
+		return -1;
+	reminder_cycle_describe(&c, msg);
+	buf_putc(msg, '\n');
+	cmd_publish_note(cal, &c.by.note, msg);
+	return 0;
+}
+
+/* What was recorded, whether it kept the deadline of п. 5.4, and the
+ * cycle it closed. */
 static int
 cmd_publish_report(const struct revision *r, const char *url,
-    struct date order, struct date pub, const struct calendar *cal,
-    struct error *err)
+    struct date order, struct date pub, struct date today,
+    const struct calendar *cal, struct error *err)
 {
 	struct calendar_note note;
 	struct date due;
 	char a[DATE_BUFSZ], b[DATE_BUFSZ];
 	struct buf msg;
+	int rc;
 
 	if (calendar_add_working_days(cal, order, REMINDER_WORKING_DAYS, &due,
 	    &note, err) != 0)
@@ -191,20 +239,19 @@ cmd_publish_report(const struct revision *r, const char *url,
 		    "заменена.\n", a);
 	}
 	if (date_cmp(pub, due) > 0)
-		buf_printf(&msg, "Размещена с опозданием: срок был %s (10-й "
-		    "рабочий день после даты приказа, п. 5.4).\n",
+		buf_printf(&msg, "Размещена с опозданием: срок размещения был "
+		    "%s (10-й рабочий день после даты приказа, п. 5.4).\n",
 		    date_format(due, a));
 	else
-		buf_printf(&msg, "Срок п. 5.4 (%s) соблюдён.\n",
+		buf_printf(&msg, "Срок размещения (п. 5.4: 10-й рабочий день "
+		    "после даты приказа, %s) соблюдён.\n",
 		    date_format(due, a));
-	if (note.approximate || note.provisional) {
-		buf_puts(&msg, "Примечание к сроку: ");
-		calendar_note_describe(cal, &note, &msg);
-		buf_puts(&msg, ".\n");
-	}
-	app_print(stdout, msg.data);
+	cmd_publish_note(cal, &note, &msg);
+	rc = cmd_publish_cycle(r, order, pub, today, cal, &msg, err);
+	if (rc == 0)
+		app_print(stdout, msg.data);
 	buf_fini(&msg);
-	return 0;
+	return rc;
 }
 
 /* Find the revision, check the date, record it, report. */
@@ -230,7 +277,7 @@ cmd_publish_run(struct app *app, const struct cmd_publish_args *a,
 		rc = store_revision_publish(st, r.id, date_format_iso(pub, iso),
 		    a->url, &who.actor, err);
 	}
-	if (rc == 0 && cmd_publish_report(&r, a->url, order, pub, cal,
+	if (rc == 0 && cmd_publish_report(&r, a->url, order, pub, today, cal,
 	    err) != 0)
 		app_error("publish: размещение записано, но срок не проверен: "
 		    "%s", err->msg);

@@ -18,9 +18,12 @@
 
 #include "app.h"
 #include "buf.h"
+#include "calendar.h"
+#include "date.h"
 #include "reminder.h"
 #include "store_history.h"
 #include "store_review.h"
+#include "store_status.h"
 #include "store_users.h"
 #include "utf8.h"
 
@@ -194,6 +197,7 @@ cmd_review_parse(int argc, char **argv, struct cmd_review_args *a)
 
 struct cmd_review_ctx {
 	struct store *st;
+	const char *share_dir;	/* the production calendar's home */
 	struct catalog cat;
 	struct app_actor who;
 	struct error err;
@@ -468,6 +472,46 @@ cmd_review_report_group(struct cmd_review_ctx *c,
 	}
 }
 
+/*
+ * The deadlines of п. 5.3-5.4 as they stand today, in the reminder's own
+ * words: a missed actualisation reads as missed however the review went.
+ * Without a calendar the report says so and goes on.
+ */
+static void
+cmd_review_report_deadlines(struct cmd_review_ctx *c)
+{
+	struct reminder_facts f;
+	struct calendar cal;
+	struct reminder r;
+	struct strvec lines;
+	struct error err;
+	struct date today;
+	char day[DATE_BUFSZ];
+
+	calendar_init(&cal);
+	reminder_facts_init(&f);
+	strvec_init(&lines);
+	if (date_resolve_today(NULL, &today, &err) != 0 ||
+	    calendar_load_standard(&cal, c->share_dir, &err) != 0 ||
+	    store_status_facts_on(c->st, today, &f, &err) != 0 ||
+	    reminder_compute(&f, today, &cal, &r, &err) != 0) {
+		buf_puts(&c->out, "\nСроки п. 5.4 не посчитаны: ");
+		cmd_review_put(c, err.msg);
+		buf_putc(&c->out, '\n');
+	} else {
+		reminder_format(&r, &f, &cal, &lines);
+		buf_printf(&c->out, "\nСроки (п. 5.3–5.4) на %s:\n",
+		    date_format(today, day));
+		for (size_t i = 0; i < lines.n; i++) {
+			cmd_review_put(c, lines.v[i]);
+			buf_putc(&c->out, '\n');
+		}
+	}
+	strvec_fini(&lines);
+	reminder_facts_fini(&f);
+	calendar_fini(&cal);
+}
+
 /* A session's outcome: scope, when, by whom, counts, items by verdict. */
 static int
 cmd_review_report(struct cmd_review_ctx *c, const struct review_session *r)
@@ -520,6 +564,7 @@ cmd_review_report(struct cmd_review_ctx *c, const struct review_session *r)
 	cmd_review_report_group(c, &items, VERDICT_PENDING, "Не просмотрены");
 	cmd_review_report_group(c, &items, VERDICT_ACCEPTED, "Приняты");
 	review_items_fini(&items);
+	cmd_review_report_deadlines(c);
 	return 0;
 }
 
@@ -923,6 +968,7 @@ cmd_review(struct app *app, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	memset(&c, 0, sizeof c);
+	c.share_dir = app->share_dir;
 	if (app_open_store(app, 0, &c.st, &c.err) != 0) {
 		app_error("review: %s", c.err.msg);
 		return EXIT_FAIL;

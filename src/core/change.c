@@ -231,6 +231,38 @@ diff_exclusion(const struct touchpoint *o, const struct touchpoint *n,
 	free(now);
 }
 
+/* The kind with its channel: "Почта России (Офлайн-точка)". */
+static char *
+kind_text(const struct catalog *cat, const struct touchpoint *tp)
+{
+	const char *ch = channel_label(tp->channel);
+
+	return ch[0] != '\0' ? xasprintf("%s (%s)", change_kind_name(cat,
+	    tp->kind), ch) : xstrdup(change_kind_name(cat, tp->kind));
+}
+
+/*
+ * A new kind and the channel it implies are one change of п. 5.3.2, not
+ * two: one entry whose values name both, so that the log, the diff and
+ * the reminder count it once.
+ */
+static void
+diff_kind(struct changes *out, const struct touchpoint *o,
+    const struct touchpoint *n, const struct catalog *cat, int64_t pid,
+    const char *label)
+{
+	char *a, *b;
+
+	if (strcmp(o->kind, n->kind) == 0 && o->channel == n->channel)
+		return;
+	a = kind_text(cat, o);
+	b = kind_text(cat, n);
+	changes_add(out, "точка", n->id, pid, label, "вид точки", a, b,
+	    TRIGGER_KIND);
+	free(a);
+	free(b);
+}
+
 void
 change_diff_touchpoint(const struct touchpoint *o, const struct touchpoint *n,
     const struct catalog *cat, int64_t pid, const char *label,
@@ -251,10 +283,7 @@ change_diff_touchpoint(const struct touchpoint *o, const struct touchpoint *n,
 	}
 	diff_text(out, n, pid, label, "наименование", o->name, n->name,
 	    TRIGGER_EDIT);
-	diff_text(out, n, pid, label, "вид точки", change_kind_name(cat, o->kind),
-	    change_kind_name(cat, n->kind), TRIGGER_KIND);
-	diff_text(out, n, pid, label, "тип канала", channel_label(o->channel),
-	    channel_label(n->channel), TRIGGER_KIND);
+	diff_kind(out, o, n, cat, pid, label);
 	a = change_needs_text(o);
 	b = change_needs_text(n);
 	diff_text(out, n, pid, label, "потребности", a, b, TRIGGER_NEEDS);

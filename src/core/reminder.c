@@ -32,6 +32,10 @@ reminder_pending(const struct reminder_facts *f)
 	return n;
 }
 
+static void reminder_left(const struct reminder_deadline *d,
+    struct buf *out);
+static void reminder_missed_by(long working, long days, struct buf *out);
+
 /* Add src's flags to dst, keeping the first year each flag met. */
 static void
 reminder_note_merge(struct calendar_note *dst, const struct calendar_note *src)
@@ -69,6 +73,139 @@ reminder_deadline(const struct calendar *cal, struct date from,
 	return 0;
 }
 
+/* The later of two days. */
+static struct date
+reminder_later(struct date a, struct date b)
+{
+	return date_cmp(a, b) >= 0 ? a : b;
+}
+
+int
+reminder_cycle_judge(const struct calendar *cal, struct date start,
+    const struct date *due, struct date approved,
+    const struct date *published, struct date today,
+    struct reminder_cycle *c, struct error *err)
+{
+	struct calendar_note note;
+
+	memset(c, 0, sizeof *c);
+	if (reminder_deadline(cal, start, today, &c->by, err) != 0)
+		return -1;
+	if (due != NULL && date_cmp(*due, c->by.due) != 0) {
+		/* The deadline recorded at approval stands, even if the
+		 * calendar has changed since. */
+		c->by.due = *due;
+		calendar_note_clear(&c->by.note);
+		c->by.overdue = date_cmp(today, *due) > 0;
+		c->by.left = c->by.overdue ? date_diff(*due, today) :
+		    calendar_working_days_between(cal, today, *due,
+		    &c->by.note);
+	}
+	c->approved = approved;
+	c->published = published != NULL;
+	if (published != NULL) {
+		c->published_date = *published;
+		c->late_on = reminder_later(approved, *published);
+	} else {
+		c->late_on = reminder_later(approved, today);
+	}
+	c->late = date_cmp(c->late_on, c->by.due) > 0;
+	if (c->late) {
+		c->late_days = date_diff(c->by.due, c->late_on);
+		c->late_working = calendar_working_days_between(cal, c->by.due,
+		    c->late_on, &note);
+		reminder_note_merge(&c->by.note, &note);
+	}
+	return 0;
+}
+
+/* "пропущен на 2 раб. дн." (calendar days when only days off passed). */
+static void
+reminder_missed_by(long working, long days, struct buf *out)
+{
+	if (working > 0)
+		buf_printf(out, "пропущен на %ld раб. дн.", working);
+	else
+		buf_printf(out, "пропущен на %ld кал. дн. (нерабочих)", days);
+}
+
+/* "срок актуализации 14.01.2025 пропущен на 2 раб. дн." */
+static void
+reminder_cycle_missed(const struct reminder_cycle *c, struct buf *out)
+{
+	char due[DATE_BUFSZ];
+
+	buf_printf(out, "срок актуализации %s ", date_format(c->by.due, due));
+	reminder_missed_by(c->late_working, c->late_days, out);
+}
+
+void
+reminder_cycle_describe(const struct reminder_cycle *c, struct buf *out)
+{
+	char from[DATE_BUFSZ], due[DATE_BUFSZ], ord[DATE_BUFSZ],
+	    pub[DATE_BUFSZ];
+
+	date_format(c->by.from, from);
+	date_format(c->by.due, due);
+	date_format(c->approved, ord);
+	if (c->published)
+		date_format(c->published_date, pub);
+	if (c->late && !c->published) {
+		buf_printf(out, "ПРОСРОЧЕНО: актуализация по изменениям с %s "
+		    "(п. 5.3) не завершена: ", from);
+		reminder_cycle_missed(c, out);
+		buf_printf(out, " (приказ от %s, на сайте не размещена).", ord);
+	} else if (c->late) {
+		buf_printf(out, "Актуализация по изменениям с %s (п. 5.3) "
+		    "проведена с опозданием: ", from);
+		reminder_cycle_missed(c, out);
+		buf_printf(out, " (приказ от %s, размещена на сайте %s).", ord,
+		    pub);
+	} else if (c->published) {
+		buf_printf(out, "Актуализация по изменениям с %s (п. 5.3): "
+		    "срок актуализации %s соблюдён (приказ от %s, размещена "
+		    "на сайте %s).", from, due, ord, pub);
+	} else {
+		buf_printf(out, "Актуализация по изменениям с %s (п. 5.3): "
+		    "приказ от %s; разместить на сайте нужно не позже %s "
+		    "(срок актуализации, п. 5.4); ", from, ord, due);
+		reminder_left(&c->by, out);
+		buf_putc(out, '.');
+	}
+}
+
+/* The publication against its own deadline (the literal п. 5.4): the
+ * 10th working day after the order. */
+static int
+reminder_published(const struct reminder_facts *f, const struct calendar *cal,
+    struct reminder *r, struct error *err)
+{
+	struct calendar_note note;
+
+	if (reminder_deadline(cal, f->order_date, f->published_date,
+	    &r->published_by, err) != 0)
+		return -1;
+	if (r->published_by.overdue) {
+		r->published_late = calendar_working_days_between(cal,
+		    r->published_by.due, f->published_date, &note);
+		reminder_note_merge(&r->published_by.note, &note);
+	}
+	return 0;
+}
+
+/* The cycle the latest revision closed, judged as of today. */
+static int
+reminder_compute_cycle(const struct reminder_facts *f, struct date today,
+    const struct calendar *cal, struct reminder *r, struct error *err)
+{
+	if (!f->cycle)
+		return 0;
+	r->closed = true;
+	return reminder_cycle_judge(cal, f->cycle_start, f->cycle_due_known ?
+	    &f->cycle_due : NULL, f->order_date, f->published ?
+	    &f->published_date : NULL, today, &r->cycle, err);
+}
+
 int
 reminder_compute(const struct reminder_facts *f, struct date today,
     const struct calendar *cal, struct reminder *r, struct error *err)
@@ -92,9 +229,14 @@ reminder_compute(const struct reminder_facts *f, struct date today,
 		if (reminder_deadline(cal, f->order_date, today, &r->publish_by,
 		    err) != 0)
 			return -1;
+	} else if (reminder_published(f, cal, r, err) != 0) {
+		return -1;
 	}
+	if (reminder_compute_cycle(f, today, cal, r, err) != 0)
+		return -1;
 	if ((r->actualise && r->actualise_by.overdue) ||
-	    (r->unpublished && r->publish_by.overdue))
+	    (r->unpublished && r->publish_by.overdue) ||
+	    (r->closed && r->cycle.late && !r->cycle.published))
 		r->level = REMINDER_OVERDUE;
 	else if (r->actualise || r->unpublished)
 		r->level = REMINDER_DUE;
@@ -131,16 +273,29 @@ reminder_left(const struct reminder_deadline *d, struct buf *out)
 
 /* The revision in force: its order and whether it is online. */
 static void
-reminder_format_revision(const struct reminder_facts *f, struct strvec *lines)
+reminder_format_revision(const struct reminder *r,
+    const struct reminder_facts *f, struct strvec *lines)
 {
-	char od[DATE_BUFSZ], pd[DATE_BUFSZ];
+	const struct reminder_deadline *d = &r->published_by;
+	char od[DATE_BUFSZ], pd[DATE_BUFSZ], due[DATE_BUFSZ];
+	struct buf b;
 
 	date_format(f->order_date, od);
-	if (f->published)
-		reminder_line(lines, "Утверждённая редакция перечня %lld: "
-		    "приказ от %s № %s, размещена на сайте %s.",
+	date_format(d->due, due);
+	if (f->published) {
+		buf_init(&b);
+		buf_printf(&b, "Утверждённая редакция перечня %lld: приказ от "
+		    "%s № %s, размещена на сайте %s (срок размещения %s ",
 		    (long long)f->revision, od, f->order_no,
-		    date_format(f->published_date, pd));
+		    date_format(f->published_date, pd), due);
+		if (d->overdue)
+			reminder_missed_by(r->published_late,
+			    date_diff(d->due, f->published_date), &b);
+		else
+			buf_puts(&b, "соблюдён");
+		buf_puts(&b, ", п. 5.4).");
+		strvec_push_owned(lines, buf_detach(&b));
+	}
 	else
 		reminder_line(lines, "Утверждённая редакция перечня %lld: "
 		    "приказ от %s № %s, на сайте не размещена.",
@@ -251,7 +406,8 @@ void
 reminder_format(const struct reminder *r, const struct reminder_facts *f,
     const struct calendar *cal, struct strvec *lines)
 {
-	const struct calendar_note *shown = NULL;
+	const struct reminder_deadline *ds[4];
+	size_t n = 0;
 
 	if (r->never_approved) {
 		reminder_line(lines, "Перечень не утверждён: утвердите его "
@@ -263,7 +419,14 @@ reminder_format(const struct reminder *r, const struct reminder_facts *f,
 		}
 		return;
 	}
-	reminder_format_revision(f, lines);
+	reminder_format_revision(r, f, lines);
+	if (r->closed) {
+		struct buf b;
+
+		buf_init(&b);
+		reminder_cycle_describe(&r->cycle, &b);
+		strvec_push_owned(lines, buf_detach(&b));
+	}
 	if (r->unpublished)
 		reminder_format_unpublished(r, lines);
 	if (r->actualise)
@@ -274,14 +437,40 @@ reminder_format(const struct reminder *r, const struct reminder_facts *f,
 	if (r->level == REMINDER_NOTHING)
 		reminder_line(lines, "Действий не требуется: изменений, "
 		    "требующих актуализации (п. 5.3), после утверждения нет.");
-	if (r->unpublished && reminder_note_flagged(&r->publish_by.note)) {
-		reminder_format_note(cal, &r->publish_by, lines);
-		shown = &r->publish_by.note;
+	if (r->unpublished)
+		ds[n++] = &r->publish_by;
+	if (f->published)
+		ds[n++] = &r->published_by;
+	if (r->actualise)
+		ds[n++] = &r->actualise_by;
+	if (r->closed)
+		ds[n++] = &r->cycle.by;
+	for (size_t i = 0; i < n; i++) {
+		bool said = false;
+
+		for (size_t j = 0; j < i; j++)
+			said = said || (reminder_note_flagged(&ds[j]->note) &&
+			    reminder_note_same(&ds[j]->note, &ds[i]->note));
+		if (reminder_note_flagged(&ds[i]->note) && !said)
+			reminder_format_note(cal, ds[i], lines);
 	}
-	if (r->actualise && reminder_note_flagged(&r->actualise_by.note) &&
-	    (shown == NULL || !reminder_note_same(shown,
-	    &r->actualise_by.note)))
-		reminder_format_note(cal, &r->actualise_by, lines);
+}
+
+void
+reminder_counts_line(const size_t count[TRIGGER_COUNT], struct buf *out)
+{
+	bool any = false;
+
+	for (int t = 0; t < TRIGGER_COUNT; t++) {
+		if (t == TRIGGER_EDIT || count[t] == 0)
+			continue;
+		buf_printf(out, "%s%s — %zu", any ? ", " : "",
+		    trigger_code((enum trigger)t), count[t]);
+		any = true;
+	}
+	if (!any)
+		buf_puts(out, "нет (изменения редакционные)");
+	buf_printf(out, "; редакционных изменений: %zu", count[TRIGGER_EDIT]);
 }
 
 /* One deadline as a header: what, by when, how long is left. */
@@ -311,6 +500,19 @@ reminder_urgent(const struct reminder *r, const struct reminder_deadline **a,
 {
 	*a = r->actualise ? &r->actualise_by : NULL;
 	*p = r->unpublished ? &r->publish_by : NULL;
+	/* The cycle a revision closed ends only online: its deadline is the
+	 * publication's too when it comes first. */
+	if (r->closed && !r->cycle.published && *p != NULL &&
+	    (date_cmp(r->cycle.by.due, (*p)->due) < 0 ||
+	    r->cycle.by.overdue))
+		*p = &r->cycle.by;
+	/* A late actualisation still to be published is said as one. */
+	if (*p == &r->cycle.by && (*p)->overdue) {
+		if (*a == NULL || !(*a)->overdue ||
+		    date_cmp((*p)->due, (*a)->due) < 0)
+			*a = *p;
+		*p = NULL;
+	}
 	if (*a != NULL && *p != NULL) {
 		if ((*a)->overdue != (*p)->overdue ? (*p)->overdue :
 		    date_cmp((*p)->due, (*a)->due) < 0)

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "reminder.h"
 #include "store_approval.h"
 #include "store_history.h"
 #include "store_users.h"
@@ -22,6 +23,8 @@ revision_fini(struct revision *r)
 	free(r->published_url);
 	free(r->published_utc);
 	free(r->published_by);
+	free(r->cycle_start);
+	free(r->cycle_due);
 	memset(r, 0, sizeof *r);
 }
 
@@ -191,18 +194,49 @@ store_revision_approve(struct store *s, const char *order_no,
     struct error *err)
 {
 	return store_revision_approve_unreviewed(s, order_no, order_date, NULL,
-	    who, rev_id, err);
+	    NULL, who, rev_id, err);
+}
+
+/*
+ * The cycle the approval closes, as ISO days into start and due ("" for
+ * none): the changes under п. 5.3 since the revision before and the 10th
+ * working day after they began (п. 5.4), or due "" without cal.  Inside
+ * the approval's transaction, so no change slips between.
+ */
+static int
+approval_cycle(struct store *s, const struct calendar *cal, char *start,
+    char *due, struct error *err)
+{
+	struct reminder_facts f;
+	struct calendar_note note;
+	struct date d;
+	int rc;
+
+	start[0] = due[0] = '\0';
+	reminder_facts_init(&f);
+	rc = store_status_gather(s, NULL, &f, err);
+	if (rc == 0 && f.approved && reminder_pending(&f) > 0) {
+		date_format_iso(f.first_change, start);
+		if (cal != NULL) {
+			rc = calendar_add_working_days(cal, f.first_change,
+			    REMINDER_WORKING_DAYS, &d, &note, err);
+			if (rc == 0)
+				date_format_iso(d, due);
+		}
+	}
+	reminder_facts_fini(&f);
+	return rc;
 }
 
 int
 store_revision_approve_unreviewed(struct store *s, const char *order_no,
-    const char *order_date, const char *note, const struct actor *who,
-    int64_t *rev_id, struct error *err)
+    const char *order_date, const char *note, const struct calendar *cal,
+    const struct actor *who, int64_t *rev_id, struct error *err)
 {
 	struct changes ch;
 	sqlite3_stmt *st;
 	int64_t last;
-	char *what, day[DATE_BUFSZ];
+	char *what, day[DATE_BUFSZ], start[DATE_BUFSZ], due[DATE_BUFSZ];
 	int rc;
 
 	if (order_no == NULL || order_no[0] == '\0')
@@ -211,13 +245,15 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
 		return -1;
 	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
 	if (rc == 0)
+		rc = approval_cycle(s, cal, start, due, err);
+	if (rc == 0)
 		rc = log_unreviewed(s, note, who, err);
 	if (rc == 0)
 		rc = store_log_last_id(s, &last, err);
 	if (rc == 0)
 		rc = store_prepare(s, &st, "INSERT INTO revision (order_no, "
-		    "order_date, approved_utc, approved_by, last_change_id) "
-		    "VALUES (?, ?, ?, ?, ?)", err);
+		    "order_date, approved_utc, approved_by, last_change_id, "
+		    "cycle_start, cycle_due) VALUES (?, ?, ?, ?, ?, ?, ?)", err);
 	if (rc == 0) {
 		store_bind_text(st, 1, order_no);
 		store_bind_text(st, 2, order_date);
@@ -225,6 +261,8 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
 		store_bind_text(st, 4, who->login);
 		/* The approval's own log entry belongs to it too. */
 		sqlite3_bind_int64(st, 5, last + 1);
+		store_bind_text(st, 6, start);
+		store_bind_text(st, 7, due);
 		rc = store_step_done(s, st, "запись редакции", err);
 	}
 	if (rc == 0) {
@@ -309,7 +347,8 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 
 static const char revision_columns[] = "SELECT id, order_no, order_date, "
     "approved_utc, approved_by, last_change_id, published_date, "
-    "published_url, published_utc, published_by FROM revision ";
+    "published_url, published_utc, published_by, cycle_start, cycle_due "
+    "FROM revision ";
 
 static void
 read_revision(sqlite3_stmt *st, struct revision *r)
@@ -324,6 +363,8 @@ read_revision(sqlite3_stmt *st, struct revision *r)
 	r->published_url = store_column_text(st, 7);
 	r->published_utc = store_column_text(st, 8);
 	r->published_by = store_column_text(st, 9);
+	r->cycle_start = store_column_text(st, 10);
+	r->cycle_due = store_column_text(st, 11);
 }
 
 int

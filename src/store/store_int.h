@@ -36,4 +36,11 @@ int	store_step_done(struct store *s, sqlite3_stmt *st, const char *doing,
 /* Copy a text column ("" for NULL); caller frees. */
 char	*store_column_text(sqlite3_stmt *st, int col);
 
+/* store_status_facts (day NULL: now) inside the caller's transaction:
+ * the approval records the cycle it closes with it (store_status.c). */
+struct reminder_facts;
+struct date;
+int	store_status_gather(struct store *s, const struct date *day,
+	    struct reminder_facts *f, struct error *err);
+
 #endif

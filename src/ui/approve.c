@@ -144,7 +144,8 @@ approve_describe_gate(const struct store_approval_gate *g, char *note,
  */
 static int
 approve_run(struct approve_form *f, struct store *st,
-    const struct ui_actions *acts, int64_t *rev, struct error *err)
+    const struct ui_actions *acts, const struct calendar *cal, int64_t *rev,
+    struct error *err)
 {
 	struct store_approval_gate g;
 	struct approval_order order;
@@ -181,7 +182,7 @@ approve_run(struct approve_form *f, struct store *st,
 		note = store_approval_note(&g);
 		f->confirmed = note != NULL;
 		rc = store_revision_approve_unreviewed(st, order.number,
-		    order.iso, note, &who, rev, err);
+		    order.iso, note, cal, &who, rev, err);
 	}
 	free(note);
 	store_approval_gate_fini(&g);
@@ -206,7 +207,13 @@ approve_report(int64_t rev, bool confirmed, const struct reminder_view *rv,
 		return;
 	}
 	date_format(d->due, due);
-	if (d->overdue)
+	if (rv->r.closed && rv->r.cycle.late) {
+		/* A later deadline to publish does not make it on time. */
+		snprintf(msg, msglen, "Утверждена редакция %lld%s. Срок "
+		    "актуализации %s пропущен: разместите на сайте без "
+		    "промедления.", (long long)rev, with,
+		    date_format(rv->r.cycle.by.due, due));
+	} else if (d->overdue)
 		snprintf(msg, msglen, "Утверждена редакция %lld%s. Срок "
 		    "размещения на сайте (п. 5.4) истёк %s.", (long long)rev,
 		    with, due);
@@ -291,7 +298,8 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 			f.cur = 1;
 			continue;
 		}
-		rc = approve_run(&f, env->st, env->acts, &rev, &err);
+		rc = approve_run(&f, env->st, env->acts,
+		    rv->cal_loaded ? &rv->cal : NULL, &rev, &err);
 		if (rc == 0)
 			break;
 		if (rc < 0) {

@@ -52,7 +52,7 @@ cat >"$WORK/body" <<'EOF'
   — у точки взаимодействия «Единый реестр видов контроля» изменены контакты: было «https://ervk.gov.ru/registry/list2/active», стало «https://ervk.gov.ru/».
 
 Процесс 2 «Консультирование»:
-  — у точки взаимодействия «Телефонная связь» изменён вид: было «Телефонная связь», стало «Почта России»;
+  — у точки взаимодействия «Телефонная связь» изменён вид: было «Телефонная связь (Офлайн-точка)», стало «Почта России (Офлайн-точка)»;
   — у точки взаимодействия «Почта России» изменены удовлетворяемые потребности: было «получение консультации» (п. 2.6.2), стало «получение консультации по почте» (п. 2.6.2), «подача обращения» (п. 2.6.4);
   — исключена точка взаимодействия «Видеоконференцсвязь»;
   — добавлена точка взаимодействия «Чат-бот министерства» (Чат-бот, Цифровая точка) с потребностями: «получение консультации» (п. 2.6.2).
@@ -71,6 +71,22 @@ expect_status 0 "$P" -d "$DB" diff
 diff -u "$WORK/want" "$WORK/out" || fail "diff of revision 1 and the working copy"
 expect_status 0 "$P" -d "$DB" diff 1
 diff -u "$WORK/want" "$WORK/out" || fail "diff 1"
+
+# status and log count the same changes as the diff: each once (a new
+# kind is one п. 5.3.2 change), the two undone ones not at all, though
+# the log lists every entry.  (Revision 1 was never published: overdue.)
+expect_status 2 "$P" -d "$DB" status
+expect_in "$WORK/out" "внесено изменений: 5,"
+expect_in "$WORK/out" "(п. 5.3.1): 2"
+for t in 5.3.2 5.3.3 5.3.4; do
+	expect_in "$WORK/out" "(п. $t): 1"
+done
+expect_in "$WORK/out" "Редакционных правок после утверждения (актуализации не требуют): 3."
+expect_status 0 "$P" -d "$DB" log
+[ "$(grep -c "  5\.3\.4 " "$WORK/out")" = 3 ] ||
+    fail "the log should list three exclusions"
+expect_in "$WORK/out" "Итог: рабочая копия отличается от редакции 1"
+expect_in "$WORK/out" "Основания актуализации (п. 5.3): 5.3.1 — 2, 5.3.2 — 1, 5.3.3 — 1, 5.3.4 — 1; редакционных изменений: 3."
 
 # Between two revisions: the same edits; the other way round, undone.
 # (No review accepted the edits: the approval confirms that.)

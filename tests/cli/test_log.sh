@@ -106,6 +106,25 @@ expect_status 2 "$P" -d "$DB" log --since 2024-13-01
 expect_in "$WORK/err" "--since"
 expect_status 2 "$P" -d "$DB" log лишнее
 
+# Unfiltered, the log ends with what it adds up to against the latest
+# revision - none before the first approval; an exclusion undone and a
+# kind changed and changed back add up to nothing, though logged.
+expect_status 0 "$P" -d "$DB" log
+expect_not_in "$WORK/out" "Итог:"
+"$P" -d "$DB" init --org "Министерство" --title "Перечень" >/dev/null 2>&1 ||
+    fail "init"
+"$P" -d "$DB" approve --order 1 --date "$today" --confirm-errors \
+    >/dev/null 2>&1 || fail "approve"
+"$P" -d "$DB" tp exclude 2.1 --reason x >/dev/null 2>&1 || fail "exclude"
+"$P" -d "$DB" tp restore 2.1 >/dev/null 2>&1 || fail "restore"
+"$P" -d "$DB" tp set 2.3 --kind Чат-бот >/dev/null 2>&1 || fail "kind"
+"$P" -d "$DB" tp set 2.3 --kind "Электронная почта" >/dev/null 2>&1 ||
+    fail "kind back"
+expect_status 0 "$P" -d "$DB" log
+expect_in "$WORK/out" "Итог: рабочая копия не отличается от редакции 1 — изменений нет."
+expect_status 0 "$P" -d "$DB" log --limit 3
+expect_not_in "$WORK/out" "Итог:"
+
 # Data never reaches the terminal as control sequences.
 esc=$(printf '\033')
 "$P" -d "$DB" tp set 1.1 --name "Сайт${esc}[31m министерства" \

@@ -180,7 +180,7 @@ expect_in "$WORK/out" "утверждение: — → редакция 3"
 
 # A list with an error of the rules is not approved unless confirmed.
 E="$WORK/errors.db"
-printf '№\tПроцесс взаимодействия с клиентом\tТочка взаимодействия\tУдовлетворяемые потребности клиента\tОсобенности взаимодействия с клиентом\n1\tКонсультирование\tНечто непонятное\tполучение консультации\t\n' \
+printf '№\tПроцесс взаимодействия с клиентом\tТочка взаимодействия\tУдовлетворяемые потребности клиента\tОсобенности взаимодействия с клиентом\tКонтакты\n1\tКонсультирование\tНечто непонятное\tполучение консультации\tЦифровая точка\totdel@yandex\n' \
     >"$WORK/errors.tsv"
 expect_status 0 "$P" -d "$E" import -q "$WORK/errors.tsv"
 # Without its header (R0) no confirmation helps; with it, the error of the
@@ -190,7 +190,7 @@ expect_status 1 "$P" -d "$E" approve --order 1 --date 19.03.2024 \
 expect_in "$WORK/err" "заголовок перечня не заполнен (п. 5.1, Приложение 1): нет органа (ОИВ), заглавия"
 expect_status 0 "$P" -d "$E" init --org "Комитет по тарифам" --title "т"
 expect_status 1 "$P" -d "$E" approve --order 1 --date 19.03.2024
-expect_in "$WORK/err" "точка 1.1: п. 2.1: у точки «Нечто непонятное» не указан тип"
+expect_in "$WORK/err" "точка 1.1: контакт «otdel@yandex» точки «Нечто непонятное»: в имени домена «yandex» нет точки"
 expect_in "$WORK/err" "в перечне ошибок по правилам Порядка: 1"
 expect_status 0 "$P" -d "$E" approve --order 1 --date 19.03.2024 \
     --confirm-errors

@@ -430,7 +430,7 @@ approval_needs_the_header_and_freezes_its_genitive(void **state)
 
 	assert_int_equal(store_log_last_id(f->st, &before, &err), 0);
 	assert_int_equal(store_revision_approve_unreviewed(f->st, "1",
-	    "2024-03-19", "подтверждено", &who, &rev, &err), -1);
+	    "2024-03-19", "подтверждено", NULL, &who, &rev, &err), -1);
 	assert_non_null(strstr(err.msg, "заголовок перечня не заполнен"));
 	assert_non_null(strstr(err.msg, "органа (ОИВ), заглавия"));
 	assert_int_equal(store_log_last_id(f->st, &after, &err), 0);

@@ -101,7 +101,7 @@ grep -q "подтверждение утверждения: — → уполно
 	"$WORK/out" || { cat "$WORK/out" >&2; fail "the confirmation is not logged"; }
 
 # Errors of the rules too; Esc at the question approves nothing.
-printf '№\tПроцесс взаимодействия с клиентом\tТочка взаимодействия\tУдовлетворяемые потребности клиента\tОсобенности взаимодействия с клиентом\n1\tКонсультирование\tНечто непонятное\tполучение консультации\t\n' \
+printf '№\tПроцесс взаимодействия с клиентом\tТочка взаимодействия\tУдовлетворяемые потребности клиента\tОсобенности взаимодействия с клиентом\tКонтакты\n1\tКонсультирование\tНечто непонятное\tполучение консультации\tЦифровая точка\totdel@yandex\n' \
 	>"$WORK/errors.tsv"
 DB="$WORK/errors.db"
 "$PERECHEN" -d "$DB" import -q "$WORK/errors.tsv" >/dev/null 2>&1 ||
@@ -140,7 +140,7 @@ wait_for "Утверждение перечня (п. 5.1)"
 tm send-keys -t t -l "1"
 keys Enter Enter
 wait_for "Утверждению мешают: ошибок по правилам Порядка — 1 (точка"
-expect_screen "у точки «Нечто непонятное» не указан тип"
+expect_screen "контакт «otdel@yandex» точки «Нечто непонятное»"
 keys Escape
 wait_gone "Утверждение перечня"
 expect_line 1 "Перечень не утверждён (п. 5.1)"

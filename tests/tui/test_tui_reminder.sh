@@ -2,8 +2,9 @@
 # The reminder of п. 5.3-5.4 in the editor's header line and on its own
 # screen (R): never approved; approved and awaiting the website, then
 # overdue (emphasised: red where there is colour, out of the reverse bar on
-# vt100); changes made while the editor is open show at the next key, in
-# full on a wide terminal and in brief at 80 columns.
+# vt100); an exclusion undone leaves nothing due; changes made while the
+# editor is open show at the next key, in full on a wide terminal and in
+# brief at 80 columns; a late approval stays late.
 . "$TESTS_DIR/tui/lib.sh"
 
 import_example
@@ -72,6 +73,26 @@ due=$("$PERECHEN" calendar workdays "$today" 10 2>/dev/null)
 start_shell 160 40
 open_editor
 wait_line 1 "Ред. 1 от 19.03.2024 · рабочая версия"
+
+# An exclusion undone in the editor leaves the list as approved: nothing
+# is due, however many entries the log got.
+keys j j j j j j j j
+wait_for "Процесс 2 из 5, точка 2"
+keys x
+wait_for "Причина исключения"
+tm send-keys -t t -l "по ошибке"
+keys Enter
+wait_line 1 "Требуется актуализация перечня (п. 5.3): срок $due"
+keys u
+wait_for "Отменено: исключение точки"
+wait_line 1 "Ред. 1 от 19.03.2024 · рабочая версия"
+keys R
+wait_for "Действий не требуется"
+expect_not_screen "Требуется актуализация"
+keys R
+wait_gone "Напоминание (п. 5.3–5.4)"
+keys g
+
 "$PERECHEN" -d "$DB" tp set 2.2 --need "2.6.2:получение консультации по почте" \
 	>/dev/null 2>&1 || fail "tp set"
 "$PERECHEN" -d "$DB" tp exclude 2.4 --reason "канал не используется" \
@@ -90,5 +111,27 @@ tm resize-window -t t -x 80 -y 24
 wait_line 1 "Требуется актуализация (п. 5.3): 2 изм., срок $due"
 expect_line 1 " · рабочая версия"
 expect_not_screen "Министерство"
+quit_editor q
+
+# Approved two working days after the deadline: the header and the
+# screen say the actualisation is late, not that a later deadline holds.
+late=$("$PERECHEN" calendar workdays "$today" 12 2>/dev/null)
+[ -n "$late" ] || fail "calendar workdays 12"
+"$PERECHEN" -d "$DB" init \
+	--org "Министерство промышленности и торговли Смоленской области" \
+	--title "Перечень точек взаимодействия с клиентом" >/dev/null 2>&1 ||
+	fail "init"
+"$PERECHEN" -d "$DB" approve --order 31/01-01 --date "$late" --today "$late" \
+	--confirm-unreviewed >"$WORK/approve.out" 2>&1 ||
+	{ cat "$WORK/approve.out" >&2; fail "late approve"; }
+start_shell 160 40
+type_line "export PERECHEN_TODAY=$late"
+open_editor
+wait_line 1 "ПРОСРОЧЕНО: актуализация перечня (п. 5.3), срок истёк $due"
+keys R
+wait_for "срок актуализации $due пропущен на 2 раб. дн."
+expect_not_screen "соблюдён"
+keys R
+wait_gone "Напоминание (п. 5.3–5.4)"
 quit_editor q
 tui_done

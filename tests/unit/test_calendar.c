@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../date_assert.h"
 #include "calendar.h"
 
 /* The directory the shipped calendar lives in (tests run from the top). */
@@ -20,17 +21,6 @@ share_dir(void)
 	const char *env = getenv("PERECHEN_SHARE");
 
 	return env != NULL && env[0] != '\0' ? env : "share/perechen";
-}
-
-static struct date
-day(const char *s)
-{
-	struct date d = { 0, 0, 0 };
-	struct error err;
-
-	if (date_parse(s, &d, &err) != 0)
-		fail_msg("%s: %s", s, err.msg);
-	return d;
 }
 
 /* A fresh calendar holding only the shipped files. */

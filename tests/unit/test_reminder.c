@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../date_assert.h"
 #include "reminder.h"
 
 static struct calendar shipped;
@@ -21,25 +22,6 @@ share_dir(void)
 	const char *env = getenv("PERECHEN_SHARE");
 
 	return env != NULL && env[0] != '\0' ? env : "share/perechen";
-}
-
-static struct date
-day(const char *s)
-{
-	struct date d = { 0, 0, 0 };
-	struct error err;
-
-	if (date_parse(s, &d, &err) != 0)
-		fail_msg("%s: %s", s, err.msg);
-	return d;
-}
-
-static void
-assert_date(struct date got, const char *want)
-{
-	char buf[DATE_BUFSZ];
-
-	assert_string_equal(date_format(got, buf), want);
 }
 
 /* Facts of revision 1 approved by order 27/01-01 of order_date. */
@@ -171,7 +153,8 @@ test_published_without_changes_needs_nothing(void **state)
 	assert_false(r.unpublished);
 	text = wording(&r, &f);
 	assert_has(text, "Утверждённая редакция перечня 1: приказ от "
-	    "19.03.2024 № 27/01-01, размещена на сайте 01.04.2024.");
+	    "19.03.2024 № 27/01-01, размещена на сайте 01.04.2024 (срок размещения 02.04.2024 "
+	    "соблюдён, п. 5.4).");
 	assert_has(text, "Действий не требуется");
 	assert_lacks(text, "ПРОСРОЧЕНО");
 	assert_lacks(text, "Требуется");
@@ -287,10 +270,19 @@ test_late_publication_clears_overdue(void **state)
 	struct reminder_facts f;
 	struct reminder r;
 
+	char *text;
+
 	(void)state;
 	facts_approved(&f, "19.03.2024", "10.04.2024");
 	compute(&f, "11.04.2024", &r);
 	assert_int_equal(r.level, REMINDER_NOTHING);
+	/* Nothing is due, but the lateness stays on record: 3-5, 8-10
+	 * April after the deadline of 02.04.2024. */
+	assert_int_equal(r.published_late, 6);
+	text = wording(&r, &f);
+	assert_has(text, "размещена на сайте 10.04.2024 (срок размещения "
+	    "02.04.2024 пропущен на 6 раб. дн., п. 5.4).");
+	free(text);
 	reminder_facts_fini(&f);
 }
 
@@ -655,6 +647,181 @@ test_local_day_start_in_utc(void **state)
 	assert_string_equal(buf, "2025-01-01T00:00:00Z");
 }
 
+/* Revision 2 by order of approved, closing a cycle whose deadline was
+ * recorded as 14.01.2025 (published on published, or not yet). */
+static void
+facts_cycle(struct reminder_facts *f, const char *approved,
+    const char *published)
+{
+	facts_approved(f, approved, published);
+	f->revision = 2;
+	f->cycle = true;
+	f->cycle_start = day("25.12.2024");
+	f->cycle_due_known = true;
+	f->cycle_due = day("14.01.2025");
+}
+
+static void
+test_late_approval_stays_late_until_published(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+	char *text, *head;
+	struct buf b;
+
+	(void)state;
+	/* Approved on Thu 16.01.2025, two working days after the deadline:
+	 * its own deadline to publish (30.01.2025) is far, but the cycle
+	 * is overdue until the revision is online. */
+	facts_cycle(&f, "16.01.2025", NULL);
+	compute(&f, "16.01.2025", &r);
+	assert_int_equal(r.level, REMINDER_OVERDUE);
+	assert_true(r.closed);
+	assert_true(r.cycle.late);
+	assert_int_equal(r.cycle.late_working, 2);
+	assert_date(r.publish_by.due, "30.01.2025");
+	text = wording(&r, &f);
+	assert_has(text, "ПРОСРОЧЕНО: актуализация по изменениям с "
+	    "25.12.2024 (п. 5.3) не завершена: срок актуализации 14.01.2025 "
+	    "пропущен на 2 раб. дн. (приказ от 16.01.2025, на сайте не "
+	    "размещена).");
+	assert_lacks(text, "соблюдён");
+	head = headline(&r);
+	assert_string_equal(head, "ПРОСРОЧЕНО: актуализация перечня (п. 5.3), "
+	    "срок истёк 14.01.2025");
+	free(head);
+	free(text);
+	buf_init(&b);
+	reminder_headline_brief(&r, &f, &b);
+	assert_string_equal(b.data, "ПРОСРОЧЕНО: актуализация (п. 5.3), срок "
+	    "был 14.01.2025");
+	buf_fini(&b);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_late_publication_is_late_on_record(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+	char *text, *head;
+
+	(void)state;
+	/* Published on Mon 20.01.2025: four working days late (15, 16, 17,
+	 * 20 January), and nothing is due any more. */
+	facts_cycle(&f, "16.01.2025", "20.01.2025");
+	compute(&f, "03.02.2025", &r);
+	assert_int_equal(r.level, REMINDER_NOTHING);
+	assert_int_equal(r.cycle.late_working, 4);
+	text = wording(&r, &f);
+	assert_has(text, "проведена с опозданием: срок актуализации "
+	    "14.01.2025 пропущен на 4 раб. дн. (приказ от 16.01.2025, "
+	    "размещена на сайте 20.01.2025).");
+	assert_has(text, "Действий не требуется");
+	assert_lacks(text, "срок актуализации 14.01.2025 соблюдён");
+	/* The publication's own deadline is a fact of its own. */
+	assert_has(text, "срок размещения 30.01.2025 соблюдён");
+	head = headline(&r);
+	assert_string_equal(head, "");
+	free(head);
+	free(text);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_cycle_met_only_when_approved_and_published_by_deadline(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+	char *text;
+
+	(void)state;
+	facts_cycle(&f, "10.01.2025", "14.01.2025");
+	compute(&f, "20.01.2025", &r);
+	assert_false(r.cycle.late);
+	text = wording(&r, &f);
+	assert_has(text, "срок актуализации 14.01.2025 соблюдён (приказ от "
+	    "10.01.2025, размещена на сайте 14.01.2025).");
+	free(text);
+	reminder_facts_fini(&f);
+	/* Approved in time, published a day late: missed. */
+	facts_cycle(&f, "10.01.2025", "15.01.2025");
+	compute(&f, "20.01.2025", &r);
+	assert_true(r.cycle.late);
+	assert_int_equal(r.cycle.late_working, 1);
+	reminder_facts_fini(&f);
+	/* Approved in time, not yet online, deadline not yet passed. */
+	facts_cycle(&f, "10.01.2025", NULL);
+	compute(&f, "13.01.2025", &r);
+	assert_int_equal(r.level, REMINDER_DUE);
+	text = wording(&r, &f);
+	assert_has(text, "разместить на сайте нужно не позже 14.01.2025 "
+	    "(срок актуализации, п. 5.4); осталось рабочих дней: 1.");
+	free(text);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_cycle_late_over_days_off_only(void **state)
+{
+	struct reminder_cycle c;
+	struct date due = day("17.01.2025"), pub = day("18.01.2025");
+	struct error err;
+	struct buf b;
+
+	(void)state;
+	/* Due on a Friday, online on the Saturday: late, though no working
+	 * day passed - said in calendar days. */
+	assert_int_equal(reminder_cycle_judge(&shipped, day("31.12.2024"),
+	    &due, day("17.01.2025"), &pub, day("20.01.2025"), &c, &err), 0);
+	assert_true(c.late);
+	assert_int_equal(c.late_working, 0);
+	assert_int_equal(c.late_days, 1);
+	buf_init(&b);
+	reminder_cycle_describe(&c, &b);
+	assert_has(b.data, "пропущен на 1 кал. дн. (нерабочих)");
+	buf_fini(&b);
+}
+
+static void
+test_cycle_deadline_worked_out_when_not_recorded(void **state)
+{
+	struct reminder_facts f;
+	struct reminder r;
+
+	(void)state;
+	facts_cycle(&f, "31.01.2025", "31.01.2025");
+	f.cycle_due_known = false;
+	f.cycle_start = day("17.01.2025");
+	compute(&f, "03.02.2025", &r);
+	/* Ten working days from Mon 20.01.2025. */
+	assert_date(r.cycle.by.due, "31.01.2025");
+	assert_false(r.cycle.late);
+	reminder_facts_fini(&f);
+}
+
+static void
+test_counts_line(void **state)
+{
+	size_t count[TRIGGER_COUNT] = { 0 };
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	reminder_counts_line(count, &b);
+	assert_string_equal(b.data, "нет (изменения редакционные); "
+	    "редакционных изменений: 0");
+	buf_fini(&b);
+	count[TRIGGER_KIND] = 1;
+	count[TRIGGER_EXCLUDED] = 2;
+	count[TRIGGER_EDIT] = 3;
+	buf_init(&b);
+	reminder_counts_line(count, &b);
+	assert_string_equal(b.data, "5.3.2 — 1, 5.3.4 — 2; редакционных "
+	    "изменений: 3");
+	buf_fini(&b);
+}
+
 static int
 load_shipped(void **state)
 {
@@ -704,6 +871,13 @@ main(void)
 		cmocka_unit_test(test_local_time_of_log_entry),
 		cmocka_unit_test(test_local_time_rejects_other_shapes),
 		cmocka_unit_test(test_local_day_start_in_utc),
+		cmocka_unit_test(test_late_approval_stays_late_until_published),
+		cmocka_unit_test(test_late_publication_is_late_on_record),
+		cmocka_unit_test(
+		    test_cycle_met_only_when_approved_and_published_by_deadline),
+		cmocka_unit_test(test_cycle_late_over_days_off_only),
+		cmocka_unit_test(test_cycle_deadline_worked_out_when_not_recorded),
+		cmocka_unit_test(test_counts_line),
 	};
 
 	return cmocka_run_group_tests(tests, load_shipped, free_shipped);
