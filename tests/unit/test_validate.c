@@ -1010,6 +1010,7 @@ main(void)
 		T(test_r11_fires_on_malformed_contact),
 		T(test_r11_fires_on_local_phone),
 		T(test_r11_quiet_on_good_contacts),
+		T(test_r11_fires_on_contact_left_in_name),
 		T(test_list_skips_fields_of_excluded),
 		T(test_list_skips_excluded_process),
 		T(test_list_orders_by_process_then_touchpoint),
