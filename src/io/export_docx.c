@@ -5,9 +5,14 @@
 #include <string.h>
 #include <zip.h>
 
+#include "layout.h"
 #include "markup.h"
 
 #define DOCX_GRIF_SHARE	45	/* percent of the text width for the grif */
+#define DOCX_CELL_PAD	108	/* twips each side: Word's default, the PDF's */
+#define DOCX_PAD_TEXT	"108"	/* the same, for the XML */
+#define DOCX_NUMBER_TOP	567	/* twips: page number 10 mm from the top */
+#define DOCX_ZWSP	"\xE2\x80\x8B"	/* a line may break here */
 #define DOCX_MTIME	1704067200	/* 2024-01-01: the same bytes each time */
 
 #define DOCX_XML_HEAD \
@@ -27,12 +32,20 @@ struct docx_page {
 	long	 width, height;
 	long	 left, right, top, bottom;
 	long	 text;		/* width between the margins */
+	long	 col[DOC_COLUMNS];	/* the table's columns */
 };
 
-/* The page of d in twips. */
+/* The page of d in twips, and the columns layout.h gives its table,
+ * measured in Times New Roman's widths; the last column takes what
+ * rounding leaves. */
 static void
-export_docx_page(const struct doc_page *p, struct docx_page *t)
+export_docx_page(const struct document *d, struct docx_page *t)
 {
+	const struct doc_page *p = &d->page;
+	double pt = p->font_pt, w[DOC_COLUMNS];
+	struct layout_metric m = { layout_times_width, &pt };
+	long used = 0;
+
 	t->width = markup_twips(p->width_mm);
 	t->height = markup_twips(p->height_mm);
 	t->left = markup_twips(p->margin_left_mm);
@@ -40,31 +53,45 @@ export_docx_page(const struct doc_page *p, struct docx_page *t)
 	t->top = markup_twips(p->margin_top_mm);
 	t->bottom = markup_twips(p->margin_bottom_mm);
 	t->text = t->width - t->left - t->right;
+	layout_columns(d, &m, t->text / 20.0, 2 * DOCX_CELL_PAD / 20.0, w);
+	for (int c = 0; c < DOC_COLUMNS - 1; c++) {
+		t->col[c] = (long)(w[c] * 20 + 0.5);
+		used += t->col[c];
+	}
+	t->col[DOC_COLUMNS - 1] = t->text - used;
 }
 
-/* Width of column c in twips; the last takes what rounding leaves. */
+/* Width of column c in twips. */
 static long
 export_docx_column(const struct docx_page *t, int c)
 {
-	long used = 0;
-
-	if (c < DOC_COLUMNS - 1)
-		return t->text * markup_column_share[c] / 100;
-	for (int i = 0; i < DOC_COLUMNS - 1; i++)
-		used += t->text * markup_column_share[i] / 100;
-	return t->text - used;
+	return t->col[c];
 }
 
-/* A run of text; a line break inside it is w:br. */
+/* A run of text; a line break inside it is w:br, and an address may
+ * break after «@ . / -» (a zero-width space, which Word honours). */
 static void
 export_docx_run(struct buf *out, const char *text)
 {
+	struct buf marked;
+	size_t *at, n, from = 0;
+
 	if (text[0] == '\0')
 		return;
+	buf_init(&marked);
+	n = layout_address_breaks(text, &at);
+	for (size_t i = 0; i < n; i++) {
+		buf_append(&marked, text + from, at[i] - from);
+		buf_puts(&marked, DOCX_ZWSP);
+		from = at[i];
+	}
+	buf_puts(&marked, text + from);
+	free(at);
 	buf_puts(out, "<w:r><w:t xml:space=\"preserve\">");
-	markup_escape(out, text,
+	markup_escape(out, marked.data,
 	    "</w:t><w:br/><w:t xml:space=\"preserve\">");
 	buf_puts(out, "</w:t></w:r>");
+	buf_fini(&marked);
 }
 
 /* A paragraph of style `style' holding text. */
@@ -94,10 +121,11 @@ export_docx_lines(struct buf *out, const char *style, const char *text)
 }
 
 /* A cell: its width, its part in a vertical merge ("restart",
- * "continue" or none), and its paragraphs (a cell holds at least one). */
+ * "continue" or none), and its paragraphs (a cell holds at least one),
+ * each after DOC_ITEM_MARK when they are a list. */
 static void
 export_docx_cell(struct buf *out, long width, const char *merge,
-    const char *style, const struct strvec *paras)
+    const char *style, const struct strvec *paras, bool list)
 {
 	buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
 	    width);
@@ -106,8 +134,14 @@ export_docx_cell(struct buf *out, long width, const char *merge,
 	else if (merge != NULL)
 		buf_puts(out, "<w:vMerge/>");
 	buf_puts(out, "</w:tcPr>");
-	for (size_t i = 0; paras != NULL && i < paras->n; i++)
-		export_docx_para(out, style, paras->v[i]);
+	for (size_t i = 0; paras != NULL && i < paras->n; i++) {
+		char *item = list ? xasprintf("%s%s", DOC_ITEM_MARK,
+		    paras->v[i]) : NULL;
+
+		export_docx_para(out, list ? "TableItem" : style, list ? item :
+		    paras->v[i]);
+		free(item);
+	}
 	if (paras == NULL || paras->n == 0)
 		buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>"
 		    "</w:p>", style);
@@ -129,8 +163,8 @@ export_docx_table_head(struct buf *out, const struct docx_page *t)
 		buf_printf(out, "<w:%s w:val=\"single\" w:sz=\"4\" "
 		    "w:space=\"0\" w:color=\"000000\"/>", sides[i]);
 	buf_puts(out, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-	    "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
-	    "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+	    "<w:tblCellMar><w:left w:w=\"" DOCX_PAD_TEXT "\" w:type=\"dxa\"/>"
+	    "<w:right w:w=\"" DOCX_PAD_TEXT "\" w:type=\"dxa\"/></w:tblCellMar>"
 	    "</w:tblPr>\n<w:tblGrid>");
 	for (int c = 0; c < DOC_COLUMNS; c++)
 		buf_printf(out, "<w:gridCol w:w=\"%ld\"/>",
@@ -143,19 +177,20 @@ export_docx_table_head(struct buf *out, const struct docx_page *t)
 		strvec_init(&title);
 		strvec_push(&title, document_column_titles[c]);
 		export_docx_cell(out, export_docx_column(t, c), NULL,
-		    "TableHeading", &title);
+		    "TableHeading", &title, false);
 		strvec_fini(&title);
 	}
 	buf_puts(out, "</w:tr>\n");
 }
 
-/* A row; № and process start a merge on their process's first row of
- * several and continue it on the others. */
+/* A row, which Word keeps on one page as the PDF does; № and process
+ * start a merge on their process's first row of several and continue it
+ * on the others. */
 static void
 export_docx_row(struct buf *out, const struct docx_page *t,
     const struct doc_row *r)
 {
-	buf_puts(out, "<w:tr>");
+	buf_puts(out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	for (int c = 0; c < DOC_COLUMNS; c++) {
 		const char *merge = NULL;
 
@@ -164,7 +199,8 @@ export_docx_row(struct buf *out, const struct docx_page *t,
 		else if (c < 2 && r->span > 1)
 			merge = "restart";
 		export_docx_cell(out, export_docx_column(t, c), merge,
-		    "TableText", r->first || c >= 2 ? &r->cells[c] : NULL);
+		    c == DOC_NUM ? "TableNumber" : "TableText", r->first ||
+		    c >= 2 ? &r->cells[c] : NULL, document_cell_is_list(r, c));
 	}
 	buf_puts(out, "</w:tr>\n");
 }
@@ -182,7 +218,8 @@ export_docx_section(struct buf *out, const struct docx_page *t)
 	buf_printf(out, "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" "
 	    "w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"%ld\" w:footer=\"%ld\" "
 	    "w:gutter=\"0\"/>", t->top, t->right, t->bottom, t->left,
-	    t->top / 2, t->bottom / 2);
+	    t->top / 2 > DOCX_NUMBER_TOP ? t->top / 2 : DOCX_NUMBER_TOP,
+	    t->bottom / 2);
 	buf_puts(out, "<w:titlePg/></w:sectPr>");
 }
 
@@ -191,7 +228,7 @@ export_docx_document_xml(const struct document *d, struct buf *out)
 {
 	struct docx_page t;
 
-	export_docx_page(&d->page, &t);
+	export_docx_page(d, &t);
 	buf_puts(out, DOCX_XML_HEAD "<w:document " DOCX_NS_W " " DOCX_NS_R
 	    ">\n<w:body>\n");
 	export_docx_lines(out, "Grif", d->grif);
@@ -229,8 +266,12 @@ export_docx_styles_xml(const struct document *d, struct buf *out)
 	struct docx_page page;
 	char *ind;
 	long half_points = (long)(d->page.font_pt * 2 + 0.5);
+	double pt = d->page.font_pt;
+	/* A need's lines after its first start under its text. */
+	long mark = (long)(layout_times_width(&pt, DOC_ITEM_MARK,
+	    strlen(DOC_ITEM_MARK)) * 20 + 0.5);
 
-	export_docx_page(&d->page, &page);
+	export_docx_page(d, &page);
 	t = &page;
 	buf_puts(out, DOCX_XML_HEAD "<w:styles " DOCX_NS_W ">\n"
 	    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"");
@@ -277,6 +318,13 @@ export_docx_styles_xml(const struct document *d, struct buf *out)
 	export_docx_style(out, "TableHeading", "Заголовок таблицы",
 	    "<w:jc w:val=\"center\"/>", "");
 	export_docx_style(out, "TableText", "Текст таблицы", "", "");
+	export_docx_style(out, "TableNumber", "Номер в таблице",
+	    "<w:jc w:val=\"center\"/>", "");
+	ind = xasprintf("<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", mark,
+	    mark);
+	export_docx_style(out, "TableItem", "Потребность из нескольких", ind,
+	    "");
+	free(ind);
 	buf_puts(out, "</w:styles>\n");
 }
 

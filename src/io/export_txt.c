@@ -236,7 +236,8 @@ export_txt_rule(const struct txt *t, enum txt_rule kind)
 	return buf_detach(&b);
 }
 
-/* Lines of the row side by side, each cell padded to its column. */
+/* Lines of the row side by side, each cell padded to its column; the №
+ * centred, as every format prints it. */
 static void
 export_txt_row(const struct txt *t, struct strvec cells[DOC_COLUMNS],
     struct strvec *lines)
@@ -254,10 +255,13 @@ export_txt_row(const struct txt *t, struct strvec cells[DOC_COLUMNS],
 			const char *s = line < cells[i].n ? cells[i].v[line] :
 			    "";
 
+			int gap = t->w[i] - utf8_width(s);
+			int before = i == TXT_NUM ? gap / 2 : 0;
+
 			buf_puts(&b, t->f.v);
-			buf_putc(&b, ' ');
+			export_txt_repeat(&b, " ", 1 + before);
 			buf_puts(&b, s);
-			export_txt_repeat(&b, " ", t->w[i] - utf8_width(s) + 1);
+			export_txt_repeat(&b, " ", gap - before + 1);
 		}
 		buf_puts(&b, t->f.v);
 		strvec_push_owned(lines, buf_detach(&b));
@@ -382,7 +386,7 @@ export_txt_lay_row(struct txt *t, const struct doc_row *r,
 	for (int c = 0; c < DOC_COLUMNS && rc == 0; c++) {
 		const struct strvec *cell = c <= TXT_PROCESS ? &head->cells[c] :
 		    &r->cells[c];
-		const char *prefix = c == TXT_NEEDS && cell->n > 1 ? t->dash :
+		const char *prefix = document_cell_is_list(r, c) ? t->dash :
 		    "";
 
 		for (size_t i = 0; i < cell->n && rc == 0; i++)

@@ -1,0 +1,447 @@
+/* layout.c - the printed table's column widths and line breaks. */
+#include "layout.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+#include "utf8.h"
+
+#define LAYOUT_EPS	0.01	/* points: rounding, not a visible overlap */
+#define TIMES_UPEM	2048.0	/* font units per em of the table below */
+
+/*
+ * Advance widths of Times New Roman in units of 1/2048 em, as Liberation
+ * Serif (metric-compatible) has them, for the ranges of times_ranges one
+ * after another.
+ */
+static const uint16_t times_advances[] = {
+	512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512,
+	682, 512, 569, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 569, 569, 1155, 1155, 1155, 909, 1886, 1479, 1366, 1366, 1479,
+	1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479, 1139,
+	1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479, 1251, 682, 569,
+	682, 961, 1024, 682, 909, 1024, 909, 1024, 909, 682, 1024, 1024, 569,
+	569, 1024, 569, 1593, 1024, 1024, 1024, 1024, 682, 797, 569, 1024,
+	1024, 1479, 1024, 1024, 909, 983, 410, 983, 1108, 512, 682, 1024, 1024,
+	1024, 1024, 410, 1024, 682, 1556, 565, 1024, 1155, 682, 1556, 1024,
+	819, 1124, 614, 614, 682, 1180, 928, 512, 682, 614, 635, 1024, 1536,
+	1536, 1536, 909, 1479, 1479, 1479, 1479, 1479, 1479, 1821, 1366, 1251,
+	1251, 1251, 1251, 682, 682, 682, 682, 1479, 1479, 1479, 1479, 1479,
+	1479, 1479, 1155, 1479, 1479, 1479, 1479, 1479, 1479, 1139, 1024, 909,
+	909, 909, 909, 909, 909, 1366, 909, 909, 909, 909, 909, 569, 569, 569,
+	569, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1124, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1251, 1251, 1540, 1184, 1352, 1139, 682,
+	682, 797, 1786, 1786, 1518, 1366, 1479, 1450, 1479, 1479, 1176, 1366,
+	1184, 1397, 1251, 1835, 1026, 1479, 1479, 1366, 1389, 1821, 1479, 1479,
+	1479, 1139, 1366, 1251, 1450, 1618, 1479, 1479, 1331, 2066, 2066, 1446,
+	1786, 1176, 1352, 2105, 1366, 909, 1042, 967, 840, 1042, 909, 1415,
+	809, 1096, 1096, 995, 1022, 1296, 1096, 1024, 1096, 1024, 909, 895,
+	1024, 1327, 1024, 1096, 1030, 1577, 1577, 1059, 1376, 934, 879, 1530,
+	942, 909, 909, 989, 840, 879, 797, 569, 569, 569, 1489, 1481, 1024,
+	995, 1096, 1024, 1096, 682, 682, 748, 1024, 2048, 2048, 748, 1024, 682,
+	682, 682, 682, 909, 909, 909, 748, 1024, 1024, 717, 748, 748, 748,
+	2048,
+};
+
+static const struct {
+	uint32_t first, last;
+} times_ranges[] = {
+	{ 0x20, 0x7E },		/* ASCII */
+	{ 0xA0, 0xFF },		/* Latin-1: «», nbsp */
+	{ 0x400, 0x45F },	/* Cyrillic */
+	{ 0x2010, 0x2026 },	/* dashes, quotes, ellipsis */
+};
+
+/* The advance of one code point in 1/2048 em. */
+static unsigned
+times_advance(uint32_t cp)
+{
+	size_t base = 0;
+
+	for (size_t i = 0; i < sizeof times_ranges / sizeof times_ranges[0];
+	    i++) {
+		if (cp >= times_ranges[i].first && cp <= times_ranges[i].last)
+			return times_advances[base + cp - times_ranges[i].first];
+		base += times_ranges[i].last - times_ranges[i].first + 1;
+	}
+	if (cp == 0x2116)	/* № */
+		return 1954;
+	if (cp == 0x200B || cp == 0xAD || (cp >= 0x300 && cp <= 0x36F))
+		return 0;	/* invisible or combining */
+	return 1024;
+}
+
+double
+layout_times_width(void *ctx, const char *s, size_t n)
+{
+	double pt = *(const double *)ctx, units = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		units += times_advance(cp);
+	}
+	return units * pt / TIMES_UPEM;
+}
+
+static bool
+is_ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z');
+}
+
+/* Whether the n bytes at s hold needle. */
+static bool
+holds(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* A dot between two ASCII letters or digits, a letter after it: the
+ * shape of a domain name ("yandex.ru", "admin-smolensk.ru/…"). */
+static bool
+has_domain_dot(const char *s, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++)
+		if (s[i] == '.' && is_ascii_alnum(s[i - 1]) &&
+		    is_ascii_alnum(s[i + 1]) && !(s[i + 1] >= '0' &&
+		    s[i + 1] <= '9'))
+			return true;
+	return false;
+}
+
+bool
+layout_is_address(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	bool ascii = true;
+
+	for (size_t i = 0; i < n; i++)
+		ascii = ascii && (unsigned char)s[i] < 0x80;
+	if (holds(s, n, "://") || (n > 4 && memcmp(s, "www.", 4) == 0))
+		return true;
+	if (at != NULL && at > s && has_domain_dot(at, n - (size_t)(at - s)))
+		return true;
+	return ascii && has_domain_dot(s, n);
+}
+
+static bool
+is_address_break(char c)
+{
+	return c == '@' || c == '.' || c == '/' || c == '-';
+}
+
+/*
+ * Whether a line may break after byte i of word w (n bytes long): in an
+ * address after the last of a run of «@ . / -» with more to come; in any
+ * other word after a single hyphen or slash between two other characters
+ * («контрольно-надзорной», «объяснений/истребование»; not «1/2»), as
+ * Unicode's line breaking has it.
+ */
+static bool
+breaks_after(const char *w, size_t n, size_t i, bool address)
+{
+	if (i + 1 >= n)
+		return false;
+	if (address)
+		return is_address_break(w[i]) && !is_address_break(w[i + 1]);
+	if (i == 0 || w[i - 1] == w[i] || w[i + 1] == w[i])
+		return false;
+	return w[i] == '-' || (w[i] == '/' && !(w[i + 1] >= '0' &&
+	    w[i + 1] <= '9'));
+}
+
+/* A piece of a paragraph that no line break may enter. */
+struct piece {
+	size_t	 off, len;
+	bool	 space;		/* a space before it (the first of a word) */
+};
+
+struct pieces {
+	struct piece *v;
+	size_t	 n, cap;
+};
+
+static void
+pieces_add(struct pieces *p, size_t off, size_t len, bool space)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 16;
+		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
+	}
+	p->v[p->n++] = (struct piece){ off, len, space };
+}
+
+/* The pieces of text: its words, cut where breaks_after allows. */
+static void
+pieces_of(const char *text, struct pieces *out)
+{
+	size_t i = 0, len = strlen(text);
+
+	memset(out, 0, sizeof *out);
+	while (i < len) {
+		size_t start, n;
+		bool address, space = false;
+
+		while (i < len && text[i] == ' ') {
+			space = true;
+			i++;
+		}
+		if (i == len)
+			break;
+		start = i;
+		while (i < len && text[i] != ' ')
+			i++;
+		n = i - start;
+		address = layout_is_address(text + start, n);
+		for (size_t from = 0, k = 0; k < n; k++)
+			if (k + 1 == n || breaks_after(text + start, n, k,
+			    address)) {
+				pieces_add(out, start + from, k + 1 - from,
+				    space && from == 0 && out->n > 0);
+				from = k + 1;
+			}
+	}
+}
+
+size_t
+layout_address_breaks(const char *text, size_t **at)
+{
+	size_t i = 0, len = strlen(text), n = 0;
+
+	*at = NULL;
+	while (i < len) {
+		size_t start;
+
+		while (i < len && text[i] == ' ')
+			i++;
+		start = i;
+		while (i < len && text[i] != ' ')
+			i++;
+		if (i == start || !layout_is_address(text + start, i - start))
+			continue;
+		for (size_t k = 0; k < i - start; k++)
+			if (breaks_after(text + start, i - start, k, true)) {
+				*at = xreallocarray(*at, n + 1, sizeof **at);
+				(*at)[n++] = start + k + 1;
+			}
+	}
+	return n;
+}
+
+/* The line being filled by layout_wrap. */
+struct line {
+	struct buf text;
+	double	 width;
+	bool	 empty;
+};
+
+static void
+line_emit(struct line *l, struct strvec *lines)
+{
+	strvec_push_owned(lines, buf_detach(&l->text));
+	buf_init(&l->text);
+	l->width = 0;
+	l->empty = true;
+}
+
+/* Cut the n bytes at s, wider than width alone, into lines ending in a
+ * hyphen while the rest is still too wide; returns the bytes left. */
+static size_t
+cut_piece(const char *s, size_t n, double width,
+    const struct layout_metric *m, struct line *l, struct strvec *lines)
+{
+	double hyphen = m->width(m->ctx, "-", 1);
+	size_t done = 0;
+
+	while (m->width(m->ctx, s + done, n - done) > width + LAYOUT_EPS) {
+		size_t k = 0, next;
+		double w = hyphen;
+
+		/* At least one character a line, however narrow. */
+		do {
+			uint32_t cp;
+
+			next = k + utf8_decode(s + done + k, n - done - k, &cp);
+			w += m->width(m->ctx, s + done + k, next - k);
+			if (k > 0 && w > width + LAYOUT_EPS)
+				break;
+			k = next;
+		} while (k < n - done);
+		if (k == n - done)
+			break;
+		buf_append(&l->text, s + done, k);
+		buf_putc(&l->text, '-');
+		line_emit(l, lines);
+		done += k;
+	}
+	return n - done;
+}
+
+void
+layout_wrap(const char *text, double width, const struct layout_metric *m,
+    struct strvec *lines)
+{
+	struct pieces ps;
+	struct line l = { .width = 0, .empty = true };
+	double space = m->width(m->ctx, " ", 1);
+
+	buf_init(&l.text);
+	pieces_of(text, &ps);
+	for (size_t i = 0; i < ps.n; i++) {
+		const char *s = text + ps.v[i].off;
+		size_t n = ps.v[i].len, left;
+		double w = m->width(m->ctx, s, n);
+		double gap = !l.empty && ps.v[i].space ? space : 0;
+
+		if (!l.empty && l.width + gap + w <= width + LAYOUT_EPS) {
+			if (gap > 0)
+				buf_putc(&l.text, ' ');
+			buf_append(&l.text, s, n);
+			l.width += gap + w;
+			continue;
+		}
+		if (!l.empty)
+			line_emit(&l, lines);
+		left = cut_piece(s, n, width, m, &l, lines);
+		buf_append(&l.text, s + n - left, left);
+		l.width = m->width(m->ctx, s + n - left, left);
+		l.empty = false;
+	}
+	line_emit(&l, lines);
+	buf_fini(&l.text);
+	free(ps.v);
+}
+
+/* The widest piece of text and its whole width, at least *min and *max. */
+static void
+measure_paragraph(const char *text, double mark, const struct layout_metric *m,
+    double *min, double *max)
+{
+	struct pieces ps;
+	double whole = mark, space = m->width(m->ctx, " ", 1);
+
+	pieces_of(text, &ps);
+	for (size_t i = 0; i < ps.n; i++) {
+		double w = m->width(m->ctx, text + ps.v[i].off, ps.v[i].len);
+
+		if (mark + w > *min)
+			*min = mark + w;
+		whole += w + (ps.v[i].space ? space : 0);
+	}
+	if (whole > *max)
+		*max = whole;
+	free(ps.v);
+}
+
+/* The narrowest (min) and natural (max) text width of each column. */
+static void
+measure_columns(const struct document *d, const struct layout_metric *m,
+    double min[DOC_COLUMNS], double max[DOC_COLUMNS])
+{
+	double mark = m->width(m->ctx, DOC_ITEM_MARK, strlen(DOC_ITEM_MARK));
+
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		min[c] = max[c] = 0;
+		measure_paragraph(document_column_titles[c], 0, m, &min[c],
+		    &max[c]);
+	}
+	for (size_t i = 0; i < d->nrows; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++) {
+			const struct doc_row *r = &d->rows[i];
+			double mk = document_cell_is_list(r, c) ? mark : 0;
+
+			for (size_t k = 0; k < r->cells[c].n; k++) {
+				char *s = utf8_sanitized(r->cells[c].v[k], 0);
+
+				measure_paragraph(s, mk, m, &min[c], &max[c]);
+				free(s);
+			}
+		}
+}
+
+/* The level at which the minimums of columns 2.. fit in avail beside the
+ * process column's: the larger ones are lowered to it, no lower than
+ * floor. */
+static double
+level_of(const double *min, double avail, double floor)
+{
+	double lo = floor, hi = avail;
+
+	for (int it = 0; it < 60; it++) {
+		double level = (lo + hi) / 2, sum = min[DOC_PROCESS];
+
+		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
+			sum += min[c] < level ? min[c] : level;
+		if (sum > avail)
+			hi = level;
+		else
+			lo = level;
+	}
+	return lo;
+}
+
+/* Make the minimums of columns 1.. add up to no more than avail: the
+ * others give way to the process column's longest word first. */
+static void
+fit_minimums(double *min, double avail, double floor)
+{
+	double sum = 0, level;
+
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+		sum += min[c];
+	if (sum <= avail)
+		return;
+	level = level_of(min, avail, floor);
+	sum = min[DOC_PROCESS];
+	for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++) {
+		if (min[c] > level)
+			min[c] = level;
+		sum += min[c];
+	}
+	/* A page too narrow even so: all in proportion. */
+	for (int c = DOC_PROCESS; sum > avail && c < DOC_COLUMNS; c++)
+		min[c] *= avail / sum;
+}
+
+void
+layout_columns(const struct document *d, const struct layout_metric *m,
+    double text_width, double pad, double w[DOC_COLUMNS])
+{
+	double min[DOC_COLUMNS], max[DOC_COLUMNS], avail, smin = 0, smax = 0;
+	double floor = pad + 2 * m->width(m->ctx, "Ш", strlen("Ш"));
+
+	measure_columns(d, m, min, max);
+	w[DOC_NUM] = (max[DOC_NUM] > min[DOC_NUM] ? max[DOC_NUM] :
+	    min[DOC_NUM]) + pad + 2 * LAYOUT_EPS;
+	avail = text_width - w[DOC_NUM];
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+		min[c] += pad + 2 * LAYOUT_EPS;
+		max[c] += pad + 2 * LAYOUT_EPS;
+	}
+	fit_minimums(min, avail, floor);
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+		if (max[c] < min[c])
+			max[c] = min[c];
+		smin += min[c];
+		smax += max[c];
+	}
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+		if (smax <= avail)
+			w[c] = max[c] + (avail - smax) * max[c] / smax;
+		else
+			w[c] = min[c] + (max[c] - min[c]) * (avail - smin) /
+			    (smax - smin);
+	}
+}
