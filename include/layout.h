@@ -40,14 +40,23 @@ double	layout_times_width(void *ctx, const char *s, size_t n);
 /* Whether the n bytes at s, one word, are an e-mail address or a URL. */
 bool	layout_is_address(const char *s, size_t n);
 
+/* A place where a document's reader may break a line it lays out. */
+struct layout_mark {
+	size_t	 at;		/* byte offset into the paragraph */
+	bool	 hyphen;	/* shown as a hyphen when broken there */
+};
+
 /*
- * The byte offsets in the paragraph text after which a line may break
- * inside an address (after «@», «.», «/», «-» with more of it following),
- * ascending, into *at (the caller frees it): for writers whose reader
- * breaks the lines (HTML's <wbr>, DOCX's zero-width space).  Returns how
- * many.
+ * Where the reader of a document (a browser, Word) may break the
+ * paragraph text, for writers that leave the lines to it (HTML's <wbr>
+ * and &shy;, DOCX's zero-width space and w:softHyphen), ascending: inside
+ * an address after «@ . / -» and in a word after a slash (not hyphen:
+ * where every reader breaks anyway), and, with a hyphen, between the
+ * letters of a piece wider than width points by m — the only thing ever
+ * cut.  *marks is the caller's to free; returns how many.
  */
-size_t	layout_address_breaks(const char *text, size_t **at);
+size_t	layout_marks(const char *text, double width,
+	    const struct layout_metric *m, struct layout_mark **marks);
 
 /*
  * Break the paragraph text (no newlines) into lines no wider than width

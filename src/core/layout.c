@@ -136,6 +136,14 @@ layout_is_address(const char *s, size_t n)
 	return ascii && has_domain_dot(s, n);
 }
 
+/* A byte of a letter: an ASCII one, or any of a multi-byte character. */
+static bool
+is_letter(char c)
+{
+	return (unsigned char)c >= 0x80 || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z');
+}
+
 static bool
 is_address_break(char c)
 {
@@ -145,9 +153,10 @@ is_address_break(char c)
 /*
  * Whether a line may break after byte i of word w (n bytes long): in an
  * address after the last of a run of «@ . / -» with more to come; in any
- * other word after a single hyphen or slash between two other characters
- * («контрольно-надзорной», «объяснений/истребование»; not «1/2»), as
- * Unicode's line breaking has it.
+ * other word after a single hyphen between two other characters
+ * («контрольно-надзорной») or a slash between two letters
+ * («объяснений/истребование»; not «1/2»), as Unicode's line breaking has
+ * it.
  */
 static bool
 breaks_after(const char *w, size_t n, size_t i, bool address)
@@ -158,14 +167,15 @@ breaks_after(const char *w, size_t n, size_t i, bool address)
 		return is_address_break(w[i]) && !is_address_break(w[i + 1]);
 	if (i == 0 || w[i - 1] == w[i] || w[i + 1] == w[i])
 		return false;
-	return w[i] == '-' || (w[i] == '/' && !(w[i + 1] >= '0' &&
-	    w[i + 1] <= '9'));
+	return w[i] == '-' || (w[i] == '/' && is_letter(w[i - 1]) &&
+	    is_letter(w[i + 1]));
 }
 
 /* A piece of a paragraph that no line break may enter. */
 struct piece {
 	size_t	 off, len;
 	bool	 space;		/* a space before it (the first of a word) */
+	bool	 address;	/* a piece of an e-mail address or URL */
 };
 
 struct pieces {
@@ -174,13 +184,14 @@ struct pieces {
 };
 
 static void
-pieces_add(struct pieces *p, size_t off, size_t len, bool space)
+pieces_add(struct pieces *p, size_t off, size_t len, bool space,
+    bool address)
 {
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 16;
 		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
 	}
-	p->v[p->n++] = (struct piece){ off, len, space };
+	p->v[p->n++] = (struct piece){ off, len, space, address };
 }
 
 /* The pieces of text: its words, cut where breaks_after allows. */
@@ -209,34 +220,66 @@ pieces_of(const char *text, struct pieces *out)
 			if (k + 1 == n || breaks_after(text + start, n, k,
 			    address)) {
 				pieces_add(out, start + from, k + 1 - from,
-				    space && from == 0 && out->n > 0);
+				    space && from == 0 && out->n > 0, address);
 				from = k + 1;
 			}
 	}
 }
 
-size_t
-layout_address_breaks(const char *text, size_t **at)
+static void
+marks_add(struct layout_mark **marks, size_t *n, size_t at, bool hyphen)
 {
-	size_t i = 0, len = strlen(text), n = 0;
+	*marks = xreallocarray(*marks, *n + 1, sizeof **marks);
+	(*marks)[(*n)++] = (struct layout_mark){ at, hyphen };
+}
 
-	*at = NULL;
-	while (i < len) {
-		size_t start;
+/* Soft hyphens between the letters of the piece at s (n bytes, starting
+ * at byte off of the paragraph), two letters at least on either side
+ * when it has four. */
+static void
+marks_hyphens(const char *s, size_t off, size_t n, struct layout_mark **marks,
+    size_t *count)
+{
+	size_t letters = 0, i = 0, keep;
 
-		while (i < len && text[i] == ' ')
-			i++;
-		start = i;
-		while (i < len && text[i] != ' ')
-			i++;
-		if (i == start || !layout_is_address(text + start, i - start))
-			continue;
-		for (size_t k = 0; k < i - start; k++)
-			if (breaks_after(text + start, i - start, k, true)) {
-				*at = xreallocarray(*at, n + 1, sizeof **at);
-				(*at)[n++] = start + k + 1;
-			}
+	/* Count the letters first: how many to keep at either end. */
+	while (i < n) {
+		uint32_t cp;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		letters++;
 	}
+	keep = letters >= 4 ? 2 : 1;
+	i = 0;
+	for (size_t k = 0; i < n; k++) {
+		uint32_t cp;
+
+		if (k >= keep && letters - k >= keep)
+			marks_add(marks, count, off + i, true);
+		i += utf8_decode(s + i, n - i, &cp);
+	}
+}
+
+size_t
+layout_marks(const char *text, double width, const struct layout_metric *m,
+    struct layout_mark **marks)
+{
+	struct pieces ps;
+	size_t n = 0;
+
+	*marks = NULL;
+	pieces_of(text, &ps);
+	for (size_t i = 0; i < ps.n; i++) {
+		const struct piece *p = &ps.v[i];
+		size_t end = p->off + p->len;
+
+		if (m->width(m->ctx, text + p->off, p->len) > width + LAYOUT_EPS)
+			marks_hyphens(text + p->off, p->off, p->len, marks, &n);
+		if (i + 1 < ps.n && !ps.v[i + 1].space && (p->address ||
+		    text[end - 1] != '-'))
+			marks_add(marks, &n, end, false);
+	}
+	free(ps.v);
 	return n;
 }
 

@@ -33,6 +33,8 @@ struct docx_page {
 	long	 left, right, top, bottom;
 	long	 text;		/* width between the margins */
 	long	 col[DOC_COLUMNS];	/* the table's columns */
+	double	 pt;		/* the font's size */
+	struct layout_metric m;	/* Times New Roman's widths at pt */
 };
 
 /* The page of d in twips, and the columns layout.h gives its table,
@@ -42,9 +44,12 @@ static void
 export_docx_page(const struct document *d, struct docx_page *t)
 {
 	const struct doc_page *p = &d->page;
-	double pt = p->font_pt, w[DOC_COLUMNS];
-	struct layout_metric m = { layout_times_width, &pt };
+	double w[DOC_COLUMNS];
 	long used = 0;
+
+	t->pt = p->font_pt;
+	t->m.width = layout_times_width;
+	t->m.ctx = &t->pt;
 
 	t->width = markup_twips(p->width_mm);
 	t->height = markup_twips(p->height_mm);
@@ -53,7 +58,7 @@ export_docx_page(const struct document *d, struct docx_page *t)
 	t->top = markup_twips(p->margin_top_mm);
 	t->bottom = markup_twips(p->margin_bottom_mm);
 	t->text = t->width - t->left - t->right;
-	layout_columns(d, &m, t->text / 20.0, 2 * DOCX_CELL_PAD / 20.0, w);
+	layout_columns(d, &t->m, t->text / 20.0, 2 * DOCX_CELL_PAD / 20.0, w);
 	for (int c = 0; c < DOC_COLUMNS - 1; c++) {
 		t->col[c] = (long)(w[c] * 20 + 0.5);
 		used += t->col[c];
@@ -68,38 +73,52 @@ export_docx_column(const struct docx_page *t, int c)
 	return t->col[c];
 }
 
-/* A run of text; a line break inside it is w:br, and an address may
- * break after «@ . / -» (a zero-width space, which Word honours). */
+/* Escaped text between w:t's; a line break inside it is w:br. */
 static void
-export_docx_run(struct buf *out, const char *text)
+export_docx_text(struct buf *out, const char *text, size_t n)
 {
-	struct buf marked;
-	size_t *at, n, from = 0;
+	char *piece = xstrndup(text, n);
+
+	markup_escape(out, piece, "</w:t><w:br/><w:t xml:space=\"preserve\">");
+	free(piece);
+}
+
+/*
+ * A run of text.  In a table cell width points wide (m measures; NULL
+ * outside the table) Word may break where layout.h says: a zero-width
+ * space inside an address, which Word honours and which keeps the text
+ * whole; an optional hyphen in a word wider than the column.
+ */
+static void
+export_docx_run(struct buf *out, const char *text, double width,
+    const struct layout_metric *m)
+{
+	struct layout_mark *marks = NULL;
+	size_t n = 0, from = 0;
 
 	if (text[0] == '\0')
 		return;
-	buf_init(&marked);
-	n = layout_address_breaks(text, &at);
-	for (size_t i = 0; i < n; i++) {
-		buf_append(&marked, text + from, at[i] - from);
-		buf_puts(&marked, DOCX_ZWSP);
-		from = at[i];
-	}
-	buf_puts(&marked, text + from);
-	free(at);
+	if (m != NULL)
+		n = layout_marks(text, width, m, &marks);
 	buf_puts(out, "<w:r><w:t xml:space=\"preserve\">");
-	markup_escape(out, marked.data,
-	    "</w:t><w:br/><w:t xml:space=\"preserve\">");
+	for (size_t i = 0; i < n; i++) {
+		export_docx_text(out, text + from, marks[i].at - from);
+		buf_puts(out, marks[i].hyphen ? "</w:t><w:softHyphen/><w:t "
+		    "xml:space=\"preserve\">" : DOCX_ZWSP);
+		from = marks[i].at;
+	}
+	export_docx_text(out, text + from, strlen(text + from));
 	buf_puts(out, "</w:t></w:r>");
-	buf_fini(&marked);
+	free(marks);
 }
 
-/* A paragraph of style `style' holding text. */
+/* A paragraph of style `style' holding text (see export_docx_run). */
 static void
-export_docx_para(struct buf *out, const char *style, const char *text)
+export_docx_para(struct buf *out, const char *style, const char *text,
+    double width, const struct layout_metric *m)
 {
 	buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
-	export_docx_run(out, text);
+	export_docx_run(out, text, width, m);
 	buf_puts(out, "</w:p>");
 }
 
@@ -113,7 +132,7 @@ export_docx_lines(struct buf *out, const char *style, const char *text)
 		size_t n = strcspn(p, "\n");
 		char *line = xstrndup(p, n);
 
-		export_docx_para(out, style, line);
+		export_docx_para(out, style, line, 0, NULL);
 		buf_putc(out, '\n');
 		free(line);
 		p += n + (p[n] == '\n');
@@ -122,11 +141,15 @@ export_docx_lines(struct buf *out, const char *style, const char *text)
 
 /* A cell: its width, its part in a vertical merge ("restart",
  * "continue" or none), and its paragraphs (a cell holds at least one),
- * each after DOC_ITEM_MARK when they are a list. */
+ * each after DOC_ITEM_MARK when they are a list; m measures the text
+ * (the font of the document). */
 static void
 export_docx_cell(struct buf *out, long width, const char *merge,
-    const char *style, const struct strvec *paras, bool list)
+    const char *style, const struct strvec *paras, bool list,
+    const struct layout_metric *m)
 {
+	double text = (width - 2 * DOCX_CELL_PAD) / 20.0;
+
 	buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
 	    width);
 	if (merge != NULL && strcmp(merge, "restart") == 0)
@@ -139,7 +162,8 @@ export_docx_cell(struct buf *out, long width, const char *merge,
 		    paras->v[i]) : NULL;
 
 		export_docx_para(out, list ? "TableItem" : style, list ? item :
-		    paras->v[i]);
+		    paras->v[i], text - (list ? m->width(m->ctx,
+		    DOC_ITEM_MARK, strlen(DOC_ITEM_MARK)) : 0), m);
 		free(item);
 	}
 	if (paras == NULL || paras->n == 0)
@@ -177,7 +201,7 @@ export_docx_table_head(struct buf *out, const struct docx_page *t)
 		strvec_init(&title);
 		strvec_push(&title, document_column_titles[c]);
 		export_docx_cell(out, export_docx_column(t, c), NULL,
-		    "TableHeading", &title, false);
+		    "TableHeading", &title, false, &t->m);
 		strvec_fini(&title);
 	}
 	buf_puts(out, "</w:tr>\n");
@@ -200,7 +224,8 @@ export_docx_row(struct buf *out, const struct docx_page *t,
 			merge = "restart";
 		export_docx_cell(out, export_docx_column(t, c), merge,
 		    c == DOC_NUM ? "TableNumber" : "TableText", r->first ||
-		    c >= 2 ? &r->cells[c] : NULL, document_cell_is_list(r, c));
+		    c >= 2 ? &r->cells[c] : NULL, document_cell_is_list(r, c),
+		    &t->m);
 	}
 	buf_puts(out, "</w:tr>\n");
 }
