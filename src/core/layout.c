@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "textedit.h"
 #include "utf8.h"
 
 #define LAYOUT_EPS	0.01	/* points: rounding, not a visible overlap */
@@ -153,10 +154,9 @@ is_address_break(char c)
 /*
  * Whether a line may break after byte i of word w (n bytes long): in an
  * address after the last of a run of «@ . / -» with more to come; in any
- * other word after a single hyphen between two other characters
- * («контрольно-надзорной») or a slash between two letters
- * («объяснений/истребование»; not «1/2»), as Unicode's line breaking has
- * it.
+ * other word after a hyphen or slash between two letters
+ * («контрольно-надзорной», «объяснений/истребование»; not «29-25-09»,
+ * «1/2»).
  */
 static bool
 breaks_after(const char *w, size_t n, size_t i, bool address)
@@ -165,10 +165,8 @@ breaks_after(const char *w, size_t n, size_t i, bool address)
 		return false;
 	if (address)
 		return is_address_break(w[i]) && !is_address_break(w[i + 1]);
-	if (i == 0 || w[i - 1] == w[i] || w[i + 1] == w[i])
-		return false;
-	return w[i] == '-' || (w[i] == '/' && is_letter(w[i - 1]) &&
-	    is_letter(w[i + 1]));
+	return i > 0 && (w[i] == '-' || w[i] == '/') && is_letter(w[i - 1]) &&
+	    is_letter(w[i + 1]);
 }
 
 /* A piece of a paragraph that no line break may enter. */
@@ -226,6 +224,14 @@ pieces_of(const char *text, struct pieces *out)
 	}
 }
 
+/* Bytes of the character at s (n bytes left) with its combining marks,
+ * which stay with it. */
+static size_t
+char_len(const char *s, size_t n)
+{
+	return textedit_next(s, n, 0);
+}
+
 static void
 marks_add(struct layout_mark **marks, size_t *n, size_t at, bool hyphen)
 {
@@ -244,19 +250,15 @@ marks_hyphens(const char *s, size_t off, size_t n, struct layout_mark **marks,
 
 	/* Count the letters first: how many to keep at either end. */
 	while (i < n) {
-		uint32_t cp;
-
-		i += utf8_decode(s + i, n - i, &cp);
+		i += char_len(s + i, n - i);
 		letters++;
 	}
 	keep = letters >= 4 ? 2 : 1;
 	i = 0;
 	for (size_t k = 0; i < n; k++) {
-		uint32_t cp;
-
 		if (k >= keep && letters - k >= keep)
 			marks_add(marks, count, off + i, true);
-		i += utf8_decode(s + i, n - i, &cp);
+		i += char_len(s + i, n - i);
 	}
 }
 
@@ -314,9 +316,7 @@ cut_piece(const char *s, size_t n, double width,
 
 		/* At least one character a line, however narrow. */
 		do {
-			uint32_t cp;
-
-			next = k + utf8_decode(s + done + k, n - done - k, &cp);
+			next = k + char_len(s + done + k, n - done - k);
 			w += m->width(m->ctx, s + done + k, next - k);
 			if (k > 0 && w > width + LAYOUT_EPS)
 				break;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "charset.h"
+#include "layout.h"
 #include "strvec.h"
 #include "utf8.h"
 
@@ -165,6 +166,39 @@ export_txt_prepare(struct txt *t, const char *s, char **out,
 	return 0;
 }
 
+/* layout.h's metric for a text table: columns of the terminal. */
+static double
+export_txt_columns(void *ctx, const char *s, size_t n)
+{
+	char *part = xstrndup(s, n);
+	int w = utf8_width(part);
+
+	(void)ctx;
+	free(part);
+	return w;
+}
+
+/* Each line of s broken by layout.h into lines of at most width columns:
+ * no word split, an address only after «@ . / -», a word wider than the
+ * column cut with a hyphen. */
+static void
+export_txt_break(const char *s, int width, struct strvec *lines)
+{
+	static const struct layout_metric columns = { export_txt_columns,
+	    NULL };
+
+	for (;;) {
+		size_t n = strcspn(s, "\n");
+		char *para = xstrndup(s, n);
+
+		layout_wrap(para, width < 1 ? 1 : width, &columns, lines);
+		free(para);
+		if (s[n] == '\0')
+			break;
+		s += n + 1;
+	}
+}
+
 /* Append s wrapped to width as lines, each after prefix (the first) or
  * indent (the rest); the prefix's width is taken off the text's. */
 static int
@@ -178,7 +212,7 @@ export_txt_wrap(struct txt *t, const char *s, int width, const char *prefix,
 	if (export_txt_prepare(t, s, &text, err) != 0)
 		return -1;
 	strvec_init(&wrapped);
-	utf8_wrap(text, width - pw, &wrapped);
+	export_txt_break(text, width - pw, &wrapped);
 	for (size_t i = 0; i < wrapped.n; i++) {
 		if (pw == 0)
 			strvec_push(lines, wrapped.v[i]);
