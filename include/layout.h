@@ -8,7 +8,9 @@
  * hyphen, as the only thing ever broken — and the widths of the columns:
  * № as wide as its widest number, the process column at least as wide as
  * its longest word, every other column too as far as the page allows, the
- * rest of the width shared by how much text each column holds.
+ * rest of the width shared by how much text each column holds (none wider
+ * than its longest paragraph), unless another share makes the table fewer
+ * lines tall.
  *
  * Widths are measured by a metric the caller gives, in points: the PDF
  * measures with the font it draws with; DOCX and HTML, whose reader lays
@@ -69,8 +71,9 @@ void	layout_wrap(const char *text, double width,
 
 /*
  * The widths in points of the columns of d's table, text_width in all,
- * each cell padded by pad (both sides together) — see above.  A list
- * cell's paragraphs (document_cell_is_list) count with DOC_ITEM_MARK.
+ * each cell padded by pad (both sides together) — see above; the
+ * headings' words count too.  A list cell's paragraphs
+ * (document_cell_is_list) count with DOC_ITEM_MARK.
  */
 void	layout_columns(const struct document *d, const struct layout_metric *m,
 	    double text_width, double pad, double w[DOC_COLUMNS]);

@@ -367,66 +367,199 @@ layout_wrap(const char *text, double width, const struct layout_metric *m,
 	free(ps.v);
 }
 
-/* The widest piece of text and its whole width, at least *min and *max. */
+/* What a column's text asks for, in points. */
+struct column {
+	double	 min;		/* its widest piece: narrower cuts a word */
+	double	 max;		/* its widest paragraph on one line */
+	double	 text;		/* all its paragraphs on one line: how much */
+};
+
+/* A paragraph measured once, to be wrapped at any width: its pieces. */
+struct mpara {
+	double	*w;		/* each piece's width */
+	bool	*space;		/* a space before it */
+	size_t	 n;
+	double	 mark;		/* the list mark's width before it, or 0 */
+};
+
+/* The table measured: each cell's paragraphs, each column's needs. */
+struct mtable {
+	const struct document *d;
+	struct mpara **paras;	/* [row * DOC_COLUMNS + column] */
+	double	 space;
+	struct column col[DOC_COLUMNS];
+};
+
+/* Measure the paragraph text, after a mark of width mark, into p, and
+ * count it into col. */
 static void
 measure_paragraph(const char *text, double mark, const struct layout_metric *m,
-    double *min, double *max)
+    double space, struct mpara *p, struct column *col)
 {
 	struct pieces ps;
-	double whole = mark, space = m->width(m->ctx, " ", 1);
+	double whole = mark;
 
 	pieces_of(text, &ps);
+	p->w = xreallocarray(NULL, ps.n + 1, sizeof *p->w);
+	p->space = xreallocarray(NULL, ps.n + 1, sizeof *p->space);
+	p->n = ps.n;
+	p->mark = mark;
 	for (size_t i = 0; i < ps.n; i++) {
 		double w = m->width(m->ctx, text + ps.v[i].off, ps.v[i].len);
 
-		if (mark + w > *min)
-			*min = mark + w;
+		p->w[i] = w;
+		p->space[i] = ps.v[i].space;
+		if (mark + w > col->min)
+			col->min = mark + w;
 		whole += w + (ps.v[i].space ? space : 0);
 	}
-	if (whole > *max)
-		*max = whole;
+	if (whole > col->max)
+		col->max = whole;
+	col->text += whole;
 	free(ps.v);
 }
 
-/* The narrowest (min) and natural (max) text width of each column. */
 static void
-measure_columns(const struct document *d, const struct layout_metric *m,
-    double min[DOC_COLUMNS], double max[DOC_COLUMNS])
+mpara_fini(struct mpara *p)
+{
+	free(p->w);
+	free(p->space);
+}
+
+/* Measure every cell of d into t; the headings count only for min: they
+ * wrap as they must, but no word of theirs may break. */
+static void
+measure_table(const struct document *d, const struct layout_metric *m,
+    struct mtable *t)
 {
 	double mark = m->width(m->ctx, DOC_ITEM_MARK, strlen(DOC_ITEM_MARK));
 
+	memset(t, 0, sizeof *t);
+	t->d = d;
+	t->space = m->width(m->ctx, " ", 1);
+	t->paras = xcalloc(d->nrows * DOC_COLUMNS + 1, sizeof *t->paras);
 	for (int c = 0; c < DOC_COLUMNS; c++) {
-		min[c] = max[c] = 0;
-		measure_paragraph(document_column_titles[c], 0, m, &min[c],
-		    &max[c]);
+		struct mpara heading;
+
+		measure_paragraph(document_column_titles[c], 0, m, t->space,
+		    &heading, &t->col[c]);
+		mpara_fini(&heading);
+		t->col[c].max = t->col[c].text = 0;
 	}
 	for (size_t i = 0; i < d->nrows; i++)
 		for (int c = 0; c < DOC_COLUMNS; c++) {
 			const struct doc_row *r = &d->rows[i];
 			double mk = document_cell_is_list(r, c) ? mark : 0;
+			struct mpara *ps = xcalloc(r->cells[c].n + 1,
+			    sizeof *ps);
 
 			for (size_t k = 0; k < r->cells[c].n; k++) {
 				char *s = utf8_sanitized(r->cells[c].v[k], 0);
 
-				measure_paragraph(s, mk, m, &min[c], &max[c]);
+				measure_paragraph(s, mk, m, t->space, &ps[k],
+				    &t->col[c]);
 				free(s);
 			}
+			t->paras[i * DOC_COLUMNS + c] = ps;
 		}
+}
+
+static void
+mtable_fini(struct mtable *t)
+{
+	for (size_t i = 0; i < t->d->nrows; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++) {
+			struct mpara *ps = t->paras[i * DOC_COLUMNS + c];
+
+			for (size_t k = 0; k < t->d->rows[i].cells[c].n; k++)
+				mpara_fini(&ps[k]);
+			free(ps);
+		}
+	free(t->paras);
+}
+
+/* Lines paragraph p takes at width points, as layout_wrap breaks it. */
+static size_t
+para_lines(const struct mpara *p, double width, double space)
+{
+	size_t lines = 1;
+	double lw = 0;
+	bool empty = true;
+
+	width -= p->mark;
+	if (width < 1)
+		width = 1;
+	for (size_t i = 0; i < p->n; i++) {
+		double w = p->w[i], gap = !empty && p->space[i] ? space : 0;
+
+		if (!empty && lw + gap + w <= width + LAYOUT_EPS) {
+			lw += gap + w;
+			continue;
+		}
+		lines += !empty;
+		lw = w;
+		for (; lw > width + LAYOUT_EPS; lw -= width)
+			lines++;
+		empty = false;
+	}
+	return lines;
+}
+
+/* Lines cell c of row i takes at width points of text. */
+static size_t
+cell_lines(const struct mtable *t, size_t i, int c, double width)
+{
+	const struct mpara *ps = t->paras[i * DOC_COLUMNS + c];
+	size_t lines = 0;
+
+	for (size_t k = 0; k < t->d->rows[i].cells[c].n; k++)
+		lines += para_lines(&ps[k], width, t->space);
+	return lines;
+}
+
+static size_t
+max_size(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+/* Lines the whole table takes with columns of text widths tw: each row
+ * as tall as its tallest cell, each process at least as tall as its
+ * name. */
+static size_t
+table_lines(const struct mtable *t, const double tw[DOC_COLUMNS])
+{
+	size_t total = 0, group = 0, name = 0;
+
+	for (size_t i = 0; i < t->d->nrows; i++) {
+		size_t h = 1;
+
+		if (t->d->rows[i].first) {
+			total += max_size(group, name);
+			group = 0;
+			name = max_size(cell_lines(t, i, DOC_NUM, tw[DOC_NUM]),
+			    cell_lines(t, i, DOC_PROCESS, tw[DOC_PROCESS]));
+		}
+		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
+			h = max_size(h, cell_lines(t, i, c, tw[c]));
+		group += h;
+	}
+	return total + max_size(group, name);
 }
 
 /* The level at which the minimums of columns 2.. fit in avail beside the
  * process column's: the larger ones are lowered to it, no lower than
  * floor. */
 static double
-level_of(const double *min, double avail, double floor)
+level_of(const struct column *col, double avail, double floor)
 {
 	double lo = floor, hi = avail;
 
 	for (int it = 0; it < 60; it++) {
-		double level = (lo + hi) / 2, sum = min[DOC_PROCESS];
+		double level = (lo + hi) / 2, sum = col[DOC_PROCESS].min;
 
 		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
-			sum += min[c] < level ? min[c] : level;
+			sum += col[c].min < level ? col[c].min : level;
 		if (sum > avail)
 			hi = level;
 		else
@@ -438,53 +571,157 @@ level_of(const double *min, double avail, double floor)
 /* Make the minimums of columns 1.. add up to no more than avail: the
  * others give way to the process column's longest word first. */
 static void
-fit_minimums(double *min, double avail, double floor)
+fit_minimums(struct column *col, double avail, double floor)
 {
 	double sum = 0, level;
 
 	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-		sum += min[c];
+		sum += col[c].min;
 	if (sum <= avail)
 		return;
-	level = level_of(min, avail, floor);
-	sum = min[DOC_PROCESS];
+	level = level_of(col, avail, floor);
+	sum = col[DOC_PROCESS].min;
 	for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++) {
-		if (min[c] > level)
-			min[c] = level;
-		sum += min[c];
+		if (col[c].min > level)
+			col[c].min = level;
+		sum += col[c].min;
 	}
 	/* A page too narrow even so: all in proportion. */
 	for (int c = DOC_PROCESS; sum > avail && c < DOC_COLUMNS; c++)
-		min[c] *= avail / sum;
+		col[c].min *= avail / sum;
+}
+
+/*
+ * Columns 1.. from their minimums, the room left (extra) shared by how
+ * much text each holds — more text, more width, fewer lines — none given
+ * more than its longest paragraph takes on one line: what it would not
+ * use goes to the others.  When all have that, the rest in proportion to
+ * it.
+ */
+static void
+share_room(const struct column *col, double extra, double w[DOC_COLUMNS])
+{
+	bool full[DOC_COLUMNS] = { false };
+	bool capped = true;
+	double most = 0;
+
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+		w[c] = col[c].min;
+	while (capped && extra > LAYOUT_EPS) {
+		double text = 0;
+		int open = 0;
+
+		capped = false;
+		for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+			if (!full[c]) {
+				text += col[c].text;
+				open++;
+			}
+		if (open == 0)
+			break;
+		for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+			double share = text > 0 ? extra * col[c].text / text :
+			    extra / open;
+
+			if (full[c] || w[c] + share <= col[c].max)
+				continue;
+			extra -= col[c].max - w[c];
+			w[c] = col[c].max;
+			full[c] = capped = true;
+		}
+		for (int c = DOC_PROCESS; !capped && c < DOC_COLUMNS; c++)
+			if (!full[c])
+				w[c] += text > 0 ? extra * col[c].text / text :
+				    extra / open;
+		if (!capped)
+			extra = 0;
+	}
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+		most += col[c].max;
+	for (int c = DOC_PROCESS; extra > LAYOUT_EPS && c < DOC_COLUMNS; c++)
+		w[c] += extra * col[c].max / most;
+}
+
+#define LAYOUT_UNITS	12	/* the room beyond the minimums, in parts */
+
+/* Squared distance between two sets of widths of columns 1.. */
+static double
+distance(const double *a, const double *b)
+{
+	double d = 0;
+
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+		d += (a[c] - b[c]) * (a[c] - b[c]);
+	return d;
+}
+
+/*
+ * Of the ways to share the room beyond the minimums in LAYOUT_UNITS
+ * parts, the one that makes the table fewest lines tall; of equals, the
+ * one nearest the widths w already has (share_room's), which are kept
+ * unless some other way saves a line.
+ */
+static void
+fewest_lines(const struct mtable *t, double extra, double pad,
+    double w[DOC_COLUMNS])
+{
+	double best[DOC_COLUMNS], tw[DOC_COLUMNS], start[DOC_COLUMNS];
+	size_t best_lines, lines;
+	int u[DOC_COLUMNS] = { 0 };
+
+	memcpy(start, w, sizeof start);
+	memcpy(best, w, sizeof best);
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		tw[c] = w[c] - pad;
+	best_lines = table_lines(t, tw);
+	for (u[1] = 0; u[1] <= LAYOUT_UNITS; u[1]++)
+		for (u[2] = 0; u[1] + u[2] <= LAYOUT_UNITS; u[2]++)
+			for (u[3] = 0; u[1] + u[2] + u[3] <= LAYOUT_UNITS;
+			    u[3]++) {
+				double cand[DOC_COLUMNS];
+
+				u[4] = LAYOUT_UNITS - u[1] - u[2] - u[3];
+				cand[DOC_NUM] = w[DOC_NUM];
+				for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+					cand[c] = t->col[c].min + extra * u[c] /
+					    LAYOUT_UNITS;
+					tw[c] = cand[c] - pad;
+				}
+				lines = table_lines(t, tw);
+				if (lines < best_lines || (lines == best_lines &&
+				    distance(cand, start) < distance(best,
+				    start))) {
+					best_lines = lines;
+					memcpy(best, cand, sizeof best);
+				}
+			}
+	memcpy(w, best, sizeof best);
 }
 
 void
 layout_columns(const struct document *d, const struct layout_metric *m,
     double text_width, double pad, double w[DOC_COLUMNS])
 {
-	double min[DOC_COLUMNS], max[DOC_COLUMNS], avail, smin = 0, smax = 0;
+	struct mtable t;
+	struct column *col = t.col;
+	double avail, extra;
 	double floor = pad + 2 * m->width(m->ctx, "Ш", strlen("Ш"));
 
-	measure_columns(d, m, min, max);
-	w[DOC_NUM] = (max[DOC_NUM] > min[DOC_NUM] ? max[DOC_NUM] :
-	    min[DOC_NUM]) + pad + 2 * LAYOUT_EPS;
-	avail = text_width - w[DOC_NUM];
+	measure_table(d, m, &t);
+	w[DOC_NUM] = (col[DOC_NUM].max > col[DOC_NUM].min ? col[DOC_NUM].max :
+	    col[DOC_NUM].min) + pad + 2 * LAYOUT_EPS;
+	avail = extra = text_width - w[DOC_NUM];
 	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
-		min[c] += pad + 2 * LAYOUT_EPS;
-		max[c] += pad + 2 * LAYOUT_EPS;
+		col[c].min += pad + 2 * LAYOUT_EPS;
+		col[c].max += pad + 2 * LAYOUT_EPS;
 	}
-	fit_minimums(min, avail, floor);
+	fit_minimums(col, avail, floor);
 	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
-		if (max[c] < min[c])
-			max[c] = min[c];
-		smin += min[c];
-		smax += max[c];
+		if (col[c].max < col[c].min)
+			col[c].max = col[c].min;
+		extra -= col[c].min;
 	}
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
-		if (smax <= avail)
-			w[c] = max[c] + (avail - smax) * max[c] / smax;
-		else
-			w[c] = min[c] + (max[c] - min[c]) * (avail - smin) /
-			    (smax - smin);
-	}
+	share_room(col, extra, w);
+	fewest_lines(&t, extra, pad, w);
+	mtable_fini(&t);
 }
