@@ -12,6 +12,9 @@
 #define DOCX_CELL_PAD	108	/* twips each side: Word's default, the PDF's */
 #define DOCX_PAD_TEXT	"108"	/* the same, for the XML */
 #define DOCX_NUMBER_TOP	567	/* twips: page number 10 mm from the top */
+/* Points of a cell not for its text: the margins, the rules, and what
+ * Word's and LibreOffice's own measuring may take beyond ours. */
+#define DOCX_CELL_SPARE	(2 * DOCX_CELL_PAD / 20.0 + 2)
 #define DOCX_ZWSP	"\xE2\x80\x8B"	/* a line may break here */
 #define DOCX_MTIME	1704067200	/* 2024-01-01: the same bytes each time */
 
@@ -58,7 +61,7 @@ export_docx_page(const struct document *d, struct docx_page *t)
 	t->top = markup_twips(p->margin_top_mm);
 	t->bottom = markup_twips(p->margin_bottom_mm);
 	t->text = t->width - t->left - t->right;
-	layout_columns(d, &t->m, t->text / 20.0, 2 * DOCX_CELL_PAD / 20.0, w);
+	layout_columns(d, &t->m, t->text / 20.0, DOCX_CELL_SPARE, w);
 	for (int c = 0; c < DOC_COLUMNS - 1; c++) {
 		t->col[c] = (long)(w[c] * 20 + 0.5);
 		used += t->col[c];
@@ -148,7 +151,7 @@ export_docx_cell(struct buf *out, long width, const char *merge,
     const char *style, const struct strvec *paras, bool list,
     const struct layout_metric *m)
 {
-	double text = (width - 2 * DOCX_CELL_PAD) / 20.0;
+	double text = width / 20.0 - DOCX_CELL_SPARE;
 
 	buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
 	    width);

@@ -124,7 +124,9 @@ struct html_table {
 	double	 total;
 };
 
-#define HTML_PAD_PT	(2 * 1.9 * 72 / 25.4)	/* 1.9 mm either side */
+/* Points of a cell not for its text: 1.9 mm of padding either side, the
+ * rules, and what a browser's own measuring may take beyond ours. */
+#define HTML_PAD_PT	(2 * 1.9 * 72 / 25.4 + 2)
 
 /* The columns of d by layout.h, in Times New Roman's widths. */
 static void

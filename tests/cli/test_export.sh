@@ -214,12 +214,17 @@ dashes=$(grep -o '│ – ' "$WORK/table.txt" | wc -l)
 grep -oE '[^ >]*(<wbr>[^ <]*)+' "$WORK/out" | grep -v '[@/]' &&
 	fail "<wbr> outside an address"
 allowed_words "$DB" "$WORK/ok.words"
-sed -n '/<body>/,$p' "$WORK/out" | sed 's/<wbr>//g; s/<[^>]*>/ /g;
-	s/&quot;/"/g; s/&#39;/'\''/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' \
-	>"$WORK/html.txt"
+html_text "$WORK/out" "$WORK/html.txt"
 split=$(split_words "$WORK/ok.words" "$WORK/html.txt")
 [ -z "$split" ] || fail "HTML words not the list's: $split"
-cp "$WORK/out" "$WORK/stdout.html"
+# The seed's list, as the README imports it: its web page neither.
+import_seed "$WORK/seed.db"
+allowed_words "$WORK/seed.db" "$WORK/seed.words"
+expect_status 0 "$PERECHEN" -d "$WORK/seed.db" export -o "$WORK/seed.html"
+html_text "$WORK/seed.html" "$WORK/seed-html.txt"
+split=$(split_words "$WORK/seed.words" "$WORK/seed-html.txt")
+[ -z "$split" ] || fail "HTML words not the seed's: $split"
+cp "$WORK/page.html" "$WORK/stdout.html"
 expect_status 0 "$PERECHEN" -d "$DB" export -o "$WORK/list.html"
 cmp -s "$WORK/stdout.html" "$WORK/list.html" ||
 	fail "-o list.html is not the HTML"
@@ -281,6 +286,16 @@ then
 	done
 	[ "$(grep -o '– ' "$WORK/lo/list.txt" | wc -l)" = "$dashes" ] ||
 		fail "LibreOffice prints not $dashes needs after «– »"
+	split=$(split_words "$WORK/ok.words" "$WORK/lo/list.txt")
+	[ -z "$split" ] || fail "LibreOffice splits words of the DOCX: $split"
+	# The seed's list too.
+	expect_status 0 "$PERECHEN" -d "$WORK/seed.db" export -o "$WORK/seed.docx"
+	HOME="$WORK/lo" soffice --headless --convert-to pdf --outdir "$WORK/lo" \
+		"$WORK/seed.docx" >"$WORK/lo/log" 2>&1 ||
+		fail "LibreOffice could not convert the seed's DOCX"
+	pdftotext -raw "$WORK/lo/seed.pdf" "$WORK/lo/seed.txt"
+	split=$(split_words "$WORK/seed.words" "$WORK/lo/seed.txt")
+	[ -z "$split" ] || fail "LibreOffice splits words of the seed: $split"
 else
 	echo "SKIP: LibreOffice (soffice) or pdftotext not installed; the DOCX is not rendered"
 fi

@@ -83,16 +83,8 @@ dashes=$(grep -o '│ – ' "$WORK/list.table" | wc -l)
 # The seed's list, imported as the README says and approved: a plain
 # export is the approved annex (the working copy has not changed), as
 # the seed prints it.
-awk '/^ПЕРЕЧЕНЬ$/ {f=1; next} f && /^№\t/ {t=1} t' \
-	"$TESTS_DIR/data/seed-order.txt" >"$WORK/seed.tsv"
 SEED_DB="$WORK/seed.db"
-expect_status 0 "$PERECHEN" -d "$SEED_DB" import --quiet "$WORK/seed.tsv"
-expect_status 0 "$PERECHEN" -d "$SEED_DB" init --org "Министерство \
-промышленности и торговли Смоленской области" --title "точек \
-взаимодействия с клиентом по вопросам осуществления регионального \
-государственного контроля (надзора)"
-expect_status 0 "$PERECHEN" -d "$SEED_DB" approve --order "27/01-01" \
-	--date 19.03.2024 --today 20.03.2024
+import_seed "$SEED_DB"
 expect_status 0 "$PERECHEN" -d "$SEED_DB" export -o "$WORK/seed.pdf"
 pdftotext -raw "$WORK/seed.pdf" "$WORK/seed.txt"
 pdftotext -raw -f 1 -l 1 "$WORK/seed.pdf" - | tr -s ' \n' '  ' >"$WORK/p1"

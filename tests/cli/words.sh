@@ -1,4 +1,5 @@
-# words.sh - sourced by the export tests: whether a printed document
+# words.sh - sourced by the export tests: the seed's list imported as the
+# README says, and whether a printed document
 # splits a word.  The words a document may print are the words of the CSV
 # export (the list's own text, nothing laid out) and of the text table's
 # lines above the table (grif, title, caption), and page numbers.  A word
@@ -74,4 +75,26 @@ split_words() {
 		glue = cur ~ /[@.\/-]$/
 	}
 	END { settle() }' "$1" -
+}
+
+# html_text HTML OUT : the text of the page's body as a reader sees it:
+# tags gone (a <wbr> joins its neighbours), entities undone.
+html_text() {
+	sed -n '/<body>/,$p' "$1" | sed 's/<wbr>//g; s/&shy;//g;
+		s/<[^>]*>/ /g; s/&quot;/"/g; s/&#39;/'\''/g; s/&lt;/</g;
+		s/&gt;/>/g; s/&amp;/\&/g' >"$2"
+}
+
+# import_seed DB : the list of the order in tests/data as the README's
+# recipe imports it, with its body and title, approved as the order was.
+import_seed() {
+	awk '/^ПЕРЕЧЕНЬ$/ {f=1; next} f && /^№\t/ {t=1} t' \
+		"$TESTS_DIR/data/seed-order.txt" >"$1.tsv"
+	expect_status 0 "$PERECHEN" -d "$1" import --quiet "$1.tsv"
+	expect_status 0 "$PERECHEN" -d "$1" init --org "Министерство \
+промышленности и торговли Смоленской области" --title "точек \
+взаимодействия с клиентом по вопросам осуществления регионального \
+государственного контроля (надзора)"
+	expect_status 0 "$PERECHEN" -d "$1" approve --order "27/01-01" \
+		--date 19.03.2024 --today 20.03.2024
 }
