@@ -454,8 +454,14 @@ measure_table(const struct document *d, const struct layout_metric *m,
 			    sizeof *ps);
 
 			for (size_t k = 0; k < r->cells[c].n; k++) {
-				char *s = utf8_sanitized(r->cells[c].v[k], 0);
+				char *s = utf8_sanitized(r->cells[c].v[k],
+				    SAN_KEEP_NEWLINES);
 
+				/* A line break in a paragraph breaks no
+				 * word: a space for measuring. */
+				for (char *nl = s; (nl = strchr(nl, '\n')) !=
+				    NULL;)
+					*nl = ' ';
 				measure_paragraph(s, mk, m, t->space, &ps[k],
 				    &t->col[c]);
 				free(s);

@@ -210,19 +210,25 @@ pdf_lines_add(struct pdf_lines *l, const char *text, bool start,
 	l->indent[n] = indent;
 }
 
-/* One paragraph, sanitised, broken to width; after mark (when not NULL)
- * with its other lines indented as far as the mark is wide. */
+/* One paragraph, sanitised, broken to width (a line break in it kept);
+ * after mark (when not NULL) with its other lines indented as far as the
+ * mark is wide. */
 static void
 pdf_lines_paragraph(struct pdf *p, struct pdf_lines *l, const char *para,
     const char *mark, double width)
 {
 	struct layout_metric m = { pdf_measure, p };
 	double mw = mark != NULL ? pdf_measure(p, mark, strlen(mark)) : 0;
-	char *s = utf8_sanitized(para, 0);
+	char *s = utf8_sanitized(para, SAN_KEEP_NEWLINES), *from = s, *nl;
 	struct strvec lines;
 
 	strvec_init(&lines);
-	layout_wrap(s, width - mw, &m, &lines);
+	while ((nl = strchr(from, '\n')) != NULL) {
+		*nl = '\0';
+		layout_wrap(from, width - mw, &m, &lines);
+		from = nl + 1;
+	}
+	layout_wrap(from, width - mw, &m, &lines);
 	for (size_t i = 0; i < lines.n; i++) {
 		char *line = i == 0 && mark != NULL ? xasprintf("%s%s", mark,
 		    lines.v[i]) : xstrdup(lines.v[i]);
