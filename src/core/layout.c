@@ -504,8 +504,14 @@ para_lines(const struct mpara *p, double width, double space)
 		}
 		lines += !empty;
 		lw = w;
-		for (; lw > width + LAYOUT_EPS; lw -= width)
-			lines++;
+		if (lw > width + LAYOUT_EPS) {
+			/* Cut: as many full lines as it fills, the rest on. */
+			size_t cuts = (size_t)((lw - width - LAYOUT_EPS) /
+			    width) + 1;
+
+			lines += cuts;
+			lw -= (double)cuts * width;
+		}
 		empty = false;
 	}
 	return lines;
