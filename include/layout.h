@@ -1,11 +1,13 @@
 /*
  * layout.h - the printed table's columns and line breaks, one computation
- * for every format that lays out a page (PDF, DOCX, HTML).
+ * for every format that lays out a page (PDF, DOCX, HTML; the text table
+ * breaks its lines by it too).
  *
- * Owns: where a line of a cell may break — at a space; after the hyphen
- * of a compound word; inside an e-mail address or URL only after «@»,
- * «.», «/», «-»; and a piece still wider than its column cut, with a
- * hyphen, as the only thing ever broken — and the widths of the columns:
+ * Owns: where a line of a cell may break — at a space; after a hyphen or
+ * slash between two letters («контрольно-надзорной»); inside an e-mail
+ * address or URL only after «@», «.», «/», «-»; and a piece still wider
+ * than its column cut, with a hyphen, as the only thing ever broken — and
+ * the widths of the columns:
  * № as wide as its widest number, the process column at least as wide as
  * its longest word, every other column too as far as the page allows, the
  * rest of the width shared by how much text each column holds (none wider
@@ -15,7 +17,7 @@
  * Widths are measured by a metric the caller gives, in points: the PDF
  * measures with the font it draws with; DOCX and HTML, whose reader lays
  * the text out, with layout_times_width (Times New Roman's advance
- * widths, which Liberation Serif shares).
+ * widths, which Liberation Serif shares; for another font an estimate).
  */
 #ifndef PERECHEN_LAYOUT_H
 #define PERECHEN_LAYOUT_H
