@@ -9,6 +9,7 @@
 #ifndef PERECHEN_CHANGE_H
 #define PERECHEN_CHANGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -86,6 +87,14 @@ void	change_diff_process(const struct process *o, const struct process *n,
  */
 void	change_diff_lists(const struct list *old, const struct list *new,
 	    const struct catalog *cat, struct changes *out);
+
+/*
+ * Whether lists a and b hold the same content: the header (body, title,
+ * area), the processes and touchpoints in the same order with every field
+ * a revision freezes (contacts with their types, needs with their
+ * categories).  The approving order's number and date are not content.
+ */
+bool	change_lists_equal(const struct list *a, const struct list *b);
 
 /* The needs of tp as one text, a need per line with its clause:
  * "получение консультации (п. 2.6.2)".  Caller frees. */

@@ -19,6 +19,16 @@
 #include "strvec.h"
 
 #define DOC_COLUMNS 5
+#define DOC_NUM		0	/* the columns, left to right */
+#define DOC_PROCESS	1
+#define DOC_TOUCHPOINT	2
+#define DOC_NEEDS	3
+#define DOC_SPECIFICS	4
+
+/* The mark in front of each of several needs: printed as a list, one need
+ * a line, as the seed prints them.  A writer whose encoding lacks the en
+ * dash may print "- " instead. */
+#define DOC_ITEM_MARK	"– "
 
 /* Column headers of the printed form (Приложение 1), left to right. */
 extern const char *const document_column_titles[DOC_COLUMNS];
@@ -46,7 +56,7 @@ struct doc_row {
 struct document {
 	char	*grif;		/* lines joined by '\n'; "" when none */
 	char	*title;		/* "ПЕРЕЧЕНЬ\n<title>" */
-	char	*caption;	/* which version: "Редакция 2 …" / "Рабочая версия …" */
+	char	*caption;	/* under the title: "Рабочая версия …"; "" none */
 	struct doc_row *rows;
 	size_t	 nrows;
 	struct doc_page page;
@@ -95,5 +105,12 @@ char	*document_grif(const char *org_genitive, const char *wording,
 void	document_build(struct document *d, const struct list *l,
 	    const char *grif, const char *caption);
 void	document_fini(struct document *d);
+
+/*
+ * Whether the paragraphs of cell c of row r are items of a list, each
+ * printed on a line of its own after DOC_ITEM_MARK: the needs, when a
+ * touchpoint meets several.
+ */
+bool	document_cell_is_list(const struct doc_row *r, int c);
 
 #endif

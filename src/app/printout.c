@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "change.h"
 #include "export_docx.h"
 #include "export_html.h"
 #include "export_pdf.h"
@@ -218,10 +219,41 @@ printout_find_revision(struct store *st, int64_t want, struct revision *r,
 }
 
 /*
+ * Whether the working copy l is the latest approved revision: the same
+ * content (change_lists_equal), so that printing it is printing that
+ * revision, grif and all.  False when nothing is approved yet.
+ */
+static int
+printout_working_is_latest(struct store *st, const struct list *l,
+    bool *same, struct error *err)
+{
+	struct revisions all;
+	struct list latest;
+	int rc = 0;
+
+	*same = false;
+	memset(&all, 0, sizeof all);
+	if (store_revisions_list(st, &all, err) != 0)
+		return -1;
+	if (all.n > 0) {
+		list_init(&latest);
+		rc = store_revision_load_list(st, all.v[all.n - 1].id,
+		    &latest, err);
+		*same = rc == 0 && change_lists_equal(&latest, l);
+		list_fini(&latest);
+	}
+	revisions_fini(&all);
+	return rc;
+}
+
+/*
  * The list of the version p asks for into l, its grif (an approved
  * revision's: the organ as frozen, the order's date and number, the
  * wording setting), default caption and number (PRINTOUT_WORKING for
- * the working copy).  Callers free *grif, *caption.
+ * the working copy).  The working copy unchanged since the latest
+ * approval is that revision; else it has no grif and says it is not
+ * approved.  A revision has no caption: the seed's annex has none.
+ * Callers free *grif, *caption.
  */
 static int
 printout_load(struct store *st, const struct printout *p,
@@ -229,18 +261,26 @@ printout_load(struct store *st, const struct printout *p,
     int64_t *revision, struct error *err)
 {
 	struct revision r;
+	int64_t want = p->revision;
+	bool approved;
 	char *gen;
 
 	*revision = PRINTOUT_WORKING;
-	if (p->revision == PRINTOUT_WORKING) {
-		if (store_load_list(st, l, err) != 0)
+	if (want == PRINTOUT_WORKING) {
+		if (store_load_list(st, l, err) != 0 ||
+		    printout_working_is_latest(st, l, &approved, err) != 0)
 			return -1;
-		*grif = xstrdup("");
-		*caption = xstrdup("Рабочая версия (не утверждена)");
-		return 0;
+		if (!approved) {
+			*grif = xstrdup("");
+			*caption = xstrdup("Рабочая версия (не утверждена)");
+			return 0;
+		}
+		list_fini(l);
+		list_init(l);
+		want = PRINTOUT_LATEST;
 	}
 	memset(&r, 0, sizeof r);
-	if (printout_find_revision(st, p->revision, &r, err) != 0)
+	if (printout_find_revision(st, want, &r, err) != 0)
 		return -1;
 	if (store_revision_load_list(st, r.id, l, err) != 0) {
 		revision_fini(&r);
@@ -249,7 +289,7 @@ printout_load(struct store *st, const struct printout *p,
 	gen = document_genitive(&l->hdr);
 	*grif = document_grif(gen, wording, r.order_date, r.order_no);
 	free(gen);
-	*caption = xasprintf("Редакция %lld", (long long)r.id);
+	*caption = xstrdup("");
 	*revision = r.id;
 	revision_fini(&r);
 	return 0;

@@ -461,3 +461,46 @@ change_diff_lists(const struct list *old, const struct list *new,
 	free(old_refs.v);
 	free(new_refs.v);
 }
+
+/* Whether a and b hold the same records in the same order: processes,
+ * their touchpoints, each one's contacts (with their types). */
+static bool
+same_shape(const struct list *a, const struct list *b)
+{
+	if (a->nprocs != b->nprocs)
+		return false;
+	for (size_t i = 0; i < a->nprocs; i++) {
+		const struct process *p = &a->procs[i], *q = &b->procs[i];
+
+		if (p->id != q->id || p->ntps != q->ntps)
+			return false;
+		for (size_t j = 0; j < p->ntps; j++) {
+			const struct touchpoint *s = &p->tps[j], *t = &q->tps[j];
+
+			if (s->id != t->id || s->ncontacts != t->ncontacts)
+				return false;
+			for (size_t k = 0; k < s->ncontacts; k++)
+				if (s->contacts[k].type != t->contacts[k].type)
+					return false;
+		}
+	}
+	return true;
+}
+
+bool
+change_lists_equal(const struct list *a, const struct list *b)
+{
+	struct changes ch;
+	bool same;
+
+	if (strcmp(a->hdr.org, b->hdr.org) != 0 ||
+	    strcmp(a->hdr.org_genitive, b->hdr.org_genitive) != 0 ||
+	    strcmp(a->hdr.title, b->hdr.title) != 0 ||
+	    strcmp(a->hdr.area, b->hdr.area) != 0 || !same_shape(a, b))
+		return false;
+	changes_init(&ch);
+	change_diff_lists(a, b, NULL, &ch);
+	same = ch.n == 0;
+	changes_fini(&ch);
+	return same;
+}

@@ -297,3 +297,9 @@ document_fini(struct document *d)
 	free(d->caption);
 	memset(d, 0, sizeof *d);
 }
+
+bool
+document_cell_is_list(const struct doc_row *r, int c)
+{
+	return c == DOC_NEEDS && r->cells[c].n > 1;
+}

@@ -5,9 +5,17 @@
 #include <string.h>
 #include <zip.h>
 
+#include "layout.h"
 #include "markup.h"
 
 #define DOCX_GRIF_SHARE	45	/* percent of the text width for the grif */
+#define DOCX_CELL_PAD	108	/* twips each side: Word's default, the PDF's */
+#define DOCX_PAD_TEXT	"108"	/* the same, for the XML */
+#define DOCX_NUMBER_TOP	567	/* twips: page number 10 mm from the top */
+/* Points of a cell not for its text: the margins, the rules, and what
+ * Word's and LibreOffice's own measuring may take beyond ours. */
+#define DOCX_CELL_SPARE	(2 * DOCX_CELL_PAD / 20.0 + 2)
+#define DOCX_ZWSP	"\xE2\x80\x8B"	/* a line may break here */
 #define DOCX_MTIME	1704067200	/* 2024-01-01: the same bytes each time */
 
 #define DOCX_XML_HEAD \
@@ -27,12 +35,25 @@ struct docx_page {
 	long	 width, height;
 	long	 left, right, top, bottom;
 	long	 text;		/* width between the margins */
+	long	 col[DOC_COLUMNS];	/* the table's columns */
+	double	 pt;		/* the font's size */
+	struct layout_metric m;	/* Times New Roman's widths at pt */
 };
 
-/* The page of d in twips. */
+/* The page of d in twips, and the columns layout.h gives its table,
+ * measured in Times New Roman's widths; the last column takes what
+ * rounding leaves. */
 static void
-export_docx_page(const struct doc_page *p, struct docx_page *t)
+export_docx_page(const struct document *d, struct docx_page *t)
 {
+	const struct doc_page *p = &d->page;
+	double w[DOC_COLUMNS];
+	long used = 0;
+
+	t->pt = p->font_pt;
+	t->m.width = layout_times_width;
+	t->m.ctx = &t->pt;
+
 	t->width = markup_twips(p->width_mm);
 	t->height = markup_twips(p->height_mm);
 	t->left = markup_twips(p->margin_left_mm);
@@ -40,39 +61,67 @@ export_docx_page(const struct doc_page *p, struct docx_page *t)
 	t->top = markup_twips(p->margin_top_mm);
 	t->bottom = markup_twips(p->margin_bottom_mm);
 	t->text = t->width - t->left - t->right;
+	layout_columns(d, &t->m, t->text / 20.0, DOCX_CELL_SPARE, w);
+	for (int c = 0; c < DOC_COLUMNS - 1; c++) {
+		t->col[c] = (long)(w[c] * 20 + 0.5);
+		used += t->col[c];
+	}
+	t->col[DOC_COLUMNS - 1] = t->text - used;
 }
 
-/* Width of column c in twips; the last takes what rounding leaves. */
+/* Width of column c in twips. */
 static long
 export_docx_column(const struct docx_page *t, int c)
 {
-	long used = 0;
-
-	if (c < DOC_COLUMNS - 1)
-		return t->text * markup_column_share[c] / 100;
-	for (int i = 0; i < DOC_COLUMNS - 1; i++)
-		used += t->text * markup_column_share[i] / 100;
-	return t->text - used;
+	return t->col[c];
 }
 
-/* A run of text; a line break inside it is w:br. */
+/* Escaped text between w:t's; a line break inside it is w:br. */
 static void
-export_docx_run(struct buf *out, const char *text)
+export_docx_text(struct buf *out, const char *text, size_t n)
 {
+	char *piece = xstrndup(text, n);
+
+	markup_escape(out, piece, "</w:t><w:br/><w:t xml:space=\"preserve\">");
+	free(piece);
+}
+
+/*
+ * A run of text.  In a table cell width points wide (m measures; NULL
+ * outside the table) Word may break where layout.h says: a zero-width
+ * space inside an address, which Word honours and which keeps the text
+ * whole; an optional hyphen in a word wider than the column.
+ */
+static void
+export_docx_run(struct buf *out, const char *text, double width,
+    const struct layout_metric *m)
+{
+	struct layout_mark *marks = NULL;
+	size_t n = 0, from = 0;
+
 	if (text[0] == '\0')
 		return;
+	if (m != NULL)
+		n = layout_marks(text, width, m, &marks);
 	buf_puts(out, "<w:r><w:t xml:space=\"preserve\">");
-	markup_escape(out, text,
-	    "</w:t><w:br/><w:t xml:space=\"preserve\">");
+	for (size_t i = 0; i < n; i++) {
+		export_docx_text(out, text + from, marks[i].at - from);
+		buf_puts(out, marks[i].hyphen ? "</w:t><w:softHyphen/><w:t "
+		    "xml:space=\"preserve\">" : DOCX_ZWSP);
+		from = marks[i].at;
+	}
+	export_docx_text(out, text + from, strlen(text + from));
 	buf_puts(out, "</w:t></w:r>");
+	free(marks);
 }
 
-/* A paragraph of style `style' holding text. */
+/* A paragraph of style `style' holding text (see export_docx_run). */
 static void
-export_docx_para(struct buf *out, const char *style, const char *text)
+export_docx_para(struct buf *out, const char *style, const char *text,
+    double width, const struct layout_metric *m)
 {
 	buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
-	export_docx_run(out, text);
+	export_docx_run(out, text, width, m);
 	buf_puts(out, "</w:p>");
 }
 
@@ -86,7 +135,7 @@ export_docx_lines(struct buf *out, const char *style, const char *text)
 		size_t n = strcspn(p, "\n");
 		char *line = xstrndup(p, n);
 
-		export_docx_para(out, style, line);
+		export_docx_para(out, style, line, 0, NULL);
 		buf_putc(out, '\n');
 		free(line);
 		p += n + (p[n] == '\n');
@@ -94,11 +143,16 @@ export_docx_lines(struct buf *out, const char *style, const char *text)
 }
 
 /* A cell: its width, its part in a vertical merge ("restart",
- * "continue" or none), and its paragraphs (a cell holds at least one). */
+ * "continue" or none), and its paragraphs (a cell holds at least one),
+ * each after DOC_ITEM_MARK when they are a list; m measures the text
+ * (the font of the document). */
 static void
 export_docx_cell(struct buf *out, long width, const char *merge,
-    const char *style, const struct strvec *paras)
+    const char *style, const struct strvec *paras, bool list,
+    const struct layout_metric *m)
 {
+	double text = width / 20.0 - DOCX_CELL_SPARE;
+
 	buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
 	    width);
 	if (merge != NULL && strcmp(merge, "restart") == 0)
@@ -106,8 +160,15 @@ export_docx_cell(struct buf *out, long width, const char *merge,
 	else if (merge != NULL)
 		buf_puts(out, "<w:vMerge/>");
 	buf_puts(out, "</w:tcPr>");
-	for (size_t i = 0; paras != NULL && i < paras->n; i++)
-		export_docx_para(out, style, paras->v[i]);
+	for (size_t i = 0; paras != NULL && i < paras->n; i++) {
+		char *item = list ? xasprintf("%s%s", DOC_ITEM_MARK,
+		    paras->v[i]) : NULL;
+
+		export_docx_para(out, list ? "TableItem" : style, list ? item :
+		    paras->v[i], text - (list ? m->width(m->ctx,
+		    DOC_ITEM_MARK, strlen(DOC_ITEM_MARK)) : 0), m);
+		free(item);
+	}
 	if (paras == NULL || paras->n == 0)
 		buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>"
 		    "</w:p>", style);
@@ -129,8 +190,8 @@ export_docx_table_head(struct buf *out, const struct docx_page *t)
 		buf_printf(out, "<w:%s w:val=\"single\" w:sz=\"4\" "
 		    "w:space=\"0\" w:color=\"000000\"/>", sides[i]);
 	buf_puts(out, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-	    "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
-	    "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+	    "<w:tblCellMar><w:left w:w=\"" DOCX_PAD_TEXT "\" w:type=\"dxa\"/>"
+	    "<w:right w:w=\"" DOCX_PAD_TEXT "\" w:type=\"dxa\"/></w:tblCellMar>"
 	    "</w:tblPr>\n<w:tblGrid>");
 	for (int c = 0; c < DOC_COLUMNS; c++)
 		buf_printf(out, "<w:gridCol w:w=\"%ld\"/>",
@@ -143,19 +204,20 @@ export_docx_table_head(struct buf *out, const struct docx_page *t)
 		strvec_init(&title);
 		strvec_push(&title, document_column_titles[c]);
 		export_docx_cell(out, export_docx_column(t, c), NULL,
-		    "TableHeading", &title);
+		    "TableHeading", &title, false, &t->m);
 		strvec_fini(&title);
 	}
 	buf_puts(out, "</w:tr>\n");
 }
 
-/* A row; № and process start a merge on their process's first row of
- * several and continue it on the others. */
+/* A row, which Word keeps on one page as the PDF does; № and process
+ * start a merge on their process's first row of several and continue it
+ * on the others. */
 static void
 export_docx_row(struct buf *out, const struct docx_page *t,
     const struct doc_row *r)
 {
-	buf_puts(out, "<w:tr>");
+	buf_puts(out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	for (int c = 0; c < DOC_COLUMNS; c++) {
 		const char *merge = NULL;
 
@@ -164,7 +226,9 @@ export_docx_row(struct buf *out, const struct docx_page *t,
 		else if (c < 2 && r->span > 1)
 			merge = "restart";
 		export_docx_cell(out, export_docx_column(t, c), merge,
-		    "TableText", r->first || c >= 2 ? &r->cells[c] : NULL);
+		    c == DOC_NUM ? "TableNumber" : "TableText", r->first ||
+		    c >= 2 ? &r->cells[c] : NULL, document_cell_is_list(r, c),
+		    &t->m);
 	}
 	buf_puts(out, "</w:tr>\n");
 }
@@ -182,7 +246,8 @@ export_docx_section(struct buf *out, const struct docx_page *t)
 	buf_printf(out, "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" "
 	    "w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"%ld\" w:footer=\"%ld\" "
 	    "w:gutter=\"0\"/>", t->top, t->right, t->bottom, t->left,
-	    t->top / 2, t->bottom / 2);
+	    t->top / 2 > DOCX_NUMBER_TOP ? t->top / 2 : DOCX_NUMBER_TOP,
+	    t->bottom / 2);
 	buf_puts(out, "<w:titlePg/></w:sectPr>");
 }
 
@@ -191,7 +256,7 @@ export_docx_document_xml(const struct document *d, struct buf *out)
 {
 	struct docx_page t;
 
-	export_docx_page(&d->page, &t);
+	export_docx_page(d, &t);
 	buf_puts(out, DOCX_XML_HEAD "<w:document " DOCX_NS_W " " DOCX_NS_R
 	    ">\n<w:body>\n");
 	export_docx_lines(out, "Grif", d->grif);
@@ -229,8 +294,12 @@ export_docx_styles_xml(const struct document *d, struct buf *out)
 	struct docx_page page;
 	char *ind;
 	long half_points = (long)(d->page.font_pt * 2 + 0.5);
+	double pt = d->page.font_pt;
+	/* A need's lines after its first start under its text. */
+	long mark = (long)(layout_times_width(&pt, DOC_ITEM_MARK,
+	    strlen(DOC_ITEM_MARK)) * 20 + 0.5);
 
-	export_docx_page(&d->page, &page);
+	export_docx_page(d, &page);
 	t = &page;
 	buf_puts(out, DOCX_XML_HEAD "<w:styles " DOCX_NS_W ">\n"
 	    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"");
@@ -277,6 +346,13 @@ export_docx_styles_xml(const struct document *d, struct buf *out)
 	export_docx_style(out, "TableHeading", "Заголовок таблицы",
 	    "<w:jc w:val=\"center\"/>", "");
 	export_docx_style(out, "TableText", "Текст таблицы", "", "");
+	export_docx_style(out, "TableNumber", "Номер в таблице",
+	    "<w:jc w:val=\"center\"/>", "");
+	ind = xasprintf("<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", mark,
+	    mark);
+	export_docx_style(out, "TableItem", "Потребность из нескольких", ind,
+	    "");
+	free(ind);
 	buf_puts(out, "</w:styles>\n");
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout.h"
 #include "markup.h"
 
 /* The name of a CSS string: a character other than a letter, a digit, a
@@ -80,9 +81,12 @@ export_html_style(struct buf *out, const struct doc_page *p)
 	    ".caption { text-align: center; margin: 0.5em 0 0; }\n"
 	    "table { width: 100%; border-collapse: collapse;"
 	    " margin-top: 1em; }\n"
-	    "th, td { border: 1px solid #000; padding: 0.15em 0.3em;"
-	    " text-align: left; vertical-align: top; font-weight: normal; }\n"
-	    "thead th { text-align: center; vertical-align: middle; }\n"
+	    "th, td { border: 1px solid #000; padding: 1mm 1.9mm;"
+	    " text-align: left; vertical-align: top; font-weight: normal;"
+	    " overflow-wrap: break-word; }\n"
+	    "thead th, td.num { text-align: center; }\n"
+	    "thead th { vertical-align: middle; }\n"
+	    "p.item { padding-left: 0.75em; text-indent: -0.75em; }\n"
 	    "thead { display: table-header-group; }\n"
 	    "tr { break-inside: avoid; page-break-inside: avoid; }\n"
 	    "</style>\n");
@@ -110,39 +114,104 @@ export_html_grif(struct buf *out, const char *grif)
 	buf_puts(out, "</div>\n");
 }
 
-/* The cell's paragraphs, each a <p>; a line break inside one is <br>. */
+/* The table's layout as the writer needs it: the font's widths and each
+ * column's width for text, in points. */
+struct html_table {
+	double	 pt;
+	struct layout_metric m;
+	double	 w[DOC_COLUMNS];		/* the columns, padding and all */
+	double	 text[DOC_COLUMNS];	/* the text in them */
+	double	 total;
+};
+
+/* Points of a cell not for its text: 1.9 mm of padding either side, the
+ * rules, and what a browser's own measuring may take beyond ours. */
+#define HTML_PAD_PT	(2 * 1.9 * 72 / 25.4 + 2)
+
+/* The columns of d by layout.h, in Times New Roman's widths. */
 static void
-export_html_paragraphs(struct buf *out, const struct strvec *cell)
+export_html_table(const struct document *d, struct html_table *t)
 {
+	const struct doc_page *p = &d->page;
+
+	t->pt = p->font_pt;
+	t->m.width = layout_times_width;
+	t->m.ctx = &t->pt;
+	t->total = (p->width_mm - p->margin_left_mm - p->margin_right_mm) *
+	    72 / 25.4;
+	layout_columns(d, &t->m, t->total, HTML_PAD_PT, t->w);
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		t->text[c] = t->w[c] - HTML_PAD_PT;
+}
+
+/* Text escaped; a browser may break it where layout.h says: <wbr> in an
+ * address, &shy; in a word wider than width points; a line break is
+ * <br>. */
+static void
+export_html_text(struct buf *out, const char *text, double width,
+    const struct layout_metric *m)
+{
+	struct layout_mark *marks;
+	size_t n = layout_marks(text, width, m, &marks), from = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char *piece = xstrndup(text + from, marks[i].at - from);
+
+		markup_escape(out, piece, "<br>");
+		buf_puts(out, marks[i].hyphen ? "&shy;" : "<wbr>");
+		free(piece);
+		from = marks[i].at;
+	}
+	markup_escape(out, text + from, "<br>");
+	free(marks);
+}
+
+/* The cell's paragraphs, each a <p>; the items of a list each after
+ * DOC_ITEM_MARK, its other lines under its text. */
+static void
+export_html_paragraphs(struct buf *out, const struct strvec *cell,
+    bool list, double width, const struct layout_metric *m)
+{
+	double mark = m->width(m->ctx, DOC_ITEM_MARK, strlen(DOC_ITEM_MARK));
+
 	for (size_t i = 0; i < cell->n; i++) {
-		buf_puts(out, "<p>");
-		markup_escape(out, cell->v[i], "<br>");
+		buf_puts(out, list ? "<p class=\"item\">" DOC_ITEM_MARK : "<p>");
+		export_html_text(out, cell->v[i], list ? width - mark : width,
+		    m);
 		buf_puts(out, "</p>");
 	}
 }
 
-/* A cell of the table: td, or th scope="rowgroup" for the process, with
- * rowspan when it spans more than its row. */
+/* A cell of the table: td (of class "num" for the №, centred), or th
+ * scope="rowgroup" for the process, with rowspan when it spans more than
+ * its row. */
 static void
-export_html_cell(struct buf *out, const struct strvec *cell, bool header,
-    size_t span)
+export_html_cell(struct buf *out, const struct html_table *t,
+    const struct doc_row *r, int c, size_t span)
 {
-	buf_puts(out, header ? "<th scope=\"rowgroup\"" : "<td");
+	bool header = c == DOC_PROCESS;
+
+	buf_puts(out, header ? "<th scope=\"rowgroup\"" : c == DOC_NUM ?
+	    "<td class=\"num\"" : "<td");
 	if (span > 1)
 		buf_printf(out, " rowspan=\"%zu\"", span);
 	buf_putc(out, '>');
-	export_html_paragraphs(out, cell);
+	export_html_paragraphs(out, &r->cells[c], document_cell_is_list(r, c),
+	    t->text[c], &t->m);
 	buf_puts(out, header ? "</th>" : "</td>");
 }
 
-/* The column widths and the header row. */
+/* The column widths, from layout.h, in percent of the table's; the
+ * header row. */
 static void
-export_html_head(struct buf *out)
+export_html_head(struct buf *out, const struct html_table *t)
 {
 	buf_puts(out, "<colgroup>");
-	for (int c = 0; c < DOC_COLUMNS; c++)
-		buf_printf(out, "<col style=\"width: %d%%\">",
-		    markup_column_share[c]);
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		buf_puts(out, "<col style=\"width: ");
+		markup_decimal(out, t->w[c] * 100 / t->total);
+		buf_puts(out, "%\">");
+	}
 	buf_puts(out, "</colgroup>\n<thead>\n<tr>");
 	for (int c = 0; c < DOC_COLUMNS; c++) {
 		buf_puts(out, "<th scope=\"col\">");
@@ -155,7 +224,8 @@ export_html_head(struct buf *out)
 /* The rows, one tbody per process; № and process only on its first row,
  * spanning the rest. */
 static void
-export_html_rows(struct buf *out, const struct document *d)
+export_html_rows(struct buf *out, const struct document *d,
+    const struct html_table *t)
 {
 	for (size_t i = 0; i < d->nrows; i++) {
 		const struct doc_row *r = &d->rows[i];
@@ -165,11 +235,11 @@ export_html_rows(struct buf *out, const struct document *d)
 			    "</tbody>\n<tbody>\n");
 		buf_puts(out, "<tr>");
 		if (r->first) {
-			export_html_cell(out, &r->cells[0], false, r->span);
-			export_html_cell(out, &r->cells[1], true, r->span);
+			export_html_cell(out, t, r, DOC_NUM, r->span);
+			export_html_cell(out, t, r, DOC_PROCESS, r->span);
 		}
-		for (int c = 2; c < DOC_COLUMNS; c++)
-			export_html_cell(out, &r->cells[c], false, 1);
+		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
+			export_html_cell(out, t, r, c, 1);
 		buf_puts(out, "</tr>\n");
 	}
 	if (d->nrows > 0)
@@ -179,6 +249,8 @@ export_html_rows(struct buf *out, const struct document *d)
 void
 export_html(const struct document *d, struct buf *out)
 {
+	struct html_table t;
+
 	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -197,7 +269,8 @@ export_html(const struct document *d, struct buf *out)
 		buf_puts(out, "</p>\n");
 	}
 	buf_puts(out, "<table>\n");
-	export_html_head(out);
-	export_html_rows(out, d);
+	export_html_table(d, &t);
+	export_html_head(out, &t);
+	export_html_rows(out, d, &t);
 	buf_puts(out, "</table>\n</body>\n</html>\n");
 }

@@ -18,6 +18,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "buf.h"
+#include "layout.h"
 #include "utf8.h"
 
 /*
@@ -29,10 +30,12 @@
 #define PAD_Y		(1.0 * PT_PER_MM)
 #define RULE_PT		0.5
 #define EPS		0.01
+#define PAGE_NUMBER_TOP	(10 * PT_PER_MM)	/* ГОСТ Р 7.0.97: at least */
 
 /* One laid-out line of a text block. */
 struct pdf_line {
 	double	 x;		/* from the block's left edge (alignment) */
+	double	 width;
 	double	 height;
 	double	 baseline;	/* from the line's top */
 	bool	 para_start;	/* the first line of a paragraph */
@@ -75,6 +78,7 @@ struct pdf {
 	cairo_surface_t	*surface;
 	cairo_t		*cr;
 	PangoFontDescription *font, *bold, *small;
+	PangoLayout	*ruler;		/* measures text for the line breaks */
 	double		 page_w, page_h;
 	double		 left, top, bottom, width;	/* the body */
 	double		 num_y;		/* the page number's top */
@@ -162,6 +166,7 @@ pdf_text_set(struct pdf *p, struct pdf_text *t, const char *text,
 		pango_layout_iter_get_line_extents(it, NULL, &logical);
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		t->lines[i].x = pango_units_to_double(logical.x);
+		t->lines[i].width = pango_units_to_double(logical.width);
 		t->lines[i].height = pango_units_to_double(y1 - y0);
 		t->lines[i].baseline =
 		    pango_units_to_double(pango_layout_iter_get_baseline(it) - y0);
@@ -172,35 +177,105 @@ pdf_text_set(struct pdf *p, struct pdf_text *t, const char *text,
 	pango_layout_iter_free(it);
 }
 
-/* A cell's paragraphs, each sanitised, joined by newlines; NULL if none.
- * Caller frees. */
-static char *
-pdf_cell_text(const struct strvec *sv)
+/* layout.h's metric: the width of text in the regular face. */
+static double
+pdf_measure(void *ctx, const char *s, size_t n)
 {
-	struct buf b;
+	struct pdf *p = ctx;
+	PangoRectangle logical;
 
-	if (sv->n == 0)
-		return NULL;
-	buf_init(&b);
-	for (size_t i = 0; i < sv->n; i++) {
-		if (i > 0)
-			buf_putc(&b, '\n');
-		utf8_sanitize(sv->v[i], SAN_KEEP_NEWLINES, &b);
-	}
-	return buf_detach(&b);
+	pango_layout_set_text(p->ruler, s, (int)n);
+	pango_layout_get_extents(p->ruler, NULL, &logical);
+	return pango_units_to_double(logical.width);
 }
 
-/* Lay out the paragraphs of a cell (pdf_cell_text); none: no text. */
+/* The lines of a cell broken by layout.h, with what pango must not
+ * change: where a paragraph starts and how far a line is indented. */
+struct pdf_lines {
+	struct strvec text;
+	bool	*para_start;
+	double	*indent;
+};
+
+static void
+pdf_lines_add(struct pdf_lines *l, const char *text, bool start,
+    double indent)
+{
+	size_t n = l->text.n;
+
+	strvec_push(&l->text, text);
+	l->para_start = xreallocarray(l->para_start, n + 1, sizeof (bool));
+	l->indent = xreallocarray(l->indent, n + 1, sizeof (double));
+	l->para_start[n] = start;
+	l->indent[n] = indent;
+}
+
+/* One paragraph, sanitised, broken to width (a line break in it kept);
+ * after mark (when not NULL) with its other lines indented as far as the
+ * mark is wide. */
+static void
+pdf_lines_paragraph(struct pdf *p, struct pdf_lines *l, const char *para,
+    const char *mark, double width)
+{
+	struct layout_metric m = { pdf_measure, p };
+	double mw = mark != NULL ? pdf_measure(p, mark, strlen(mark)) : 0;
+	char *s = utf8_sanitized(para, SAN_KEEP_NEWLINES), *from = s, *nl;
+	struct strvec lines;
+
+	strvec_init(&lines);
+	while ((nl = strchr(from, '\n')) != NULL) {
+		*nl = '\0';
+		layout_wrap(from, width - mw, &m, &lines);
+		from = nl + 1;
+	}
+	layout_wrap(from, width - mw, &m, &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *line = i == 0 && mark != NULL ? xasprintf("%s%s", mark,
+		    lines.v[i]) : xstrdup(lines.v[i]);
+
+		pdf_lines_add(l, line, i == 0, i == 0 ? 0 : mw);
+		free(line);
+	}
+	strvec_fini(&lines);
+	free(s);
+}
+
+/*
+ * Lay out the paragraphs of a cell at width points: broken into lines by
+ * layout.h (no word split, an address only after «@ . / -»), each need of
+ * several after DOC_ITEM_MARK; pango only shapes the lines.  None: no
+ * text.
+ */
 static void
 pdf_text_set_cell(struct pdf *p, struct pdf_text *t, const struct strvec *sv,
-    const PangoFontDescription *font, double width, PangoAlignment align)
+    bool list, double width, PangoAlignment align)
 {
-	char *s = pdf_cell_text(sv);
+	struct pdf_lines l;
+	struct buf joined;
 
-	if (s == NULL)
+	if (sv->n == 0)
 		return;
-	pdf_text_set(p, t, s, font, width, align);
-	free(s);
+	memset(&l, 0, sizeof l);
+	strvec_init(&l.text);
+	for (size_t i = 0; i < sv->n; i++)
+		pdf_lines_paragraph(p, &l, sv->v[i], list ? DOC_ITEM_MARK :
+		    NULL, width);
+	buf_init(&joined);
+	for (size_t i = 0; i < l.text.n; i++) {
+		if (i > 0)
+			buf_putc(&joined, '\n');
+		buf_puts(&joined, l.text.v[i]);
+	}
+	pdf_text_set(p, t, joined.data, p->font, 0, PANGO_ALIGN_LEFT);
+	for (int i = 0; i < t->nlines && (size_t)i < l.text.n; i++) {
+		t->lines[i].para_start = l.para_start[i];
+		t->lines[i].x = align == PANGO_ALIGN_CENTER ?
+		    (width - t->lines[i].width) / 2 : l.indent[i];
+	}
+	buf_fini(&joined);
+	strvec_fini(&l.text);
+	free(l.para_start);
+	free(l.indent);
 }
 
 static void
@@ -370,122 +445,24 @@ pdf_page_geometry(struct pdf *p, struct error *err)
 	return 0;
 }
 
-/* The widest word of text: its width wrapped as narrow as pango can
- * without breaking a word. */
-static double
-pdf_word_width(struct pdf *p, const char *text)
-{
-	PangoLayout *l = pango_layout_new(p->ctx);
-	PangoRectangle logical;
-
-	pango_layout_set_font_description(l, p->font);
-	pango_layout_set_width(l, 1);
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-	pango_layout_set_text(l, text, -1);
-	pango_layout_get_extents(l, NULL, &logical);
-	g_object_unref(l);
-	return pango_units_to_double(logical.width);
-}
-
-/* Lower the largest minimums to one level at which they sum to avail,
- * leaving the smaller ones whole. */
-static void
-pdf_level_mins(double *min, double avail)
-{
-	double lo = 0, hi = avail;
-
-	for (int it = 0; it < 60; it++) {
-		double level = (lo + hi) / 2, sum = 0;
-
-		for (int c = 1; c < DOC_COLUMNS; c++)
-			sum += min[c] < level ? min[c] : level;
-		if (sum > avail)
-			hi = level;
-		else
-			lo = level;
-	}
-	for (int c = 1; c < DOC_COLUMNS; c++)
-		if (min[c] > lo)
-			min[c] = lo;
-}
-
 /*
- * Share avail among columns 1.. in proportion to what they usually hold,
- * none narrower than min: a column that would be is given its minimum and
- * the others share the rest.
- */
-static void
-pdf_share(const double *min, double avail, double *w)
-{
-	static const double share[DOC_COLUMNS] = { 0, 0.20, 0.25, 0.30, 0.25 };
-	bool fixed[DOC_COLUMNS] = { false }, again = true;
-
-	while (again) {
-		double left = avail, shares = 0;
-
-		again = false;
-		for (int c = 1; c < DOC_COLUMNS; c++) {
-			if (fixed[c])
-				left -= w[c];
-			else
-				shares += share[c];
-		}
-		for (int c = 1; c < DOC_COLUMNS; c++)
-			if (!fixed[c])
-				w[c] = left * share[c] / shares;
-		for (int c = 1; c < DOC_COLUMNS; c++)
-			if (!fixed[c] && w[c] < min[c]) {
-				w[c] = min[c];
-				fixed[c] = again = true;
-			}
-	}
-}
-
-/*
- * Column edges: № as wide as its widest number, the rest shared so that
- * no word has to break (a word wider than 40% of the table may: a long
- * URL must not starve the other columns).  Fails when the page is too
- * narrow for four columns of a few letters each.
+ * Column edges from layout.h's one computation (the same as DOCX's and
+ * HTML's, measured with this font).  Fails when the page is too narrow
+ * for four columns of a few letters each.
  */
 static int
 pdf_columns(struct pdf *p, struct error *err)
 {
-	const struct document *d = p->d;
-	double num = pdf_text_width(p, document_column_titles[0], p->font);
-	double min[DOC_COLUMNS] = { 0 }, w[DOC_COLUMNS] = { 0 }, avail, sum = 0;
+	struct layout_metric m = { pdf_measure, p };
+	double w[DOC_COLUMNS];
 
-	for (int c = 1; c < DOC_COLUMNS; c++)
-		min[c] = pdf_word_width(p, document_column_titles[c]);
-	for (size_t i = 0; i < d->nrows; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++) {
-			char *s = pdf_cell_text(&d->rows[i].cells[c]);
-
-			if (s == NULL)
-				continue;
-			if (c == 0)
-				num = pdf_max(num, pdf_text_width(p, s, p->font));
-			else
-				min[c] = pdf_max(min[c], pdf_word_width(p, s));
-			free(s);
-		}
-	num += 2 * PAD_X;
-	avail = p->width - num;
-	if (avail < 4 * (2 * PAD_X + 3 * p->d->page.font_pt))
+	if (p->width - 2 * PAD_X - 3 * p->d->page.font_pt <
+	    4 * (2 * PAD_X + 3 * p->d->page.font_pt))
 		return error_set(err, "страница слишком узкая для таблицы: "
 		    "между полями %.0f мм", p->width / PT_PER_MM);
-	for (int c = 1; c < DOC_COLUMNS; c++) {
-		min[c] = pdf_max(2 * PAD_X + 3 * p->d->page.font_pt,
-		    min[c] + 2 * PAD_X + 1);
-		if (min[c] > 0.4 * avail)
-			min[c] = 0.4 * avail;
-		sum += min[c];
-	}
-	if (sum > avail)
-		pdf_level_mins(min, avail);
-	pdf_share(min, avail, w);
+	layout_columns(p->d, &m, p->width, 2 * PAD_X, w);
 	p->col_x[0] = p->left;
-	p->col_x[1] = p->left + num;
-	for (int c = 1; c < DOC_COLUMNS; c++)
+	for (int c = 0; c < DOC_COLUMNS; c++)
 		p->col_x[c + 1] = p->col_x[c] + w[c];
 	p->col_x[DOC_COLUMNS] = p->left + p->width;
 	return 0;
@@ -510,8 +487,13 @@ pdf_layout(struct pdf *p, struct error *err)
 	struct pdf_text probe = { 0 };
 
 	for (int c = 0; c < DOC_COLUMNS; c++) {
-		pdf_text_set(p, &p->header[c], document_column_titles[c],
-		    p->font, pdf_col_text_width(p, c), PANGO_ALIGN_CENTER);
+		struct strvec title;
+
+		strvec_init(&title);
+		strvec_push(&title, document_column_titles[c]);
+		pdf_text_set_cell(p, &p->header[c], &title, false,
+		    pdf_col_text_width(p, c), PANGO_ALIGN_CENTER);
+		strvec_fini(&title);
 		h = pdf_max(h, pdf_text_height(&p->header[c], 0,
 		    p->header[c].nlines));
 	}
@@ -520,20 +502,19 @@ pdf_layout(struct pdf *p, struct error *err)
 	for (size_t i = 0; i < d->nrows; i++)
 		for (int c = 0; c < DOC_COLUMNS; c++)
 			pdf_text_set_cell(p, &p->rows[i].cells[c],
-			    &d->rows[i].cells[c], p->font,
-			    pdf_col_text_width(p, c),
-			    c == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+			    &d->rows[i].cells[c],
+			    document_cell_is_list(&d->rows[i], c),
+			    pdf_col_text_width(p, c), c == DOC_NUM ?
+			    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 
 	pdf_text_set(p, &probe, "0", p->font, 0, PANGO_ALIGN_LEFT);
 	num_h = probe.lines[0].height;
 	pdf_text_fini(&probe);
-	if (p->top >= num_h + 2 * PT_PER_MM) {
-		p->num_y = (p->top - num_h) / 2;
+	p->num_y = PAGE_NUMBER_TOP;
+	if (p->top >= p->num_y + num_h + PT_PER_MM)
 		p->rows_top = p->top + p->header_h;
-	} else {
-		p->num_y = p->top;
-		p->rows_top = p->top + num_h + PT_PER_MM + p->header_h;
-	}
+	else
+		p->rows_top = p->num_y + num_h + PT_PER_MM + p->header_h;
 	if (p->bottom - p->rows_top < 3 * num_h + 2 * PAD_Y)
 		return error_set(err, "страница слишком низкая для таблицы: "
 		    "между полями %.0f мм", (p->bottom - p->top) / PT_PER_MM);
@@ -817,27 +798,27 @@ pdf_row(struct pdf *p, struct pdf_part *part, size_t r)
 	}
 }
 
-/* Height of the span cells of the process starting at row a, whole. */
-static double
-pdf_span_height(const struct pdf *p, size_t a)
-{
-	const struct pdf_text *t = p->rows[a].cells;
-
-	return pdf_max(pdf_text_height(&t[0], 0, t[0].nlines),
-	    pdf_text_height(&t[1], 0, t[1].nlines)) + 2 * PAD_Y;
-}
-
-/* How tall the start of the process at row a must be on one page. */
+/*
+ * How tall the start of the process at row a must be on one page: its
+ * first row, and the first line of its name (the rest of a name taller
+ * than the room goes on over the page beside the next rows, under the
+ * repeated header): a page is never left emptier for a long name.
+ */
 static double
 pdf_group_want(const struct pdf *p, size_t a)
 {
 	int zero[DOC_COLUMNS] = { 0 };
+	const struct pdf_text *t = p->rows[a].cells;
+	double first = 0;
 
-	return pdf_max(pdf_row_rest(p, a, zero), pdf_span_height(p, a));
+	for (int c = 0; c < 2; c++)
+		if (t[c].nlines > 0)
+			first = pdf_max(first, t[c].lines[0].height);
+	return pdf_max(pdf_row_rest(p, a, zero), first + 2 * PAD_Y);
 }
 
 /* The rows [a, b) of one process.  It starts on the next page when its
- * first row and name do not fit here but would there. */
+ * first row does not fit here but would there. */
 static void
 pdf_group(struct pdf *p, size_t a, size_t b)
 {
@@ -995,6 +976,8 @@ pdf_fini(struct pdf *p)
 	free(p->rows);
 	for (int c = 0; c < DOC_COLUMNS; c++)
 		pdf_text_fini(&p->header[c]);
+	if (p->ruler != NULL)
+		g_object_unref(p->ruler);
 	if (p->font != NULL)
 		pango_font_description_free(p->font);
 	if (p->bold != NULL)
@@ -1036,8 +1019,11 @@ pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
 	p.fm = pango_cairo_font_map_new();
 	p.ctx = pango_font_map_create_context(p.fm);
 	pango_cairo_update_context(p.cr, p.ctx);
-	if (pdf_fonts(&p, err) != 0 || pdf_columns(&p, err) != 0 ||
-	    pdf_layout(&p, err) != 0)
+	if (pdf_fonts(&p, err) != 0)
+		goto out;
+	p.ruler = pango_layout_new(p.ctx);
+	pango_layout_set_font_description(p.ruler, p.font);
+	if (pdf_columns(&p, err) != 0 || pdf_layout(&p, err) != 0)
 		goto out;
 	pdf_draw(&p);
 	cairo_surface_finish(p.surface);

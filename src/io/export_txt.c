@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "charset.h"
+#include "layout.h"
 #include "strvec.h"
 #include "utf8.h"
 
@@ -165,6 +166,39 @@ export_txt_prepare(struct txt *t, const char *s, char **out,
 	return 0;
 }
 
+/* layout.h's metric for a text table: columns of the terminal. */
+static double
+export_txt_columns(void *ctx, const char *s, size_t n)
+{
+	char *part = xstrndup(s, n);
+	int w = utf8_width(part);
+
+	(void)ctx;
+	free(part);
+	return w;
+}
+
+/* Each line of s broken by layout.h into lines of at most width columns:
+ * no word split, an address only after «@ . / -», a word wider than the
+ * column cut with a hyphen. */
+static void
+export_txt_break(const char *s, int width, struct strvec *lines)
+{
+	static const struct layout_metric columns = { export_txt_columns,
+	    NULL };
+
+	for (;;) {
+		size_t n = strcspn(s, "\n");
+		char *para = xstrndup(s, n);
+
+		layout_wrap(para, width < 1 ? 1 : width, &columns, lines);
+		free(para);
+		if (s[n] == '\0')
+			break;
+		s += n + 1;
+	}
+}
+
 /* Append s wrapped to width as lines, each after prefix (the first) or
  * indent (the rest); the prefix's width is taken off the text's. */
 static int
@@ -178,7 +212,7 @@ export_txt_wrap(struct txt *t, const char *s, int width, const char *prefix,
 	if (export_txt_prepare(t, s, &text, err) != 0)
 		return -1;
 	strvec_init(&wrapped);
-	utf8_wrap(text, width - pw, &wrapped);
+	export_txt_break(text, width - pw, &wrapped);
 	for (size_t i = 0; i < wrapped.n; i++) {
 		if (pw == 0)
 			strvec_push(lines, wrapped.v[i]);
@@ -236,7 +270,8 @@ export_txt_rule(const struct txt *t, enum txt_rule kind)
 	return buf_detach(&b);
 }
 
-/* Lines of the row side by side, each cell padded to its column. */
+/* Lines of the row side by side, each cell padded to its column; the №
+ * centred, as every format prints it. */
 static void
 export_txt_row(const struct txt *t, struct strvec cells[DOC_COLUMNS],
     struct strvec *lines)
@@ -254,10 +289,13 @@ export_txt_row(const struct txt *t, struct strvec cells[DOC_COLUMNS],
 			const char *s = line < cells[i].n ? cells[i].v[line] :
 			    "";
 
+			int gap = t->w[i] - utf8_width(s);
+			int before = i == TXT_NUM ? gap / 2 : 0;
+
 			buf_puts(&b, t->f.v);
-			buf_putc(&b, ' ');
+			export_txt_repeat(&b, " ", 1 + before);
 			buf_puts(&b, s);
-			export_txt_repeat(&b, " ", t->w[i] - utf8_width(s) + 1);
+			export_txt_repeat(&b, " ", gap - before + 1);
 		}
 		buf_puts(&b, t->f.v);
 		strvec_push_owned(lines, buf_detach(&b));
@@ -382,7 +420,7 @@ export_txt_lay_row(struct txt *t, const struct doc_row *r,
 	for (int c = 0; c < DOC_COLUMNS && rc == 0; c++) {
 		const struct strvec *cell = c <= TXT_PROCESS ? &head->cells[c] :
 		    &r->cells[c];
-		const char *prefix = c == TXT_NEEDS && cell->n > 1 ? t->dash :
+		const char *prefix = document_cell_is_list(r, c) ? t->dash :
 		    "";
 
 		for (size_t i = 0; i < cell->n && rc == 0; i++)

@@ -7,8 +7,6 @@
 
 #include "utf8.h"
 
-const int markup_column_share[DOC_COLUMNS] = { 6, 21, 25, 26, 22 };
-
 void
 markup_escape(struct buf *out, const char *s, const char *newline)
 {

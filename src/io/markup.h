@@ -1,17 +1,13 @@
 /*
  * markup.h - what the HTML and DOCX writers share: text made safe for
- * markup, numbers written the same in any locale, and the columns' shares
- * of the table's width.  Not for use outside src/io/export_*.c.
+ * markup and numbers written the same in any locale (the columns' widths
+ * are layout.h's).  Not for use outside src/io/export_*.c.
  */
 #ifndef PERECHEN_MARKUP_H
 #define PERECHEN_MARKUP_H
 
 #include "buf.h"
 #include "document.h"
-
-/* Percent of the table's width each column takes, left to right; they add
- * up to 100.  The needs get the most: they are the longest text. */
-extern const int markup_column_share[DOC_COLUMNS];
 
 /*
  * Append s to out as character data or an attribute value of HTML or XML:

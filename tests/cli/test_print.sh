@@ -159,6 +159,20 @@ if "$PERECHEN" approve --help >/dev/null 2>&1; then
 	expect_in "$WORK/err" "Документ сохранён в файл $CWD/perechen-revision-1.txt"
 	expect_status 1 with_lp "$PERECHEN" -d "$DB" print --revision 2
 	expect_in "$WORK/err" "редакции 2 нет"
+	# Unchanged since approved: a plain print is that revision, with its
+	# grif and without «Рабочая версия»; after a change, the working copy.
+	expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt
+	[ "$(sed -n 4p "$WORK/lp.args")" = "Перечень — редакция 1" ] ||
+		fail "lp got: $(cat "$WORK/lp.args")"
+	expect_in "$WORK/lp.file" "УТВЕРЖДЕН"
+	expect_not_in "$WORK/lp.file" "Рабочая версия"
+	expect_not_in "$WORK/lp.file" "Редакция 1"
+	expect_status 0 "$PERECHEN" -d "$DB" process add "Приём"
+	expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt
+	[ "$(sed -n 4p "$WORK/lp.args")" = "Перечень — рабочая версия" ] ||
+		fail "lp got: $(cat "$WORK/lp.args")"
+	expect_in "$WORK/lp.file" "Рабочая версия (не утверждена)"
+	expect_not_in "$WORK/lp.file" "УТВЕРЖДЕН"
 else
 	echo "SKIP: no approve command yet; revisions are not printed"
 fi

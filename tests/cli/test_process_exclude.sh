@@ -5,10 +5,10 @@
 . "$TESTS_DIR/cli/lib.sh"
 P=$PERECHEN
 
-# numbers FILE: the first line of each process of a text export (№ and
-# process), runs of spaces squeezed: "│ 1 │ Информирование │ …".
+# numbers FILE: the first line of each process of a text export (№,
+# centred, and process), runs of spaces squeezed: "│ 1 │ Информирование │ …".
 numbers() {
-	grep -E '^│ [0-9]+ ' "$1" | tr -s ' '
+	grep -E '^│ +[0-9]+ ' "$1" | tr -s ' '
 }
 
 expect_status 0 "$P" -d "$DB" import -q "$EXAMPLE"

@@ -92,7 +92,7 @@ expect_status 0 "$PERECHEN" -d "$DB" export --format html
 expect_in "$WORK/out" "size: 420mm 297mm;"
 
 # The grif's wording replaces «приказом <органа>» in an approved
-# revision's grif; a working copy has no grif at all.
+# revision's grif; a working copy changed since has no grif at all.
 if "$PERECHEN" approve --help >/dev/null 2>&1; then
 	expect_status 0 "$PERECHEN" -d "$DB" approve --order 5-од \
 		--date 2025-02-03 --today 2025-02-04
@@ -107,6 +107,9 @@ if "$PERECHEN" approve --help >/dev/null 2>&1; then
 <p>распоряжением заместителя министра</p>
 <p>&lt;цифрового развития&gt;</p>
 <p>от 03.02.2025 № 5-од</p>"
+	expect_status 0 "$PERECHEN" -d "$DB" export --format html
+	expect_in "$WORK/out" "<p>УТВЕРЖДЕН</p>"	# unchanged since approved
+	expect_status 0 "$PERECHEN" -d "$DB" process add "Новый процесс"
 	expect_status 0 "$PERECHEN" -d "$DB" export --format html
 	expect_not_in "$WORK/out" "УТВЕРЖДЕН"
 else

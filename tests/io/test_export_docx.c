@@ -201,6 +201,51 @@ test_docx_merges_number_and_process(void **state)
 	document_fini(&d);
 }
 
+#define ZWSP	"\xE2\x80\x8B"	/* U+200B, a break opportunity */
+
+/* Every row stays on one page; each need of several is a paragraph of
+ * its own after «– », its further lines under its text; the № centred;
+ * an address may break after «@ . / -» and keeps its characters. */
+static void
+test_docx_rows_needs_and_numbers(void **state)
+{
+	struct document d;
+	struct buf xml, bytes, styles;
+	zip_t *za;
+
+	(void)state;
+	build_document(&d);
+	buf_init(&xml);
+	export_docx_document_xml(&d, &xml);
+	assert_int_equal(count(xml.data, "<w:cantSplit/>"), d.nrows + 1);
+	assert_int_equal(count(xml.data, "<w:tr><w:trPr><w:cantSplit/>"),
+	    d.nrows + 1);
+	assert_non_null(strstr(xml.data, "<w:p><w:pPr><w:pStyle "
+	    "w:val=\"TableItem\"/></w:pPr><w:r><w:t xml:space=\"preserve\">– "
+	    "Получение информации о ходе рассмотрения обращения</w:t></w:r>"
+	    "</w:p><w:p><w:pPr><w:pStyle w:val=\"TableItem\"/></w:pPr><w:r>"
+	    "<w:t xml:space=\"preserve\">– Получение консультации</w:t>"));
+	/* Five needs in lists of two and three. */
+	assert_int_equal(count(xml.data, "w:val=\"TableItem\""), 5);
+	assert_int_equal(count(xml.data, "w:val=\"TableNumber\"/></w:pPr><w:r>"
+	    "<w:t xml:space=\"preserve\">"), 3);
+	assert_non_null(strstr(xml.data, "https://" ZWSP "dpt." ZWSP "admin-"
+	    ZWSP "smolensk." ZWSP "ru/" ZWSP "regionalnyj-"));
+	za = open_package(&d, &bytes);
+	read_part(za, "word/styles.xml", &styles);
+	assert_non_null(strstr(styles.data, "w:styleId=\"TableNumber\"><w:name "
+	    "w:val=\"Номер в таблице\"/><w:basedOn w:val=\"Normal\"/>"
+	    "<w:qFormat/><w:pPr><w:jc w:val=\"center\"/></w:pPr>"));
+	/* «– » in Times New Roman 12 pt: 9 pt, 180 twips. */
+	assert_non_null(strstr(styles.data, "<w:ind w:left=\"180\" "
+	    "w:hanging=\"180\"/>"));
+	buf_fini(&styles);
+	zip_discard(za);
+	buf_fini(&bytes);
+	buf_fini(&xml);
+	document_fini(&d);
+}
+
 /* Landscape A3 with other margins: w:pgSz swaps and says so, w:pgMar
  * follows in twips, the grid fills the new text width; the font and size
  * reach styles.xml. */
@@ -232,9 +277,11 @@ test_docx_page_follows_the_settings(void **state)
 	export_docx_document_xml(&d, &xml);
 	assert_non_null(strstr(xml.data, "<w:pgSz w:w=\"16838\" w:h=\"11906\" "
 	    "w:orient=\"landscape\"/>"));
+	/* The page number stays 10 mm from the top edge (ГОСТ Р 7.0.97),
+	 * however narrow the margin. */
 	assert_non_null(strstr(xml.data, "<w:pgMar w:top=\"850\" "
 	    "w:right=\"1134\" w:bottom=\"850\" w:left=\"1134\" "
-	    "w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/>"));
+	    "w:header=\"567\" w:footer=\"425\" w:gutter=\"0\"/>"));
 	/* 297 - 40 mm of text: 14570 twips, the table as wide. */
 	assert_non_null(strstr(xml.data, "<w:tblW w:w=\"14570\" "
 	    "w:type=\"dxa\"/>"));
@@ -322,6 +369,7 @@ main(void)
 		cmocka_unit_test(test_docx_package_has_every_part),
 		cmocka_unit_test(test_docx_numbers_pages_from_the_second),
 		cmocka_unit_test(test_docx_merges_number_and_process),
+		cmocka_unit_test(test_docx_rows_needs_and_numbers),
 		cmocka_unit_test(test_docx_page_follows_the_settings),
 		cmocka_unit_test(test_docx_escapes_everything),
 		cmocka_unit_test(test_docx_working_copy_has_caption_and_no_grif),

@@ -171,8 +171,19 @@ test_html_table_structure(void **state)
 	assert_int_equal(count(out.data, "<th scope=\"col\">"), DOC_COLUMNS);
 	assert_int_equal(count(out.data, "<tbody>"), 3);
 	assert_int_equal(count(out.data, "<th scope=\"rowgroup\""), 3);
-	assert_non_null(strstr(out.data, "<td rowspan=\"2\"><p>1</p></td>"
-	    "<th scope=\"rowgroup\" rowspan=\"2\"><p>Информирование</p></th>"));
+	assert_non_null(strstr(out.data, "<td class=\"num\" rowspan=\"2\">"
+	    "<p>1</p></td><th scope=\"rowgroup\" rowspan=\"2\"><p>"
+	    "Информирование</p></th>"));
+	assert_non_null(strstr(out.data, "td.num { text-align: center; }"));
+	/* Each need of several a block of its own after «– ». */
+	assert_non_null(strstr(out.data, "<td><p class=\"item\">– Получение "
+	    "информации о ходе рассмотрения обращения</p><p class=\"item\">– "
+	    "Получение консультации</p></td>"));
+	assert_int_equal(count(out.data, "<p class=\"item\">– "), 5);
+	/* An address may break after «@ . / -», and nowhere else. */
+	assert_non_null(strstr(out.data, "<p>https://<wbr>dpt.<wbr>admin-<wbr>"
+	    "smolensk.<wbr>ru/<wbr>regionalnyj-<wbr>kontrol-<wbr>nadzor/</p>"));
+	assert_int_equal(count(out.data, "<wbr>"), 8);
 	assert_non_null(strstr(out.data, "<p class=\"caption\">Рабочая версия "
 	    "(не утверждена)</p>"));
 	assert_non_null(strstr(out.data, "<div class=\"grif\">\n<p>УТВЕРЖДЕН"

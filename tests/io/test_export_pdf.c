@@ -409,13 +409,48 @@ printed_items(const struct list *l, struct strvec *items)
 	}
 }
 
+/* How many times s holds part. */
+static int
+count_of(const char *s, const char *part)
+{
+	int n = 0;
+
+	for (const char *p = strstr(s, part); p != NULL;
+	    p = strstr(p + 1, part))
+		n++;
+	return n;
+}
+
+/*
+ * Fail unless url is in the raw text whole or broken over lines, and each
+ * of its lines but the last ends after «@», «.», «/» or «-».
+ */
+static void
+assert_url_breaks(const char *text, const char *url)
+{
+	size_t len = strlen(url), at = 0;
+	const char *p = strstr(text, "https://");
+
+	assert_non_null(p);
+	while (at < len) {
+		size_t n = strcspn(p, "\n");
+
+		assert_true(n > 0 && n <= len - at);
+		assert_memory_equal(p, url + at, n);
+		at += n;
+		if (at < len)
+			assert_non_null(strchr("@./-", url[at - 1]));
+		p += n + 1;
+	}
+}
+
 static void
 test_pdf_small_list_reads_back_in_order(void **state)
 {
 	struct document d;
 	struct list l;
 	struct strvec items;
-	char *path, *text;
+	char *path, *text, *raw;
 
 	(void)state;
 	if (!need("pdftotext"))
@@ -433,12 +468,22 @@ test_pdf_small_list_reads_back_in_order(void **state)
 	assert_non_null(strstr(text, "(надзора) Редакция 2 от 19.03.2024 "
 	    HEADER_TEXT " 1 Информирование Официальный сайт Министерства "
 	    "https://"));
-	/* A URL may break anywhere, a word only between words. */
+	/* A word breaks only between words; several needs each after a
+	 * dash. */
 	assert_non_null(strstr(text, "nadzor/ Получение информации Цифровая "
-	    "точка Телефонная связь +7 (4812) 29-25-09 Получение информации "
-	    "о ходе рассмотрения обращения Получение консультации "
+	    "точка Телефонная связь +7 (4812) 29-25-09 – Получение информации "
+	    "о ходе рассмотрения обращения – Получение консультации "
 	    "Офлайн-точка по рабочим дням с 9 до 18 2 Консультирование Личный "
 	    "приём Разъяснение обязательных требований Офлайн-точка"));
+	raw = run("pdftotext -raw '%s' -", path);
+	/* Each need of several starts a line of its own, wherever its
+	 * lines break. */
+	assert_int_equal(count_of(raw, "\n– Получение"), 2);
+	assert_int_equal(count_of(raw, "– "), 2);
+	/* The URL breaks only after «@ . / -». */
+	assert_url_breaks(raw, "https://dpt.admin-smolensk.ru/"
+	    "regionalnyj-kontrol-nadzor/");
+	free(raw);
 	printed_items(&l, &items);
 	assert_in_order(text, &items);
 	assert_null(strstr(text, "Факс"));	/* excluded */

@@ -143,13 +143,15 @@ wait_for "Отправлено на печать: Перечень — реда�
 [ "$(lp_arg 6)" = "Перечень — редакция 1" ] || fail "lp got: $(cat "$WORK/lp.args")"
 grep -q "УТВЕРЖДЕН" "$WORK/lp.file" || fail "the revision has no grif"
 
-# lp refuses: the file is saved and the message says why and where.
+# lp refuses: the file is saved and the message says why and where.  The
+# working copy, unchanged since approving, is revision 1, grif and all.
 touch "$WORK/lp-fails"
 keys p
 wait_for "Печать перечня"
 keys Right Enter
-wait_for "Документ сохранён в файл $CWD/perechen-working-2.txt, а не напечатан: lp не приняла задание"
-[ -s "$CWD/perechen-working-2.txt" ] || fail "nothing saved when lp failed"
+wait_for "Документ сохранён в файл $CWD/perechen-revision-1.txt, а не напечатан: lp не приняла задание"
+grep -q "УТВЕРЖДЕН" "$CWD/perechen-revision-1.txt" ||
+	fail "the unchanged working copy printed without the grif"
 # Esc leaves the dialog doing nothing.
 rm -f "$WORK/lp.args"
 keys p
@@ -168,7 +170,7 @@ wait_for "Печать перечня"
 expect_screen "Принтер:       ◂ сохранить в файл ▸"
 expect_screen "Принтеров нет: документ будет сохранён в файл."
 keys Right Enter
-wait_for "Документ сохранён в файл $CWD/perechen-working-3.txt"
-grep -q "Почта России" "$CWD/perechen-working-3.txt" || fail "the saved file"
+wait_for "Документ сохранён в файл $CWD/perechen-revision-1-2.txt"
+grep -q "Почта России" "$CWD/perechen-revision-1-2.txt" || fail "the saved file"
 quit_editor q
 tui_done
