@@ -343,6 +343,53 @@ schema_5_is_migrated(void **state)
 	assert_process(f, 1, true, "причина");
 }
 
+/* A list of schema 6 gains the genitive and the revision's cycle, and
+ * the shipped ЕПГУ it keeps becomes key and written (п. 3.2, 3.2.4); a
+ * kind the clerk made is left as the clerk made it. */
+static void
+schema_6_is_migrated(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *st;
+	sqlite3 *db;
+	struct error err;
+
+	store_close(f->st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	    "ALTER TABLE list_header DROP COLUMN org_genitive; "
+	    "ALTER TABLE rev_header DROP COLUMN org_genitive; "
+	    "ALTER TABLE revision DROP COLUMN cycle_start; "
+	    "ALTER TABLE revision DROP COLUMN cycle_due; "
+	    "DELETE FROM kind WHERE code IN ('epgu', 'tor_knd'); "
+	    "INSERT INTO kind (code, name, channel, key_default, written, "
+	    "  custom) VALUES ('epgu', 'ЕПГУ', 1, 0, 0, 0), "
+	    "  ('tor_knd', 'ГИС ТОР КНД', 1, 0, 0, 1); "
+	    "PRAGMA user_version = 6", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
+	if (store_open(&f->st, f->path, 0, &err) != 0)
+		fail_msg("%s", err.msg);
+	store_close(f->st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT code, key_default, "
+	    "written, (SELECT org_genitive FROM list_header) FROM kind WHERE "
+	    "code IN ('epgu', 'tor_knd') ORDER BY code", -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), "epgu");
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	assert_int_equal(sqlite3_column_int(st, 2), 1);
+	assert_string_equal(sqlite3_column_text(st, 3), "");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), "tor_knd");
+	assert_int_equal(sqlite3_column_int(st, 1), 0);
+	assert_int_equal(sqlite3_column_int(st, 2), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	if (store_open(&f->st, f->path, 0, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
 int
 main(void)
 {
@@ -355,6 +402,7 @@ main(void)
 		T(revision_keeps_the_flag_and_diff_reports_it),
 		T(a_whole_list_keeps_the_flag_when_inserted),
 		T(schema_5_is_migrated),
+		T(schema_6_is_migrated),
 	};
 #undef T
 
