@@ -4,9 +4,10 @@
  * Owns: decoding, display widths, the one sanitiser every string passes
  * before it reaches a terminal or a printed page, case folding for search,
  * truncation and word wrapping by columns.  Text is UTF-8 everywhere inside
- * perechen; widths are counted in columns, never in bytes.  No locale is
- * consulted: the width tables are our own, so output does not depend on the
- * environment.
+ * perechen; widths are counted in columns, never in bytes.  Widths are
+ * the C library's (wcwidth) in a UTF-8 locale, as the terminal library
+ * counts them; our own tables serve only where the locale has none (the C
+ * locale, a code point it does not know).
  */
 #ifndef PERECHEN_UTF8_H
 #define PERECHEN_UTF8_H
@@ -30,7 +31,8 @@ size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
 size_t	utf8_encode(uint32_t cp, char *out);
 /* True if s[0..len) is well-formed UTF-8. */
 bool	utf8_valid(const char *s, size_t len);
-/* Columns a code point takes: 0 (combining), 1 or 2 (wide); -1 control. */
+/* Columns a code point takes: 0 (combining), 1 or 2 (wide); -1 control.
+ * By wcwidth() in a UTF-8 locale, else by our tables. */
 int	utf8_cp_width(uint32_t cp);
 /* Columns of a sanitised rendering of s. */
 int	utf8_width(const char *s);

@@ -1,8 +1,10 @@
 /* utf8.c - decoding, widths, sanitising, folding and wrapping of UTF-8. */
 #include "utf8.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "error.h"
 
@@ -153,11 +155,39 @@ utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * The terminal places characters by the C library's wcwidth() in the
+ * locale (ncursesw does), so a width of our own that disagrees shifts the
+ * rest of a row: 🚀 ✅ ⚡ take two columns there.  Ask wcwidth() when the
+ * locale speaks UTF-8 and knows the character; the tables serve where it
+ * does not (the C locale, a code point newer than the locale's data).
+ */
+static int
+locale_width(uint32_t cp)
+{
+#ifdef __STDC_ISO_10646__
+	/* wchar_t holds Unicode code points: cp can be asked as it is. */
+	if (cp > (uint32_t)WCHAR_MAX)
+		return -1;
+	return wcwidth((wchar_t)cp);
+#else
+	(void)cp;
+	return -1;
+#endif
+}
+
 int
 utf8_cp_width(uint32_t cp)
 {
+	int w;
+
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return -1;
+	if (cp < 0x7F)
+		return 1;
+	w = locale_width(cp);
+	if (w >= 0)
+		return w > 2 ? 2 : w;
 	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return 0;
 	if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))

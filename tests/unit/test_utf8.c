@@ -5,8 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "utf8.h"
 
@@ -153,6 +155,32 @@ squeeze_folds_spaces_keeps_lines(void **state)
 	free(s);
 }
 
+/* In a UTF-8 locale a width is the C library's, as ncursesw counts it:
+ * emoji our own table called narrow take two columns there. */
+static void
+width_is_the_terminals_in_a_utf8_locale(void **state)
+{
+	static const uint32_t cps[] = {
+		0x1F680, 0x2705, 0x26A1, 0x4E2D, 0xAC00, 0x0301, 0x0416, 0x2014,
+		0xFF21, 0x1F600, 0x200B, 0x00AD,
+	};
+
+	(void)state;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
+		print_message("no C.UTF-8 locale: skipped\n");
+		return;
+	}
+	for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++)
+		assert_int_equal(utf8_cp_width(cps[i]), wcwidth((wchar_t)cps[i]));
+	assert_int_equal(utf8_width("🚀 ✅ ⚡"), 8);
+	assert_int_equal(utf8_width("中文 Почта"), 10);
+	setlocale(LC_CTYPE, "C");
+	/* Without a UTF-8 locale our tables answer, never -1. */
+	assert_int_equal(utf8_cp_width(0x4E2D), 2);
+	assert_int_equal(utf8_cp_width(0x0301), 0);
+	assert_int_equal(utf8_cp_width(0x0416), 1);
+}
+
 int
 main(void)
 {
@@ -160,6 +188,7 @@ main(void)
 		cmocka_unit_test(decode_rejects_overlong_and_surrogates),
 		cmocka_unit_test(valid_detects_broken_bytes),
 		cmocka_unit_test(width_counts_columns_not_bytes),
+		cmocka_unit_test(width_is_the_terminals_in_a_utf8_locale),
 		cmocka_unit_test(sanitize_makes_escape_sequences_harmless),
 		cmocka_unit_test(sanitize_keeps_newlines_only_when_asked),
 		cmocka_unit_test(sanitize_replaces_bidi_overrides),
