@@ -3,6 +3,7 @@
  * directory chosen, and the command table.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,25 +11,27 @@
 
 #include "app.h"
 
+/* In the order of a clerk's work: the list made, kept, checked, approved,
+ * published, followed up and printed; then the settings. */
 static const struct command commands[] = {
-	{ "edit", "открыть редактор перечня (по умолчанию)", cmd_edit },
 	{ "init", "создать перечень или задать его заголовок", cmd_init },
-	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
 	{ "import", "загрузить перечень из TSV или CSV", cmd_import },
+	{ "edit", "открыть редактор перечня (по умолчанию)", cmd_edit },
 	{ "tp", "точки взаимодействия: список, добавление, правка, исключение", cmd_tp },
 	{ "process", "процессы: добавление, переименование, порядок", cmd_process },
+	{ "check", "проверить перечень по правилам Порядка", cmd_check },
+	{ "ack", "принять предупреждение с обоснованием", cmd_ack },
+	{ "review", "проверка точек уполномоченным лицом (п. 2.2)", cmd_review },
+	{ "approve", "утвердить перечень: приказ, новая редакция", cmd_approve },
+	{ "publish", "отметить размещение редакции на сайте", cmd_publish },
+	{ "status", "что и к какому сроку сделать (п. 5.4)", cmd_status },
+	{ "diff", "изменения между редакциями для приказа", cmd_diff },
+	{ "log", "журнал изменений (п. 5.3)", cmd_log },
 	{ "export", "выгрузить перечень: pdf, docx, html, txt, csv", cmd_export },
 	{ "print", "напечатать перечень (lp) или сохранить файл", cmd_print },
 	{ "settings", "настройки печати: лист, поля, шрифт, гриф", cmd_settings },
-	{ "check", "проверить перечень по правилам Порядка", cmd_check },
-	{ "ack", "принять предупреждение с обоснованием", cmd_ack },
-	{ "log", "журнал изменений (п. 5.3)", cmd_log },
-	{ "approve", "утвердить перечень: приказ, новая редакция", cmd_approve },
-	{ "publish", "отметить размещение редакции на сайте", cmd_publish },
-	{ "diff", "изменения между редакциями для приказа", cmd_diff },
-	{ "status", "что и к какому сроку сделать (п. 5.4)", cmd_status },
 	{ "users", "пользователи и роли (п. 2.2)", cmd_users },
-	{ "review", "проверка точек уполномоченным лицом (п. 2.2)", cmd_review },
+	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -113,6 +116,73 @@ find_command(const char *name)
 	return NULL;
 }
 
+/*
+ * Edits (insertions, deletions, substitutions, swaps of neighbours) that
+ * turn a into b, counted up to a limit: enough to tell "exprot" from
+ * "export".  Command names are short ASCII words.
+ */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	enum { MAXLEN = 32 };
+	size_t d[MAXLEN + 1][MAXLEN + 1];
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la > MAXLEN || lb > MAXLEN)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+/* The command name most like name, if one is within two edits. */
+static const struct command *
+nearest_command(const char *name)
+{
+	const struct command *best = NULL;
+	size_t best_d = 3;
+
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		size_t d = edit_distance(name, commands[i].name);
+
+		if (d < best_d) {
+			best_d = d;
+			best = &commands[i];
+		}
+	}
+	return best;
+}
+
+/* Refuse an unknown command, suggesting the nearest one. */
+static int
+unknown_command(const char *name)
+{
+	const struct command *near = nearest_command(name);
+
+	if (near != NULL)
+		app_error("неизвестная команда «%s»; может быть, «%s»? Список "
+		    "команд: perechen --help", name, near->name);
+	else
+		app_error("неизвестная команда «%s»; список команд: "
+		    "perechen --help", name);
+	return EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -160,9 +230,7 @@ main(int argc, char **argv)
 	name = i < argc ? argv[i] : "edit";
 	cmd = find_command(name);
 	if (cmd == NULL) {
-		app_error("неизвестная команда «%s»; список команд: "
-		    "perechen --help", name);
-		rc = EXIT_USAGE;
+		rc = unknown_command(name);
 	} else if (i < argc) {
 		rc = cmd->run(&app, argc - i, argv + i);
 	} else {
