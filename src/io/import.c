@@ -1079,6 +1079,30 @@ note_unknown_columns(struct importer *im, const struct csv_record *rec)
 	buf_fini(&names);
 }
 
+/* A line above the table that says what it is ("Орган:⇥Министерство",
+ * a comment), whatever the cells it was split into. */
+static int
+labelled_line(const struct csv_record *rec)
+{
+	static const char *const labels[] = { "#", "орган:",
+		"направление деятельности:" };
+	int hit = 0;
+
+	for (size_t i = 0; i < rec->fields.n; i++) {
+		char *f;
+
+		if (is_blank(rec->fields.v[i]))
+			continue;
+		f = utf8_casefold(rec->fields.v[i] +
+		    strspn(rec->fields.v[i], " "));
+		for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+			hit |= strncmp(f, labels[k], strlen(labels[k])) == 0;
+		free(f);
+		break;
+	}
+	return hit;
+}
+
 /* Rows before the table: text above it, the header, or data refused. */
 static int
 row_before_table(struct importer *im, const struct csv_record *rec,
@@ -1096,7 +1120,7 @@ row_before_table(struct importer *im, const struct csv_record *rec,
 	if (im->columns_given && rec->fields.n == im->map.ncols &&
 	    nonblank_cells(rec) >= 2)
 		return 1;
-	if (nonblank_cells(rec) >= 2) {
+	if (nonblank_cells(rec) >= 2 && !labelled_line(rec)) {
 		if (im->columns_given)
 			return error_set(err, "строка %zu: %zu ячеек, а в "
 			    "--columns названо %zu — проверьте разделитель и "

@@ -563,6 +563,22 @@ headerless_table_is_refused(void **state)
 	assert_int_equal(import(above, strlen(above), NULL, &l, &rep, &err), -1);
 	assert_non_null(strstr(err.msg, "строка 2: «1», «Инф», «Сайт», …"));
 	done(&l, &rep);
+	/* Nor rows right under the title (which a single cell continues). */
+	static const char titled[] = "ПЕРЕЧЕНЬ\nточек взаимодействия\n"
+	    "1\tИнф\tСайт\tинфо\tЦифровая точка\n"
+	    "№\tПроцесс\tТочка\tПотребности\tОсобенности\n";
+	assert_int_equal(import(titled, strlen(titled), NULL, &l, &rep, &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "строка 3: «1»"));
+	done(&l, &rep);
+	/* A labelled line split into cells is still the header's. */
+	static const char split[] = "Орган:\tМинистерство\n"
+	    "№\tПроцесс\tТочка\tПотребности\tОсобенности\n"
+	    "1\tИнф\tСайт\tинфо\tЦифровая точка\n";
+	if (import(split, strlen(split), NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_string_equal(l.hdr.org, "Министерство");
+	done(&l, &rep);
 }
 
 /* --columns names the columns of a headerless table: every row is data,
