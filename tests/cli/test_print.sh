@@ -173,6 +173,23 @@ fi
 
 # An approved revision: its title for lp, its name for the saved file.
 if "$PERECHEN" approve --help >/dev/null 2>&1; then
+	# The order as typed is checked first, saying what is wrong; nothing
+	# is approved.
+	long=$(printf '%065d' 0)
+	nl=$(printf '5\nод')
+	for item in "5-од|1990-12-31|раньше 1991 года" \
+		"5-од|2027-01-01|позже 2026 года" \
+		"$long|2025-02-03|длиннее 64 символов (65)" \
+		"$nl|2025-02-03|номер приказа — одна строка, а в нём перевод строки" \
+		"5$(printf '\033')[2J|2025-02-03|управляющий символ (код 27)"; do
+		order=${item%%|*}
+		rest=${item#*|}
+		expect_status 2 "$PERECHEN" -d "$DB" approve --order "$order" \
+			--date "${rest%%|*}" --today 2025-02-04
+		expect_in "$WORK/err" "${rest#*|}"
+	done
+	expect_status 0 "$PERECHEN" -d "$DB" log
+	expect_not_in "$WORK/out" "утверждение"
 	expect_status 0 "$PERECHEN" -d "$DB" approve --order 5-од \
 		--date 2025-02-03 --today 2025-02-04
 	expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt \
