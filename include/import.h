@@ -6,8 +6,9 @@
  * Russian headers, rejoining what page breaks split, finding the contacts
  * written in touchpoint names, taking channel types from the specifics
  * column, guessing kinds, audiences and need categories.  Everything it
- * joined, split or doubted is reported with its line, so a clerk can
- * check it.
+ * joined, split, repaired or doubted is reported with its line, so a
+ * clerk can check it.  No row is dropped: a table whose rows come before
+ * any header row is refused unless the caller names the columns.
  */
 #ifndef PERECHEN_IMPORT_H
 #define PERECHEN_IMPORT_H
@@ -29,6 +30,14 @@ struct import_opts {
 	const char *encoding;	/* NULL: detect */
 	enum import_format format;
 	const struct catalog *cat;	/* kinds and need categories */
+	/*
+	 * NULL: the table has a header row naming its columns.  Else the
+	 * columns in order, separated by commas, named as a header would
+	 * name them ("№,процесс,точка,потребности,особенности"; "-" skips
+	 * one): every row of that many cells is data, and a header row met
+	 * is skipped.
+	 */
+	const char *columns;
 };
 
 struct import_report {
@@ -51,6 +60,12 @@ void	import_report_fini(struct import_report *rep);
  */
 int	import_table(const char *data, size_t len, const struct import_opts *o,
 	    struct list *out, struct import_report *rep, struct error *err);
+
+/*
+ * Check a --columns list (see import_opts.columns): 0, or -1 with err
+ * naming the name not understood.
+ */
+int	import_columns_check(const char *spec, struct error *err);
 
 /*
  * Find the contacts (URLs, e-mail addresses, phone numbers) written in a

@@ -17,9 +17,15 @@ import_usage(FILE *f)
 	    "Загружает перечень из таблицы TSV или CSV (например, сохранённой\n"
 	    "из Word или Excel). Столбцы находятся по заголовкам: №, Процесс…,\n"
 	    "Точка…, Удовлетворяемые потребности…, Особенности… — в любом\n"
-	    "порядке. Всё, что объединено или угадано, показывается в отчёте.\n"
-	    "При любой ошибке перечень не меняется.\n\n"
+	    "порядке. Всё, что объединено, исправлено или угадано, показывается\n"
+	    "в отчёте. Таблица без строки заголовка не загружается, пока её\n"
+	    "столбцы не названы в --columns. При любой ошибке перечень не\n"
+	    "меняется.\n\n"
 	    "  --format tsv|csv   формат (по умолчанию определяется сам)\n"
+	    "  --columns СПИСОК   столбцы таблицы без заголовка, по порядку,\n"
+	    "                     через запятую, как в заголовке: например,\n"
+	    "                     №,процесс,точка,потребности,особенности;\n"
+	    "                     «-» — пропустить столбец\n"
 	    "  --encoding КОД     кодировка: utf-8, cp1251, koi8-r, cp866…\n"
 	    "                     (по умолчанию определяется по содержимому)\n"
 	    "  --replace          заменить записи непустого перечня\n"
@@ -230,6 +236,7 @@ cmd_import(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "columns", required_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "replace", no_argument, NULL, 'r' },
 		{ "dry-run", no_argument, NULL, 'n' },
@@ -262,6 +269,13 @@ cmd_import(struct app *app, int argc, char **argv)
 				    "(tsv или csv)", optarg);
 				return EXIT_USAGE;
 			}
+			break;
+		case 'c':
+			if (import_columns_check(optarg, &err) != 0) {
+				app_error("import: %s", err.msg);
+				return EXIT_USAGE;
+			}
+			io.columns = optarg;
 			break;
 		case 'e': io.encoding = optarg; break;
 		case 'r': replace = true; break;

@@ -31,7 +31,8 @@ cmd_print_usage(FILE *f)
 	    "каталоге (если в него нельзя писать — в $XDG_DOCUMENTS_DIR или\n"
 	    "домашнем) и говорит, где он; код выхода тогда %d.\n\n"
 	    "  --printer ИМЯ       принтер (очередь CUPS; по умолчанию —\n"
-	    "                      принтер по умолчанию)\n"
+	    "                      принтер по умолчанию); без пробелов,\n"
+	    "                      не с «-»; сверяется с lpstat -a\n"
 	    "  --copies N          число экземпляров (1–%d, по умолчанию 1)\n"
 	    "  --format pdf|txt    pdf (по умолчанию, если программа собрана с\n"
 	    "                      PDF) или текст для простого принтера\n"
@@ -109,7 +110,13 @@ cmd_print_parse(int argc, char **argv, struct cmd_print_args *a)
 	while (rc == CMD_PRINT_GO &&
 	    (c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'P': a->printer = optarg; break;
+		case 'P':
+			if (printjob_printer_check(optarg, false, &err) != 0) {
+				app_error("print: %s", err.msg);
+				rc = EXIT_USAGE;
+			}
+			a->printer = optarg;
+			break;
 		case 'n':
 			rc = cmd_print_number("число экземпляров", optarg, 1,
 			    CMD_PRINT_COPIES_MAX, &a->copies);
@@ -221,6 +228,11 @@ cmd_print(struct app *app, int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	if ((rc = cmd_print_parse(argc, argv, &a)) != CMD_PRINT_GO)
 		return rc;
+	if (a.printer != NULL &&
+	    printjob_printer_check(a.printer, true, &err) != 0) {
+		app_error("print: %s", err.msg);
+		return EXIT_FAIL;
+	}
 	if (app_open_store(app, 0, &st, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;

@@ -358,3 +358,56 @@ printjob_printers(struct strvec *out, struct error *err)
 	free(lpstat);
 	return rc;
 }
+
+/* What a queue name may not hold: lp would take a leading '-' for an
+ * option, and no CUPS queue has a space or a control character. */
+static int
+printjob_name_valid(const char *name, struct error *err)
+{
+	if (name[0] == '\0')
+		return error_set(err, "имя принтера не указано");
+	if (name[0] == '-')
+		return error_set(err, "имя принтера «%s» начинается с «-»: lp "
+		    "принял бы его за параметр", name);
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (*p == ' ')
+			return error_set(err, "в имени принтера «%s» пробел: "
+			    "в именах очередей CUPS пробелов нет", name);
+		if (*p < 0x20 || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 &&
+		    p[1] < 0xA0))
+			return error_set(err, "в имени принтера управляющий "
+			    "символ (код %u)", p[0] == 0xC2 ? p[1] : p[0]);
+	}
+	return 0;
+}
+
+int
+printjob_printer_check(const char *name, bool ask_cups, struct error *err)
+{
+	struct strvec queues;
+	struct buf known;
+	bool found = false;
+	int rc = 0;
+
+	if (printjob_name_valid(name, err) != 0)
+		return -1;
+	if (!ask_cups)
+		return 0;
+	strvec_init(&queues);
+	if (printjob_printers(&queues, err) != 0) {
+		strvec_fini(&queues);
+		return -1;
+	}
+	buf_init(&known);
+	for (size_t i = 0; i < queues.n; i++) {
+		found |= strcmp(queues.v[i], name) == 0;
+		buf_printf(&known, "%s%s", i > 0 ? ", " : "", queues.v[i]);
+	}
+	/* No answer from lpstat (no CUPS here): lp is left to say. */
+	if (queues.n > 0 && !found)
+		rc = error_set(err, "принтера «%s» нет среди очередей CUPS, "
+		    "принимающих задания (lpstat -a): %s", name, known.data);
+	buf_fini(&known);
+	strvec_fini(&queues);
+	return rc;
+}

@@ -11,6 +11,7 @@
 #ifndef PERECHEN_PRINTJOB_H
 #define PERECHEN_PRINTJOB_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "buf.h"
@@ -58,5 +59,13 @@ int	printjob_save(const struct buf *doc, const char *base, const char *ext,
  * out.  No lpstat, or no scheduler, is no error: none are added.
  */
 int	printjob_printers(struct strvec *out, struct error *err);
+
+/*
+ * A printer's name as --printer gives it: refused (-1, err says why) when
+ * it is empty, starts with '-', or holds a space or a control character;
+ * with ask_cups, also when lpstat -a answers and does not name it.
+ */
+int	printjob_printer_check(const char *name, bool ask_cups,
+	    struct error *err);
 
 #endif

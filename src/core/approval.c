@@ -1,12 +1,63 @@
 /* approval.c - the checks before the list is approved (п. 5.1). */
 #include "approval.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "declension.h"
 #include "utf8.h"
+
+/* The first year an order of a Russian body can bear. */
+#define APPROVAL_FIRST_YEAR	1991
+/* Order numbers are short ("27/01-01", "123-од"); longer is a paste. */
+#define APPROVAL_NUMBER_MAX	64
+
+/* The date of a real order: from 1991 to next year (a mistyped year is
+ * caught here before "later than today" says less). */
+static int
+approval_date_in_range(struct date d, struct date today, struct error *err)
+{
+	char shown[DATE_BUFSZ];
+
+	if (d.y < APPROVAL_FIRST_YEAR)
+		return error_set(err, "дата приказа %s раньше %d года — "
+		    "проверьте год", date_format(d, shown),
+		    APPROVAL_FIRST_YEAR);
+	if (d.y > today.y + 1)
+		return error_set(err, "дата приказа %s позже %d года — "
+		    "проверьте год", date_format(d, shown), today.y + 1);
+	return 0;
+}
+
+/* The number as typed: what is wrong with it, said. */
+static int
+approval_number_valid(const char *number, struct error *err)
+{
+	size_t chars = 0;
+
+	if (!utf8_valid(number, strlen(number)))
+		return error_set(err, "номер приказа — не текст в UTF-8");
+	for (const char *p = number; *p != '\0';) {
+		uint32_t cp;
+
+		p += utf8_decode(p, strlen(p), &cp);
+		if (cp == '\n' || cp == '\r')
+			return error_set(err, "номер приказа — одна строка, "
+			    "а в нём перевод строки");
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			return error_set(err, "в номере приказа управляющий "
+			    "символ (код %u) — наберите номер заново",
+			    (unsigned)cp);
+		chars++;
+	}
+	if (chars > APPROVAL_NUMBER_MAX)
+		return error_set(err, "номер приказа длиннее %d символов (%zu) "
+		    "— укажите только номер, например «27/01-01»",
+		    APPROVAL_NUMBER_MAX, chars);
+	return 0;
+}
 
 int
 approval_order_check(const char *number, const char *date, struct date today,
@@ -19,12 +70,16 @@ approval_order_check(const char *number, const char *date, struct date today,
 		error_prefix(err, "дата приказа");
 		return -1;
 	}
+	if (approval_date_in_range(out->date, today, err) != 0)
+		return -1;
 	if (date_cmp(out->date, today) > 0)
 		return error_set(err, "дата приказа %s позже сегодняшней (%s): "
 		    "записывайте уже подписанный приказ",
 		    date_format(out->date, shown), date_format(today, now));
+	if (approval_number_valid(number, err) != 0)
+		return -1;
 	out->number = utf8_squeeze(number);
-	if (out->number[0] == '\0' || strchr(out->number, '\n') != NULL) {
+	if (out->number[0] == '\0') {
 		approval_order_fini(out);
 		return error_set(err, "номер приказа должен быть непустой "
 		    "строкой");

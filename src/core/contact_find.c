@@ -102,9 +102,12 @@ find_emails(const char *s, struct spans *sp)
 
 		if (s[at] != '@' || covered(sp, at))
 			continue;
-		while (start > 0 && email_local_char((unsigned char)s[start - 1]))
+		/* An address glued to a site found first stops at it. */
+		while (start > 0 && email_local_char((unsigned char)s[start - 1])
+		    && !covered(sp, start - 1))
 			start--;
-		while (end < len && email_domain_char((unsigned char)s[end]))
+		while (end < len && email_domain_char((unsigned char)s[end]) &&
+		    !covered(sp, end))
 			end++;
 		while (end > at + 1 && (s[end - 1] == '.' || s[end - 1] == '-'))
 			end--;

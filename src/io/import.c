@@ -42,10 +42,22 @@ static const struct {
 	{ C_EXCLUDE_REASON, COL_EXCLUDE_REASON, 0 },
 };
 
+/* Each column as the report names it. */
+static const char *const col_label[C_COUNT] = {
+	COL_NUM, COL_PROCESS, COL_TOUCHPOINT, COL_NEEDS, COL_SPECIFICS,
+	COL_KIND, COL_CONTACTS, COL_CATEGORIES, COL_KEY, COL_BASIS_TYPE,
+	COL_BASIS, COL_UNIT, COL_AUDIENCE, COL_TRANSFERS, COL_ACK,
+	COL_EXCLUDED, COL_EXCLUDE_REASON,
+};
+
+/* What a table without a header row is told to say. */
+#define COLUMNS_EXAMPLE "--columns №,процесс,точка,потребности,особенности"
+
 struct colmap {
 	int	 idx[C_COUNT];	/* field index of each column, -1 absent */
 	size_t	 ncols;		/* fields in the header row */
 	size_t	 known;		/* columns recognised */
+	size_t	 unknown;	/* non-empty cells naming no column */
 };
 
 struct importer {
@@ -59,6 +71,7 @@ struct importer {
 	size_t	 line;			/* current row's first line */
 	size_t	 tp_line;		/* line of the last touchpoint */
 	int	 after_break;		/* the row follows a repeated header */
+	int	 columns_given;		/* --columns: no header row expected */
 };
 
 static void
@@ -116,23 +129,127 @@ column_of(const char *text)
 	return col;
 }
 
-/* Map a record's fields to columns; returns 1 if it is a header row. */
-static int
-map_header(const struct csv_record *rec, struct colmap *m)
+static void
+colmap_clear(struct colmap *m, size_t ncols)
 {
 	for (int c = 0; c < C_COUNT; c++)
 		m->idx[c] = -1;
-	m->known = 0;
-	m->ncols = rec->fields.n;
+	m->known = m->unknown = 0;
+	m->ncols = ncols;
+}
+
+static int
+is_blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* "1", "12." : a process number, which no header cell is. */
+static int
+is_number(const char *s)
+{
+	size_t n = strspn(s, " ");
+	size_t d = strspn(s + n, "0123456789");
+
+	return d > 0 && s[n + d + strspn(s + n + d, ". ")] == '\0';
+}
+
+/*
+ * Map a record's fields to columns; returns 1 if it is a header row: it
+ * names the process and touchpoint columns, holds no number, and either
+ * every cell names a column or most of the five printed ones are named
+ * (a "№" lost to KOI8-R, a column of the clerk's own).  A data row
+ * starting "1⇥Процесс рассмотрения…⇥Точка приёма…" names the two as
+ * well, but has its number and needs.
+ */
+static int
+map_header(const struct csv_record *rec, struct colmap *m)
+{
+	int number = 0;
+
+	colmap_clear(m, rec->fields.n);
 	for (size_t i = 0; i < rec->fields.n; i++) {
 		int c = column_of(rec->fields.v[i]);
 
 		if (c >= 0 && m->idx[c] < 0) {
 			m->idx[c] = (int)i;
 			m->known++;
+		} else if (c < 0 && !is_blank(rec->fields.v[i])) {
+			m->unknown++;
+			number |= is_number(rec->fields.v[i]);
 		}
 	}
-	return m->idx[C_PROCESS] >= 0 && m->idx[C_TP] >= 0;
+	return m->idx[C_PROCESS] >= 0 && m->idx[C_TP] >= 0 && !number &&
+	    (m->unknown == 0 || m->known >= 4);
+}
+
+static size_t
+nonblank_cells(const struct csv_record *rec)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < rec->fields.n; i++)
+		n += !is_blank(rec->fields.v[i]);
+	return n;
+}
+
+/* One name of a --columns list into m as field i. */
+static int
+columns_name(const char *name, size_t i, struct colmap *m, struct error *err)
+{
+	int c;
+
+	if (strcmp(name, "-") == 0)
+		return 0;
+	c = name[0] != '\0' ? column_of(name) : -1;
+	if (c < 0)
+		return error_set(err, "--columns: столбец %zu «%s» не "
+		    "распознан; ожидаются №, процесс, точка, потребности, "
+		    "особенности (и столбцы нашего CSV: «%s», «%s»…), «-» — "
+		    "пропустить столбец", i + 1, name, COL_KIND, COL_CONTACTS);
+	if (m->idx[c] >= 0)
+		return error_set(err, "--columns: столбец «%s» назван дважды "
+		    "(%d-м и %zu-м)", col_label[c], m->idx[c] + 1, i + 1);
+	m->idx[c] = (int)i;
+	m->known++;
+	return 0;
+}
+
+/* A --columns list: names separated by commas, one per field. */
+static int
+columns_parse(const char *spec, struct colmap *m, struct error *err)
+{
+	const char *p = spec;
+	size_t i = 0;
+
+	colmap_clear(m, 0);
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		char *raw = xstrndup(p, n);
+		char *name = utf8_squeeze(raw);
+		int rc = columns_name(name, i++, m, err);
+
+		free(name);
+		free(raw);
+		if (rc != 0)
+			return -1;
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+	m->ncols = i;
+	if (m->idx[C_PROCESS] < 0 || m->idx[C_TP] < 0)
+		return error_set(err, "--columns: нужны хотя бы столбцы "
+		    "«процесс» и «точка» (например, %s)", COLUMNS_EXAMPLE);
+	return 0;
+}
+
+int
+import_columns_check(const char *spec, struct error *err)
+{
+	struct colmap m;
+
+	return columns_parse(spec, &m, err);
 }
 
 static const char *
@@ -584,19 +701,38 @@ row_has_data(const struct importer *im)
 	return 0;
 }
 
+/* Name the cells of the row whose Word paragraph markup was repaired. */
+static void
+note_markup(struct importer *im)
+{
+	struct buf cols;
+
+	buf_init(&cols);
+	for (int c = 0; c < C_COUNT; c++)
+		if (im->html[c])
+			buf_printf(&cols, "%s«%s»", cols.len > 0 ? ", " : "",
+			    col_label[c]);
+	if (cols.len > 0)
+		note(im, "разметка Word (<p>, <br>) в столбце %s заменена "
+		    "переводами строк", cols.data);
+	buf_fini(&cols);
+}
+
 static int
 load_cells(struct importer *im, const struct csv_record *rec,
     struct error *err)
 {
 	if (rec->fields.n != im->map.ncols)
-		return error_set(err, "строка %zu: %zu ячеек, а в заголовке "
-		    "таблицы %zu — проверьте разделитель и кавычки", rec->line,
-		    rec->fields.n, im->map.ncols);
+		return error_set(err, "строка %zu: %zu ячеек, а %s %zu — "
+		    "проверьте разделитель и кавычки", rec->line,
+		    rec->fields.n, im->columns_given ? "в --columns названо" :
+		    "в заголовке таблицы", im->map.ncols);
 	clear_cells(im);
 	for (int c = 0; c < C_COUNT; c++)
 		if (im->map.idx[c] >= 0)
 			im->cell[c] = import_clean_cell(
 			    rec->fields.v[im->map.idx[c]], &im->html[c]);
+	note_markup(im);
 	/*
 	 * Our CSV export puts one apostrophe before a cell that would start
 	 * a formula (apostrophes, then = + - @); take exactly one away.
@@ -713,32 +849,45 @@ preamble_row(struct importer *im, const struct csv_record *rec,
 	free(text);
 }
 
-/* Look for a header row with each delimiter; the one that finds it wins. */
+/* Does a row in the table's first 200 say the table uses this delimiter:
+ * a header row, or with --columns as many cells as were named? */
+static int
+delimiter_fits(struct csv_reader *r, const struct colmap *given)
+{
+	struct csv_record rec;
+	int found = 0;
+
+	csv_record_init(&rec);
+	for (int n = 0; n < 200 && !found; n++) {
+		struct colmap m;
+
+		if (csv_read(r, &rec, NULL) != 1)
+			break;
+		if (given != NULL)
+			found = rec.fields.n == given->ncols &&
+			    nonblank_cells(&rec) >= 2;
+		else
+			found = map_header(&rec, &m);
+	}
+	csv_record_fini(&rec);
+	return found;
+}
+
+/* Try each delimiter; the one whose table is found wins. */
 static char
-choose_delimiter(const char *data, size_t len, enum import_format format)
+choose_delimiter(const char *data, size_t len, enum import_format format,
+    const struct colmap *given)
 {
 	static const char order[] = { '\t', ';', ',' };
 	struct csv_reader r;
-	struct csv_record rec;
 
 	if (format == IMPORT_TSV)
 		return '\t';
 	for (size_t k = 0; k < sizeof order; k++) {
-		int found = 0;
-
 		if (format == IMPORT_CSV && order[k] == '\t')
 			continue;
 		csv_reader_init(&r, data, len, order[k]);
-		csv_record_init(&rec);
-		for (int n = 0; n < 200 && !found; n++) {
-			struct colmap m;
-
-			if (csv_read(&r, &rec, NULL) != 1)
-				break;
-			found = map_header(&rec, &m);
-		}
-		csv_record_fini(&rec);
-		if (found)
+		if (delimiter_fits(&r, given))
 			return order[k];
 	}
 	return csv_guess_delimiter(data, len);
@@ -822,57 +971,217 @@ same_header(const struct importer *im, const struct csv_record *rec)
 	return same;
 }
 
+/* «1», «Процесс рассмотрения…», … : the first cells of rec (unknown: only
+ * those naming no column), for a message. */
+static void
+row_excerpt(const struct csv_record *rec, int unknown, struct buf *out)
+{
+	size_t shown = 0;
+
+	for (size_t i = 0; i < rec->fields.n; i++) {
+		const char *v = rec->fields.v[i];
+
+		if (is_blank(v) || (unknown && column_of(v) >= 0))
+			continue;
+		if (shown++ == 3) {
+			buf_puts(out, ", …");
+			break;
+		}
+		buf_puts(out, shown > 1 ? ", «" : "«");
+		utf8_fit(v, 40, out);
+		buf_puts(out, "»");
+	}
+}
+
+/* What a refused table is told about its header. */
+#define HEADER_EXPECTED "в заголовке ожидаются столбцы «№», «Процесс…», " \
+	"«Точка…», «Удовлетворяемые потребности…», «Особенности…». Если " \
+	"заголовка у таблицы нет, назовите её столбцы по порядку: " \
+	COLUMNS_EXAMPLE " («-» — пропустить столбец)"
+
+/*
+ * A row of the table above any header row: refused, since taking it for
+ * the header or for text above the table would lose it.  A row naming
+ * most columns is a header with some not understood: those are named.
+ */
+static int
+refuse_headerless(const struct csv_record *rec, struct error *err)
+{
+	struct colmap m;
+	struct buf row;
+	int partial;
+
+	map_header(rec, &m);
+	partial = m.idx[C_PROCESS] >= 0 && m.idx[C_TP] >= 0 && m.known > 2;
+	buf_init(&row);
+	row_excerpt(rec, partial, &row);
+	if (partial)
+		error_set(err, "строка %zu: в заголовке таблицы не распознаны "
+		    "столбцы %s; " HEADER_EXPECTED, rec->line, row.data);
+	else
+		error_set(err, "строка %zu: %s — строка данных, а строки "
+		    "заголовка таблицы над ней нет; " HEADER_EXPECTED,
+		    rec->line, row.data);
+	buf_fini(&row);
+	return -1;
+}
+
+/* Rows read so far, for what the next one means. */
+struct rows_state {
+	int	 header_seen;	/* the header row, or --columns: data follow */
+	int	 data_seen;	/* a data row was read */
+	int	 in_title;	/* in the lines after "ПЕРЕЧЕНЬ" */
+	size_t	 skipped;	/* text lines above the table */
+};
+
+/* A header row once data have begun (a page break repeated it), or one
+ * --columns made unnecessary: skipped and said so. */
+static int
+skip_header_row(struct importer *im, const struct csv_record *rec,
+    const struct rows_state *st)
+{
+	struct colmap m;
+
+	if (im->columns_given ? !map_header(rec, &m) :
+	    !same_header(im, rec))
+		return 0;
+	im->line = rec->line;
+	im->after_break = 1;
+	if (im->columns_given && !st->data_seen)
+		note(im, "строка заголовка таблицы пропущена: столбцы названы "
+		    "в --columns");
+	else
+		note(im, "повтор заголовка таблицы (разрыв страницы) "
+		    "пропущен");
+	return 1;
+}
+
+/* A header's columns that name nothing are not loaded: said so. */
+static void
+note_unknown_columns(struct importer *im, const struct csv_record *rec)
+{
+	struct buf names;
+
+	buf_init(&names);
+	for (size_t i = 0; i < rec->fields.n; i++) {
+		const char *v = rec->fields.v[i];
+
+		if (is_blank(v) || column_of(v) >= 0)
+			continue;
+		buf_puts(&names, names.len > 0 ? ", «" : "«");
+		utf8_fit(v, 40, &names);
+		buf_puts(&names, "»");
+	}
+	im->line = rec->line;
+	if (names.len > 0)
+		note(im, "столбцы %s не распознаны и не загружены (названия "
+		    "столбцов: --columns)", names.data);
+	buf_fini(&names);
+}
+
+/* A line above the table that says what it is ("Орган:⇥Министерство",
+ * a comment), whatever the cells it was split into. */
+static int
+labelled_line(const struct csv_record *rec)
+{
+	static const char *const labels[] = { "#", "орган:",
+		"направление деятельности:" };
+	int hit = 0;
+
+	for (size_t i = 0; i < rec->fields.n; i++) {
+		char *f;
+
+		if (is_blank(rec->fields.v[i]))
+			continue;
+		f = utf8_casefold(rec->fields.v[i] +
+		    strspn(rec->fields.v[i], " "));
+		for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+			hit |= strncmp(f, labels[k], strlen(labels[k])) == 0;
+		free(f);
+		break;
+	}
+	return hit;
+}
+
+/* Rows before the table: text above it, the header, or data refused. */
+static int
+row_before_table(struct importer *im, const struct csv_record *rec,
+    struct rows_state *st, struct error *err)
+{
+	struct colmap m;
+
+	if (!im->columns_given && map_header(rec, &m)) {
+		im->map = m;
+		st->header_seen = 1;
+		fold_cells(rec, &im->header);
+		note_unknown_columns(im, rec);
+		return 0;
+	}
+	if (im->columns_given && rec->fields.n == im->map.ncols &&
+	    nonblank_cells(rec) >= 2)
+		return 1;
+	if (nonblank_cells(rec) >= 2 && !labelled_line(rec)) {
+		if (im->columns_given)
+			return error_set(err, "строка %zu: %zu ячеек, а в "
+			    "--columns названо %zu — проверьте разделитель и "
+			    "кавычки", rec->line, rec->fields.n,
+			    im->map.ncols);
+		return refuse_headerless(rec, err);
+	}
+	preamble_row(im, rec, &st->in_title, &st->skipped);
+	return 0;
+}
+
+/* One record: 0 done, -1 refused. */
+static int
+read_row(struct importer *im, const struct csv_record *rec,
+    struct rows_state *st, struct error *err)
+{
+	int rc;
+
+	if (csv_record_blank(rec)) {
+		if (!st->data_seen)
+			st->in_title = 0;
+		return 0;
+	}
+	if ((st->header_seen || im->columns_given) &&
+	    skip_header_row(im, rec, st))
+		return 0;
+	if (im->columns_given ? !st->data_seen : !st->header_seen) {
+		if ((rc = row_before_table(im, rec, st, err)) <= 0)
+			return rc;
+	}
+	st->data_seen = 1;
+	return data_row(im, rec, err);
+}
+
 static int
 read_rows(struct importer *im, struct csv_reader *r, struct error *err)
 {
 	struct csv_record rec;
-	int header_seen = 0, in_title = 0, rc;
-	size_t skipped = 0;
+	struct rows_state st = { 0 };
+	int rc;
 
 	csv_record_init(&rec);
-	while ((rc = csv_read(r, &rec, err)) == 1) {
-		struct colmap m;
-
-		if (csv_record_blank(&rec)) {
-			if (!header_seen)
-				in_title = 0;
-			continue;
-		}
-		if (!header_seen && map_header(&rec, &m)) {
-			im->map = m;
-			header_seen = 1;
-			fold_cells(&rec, &im->header);
-			continue;
-		}
-		if (header_seen && same_header(im, &rec)) {
-			im->line = rec.line;
-			im->after_break = 1;
-			note(im, "повтор заголовка таблицы (разрыв страницы) "
-			    "пропущен");
-			continue;
-		}
-		if (!header_seen) {
-			preamble_row(im, &rec, &in_title, &skipped);
-			continue;
-		}
-		if (data_row(im, &rec, err) != 0) {
+	while ((rc = csv_read(r, &rec, err)) == 1)
+		if (read_row(im, &rec, &st, err) != 0) {
 			rc = -1;
 			break;
 		}
-	}
 	csv_record_fini(&rec);
 	clear_cells(im);
 	strvec_fini(&im->header);
 	if (rc < 0)
 		return -1;
-	if (!header_seen)
+	if (!st.header_seen && !im->columns_given)
 		return error_set(err, "не найдена строка заголовка таблицы: "
-		    "нужны столбцы «%s» и «%s» (а также «%s», «%s», «%s»)",
-		    COL_PROCESS, COL_TOUCHPOINT, COL_NUM, COL_NEEDS,
-		    COL_SPECIFICS);
-	if (skipped > 0) {
+		    "нужны столбцы «%s» и «%s» (а также «%s», «%s», «%s»); "
+		    "если заголовка нет, назовите столбцы: %s", COL_PROCESS,
+		    COL_TOUCHPOINT, COL_NUM, COL_NEEDS, COL_SPECIFICS,
+		    COLUMNS_EXAMPLE);
+	if (st.skipped > 0) {
 		im->line = 1;
-		note(im, "до таблицы пропущено строк текста: %zu", skipped);
+		note(im, "до таблицы пропущено строк текста: %zu", st.skipped);
 	}
 	if (im->l->nprocs == 0)
 		return error_set(err, "в таблице нет ни одного процесса");
@@ -899,7 +1208,15 @@ import_table(const char *data, size_t len, const struct import_opts *o,
 	im.o = o;
 	im.l = out;
 	im.rep = rep;
-	rep->delimiter = choose_delimiter(text.data, text.len, o->format);
+	if (o->columns != NULL) {
+		if (columns_parse(o->columns, &im.map, err) != 0) {
+			buf_fini(&text);
+			return -1;
+		}
+		im.columns_given = 1;
+	}
+	rep->delimiter = choose_delimiter(text.data, text.len, o->format,
+	    im.columns_given ? &im.map : NULL);
 	csv_reader_init(&r, text.data, text.len, rep->delimiter);
 	rc = read_rows(&im, &r, err);
 	buf_fini(&text);

@@ -7,9 +7,10 @@
 
 #include "import.h"
 
-/* Cell text with HTML tags and entities removed (paragraph tags become
- * newlines), spaces squeezed; *had_html tells if there were any.  Caller
- * frees. */
+/* Cell text with spaces squeezed.  A cell holding Word's paragraph tags
+ * (<p>, </p>, <br>) is markup: those tags become newlines and its HTML
+ * entities are decoded, and *had_html is 1.  Any other cell keeps every
+ * tag and entity as written.  Caller frees. */
 char	*import_clean_cell(const char *s, int *had_html);
 /* Add a contact to tp unless it is there already. */
 void	import_add_contact(struct touchpoint *tp, enum contact_type type,

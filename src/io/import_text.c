@@ -1,6 +1,6 @@
 /*
- * import_text.c - the text of one imported cell: HTML left by conversion
- * removed, contacts found in touchpoint names.
+ * import_text.c - the text of one imported cell: the paragraph markup
+ * Word's conversion leaves repaired, contacts found in touchpoint names.
  */
 #include "import_int.h"
 
@@ -12,26 +12,30 @@
 #include "contact.h"
 #include "utf8.h"
 
-/* Tags that end a paragraph in text converted from HTML or Word. */
-static const char *const break_tags[] = {
-	"p", "/p", "br", "br/", "div", "/div", "li", "/li", "tr", "/tr",
-};
+/*
+ * The only markup repaired: the paragraph and line-break tags Word's
+ * conversion leaves in a cell ("<p>первая</p> <p>вторая</p>").  Any other
+ * tag or entity may be what the clerk wrote (our own CSV export carries
+ * "<b>x</b> &amp;" as typed), so it comes back byte for byte.
+ */
+static const char *const break_tags[] = { "p", "/p", "br", "br/" };
 
-/* If s starts an HTML tag, return its length and whether it breaks a line. */
+/* If s starts a paragraph or line-break tag, its length; else 0. */
 static size_t
-html_tag(const char *s, int *is_break)
+break_tag(const char *s)
 {
-	char name[16];
+	char name[8];
 	size_t i = 1, n = 0;
 
 	if (s[0] != '<')
 		return 0;
 	if (s[i] == '/')
 		name[n++] = s[i++];
-	if (!isalpha((unsigned char)s[i]))
-		return 0;
-	while (isalnum((unsigned char)s[i]) && n < sizeof name - 2)
+	while (isalpha((unsigned char)s[i]) && n < sizeof name - 2)
 		name[n++] = (char)tolower((unsigned char)s[i++]);
+	/* The name ends where HTML ends it: "<br-нет>" is text. */
+	if (strchr(" \t\n/>", s[i]) == NULL || s[i] == '\0')
+		return 0;
 	/* Attributes, up to the closing bracket, on one short stretch. */
 	while (s[i] != '\0' && s[i] != '>' && s[i] != '<' && i < 200) {
 		if (s[i] == '/' && s[i + 1] == '>')
@@ -41,11 +45,19 @@ html_tag(const char *s, int *is_break)
 	if (s[i] != '>')
 		return 0;
 	name[n] = '\0';
-	*is_break = 0;
 	for (size_t k = 0; k < sizeof break_tags / sizeof break_tags[0]; k++)
 		if (strcmp(name, break_tags[k]) == 0)
-			*is_break = 1;
-	return i + 1;
+			return i + 1;
+	return 0;
+}
+
+static int
+has_break_tag(const char *s)
+{
+	for (s = strchr(s, '<'); s != NULL; s = strchr(s + 1, '<'))
+		if (break_tag(s) > 0)
+			return 1;
+	return 0;
 }
 
 struct entity {
@@ -74,36 +86,42 @@ html_entity(const char *s, const char **text)
 	return 0;
 }
 
+/* One step of cleaning at s into b; returns the bytes consumed.  Tags and
+ * entities only in a cell Word converted (markup). */
+static size_t
+clean_step(const char *s, int markup, struct buf *b)
+{
+	const char *text;
+	size_t n;
+
+	if (markup && (n = break_tag(s)) > 0) {
+		buf_putc(b, '\n');
+		return n;
+	}
+	if (markup && *s == '&' && (n = html_entity(s, &text)) > 0) {
+		buf_puts(b, text);
+		return n;
+	}
+	if (strncmp(s, "\xC2\xA0", 2) == 0) {	/* NBSP */
+		buf_putc(b, ' ');
+		return 2;
+	}
+	if (strncmp(s, "\xC2\xAD", 2) == 0)	/* soft hyphen */
+		return 2;
+	buf_putc(b, *s);
+	return 1;
+}
+
 char *
 import_clean_cell(const char *s, int *had_html)
 {
 	struct buf b;
 	char *out;
 
-	*had_html = 0;
+	*had_html = has_break_tag(s);
 	buf_init(&b);
-	while (*s != '\0') {
-		const char *text;
-		int is_break;
-		size_t n;
-
-		if ((n = html_tag(s, &is_break)) > 0) {
-			*had_html = 1;
-			buf_putc(&b, is_break ? '\n' : ' ');
-			s += n;
-		} else if (*s == '&' && (n = html_entity(s, &text)) > 0) {
-			*had_html = 1;
-			buf_puts(&b, text);
-			s += n;
-		} else if (strncmp(s, "\xC2\xA0", 2) == 0) {	/* NBSP */
-			buf_putc(&b, ' ');
-			s += 2;
-		} else if (strncmp(s, "\xC2\xAD", 2) == 0) {	/* soft hyphen */
-			s += 2;
-		} else {
-			buf_putc(&b, *s++);
-		}
-	}
+	while (*s != '\0')
+		s += clean_step(s, *had_html, &b);
 	out = utf8_squeeze(b.data);
 	buf_fini(&b);
 	return out;

@@ -109,6 +109,42 @@ for item in "empty.csv:пуст" "binary.bin:" "bad-utf8.tsv:UTF-8" \
 	[ "$(db_digest)" = "$before" ] || fail "$file changed the list"
 done
 
+# A table without its header row: the first data row is refused as a
+# header, with its line and the headers expected; the list stays as it
+# was, to the byte of its dump.
+dump_digest() {
+	sqlite3 "$DB" .dump | md5sum
+}
+printf '1\tПроцесс рассмотрения обращений\tТочка приёма документов\tполучение консультации\tОфлайн-точка\n\t\tПочта России\tполучение ответа\tОфлайн-точка\n' >"$WORK/headerless.tsv"
+dump_before=$(dump_digest)
+expect_status 1 "$PERECHEN" -d "$DB" import --replace "$WORK/headerless.tsv"
+expect_in "$WORK/err" "строка 1: «1», «Процесс рассмотрения обращений», «Точка приёма документов», …"
+expect_in "$WORK/err" "«Удовлетворяемые потребности…»"
+expect_in "$WORK/err" "--columns №,процесс,точка,потребности,особенности"
+expect_in "$WORK/err" "Перечень не изменён"
+[ "$(dump_digest)" = "$dump_before" ] || fail "the headerless table changed the list"
+# Named by --columns, it loads every row with its needs.
+expect_status 2 "$PERECHEN" -d "$DB" import --columns "№,процесс,примечание" "$WORK/headerless.tsv"
+expect_in "$WORK/err" "«примечание» не распознан"
+[ "$(dump_digest)" = "$dump_before" ] || fail "a refused --columns changed the list"
+expect_status 0 "$PERECHEN" -d "$WORK/cols.db" import \
+	--columns №,процесс,точка,потребности,особенности "$WORK/headerless.tsv"
+expect_in "$WORK/out" "процессов 1, точек взаимодействия 2, потребностей 2"
+expect_status 0 "$PERECHEN" -d "$WORK/cols.db" tp show 1.1
+expect_in "$WORK/out" "получение консультации"
+
+# Text in <…> and HTML entities comes back byte for byte through CSV;
+# only Word's paragraph tags are repaired, and the report names the line.
+printf '№\tПроцесс\tТочка\tПотребности\tОсобенности\n1\tИнф\t<b>x</b> &amp;\t‹a› &lt;b&gt;\tЦифровая точка\n\t\tПочта\t<p>первая</p> <p>вторая</p>\tОфлайн-точка\n' >"$WORK/markup.tsv"
+expect_status 0 "$PERECHEN" -d "$WORK/markup.db" import "$WORK/markup.tsv"
+expect_in "$WORK/out" "строка 3: разметка Word (<p>, <br>) в столбце «Удовлетворяемые потребности клиента»"
+expect_not_in "$WORK/out" "строка 2: разметка"
+expect_status 0 "$PERECHEN" -d "$WORK/markup.db" export --format csv -o "$WORK/markup.csv"
+grep -qF '<b>x</b> &amp;' "$WORK/markup.csv" || fail "the export changed <b>x</b> &amp;"
+expect_status 0 "$PERECHEN" -d "$WORK/markup2.db" import "$WORK/markup.csv"
+expect_status 0 "$PERECHEN" -d "$WORK/markup2.db" export --format csv -o "$WORK/markup2.csv"
+cmp -s "$WORK/markup.csv" "$WORK/markup2.csv" || fail "markup CSV round trip differs"
+
 # A CP1251, ';'-separated CSV with quoted multi-line cells, as Russian
 # Excel saves it, imports with no options.
 printf '%s\r\n' \

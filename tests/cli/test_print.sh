@@ -25,6 +25,10 @@ echo "request id is Kanc-7 (1 file(s))"
 EOS
 cat >"$BIN/lpstat" <<EOS
 #!/bin/sh
+if [ "\$1" = -a ] && [ -e "$WORK/queues" ]; then
+	cat "$WORK/queues"
+	exit 0
+fi
 [ "\$1" = -r ] || exit 1
 if [ -e "$WORK/no-scheduler" ]; then
 	echo "scheduler is not running"
@@ -79,10 +83,35 @@ expect_in "$WORK/lp.file" "Рабочая версия (не утвержден�
 expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt
 [ "$(head -n 1 "$WORK/lp.args")" = -n ] || fail "lp got: $(cat "$WORK/lp.args")"
 expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt \
-	--printer "x; touch $WORK/pwned \$(touch $WORK/pwned2)"
-[ "$(sed -n 2p "$WORK/lp.args")" = "x; touch $WORK/pwned \$(touch $WORK/pwned2)" ] ||
+	--printer "x;>$WORK/pwned;\$(>$WORK/pwned2)"
+[ "$(sed -n 2p "$WORK/lp.args")" = "x;>$WORK/pwned;\$(>$WORK/pwned2)" ] ||
 	fail "the printer's name was split: $(cat "$WORK/lp.args")"
 [ -e "$WORK/pwned" ] || [ -e "$WORK/pwned2" ] && fail "a shell ran the name"
+
+# A name lp would take for an option, or one with a space or a control
+# character, is refused before anything runs, saying what is wrong.
+tab=$(printf '\t')
+esc=$(printf '\033')
+for item in "-o:начинается с «-»" "--x=1:начинается с «-»" \
+	"Kanc 2:пробел" "Kanc${tab}2:управляющий символ (код 9)" \
+	"Kanc${esc}[2J:управляющий символ (код 27)" ":не указано"; do
+	name=${item%%:*}
+	rm -f "$WORK/lp.args"
+	expect_status 2 with_lp "$PERECHEN" -d "$DB" print --format txt \
+		--printer "$name"
+	expect_in "$WORK/err" "${item#*:}"
+	[ -e "$WORK/lp.args" ] && fail "print --printer '$name' ran lp"
+done
+# When lpstat -a answers, the name must be one of its queues.
+printf '%s\n' "Kanc accepting requests since Mon 01 Jan 2024" \
+	"Buh accepting requests since Mon 01 Jan 2024" >"$WORK/queues"
+rm -f "$WORK/lp.args"
+expect_status 1 with_lp "$PERECHEN" -d "$DB" print --format txt --printer Nope
+expect_in "$WORK/err" "принтера «Nope» нет среди очередей CUPS, принимающих задания (lpstat -a): Kanc, Buh"
+[ -e "$WORK/lp.args" ] && fail "print to an unknown queue ran lp"
+expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt --printer Buh
+[ "$(sed -n 2p "$WORK/lp.args")" = Buh ] || fail "lp got: $(cat "$WORK/lp.args")"
+rm -f "$WORK/queues"
 
 # PDF, the default when this build has it.
 if "$PERECHEN" -d "$DB" export --format pdf -o "$WORK/probe.pdf" 2>/dev/null
@@ -144,6 +173,23 @@ fi
 
 # An approved revision: its title for lp, its name for the saved file.
 if "$PERECHEN" approve --help >/dev/null 2>&1; then
+	# The order as typed is checked first, saying what is wrong; nothing
+	# is approved.
+	long=$(printf '%065d' 0)
+	nl=$(printf '5\nод')
+	for item in "5-од|1990-12-31|раньше 1991 года" \
+		"5-од|2027-01-01|позже 2026 года" \
+		"$long|2025-02-03|длиннее 64 символов (65)" \
+		"$nl|2025-02-03|номер приказа — одна строка, а в нём перевод строки" \
+		"5$(printf '\033')[2J|2025-02-03|управляющий символ (код 27)"; do
+		order=${item%%|*}
+		rest=${item#*|}
+		expect_status 2 "$PERECHEN" -d "$DB" approve --order "$order" \
+			--date "${rest%%|*}" --today 2025-02-04
+		expect_in "$WORK/err" "${rest#*|}"
+	done
+	expect_status 0 "$PERECHEN" -d "$DB" log
+	expect_not_in "$WORK/out" "утверждение"
 	expect_status 0 "$PERECHEN" -d "$DB" approve --order 5-од \
 		--date 2025-02-03 --today 2025-02-04
 	expect_status 0 with_lp "$PERECHEN" -d "$DB" print --format txt \

@@ -80,6 +80,73 @@ empty_number_is_refused(void **state)
 	    &err), -1);
 }
 
+/* A year no order of a Russian body bears, or one past next year, is a
+ * typing mistake: refused, saying so. */
+static void
+order_year_out_of_range_is_refused(void **state)
+{
+	static const struct date dec31 = { 2024, 12, 31 };
+	struct approval_order o;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(approval_order_check("1", "31.12.1990", today, &o,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "31.12.1990 раньше 1991 года"));
+	assert_null(o.number);
+	assert_int_equal(approval_order_check("1", "01.01.1991", today, &o,
+	    &err), 0);
+	approval_order_fini(&o);
+	assert_int_equal(approval_order_check("1", "01.01.2026", dec31, &o,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "01.01.2026 позже 2025 года"));
+	assert_int_equal(approval_order_check("1", "9999-01-01", today, &o,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "позже 2025 года"));
+	/* Next year itself is only "later than today". */
+	assert_int_equal(approval_order_check("1", "01.01.2025", dec31, &o,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "позже сегодняшней"));
+}
+
+/* A number of more than 64 characters, or with a control character,
+ * is refused with what is wrong. */
+static void
+order_number_checked_for_what_is_wrong(void **state)
+{
+	char n64[64 * 2 + 1], n65[65 * 2 + 1];
+	struct approval_order o;
+	struct error err;
+
+	(void)state;
+	for (size_t i = 0; i < 65; i++)
+		memcpy(n65 + 2 * i, "ж", 2);
+	n65[130] = '\0';
+	memcpy(n64, n65, 128);
+	n64[128] = '\0';
+	assert_int_equal(approval_order_check(n64, "19.03.2024", today, &o,
+	    &err), 0);
+	approval_order_fini(&o);
+	assert_int_equal(approval_order_check(n65, "19.03.2024", today, &o,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "длиннее 64 символов (65)"));
+	assert_int_equal(approval_order_check("27\n01", "19.03.2024", today,
+	    &o, &err), -1);
+	assert_non_null(strstr(err.msg, "перевод строки"));
+	assert_int_equal(approval_order_check("27\x1b[2J", "19.03.2024", today,
+	    &o, &err), -1);
+	assert_non_null(strstr(err.msg, "управляющий символ (код 27)"));
+	assert_int_equal(approval_order_check("27\xc2\x9b", "19.03.2024",
+	    today, &o, &err), -1);
+	assert_non_null(strstr(err.msg, "управляющий символ (код 155)"));
+	assert_int_equal(approval_order_check("27\t01", "19.03.2024", today,
+	    &o, &err), -1);
+	assert_int_equal(approval_order_check("27\xff", "19.03.2024", today,
+	    &o, &err), -1);
+	assert_non_null(strstr(err.msg, "UTF-8"));
+	assert_null(o.number);
+}
+
 /* An empty list has nothing to approve. */
 static void
 empty_list_is_refused(void **state)
@@ -130,6 +197,8 @@ main(void)
 		cmocka_unit_test(order_after_today_is_refused),
 		cmocka_unit_test(bad_date_names_the_field),
 		cmocka_unit_test(empty_number_is_refused),
+		cmocka_unit_test(order_year_out_of_range_is_refused),
+		cmocka_unit_test(order_number_checked_for_what_is_wrong),
 		cmocka_unit_test(empty_list_is_refused),
 		cmocka_unit_test(header_fields_are_named_with_their_options),
 	};

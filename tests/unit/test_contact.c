@@ -284,6 +284,25 @@ test_find_in_name(void **state)
 	    CONTACT_FIND_MAX), 0);
 }
 
+/* fuzz_contact_find's first find: an e-mail glued to a site found
+ * before it ran its domain on into the site's "https", and the two
+ * overlapped.  Found contacts never share a byte. */
+static void
+test_find_glued_email_and_site(void **state)
+{
+	struct contact_span sp[CONTACT_FIND_MAX];
+	const char *name = "почта a@b.ruсайтhttps://x.ru";
+
+	(void)state;
+	assert_int_equal(contact_find(name, sp, CONTACT_FIND_MAX), 2);
+	assert_int_equal(sp[0].type, CONTACT_EMAIL);
+	assert_int_equal(sp[1].type, CONTACT_URL);
+	assert_true(sp[0].end <= sp[1].start);
+	assert_memory_equal(name + sp[1].start, "https://x.ru",
+	    sp[1].end - sp[1].start);
+	assert_int_equal(sp[0].end, sp[1].start);
+}
+
 static void
 test_written_in_and_unlisted(void **state)
 {
@@ -322,6 +341,7 @@ main(void)
 		cmocka_unit_test(test_canonical_phone),
 		cmocka_unit_test(test_canonical_web_and_mail),
 		cmocka_unit_test(test_find_in_name),
+		cmocka_unit_test(test_find_glued_email_and_site),
 		cmocka_unit_test(test_written_in_and_unlisted),
 	};
 
