@@ -8,6 +8,7 @@
 #include "approval.h"
 #include "change.h"
 #include "declension.h"
+#include "fileio.h"
 #include "import.h"
 
 static void
@@ -281,7 +282,8 @@ cmd_import(struct app *app, int argc, char **argv)
 		import_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (app_read_file(argv[optind], &data, &len, &err) != 0) {
+	if (fileio_read(argv[optind], FILEIO_INPUT_MAX, &data, &len, &err) !=
+	    0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
