@@ -166,6 +166,8 @@ expect_status 1 timeout 20 "$PERECHEN" -d "$DB" import --replace "$WORK/dir"
 expect_in "$WORK/err" "это каталог"
 expect_status 1 timeout 20 "$PERECHEN" -d "$DB" import --replace "$WORK/none"
 expect_in "$WORK/err" "нет такого файла или каталога"
+expect_status 1 timeout 20 "$PERECHEN" calendar check /dev/zero
+expect_in "$WORK/err" "/dev/zero: это устройство"
 # Standard input may be anything, but is read no further than 64 MiB.
 timeout 60 "$PERECHEN" -d "$DB" import --replace - </dev/zero \
 	>"$WORK/out" 2>"$WORK/err"
