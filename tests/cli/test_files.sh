@@ -133,6 +133,20 @@ else
 	echo "skipped: keeping another owner needs root and nobody:daemon"
 fi
 
+# print saving the document (no lp here) takes the next free name past a
+# planted link, and makes nothing where the link points.
+mkdir "$WORK/save"
+ln -s "$WORK/victim.txt" "$WORK/save/perechen-working.txt"
+(cd "$WORK/save" && env PATH=/nonexistent "$PERECHEN" -d "$DB" print \
+	--format txt >"$WORK/out" 2>"$WORK/err")
+rc=$?
+[ "$rc" = 3 ] || { cat "$WORK/err" >&2; fail "print without lp exited $rc"; }
+expect_in "$WORK/err" "$WORK/save/perechen-working-2.txt"
+[ -e "$WORK/victim.txt" ] && fail "print wrote through the planted link"
+[ -f "$WORK/save/perechen-working-2.txt" ] && \
+	[ ! -L "$WORK/save/perechen-working-2.txt" ] ||
+	fail "print saved no regular file"
+
 # --- standard output that cannot be written ---
 
 if [ -w /dev/full ]; then
