@@ -140,6 +140,12 @@ app_share_path(const struct app *app, const char *name)
 }
 
 int
+app_read_file(const char *path, char **data, size_t *len, struct error *err)
+{
+	return fileio_read(path, FILEIO_INPUT_MAX, data, len, err);
+}
+
+int
 app_load_catalog(const struct app *app, struct catalog *c, struct error *err)
 {
 	static const char *const files[2] = { "kinds.tsv", "needs.tsv" };
@@ -149,8 +155,7 @@ app_load_catalog(const struct app *app, struct catalog *c, struct error *err)
 		size_t len;
 		int rc;
 
-		if (fileio_read(path, FILEIO_INPUT_MAX, &text, &len, err) !=
-		    0) {
+		if (app_read_file(path, &text, &len, err) != 0) {
 			error_prefix(err, "каталог не найден (задайте "
 			    "PERECHEN_SHARE)");
 			free(path);

@@ -70,6 +70,10 @@ int	app_open_store(struct app *app, int flags, struct store **out,
 /* Read share/perechen/kinds.tsv and needs.tsv into c (initialised). */
 int	app_load_catalog(const struct app *app, struct catalog *c,
 	    struct error *err);
+/* Read a file the clerk names (or "-" for stdin) into *data (caller
+ * frees): fileio_read with the limit of a clerk's list, FILEIO_INPUT_MAX. */
+int	app_read_file(const char *path, char **data, size_t *len,
+	    struct error *err);
 /* Path of a file in the share directory; caller frees. */
 char	*app_share_path(const struct app *app, const char *name);
 

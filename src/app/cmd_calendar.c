@@ -11,7 +11,6 @@
 #include "buf.h"
 #include "calendar.h"
 #include "date.h"
-#include "fileio.h"
 
 /* The Russian help text. */
 static void
@@ -278,7 +277,7 @@ action_check(struct calendar *cal, int argc, char **argv)
 	}
 	/* The clerk's file is read as every named input is: no device, no
 	 * fifo waited for forever. */
-	if (fileio_read(argv[0], FILEIO_INPUT_MAX, &text, &len, &err) != 0) {
+	if (app_read_file(argv[0], &text, &len, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}

@@ -8,7 +8,6 @@
 #include "approval.h"
 #include "change.h"
 #include "declension.h"
-#include "fileio.h"
 #include "import.h"
 
 static void
@@ -282,8 +281,7 @@ cmd_import(struct app *app, int argc, char **argv)
 		import_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (fileio_read(argv[optind], FILEIO_INPUT_MAX, &data, &len, &err) !=
-	    0) {
+	if (app_read_file(argv[optind], &data, &len, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
