@@ -219,7 +219,9 @@ int
 app_open_store(struct app *app, int flags, struct store **out,
     struct error *err)
 {
-	bool existed = access(app->db_path, F_OK) == 0;
+	struct stat sb;
+	/* A link (even one pointing nowhere) is the clerk's: never removed. */
+	bool existed = lstat(app->db_path, &sb) == 0;
 
 	if ((flags & STORE_CREATE) && make_parent_dirs(app->db_path, err) != 0)
 		return -1;

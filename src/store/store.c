@@ -476,19 +476,26 @@ try_open(struct store *s, int *code, struct error *err)
  * 0644): 0666 less the clerk's umask, so that umask 002 shares it with
  * the group, in the folder's group when the folder is setgid (the
  * kernel's rule).  SQLite gives the -wal and -shm files the database's
- * mode.  One racing to make it first is no failure.
+ * mode.  One racing to make it first is no failure; a link pointing
+ * nowhere is not followed to make a file where it points.
  */
 static int
 create_list_file(const char *path, struct error *err)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0666);
+	int e = errno;
+	struct stat sb;
 
-	if (fd < 0 && errno != EEXIST)
-		return error_set_errno(err, errno, "не удалось создать "
-		    "перечень %s", path);
 	if (fd >= 0)
-		close(fd);
+		return close(fd) == 0 ? 0 : error_set_errno(err, errno,
+		    "не удалось создать перечень %s", path);
+	if (e != EEXIST)
+		return error_set_errno(err, e, "не удалось создать "
+		    "перечень %s", path);
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+		return error_set(err, "перечень %s не создан: это "
+		    "символическая ссылка на несуществующий файл", path);
 	return 0;
 }
 

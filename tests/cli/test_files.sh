@@ -232,6 +232,13 @@ wait "$writer"
 [ "$(mode_of "$WORK/made/for")" = 775 ] ||
 	fail "a folder made for a list is $(mode_of "$WORK/made/for")"
 
+# A list named by a link that points nowhere is not made where it points.
+ln -s "$WORK/elsewhere.db" "$WORK/link.db"
+expect_status 1 "$PERECHEN" -d "$WORK/link.db" init --title "т"
+expect_in "$WORK/err" "символическая ссылка на несуществующий файл"
+[ -e "$WORK/elsewhere.db" ] && fail "a list was made through a link"
+[ -L "$WORK/link.db" ] || fail "the clerk's link was removed"
+
 # -wal and -shm, made while a reader holds the list open, have its mode.
 if command -v sqlite3 >/dev/null 2>&1; then
 	mkfifo "$WORK/sql"
