@@ -63,7 +63,8 @@ fileio_wait_writer(int fd, const char *path, struct error *err)
  * again after (it may have been swapped meanwhile).
  */
 static int
-fileio_open_input(const char *path, size_t max, int *fd, struct error *err)
+fileio_open_input(const char *path, size_t max, int *fd, size_t *size,
+    struct error *err)
 {
 	struct stat before, after;
 	const char *why;
@@ -95,6 +96,7 @@ fileio_open_input(const char *path, size_t max, int *fd, struct error *err)
 		close(*fd);
 		return -1;
 	}
+	*size = S_ISREG(after.st_mode) ? (size_t)after.st_size : 0;
 	return 0;
 }
 
@@ -113,13 +115,17 @@ fileio_read_fd(int fd, const char *shown, size_t max, struct buf *b,
     struct error *err)
 {
 	for (;;) {
-		size_t want = FILEIO_CHUNK;
+		size_t want;
 		ssize_t n;
 
+		/* Fill the room there is before making more (a regular
+		 * file's whole size was reserved). */
+		if (b->cap - b->len <= 1)
+			buf_reserve(b, FILEIO_CHUNK);
+		want = b->cap - b->len - 1;
 		/* One byte past max tells "more" from "exactly max". */
 		if (want > max + 1 - b->len)
 			want = max + 1 - b->len;
-		buf_reserve(b, want);
 		n = read(fd, b->data + b->len, want);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -145,11 +151,14 @@ fileio_read(const char *path, size_t max, char **data, size_t *len,
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *shown = is_stdin ? "стандартный ввод" : path;
 	struct buf b;
+	size_t size = 0;
 	int fd = STDIN_FILENO, rc;
 
-	if (!is_stdin && fileio_open_input(path, max, &fd, err) != 0)
+	if (!is_stdin && fileio_open_input(path, max, &fd, &size, err) != 0)
 		return -1;
 	buf_init(&b);
+	/* A regular file's size is known: one allocation, not doublings. */
+	buf_reserve(&b, size < max ? size + 1 : max + 1);
 	rc = fileio_read_fd(fd, shown, max, &b, err);
 	if (!is_stdin)
 		close(fd);

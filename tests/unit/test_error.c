@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 
 /* True if s holds a Latin letter: libc's English leaking through. */
 static int
@@ -94,6 +95,26 @@ set_errno_keeps_the_reason_whole_when_the_message_is_long(void **state)
 	    strlen(": нет прав доступа"), ": нет прав доступа");
 }
 
+static void
+a_cut_russian_name_stays_whole_characters(void **state)
+{
+	char name[ERROR_MSG_MAX * 2];
+	struct error err;
+	size_t n = 0;
+
+	(void)state;
+	/* "ж" is two bytes; an odd offset tries to cut one in half. */
+	name[n++] = 'x';
+	while (n + 2 < sizeof name) {
+		memcpy(name + n, "ж", 2);
+		n += 2;
+	}
+	name[n] = '\0';
+	error_set_errno(&err, ENOSPC, "%s", name);
+	assert_true(utf8_valid(err.msg, strlen(err.msg)));
+	assert_non_null(strstr(err.msg, ": на диске нет места"));
+}
+
 int
 main(void)
 {
@@ -104,6 +125,7 @@ main(void)
 		cmocka_unit_test(set_errno_appends_the_reason),
 		cmocka_unit_test(
 		    set_errno_keeps_the_reason_whole_when_the_message_is_long),
+		cmocka_unit_test(a_cut_russian_name_stays_whole_characters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
