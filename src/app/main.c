@@ -106,8 +106,8 @@ find_share_dir(void)
 }
 
 /* Whatever a command printed must have reached its reader: output lost
- * to a full disk or a closed pipe fails the run, with the reason, even
- * where the command's own code said more (check's warnings: 3). */
+ * to a full disk or a closed pipe, and not yet reported, fails the run
+ * with the reason (check and status report theirs, with their own 3). */
 static int
 finish_output(int rc)
 {
