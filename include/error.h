@@ -32,6 +32,20 @@ int error_set(struct error *err, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void error_prefix(struct error *err, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /*
+ * A system error number (errno) in Russian, as the clerk reads it: «на
+ * диске нет места», «это каталог», «нет прав доступа»…; an unknown number
+ * as «системная ошибка N».  The one place errno becomes text: no message
+ * prints strerror().  Returns static text (thread-unsafe only for the
+ * unknown numbers' buffer).
+ */
+const char *error_errno_text(int errnum);
+
+/* Fill err with the formatted message, ": ", and errnum's Russian text;
+ * always returns -1. */
+int error_set_errno(struct error *err, int errnum, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+
+/*
  * Out of memory is not an error a caller can recover from: the x* allocators
  * call the hook (the UI sets one that restores the terminal), print a message
  * and abort.  The hook must be async-signal-safe enough to run anywhere.

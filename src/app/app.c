@@ -11,10 +11,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "store_users.h"
 #include "utf8.h"
-
-#define MAX_INPUT_BYTES ((size_t)1 << 30)
 
 static void
 vnote(const char *prefix, const char *fmt, va_list ap)
@@ -69,7 +68,8 @@ app_print(FILE *f, const char *text)
 {
 	char *safe = utf8_sanitized(text, SAN_KEEP_NEWLINES);
 
-	fputs(safe, f);
+	if (fputs(safe, f) == EOF && f == stdout)
+		fileio_stdout_failed(errno);
 	free(safe);
 }
 
@@ -117,9 +117,10 @@ make_parent_dirs(const char *path, struct error *err)
 			char saved = *p;
 
 			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-				error_set(err, "не удалось создать каталог %s: %s",
-				    dir, strerror(errno));
+			/* Shared as the umask says, like the list itself. */
+			if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+				error_set_errno(err, errno, "не удалось создать "
+				    "каталог %s", dir);
 				free(dir);
 				return -1;
 			}
@@ -141,38 +142,7 @@ app_share_path(const struct app *app, const char *name)
 int
 app_read_file(const char *path, char **data, size_t *len, struct error *err)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	const char *shown = strcmp(path, "-") == 0 ? "стандартный ввод" : path;
-	struct buf b;
-	char chunk[65536];
-	size_t n;
-
-	if (f == NULL)
-		return error_set(err, "не удалось открыть %s: %s", shown,
-		    strerror(errno));
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > MAX_INPUT_BYTES) {
-			error_set(err, "%s: файл больше 1 ГиБ — это не перечень",
-			    shown);
-			goto fail;
-		}
-		buf_append(&b, chunk, n);
-	}
-	if (ferror(f)) {
-		error_set(err, "ошибка чтения %s: %s", shown, strerror(errno));
-		goto fail;
-	}
-	if (f != stdin)
-		fclose(f);
-	*len = b.len;
-	*data = buf_detach(&b);
-	return 0;
-fail:
-	if (f != stdin)
-		fclose(f);
-	buf_fini(&b);
-	return -1;
+	return fileio_read(path, FILEIO_INPUT_MAX, data, len, err);
 }
 
 int
@@ -249,8 +219,9 @@ int
 app_open_store(struct app *app, int flags, struct store **out,
     struct error *err)
 {
-	bool existed = access(app->db_path, F_OK) == 0;
-	struct app_actor who;
+	struct stat sb;
+	/* A link (even one pointing nowhere) is the clerk's: never removed. */
+	bool existed = lstat(app->db_path, &sb) == 0;
 
 	if ((flags & STORE_CREATE) && make_parent_dirs(app->db_path, err) != 0)
 		return -1;
@@ -259,9 +230,10 @@ app_open_store(struct app *app, int flags, struct store **out,
 			remove_new_database(app->db_path);
 		return -1;
 	}
+	if (strcmp(app->db_path, ":memory:") != 0)
+		fileio_warn_shared(app->db_path);
 	/* Changes given no actor are checked against this account's role. */
-	app_actor_init(&who);
-	store_set_login(*out, who.login);
+	store_set_login(*out, app_login());
 	if (!(flags & STORE_READONLY) && seed_catalog_if_new(app, *out,
 	    err) != 0) {
 		store_close(*out);
@@ -274,18 +246,31 @@ app_open_store(struct app *app, int flags, struct store **out,
 	return 0;
 }
 
+/* getpwuid of the real uid, once: every change and acknowledgement in a
+ * run names the same login, whatever the environment says. */
+const char *
+app_login(void)
+{
+	static char login[64];
+	struct passwd *pw;
+
+	if (login[0] != '\0')
+		return login;
+	pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		snprintf(login, sizeof login, "%s", pw->pw_name);
+	else
+		snprintf(login, sizeof login, "uid%lu", (unsigned long)getuid());
+	return login;
+}
+
 void
 app_actor_init(struct app_actor *aa)
 {
-	struct passwd *pw = getpwuid(getuid());
 	time_t now = time(NULL);
 	struct tm tm;
 
-	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
-		snprintf(aa->login, sizeof aa->login, "%s", pw->pw_name);
-	else
-		snprintf(aa->login, sizeof aa->login, "uid%lu",
-		    (unsigned long)getuid());
+	snprintf(aa->login, sizeof aa->login, "%s", app_login());
 	if (gmtime_r(&now, &tm) == NULL ||
 	    strftime(aa->now, sizeof aa->now, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		snprintf(aa->now, sizeof aa->now, "1970-01-01T00:00:00Z");

@@ -2,9 +2,9 @@
  * app.h - what the command line's commands share: the chosen database, the
  * shared data directory, and the way messages reach the clerk.
  *
- * Owns: struct app, the command table's entry type, exit codes.  Commands
- * live one per file (cmd_<name>.c) and return an exit code; they never call
- * exit().
+ * Owns: struct app, the command table's entry type, exit codes, the
+ * clerk's identity (the login of the real uid).  Commands live one per
+ * file (cmd_<name>.c) and return an exit code; they never call exit().
  */
 #ifndef PERECHEN_APP_H
 #define PERECHEN_APP_H
@@ -47,6 +47,9 @@ struct app_actor {
 };
 
 void	app_actor_init(struct app_actor *aa);
+/* The login of the process's real uid ("uid1000" when it has no name),
+ * looked up once per run; static storage. */
+const char *app_login(void);
 
 /* Print "perechen: message" to stderr through the sanitiser. */
 void	app_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
@@ -67,7 +70,8 @@ int	app_open_store(struct app *app, int flags, struct store **out,
 /* Read share/perechen/kinds.tsv and needs.tsv into c (initialised). */
 int	app_load_catalog(const struct app *app, struct catalog *c,
 	    struct error *err);
-/* Read a whole file (or "-" for stdin) into *data (caller frees). */
+/* Read a file the clerk names (or "-" for stdin) into *data (caller
+ * frees): fileio_read with the limit of a clerk's list, FILEIO_INPUT_MAX. */
 int	app_read_file(const char *path, char **data, size_t *len,
 	    struct error *err);
 /* Path of a file in the share directory; caller frees. */

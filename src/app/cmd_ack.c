@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,17 +164,6 @@ cmd_ack_parse(int argc, char **argv, struct cmd_ack_args *a, bool *done)
 	return EXIT_OK;
 }
 
-/* The clerk's login from the real user id (not $USER, which lies). */
-static char *
-cmd_ack_login(void)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
-		return xstrdup(pw->pw_name);
-	return xasprintf("uid %ld", (long)getuid());
-}
-
 /* The record as the clerk named it: "процесс 5" or "точка 4.3"; caller
  * frees. */
 static char *
@@ -253,7 +241,7 @@ cmd_ack_add(struct store *st, const struct list *l,
 	if (rc != 0)
 		return -1;
 	k.justification = (char *)a->reason;
-	k.login = cmd_ack_login();
+	k.login = xstrdup(app_login());
 	k.created_utc = (char *)"";
 	rc = store_begin(st, err);
 	if (rc == 0)

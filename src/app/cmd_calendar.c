@@ -267,12 +267,23 @@ static int
 action_check(struct calendar *cal, int argc, char **argv)
 {
 	struct error err;
+	char *text;
+	size_t len;
+	int rc;
 
 	if (argc != 1) {
 		app_error("calendar check: нужен путь к файлу календаря");
 		return EXIT_USAGE;
 	}
-	if (calendar_load_file(cal, argv[0], &err) != 0) {
+	/* The clerk's file is read as every named input is: no device, no
+	 * fifo waited for forever. */
+	if (app_read_file(argv[0], &text, &len, &err) != 0) {
+		app_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	rc = calendar_parse(cal, text, len, argv[0], &err);
+	free(text);
+	if (rc != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}

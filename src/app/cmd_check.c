@@ -37,6 +37,7 @@
 
 #include "app.h"
 #include "buf.h"
+#include "fileio.h"
 #include "store_ack.h"
 #include "utf8.h"
 #include "validate.h"
@@ -344,8 +345,8 @@ cmd_check(struct app *app, int argc, char **argv)
 			cmd_check_print_json(&l, &f);
 		else
 			cmd_check_print_text(&l, &f);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			app_error("check: не удалось вывести замечания");
+		if (fileio_flush_stdout(&err) != 0) {
+			app_error("check: %s", err.msg);
 			rc = CHECK_FAILED;
 		} else if (findings_count(&f, LEVEL_ERROR, false) > 0)
 			rc = CHECK_ERRORS;

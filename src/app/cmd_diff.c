@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "change.h"
 #include "date.h"
+#include "fileio.h"
 #include "reminder.h"
 #include "store_history.h"
 
@@ -479,8 +480,8 @@ cmd_diff(struct app *app, int argc, char **argv)
 		app_error("diff: %s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		app_error("diff: не удалось вывести изменения");
+	if (fileio_flush_stdout(&err) != 0) {
+		app_error("diff: %s", err.msg);
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;

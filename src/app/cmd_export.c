@@ -2,7 +2,6 @@
  * cmd_export.c - "perechen export": the list as a printed document (text,
  * HTML, DOCX, PDF) or as CSV, of the working copy or an approved revision.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include "app.h"
 #include "charset.h"
 #include "export.h"
+#include "fileio.h"
 #include "printout.h"
 
 /* The command's Russian help. */
@@ -39,7 +39,9 @@ cmd_export_usage(FILE *f)
 	    "  -o, --output ФАЙЛ   записать в файл (- — стандартный вывод, по\n"
 	    "                      умолчанию для txt, html и csv; pdf и docx\n"
 	    "                      пишутся только в файл или в канал); файл\n"
-	    "                      заменяется целиком или не меняется вовсе\n"
+	    "                      заменяется целиком или не меняется вовсе,\n"
+	    "                      с прежними правами; ссылка, каталог,\n"
+	    "                      устройство и канал не записываются\n"
 	    "  --encoding КОД      txt и csv: кодировка utf8 (по умолчанию),\n"
 	    "                      cp1251, koi8r, cp866 или иная, известная\n"
 	    "                      iconv; CSV в cp1251 разделяется «;»\n"
@@ -64,17 +66,6 @@ cmd_export_parse_int(const char *s, int min, int max)
 	long long v;
 
 	return app_parse_number(s, min, max, &v) == 0 ? (int)v : -1;
-}
-
-/* Standard output may be a closed pipe or a full disk too. */
-static int
-cmd_export_to_stdout(const struct buf *doc, struct error *err)
-{
-	if (fwrite(doc->data, 1, doc->len, stdout) != doc->len ||
-	    fflush(stdout) != 0)
-		return error_set(err, "не удалось вывести перечень: %s",
-		    strerror(errno));
-	return 0;
 }
 
 struct cmd_export_args {
@@ -249,10 +240,9 @@ cmd_export(struct app *app, int argc, char **argv)
 	buf_init(&doc);
 	rc = printout_render(st, &a.p, &doc, &replaced, NULL, &err);
 	store_close(st);
-	if (rc == 0 && (a.output == NULL || strcmp(a.output, "-") == 0))
-		rc = cmd_export_to_stdout(&doc, &err);
-	else if (rc == 0)
-		rc = printout_write_file(a.output, &doc, false, NULL, &err);
+	if (rc == 0)
+		rc = fileio_replace(a.output != NULL ? a.output : "-", &doc,
+		    false, NULL, &err);
 	buf_fini(&doc);
 	if (rc != 0) {
 		app_error("%s", err.msg);

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "change.h"
 #include "date.h"
+#include "fileio.h"
 #include "reminder.h"
 #include "store_history.h"
 #include "store_status.h"
@@ -316,8 +317,8 @@ cmd_log(struct app *app, int argc, char **argv)
 			app_error("%s", err.msg);
 			rc = EXIT_FAIL;
 		}
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			app_error("log: не удалось вывести журнал");
+		if (fileio_flush_stdout(&err) != 0) {
+			app_error("log: %s", err.msg);
 			rc = EXIT_FAIL;
 		}
 	}

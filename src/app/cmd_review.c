@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "date.h"
+#include "fileio.h"
 #include "reminder.h"
 #include "store_history.h"
 #include "store_review.h"
@@ -983,8 +984,8 @@ cmd_review(struct app *app, int argc, char **argv)
 	fwrite(c.out.data, 1, c.out.len, stdout);
 	if (rc != 0)
 		app_error("review: %s", c.err.msg);
-	else if (fflush(stdout) != 0 || ferror(stdout)) {
-		app_error("review: не удалось вывести");
+	else if (fileio_flush_stdout(&c.err) != 0) {
+		app_error("review: %s", c.err.msg);
 		rc = -1;
 	}
 	buf_fini(&c.out);

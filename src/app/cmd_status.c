@@ -13,6 +13,7 @@
 #include "app.h"
 #include "calendar.h"
 #include "date.h"
+#include "fileio.h"
 #include "reminder.h"
 #include "store_status.h"
 
@@ -158,8 +159,8 @@ cmd_status(struct app *app, int argc, char **argv)
 		if (!quiet || r.level != REMINDER_NOTHING)
 			cmd_status_print(&r, &f, &cal);
 		rc = (int)r.level;
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			app_error("status: не удалось вывести напоминание");
+		if (fileio_flush_stdout(&err) != 0) {
+			app_error("status: %s", err.msg);
 			rc = STATUS_FAILED;
 		}
 	}

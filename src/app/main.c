@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "fileio.h"
 
 /* In the order of a clerk's work: the list made, kept, checked, approved,
  * published, followed up and printed; then the settings. */
@@ -105,6 +106,20 @@ find_share_dir(void)
 		}
 	}
 	return xstrdup(PERECHEN_SHAREDIR);
+}
+
+/* Whatever a command printed must have reached its reader: output lost
+ * to a full disk or a closed pipe, and not yet reported, fails the run
+ * with the reason (check and status report theirs, with their own 3). */
+static int
+finish_output(int rc)
+{
+	struct error err;
+
+	if (fileio_close_stdout(&err) == 0)
+		return rc;
+	app_error("%s", err.msg);
+	return rc == EXIT_USAGE ? rc : EXIT_FAIL;
 }
 
 static const struct command *
@@ -205,11 +220,11 @@ main(int argc, char **argv)
 		} else if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
-			return EXIT_OK;
+			return finish_output(EXIT_OK);
 		} else if (strcmp(argv[i], "-V") == 0 ||
 		    strcmp(argv[i], "--version") == 0) {
 			printf("perechen %s\n", PERECHEN_VERSION);
-			return EXIT_OK;
+			return finish_output(EXIT_OK);
 		} else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
@@ -240,5 +255,5 @@ main(int argc, char **argv)
 	}
 	free(app.db_path_owned);
 	free(app.share_dir_owned);
-	return rc;
+	return finish_output(rc);
 }

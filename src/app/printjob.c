@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "fileio.h"
 #include "printout.h"
 
 extern char **environ;
@@ -79,7 +80,8 @@ printjob_run_program(const char *file, char *const argv[], char *const envp[],
 	ssize_t n;
 
 	if (pipe(fds) != 0)
-		return error_set(err, "pipe: %s", strerror(errno));
+		return error_set_errno(err, errno, "не удалось создать канал "
+		    "для %s", file);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
@@ -91,8 +93,8 @@ printjob_run_program(const char *file, char *const argv[], char *const envp[],
 	close(fds[1]);
 	if (rc != 0) {
 		close(fds[0]);
-		return error_set(err, "не удалось запустить %s: %s", file,
-		    strerror(rc));
+		return error_set_errno(err, rc, "не удалось запустить %s",
+		    file);
 	}
 	while ((n = read(fds[0], chunk, sizeof chunk)) != 0) {
 		if (n < 0 && errno == EINTR)
@@ -105,7 +107,8 @@ printjob_run_program(const char *file, char *const argv[], char *const envp[],
 	close(fds[0]);
 	while (waitpid(pid, status, 0) < 0)
 		if (errno != EINTR)
-			return error_set(err, "waitpid: %s", strerror(errno));
+			return error_set_errno(err, errno, "не удалось "
+			    "дождаться %s", file);
 	return 0;
 }
 
@@ -240,7 +243,7 @@ printjob_save(const struct buf *doc, const char *base, const char *ext,
 		char *path = i == 1 ? xasprintf("%s/%s.%s", dir, base, ext) :
 		    xasprintf("%s/%s-%d.%s", dir, base, i, ext);
 
-		if (printout_write_file(path, doc, true, &e, err) == 0) {
+		if (fileio_replace(path, doc, true, &e, err) == 0) {
 			*where = path;
 			free(dir);
 			return 0;
@@ -265,14 +268,14 @@ printjob_temp(const struct buf *doc, const char *ext, char **dir,
 	    '/' ? tmp : "/tmp");
 	*file = NULL;
 	if (mkdtemp(*dir) == NULL) {
-		error_set(err, "не удалось создать временный каталог %s: %s",
-		    *dir, strerror(errno));
+		error_set_errno(err, errno, "не удалось создать временный "
+		    "каталог %s", *dir);
 		free(*dir);
 		*dir = NULL;
 		return -1;
 	}
 	*file = xasprintf("%s/perechen.%s", *dir, ext);
-	if (printout_write_file(*file, doc, false, NULL, err) != 0) {
+	if (fileio_replace(*file, doc, true, NULL, err) != 0) {
 		rmdir(*dir);
 		return -1;
 	}

@@ -2,12 +2,10 @@
 #include "printout.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -15,6 +13,7 @@
 #include "export_docx.h"
 #include "export_html.h"
 #include "export_pdf.h"
+#include "fileio.h"
 #include "store_history.h"
 #include "store_setting.h"
 
@@ -308,15 +307,15 @@ printout_pdf(const struct document *d, struct buf *out, struct error *err)
 	dir = xasprintf("%s/perechen-pdf.XXXXXX", tmp != NULL && tmp[0] ==
 	    '/' ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL) {
-		rc = error_set(err, "не удалось создать временный каталог %s: "
-		    "%s", dir, strerror(errno));
+		rc = error_set_errno(err, errno, "не удалось создать "
+		    "временный каталог %s", dir);
 		free(dir);
 		return rc;
 	}
 	path = xasprintf("%s/perechen.pdf", dir);
 	rc = export_pdf(d, path, err);
 	if (rc == 0)
-		rc = app_read_file(path, &data, &len, err);
+		rc = fileio_read(path, FILEIO_DOCUMENT_MAX, &data, &len, err);
 	if (rc == 0)
 		buf_append(out, data, len);
 	free(data);
@@ -387,93 +386,4 @@ printout_render(struct store *st, const struct printout *p, struct buf *out,
 	catalog_fini(&cat);
 	list_fini(&l);
 	return rc;
-}
-
-/* Write all of data to fd; 0 or -1 with errno. */
-static int
-printout_write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Write data into a device or pipe (/dev/null, /dev/stdout, a fifo): it
- * cannot be replaced by a rename, nor should it be. */
-static int
-printout_write_device(const char *path, const struct buf *data,
-    struct error *err)
-{
-	int fd = open(path, O_WRONLY), saved;
-
-	if (fd < 0)
-		return error_set(err, "не удалось записать %s: %s", path,
-		    strerror(errno));
-	if (printout_write_all(fd, data->data, data->len) != 0) {
-		saved = errno;
-		close(fd);
-		return error_set(err, "не удалось записать %s: %s", path,
-		    strerror(saved));
-	}
-	if (close(fd) != 0)
-		return error_set(err, "не удалось записать %s: %s", path,
-		    strerror(errno));
-	return 0;
-}
-
-int
-printout_write_file(const char *path, const struct buf *data, bool exclusive,
-    int *errno_out, struct error *err)
-{
-	struct stat sb;
-	char *tmp;
-	int fd, saved = 0;
-
-	if (errno_out != NULL)
-		*errno_out = 0;
-	if (!exclusive && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
-	    !S_ISDIR(sb.st_mode))
-		return printout_write_device(path, data, err);
-	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-	if (fd < 0) {
-		saved = errno;
-		free(tmp);
-		goto fail_open;
-	}
-	if (printout_write_all(fd, data->data, data->len) != 0 ||
-	    fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	/* link() never replaces a file; rename() does. */
-	if (exclusive ? link(tmp, path) != 0 : rename(tmp, path) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	if (exclusive)
-		unlink(tmp);
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	free(tmp);
-fail_open:
-	if (errno_out != NULL)
-		*errno_out = saved;
-	return error_set(err, "не удалось записать %s: %s", path,
-	    saved == ENOSPC ? "на диске нет места" : strerror(saved));
 }

@@ -6,8 +6,8 @@
  * Owns: the settings' keys and defaults (page.size, page.orientation,
  * page.margins, page.font, page.font-size, grif.wording), the choice of
  * revision (the working copy, an approved revision, the latest one), the
- * caption each gets, and the file a format is written to.  Not for use
- * outside src/app/.
+ * caption each gets.  Not for use outside src/app/ (files are written by
+ * fileio.h).
  */
 #ifndef PERECHEN_PRINTOUT_H
 #define PERECHEN_PRINTOUT_H
@@ -89,14 +89,5 @@ struct printout {
 int	printout_render(struct store *st, const struct printout *p,
 	    struct buf *out, size_t *replaced, int64_t *revision,
 	    struct error *err);
-
-/*
- * Write data to path through a temporary file beside it and a rename, so
- * that a failure leaves the old file, or none, and never half of one.
- * With exclusive, an existing path is not replaced (fails with EEXIST in
- * *errno_out when not NULL).
- */
-int	printout_write_file(const char *path, const struct buf *data,
-	    bool exclusive, int *errno_out, struct error *err);
 
 #endif

@@ -345,8 +345,8 @@ read_file(const char *path, struct buf *b, struct error *err)
 	size_t n;
 
 	if (f == NULL)
-		return error_set(err, "не удалось открыть %s: %s", path,
-		    strerror(errno));
+		return error_set_errno(err, errno, "не удалось открыть %s",
+		    path);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (b->len + n > CALENDAR_FILE_MAX) {
 			fclose(f);
@@ -356,7 +356,7 @@ read_file(const char *path, struct buf *b, struct error *err)
 		buf_append(b, chunk, n);
 	}
 	if (ferror(f)) {
-		error_set(err, "ошибка чтения %s: %s", path, strerror(errno));
+		error_set_errno(err, errno, "ошибка чтения %s", path);
 		fclose(f);
 		return -1;
 	}
@@ -415,8 +415,8 @@ calendar_load_dir(struct calendar *cal, const char *dir, bool required,
 	if (d == NULL) {
 		if (errno == ENOENT && !required)
 			return 0;
-		return error_set(err, "не удалось открыть каталог календаря "
-		    "%s: %s", dir, strerror(errno));
+		return error_set_errno(err, errno, "не удалось открыть "
+		    "каталог календаря %s", dir);
 	}
 	strvec_init(&names);
 	list_txt(d, &names);

@@ -1,6 +1,7 @@
 /* error.c - error messages and checked allocation. */
 #include "error.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,15 +10,21 @@
 
 static void (*oom_hook)(void);
 
+/* The formatted message into err (NULL-safe). */
+static void
+error_vset(struct error *err, const char *fmt, va_list ap)
+{
+	if (err != NULL)
+		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+}
+
 int
 error_set(struct error *err, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (err == NULL)
-		return -1;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	error_vset(err, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -43,6 +50,89 @@ error_prefix(struct error *err, const char *fmt, ...)
 		memcpy(err->msg + n, old, strnlen(old, sizeof err->msg - n - 1));
 		err->msg[n + strnlen(old, sizeof err->msg - n - 1)] = '\0';
 	}
+}
+
+/* errno to Russian: the clerk never reads libc's English. */
+static const struct {
+	int	 errnum;
+	const char *text;
+} errno_texts[] = {
+	{ ENOSPC, "на диске нет места" },
+	{ EDQUOT, "превышена дисковая квота" },
+	{ EFBIG, "файл слишком велик" },
+	{ EISDIR, "это каталог" },
+	{ ENOTDIR, "часть пути — не каталог" },
+	{ EACCES, "нет прав доступа" },
+	{ EPERM, "операция не разрешена" },
+	{ ENOENT, "нет такого файла или каталога" },
+	{ EEXIST, "файл уже существует" },
+	{ EROFS, "файловая система только для чтения" },
+	{ ELOOP, "это символическая ссылка (или их слишком много в пути)" },
+	{ EXDEV, "файлы на разных файловых системах" },
+	{ EMFILE, "процесс открыл слишком много файлов" },
+	{ ENFILE, "в системе открыто слишком много файлов" },
+	{ ENAMETOOLONG, "слишком длинное имя файла" },
+	{ EPIPE, "канал закрыт читающей стороной" },
+	{ EIO, "ошибка ввода-вывода" },
+	{ ENOMEM, "недостаточно памяти" },
+	{ EBUSY, "устройство или файл заняты" },
+	{ ETXTBSY, "файл занят выполняемой программой" },
+	{ EINTR, "прервано сигналом" },
+	{ EAGAIN, "ресурс временно недоступен" },
+	{ ENXIO, "нет такого устройства или адреса" },
+	{ ENODEV, "нет такого устройства" },
+	{ EINVAL, "недопустимый аргумент" },
+	{ ENOTEMPTY, "каталог не пуст" },
+	{ ESPIPE, "это канал, а не файл" },
+	{ EBADF, "файл не открыт" },
+	{ ENOEXEC, "это не исполняемая программа" },
+	{ E2BIG, "слишком длинный список аргументов" },
+	{ ECHILD, "нет дочернего процесса" },
+	{ ENOSYS, "функция не поддерживается системой" },
+	{ EOPNOTSUPP, "операция не поддерживается" },
+	{ ENOLCK, "нет свободных блокировок файлов" },
+	{ EDEADLK, "взаимная блокировка" },
+	{ ETIMEDOUT, "истекло время ожидания" },
+	{ ESTALE, "файл на сетевом диске устарел" },
+	{ EOVERFLOW, "значение слишком велико" },
+	{ EMLINK, "слишком много ссылок на файл" },
+};
+
+const char *
+error_errno_text(int errnum)
+{
+	static char unknown[48];
+
+	for (size_t i = 0; i < sizeof errno_texts / sizeof errno_texts[0];
+	    i++)
+		if (errno_texts[i].errnum == errnum)
+			return errno_texts[i].text;
+	snprintf(unknown, sizeof unknown, "системная ошибка %d", errnum);
+	return unknown;
+}
+
+int
+error_set_errno(struct error *err, int errnum, const char *fmt, ...)
+{
+	const char *why = error_errno_text(errnum);
+	size_t n, room;
+	va_list ap;
+
+	va_start(ap, fmt);
+	error_vset(err, fmt, ap);
+	va_end(ap);
+	if (err == NULL)
+		return -1;
+	/* A long file name gives way to the reason, at a character's start. */
+	n = strlen(err->msg);
+	room = sizeof err->msg - strlen(why) - 3;
+	if (n > room) {
+		n = room;
+		while (n > 0 && ((unsigned char)err->msg[n] & 0xC0) == 0x80)
+			n--;
+	}
+	snprintf(err->msg + n, sizeof err->msg - n, ": %s", why);
+	return -1;
 }
 
 void

@@ -498,6 +498,18 @@ export_docx_parts(const struct document *d, struct buf parts[DOCX_NPARTS])
 	export_docx_app_xml(&parts[DOCX_APP]);
 }
 
+/* A libzip failure in Russian: a system error through the one errno
+ * mapping, libzip's own (in memory: hardly ever) with its number. */
+static int
+export_docx_fail(struct error *err, zip_error_t *ze)
+{
+	if (zip_error_system_type(ze) == ZIP_ET_SYS)
+		return error_set_errno(err, zip_error_code_system(ze),
+		    "DOCX не построен");
+	return error_set(err, "DOCX не построен: ошибка libzip %d (%s)",
+	    zip_error_code_zip(ze), zip_error_strerror(ze));
+}
+
 /* Add the parts to the archive, deflated, with a fixed time. */
 static int
 export_docx_add_parts(zip_t *za, struct buf parts[DOCX_NPARTS],
@@ -509,20 +521,17 @@ export_docx_add_parts(zip_t *za, struct buf parts[DOCX_NPARTS],
 		zip_int64_t idx;
 
 		if (src == NULL)
-			return error_set(err, "DOCX: %s",
-			    zip_error_strerror(zip_get_error(za)));
+			return export_docx_fail(err, zip_get_error(za));
 		idx = zip_file_add(za, docx_part_names[i], src,
 		    ZIP_FL_ENC_UTF_8);
 		if (idx < 0) {
 			zip_source_free(src);
-			return error_set(err, "DOCX: %s",
-			    zip_error_strerror(zip_get_error(za)));
+			return export_docx_fail(err, zip_get_error(za));
 		}
 		if (zip_set_file_compression(za, (zip_uint64_t)idx,
 		    ZIP_CM_DEFLATE, 9) != 0 || zip_file_set_mtime(za,
 		    (zip_uint64_t)idx, DOCX_MTIME, 0) != 0)
-			return error_set(err, "DOCX: %s",
-			    zip_error_strerror(zip_get_error(za)));
+			return export_docx_fail(err, zip_get_error(za));
 	}
 	return 0;
 }
@@ -535,14 +544,12 @@ export_docx_read_back(zip_source_t *src, struct buf *out, struct error *err)
 	zip_int64_t n;
 
 	if (zip_source_open(src) != 0)
-		return error_set(err, "DOCX: %s",
-		    zip_error_strerror(zip_source_error(src)));
+		return export_docx_fail(err, zip_source_error(src));
 	while ((n = zip_source_read(src, chunk, sizeof chunk)) > 0)
 		buf_append(out, chunk, (size_t)n);
 	zip_source_close(src);
 	if (n < 0)
-		return error_set(err, "DOCX: %s",
-		    zip_error_strerror(zip_source_error(src)));
+		return export_docx_fail(err, zip_source_error(src));
 	return 0;
 }
 
@@ -560,7 +567,7 @@ export_docx(const struct document *d, struct buf *out, struct error *err)
 	src = zip_source_buffer_create(NULL, 0, 0, &ze);
 	za = src != NULL ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
 	if (za == NULL) {
-		error_set(err, "DOCX: %s", zip_error_strerror(&ze));
+		export_docx_fail(err, &ze);
 		zip_source_free(src);
 		goto out;
 	}
@@ -572,8 +579,7 @@ export_docx(const struct document *d, struct buf *out, struct error *err)
 		goto out;
 	}
 	if (zip_close(za) != 0) {
-		error_set(err, "DOCX: %s",
-		    zip_error_strerror(zip_get_error(za)));
+		export_docx_fail(err, zip_get_error(za));
 		zip_discard(za);
 		zip_source_free(src);
 		goto out;

@@ -1040,12 +1040,6 @@ out:
 	return rc;
 }
 
-static const char *
-pdf_strerror(int e)
-{
-	return e == ENOSPC ? "на диске нет места" : strerror(e);
-}
-
 /*
  * The child that lays out and draws into fd.  pango keeps fontconfig's
  * caches and worker threads of its own for the life of a process, and
@@ -1066,8 +1060,8 @@ pdf_child(const struct document *d, const char *path, int fd, int msg_fd)
 	memset(&err, 0, sizeof err);
 	rc = pdf_write(d, &sink, &err);
 	if (rc != 0 && sink.error != 0)
-		error_set(&err, "не удалось записать %s: %s", path,
-		    pdf_strerror(sink.error));
+		error_set_errno(&err, sink.error, "не удалось записать %s",
+		    path);
 	if (rc != 0)
 		pdf_sink_write(&(struct pdf_sink){ msg_fd, 0 },
 		    (const unsigned char *)err.msg, (unsigned int)strlen(err.msg));
@@ -1102,14 +1096,14 @@ pdf_run_child(const struct document *d, const char *path, int fd,
 	pid_t pid;
 
 	if (pipe(pfd) != 0)
-		return error_set(err, "не удалось построить PDF: %s",
-		    strerror(errno));
+		return error_set_errno(err, errno, "не удалось построить "
+		    "PDF");
 	pid = fork();
 	if (pid < 0) {
 		close(pfd[0]);
 		close(pfd[1]);
-		return error_set(err, "не удалось построить PDF: %s",
-		    strerror(errno));
+		return error_set_errno(err, errno, "не удалось построить "
+		    "PDF");
 	}
 	if (pid == 0) {
 		close(pfd[0]);
@@ -1120,8 +1114,8 @@ pdf_run_child(const struct document *d, const char *path, int fd,
 	close(pfd[0]);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return error_set(err, "не удалось построить PDF: %s",
-			    strerror(errno));
+			return error_set_errno(err, errno, "не удалось "
+			    "построить PDF");
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	if (msg[0] != '\0')
@@ -1140,8 +1134,7 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd < 0) {
-		error_set(err, "не удалось записать %s: %s", path,
-		    strerror(errno));
+		error_set_errno(err, errno, "не удалось записать %s", path);
 		free(tmp);
 		return -1;
 	}
@@ -1159,8 +1152,8 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 	if (saved != 0) {
 		unlink(tmp);
 		free(tmp);
-		return error_set(err, "не удалось записать %s: %s", path,
-		    pdf_strerror(saved));
+		return error_set_errno(err, saved, "не удалось записать %s",
+		    path);
 	}
 	free(tmp);
 	return 0;

@@ -2,10 +2,12 @@
 #include "store_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -469,6 +471,34 @@ try_open(struct store *s, int *code, struct error *err)
 	return rc;
 }
 
+/*
+ * A new list's file, made before SQLite opens it (SQLite would make it
+ * 0644): 0666 less the clerk's umask, so that umask 002 shares it with
+ * the group, in the folder's group when the folder is setgid (the
+ * kernel's rule).  SQLite gives the -wal and -shm files the database's
+ * mode.  One racing to make it first is no failure; a link pointing
+ * nowhere is not followed to make a file where it points.
+ */
+static int
+create_list_file(const char *path, struct error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+	int e = errno;
+	struct stat sb;
+
+	if (fd >= 0)
+		return close(fd) == 0 ? 0 : error_set_errno(err, errno,
+		    "не удалось создать перечень %s", path);
+	if (e != EEXIST)
+		return error_set_errno(err, e, "не удалось создать "
+		    "перечень %s", path);
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+		return error_set(err, "перечень %s не создан: это "
+		    "символическая ссылка на несуществующий файл", path);
+	return 0;
+}
+
 int
 store_open(struct store **out, const char *path, int flags,
     struct error *err)
@@ -481,11 +511,13 @@ store_open(struct store **out, const char *path, int flags,
 	*out = NULL;
 	if (strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0) {
 		if (errno != ENOENT)
-			return error_set(err, "%s: %s", path, strerror(errno));
+			return error_set_errno(err, errno, "%s", path);
 		if (!(flags & STORE_CREATE))
 			return error_set(err, "перечень %s не найден; создайте "
 			    "его командой «perechen -d %s init» или импортом",
 			    path, path);
+		if (create_list_file(path, err) != 0)
+			return -1;
 		exists = false;
 	}
 	s = xcalloc(1, sizeof *s);

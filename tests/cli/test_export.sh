@@ -121,15 +121,14 @@ for f in "$WORK"/*.tmp; do
 	[ -e "$f" ] && fail "a temporary file was left behind: $f"
 done
 
-# A device or a pipe is written into, never replaced by a file.
+# A device or a pipe is neither written into nor replaced by a file:
+# only a regular file is (test_files.sh tries links, devices and more).
 if command -v mkfifo >/dev/null 2>&1; then
 	mkfifo "$WORK/fifo"
-	cat "$WORK/fifo" >"$WORK/from-fifo" &
-	reader=$!
-	expect_status 0 "$PERECHEN" -d "$DB" export --width 80 -o "$WORK/fifo"
-	wait "$reader"
+	expect_status 1 timeout 20 "$PERECHEN" -d "$DB" export --width 80 \
+		-o "$WORK/fifo"
+	expect_in "$WORK/err" "это именованный канал"
 	[ -p "$WORK/fifo" ] || fail "export replaced the fifo by a file"
-	cmp -s "$WORK/from-fifo" "$WORK/list80.txt" || fail "the fifo got other text"
 fi
 
 # CSV: chosen by the file name, UTF-8 with a BOM; it imports back to the
