@@ -1,5 +1,6 @@
 /* store_history.c - the change log read back; approved revisions. */
 #include "store_int.h"
+#include "store_tx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,6 +234,7 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
     const char *order_date, const char *note, const struct calendar *cal,
     const struct actor *who, int64_t *rev_id, struct error *err)
 {
+	struct store_tx tx;
 	struct changes ch;
 	sqlite3_stmt *st;
 	int64_t last;
@@ -241,9 +243,9 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
 
 	if (order_no == NULL || order_no[0] == '\0')
 		return error_set(err, "укажите номер приказа об утверждении");
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
+	rc = 0;
 	if (rc == 0)
 		rc = approval_cycle(s, cal, start, due, err);
 	if (rc == 0)
@@ -277,7 +279,7 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
 		    (long long)*rev_id, shown_date(order_date, day), order_no);
 		changes_add(&ch, "перечень", *rev_id, 0, "перечень",
 		    "утверждение", "", what, TRIGGER_EDIT);
-		rc = store_log_changes(s, &ch, who, err);
+		rc = store_tx_log(&tx, &ch, err);
 		/* The entry's id must be the one recorded as included. */
 		if (rc == 0 && ch.v[0].id != last + 1)
 			rc = error_set(err, "журнал изменений изменился во время "
@@ -285,16 +287,14 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
 		changes_fini(&ch);
 		free(what);
 	}
-	if (rc == 0 && store_commit(s, err) == 0)
-		return 0;
-	store_rollback(s);
-	return -1;
+	return store_tx_end(&tx, rc, err);
 }
 
 int
 store_revision_publish(struct store *s, int64_t rev_id, const char *date,
     const char *url, const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct revision r = { 0 };
 	struct changes ch;
 	sqlite3_stmt *st;
@@ -302,9 +302,9 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 	char *what, day[DATE_BUFSZ];
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
+	rc = 0;
 	if (rc == 0)
 		rc = store_revision_latest(s, &r, &found, err);
 	if (rc == 0 && !found)
@@ -334,15 +334,12 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 		    url);
 		changes_add(&ch, "перечень", rev_id, 0, "перечень",
 		    "публикация", "", what, TRIGGER_EDIT);
-		rc = store_log_changes(s, &ch, who, err);
+		rc = store_tx_log(&tx, &ch, err);
 		changes_fini(&ch);
 		free(what);
 	}
 	revision_fini(&r);
-	if (rc == 0 && store_commit(s, err) == 0)
-		return 0;
-	store_rollback(s);
-	return -1;
+	return store_tx_end(&tx, rc, err);
 }
 
 static const char revision_columns[] = "SELECT id, order_no, order_date, "

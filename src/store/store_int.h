@@ -43,4 +43,16 @@ struct date;
 int	store_status_gather(struct store *s, const struct date *day,
 	    struct reminder_facts *f, struct error *err);
 
+/* The users table as the role check and the users module read it
+ * (store_tx.c): a role stored as code (ROLE_NONE if unknown), the units
+ * of login appended to units, how many users hold role (ROLE_NONE: any)
+ * leaving out the login except. */
+#include "policy.h"
+#include "strvec.h"
+enum role store_users_role(sqlite3_stmt *st, int col);
+int	store_users_units(struct store *s, const char *login,
+	    struct strvec *units, struct error *err);
+int	store_users_count(struct store *s, enum role role, const char *except,
+	    int64_t *n, struct error *err);
+
 #endif

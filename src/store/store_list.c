@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "store_users.h"
+#include "store_tx.h"
 
 /* Join a kind's or category's folded patterns back into "a,b,c". */
 static char *

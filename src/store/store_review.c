@@ -1,5 +1,6 @@
 /* store_review.c - review sessions, verdicts and what approval waits for. */
 #include "store_int.h"
+#include "store_tx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,16 +198,6 @@ review_column_label(sqlite3_stmt *st, int col)
 	    (long long)sqlite3_column_int64(st, col),
 	    (long long)sqlite3_column_int64(st, col + 1),
 	    (const char *)sqlite3_column_text(st, col + 2));
-}
-
-/* Commit, or roll back and keep the error. */
-static int
-review_finish_tx(struct store *s, int rc, struct error *err)
-{
-	if (rc == 0 && store_commit(s, err) == 0)
-		return 0;
-	store_rollback(s);
-	return -1;
 }
 
 /* Touchpoint ids, sorted, for membership tests. */
@@ -538,6 +529,7 @@ store_review_start(struct store *s, enum review_scope scope, const char *unit,
     const struct catalog *cat, const struct actor *who, int64_t *id,
     struct error *err)
 {
+	struct store_tx tx;
 	char *u = utf8_squeeze(unit != NULL ? unit : "");
 	int rc;
 
@@ -550,17 +542,17 @@ store_review_start(struct store *s, enum review_scope scope, const char *unit,
 		return error_set(err, "укажите подразделение, точки которого "
 		    "проверять");
 	}
-	if (store_begin(s, err) != 0) {
+	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0) {
 		free(u);
 		return -1;
 	}
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
+	rc = 0;
 	if (rc == 0)
 		rc = review_check_none_open(s, who->login, err);
 	if (rc == 0)
 		rc = review_create(s, scope, u, cat, who, id, err);
 	free(u);
-	return review_finish_tx(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 /* Run a query binding text a (or nothing) that answers one id. */
@@ -1111,10 +1103,12 @@ review_load_target(struct store *s, int64_t id, size_t index, size_t total,
 
 /* Log the verdict on t and store it in the item. */
 static int
-review_write_verdict(struct store *s, int64_t id, size_t index,
+review_write_verdict(struct store_tx *tx, int64_t id, size_t index,
     const struct review_target *t, enum verdict v, const char *comment,
-    const struct actor *who, struct error *err)
+    struct error *err)
 {
+	struct store *s = tx->s;
+	const struct actor *who = tx->who;
 	char *was = review_verdict_text(id, t->verdict, t->comment);
 	char *now = review_verdict_text(id, v, comment);
 	struct changes ch;
@@ -1124,7 +1118,7 @@ review_write_verdict(struct store *s, int64_t id, size_t index,
 	changes_init(&ch);
 	changes_add(&ch, "точка", t->tp_id, t->proc_id, t->label, "проверка",
 	    was, now, TRIGGER_EDIT);
-	rc = store_log_changes(s, &ch, who, err);
+	rc = store_tx_log(tx, &ch, err);
 	if (rc == 0)
 		rc = store_prepare(s, &st, "UPDATE review_item SET "
 		    "verdict = ?, comment = ?, login = ?, at_utc = ?, "
@@ -1149,6 +1143,7 @@ int
 store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
     const char *comment, const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct review_session r = { 0 };
 	struct review_target t = { 0 };
 	char *text;
@@ -1164,56 +1159,58 @@ store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
 		return error_set(err, "возвращая точку на доработку, напишите, "
 		    "что доработать (замечание)");
 	}
-	if (store_begin(s, err) != 0) {
+	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0) {
 		free(text);
 		return -1;
 	}
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
+	rc = 0;
 	if (rc == 0)
 		rc = review_open_session(s, id, &r, err);
 	if (rc == 0)
 		rc = review_load_target(s, id, index, r.total, &t, err);
 	if (rc == 0)
-		rc = review_write_verdict(s, id, index, &t, v, text, who, err);
+		rc = review_write_verdict(&tx, id, index, &t, v, text, err);
 	if (rc == 0)
 		rc = review_set_position(s, id, index + 1, err);
 	free(t.comment);
 	free(t.label);
 	free(text);
 	review_session_fini(&r);
-	return review_finish_tx(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
 store_review_seek(struct store *s, int64_t id, size_t position,
     const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct review_session r = { 0 };
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
+	rc = 0;
 	if (rc == 0)
 		rc = review_open_session(s, id, &r, err);
 	if (rc == 0)
 		rc = review_set_position(s, id, position < r.total ? position :
 		    r.total, err);
 	review_session_fini(&r);
-	return review_finish_tx(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
 store_review_finish(struct store *s, int64_t id, const struct actor *who,
     struct error *err)
 {
+	struct store_tx tx;
 	struct review_session r = { 0 };
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
+	rc = 0;
 	if (rc == 0)
 		rc = review_open_session(s, id, &r, err);
 	if (rc == 0)
@@ -1225,5 +1222,5 @@ store_review_finish(struct store *s, int64_t id, const struct actor *who,
 		rc = store_step_done(s, st, "завершение проверки", err);
 	}
 	review_session_fini(&r);
-	return review_finish_tx(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }

@@ -1,7 +1,7 @@
 /* store_setting.c - settings kept in the list's database (schema 4). */
 #include "store_int.h"
 #include "store_setting.h"
-#include "store_users.h"
+#include "store_tx.h"
 
 #include <stdlib.h>
 
