@@ -36,4 +36,9 @@ size_t	touchpoint_merge(const struct touchpoint *base, struct touchpoint *mine,
 bool	touchpoint_take_part(struct touchpoint *mine,
 	    const struct touchpoint *theirs, const char *field);
 
+/* Copy every field of src, with its id and version, into dst
+ * (touchpoint_init'ed): the base to merge against later. */
+void	touchpoint_copy_base(struct touchpoint *dst,
+	    const struct touchpoint *src);
+
 #endif

@@ -238,3 +238,12 @@ touchpoint_take_part(struct touchpoint *mine, const struct touchpoint *theirs,
 	part_copy(mine, theirs, p);
 	return true;
 }
+
+void
+touchpoint_copy_base(struct touchpoint *dst, const struct touchpoint *src)
+{
+	for (int p = 0; p < PART_COUNT; p++)
+		part_copy(dst, src, (enum part)p);
+	dst->id = src->id;
+	dst->version = src->version;
+}

@@ -224,6 +224,11 @@ static const char *const migrations[] = {
 	 * kinds in it (never a kind the clerk added). */
 	"UPDATE kind SET key_default = 1, written = 1"
 	"  WHERE code IN ('epgu', 'tor_knd') AND custom = 0;",
+	/* 7 -> 8: a verdict is about the version the reviewer saw: the
+	 * newest change-log entry when the item was last shown (-1: never
+	 * shown); accepting refuses a touchpoint changed after it. */
+	"ALTER TABLE review_item ADD COLUMN seen_log_id INTEGER NOT NULL"
+	"  DEFAULT -1;",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -1139,6 +1139,119 @@ review_write_verdict(struct store_tx *tx, int64_t id, size_t index,
 	return rc;
 }
 
+/* The newest change of the item's touchpoint (or load of the whole
+ * list) after log entry seen, as the refusal names it: "изменил olga
+ * 03.12.2026 в 12:04: особенности «…»"; NULL if none.  Caller frees. */
+static char *
+review_change_after(struct store *s, int64_t tp_id, int64_t seen)
+{
+	sqlite3_stmt *st;
+	char *what = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT c.login, strftime('%d.%m.%Y', "
+	    "c.at_utc, 'localtime'), strftime('%H:%M', c.at_utc, "
+	    "'localtime'), c.field, c.new_value FROM change_log c WHERE "
+	    "c.id > ?2 AND ((c.record = 'точка' AND c.record_id = ?1 AND "
+	    "c.field NOT IN ('проверка', 'место в процессе')) OR "
+	    "c.trigger = 5) ORDER BY c.id DESC LIMIT 1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return xstrdup("изменена");
+	sqlite3_bind_int64(st, 1, tp_id);
+	sqlite3_bind_int64(st, 2, seen);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		what = xasprintf("изменил %s %s в %s: %s «%s»",
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4));
+	sqlite3_finalize(st);
+	return what;
+}
+
+/* The log entry the item was last shown at (-1: never). */
+static int
+review_seen_at(struct store *s, int64_t id, size_t index, int64_t *seen,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT seen_log_id FROM review_item WHERE "
+	    "session_id = ? AND pos = ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (int64_t)index);
+	rc = sqlite3_step(st);
+	*seen = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение проверки", err);
+	return 0;
+}
+
+/* "2.1" of the label "2.1 Почта России". */
+static int
+review_label_number(const char *label)
+{
+	const char *sp = strchr(label, ' ');
+
+	return sp != NULL ? (int)(sp - label) : (int)strlen(label);
+}
+
+/*
+ * Accepting is about the version shown: refuse an item never shown in
+ * this session, and one whose touchpoint changed after it was shown,
+ * naming who changed what and when.
+ */
+static int
+review_check_seen(struct store *s, int64_t id, size_t index,
+    const struct review_target *t, struct error *err)
+{
+	int n = review_label_number(t->label);
+	int64_t seen;
+	char *what;
+
+	if (review_seen_at(s, id, index, &seen, err) != 0)
+		return -1;
+	if (seen < 0)
+		return error_set(err, "точку %.*s в этой проверке ещё не "
+		    "показывали: посмотрите её (perechen review show) и "
+		    "тогда принимайте", n, t->label);
+	what = review_change_after(s, t->tp_id, seen);
+	if (what == NULL)
+		return 0;
+	error_set(err, "точку %.*s %s; просмотрите её снова (perechen review "
+	    "show)", n, t->label, what);
+	free(what);
+	return -1;
+}
+
+int
+store_review_seen(struct store *s, int64_t id, size_t index,
+    const struct actor *who, struct error *err)
+{
+	struct store_tx tx;
+	struct review_session r = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
+		return -1;
+	rc = review_open_session(s, id, &r, err);
+	if (rc == 0)
+		rc = store_prepare(s, &st, "UPDATE review_item SET seen_log_id "
+		    "= (SELECT coalesce(max(id), 0) FROM change_log) WHERE "
+		    "session_id = ? AND pos = ?", err);
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (int64_t)index);
+		rc = store_step_done(s, st, "запись проверки", err);
+	}
+	review_session_fini(&r);
+	return store_tx_end(&tx, rc, err);
+}
+
 int
 store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
     const char *comment, const struct actor *who, struct error *err)
@@ -1168,6 +1281,8 @@ store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
 		rc = review_open_session(s, id, &r, err);
 	if (rc == 0)
 		rc = review_load_target(s, id, index, r.total, &t, err);
+	if (rc == 0 && v == VERDICT_ACCEPTED)
+		rc = review_check_seen(s, id, index, &t, err);
 	if (rc == 0)
 		rc = review_write_verdict(&tx, id, index, &t, v, text, err);
 	if (rc == 0)
