@@ -87,6 +87,12 @@ int	store_revision_approve_unreviewed(struct store *s,
 int	store_revision_publish(struct store *s, int64_t rev_id,
 	    const char *date, const char *url, const struct actor *who,
 	    struct error *err);
+/* The same, checking in its transaction that the latest revision is
+ * still seen_latest, the one the clerk chose to publish as the latest (0:
+ * not checked): an approval landing meanwhile refuses it. */
+int	store_revision_publish_seen(struct store *s, int64_t rev_id,
+	    int64_t seen_latest, const char *date, const char *url,
+	    const struct actor *who, struct error *err);
 /* All revisions, oldest first, into out (zeroed by caller). */
 int	store_revisions_list(struct store *s, struct revisions *out,
 	    struct error *err);

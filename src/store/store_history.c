@@ -229,70 +229,98 @@ approval_cycle(struct store *s, const struct calendar *cal, char *start,
 	return rc;
 }
 
+/* Write the revision row of an approval; *last gets the log entry
+ * before its own. */
+static int
+insert_revision(struct store *s, const char *order_no, const char *order_date,
+    const struct calendar *cal, const struct actor *who, int64_t *last,
+    int64_t *rev_id, struct error *err)
+{
+	char start[DATE_BUFSZ], due[DATE_BUFSZ];
+	sqlite3_stmt *st;
+
+	if (approval_cycle(s, cal, start, due, err) != 0 ||
+	    store_log_last_id(s, last, err) != 0 ||
+	    store_prepare(s, &st, "INSERT INTO revision (order_no, "
+	    "order_date, approved_utc, approved_by, last_change_id, "
+	    "cycle_start, cycle_due) VALUES (?, ?, ?, ?, ?, ?, ?)", err) != 0)
+		return -1;
+	store_bind_text(st, 1, order_no);
+	store_bind_text(st, 2, order_date);
+	store_bind_text(st, 3, who->now_utc);
+	store_bind_text(st, 4, who->login);
+	/* The approval's own log entry belongs to it too. */
+	sqlite3_bind_int64(st, 5, *last + 1);
+	store_bind_text(st, 6, start);
+	store_bind_text(st, 7, due);
+	if (store_step_done(s, st, "запись редакции", err) != 0)
+		return -1;
+	*rev_id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_revision_approve_locked(struct store_tx *tx, const char *order_no,
+    const char *order_date, const char *note, const struct calendar *cal,
+    int64_t *rev_id, struct error *err)
+{
+	struct store *s = tx->s;
+	struct changes ch;
+	int64_t last;
+	char *what, day[DATE_BUFSZ];
+	int rc;
+
+	if (order_no == NULL || order_no[0] == '\0')
+		return error_set(err, "укажите номер приказа об утверждении");
+	rc = log_unreviewed(s, note, tx->who, err);
+	if (rc == 0)
+		rc = insert_revision(s, order_no, order_date, cal, tx->who,
+		    &last, rev_id, err);
+	if (rc == 0)
+		rc = freeze(s, *rev_id, err);
+	if (rc == 0)
+		rc = set_header_order(s, order_no, order_date, err);
+	if (rc != 0)
+		return -1;
+	changes_init(&ch);
+	what = xasprintf("редакция %lld: приказ от %s № %s",
+	    (long long)*rev_id, shown_date(order_date, day), order_no);
+	changes_add(&ch, "перечень", *rev_id, 0, "перечень", "утверждение", "",
+	    what, TRIGGER_EDIT);
+	rc = store_tx_log(tx, &ch, err);
+	/* The entry's id must be the one recorded as included. */
+	if (rc == 0 && ch.v[0].id != last + 1)
+		rc = error_set(err, "журнал изменений изменился во время "
+		    "утверждения; повторите");
+	changes_fini(&ch);
+	free(what);
+	return rc;
+}
+
 int
 store_revision_approve_unreviewed(struct store *s, const char *order_no,
     const char *order_date, const char *note, const struct calendar *cal,
     const struct actor *who, int64_t *rev_id, struct error *err)
 {
 	struct store_tx tx;
-	struct changes ch;
-	sqlite3_stmt *st;
-	int64_t last;
-	char *what, day[DATE_BUFSZ], start[DATE_BUFSZ], due[DATE_BUFSZ];
-	int rc;
 
-	if (order_no == NULL || order_no[0] == '\0')
-		return error_set(err, "укажите номер приказа об утверждении");
 	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
-	rc = 0;
-	if (rc == 0)
-		rc = approval_cycle(s, cal, start, due, err);
-	if (rc == 0)
-		rc = log_unreviewed(s, note, who, err);
-	if (rc == 0)
-		rc = store_log_last_id(s, &last, err);
-	if (rc == 0)
-		rc = store_prepare(s, &st, "INSERT INTO revision (order_no, "
-		    "order_date, approved_utc, approved_by, last_change_id, "
-		    "cycle_start, cycle_due) VALUES (?, ?, ?, ?, ?, ?, ?)", err);
-	if (rc == 0) {
-		store_bind_text(st, 1, order_no);
-		store_bind_text(st, 2, order_date);
-		store_bind_text(st, 3, who->now_utc);
-		store_bind_text(st, 4, who->login);
-		/* The approval's own log entry belongs to it too. */
-		sqlite3_bind_int64(st, 5, last + 1);
-		store_bind_text(st, 6, start);
-		store_bind_text(st, 7, due);
-		rc = store_step_done(s, st, "запись редакции", err);
-	}
-	if (rc == 0) {
-		*rev_id = sqlite3_last_insert_rowid(s->db);
-		rc = freeze(s, *rev_id, err);
-	}
-	if (rc == 0)
-		rc = set_header_order(s, order_no, order_date, err);
-	if (rc == 0) {
-		changes_init(&ch);
-		what = xasprintf("редакция %lld: приказ от %s № %s",
-		    (long long)*rev_id, shown_date(order_date, day), order_no);
-		changes_add(&ch, "перечень", *rev_id, 0, "перечень",
-		    "утверждение", "", what, TRIGGER_EDIT);
-		rc = store_tx_log(&tx, &ch, err);
-		/* The entry's id must be the one recorded as included. */
-		if (rc == 0 && ch.v[0].id != last + 1)
-			rc = error_set(err, "журнал изменений изменился во время "
-			    "утверждения; повторите");
-		changes_fini(&ch);
-		free(what);
-	}
-	return store_tx_end(&tx, rc, err);
+	return store_tx_end(&tx, store_revision_approve_locked(&tx, order_no,
+	    order_date, note, cal, rev_id, err), err);
 }
 
 int
 store_revision_publish(struct store *s, int64_t rev_id, const char *date,
     const char *url, const struct actor *who, struct error *err)
+{
+	return store_revision_publish_seen(s, rev_id, 0, date, url, who, err);
+}
+
+int
+store_revision_publish_seen(struct store *s, int64_t rev_id,
+    int64_t seen_latest, const char *date, const char *url,
+    const struct actor *who, struct error *err)
 {
 	struct store_tx tx;
 	struct revision r = { 0 };
@@ -310,6 +338,10 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 	if (rc == 0 && !found)
 		rc = error_set(err, "перечень ещё не утверждён: сначала "
 		    "«perechen approve» (п. 5.1)");
+	if (rc == 0 && seen_latest != 0 && r.id != seen_latest)
+		rc = error_set(err, "тем временем утверждена редакция %lld "
+		    "(приказ № %s): проверьте, какую редакцию размещаете, и "
+		    "повторите", (long long)r.id, r.order_no);
 	if (rc == 0 && rev_id == 0)
 		rev_id = r.id;
 	if (rc == 0)
