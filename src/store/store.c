@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include "buf.h"
 
@@ -251,12 +252,17 @@ store_fail(struct store *s, const char *doing, struct error *err)
 		return error_set(err, "%s: файл %s открыт только для чтения "
 		    "(нет прав на запись)", doing, s->path);
 	case SQLITE_FULL:
-		return error_set(err, "%s: на диске нет места", doing);
+		return error_set(err, "%s: диск заполнен, на нём нет места для "
+		    "%s; изменение не сохранено", doing, s->path);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return error_set(err, "%s: файл %s повреждён или не является "
 		    "базой перечня", doing, s->path);
 	case SQLITE_IOERR:
+		if (sqlite3_system_errno(s->db) == ENOSPC)
+			return error_set(err, "%s: диск заполнен, на нём нет "
+			    "места для %s; изменение не сохранено", doing,
+			    s->path);
 		return error_set(err, "%s: ошибка ввода-вывода при работе с %s",
 		    doing, s->path);
 	default:
@@ -434,6 +440,27 @@ open_connection(struct store *s, const char *name, int oflags,
 	return 0;
 }
 
+/* Whether the file system holding path has no room left: opening for
+ * writing then fails on the -shm and -wal files, reading need not. */
+static bool
+disk_is_full(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct statvfs v;
+	bool full;
+
+	if (slash == NULL)
+		snprintf(dir, strlen(dir) + 1, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	full = statvfs(dir, &v) == 0 && v.f_bavail == 0;
+	free(dir);
+	return full;
+}
+
 /* Whether a failed open is one that reading alone may get past. */
 static bool
 is_access_failure(int code)
@@ -442,10 +469,24 @@ is_access_failure(int code)
 	    code == SQLITE_PERM || code == SQLITE_AUTH;
 }
 
+/* Whether path's write-ahead log holds nothing: then the file alone is
+ * the list, and reading it as immutable loses nothing committed. */
+static bool
+wal_is_empty(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat sb;
+	bool empty = stat(wal, &sb) != 0 || sb.st_size == 0;
+
+	free(wal);
+	return empty;
+}
+
 /*
  * Open s->path as s->flags ask.  Read-only, a WAL database in a directory
- * the clerk may not write cannot get its -shm file: read it then as an
- * immutable file.  *code gets SQLite's primary result code on failure.
+ * the clerk may not write, or on a full disk, cannot get its -shm file:
+ * read it then as an immutable file.  *code gets SQLite's primary result
+ * code on failure.
  */
 static int
 try_open(struct store *s, int *code, struct error *err)
@@ -461,8 +502,13 @@ try_open(struct store *s, int *code, struct error *err)
 	*code = s->db != NULL ? sqlite3_errcode(s->db) & 0xff : 0;
 	sqlite3_close(s->db);
 	s->db = NULL;
-	if (!(s->flags & STORE_READONLY) || !is_access_failure(*code))
+	if (!(s->flags & STORE_READONLY) || (!is_access_failure(*code) &&
+	    !s->disk_full))
 		return -1;
+	if (s->disk_full && !wal_is_empty(s->path))
+		return error_set(err, "диск заполнен, а последние изменения "
+		    "перечня ещё в файле %s-wal: освободите место на диске, "
+		    "чтобы его прочитать", s->path);
 	uri = immutable_uri(s->path);
 	rc = open_connection(s, uri, oflags | SQLITE_OPEN_URI, err);
 	free(uri);
@@ -472,6 +518,25 @@ try_open(struct store *s, int *code, struct error *err)
 		s->db = NULL;
 	}
 	return rc;
+}
+
+/*
+ * The open as asked failed with code: a file the clerk may only read, or
+ * one on a full disk, still opens for reading; every change then says
+ * why it cannot be saved, and nothing is lost.  -1 keeps err.
+ */
+static int
+store_open_reading(struct store *s, bool exists, int code, struct error *err)
+{
+	bool full = exists && (code == SQLITE_IOERR || code == SQLITE_FULL ||
+	    code == SQLITE_CANTOPEN) && disk_is_full(s->path);
+
+	if (!exists || (!full && (s->flags & STORE_READONLY)) ||
+	    (!full && !is_access_failure(code)))
+		return -1;
+	s->flags |= STORE_READONLY;
+	s->disk_full = full;
+	return try_open(s, &code, err);
 }
 
 int
@@ -496,22 +561,10 @@ store_open(struct store **out, const char *path, int flags,
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->flags = flags;
-	if (try_open(s, &code, err) != 0) {
-		/*
-		 * A file the clerk may only read still opens, for reading:
-		 * every change then says the list is read-only, and nothing
-		 * is lost.
-		 */
-		if ((flags & STORE_READONLY) || !exists ||
-		    !is_access_failure(code)) {
-			store_close(s);
-			return -1;
-		}
-		s->flags |= STORE_READONLY;
-		if (try_open(s, &code, err) != 0) {
-			store_close(s);
-			return -1;
-		}
+	if (try_open(s, &code, err) != 0 &&
+	    store_open_reading(s, exists, code, err) != 0) {
+		store_close(s);
+		return -1;
 	}
 	*out = s;
 	return 0;
@@ -548,6 +601,10 @@ store_set_busy_timeout(struct store *s, int ms)
 int
 store_begin(struct store *s, struct error *err)
 {
+	if (s->disk_full)
+		return error_set(err, "диск заполнен: на диске, где лежит %s, "
+		    "нет места; изменение не сохранено — освободите место и "
+		    "повторите", s->path);
 	if (s->flags & STORE_READONLY)
 		return error_set(err, "перечень %s открыт только для чтения "
 		    "(нет прав на запись в файл или его каталог); изменения "

@@ -7,6 +7,7 @@
 #define PERECHEN_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store.h"
@@ -21,6 +22,9 @@ struct store {
 	/* The account this connection acts for (store_set_login): changes
 	 * given no actor are checked against its role. */
 	char	 login[64];
+	/* Opened for reading only because the disk is full: a change says
+	 * so instead of blaming permissions. */
+	bool	 disk_full;
 };
 
 /* Fill err from the connection's last error, saying what was being done. */
