@@ -227,9 +227,14 @@ static const char *const migrations[] = {
 	"  WHERE code IN ('epgu', 'tor_knd') AND custom = 0;",
 	/* 7 -> 8: a verdict is about the version the reviewer saw: the
 	 * newest change-log entry when the item was last shown (-1: never
-	 * shown); accepting refuses a touchpoint changed after it. */
+	 * shown); accepting refuses a touchpoint changed after it.  And a
+	 * revision read back process by process finds its touchpoints by
+	 * index: approval checks against the last revision while it holds
+	 * the write lock, so that must not scan the revision per process. */
 	"ALTER TABLE review_item ADD COLUMN seen_log_id INTEGER NOT NULL"
-	"  DEFAULT -1;",
+	"  DEFAULT -1;"
+	"CREATE INDEX IF NOT EXISTS rev_touchpoint_process ON rev_touchpoint"
+	"  (revision_id, process_id, pos);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

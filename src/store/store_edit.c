@@ -389,8 +389,8 @@ save_locked(struct store_tx *tx, int64_t proc_id, struct touchpoint *tp,
 	return rc;
 }
 
-/* Who saved touchpoint id last and when ("HH:MM" of the log's UTC
- * stamp): the other clerk of a conflict.  Caller frees both. */
+/* Who saved touchpoint id last and when ("03.12.2026 в 12:04", local
+ * time): the other clerk of a conflict.  Caller frees both. */
 static void
 last_editor(struct store *s, int64_t id, char **login, char **at)
 {
@@ -398,8 +398,9 @@ last_editor(struct store *s, int64_t id, char **login, char **at)
 
 	*login = NULL;
 	*at = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT login, substr(at_utc, 12, 5) "
-	    "FROM change_log WHERE record = 'точка' AND record_id = ? AND "
+	if (sqlite3_prepare_v2(s->db, "SELECT login, strftime('%d.%m.%Y в "
+	    "%H:%M', at_utc, 'localtime') FROM change_log WHERE record = "
+	    "'точка' AND record_id = ? AND "
 	    "field <> 'проверка' ORDER BY id DESC LIMIT 1", -1, &st,
 	    NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
@@ -432,7 +433,7 @@ conflict_error(struct store *s, const struct touchpoint *now,
 		    conflicts->v[i].old_value, conflicts->v[i].new_value);
 	error_set(err, "точку «%s» тем временем изменил %s%s%s, и те же "
 	    "поля, что и вы: %s; ничего не сохранено — откройте точку заново",
-	    now->name, login, at[0] ? " в " : "", at, b.data);
+	    now->name, login, at[0] ? " " : "", at, b.data);
 	buf_fini(&b);
 	free(login);
 	free(at);
