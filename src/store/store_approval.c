@@ -331,9 +331,7 @@ store_revision_complete_header(struct store *s, int64_t rev,
 		return -1;
 	list_header_init(&frozen);
 	list_header_init(&now);
-	rc = 0;
-	if (rc == 0)
-		rc = rev_header_load(s, rev, &frozen, err);
+	rc = rev_header_load(s, rev, &frozen, err);
 	if (rc == 0)
 		rc = store_get_header(s, &now, err);
 	if (rc == 0 && list_header_missing(&frozen) == 0)

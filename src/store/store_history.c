@@ -332,9 +332,7 @@ store_revision_publish_seen(struct store *s, int64_t rev_id,
 
 	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
-	rc = 0;
-	if (rc == 0)
-		rc = store_revision_latest(s, &r, &found, err);
+	rc = store_revision_latest(s, &r, &found, err);
 	if (rc == 0 && !found)
 		rc = error_set(err, "перечень ещё не утверждён: сначала "
 		    "«perechen approve» (п. 5.1)");

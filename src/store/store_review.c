@@ -546,9 +546,7 @@ store_review_start(struct store *s, enum review_scope scope, const char *unit,
 		free(u);
 		return -1;
 	}
-	rc = 0;
-	if (rc == 0)
-		rc = review_check_none_open(s, who->login, err);
+	rc = review_check_none_open(s, who->login, err);
 	if (rc == 0)
 		rc = review_create(s, scope, u, cat, who, id, err);
 	free(u);
@@ -1276,9 +1274,7 @@ store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
 		free(text);
 		return -1;
 	}
-	rc = 0;
-	if (rc == 0)
-		rc = review_open_session(s, id, &r, err);
+	rc = review_open_session(s, id, &r, err);
 	if (rc == 0)
 		rc = review_load_target(s, id, index, r.total, &t, err);
 	if (rc == 0 && v == VERDICT_ACCEPTED)
@@ -1304,9 +1300,7 @@ store_review_seek(struct store *s, int64_t id, size_t position,
 
 	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
 		return -1;
-	rc = 0;
-	if (rc == 0)
-		rc = review_open_session(s, id, &r, err);
+	rc = review_open_session(s, id, &r, err);
 	if (rc == 0)
 		rc = review_set_position(s, id, position < r.total ? position :
 		    r.total, err);
@@ -1325,9 +1319,7 @@ store_review_finish(struct store *s, int64_t id, const struct actor *who,
 
 	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
 		return -1;
-	rc = 0;
-	if (rc == 0)
-		rc = review_open_session(s, id, &r, err);
+	rc = review_open_session(s, id, &r, err);
 	if (rc == 0)
 		rc = store_prepare(s, &st, "UPDATE review_session SET "
 		    "finished_utc = ? WHERE id = ?", err);

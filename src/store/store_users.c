@@ -276,7 +276,7 @@ store_users_set(struct store *s, const char *login, enum role role,
 		return -1;
 	}
 	rc = 0;
-	if (rc == 0 && role != ROLE_AUTHORISED)
+	if (role != ROLE_AUTHORISED)
 		rc = store_users_keep_authorised(s, login, err);
 	if (rc == 0)
 		rc = store_users_open_list(s, login, role, who, who_added, err);
@@ -305,9 +305,7 @@ store_users_remove(struct store *s, const char *login,
 
 	if (store_tx_begin(&tx, s, who, POLICY_USERS, err) != 0)
 		return -1;
-	rc = 0;
-	if (rc == 0)
-		rc = store_users_keep_authorised(s, login, err);
+	rc = store_users_keep_authorised(s, login, err);
 	if (rc == 0 && (was = store_users_describe(s, login, err)) == NULL)
 		rc = -1;
 	if (rc == 0 && was[0] == '\0')
