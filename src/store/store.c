@@ -7,10 +7,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "buf.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* PRAGMA application_id of a file being created, until its first list
+ * is committed ("PRCN"): a file left with it by a killed import holds no
+ * list and is removed at the next start. */
+#define UNFINISHED_ID 0x5052434e
 
 /*
  * Forward migrations: migrations[i] takes the schema from version i to i+1.
@@ -544,6 +549,90 @@ store_open_reading(struct store *s, bool exists, int code, struct error *err)
 	return try_open(s, &code, err);
 }
 
+/* Mark a file this connection created as holding no list yet. */
+static int
+mark_unfinished(struct store *s, struct error *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", UNFINISHED_ID);
+	if (exec_schema(s, sql, "создание перечня", err) != 0)
+		return -1;
+	s->unfinished = true;
+	return 0;
+}
+
+/*
+ * Whether s is a file whose creation was cut short (a kill -9 during the
+ * first import): still marked unfinished, with no process, and nobody
+ * writing it now (a creator between its two first transactions would be).
+ */
+static bool
+is_abandoned(struct store *s)
+{
+	struct error err;
+	int id, procs;
+	bool idle;
+
+	if (pragma_int(s, "PRAGMA application_id", &id, &err) != 0 ||
+	    id != UNFINISHED_ID ||
+	    pragma_int(s, "SELECT count(*) FROM process", &procs, &err) != 0 ||
+	    procs != 0)
+		return false;
+	sqlite3_busy_timeout(s->db, 0);
+	idle = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK;
+	store_rollback(s);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	return idle;
+}
+
+/* Remove the database file path and its journals. */
+static void
+remove_database(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+
+		unlink(p);
+		free(p);
+	}
+}
+
+/*
+ * A new file is marked unfinished until its first list commits; a file
+ * left so by a killed creator is removed, then made anew when asked to
+ * create, else reported missing.  Consumes s on removal.
+ */
+static int
+settle_creation(struct store **sp, bool exists, int flags, struct error *err)
+{
+	struct store *s = *sp;
+	char *path;
+	int rc;
+
+	if (strcmp(s->path, ":memory:") == 0 || (s->flags & STORE_READONLY))
+		return 0;
+	if (!exists)
+		return mark_unfinished(s, err);
+	if (!is_abandoned(s))
+		return 0;
+	path = xstrdup(s->path);
+	store_close(s);
+	*sp = NULL;
+	remove_database(path);
+	if (flags & STORE_CREATE)
+		rc = store_open(sp, path, flags, err);
+	else
+		rc = error_set(err, "перечень %s не найден: его создание было "
+		    "прервано, и пустой файл удалён; создайте перечень заново "
+		    "(perechen -d %s import или init)", path, path);
+	free(path);
+	return rc;
+}
+
 int
 store_open(struct store **out, const char *path, int flags,
     struct error *err)
@@ -568,6 +657,10 @@ store_open(struct store **out, const char *path, int flags,
 	s->flags = flags;
 	if (try_open(s, &code, err) != 0 &&
 	    store_open_reading(s, exists, code, err) != 0) {
+		store_close(s);
+		return -1;
+	}
+	if (settle_creation(&s, exists, flags, err) != 0) {
 		store_close(s);
 		return -1;
 	}
@@ -620,12 +713,24 @@ store_begin(struct store *s, struct error *err)
 int
 store_commit(struct store *s, struct error *err)
 {
-	return exec_schema(s, "COMMIT", "сохранение изменения", err);
+	/* The first list of a new file: it is finished with this commit. */
+	bool finishing = s->unfinished && !s->seeding;
+
+	s->seeding = false;
+	if (finishing && exec_schema(s, "PRAGMA application_id = 0",
+	    "сохранение изменения", err) != 0)
+		return -1;
+	if (exec_schema(s, "COMMIT", "сохранение изменения", err) != 0)
+		return -1;
+	if (finishing)
+		s->unfinished = false;
+	return 0;
 }
 
 void
 store_rollback(struct store *s)
 {
+	s->seeding = false;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -25,6 +25,10 @@ struct store {
 	/* Opened for reading only because the disk is full: a change says
 	 * so instead of blaming permissions. */
 	bool	 disk_full;
+	/* Created by this connection and holding no list yet: the first
+	 * commit that is not the catalogue's seed marks it finished. */
+	bool	 unfinished;
+	bool	 seeding;	/* the open transaction seeds the catalogue */
 };
 
 /* Fill err from the connection's last error, saying what was being done. */

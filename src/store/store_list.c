@@ -53,6 +53,9 @@ store_seed_catalog(struct store *s, const struct catalog *c,
 {
 	sqlite3_stmt *st;
 
+	/* Seeding a new file gives it no list yet (store.c). */
+	s->seeding = true;
+
 	if (store_prepare(s, &st, "INSERT OR IGNORE INTO kind (code, name, "
 	    "channel, clause, key_default, written, phone, custom, patterns, "
 	    "pos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err) != 0)
