@@ -50,6 +50,27 @@ base_touchpoint(struct touchpoint *tp)
 	touchpoint_add_need(tp, "получение консультации", 2);
 }
 
+/* The base, and the two clerks' copies of it. */
+static void
+start_from_base(struct touchpoint *base, struct touchpoint *mine,
+    struct touchpoint *theirs)
+{
+	base_touchpoint(base);
+	touchpoint_init(mine);
+	touchpoint_init(theirs);
+	touchpoint_copy_base(mine, base);
+	touchpoint_copy_base(theirs, base);
+}
+
+static void
+fini_three(struct touchpoint *base, struct touchpoint *mine,
+    struct touchpoint *theirs)
+{
+	touchpoint_fini(base);
+	touchpoint_fini(mine);
+	touchpoint_fini(theirs);
+}
+
 static void
 different_parts_are_merged(void **state)
 {
@@ -57,11 +78,7 @@ different_parts_are_merged(void **state)
 	struct changes c;
 
 	(void)state;
-	base_touchpoint(&base);
-	touchpoint_init(&mine);
-	touchpoint_init(&theirs);
-	touchpoint_copy_base(&mine, &base);
-	touchpoint_copy_base(&theirs, &base);
+	start_from_base(&base, &mine, &theirs);
 	assert_int_equal(mine.id, 7);
 	assert_int_equal(mine.version, 3);
 	model_set(&mine.specifics, "по записи");
@@ -77,9 +94,7 @@ different_parts_are_merged(void **state)
 	assert_int_equal(mine.nneeds, 2);
 	assert_string_equal(mine.needs[1].wording, "получение форм документов");
 	changes_fini(&c);
-	touchpoint_fini(&base);
-	touchpoint_fini(&mine);
-	touchpoint_fini(&theirs);
+	fini_three(&base, &mine, &theirs);
 }
 
 static void
@@ -89,11 +104,7 @@ one_part_changed_by_both_is_a_conflict(void **state)
 	struct changes c;
 
 	(void)state;
-	base_touchpoint(&base);
-	touchpoint_init(&mine);
-	touchpoint_init(&theirs);
-	touchpoint_copy_base(&mine, &base);
-	touchpoint_copy_base(&theirs, &base);
+	start_from_base(&base, &mine, &theirs);
 	/* The kind with its channel is one part (п. 5.3.2). */
 	model_set(&mine.kind, "email");
 	mine.channel = CHANNEL_DIGITAL;
@@ -119,9 +130,7 @@ one_part_changed_by_both_is_a_conflict(void **state)
 	changes_init(&c);
 	assert_int_equal(touchpoint_merge(&base, &mine, &theirs, &cat, &c), 0);
 	changes_fini(&c);
-	touchpoint_fini(&base);
-	touchpoint_fini(&mine);
-	touchpoint_fini(&theirs);
+	fini_three(&base, &mine, &theirs);
 }
 
 static void
@@ -131,11 +140,7 @@ exclusion_and_contacts_are_whole_parts(void **state)
 	struct changes c;
 
 	(void)state;
-	base_touchpoint(&base);
-	touchpoint_init(&mine);
-	touchpoint_init(&theirs);
-	touchpoint_copy_base(&mine, &base);
-	touchpoint_copy_base(&theirs, &base);
+	start_from_base(&base, &mine, &theirs);
 	mine.excluded = true;
 	model_set(&mine.exclude_reason, "не используется");
 	theirs.excluded = true;
@@ -147,9 +152,7 @@ exclusion_and_contacts_are_whole_parts(void **state)
 	assert_int_equal(mine.ncontacts, 2);
 	assert_int_equal(mine.contacts[1].type, CONTACT_PHONE);
 	changes_fini(&c);
-	touchpoint_fini(&base);
-	touchpoint_fini(&mine);
-	touchpoint_fini(&theirs);
+	fini_three(&base, &mine, &theirs);
 }
 
 static void
