@@ -1225,6 +1225,31 @@ review_check_seen(struct store *s, int64_t id, size_t index,
 	return -1;
 }
 
+/* A change to open session id by who: the transaction with its role
+ * check, the session read into r (zeroed by caller) and refused if it is
+ * finished.  -1 leaves nothing open. */
+static int
+review_begin(struct store_tx *tx, struct store *s, const struct actor *who,
+    int64_t id, struct review_session *r, struct error *err)
+{
+	if (store_tx_begin(tx, s, who, POLICY_REVIEW, err) != 0)
+		return -1;
+	if (review_open_session(s, id, r, err) == 0)
+		return 0;
+	review_session_fini(r);
+	store_tx_end(tx, -1, err);
+	return -1;
+}
+
+/* The end of review_begin's change: commit if rc is 0. */
+static int
+review_end(struct store_tx *tx, struct review_session *r, int rc,
+    struct error *err)
+{
+	review_session_fini(r);
+	return store_tx_end(tx, rc, err);
+}
+
 int
 store_review_seen(struct store *s, int64_t id, size_t index,
     const struct actor *who, struct error *err)
@@ -1234,20 +1259,17 @@ store_review_seen(struct store *s, int64_t id, size_t index,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
+	if (review_begin(&tx, s, who, id, &r, err) != 0)
 		return -1;
-	rc = review_open_session(s, id, &r, err);
-	if (rc == 0)
-		rc = store_prepare(s, &st, "UPDATE review_item SET seen_log_id "
-		    "= (SELECT coalesce(max(id), 0) FROM change_log) WHERE "
-		    "session_id = ? AND pos = ?", err);
+	rc = store_prepare(s, &st, "UPDATE review_item SET seen_log_id = "
+	    "(SELECT coalesce(max(id), 0) FROM change_log) WHERE session_id = "
+	    "? AND pos = ?", err);
 	if (rc == 0) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, (int64_t)index);
 		rc = store_step_done(s, st, "запись проверки", err);
 	}
-	review_session_fini(&r);
-	return store_tx_end(&tx, rc, err);
+	return review_end(&tx, &r, rc, err);
 }
 
 int
@@ -1270,13 +1292,11 @@ store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
 		return error_set(err, "возвращая точку на доработку, напишите, "
 		    "что доработать (замечание)");
 	}
-	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0) {
+	if (review_begin(&tx, s, who, id, &r, err) != 0) {
 		free(text);
 		return -1;
 	}
-	rc = review_open_session(s, id, &r, err);
-	if (rc == 0)
-		rc = review_load_target(s, id, index, r.total, &t, err);
+	rc = review_load_target(s, id, index, r.total, &t, err);
 	if (rc == 0 && v == VERDICT_ACCEPTED)
 		rc = review_check_seen(s, id, index, &t, err);
 	if (rc == 0)
@@ -1286,8 +1306,7 @@ store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
 	free(t.comment);
 	free(t.label);
 	free(text);
-	review_session_fini(&r);
-	return store_tx_end(&tx, rc, err);
+	return review_end(&tx, &r, rc, err);
 }
 
 int
@@ -1298,14 +1317,11 @@ store_review_seek(struct store *s, int64_t id, size_t position,
 	struct review_session r = { 0 };
 	int rc;
 
-	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
+	if (review_begin(&tx, s, who, id, &r, err) != 0)
 		return -1;
-	rc = review_open_session(s, id, &r, err);
-	if (rc == 0)
-		rc = review_set_position(s, id, position < r.total ? position :
-		    r.total, err);
-	review_session_fini(&r);
-	return store_tx_end(&tx, rc, err);
+	rc = review_set_position(s, id, position < r.total ? position :
+	    r.total, err);
+	return review_end(&tx, &r, rc, err);
 }
 
 int
@@ -1317,17 +1333,14 @@ store_review_finish(struct store *s, int64_t id, const struct actor *who,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0)
+	if (review_begin(&tx, s, who, id, &r, err) != 0)
 		return -1;
-	rc = review_open_session(s, id, &r, err);
-	if (rc == 0)
-		rc = store_prepare(s, &st, "UPDATE review_session SET "
-		    "finished_utc = ? WHERE id = ?", err);
+	rc = store_prepare(s, &st, "UPDATE review_session SET finished_utc = "
+	    "? WHERE id = ?", err);
 	if (rc == 0) {
 		store_bind_text(st, 1, who->now_utc);
 		sqlite3_bind_int64(st, 2, id);
 		rc = store_step_done(s, st, "завершение проверки", err);
 	}
-	review_session_fini(&r);
-	return store_tx_end(&tx, rc, err);
+	return review_end(&tx, &r, rc, err);
 }

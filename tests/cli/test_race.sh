@@ -152,26 +152,29 @@ expect_status 0 as "$RA" "$L" approve --order 0 --date 01.12.2026 \
     --today 01.12.2026 --confirm-errors
 tp=$(sqlite3 "$L" "SELECT t.id FROM touchpoint t JOIN process p ON \
     p.id = t.process_id WHERE p.pos = 1 AND t.pos = 5")
+# start_edit N, start_approval N: trial N's two clerks, in the background
+# ($e, $a their pids).
+start_edit() {
+	as "$ED" "$L" tp set 1.5 --specifics "правка $1" \
+	    >"$WORK/e.out" 2>"$WORK/e.err" &
+	e=$!
+}
+start_approval() {
+	as "$RA" "$L" approve --order "$1" --date 01.12.2026 \
+	    --today 01.12.2026 --confirm-errors >"$WORK/a.out" 2>"$WORK/a.err" &
+	a=$!
+}
 approved=0
 refused=0
 i=1
 while [ $i -le 20 ]; do
+	# Each starts first in every other trial.
 	if [ $((i % 2)) = 0 ]; then
-		as "$ED" "$L" tp set 1.5 --specifics "правка $i" \
-		    >"$WORK/e.out" 2>"$WORK/e.err" &
-		e=$!
-		as "$RA" "$L" approve --order "$i" --date 01.12.2026 \
-		    --today 01.12.2026 --confirm-errors \
-		    >"$WORK/a.out" 2>"$WORK/a.err" &
-		a=$!
+		start_edit $i
+		start_approval $i
 	else
-		as "$RA" "$L" approve --order "$i" --date 01.12.2026 \
-		    --today 01.12.2026 --confirm-errors \
-		    >"$WORK/a.out" 2>"$WORK/a.err" &
-		a=$!
-		as "$ED" "$L" tp set 1.5 --specifics "правка $i" \
-		    >"$WORK/e.out" 2>"$WORK/e.err" &
-		e=$!
+		start_approval $i
+		start_edit $i
 	fi
 	wait $e || { cat "$WORK/e.err" >&2; fail "trial $i: the edit failed"; }
 	if wait $a; then

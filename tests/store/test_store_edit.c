@@ -174,6 +174,16 @@ stale_version_is_refused_and_not_logged(void **state)
 /* Two clerks edit one touchpoint from the same version: different fields
  * merge (each change logged once, by its clerk); the same field refuses
  * the second with both values and saves nothing. */
+/* Touchpoint f->tp_id as stored now into tp (initialised; replaced). */
+static void
+load_tp(struct fixture *f, struct touchpoint *tp)
+{
+	struct error err;
+
+	if (store_touchpoint_load(f->st, f->tp_id, tp, NULL, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
 static void
 concurrent_saves_merge_or_name_the_conflict(void **state)
 {
@@ -188,12 +198,9 @@ concurrent_saves_merge_or_name_the_conflict(void **state)
 	touchpoint_init(&b);
 	touchpoint_init(&now);
 	changes_init(&conflicts);
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &base, NULL,
-	    &err), 0);
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &a, NULL, &err),
-	    0);
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &b, NULL, &err),
-	    0);
+	load_tp(f, &base);
+	load_tp(f, &a);
+	load_tp(f, &b);
 	model_set(&a.specifics, "по записи");
 	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &a, &f->cat,
 	    &other, &err), 0);
@@ -202,8 +209,7 @@ concurrent_saves_merge_or_name_the_conflict(void **state)
 	    &who, &conflicts, &err) != 0)
 		fail_msg("%s", err.msg);
 	assert_int_equal(conflicts.n, 0);
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &now, NULL,
-	    &err), 0);
+	load_tp(f, &now);
 	assert_string_equal(now.specifics, "по записи");
 	assert_string_equal(now.basis, "приказ № 5");
 	read_log(f, &c);
@@ -215,14 +221,9 @@ concurrent_saves_merge_or_name_the_conflict(void **state)
 	changes_fini(&c);
 
 	/* The same field, each from the version now stored. */
-	touchpoint_fini(&base);
-	touchpoint_init(&base);
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &base, NULL,
-	    &err), 0);
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &a, NULL, &err),
-	    0);
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &b, NULL, &err),
-	    0);
+	load_tp(f, &base);
+	load_tp(f, &a);
+	load_tp(f, &b);
 	model_set(&a.specifics, "только по записи");
 	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &a, &f->cat,
 	    &other, &err), 0);
@@ -237,8 +238,7 @@ concurrent_saves_merge_or_name_the_conflict(void **state)
 	assert_int_equal(conflicts.n, 1);
 	assert_string_equal(conflicts.v[0].old_value, "только по записи");
 	assert_string_equal(conflicts.v[0].new_value, "без записи");
-	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &now, NULL,
-	    &err), 0);
+	load_tp(f, &now);
 	assert_string_equal(now.specifics, "только по записи");
 	assert_string_not_equal(now.unit, "отдел В");
 	read_log(f, &c);
