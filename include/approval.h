@@ -4,7 +4,7 @@
  * Owns: checking the approving order as a clerk types it (its number and
  * its date, which may not be later than today) and that the list has
  * something to approve, and the precondition both "perechen approve" and
- * the editor's approval dialog decide by (store_approval_approve() runs
+ * the editor's approval dialog decide by (store_revision_approve_checked() runs
  * it in the approval's transaction).
  */
 #ifndef PERECHEN_APPROVAL_H

@@ -17,8 +17,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "approval.h"
-#include "calendar.h"
 #include "error.h"
 #include "store.h"
 #include "store_edit.h"
@@ -56,34 +54,6 @@ int	store_approval_gate(struct store *s, struct store_approval_gate *g,
  * with err naming what it lacks.  Approving checks it again inside its
  * own transaction. */
 int	store_approval_header(struct store *s, struct error *err);
-
-/* An approval as the clerk asks for it. */
-struct store_approval_request {
-	const char *order_no;	/* checked by approval_order_check */
-	const char *order_date;	/* ISO */
-	struct approval_consent consent;
-	/* The editor: the note (store_approval_note) of the gate the clerk
-	 * was shown and confirmed; NULL: the consent flags alone decide. */
-	const char *seen_note;
-	const struct calendar *cal;	/* NULL: the cycle's deadline is
-					   left for the reader */
-};
-
-/*
- * Approve the list as it is now, checking what is frozen in the same
- * BEGIN IMMEDIATE transaction: the role (п. 2.2), touchpoints to approve,
- * the header (R0) and R1 (refused whatever the consent), then errors of
- * the rules and touchpoints changed and not accepted against rq's consent
- * (approval_preconditions), and, for the editor, against the gate the
- * clerk confirmed.  A change that lands before the approval is checked;
- * one after it waits for the next.  Returns 0 with *rev (the confirmation
- * logged as store_revision_approve_unreviewed does), -1 with err, or the
- * enum approval_ask bits of what still needs consent, g then saying what
- * holds approval back (initialised by caller) and nothing written.
- */
-int	store_approval_approve(struct store *s,
-	    const struct store_approval_request *rq, const struct actor *who,
-	    struct store_approval_gate *g, int64_t *rev, struct error *err);
 
 /*
  * Complete the header of revision rev, frozen without it (approved before

@@ -171,7 +171,7 @@ cmd_approve_refuse(const struct store_approval_gate *g, int ask,
  * Approve in the store: its checks (the role, touchpoints to approve,
  * the header, errors, changes no review accepted) run in the approval's
  * own transaction, so an edit landing meanwhile is either checked or
- * left for the next revision (store_approval_approve).
+ * left for the next revision (store_revision_approve_checked).
  */
 static int
 cmd_approve_store(struct app *app, const struct cmd_approve_args *a,
@@ -193,7 +193,7 @@ cmd_approve_store(struct app *app, const struct cmd_approve_args *a,
 		return -1;
 	app_actor_init(&who);
 	store_approval_gate_init(&g);
-	rc = store_approval_approve(st, &rq, &who.actor, &g, &rev, err);
+	rc = store_revision_approve_checked(st, &rq, &who.actor, &g, &rev, err);
 	if (rc > 0)
 		rc = cmd_approve_refuse(&g, rc, err);
 	if (rc == 0 && (g.errors > 0 || g.unaccepted.n > 0))

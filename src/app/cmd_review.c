@@ -399,7 +399,8 @@ cmd_review_mark_seen(struct cmd_review_ctx *c, const struct review_session *r)
 		return;
 	if (store_review_seen(c->st, r->id, r->position, &c->who.actor,
 	    &err) != 0)
-		app_note("Решение по этой точке сейчас не записать: %s", err.msg);
+		app_note("Решение по этой точке сейчас не записать: %s",
+		    err.msg);
 }
 
 /* The current item of session r: everything the reviewer decides on. */

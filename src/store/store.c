@@ -591,7 +591,9 @@ is_abandoned(struct store *s)
 static void
 remove_database(const char *path)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffixes[] = {
+		"", "-wal", "-shm", "-journal"
+	};
 
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		char *p = xasprintf("%s%s", path, suffixes[i]);

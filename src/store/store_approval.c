@@ -178,55 +178,6 @@ store_approval_note(const struct store_approval_gate *g)
 	return note;
 }
 
-/* What the clerk consented to no longer describes the list (the
- * editor's confirmation, given on a gate shown earlier): ask again about
- * all that holds it back now. */
-static int
-consent_outdated(const struct store_approval_gate *g, const char *seen,
-    const char *note)
-{
-	if (seen == NULL || note == NULL || strcmp(seen, note) == 0)
-		return 0;
-	return (g->errors > 0 ? APPROVAL_ASK_ERRORS : 0) |
-	    (g->unaccepted.n > 0 ? APPROVAL_ASK_UNREVIEWED : 0);
-}
-
-int
-store_approval_approve(struct store *s, const struct store_approval_request *rq,
-    const struct actor *who, struct store_approval_gate *g, int64_t *rev,
-    struct error *err)
-{
-	struct store_tx tx;
-	char *note = NULL;
-	size_t tps;
-	int ask;
-
-	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
-		return -1;
-	ask = store_count(s, NULL, &tps, NULL, err);
-	/* Nothing to approve says so before what the header lacks. */
-	if (ask == 0)
-		ask = approval_check_list(tps, err);
-	if (ask == 0)
-		ask = store_approval_gate(s, g, err);
-	if (ask == 0)
-		ask = approval_preconditions(tps, g->errors, g->unaccepted.n,
-		    &rq->consent, err);
-	if (ask == 0) {
-		note = store_approval_note(g);
-		ask = consent_outdated(g, rq->seen_note, note);
-	}
-	if (ask != 0) {
-		free(note);
-		store_tx_end(&tx, -1, err);
-		return ask;
-	}
-	ask = store_revision_approve_locked(&tx, rq->order_no, rq->order_date,
-	    note, rq->cal, rev, err);
-	free(note);
-	return store_tx_end(&tx, ask, err);
-}
-
 /* The frozen header of revision rev into h; -1 with err if there is no
  * such revision. */
 static int

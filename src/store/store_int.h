@@ -51,15 +51,6 @@ struct date;
 int	store_status_gather(struct store *s, const struct date *day,
 	    struct reminder_facts *f, struct error *err);
 
-/* Approve inside tx (begun for POLICY_APPROVE): the body of
- * store_revision_approve_unreviewed, for the approval that checks its
- * gate in the same transaction (store_approval.c). */
-struct store_tx;
-struct calendar;
-int	store_revision_approve_locked(struct store_tx *tx, const char *order_no,
-	    const char *order_date, const char *note,
-	    const struct calendar *cal, int64_t *rev_id, struct error *err);
-
 /* The users table as the role check and the users module read it
  * (store_tx.c): a role stored as code (ROLE_NONE if unknown), the units
  * of login appended to units, how many users hold role (ROLE_NONE: any)

@@ -23,7 +23,6 @@ fault_point(struct store *s, const char *where)
 		s->fault_hook(where, s->fault_arg);
 }
 
-
 int
 store_log_changes(struct store *s, struct changes *c, const struct actor *who,
     struct error *err)

@@ -154,7 +154,7 @@ approve_ask(struct approve_form *f, const struct store_approval_gate *g)
 
 /*
  * The approval, with the checks perechen approve makes, in its own
- * transaction (store_approval_approve): 0 and *rev; 1 when errors or
+ * transaction (store_revision_approve_checked): 0 and *rev; 1 when errors or
  * unaccepted changes hold it back and the clerk has yet to confirm what
  * f->note now says; -1 with err (the list unchanged).  Who approves
  * comes from the program (the real uid).
@@ -185,7 +185,7 @@ approve_run(struct approve_form *f, struct store *st,
 	rq.seen_note = f->confirming ? f->seen_note : NULL;
 	rq.cal = cal;
 	store_approval_gate_init(&g);
-	rc = store_approval_approve(st, &rq, &who, &g, rev, err);
+	rc = store_revision_approve_checked(st, &rq, &who, &g, rev, err);
 	if (rc > 0) {
 		approve_ask(f, &g);
 		rc = 1;

@@ -872,8 +872,8 @@ tpform_resolve(struct form *f, struct tpform *t,
 		record_copy_touchpoint(&t->orig, &theirs);
 		record_copy_touchpoint(&t->tp, &theirs);
 		tpform_reload(f);
-		error_set(err, "точка перечитана: в форме то, что записал другой "
-		    "пользователь");
+		error_set(err, "точка перечитана: в форме то, что записал "
+		    "другой пользователь");
 	} else if (way == TP_CONFLICT_MINE || (way == TP_CONFLICT_FIELDS &&
 	    tpform_pick_fields(f, t, &theirs, conflicts))) {
 		rc = store_touchpoint_save_merged(t->e->st, t->proc.id, &theirs,

@@ -110,7 +110,8 @@ one_part_changed_by_both_is_a_conflict(void **state)
 	mine.channel = CHANNEL_DIGITAL;
 	theirs.channel = CHANNEL_DIGITAL;
 	model_set(&mine.unit, "отдел Б");
-	model_set(&theirs.unit, "отдел Б");	/* the same value: no conflict */
+	/* The same value: no conflict. */
+	model_set(&theirs.unit, "отдел Б");
 	model_set(&theirs.specifics, "по записи");
 	changes_init(&c);
 	assert_int_equal(touchpoint_merge(&base, &mine, &theirs, &cat, &c), 1);
