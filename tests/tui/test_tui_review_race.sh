@@ -26,6 +26,6 @@ wait_line 1 "2/19 (все точки): принято 1"
 "$PERECHEN" -d "$DB" review report >"$WORK/report" 2>&1
 grep -q "принято 1" "$WORK/report" || { cat "$WORK/report" >&2; fail "report"; }
 keys q
-wait_gone "Проверка № 1"
+wait_for "Проверка № 1 прервана на 2/19"
 quit_editor
 tui_done
