@@ -878,6 +878,9 @@ tpform_resolve(struct form *f, struct tpform *t,
 	    tpform_pick_fields(f, t, &theirs, conflicts))) {
 		rc = store_touchpoint_save_merged(t->e->st, t->proc.id, &theirs,
 		    &t->tp, t->e->cat, who, NULL, err);
+		/* Undo goes back to what the list held, their change kept. */
+		if (rc == 0)
+			record_copy_touchpoint(&t->orig, &theirs);
 	}
 	touchpoint_fini(&theirs);
 	return rc;
@@ -891,17 +894,28 @@ tpform_store(struct form *f, struct tpform *t, const struct actor *who,
     bool *merged, struct error *err)
 {
 	struct changes conflicts;
+	struct touchpoint now;
+	struct error ignored;
 	int64_t was = t->tp.version;
+	bool stale;
 	int rc;
 
+	/* What the list holds now: undo of a merged save goes back to it,
+	 * never to the form's stale copy (that would drop their change). */
+	touchpoint_init(&now);
+	stale = t->tp.id != 0 && store_touchpoint_load(t->e->st, t->tp.id,
+	    &now, NULL, &ignored) == 0 && now.version != was;
 	changes_init(&conflicts);
 	rc = store_touchpoint_save_merged(t->e->st, t->proc.id,
 	    t->tp.id != 0 ? &t->orig : NULL, &t->tp, t->e->cat, who,
 	    &conflicts, err);
 	if (rc != 0 && conflicts.n > 0)
 		rc = tpform_resolve(f, t, &conflicts, who, err);
+	else if (rc == 0 && stale)
+		record_copy_touchpoint(&t->orig, &now);
 	changes_fini(&conflicts);
-	*merged = rc == 0 && t->orig.id != 0 && t->tp.version > was + 1;
+	touchpoint_fini(&now);
+	*merged = rc == 0 && t->tp.id != 0 && t->tp.version > was + 1;
 	return rc;
 }
 

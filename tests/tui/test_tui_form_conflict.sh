@@ -39,6 +39,12 @@ wait_for "Сохранена точка 1.1 (с правкой другого п
 show >"$WORK/tp"
 grep -q "только по записи" "$WORK/tp" || fail "the clerk's change lost"
 grep -q "приказ № 5" "$WORK/tp" || fail "the other clerk's change lost"
+# Undo takes back the clerk's own change only.
+keys u
+wait_for "Отменено: правка точки"
+show >"$WORK/tp"
+grep -q "только по записи" "$WORK/tp" && fail "undo kept the clerk's change"
+grep -q "приказ № 5" "$WORK/tp" || fail "undo dropped the other's change"
 
 # The same field, field by field: the other's value taken.
 edit_specifics "по звонку"
