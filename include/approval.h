@@ -3,12 +3,14 @@
  *
  * Owns: checking the approving order as a clerk types it (its number and
  * its date, which may not be later than today) and that the list has
- * something to approve.  "perechen approve" and the editor's approval
- * dialog both check through here before store_revision_approve().
+ * something to approve, and the precondition both "perechen approve" and
+ * the editor's approval dialog decide by (store_revision_approve_checked() runs
+ * it in the approval's transaction).
  */
 #ifndef PERECHEN_APPROVAL_H
 #define PERECHEN_APPROVAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "date.h"
@@ -33,6 +35,30 @@ void	approval_order_fini(struct approval_order *o);
 /* A list of touchpoints touchpoints long can be approved: 0, or -1 with
  * err when it is empty. */
 int	approval_check_list(size_t touchpoints, struct error *err);
+
+/* What the authorised person consents to by approving (п. 2.2). */
+struct approval_consent {
+	bool	 errors;	/* despite errors of the rules */
+	bool	 unreviewed;	/* despite changes no review accepted */
+};
+
+/* What still needs consent (approval_preconditions). */
+enum approval_ask {
+	APPROVAL_ASK_ERRORS = 1 << 0,
+	APPROVAL_ASK_UNREVIEWED = 1 << 1
+};
+
+/*
+ * The one precondition of an approval, for "perechen approve" and the
+ * editor alike, decided inside the approval's transaction on what it
+ * freezes: a list with touchpoints (else -1 with err), and consent to
+ * each of its errors of the rules and its touchpoints changed and not
+ * accepted that it has.  0: approve; else the enum approval_ask bits of
+ * what the clerk has not consented to.
+ */
+int	approval_preconditions(size_t touchpoints, size_t errors,
+	    size_t unaccepted, const struct approval_consent *c,
+	    struct error *err);
 
 /*
  * The header names the body (nominative, and the genitive the grif

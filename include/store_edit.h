@@ -8,6 +8,9 @@
  * both there or neither.  Optimistic concurrency: a touchpoint is saved
  * only if nobody saved it since it was loaded (its version).
  *
+ * Every change goes through store_tx.h: the role check first, the log
+ * in the same transaction.
+ *
  * Records are addressed as printed: process № (its position) and the
  * touchpoint's number within its process.
  */
@@ -21,20 +24,7 @@
 #include "error.h"
 #include "model.h"
 #include "store.h"
-
-/* Who makes a change and when; written into the change log. */
-struct actor {
-	const char *login;	/* the Unix account of the real uid */
-	const char *now_utc;	/* "YYYY-MM-DDTHH:MM:SSZ" */
-};
-
-/*
- * For tests of atomicity only: hook(where, arg) is called inside each
- * edit's transaction, with where "after-change" (the data written, the log
- * not yet) and "after-log" (both written, not committed).
- */
-void	store_set_fault_hook(struct store *s,
-	    void (*hook)(const char *where, void *arg), void *arg);
+#include "store_tx.h"
 
 /* The id of process № pnum, or -1 with err naming what exists. */
 int	store_process_find(struct store *s, int pnum, int64_t *proc_id,
@@ -60,6 +50,19 @@ int	store_process_load(struct store *s, int64_t id, struct process *p,
 int	store_touchpoint_save(struct store *s, int64_t proc_id,
 	    struct touchpoint *tp, const struct catalog *cat,
 	    const struct actor *who, struct error *err);
+/*
+ * The same for tp edited from base (the touchpoint as loaded, with the
+ * version tp still carries): when another clerk saved it meanwhile, the
+ * fields only they changed are taken over into tp and tp is saved (its
+ * log names only this clerk's changes); a field both changed to different
+ * values refuses with err naming each with both values, nothing saved,
+ * and (conflicts not NULL, initialised) gets them as "field: theirs →
+ * mine" (merge.h).  base NULL: refuse any change made meanwhile.
+ */
+int	store_touchpoint_save_merged(struct store *s, int64_t proc_id,
+	    const struct touchpoint *base, struct touchpoint *tp,
+	    const struct catalog *cat, const struct actor *who,
+	    struct changes *conflicts, struct error *err);
 /* Exclude (п. 5.3.4) with a reason, or restore; one transaction each. */
 int	store_touchpoint_exclude(struct store *s, int64_t id,
 	    const char *reason, const struct catalog *cat,
@@ -88,10 +91,6 @@ int	store_process_restore(struct store *s, int64_t id,
 
 /* Save the header, logging each changed field. */
 int	store_header_save(struct store *s, const struct list_header *h,
-	    const struct actor *who, struct error *err);
-
-/* Write changes to the log, stamped with who (inside a transaction). */
-int	store_log_changes(struct store *s, struct changes *c,
 	    const struct actor *who, struct error *err);
 
 #endif

@@ -13,11 +13,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "approval.h"
 #include "calendar.h"
 #include "change.h"
 #include "error.h"
 #include "model.h"
 #include "store.h"
+#include "store_approval.h"
 #include "store_edit.h"
 
 struct revision {
@@ -82,11 +84,45 @@ int	store_revision_approve_unreviewed(struct store *s,
 	    const char *order_no, const char *order_date, const char *note,
 	    const struct calendar *cal, const struct actor *who,
 	    int64_t *rev_id, struct error *err);
+/* An approval as the clerk asks for it. */
+struct store_approval_request {
+	const char *order_no;	/* checked by approval_order_check */
+	const char *order_date;	/* ISO */
+	struct approval_consent consent;
+	/* The editor: the note (store_approval_note) of the gate the clerk
+	 * was shown and confirmed; NULL: the consent flags alone decide. */
+	const char *seen_note;
+	const struct calendar *cal;	/* NULL: the cycle's deadline is
+					   left for the reader */
+};
+
+/*
+ * Approve the list as it is now, checking what is frozen in the same
+ * BEGIN IMMEDIATE transaction: the role (п. 2.2), touchpoints to approve,
+ * the header (R0) and R1 (refused whatever the consent), then errors of
+ * the rules and touchpoints changed and not accepted against rq's consent
+ * (approval_preconditions), and, for the editor, against the gate the
+ * clerk confirmed.  A change that lands before the approval is checked;
+ * one after it waits for the next.  Returns 0 with *rev (the confirmation
+ * logged as store_revision_approve_unreviewed does), -1 with err, or the
+ * enum approval_ask bits of what still needs consent, g then saying what
+ * holds approval back (initialised by caller) and nothing written.
+ */
+int	store_revision_approve_checked(struct store *s,
+	    const struct store_approval_request *rq, const struct actor *who,
+	    struct store_approval_gate *g, int64_t *rev, struct error *err);
+
 /* Record that revision rev_id (0: the latest) was published on date
  * (ISO) at url (may be ""). */
 int	store_revision_publish(struct store *s, int64_t rev_id,
 	    const char *date, const char *url, const struct actor *who,
 	    struct error *err);
+/* The same, checking in its transaction that the latest revision is
+ * still seen_latest, the one the clerk chose to publish as the latest (0:
+ * not checked): an approval landing meanwhile refuses it. */
+int	store_revision_publish_seen(struct store *s, int64_t rev_id,
+	    int64_t seen_latest, const char *date, const char *url,
+	    const struct actor *who, struct error *err);
 /* All revisions, oldest first, into out (zeroed by caller). */
 int	store_revisions_list(struct store *s, struct revisions *out,
 	    struct error *err);

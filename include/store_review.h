@@ -214,10 +214,23 @@ int	store_review_detail(struct store *s, int64_t tp_id,
 	    struct error *err);
 
 /*
+ * Record that item index of session id is being shown to who, as it is
+ * now (the newest change-log entry): call it before reading what to show
+ * (store_review_detail), so that a change landing in between is one the
+ * accept refuses rather than one it lets through.  One transaction.
+ */
+int	store_review_seen(struct store *s, int64_t id, size_t index,
+	    const struct actor *who, struct error *err);
+
+/*
  * The verdict on item index (0-based) of session id, by who; comment may
  * be NULL except for VERDICT_RETURNED, which needs one.  Stores it, logs
  * it and sets the position to index + 1: one transaction.  Refuses a
- * finished session and a touchpoint no longer in the list.
+ * finished session and a touchpoint no longer in the list; accepting
+ * also refuses an item never shown (store_review_seen) and one whose
+ * touchpoint changed after it was shown, naming who changed what and
+ * when («точку 2.1 изменил olga 03.12.2026 в 12:04: особенности «…»;
+ * просмотрите её снова»): a verdict is about the version seen.
  */
 int	store_review_verdict(struct store *s, int64_t id, size_t index,
 	    enum verdict v, const char *comment, const struct actor *who,

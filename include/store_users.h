@@ -12,10 +12,9 @@
  * someone who can manage roles.  The last authorised person can be
  * neither removed nor given another role.
  *
- * Every function of store_edit.h, store_history.h (approve, publish),
- * store_ack.h and store_review.h that changes something calls
- * store_users_permit() inside its transaction before it writes: a refused
- * change writes nothing and logs nothing.
+ * The permission check every change runs (store_users_permit) is
+ * declared in store_tx.h, which opens every change's transaction with
+ * it: a refused change writes nothing and logs nothing.
  */
 #ifndef PERECHEN_STORE_USERS_H
 #define PERECHEN_STORE_USERS_H
@@ -26,7 +25,7 @@
 #include "error.h"
 #include "policy.h"
 #include "store.h"
-#include "store_edit.h"
+#include "store_tx.h"
 #include "strvec.h"
 
 struct user {
@@ -44,32 +43,9 @@ struct users {
 
 void	users_fini(struct users *u);
 
-/*
- * The account this connection acts for: changes that are given no actor
- * (store_ack_remove) are checked against its role.  app_open_store sets
- * it to the real uid's login.  Copied; at most 63 bytes are kept.
- */
-void	store_set_login(struct store *s, const char *login);
-/* The login set by store_set_login ("" if none); owned by the store. */
-const char *store_login(const struct store *s);
-
 /* Every user, authorised persons first, then editors, then viewers, by
  * login within a role, into out (zeroed by caller). */
 int	store_users_list(struct store *s, struct users *out,
-	    struct error *err);
-
-/* What the policy needs to know of login: its role and units, or that
- * the list is open.  out is policy_user_init'ed; its fields are replaced. */
-int	store_users_lookup(struct store *s, const char *login,
-	    struct policy_user *out, struct error *err);
-
-/*
- * May login take action on a record of unit (new_unit: the unit it will
- * have, NULL if unchanged)?  0, or -1 with err saying who may (see
- * policy_check).  Call it inside the change's transaction, before writing.
- */
-int	store_users_permit(struct store *s, const char *login,
-	    enum policy_action action, const char *unit, const char *new_unit,
 	    struct error *err);
 
 /*

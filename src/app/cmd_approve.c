@@ -16,7 +16,6 @@
 #include "store_approval.h"
 #include "store_history.h"
 #include "store_status.h"
-#include "store_users.h"
 
 /* The command's Russian help. */
 static void
@@ -145,75 +144,61 @@ cmd_approve_report(struct store *st, int64_t rev, struct date today,
 }
 
 /*
- * What holds approval back: errors of the rules, and touchpoints changed
- * since the last revision that no review accepted (п. 2.2).  Each is
- * named on stderr and approval refused, unless the authorised person
- * confirmed it; then *note (caller frees, NULL if nothing was confirmed)
- * says what, for the change log.
+ * Approval refused for want of consent (ask: enum approval_ask): what
+ * holds it back is named on stderr, err says how to confirm.  Always -1.
  */
 static int
-cmd_approve_gate(struct store *st, const struct cmd_approve_args *a,
-    char **note, struct error *err)
+cmd_approve_refuse(const struct store_approval_gate *g, int ask,
+    struct error *err)
 {
-	struct store_approval_gate g;
-	int rc;
-
-	*note = NULL;
-	store_approval_gate_init(&g);
-	rc = store_approval_gate(st, &g, err);
-	if (rc == 0 && g.errors > 0 && !a->confirm_errors) {
-		for (size_t i = 0; i < g.named_errors.n; i++)
-			app_error("approve: %s", g.named_errors.v[i]);
-		rc = error_set(err, "в перечне ошибок по правилам Порядка: "
+	if (ask & APPROVAL_ASK_ERRORS) {
+		for (size_t i = 0; i < g->named_errors.n; i++)
+			app_error("approve: %s", g->named_errors.v[i]);
+		return error_set(err, "в перечне ошибок по правилам Порядка: "
 		    "%zu; исправьте их (perechen check) или подтвердите "
-		    "утверждение с ошибками: --confirm-errors", g.errors);
+		    "утверждение с ошибками: --confirm-errors", g->errors);
 	}
-	if (rc == 0 && g.unaccepted.n > 0 && !a->confirm_unreviewed) {
-		for (size_t i = 0; i < g.unaccepted.n &&
-		    i < STORE_APPROVAL_NAMED_MAX; i++)
-			app_error("approve: %s", g.unaccepted.v[i]);
-		rc = error_set(err, "изменённых после прошлой редакции и не "
-		    "принятых при проверке точек: %zu; проверьте их (perechen "
-		    "review start --scope changed) или подтвердите утверждение "
-		    "без проверки: --confirm-unreviewed", g.unaccepted.n);
-	}
-	if (rc == 0)
-		*note = store_approval_note(&g);
-	store_approval_gate_fini(&g);
-	return rc;
+	for (size_t i = 0; i < g->unaccepted.n &&
+	    i < STORE_APPROVAL_NAMED_MAX; i++)
+		app_error("approve: %s", g->unaccepted.v[i]);
+	return error_set(err, "изменённых после прошлой редакции и не "
+	    "принятых при проверке точек: %zu; проверьте их (perechen review "
+	    "start --scope changed) или подтвердите утверждение без проверки: "
+	    "--confirm-unreviewed", g->unaccepted.n);
 }
 
-/* Approve in the store; the list must have something to approve, and
- * the one approving must be an authorised person. */
+/*
+ * Approve in the store: its checks (the role, touchpoints to approve,
+ * the header, errors, changes no review accepted) run in the approval's
+ * own transaction, so an edit landing meanwhile is either checked or
+ * left for the next revision (store_revision_approve_checked).
+ */
 static int
 cmd_approve_store(struct app *app, const struct cmd_approve_args *a,
     const char *order, const char *iso, struct date today,
     const struct calendar *cal, struct error *err)
 {
+	struct store_approval_request rq = {
+		.order_no = order, .order_date = iso,
+		.consent = { a->confirm_errors, a->confirm_unreviewed },
+		.seen_note = NULL, .cal = cal
+	};
+	struct store_approval_gate g;
 	struct app_actor who;
 	struct store *st;
-	char *note = NULL;
-	size_t tps;
 	int64_t rev;
 	int rc;
 
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;
 	app_actor_init(&who);
-	rc = store_count(st, NULL, &tps, NULL, err);
-	if (rc == 0)
-		rc = approval_check_list(tps, err);
-	if (rc == 0)
-		rc = store_users_permit(st, who.login, POLICY_APPROVE, NULL,
-		    NULL, err);
-	if (rc == 0)
-		rc = cmd_approve_gate(st, a, &note, err);
-	if (rc == 0)
-		rc = store_revision_approve_unreviewed(st, order, iso, note,
-		    cal, &who.actor, &rev, err);
-	if (rc == 0 && note != NULL)
+	store_approval_gate_init(&g);
+	rc = store_revision_approve_checked(st, &rq, &who.actor, &g, &rev, err);
+	if (rc > 0)
+		rc = cmd_approve_refuse(&g, rc, err);
+	if (rc == 0 && (g.errors > 0 || g.unaccepted.n > 0))
 		app_note("Подтверждение записано в журнал изменений.");
-	free(note);
+	store_approval_gate_fini(&g);
 	if (rc == 0 && cmd_approve_report(st, rev, today, cal, err) != 0) {
 		/* The approval stands; only its report failed. */
 		app_error("approve: редакция %lld записана, но срок не "

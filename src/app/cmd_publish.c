@@ -274,8 +274,10 @@ cmd_publish_run(struct app *app, const struct cmd_publish_args *a,
 		rc = cmd_publish_check(&r, pub, today, &order, err);
 	if (rc == 0) {
 		app_actor_init(&who);
-		rc = store_revision_publish(st, r.id, date_format_iso(pub, iso),
-		    a->url, &who.actor, err);
+		/* "The latest" is the one the clerk was told of. */
+		rc = store_revision_publish_seen(st, r.id, a->revision == 0 ?
+		    r.id : 0, date_format_iso(pub, iso), a->url, &who.actor,
+		    err);
 	}
 	if (rc == 0 && cmd_publish_report(&r, a->url, order, pub, today, cal,
 	    err) != 0)

@@ -386,6 +386,24 @@ cmd_review_changes(struct cmd_review_ctx *c, const struct review_detail *d)
 	}
 }
 
+/*
+ * Record that the current item is shown as it is now, before it is read:
+ * review accept takes only a version shown.  A list the reviewer may not
+ * write still shows, with the reason no verdict can follow.
+ */
+static void
+cmd_review_mark_seen(struct cmd_review_ctx *c, const struct review_session *r)
+{
+	struct error err;
+
+	if (r->finished_utc[0] != '\0')
+		return;
+	if (store_review_seen(c->st, r->id, r->position, &c->who.actor,
+	    &err) != 0)
+		app_note("Решение по этой точке сейчас не записать: %s",
+		    err.msg);
+}
+
 /* The current item of session r: everything the reviewer decides on. */
 static int
 cmd_review_show(struct cmd_review_ctx *c, const struct review_session *r)
@@ -413,6 +431,7 @@ cmd_review_show(struct cmd_review_ctx *c, const struct review_session *r)
 		review_items_fini(&items);
 		return 0;
 	}
+	cmd_review_mark_seen(c, r);
 	review_detail_init(&d);
 	rc = store_review_detail(c->st, it->tp_id, &c->cat, &d, &c->err);
 	if (rc == 0) {

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "contact.h"
+#include "merge.h"
 #include "record.h"
 #include "store_edit.h"
 #include "utf8.h"
@@ -415,28 +416,37 @@ load_addressed(struct tp_ctx *c, const char *addr, struct process *p,
 	return EXIT_OK;
 }
 
+/*
+ * Another clerk saving the same touchpoint meanwhile loses nothing: the
+ * fields they changed are kept, and a field both changed is refused with
+ * both values (store_touchpoint_save_merged).
+ */
 static int
 tp_set(struct tp_ctx *c, int argc, char **argv)
 {
 	struct process p = { 0 };
 	struct edits ed = { 0 };
+	struct touchpoint base;
 	size_t ti;
 	int pnum, rc;
 
+	touchpoint_init(&base);
 	if ((rc = load_addressed(c, argc > 1 ? argv[1] : NULL, &p, &pnum,
 	    &ti)) != EXIT_OK) {
 		process_fini(&p);
 		return rc;
 	}
+	touchpoint_copy_base(&base, &p.tps[ti]);
 	if ((rc = parse_fields(argc - 1, argv + 1, &p.tps[ti], &c->cat,
 	    &ed)) != 0 || optind < argc - 1) {
+		touchpoint_fini(&base);
 		process_fini(&p);
 		return rc < 0 ? EXIT_OK : EXIT_USAGE;
 	}
 	rc = EXIT_FAIL;
 	if (check_touchpoint(&p, (size_t)pnum - 1, ti, &c->cat) == 0) {
-		if (store_touchpoint_save(c->st, p.id, &p.tps[ti], &c->cat,
-		    &c->who.actor, &c->err) != 0)
+		if (store_touchpoint_save_merged(c->st, p.id, &base, &p.tps[ti],
+		    &c->cat, &c->who.actor, NULL, &c->err) != 0)
 			fail(c);
 		else {
 			app_out("Сохранена точка %d.%zu «%s»\n", pnum, ti + 1,
@@ -444,6 +454,7 @@ tp_set(struct tp_ctx *c, int argc, char **argv)
 			rc = EXIT_OK;
 		}
 	}
+	touchpoint_fini(&base);
 	process_fini(&p);
 	return rc;
 }

@@ -104,6 +104,21 @@ approval_check_list(size_t touchpoints, struct error *err)
 	return 0;
 }
 
+int
+approval_preconditions(size_t touchpoints, size_t errors, size_t unaccepted,
+    const struct approval_consent *c, struct error *err)
+{
+	int ask = 0;
+
+	if (approval_check_list(touchpoints, err) != 0)
+		return -1;
+	if (errors > 0 && !c->errors)
+		ask |= APPROVAL_ASK_ERRORS;
+	if (unaccepted > 0 && !c->unreviewed)
+		ask |= APPROVAL_ASK_UNREVIEWED;
+	return ask;
+}
+
 /* "органа (ОИВ), заглавия" and the options that fill them, into what
  * and how. */
 static void

@@ -7,11 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "buf.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* PRAGMA application_id of a file being created, until its first list
+ * is committed ("PRCN"): a file left with it by a killed import holds no
+ * list and is removed at the next start. */
+#define UNFINISHED_ID 0x5052434e
 
 /*
  * Forward migrations: migrations[i] takes the schema from version i to i+1.
@@ -226,6 +231,16 @@ static const char *const migrations[] = {
 	 * kinds in it (never a kind the clerk added). */
 	"UPDATE kind SET key_default = 1, written = 1"
 	"  WHERE code IN ('epgu', 'tor_knd') AND custom = 0;",
+	/* 7 -> 8: a verdict is about the version the reviewer saw: the
+	 * newest change-log entry when the item was last shown (-1: never
+	 * shown); accepting refuses a touchpoint changed after it.  And a
+	 * revision read back process by process finds its touchpoints by
+	 * index: approval checks against the last revision while it holds
+	 * the write lock, so that must not scan the revision per process. */
+	"ALTER TABLE review_item ADD COLUMN seen_log_id INTEGER NOT NULL"
+	"  DEFAULT -1;"
+	"CREATE INDEX IF NOT EXISTS rev_touchpoint_process ON rev_touchpoint"
+	"  (revision_id, process_id, pos);",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -248,12 +263,17 @@ store_fail(struct store *s, const char *doing, struct error *err)
 		return error_set(err, "%s: файл %s открыт только для чтения "
 		    "(нет прав на запись)", doing, s->path);
 	case SQLITE_FULL:
-		return error_set(err, "%s: на диске нет места", doing);
+		return error_set(err, "%s: диск заполнен, на нём нет места для "
+		    "%s; изменение не сохранено", doing, s->path);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return error_set(err, "%s: файл %s повреждён или не является "
 		    "базой перечня", doing, s->path);
 	case SQLITE_IOERR:
+		if (sqlite3_system_errno(s->db) == ENOSPC)
+			return error_set(err, "%s: диск заполнен, на нём нет "
+			    "места для %s; изменение не сохранено", doing,
+			    s->path);
 		return error_set(err, "%s: ошибка ввода-вывода при работе с %s",
 		    doing, s->path);
 	default:
@@ -431,6 +451,27 @@ open_connection(struct store *s, const char *name, int oflags,
 	return 0;
 }
 
+/* Whether the file system holding path has no room left: opening for
+ * writing then fails on the -shm and -wal files, reading need not. */
+static bool
+disk_is_full(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct statvfs v;
+	bool full;
+
+	if (slash == NULL)
+		snprintf(dir, strlen(dir) + 1, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	full = statvfs(dir, &v) == 0 && v.f_bavail == 0;
+	free(dir);
+	return full;
+}
+
 /* Whether a failed open is one that reading alone may get past. */
 static bool
 is_access_failure(int code)
@@ -439,10 +480,24 @@ is_access_failure(int code)
 	    code == SQLITE_PERM || code == SQLITE_AUTH;
 }
 
+/* Whether path's write-ahead log holds nothing: then the file alone is
+ * the list, and reading it as immutable loses nothing committed. */
+static bool
+wal_is_empty(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat sb;
+	bool empty = stat(wal, &sb) != 0 || sb.st_size == 0;
+
+	free(wal);
+	return empty;
+}
+
 /*
  * Open s->path as s->flags ask.  Read-only, a WAL database in a directory
- * the clerk may not write cannot get its -shm file: read it then as an
- * immutable file.  *code gets SQLite's primary result code on failure.
+ * the clerk may not write, or on a full disk, cannot get its -shm file:
+ * read it then as an immutable file.  *code gets SQLite's primary result
+ * code on failure.
  */
 static int
 try_open(struct store *s, int *code, struct error *err)
@@ -458,8 +513,13 @@ try_open(struct store *s, int *code, struct error *err)
 	*code = s->db != NULL ? sqlite3_errcode(s->db) & 0xff : 0;
 	sqlite3_close(s->db);
 	s->db = NULL;
-	if (!(s->flags & STORE_READONLY) || !is_access_failure(*code))
+	if (!(s->flags & STORE_READONLY) || (!is_access_failure(*code) &&
+	    !s->disk_full))
 		return -1;
+	if (s->disk_full && !wal_is_empty(s->path))
+		return error_set(err, "диск заполнен, а последние изменения "
+		    "перечня ещё в файле %s-wal: освободите место на диске, "
+		    "чтобы его прочитать", s->path);
 	uri = immutable_uri(s->path);
 	rc = open_connection(s, uri, oflags | SQLITE_OPEN_URI, err);
 	free(uri);
@@ -499,6 +559,111 @@ create_list_file(const char *path, struct error *err)
 	return 0;
 }
 
+/*
+ * The open as asked failed with code: a file the clerk may only read, or
+ * one on a full disk, still opens for reading; every change then says
+ * why it cannot be saved, and nothing is lost.  -1 keeps err.
+ */
+static int
+store_open_reading(struct store *s, bool exists, int code, struct error *err)
+{
+	bool full = exists && (code == SQLITE_IOERR || code == SQLITE_FULL ||
+	    code == SQLITE_CANTOPEN) && disk_is_full(s->path);
+
+	if (!exists || (!full && (s->flags & STORE_READONLY)) ||
+	    (!full && !is_access_failure(code)))
+		return -1;
+	s->flags |= STORE_READONLY;
+	s->disk_full = full;
+	return try_open(s, &code, err);
+}
+
+/* Mark a file this connection created as holding no list yet. */
+static int
+mark_unfinished(struct store *s, struct error *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", UNFINISHED_ID);
+	if (exec_schema(s, sql, "создание перечня", err) != 0)
+		return -1;
+	s->unfinished = true;
+	return 0;
+}
+
+/*
+ * Whether s is a file whose creation was cut short (a kill -9 during the
+ * first import): still marked unfinished, with no process, and nobody
+ * writing it now (a creator between its two first transactions would be).
+ */
+static bool
+is_abandoned(struct store *s)
+{
+	struct error err;
+	int id, procs;
+	bool idle;
+
+	if (pragma_int(s, "PRAGMA application_id", &id, &err) != 0 ||
+	    id != UNFINISHED_ID ||
+	    pragma_int(s, "SELECT count(*) FROM process", &procs, &err) != 0 ||
+	    procs != 0)
+		return false;
+	sqlite3_busy_timeout(s->db, 0);
+	idle = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK;
+	store_rollback(s);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	return idle;
+}
+
+/* Remove the database file path and its journals. */
+static void
+remove_database(const char *path)
+{
+	static const char *const suffixes[] = {
+		"", "-wal", "-shm", "-journal"
+	};
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+
+		unlink(p);
+		free(p);
+	}
+}
+
+/*
+ * A new file is marked unfinished until its first list commits; a file
+ * left so by a killed creator is removed, then made anew when asked to
+ * create, else reported missing.  Consumes s on removal.
+ */
+static int
+settle_creation(struct store **sp, bool exists, int flags, struct error *err)
+{
+	struct store *s = *sp;
+	char *path;
+	int rc;
+
+	if (strcmp(s->path, ":memory:") == 0 || (s->flags & STORE_READONLY))
+		return 0;
+	if (!exists)
+		return mark_unfinished(s, err);
+	if (!is_abandoned(s))
+		return 0;
+	path = xstrdup(s->path);
+	store_close(s);
+	*sp = NULL;
+	remove_database(path);
+	if (flags & STORE_CREATE)
+		rc = store_open(sp, path, flags, err);
+	else
+		rc = error_set(err, "перечень %s не найден: его создание было "
+		    "прервано, и пустой файл удалён; создайте перечень заново "
+		    "(perechen -d %s import или init)", path, path);
+	free(path);
+	return rc;
+}
+
 int
 store_open(struct store **out, const char *path, int flags,
     struct error *err)
@@ -519,26 +684,30 @@ store_open(struct store **out, const char *path, int flags,
 		if (create_list_file(path, err) != 0)
 			return -1;
 		exists = false;
+	} else if (strcmp(path, ":memory:") != 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size == 0) {
+		/* Made by create_list_file for a creator killed before
+		 * SQLite wrote to it (or by touch): no list yet.  Only a
+		 * command that creates one may make it; reading ones must
+		 * not leave a migrated empty list behind. */
+		if (!(flags & STORE_CREATE))
+			return error_set(err, "перечень %s не найден: файл пуст "
+			    "(его создание было прервано?); создайте перечень "
+			    "заново (perechen -d %s import или init)", path,
+			    path);
+		exists = false;
 	}
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->flags = flags;
-	if (try_open(s, &code, err) != 0) {
-		/*
-		 * A file the clerk may only read still opens, for reading:
-		 * every change then says the list is read-only, and nothing
-		 * is lost.
-		 */
-		if ((flags & STORE_READONLY) || !exists ||
-		    !is_access_failure(code)) {
-			store_close(s);
-			return -1;
-		}
-		s->flags |= STORE_READONLY;
-		if (try_open(s, &code, err) != 0) {
-			store_close(s);
-			return -1;
-		}
+	if (try_open(s, &code, err) != 0 &&
+	    store_open_reading(s, exists, code, err) != 0) {
+		store_close(s);
+		return -1;
+	}
+	if (settle_creation(&s, exists, flags, err) != 0) {
+		store_close(s);
+		return -1;
 	}
 	*out = s;
 	return 0;
@@ -575,6 +744,10 @@ store_set_busy_timeout(struct store *s, int ms)
 int
 store_begin(struct store *s, struct error *err)
 {
+	if (s->disk_full)
+		return error_set(err, "диск заполнен: на диске, где лежит %s, "
+		    "нет места; изменение не сохранено — освободите место и "
+		    "повторите", s->path);
 	if (s->flags & STORE_READONLY)
 		return error_set(err, "перечень %s открыт только для чтения "
 		    "(нет прав на запись в файл или его каталог); изменения "
@@ -585,12 +758,24 @@ store_begin(struct store *s, struct error *err)
 int
 store_commit(struct store *s, struct error *err)
 {
-	return exec_schema(s, "COMMIT", "сохранение изменения", err);
+	/* The first list of a new file: it is finished with this commit. */
+	bool finishing = s->unfinished && !s->seeding;
+
+	s->seeding = false;
+	if (finishing && exec_schema(s, "PRAGMA application_id = 0",
+	    "сохранение изменения", err) != 0)
+		return -1;
+	if (exec_schema(s, "COMMIT", "сохранение изменения", err) != 0)
+		return -1;
+	if (finishing)
+		s->unfinished = false;
+	return 0;
 }
 
 void
 store_rollback(struct store *s)
 {
+	s->seeding = false;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "store_ack.h"
-#include "store_users.h"
+#include "store_tx.h"
 #include "utf8.h"
 
 /* Changes to acknowledgements belong to the caller's transaction. */

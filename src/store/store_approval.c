@@ -1,6 +1,7 @@
 /* store_approval.c - what holds the approval of the list back (п. 2.2),
  * and the header of a revision approved without it. */
 #include "store_int.h"
+#include "store_tx.h"
 #include "store_approval.h"
 
 #include <stdbool.h>
@@ -272,17 +273,16 @@ int
 store_revision_complete_header(struct store *s, int64_t rev,
     const struct actor *who, unsigned *filled, struct error *err)
 {
+	struct store_tx tx;
 	struct list_header frozen, now;
 	int rc;
 
 	*filled = 0;
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
 	list_header_init(&frozen);
 	list_header_init(&now);
-	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
-	if (rc == 0)
-		rc = rev_header_load(s, rev, &frozen, err);
+	rc = rev_header_load(s, rev, &frozen, err);
 	if (rc == 0)
 		rc = store_get_header(s, &now, err);
 	if (rc == 0 && list_header_missing(&frozen) == 0)

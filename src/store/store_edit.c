@@ -5,38 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "merge.h"
 #include "store_edit.h"
-#include "store_users.h"
-
-void
-store_set_fault_hook(struct store *s, void (*hook)(const char *, void *),
-    void *arg)
-{
-	s->fault_hook = hook;
-	s->fault_arg = arg;
-}
-
-static void
-fault_point(struct store *s, const char *where)
-{
-	if (s->fault_hook != NULL)
-		s->fault_hook(where, s->fault_arg);
-}
-
-/* Log the changes of an edit whose data is written, inside its
- * transaction, between the two points where a test may kill us. */
-static int
-log_written(struct store *s, struct changes *ch, const struct actor *who,
-    struct error *err)
-{
-	int rc;
-
-	fault_point(s, "after-change");
-	rc = store_log_changes(s, ch, who, err);
-	if (rc == 0)
-		fault_point(s, "after-log");
-	return rc;
-}
+#include "store_tx.h"
 
 /* Run a query that returns one integer; *out is untouched if no row. */
 static int
@@ -231,45 +203,6 @@ store_process_load(struct store *s, int64_t id, struct process *p,
 	return rc;
 }
 
-int
-store_log_changes(struct store *s, struct changes *c, const struct actor *who,
-    struct error *err)
-{
-	sqlite3_stmt *st;
-
-	if (c->n == 0)
-		return 0;
-	if (store_prepare(s, &st, "INSERT INTO change_log (at_utc, login, "
-	    "record, record_id, process_id, label, field, old_value, "
-	    "new_value, trigger) VALUES (?, ?, ?, ?, nullif(?, 0), ?, ?, ?, "
-	    "?, ?)", err) != 0)
-		return -1;
-	for (size_t i = 0; i < c->n; i++) {
-		struct change *ch = &c->v[i];
-
-		model_set(&ch->at_utc, who->now_utc);
-		model_set(&ch->login, who->login);
-		sqlite3_reset(st);
-		store_bind_text(st, 1, ch->at_utc);
-		store_bind_text(st, 2, ch->login);
-		store_bind_text(st, 3, ch->record);
-		sqlite3_bind_int64(st, 4, ch->record_id);
-		sqlite3_bind_int64(st, 5, ch->process_id);
-		store_bind_text(st, 6, ch->label);
-		store_bind_text(st, 7, ch->field);
-		store_bind_text(st, 8, ch->old_value);
-		store_bind_text(st, 9, ch->new_value);
-		sqlite3_bind_int(st, 10, (int)ch->trigger);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return store_fail(s, "запись журнала изменений", err);
-		}
-		ch->id = sqlite3_last_insert_rowid(s->db);
-	}
-	sqlite3_finalize(st);
-	return 0;
-}
-
 /* "2.3 Почта России": the record as the printed list numbers it. */
 static char *
 touchpoint_label(struct store *s, int64_t id, const char *name)
@@ -430,12 +363,13 @@ write_children(struct store *s, struct touchpoint *tp, struct error *err)
 }
 
 /* Write tp and log what changed against old (NULL for a new one);
- * inside the caller's transaction. */
+ * inside tx. */
 static int
-save_locked(struct store *s, int64_t proc_id, struct touchpoint *tp,
+save_locked(struct store_tx *tx, int64_t proc_id, struct touchpoint *tp,
     const struct touchpoint *old, const struct catalog *cat,
-    const struct actor *who, struct error *err)
+    struct error *err)
 {
+	struct store *s = tx->s;
 	struct changes ch;
 	char *label;
 	int rc;
@@ -449,43 +383,123 @@ save_locked(struct store *s, int64_t proc_id, struct touchpoint *tp,
 	changes_init(&ch);
 	label = touchpoint_label(s, tp->id, tp->name);
 	change_diff_touchpoint(old, tp, cat, proc_id, label, &ch);
-	rc = log_written(s, &ch, who, err);
+	rc = store_tx_log(tx, &ch, err);
 	free(label);
 	changes_fini(&ch);
 	return rc;
 }
 
-/* Commit, or roll back and keep the error. */
-static int
-finish(struct store *s, int rc, struct error *err)
+/* Who saved touchpoint id last and when ("03.12.2026 в 12:04", local
+ * time): the other clerk of a conflict.  Caller frees both. */
+static void
+last_editor(struct store *s, int64_t id, char **login, char **at)
 {
-	if (rc == 0 && store_commit(s, err) == 0)
-		return 0;
-	store_rollback(s);
+	sqlite3_stmt *st;
+
+	*login = NULL;
+	*at = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT login, strftime('%d.%m.%Y в "
+	    "%H:%M', at_utc, 'localtime') FROM change_log WHERE record = "
+	    "'точка' AND record_id = ? AND "
+	    "field <> 'проверка' ORDER BY id DESC LIMIT 1", -1, &st,
+	    NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			*login = store_column_text(st, 0);
+			*at = store_column_text(st, 1);
+		}
+		sqlite3_finalize(st);
+	}
+	if (*login == NULL)
+		*login = xstrdup("другой пользователь");
+	if (*at == NULL)
+		*at = xstrdup("");
+}
+
+/* The refusal of a save whose fields another clerk changed too: each
+ * field with both values, nothing saved. */
+static int
+conflict_error(struct store *s, const struct touchpoint *now,
+    const struct changes *conflicts, struct error *err)
+{
+	struct buf b;
+	char *login, *at;
+
+	last_editor(s, now->id, &login, &at);
+	buf_init(&b);
+	for (size_t i = 0; i < conflicts->n; i++)
+		buf_printf(&b, "%s«%s»: у него «%s», у вас «%s»",
+		    i > 0 ? "; " : "", conflicts->v[i].field,
+		    conflicts->v[i].old_value, conflicts->v[i].new_value);
+	error_set(err, "точку «%s» тем временем изменил %s%s%s, и те же "
+	    "поля, что и вы: %s; ничего не сохранено — откройте точку заново",
+	    now->name, login, at[0] ? " " : "", at, b.data);
+	buf_fini(&b);
+	free(login);
+	free(at);
 	return -1;
+}
+
+/*
+ * tp was edited from base, but the stored touchpoint now is newer: take
+ * over what the other clerk changed alone; a field both changed refuses
+ * (conflicts get them).  On success tp carries now's version and is
+ * saved against it.
+ */
+static int
+merge_with(struct store *s, const struct touchpoint *base,
+    struct touchpoint *tp, const struct touchpoint *now,
+    const struct catalog *cat, struct changes *conflicts, struct error *err)
+{
+	struct changes local;
+	struct changes *c = conflicts != NULL ? conflicts : &local;
+	int rc = 0;
+
+	changes_init(&local);
+	if (touchpoint_merge(base, tp, now, cat, c) > 0)
+		rc = conflict_error(s, now, c, err);
+	else
+		tp->version = now->version;
+	changes_fini(&local);
+	return rc;
+}
+
+int
+store_touchpoint_save_merged(struct store *s, int64_t proc_id,
+    const struct touchpoint *base, struct touchpoint *tp,
+    const struct catalog *cat, const struct actor *who,
+    struct changes *conflicts, struct error *err)
+{
+	struct store_tx tx;
+	struct touchpoint old;
+	int rc;
+
+	if (store_tx_begin(&tx, s, who, tp->id == 0 ? POLICY_TOUCHPOINT_ADD :
+	    POLICY_TOUCHPOINT_EDIT, err) != 0)
+		return -1;
+	touchpoint_init(&old);
+	if (tp->id == 0) {
+		rc = store_tx_permit(&tx, tp->unit, NULL, err);
+		if (rc == 0)
+			rc = save_locked(&tx, proc_id, tp, NULL, cat, err);
+	} else if ((rc = store_touchpoint_load(s, tp->id, &old, &proc_id,
+	    err)) == 0 && (rc = store_tx_permit(&tx, old.unit, tp->unit,
+	    err)) == 0) {
+		if (old.version != tp->version && base != NULL)
+			rc = merge_with(s, base, tp, &old, cat, conflicts, err);
+		if (rc == 0)
+			rc = save_locked(&tx, proc_id, tp, &old, cat, err);
+	}
+	touchpoint_fini(&old);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
 store_touchpoint_save(struct store *s, int64_t proc_id, struct touchpoint *tp,
     const struct catalog *cat, const struct actor *who, struct error *err)
 {
-	struct touchpoint old;
-	int rc;
-
-	if (store_begin(s, err) != 0)
-		return -1;
-	touchpoint_init(&old);
-	if (tp->id == 0) {
-		rc = store_users_permit(s, who->login, POLICY_TOUCHPOINT_ADD,
-		    tp->unit, NULL, err);
-		if (rc == 0)
-			rc = save_locked(s, proc_id, tp, NULL, cat, who, err);
-	} else if ((rc = store_touchpoint_load(s, tp->id, &old, &proc_id,
-	    err)) == 0 && (rc = store_users_permit(s, who->login,
-	    POLICY_TOUCHPOINT_EDIT, old.unit, tp->unit, err)) == 0)
-		rc = save_locked(s, proc_id, tp, &old, cat, who, err);
-	touchpoint_fini(&old);
-	return finish(s, rc, err);
+	return store_touchpoint_save_merged(s, proc_id, NULL, tp, cat, who,
+	    NULL, err);
 }
 
 /* Load, flip the excluded flag, save: one transaction. */
@@ -493,18 +507,18 @@ static int
 set_excluded(struct store *s, int64_t id, bool excluded, const char *reason,
     const struct catalog *cat, const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct touchpoint old, tp;
 	int64_t proc_id;
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_TOUCHPOINT_EDIT, err) != 0)
 		return -1;
 	touchpoint_init(&old);
 	touchpoint_init(&tp);
 	rc = store_touchpoint_load(s, id, &old, &proc_id, err);
 	if (rc == 0)
-		rc = store_users_permit(s, who->login, POLICY_TOUCHPOINT_EDIT,
-		    old.unit, NULL, err);
+		rc = store_tx_permit(&tx, old.unit, NULL, err);
 	if (rc == 0 && old.excluded == excluded)
 		rc = error_set(err, excluded ? "точка «%s» уже исключена" :
 		    "точка «%s» не исключена", old.name);
@@ -512,11 +526,11 @@ set_excluded(struct store *s, int64_t id, bool excluded, const char *reason,
 	    err)) == 0) {
 		tp.excluded = excluded;
 		model_set(&tp.exclude_reason, excluded ? reason : "");
-		rc = save_locked(s, proc_id, &tp, &old, cat, who, err);
+		rc = save_locked(&tx, proc_id, &tp, &old, cat, err);
 	}
 	touchpoint_fini(&old);
 	touchpoint_fini(&tp);
-	return finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
@@ -588,9 +602,9 @@ swap_position(struct store *s, const char *table, int64_t id, int delta,
 }
 
 static int
-log_one(struct store *s, const char *record, int64_t id, int64_t proc_id,
+log_one(struct store_tx *tx, const char *record, int64_t id, int64_t proc_id,
     const char *label, const char *field, const char *old_value,
-    const char *new_value, const struct actor *who, struct error *err)
+    const char *new_value, struct error *err)
 {
 	struct changes ch;
 	int rc;
@@ -598,7 +612,7 @@ log_one(struct store *s, const char *record, int64_t id, int64_t proc_id,
 	changes_init(&ch);
 	changes_add(&ch, record, id, proc_id, label, field, old_value,
 	    new_value, TRIGGER_EDIT);
-	rc = log_written(s, &ch, who, err);
+	rc = store_tx_log(tx, &ch, err);
 	changes_fini(&ch);
 	return rc;
 }
@@ -607,30 +621,30 @@ int
 store_touchpoint_move(struct store *s, int64_t id, int delta,
     const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct touchpoint tp;
 	int64_t proc_id;
 	int from, to, rc;
 	char a[16], b[16], *label;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_TOUCHPOINT_EDIT, err) != 0)
 		return -1;
 	touchpoint_init(&tp);
 	rc = store_touchpoint_load(s, id, &tp, &proc_id, err);
 	if (rc == 0)
-		rc = store_users_permit(s, who->login, POLICY_TOUCHPOINT_EDIT,
-		    tp.unit, NULL, err);
+		rc = store_tx_permit(&tx, tp.unit, NULL, err);
 	if (rc == 0)
 		rc = swap_position(s, "touchpoint", id, delta, &from, &to, err);
 	if (rc == 0) {
 		snprintf(a, sizeof a, "%d", from);
 		snprintf(b, sizeof b, "%d", to);
 		label = touchpoint_label(s, id, tp.name);
-		rc = log_one(s, "точка", id, proc_id, label, "место в процессе",
-		    a, b, who, err);
+		rc = log_one(&tx, "точка", id, proc_id, label,
+		    "место в процессе", a, b, err);
 		free(label);
 	}
 	touchpoint_fini(&tp);
-	return finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 /* "3 Профилактический визит". */
@@ -650,20 +664,17 @@ int
 store_process_add(struct store *s, const char *name, const struct actor *who,
     int64_t *proc_id, struct error *err)
 {
+	struct store_tx tx;
 	sqlite3_stmt *st;
 	char *label;
 	int rc;
 
 	if (name == NULL || name[0] == '\0')
 		return error_set(err, "п. 2.1: у процесса должно быть название");
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_PROCESS_EDIT, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
-	    err);
-	if (rc == 0)
-		rc = store_prepare(s, &st, "INSERT INTO process (pos, name) "
-		    "VALUES ((SELECT coalesce(max(pos), 0) + 1 FROM process), "
-		    "?)", err);
+	rc = store_prepare(s, &st, "INSERT INTO process (pos, name) VALUES "
+	    "((SELECT coalesce(max(pos), 0) + 1 FROM process), ?)", err);
 	if (rc == 0) {
 		store_bind_text(st, 1, name);
 		rc = store_step_done(s, st, "запись процесса", err);
@@ -671,17 +682,18 @@ store_process_add(struct store *s, const char *name, const struct actor *who,
 	if (rc == 0) {
 		*proc_id = sqlite3_last_insert_rowid(s->db);
 		label = process_label(s, *proc_id, name);
-		rc = log_one(s, "процесс", *proc_id, *proc_id, label,
-		    "новый процесс", "", name, who, err);
+		rc = log_one(&tx, "процесс", *proc_id, *proc_id, label,
+		    "новый процесс", "", name, err);
 		free(label);
 	}
-	return finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
 store_process_rename(struct store *s, int64_t id, const char *name,
     const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct process p;
 	sqlite3_stmt *st;
 	char *label;
@@ -689,13 +701,10 @@ store_process_rename(struct store *s, int64_t id, const char *name,
 
 	if (name == NULL || name[0] == '\0')
 		return error_set(err, "п. 2.1: у процесса должно быть название");
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_PROCESS_EDIT, err) != 0)
 		return -1;
 	memset(&p, 0, sizeof p);
-	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
-	    err);
-	if (rc == 0)
-		rc = store_process_load(s, id, &p, err);
+	rc = store_process_load(s, id, &p, err);
 	if (rc == 0 && (rc = store_prepare(s, &st, "UPDATE process SET name = ?, "
 	    "version = version + 1 WHERE id = ?", err)) == 0) {
 		store_bind_text(st, 1, name);
@@ -704,50 +713,48 @@ store_process_rename(struct store *s, int64_t id, const char *name,
 	}
 	if (rc == 0) {
 		label = process_label(s, id, name);
-		rc = log_one(s, "процесс", id, id, label, "название", p.name,
-		    name, who, err);
+		rc = log_one(&tx, "процесс", id, id, label, "название", p.name,
+		    name, err);
 		free(label);
 	}
 	process_fini(&p);
-	return finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
 store_process_move(struct store *s, int64_t id, int delta,
     const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct process p;
 	int from, to, rc;
 	char a[16], b[16], *label;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_PROCESS_EDIT, err) != 0)
 		return -1;
 	memset(&p, 0, sizeof p);
-	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
-	    err);
-	if (rc == 0)
-		rc = store_process_load(s, id, &p, err);
+	rc = store_process_load(s, id, &p, err);
 	if (rc == 0)
 		rc = swap_position(s, "process", id, delta, &from, &to, err);
 	if (rc == 0) {
 		snprintf(a, sizeof a, "%d", from);
 		snprintf(b, sizeof b, "%d", to);
 		label = process_label(s, id, p.name);
-		rc = log_one(s, "процесс", id, id, label, "№ процесса", a, b,
-		    who, err);
+		rc = log_one(&tx, "процесс", id, id, label, "№ процесса", a, b,
+		    err);
 		free(label);
 	}
 	process_fini(&p);
-	return finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 /* Write the excluded flag and reason of process id, log it (п. 5.3.4 out,
- * п. 5.3.1 back in); inside the caller's transaction. */
+ * п. 5.3.1 back in); inside tx. */
 static int
-write_process_exclusion(struct store *s, const struct process *old,
-    bool excluded, const char *reason, const struct actor *who,
-    struct error *err)
+write_process_exclusion(struct store_tx *tx, const struct process *old,
+    bool excluded, const char *reason, struct error *err)
 {
+	struct store *s = tx->s;
 	struct process now;
 	struct changes ch;
 	sqlite3_stmt *st;
@@ -769,7 +776,7 @@ write_process_exclusion(struct store *s, const struct process *old,
 	changes_init(&ch);
 	label = process_label(s, old->id, old->name);
 	change_diff_process(old, &now, label, &ch);
-	rc = log_written(s, &ch, who, err);
+	rc = store_tx_log(tx, &ch, err);
 	free(label);
 	changes_fini(&ch);
 	return rc;
@@ -781,23 +788,21 @@ static int
 set_process_excluded(struct store *s, int64_t id, bool excluded,
     const char *reason, const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct process p;
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_PROCESS_EDIT, err) != 0)
 		return -1;
 	memset(&p, 0, sizeof p);
-	rc = store_users_permit(s, who->login, POLICY_PROCESS_EDIT, NULL, NULL,
-	    err);
-	if (rc == 0)
-		rc = store_process_load(s, id, &p, err);
+	rc = store_process_load(s, id, &p, err);
 	if (rc == 0 && p.excluded == excluded)
 		rc = error_set(err, excluded ? "процесс «%s» уже исключён" :
 		    "процесс «%s» не исключён", p.name);
 	if (rc == 0)
-		rc = write_process_exclusion(s, &p, excluded, reason, who, err);
+		rc = write_process_exclusion(&tx, &p, excluded, reason, err);
 	process_fini(&p);
-	return finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
@@ -821,18 +826,16 @@ int
 store_header_save(struct store *s, const struct list_header *h,
     const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct list_header old;
 	struct changes ch;
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_HEADER_EDIT, err) != 0)
 		return -1;
 	list_header_init(&old);
 	changes_init(&ch);
-	rc = store_users_permit(s, who->login, POLICY_HEADER_EDIT, NULL, NULL,
-	    err);
-	if (rc == 0)
-		rc = store_get_header(s, &old, err);
+	rc = store_get_header(s, &old, err);
 	if (rc == 0)
 		rc = store_set_header(s, h, err);
 	if (rc == 0) {
@@ -847,9 +850,9 @@ store_header_save(struct store *s, const struct list_header *h,
 			if (strcmp(a[i], b[i]) != 0)
 				changes_add(&ch, "перечень", 1, 0, "заголовок",
 				    fields[i], a[i], b[i], TRIGGER_EDIT);
-		rc = log_written(s, &ch, who, err);
+		rc = store_tx_log(&tx, &ch, err);
 	}
 	changes_fini(&ch);
 	list_header_fini(&old);
-	return finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }

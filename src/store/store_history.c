@@ -1,5 +1,6 @@
 /* store_history.c - the change log read back; approved revisions. */
 #include "store_int.h"
+#include "store_tx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,73 +229,150 @@ approval_cycle(struct store *s, const struct calendar *cal, char *start,
 	return rc;
 }
 
+/* Write the revision row of an approval; *last gets the log entry
+ * before its own. */
+static int
+insert_revision(struct store *s, const char *order_no, const char *order_date,
+    const struct calendar *cal, const struct actor *who, int64_t *last,
+    int64_t *rev_id, struct error *err)
+{
+	char start[DATE_BUFSZ], due[DATE_BUFSZ];
+	sqlite3_stmt *st;
+
+	if (approval_cycle(s, cal, start, due, err) != 0 ||
+	    store_log_last_id(s, last, err) != 0 ||
+	    store_prepare(s, &st, "INSERT INTO revision (order_no, "
+	    "order_date, approved_utc, approved_by, last_change_id, "
+	    "cycle_start, cycle_due) VALUES (?, ?, ?, ?, ?, ?, ?)", err) != 0)
+		return -1;
+	store_bind_text(st, 1, order_no);
+	store_bind_text(st, 2, order_date);
+	store_bind_text(st, 3, who->now_utc);
+	store_bind_text(st, 4, who->login);
+	/* The approval's own log entry belongs to it too. */
+	sqlite3_bind_int64(st, 5, *last + 1);
+	store_bind_text(st, 6, start);
+	store_bind_text(st, 7, due);
+	if (store_step_done(s, st, "запись редакции", err) != 0)
+		return -1;
+	*rev_id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int
+revision_approve_locked(struct store_tx *tx, const char *order_no,
+    const char *order_date, const char *note, const struct calendar *cal,
+    int64_t *rev_id, struct error *err)
+{
+	struct store *s = tx->s;
+	struct changes ch;
+	int64_t last;
+	char *what, day[DATE_BUFSZ];
+	int rc;
+
+	if (order_no == NULL || order_no[0] == '\0')
+		return error_set(err, "укажите номер приказа об утверждении");
+	rc = log_unreviewed(s, note, tx->who, err);
+	if (rc == 0)
+		rc = insert_revision(s, order_no, order_date, cal, tx->who,
+		    &last, rev_id, err);
+	if (rc == 0)
+		rc = freeze(s, *rev_id, err);
+	if (rc == 0)
+		rc = set_header_order(s, order_no, order_date, err);
+	if (rc != 0)
+		return -1;
+	changes_init(&ch);
+	what = xasprintf("редакция %lld: приказ от %s № %s",
+	    (long long)*rev_id, shown_date(order_date, day), order_no);
+	changes_add(&ch, "перечень", *rev_id, 0, "перечень", "утверждение", "",
+	    what, TRIGGER_EDIT);
+	rc = store_tx_log(tx, &ch, err);
+	/* The entry's id must be the one recorded as included. */
+	if (rc == 0 && ch.v[0].id != last + 1)
+		rc = error_set(err, "журнал изменений изменился во время "
+		    "утверждения; повторите");
+	changes_fini(&ch);
+	free(what);
+	return rc;
+}
+
 int
 store_revision_approve_unreviewed(struct store *s, const char *order_no,
     const char *order_date, const char *note, const struct calendar *cal,
     const struct actor *who, int64_t *rev_id, struct error *err)
 {
-	struct changes ch;
-	sqlite3_stmt *st;
-	int64_t last;
-	char *what, day[DATE_BUFSZ], start[DATE_BUFSZ], due[DATE_BUFSZ];
-	int rc;
+	struct store_tx tx;
 
-	if (order_no == NULL || order_no[0] == '\0')
-		return error_set(err, "укажите номер приказа об утверждении");
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
-	if (rc == 0)
-		rc = approval_cycle(s, cal, start, due, err);
-	if (rc == 0)
-		rc = log_unreviewed(s, note, who, err);
-	if (rc == 0)
-		rc = store_log_last_id(s, &last, err);
-	if (rc == 0)
-		rc = store_prepare(s, &st, "INSERT INTO revision (order_no, "
-		    "order_date, approved_utc, approved_by, last_change_id, "
-		    "cycle_start, cycle_due) VALUES (?, ?, ?, ?, ?, ?, ?)", err);
-	if (rc == 0) {
-		store_bind_text(st, 1, order_no);
-		store_bind_text(st, 2, order_date);
-		store_bind_text(st, 3, who->now_utc);
-		store_bind_text(st, 4, who->login);
-		/* The approval's own log entry belongs to it too. */
-		sqlite3_bind_int64(st, 5, last + 1);
-		store_bind_text(st, 6, start);
-		store_bind_text(st, 7, due);
-		rc = store_step_done(s, st, "запись редакции", err);
-	}
-	if (rc == 0) {
-		*rev_id = sqlite3_last_insert_rowid(s->db);
-		rc = freeze(s, *rev_id, err);
-	}
-	if (rc == 0)
-		rc = set_header_order(s, order_no, order_date, err);
-	if (rc == 0) {
-		changes_init(&ch);
-		what = xasprintf("редакция %lld: приказ от %s № %s",
-		    (long long)*rev_id, shown_date(order_date, day), order_no);
-		changes_add(&ch, "перечень", *rev_id, 0, "перечень",
-		    "утверждение", "", what, TRIGGER_EDIT);
-		rc = store_log_changes(s, &ch, who, err);
-		/* The entry's id must be the one recorded as included. */
-		if (rc == 0 && ch.v[0].id != last + 1)
-			rc = error_set(err, "журнал изменений изменился во время "
-			    "утверждения; повторите");
-		changes_fini(&ch);
-		free(what);
-	}
-	if (rc == 0 && store_commit(s, err) == 0)
+	return store_tx_end(&tx, revision_approve_locked(&tx, order_no,
+	    order_date, note, cal, rev_id, err), err);
+}
+
+/* What the clerk consented to no longer describes the list (the
+ * editor's confirmation, given on a gate shown earlier): ask again about
+ * all that holds it back now. */
+static int
+consent_outdated(const struct store_approval_gate *g, const char *seen,
+    const char *note)
+{
+	if (seen == NULL || note == NULL || strcmp(seen, note) == 0)
 		return 0;
-	store_rollback(s);
-	return -1;
+	return (g->errors > 0 ? APPROVAL_ASK_ERRORS : 0) |
+	    (g->unaccepted.n > 0 ? APPROVAL_ASK_UNREVIEWED : 0);
+}
+
+int
+store_revision_approve_checked(struct store *s,
+    const struct store_approval_request *rq,
+    const struct actor *who, struct store_approval_gate *g, int64_t *rev,
+    struct error *err)
+{
+	struct store_tx tx;
+	char *note = NULL;
+	size_t tps;
+	int ask;
+
+	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
+		return -1;
+	ask = store_count(s, NULL, &tps, NULL, err);
+	/* Nothing to approve says so before what the header lacks. */
+	if (ask == 0)
+		ask = approval_check_list(tps, err);
+	if (ask == 0)
+		ask = store_approval_gate(s, g, err);
+	if (ask == 0)
+		ask = approval_preconditions(tps, g->errors, g->unaccepted.n,
+		    &rq->consent, err);
+	if (ask == 0) {
+		note = store_approval_note(g);
+		ask = consent_outdated(g, rq->seen_note, note);
+	}
+	if (ask != 0) {
+		free(note);
+		store_tx_end(&tx, -1, err);
+		return ask;
+	}
+	ask = revision_approve_locked(&tx, rq->order_no, rq->order_date,
+	    note, rq->cal, rev, err);
+	free(note);
+	return store_tx_end(&tx, ask, err);
 }
 
 int
 store_revision_publish(struct store *s, int64_t rev_id, const char *date,
     const char *url, const struct actor *who, struct error *err)
 {
+	return store_revision_publish_seen(s, rev_id, 0, date, url, who, err);
+}
+
+int
+store_revision_publish_seen(struct store *s, int64_t rev_id,
+    int64_t seen_latest, const char *date, const char *url,
+    const struct actor *who, struct error *err)
+{
+	struct store_tx tx;
 	struct revision r = { 0 };
 	struct changes ch;
 	sqlite3_stmt *st;
@@ -302,14 +380,16 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 	char *what, day[DATE_BUFSZ];
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_APPROVE, NULL, NULL, err);
-	if (rc == 0)
-		rc = store_revision_latest(s, &r, &found, err);
+	rc = store_revision_latest(s, &r, &found, err);
 	if (rc == 0 && !found)
 		rc = error_set(err, "перечень ещё не утверждён: сначала "
 		    "«perechen approve» (п. 5.1)");
+	if (rc == 0 && seen_latest != 0 && r.id != seen_latest)
+		rc = error_set(err, "тем временем утверждена редакция %lld "
+		    "(приказ № %s): проверьте, какую редакцию размещаете, и "
+		    "повторите", (long long)r.id, r.order_no);
 	if (rc == 0 && rev_id == 0)
 		rev_id = r.id;
 	if (rc == 0)
@@ -334,15 +414,12 @@ store_revision_publish(struct store *s, int64_t rev_id, const char *date,
 		    url);
 		changes_add(&ch, "перечень", rev_id, 0, "перечень",
 		    "публикация", "", what, TRIGGER_EDIT);
-		rc = store_log_changes(s, &ch, who, err);
+		rc = store_tx_log(&tx, &ch, err);
 		changes_fini(&ch);
 		free(what);
 	}
 	revision_fini(&r);
-	if (rc == 0 && store_commit(s, err) == 0)
-		return 0;
-	store_rollback(s);
-	return -1;
+	return store_tx_end(&tx, rc, err);
 }
 
 static const char revision_columns[] = "SELECT id, order_no, order_date, "

@@ -7,6 +7,7 @@
 #define PERECHEN_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store.h"
@@ -21,6 +22,13 @@ struct store {
 	/* The account this connection acts for (store_set_login): changes
 	 * given no actor are checked against its role. */
 	char	 login[64];
+	/* Opened for reading only because the disk is full: a change says
+	 * so instead of blaming permissions. */
+	bool	 disk_full;
+	/* Created by this connection and holding no list yet: the first
+	 * commit that is not the catalogue's seed marks it finished. */
+	bool	 unfinished;
+	bool	 seeding;	/* the open transaction seeds the catalogue */
 };
 
 /* Fill err from the connection's last error, saying what was being done. */
@@ -42,5 +50,17 @@ struct reminder_facts;
 struct date;
 int	store_status_gather(struct store *s, const struct date *day,
 	    struct reminder_facts *f, struct error *err);
+
+/* The users table as the role check and the users module read it
+ * (store_tx.c): a role stored as code (ROLE_NONE if unknown), the units
+ * of login appended to units, how many users hold role (ROLE_NONE: any)
+ * leaving out the login except. */
+#include "policy.h"
+#include "strvec.h"
+enum role store_users_role(sqlite3_stmt *st, int col);
+int	store_users_units(struct store *s, const char *login,
+	    struct strvec *units, struct error *err);
+int	store_users_count(struct store *s, enum role role, const char *except,
+	    int64_t *n, struct error *err);
 
 #endif

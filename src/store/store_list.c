@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "store_users.h"
+#include "store_tx.h"
 
 /* Join a kind's or category's folded patterns back into "a,b,c". */
 static char *
@@ -52,6 +52,9 @@ store_seed_catalog(struct store *s, const struct catalog *c,
     struct error *err)
 {
 	sqlite3_stmt *st;
+
+	/* Seeding a new file gives it no list yet (store.c). */
+	s->seeding = true;
 
 	if (store_prepare(s, &st, "INSERT OR IGNORE INTO kind (code, name, "
 	    "channel, clause, key_default, written, phone, custom, patterns, "

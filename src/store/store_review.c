@@ -1,5 +1,6 @@
 /* store_review.c - review sessions, verdicts and what approval waits for. */
 #include "store_int.h"
+#include "store_tx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,16 +198,6 @@ review_column_label(sqlite3_stmt *st, int col)
 	    (long long)sqlite3_column_int64(st, col),
 	    (long long)sqlite3_column_int64(st, col + 1),
 	    (const char *)sqlite3_column_text(st, col + 2));
-}
-
-/* Commit, or roll back and keep the error. */
-static int
-review_finish_tx(struct store *s, int rc, struct error *err)
-{
-	if (rc == 0 && store_commit(s, err) == 0)
-		return 0;
-	store_rollback(s);
-	return -1;
 }
 
 /* Touchpoint ids, sorted, for membership tests. */
@@ -538,6 +529,7 @@ store_review_start(struct store *s, enum review_scope scope, const char *unit,
     const struct catalog *cat, const struct actor *who, int64_t *id,
     struct error *err)
 {
+	struct store_tx tx;
 	char *u = utf8_squeeze(unit != NULL ? unit : "");
 	int rc;
 
@@ -550,17 +542,15 @@ store_review_start(struct store *s, enum review_scope scope, const char *unit,
 		return error_set(err, "укажите подразделение, точки которого "
 		    "проверять");
 	}
-	if (store_begin(s, err) != 0) {
+	if (store_tx_begin(&tx, s, who, POLICY_REVIEW, err) != 0) {
 		free(u);
 		return -1;
 	}
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
-	if (rc == 0)
-		rc = review_check_none_open(s, who->login, err);
+	rc = review_check_none_open(s, who->login, err);
 	if (rc == 0)
 		rc = review_create(s, scope, u, cat, who, id, err);
 	free(u);
-	return review_finish_tx(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 /* Run a query binding text a (or nothing) that answers one id. */
@@ -1111,10 +1101,12 @@ review_load_target(struct store *s, int64_t id, size_t index, size_t total,
 
 /* Log the verdict on t and store it in the item. */
 static int
-review_write_verdict(struct store *s, int64_t id, size_t index,
+review_write_verdict(struct store_tx *tx, int64_t id, size_t index,
     const struct review_target *t, enum verdict v, const char *comment,
-    const struct actor *who, struct error *err)
+    struct error *err)
 {
+	struct store *s = tx->s;
+	const struct actor *who = tx->who;
 	char *was = review_verdict_text(id, t->verdict, t->comment);
 	char *now = review_verdict_text(id, v, comment);
 	struct changes ch;
@@ -1124,7 +1116,7 @@ review_write_verdict(struct store *s, int64_t id, size_t index,
 	changes_init(&ch);
 	changes_add(&ch, "точка", t->tp_id, t->proc_id, t->label, "проверка",
 	    was, now, TRIGGER_EDIT);
-	rc = store_log_changes(s, &ch, who, err);
+	rc = store_tx_log(tx, &ch, err);
 	if (rc == 0)
 		rc = store_prepare(s, &st, "UPDATE review_item SET "
 		    "verdict = ?, comment = ?, login = ?, at_utc = ?, "
@@ -1145,10 +1137,146 @@ review_write_verdict(struct store *s, int64_t id, size_t index,
 	return rc;
 }
 
+/* The newest change of the item's touchpoint (or load of the whole
+ * list) after log entry seen, as the refusal names it: "изменил olga
+ * 03.12.2026 в 12:04: особенности «…»"; NULL if none.  Caller frees. */
+static char *
+review_change_after(struct store *s, int64_t tp_id, int64_t seen)
+{
+	sqlite3_stmt *st;
+	char *what = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT c.login, strftime('%d.%m.%Y', "
+	    "c.at_utc, 'localtime'), strftime('%H:%M', c.at_utc, "
+	    "'localtime'), c.field, c.new_value FROM change_log c WHERE "
+	    "c.id > ?2 AND ((c.record = 'точка' AND c.record_id = ?1 AND "
+	    "c.field NOT IN ('проверка', 'место в процессе')) OR "
+	    "c.trigger = 5) ORDER BY c.id DESC LIMIT 1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return xstrdup("изменена");
+	sqlite3_bind_int64(st, 1, tp_id);
+	sqlite3_bind_int64(st, 2, seen);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		what = xasprintf("изменил %s %s в %s: %s «%s»",
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4));
+	sqlite3_finalize(st);
+	return what;
+}
+
+/* The log entry the item was last shown at (-1: never). */
+static int
+review_seen_at(struct store *s, int64_t id, size_t index, int64_t *seen,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT seen_log_id FROM review_item WHERE "
+	    "session_id = ? AND pos = ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (int64_t)index);
+	rc = sqlite3_step(st);
+	*seen = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение проверки", err);
+	return 0;
+}
+
+/* "2.1" of the label "2.1 Почта России". */
+static int
+review_label_number(const char *label)
+{
+	const char *sp = strchr(label, ' ');
+
+	return sp != NULL ? (int)(sp - label) : (int)strlen(label);
+}
+
+/*
+ * Accepting is about the version shown: refuse an item never shown in
+ * this session, and one whose touchpoint changed after it was shown,
+ * naming who changed what and when.
+ */
+static int
+review_check_seen(struct store *s, int64_t id, size_t index,
+    const struct review_target *t, struct error *err)
+{
+	int n = review_label_number(t->label);
+	int64_t seen;
+	char *what;
+
+	if (review_seen_at(s, id, index, &seen, err) != 0)
+		return -1;
+	if (seen < 0)
+		return error_set(err, "точку %.*s в этой проверке ещё не "
+		    "показывали: посмотрите её (perechen review show) и "
+		    "тогда принимайте", n, t->label);
+	what = review_change_after(s, t->tp_id, seen);
+	if (what == NULL)
+		return 0;
+	error_set(err, "точку %.*s %s; просмотрите её снова (perechen review "
+	    "show)", n, t->label, what);
+	free(what);
+	return -1;
+}
+
+/* A change to open session id by who: the transaction with its role
+ * check, the session read into r (zeroed by caller) and refused if it is
+ * finished.  -1 leaves nothing open. */
+static int
+review_begin(struct store_tx *tx, struct store *s, const struct actor *who,
+    int64_t id, struct review_session *r, struct error *err)
+{
+	if (store_tx_begin(tx, s, who, POLICY_REVIEW, err) != 0)
+		return -1;
+	if (review_open_session(s, id, r, err) == 0)
+		return 0;
+	review_session_fini(r);
+	store_tx_end(tx, -1, err);
+	return -1;
+}
+
+/* The end of review_begin's change: commit if rc is 0. */
+static int
+review_end(struct store_tx *tx, struct review_session *r, int rc,
+    struct error *err)
+{
+	review_session_fini(r);
+	return store_tx_end(tx, rc, err);
+}
+
+int
+store_review_seen(struct store *s, int64_t id, size_t index,
+    const struct actor *who, struct error *err)
+{
+	struct store_tx tx;
+	struct review_session r = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (review_begin(&tx, s, who, id, &r, err) != 0)
+		return -1;
+	rc = store_prepare(s, &st, "UPDATE review_item SET seen_log_id = "
+	    "(SELECT coalesce(max(id), 0) FROM change_log) WHERE session_id = "
+	    "? AND pos = ?", err);
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (int64_t)index);
+		rc = store_step_done(s, st, "запись проверки", err);
+	}
+	return review_end(&tx, &r, rc, err);
+}
+
 int
 store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
     const char *comment, const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct review_session r = { 0 };
 	struct review_target t = { 0 };
 	char *text;
@@ -1164,66 +1292,55 @@ store_review_verdict(struct store *s, int64_t id, size_t index, enum verdict v,
 		return error_set(err, "возвращая точку на доработку, напишите, "
 		    "что доработать (замечание)");
 	}
-	if (store_begin(s, err) != 0) {
+	if (review_begin(&tx, s, who, id, &r, err) != 0) {
 		free(text);
 		return -1;
 	}
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
+	rc = review_load_target(s, id, index, r.total, &t, err);
+	if (rc == 0 && v == VERDICT_ACCEPTED)
+		rc = review_check_seen(s, id, index, &t, err);
 	if (rc == 0)
-		rc = review_open_session(s, id, &r, err);
-	if (rc == 0)
-		rc = review_load_target(s, id, index, r.total, &t, err);
-	if (rc == 0)
-		rc = review_write_verdict(s, id, index, &t, v, text, who, err);
+		rc = review_write_verdict(&tx, id, index, &t, v, text, err);
 	if (rc == 0)
 		rc = review_set_position(s, id, index + 1, err);
 	free(t.comment);
 	free(t.label);
 	free(text);
-	review_session_fini(&r);
-	return review_finish_tx(s, rc, err);
+	return review_end(&tx, &r, rc, err);
 }
 
 int
 store_review_seek(struct store *s, int64_t id, size_t position,
     const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	struct review_session r = { 0 };
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (review_begin(&tx, s, who, id, &r, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
-	if (rc == 0)
-		rc = review_open_session(s, id, &r, err);
-	if (rc == 0)
-		rc = review_set_position(s, id, position < r.total ? position :
-		    r.total, err);
-	review_session_fini(&r);
-	return review_finish_tx(s, rc, err);
+	rc = review_set_position(s, id, position < r.total ? position :
+	    r.total, err);
+	return review_end(&tx, &r, rc, err);
 }
 
 int
 store_review_finish(struct store *s, int64_t id, const struct actor *who,
     struct error *err)
 {
+	struct store_tx tx;
 	struct review_session r = { 0 };
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (review_begin(&tx, s, who, id, &r, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_REVIEW, NULL, NULL, err);
-	if (rc == 0)
-		rc = review_open_session(s, id, &r, err);
-	if (rc == 0)
-		rc = store_prepare(s, &st, "UPDATE review_session SET "
-		    "finished_utc = ? WHERE id = ?", err);
+	rc = store_prepare(s, &st, "UPDATE review_session SET finished_utc = "
+	    "? WHERE id = ?", err);
 	if (rc == 0) {
 		store_bind_text(st, 1, who->now_utc);
 		sqlite3_bind_int64(st, 2, id);
 		rc = store_step_done(s, st, "завершение проверки", err);
 	}
-	review_session_fini(&r);
-	return review_finish_tx(s, rc, err);
+	return review_end(&tx, &r, rc, err);
 }

@@ -1,7 +1,7 @@
 /* store_setting.c - settings kept in the list's database (schema 4). */
 #include "store_int.h"
 #include "store_setting.h"
-#include "store_users.h"
+#include "store_tx.h"
 
 #include <stdlib.h>
 
@@ -30,31 +30,30 @@ store_setting_get(struct store *s, const char *key, char **value,
 }
 
 /* Run one statement binding key (and value, if not NULL) in a
- * transaction of its own; *changed counts the rows it touched. */
+ * transaction of its own, for the connection's account (store_login):
+ * the printed form is the authorised person's (п. 2.2).  *changed counts
+ * the rows it touched. */
 static int
 store_setting_change(struct store *s, const char *sql, const char *key,
     const char *value, int *changed, struct error *err)
 {
+	const struct actor who = { store_login(s), "" };
+	struct store_tx tx;
 	sqlite3_stmt *st;
+	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, &who, POLICY_SETTINGS, err) != 0)
 		return -1;
-	/* Roles (п. 2.2): the printed form is the authorised person's. */
-	if (store_users_permit(s, store_login(s), POLICY_SETTINGS, NULL, NULL,
-	    err) != 0 || store_prepare(s, &st, sql, err) != 0)
-		goto fail;
-	store_bind_text(st, 1, key);
-	if (value != NULL)
-		store_bind_text(st, 2, value);
-	if (store_step_done(s, st, "запись настройки", err) != 0)
-		goto fail;
-	*changed = sqlite3_changes(s->db);
-	if (store_commit(s, err) != 0)
-		goto fail;
-	return 0;
-fail:
-	store_rollback(s);
-	return -1;
+	rc = store_prepare(s, &st, sql, err);
+	if (rc == 0) {
+		store_bind_text(st, 1, key);
+		if (value != NULL)
+			store_bind_text(st, 2, value);
+		rc = store_step_done(s, st, "запись настройки", err);
+	}
+	if (rc == 0)
+		*changed = sqlite3_changes(s->db);
+	return store_tx_end(&tx, rc, err);
 }
 
 int

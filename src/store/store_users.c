@@ -1,5 +1,6 @@
 /* store_users.c - users, their roles and units; the permission check. */
 #include "store_int.h"
+#include "store_tx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,50 +23,6 @@ users_fini(struct users *u)
 	}
 	free(u->v);
 	memset(u, 0, sizeof *u);
-}
-
-void
-store_set_login(struct store *s, const char *login)
-{
-	snprintf(s->login, sizeof s->login, "%s", login != NULL ? login : "");
-}
-
-const char *
-store_login(const struct store *s)
-{
-	return s->login;
-}
-
-/* The role stored as code; ROLE_NONE for a code this program lacks. */
-static enum role
-store_users_role(sqlite3_stmt *st, int col)
-{
-	const char *code = (const char *)sqlite3_column_text(st, col);
-
-	for (int r = ROLE_AUTHORISED; r <= ROLE_VIEWER; r++)
-		if (code != NULL && strcmp(code, role_code((enum role)r)) == 0)
-			return (enum role)r;
-	return ROLE_NONE;
-}
-
-/* Append the units of login to units. */
-static int
-store_users_units(struct store *s, const char *login, struct strvec *units,
-    struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, &st, "SELECT unit FROM user_units WHERE login = ? "
-	    "ORDER BY rowid", err) != 0)
-		return -1;
-	store_bind_text(st, 1, login);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		strvec_push(units, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, "чтение подразделений пользователя", err);
-	return 0;
 }
 
 int
@@ -97,78 +54,6 @@ store_users_list(struct store *s, struct users *out, struct error *err)
 		    err) != 0)
 			return -1;
 	return 0;
-}
-
-/* How many users hold role (ROLE_NONE: any), leaving out one login. */
-static int
-store_users_count(struct store *s, enum role role, const char *except,
-    int64_t *n, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, &st, "SELECT count(*) FROM users WHERE "
-	    "(?1 = '' OR role = ?1) AND login <> ?2", err) != 0)
-		return -1;
-	store_bind_text(st, 1, role_code(role));
-	store_bind_text(st, 2, except);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "чтение пользователей", err);
-	return 0;
-}
-
-int
-store_users_lookup(struct store *s, const char *login,
-    struct policy_user *out, struct error *err)
-{
-	sqlite3_stmt *st;
-	int64_t n;
-	int rc;
-
-	policy_user_fini(out);
-	policy_user_init(out);
-	model_set(&out->login, login);
-	if (store_users_count(s, ROLE_NONE, "", &n, err) != 0)
-		return -1;
-	if (n == 0) {
-		out->open = true;
-		return 0;
-	}
-	if (store_prepare(s, &st, "SELECT role FROM users WHERE login = ?",
-	    err) != 0)
-		return -1;
-	store_bind_text(st, 1, login);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		out->role = store_users_role(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, "чтение пользователей", err);
-	if (out->role == ROLE_EDITOR)
-		return store_users_units(s, login, &out->units, err);
-	return 0;
-}
-
-int
-store_users_permit(struct store *s, const char *login,
-    enum policy_action action, const char *unit, const char *new_unit,
-    struct error *err)
-{
-	struct policy_user u;
-	int rc;
-
-	policy_user_init(&u);
-	rc = store_users_lookup(s, login != NULL ? login : "", &u, err);
-	if (rc == 0 && !u.open && (login == NULL || login[0] == '\0'))
-		rc = error_set(err, "неизвестно, от чьего имени изменение "
-		    "(ошибка программы)");
-	if (rc == 0)
-		rc = policy_check(&u, action, unit, new_unit, err);
-	policy_user_fini(&u);
-	return rc;
 }
 
 /* Insert login with role, stamped now by created_by. */
@@ -368,21 +253,12 @@ store_users_open_list(struct store *s, const char *login, enum role role,
 	return 0;
 }
 
-/* Commit, or roll back and keep the error. */
-static int
-store_users_finish(struct store *s, int rc, struct error *err)
-{
-	if (rc == 0 && store_commit(s, err) == 0)
-		return 0;
-	store_rollback(s);
-	return -1;
-}
-
 int
 store_users_set(struct store *s, const char *login, enum role role,
     const struct strvec *units, const struct actor *who, bool *who_added,
     struct error *err)
 {
+	struct store_tx tx;
 	struct strvec clean;
 	char *was = NULL;
 	int rc;
@@ -395,12 +271,12 @@ store_users_set(struct store *s, const char *login, enum role role,
 	strvec_init(&clean);
 	if (store_users_check_login(login, err) != 0 ||
 	    store_users_clean_units(role, units, &clean, err) != 0 ||
-	    store_begin(s, err) != 0) {
+	    store_tx_begin(&tx, s, who, POLICY_USERS, err) != 0) {
 		strvec_fini(&clean);
 		return -1;
 	}
-	rc = store_users_permit(s, who->login, POLICY_USERS, NULL, NULL, err);
-	if (rc == 0 && role != ROLE_AUTHORISED)
+	rc = 0;
+	if (role != ROLE_AUTHORISED)
 		rc = store_users_keep_authorised(s, login, err);
 	if (rc == 0)
 		rc = store_users_open_list(s, login, role, who, who_added, err);
@@ -415,22 +291,21 @@ store_users_set(struct store *s, const char *login, enum role role,
 		rc = store_users_log(s, login, was, who, err);
 	free(was);
 	strvec_fini(&clean);
-	return store_users_finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }
 
 int
 store_users_remove(struct store *s, const char *login,
     const struct actor *who, struct error *err)
 {
+	struct store_tx tx;
 	sqlite3_stmt *st;
 	char *was = NULL;
 	int rc;
 
-	if (store_begin(s, err) != 0)
+	if (store_tx_begin(&tx, s, who, POLICY_USERS, err) != 0)
 		return -1;
-	rc = store_users_permit(s, who->login, POLICY_USERS, NULL, NULL, err);
-	if (rc == 0)
-		rc = store_users_keep_authorised(s, login, err);
+	rc = store_users_keep_authorised(s, login, err);
 	if (rc == 0 && (was = store_users_describe(s, login, err)) == NULL)
 		rc = -1;
 	if (rc == 0 && was[0] == '\0')
@@ -446,5 +321,5 @@ store_users_remove(struct store *s, const char *login,
 	if (rc == 0)
 		rc = store_users_log(s, login, was, who, err);
 	free(was);
-	return store_users_finish(s, rc, err);
+	return store_tx_end(&tx, rc, err);
 }

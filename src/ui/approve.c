@@ -17,7 +17,6 @@
 #include "policy.h"
 #include "store_approval.h"
 #include "store_history.h"
-#include "store_users.h"
 #include "utf8.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -33,6 +32,10 @@ struct approve_form {
 	/* What holds approval back was shown: Enter approves despite it. */
 	bool	 confirming;
 	bool	 confirmed;	/* the approval was made so */
+	/* What the clerk is asked to confirm, as the change log words it
+	 * (store_approval_note): the approval refuses a confirmation of
+	 * another gate than the one shown. */
+	char	*seen_note;
 	/* why the last try failed ("" none) */
 	char	 note[ERROR_MSG_MAX + 64];
 };
@@ -117,12 +120,14 @@ approve_draw(const struct approve_form *f)
 /* What holds approval back, for the authorised person to confirm: the
  * counts and the first of each, in the dialog's note. */
 static void
-approve_describe_gate(const struct store_approval_gate *g, char *note,
-    size_t size)
+approve_describe_gate(const struct store_approval_gate *g, bool again,
+    char *note, size_t size)
 {
 	struct buf b;
 
 	buf_init(&b);
+	if (again)
+		buf_puts(&b, "Перечень изменился, пока вы читали. ");
 	buf_puts(&b, "Утверждению мешают:");
 	if (g->errors > 0)
 		buf_printf(&b, " ошибок по правилам Порядка — %zu (%s; все — F5 "
@@ -136,23 +141,34 @@ approve_describe_gate(const struct store_approval_gate *g, char *note,
 	buf_fini(&b);
 }
 
+/* Ask the clerk to confirm gate g (again, if the list changed while they
+ * read it: then say so). */
+static void
+approve_ask(struct approve_form *f, const struct store_approval_gate *g)
+{
+	approve_describe_gate(g, f->confirming, f->note, sizeof f->note);
+	free(f->seen_note);
+	f->seen_note = store_approval_note(g);
+	f->confirming = true;
+}
+
 /*
- * The checks and the approval itself, as perechen approve makes them:
- * 0 and *rev; 1 when errors or unaccepted changes hold it back and the
- * clerk has yet to confirm (f->note says what); -1 with err (the list
- * unchanged).  Who approves comes from the program (the real uid).
+ * The approval, with the checks perechen approve makes, in its own
+ * transaction (store_revision_approve_checked): 0 and *rev; 1 when errors or
+ * unaccepted changes hold it back and the clerk has yet to confirm what
+ * f->note now says; -1 with err (the list unchanged).  Who approves
+ * comes from the program (the real uid).
  */
 static int
 approve_run(struct approve_form *f, struct store *st,
     const struct ui_actions *acts, const struct calendar *cal, int64_t *rev,
     struct error *err)
 {
+	struct store_approval_request rq = { 0 };
 	struct store_approval_gate g;
 	struct approval_order order;
 	struct actor who;
 	struct date today;
-	char *note = NULL;
-	size_t tps;
 	int rc;
 
 	if (acts == NULL || acts->actor == NULL)
@@ -163,28 +179,18 @@ approve_run(struct approve_form *f, struct store *st,
 	    &order, err) != 0)
 		return -1;
 	acts->actor(acts->ctx, &who);
+	rq.order_no = order.number;
+	rq.order_date = order.iso;
+	rq.consent.errors = rq.consent.unreviewed = f->confirming;
+	rq.seen_note = f->confirming ? f->seen_note : NULL;
+	rq.cal = cal;
 	store_approval_gate_init(&g);
-	rc = store_count(st, NULL, &tps, NULL, err);
-	if (rc == 0)
-		rc = approval_check_list(tps, err);
-	if (rc == 0)
-		rc = store_users_permit(st, who.login, POLICY_APPROVE, NULL,
-		    NULL, err);
-	if (rc == 0)
-		rc = store_approval_gate(st, &g, err);
-	if (rc == 0 && (g.errors > 0 || g.unaccepted.n > 0) &&
-	    !f->confirming) {
-		approve_describe_gate(&g, f->note, sizeof f->note);
-		f->confirming = true;
+	rc = store_revision_approve_checked(st, &rq, &who, &g, rev, err);
+	if (rc > 0) {
+		approve_ask(f, &g);
 		rc = 1;
-	}
-	if (rc == 0) {
-		note = store_approval_note(&g);
-		f->confirmed = note != NULL;
-		rc = store_revision_approve_unreviewed(st, order.number,
-		    order.iso, note, cal, &who, rev, err);
-	}
-	free(note);
+	} else if (rc == 0)
+		f->confirmed = g.errors > 0 || g.unaccepted.n > 0;
 	store_approval_gate_fini(&g);
 	approval_order_fini(&order);
 	return rc;
@@ -315,5 +321,6 @@ done:
 	curs_set(0);
 	buf_fini(&f.field[0]);
 	buf_fini(&f.field[1]);
+	free(f.seen_note);
 	return res;
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "contact.h"
+#include "merge.h"
+#include "record.h"
 #include "store_ack.h"
 #include "utf8.h"
 
@@ -791,6 +793,132 @@ tpform_push_undo(struct tpform *t)
 	undo_push(&t->e->undo, &u);
 }
 
+/* The clerk's way with another clerk's change of the same fields, in
+ * form_pick's order. */
+enum { TP_CONFLICT_RELOAD, TP_CONFLICT_MINE, TP_CONFLICT_FIELDS };
+
+/* "«особенности»: его «…»" / "ваше «…»", one line each, for the pick. */
+static char *
+tpform_conflict_item(int n, const char *whose, const char *value)
+{
+	char *one = utf8_squeeze(value);
+	char *item = xasprintf("%d %s: «%s»", n, whose, one);
+
+	free(one);
+	return item;
+}
+
+/* Field by field: each conflicting field takes the value the clerk picks
+ * (the other's from theirs, else the clerk's own stays).  False if the
+ * clerk left the choice. */
+static bool
+tpform_pick_fields(struct form *f, struct tpform *t,
+    const struct touchpoint *theirs, const struct changes *conflicts)
+{
+	for (size_t i = 0; i < conflicts->n; i++) {
+		const struct change *c = &conflicts->v[i];
+		char *items[2], *title;
+		int got;
+
+		items[0] = tpform_conflict_item(1, "его", c->old_value);
+		items[1] = tpform_conflict_item(2, "ваше", c->new_value);
+		title = xasprintf("Поле «%s»: какое значение записать?",
+		    c->field);
+		got = form_pick(f, title, (const char *const *)items, 2, 1);
+		free(title);
+		free(items[0]);
+		free(items[1]);
+		if (got < 0)
+			return false;
+		if (got == 0)
+			touchpoint_take_part(&t->tp, theirs, c->field);
+	}
+	return true;
+}
+
+/*
+ * Another clerk saved the fields this form changed (err says which, with
+ * both values): the clerk reloads the touchpoint (their own edits
+ * dropped), keeps their own values, or picks field by field; what the
+ * other changed alone is kept in every case.  0 when saved; -1 with err
+ * and the form open.
+ */
+static int
+tpform_resolve(struct form *f, struct tpform *t,
+    const struct changes *conflicts, const struct actor *who,
+    struct error *err)
+{
+	static const char *const ways[] = {
+		"1 Перечитать точку: ваши правки отбросить",
+		"2 Оставить ваше: записать поверх его правки",
+		"3 По полям: выбрать значение каждого поля",
+	};
+	struct touchpoint theirs;
+	int way, rc = -1;
+
+	touchpoint_init(&theirs);
+	if (store_touchpoint_load(t->e->st, t->tp.id, &theirs, NULL,
+	    err) != 0) {
+		touchpoint_fini(&theirs);
+		return -1;
+	}
+	form_say(f, true, "«%s»: у него «%s», у вас «%s»%s",
+	    conflicts->v[0].field, conflicts->v[0].old_value,
+	    conflicts->v[0].new_value, conflicts->n > 1 ? " и другие поля" :
+	    "");
+	way = form_pick(f, "Точку изменили и вы, и другой пользователь",
+	    ways, 3, TP_CONFLICT_FIELDS);
+	if (way == TP_CONFLICT_RELOAD) {
+		record_copy_touchpoint(&t->orig, &theirs);
+		record_copy_touchpoint(&t->tp, &theirs);
+		tpform_reload(f);
+		error_set(err, "точка перечитана: в форме то, что записал "
+		    "другой пользователь");
+	} else if (way == TP_CONFLICT_MINE || (way == TP_CONFLICT_FIELDS &&
+	    tpform_pick_fields(f, t, &theirs, conflicts))) {
+		rc = store_touchpoint_save_merged(t->e->st, t->proc.id, &theirs,
+		    &t->tp, t->e->cat, who, NULL, err);
+		/* Undo goes back to what the list held, their change kept. */
+		if (rc == 0)
+			record_copy_touchpoint(&t->orig, &theirs);
+	}
+	touchpoint_fini(&theirs);
+	return rc;
+}
+
+/* Save tp, merging what another clerk saved meanwhile (store_edit.h);
+ * their change of the same fields goes to the clerk (tpform_resolve).
+ * *merged tells that their change is kept beside the clerk's. */
+static int
+tpform_store(struct form *f, struct tpform *t, const struct actor *who,
+    bool *merged, struct error *err)
+{
+	struct changes conflicts;
+	struct touchpoint now;
+	struct error ignored;
+	int64_t was = t->tp.version;
+	bool stale;
+	int rc;
+
+	/* What the list holds now: undo of a merged save goes back to it,
+	 * never to the form's stale copy (that would drop their change). */
+	touchpoint_init(&now);
+	stale = t->tp.id != 0 && store_touchpoint_load(t->e->st, t->tp.id,
+	    &now, NULL, &ignored) == 0 && now.version != was;
+	changes_init(&conflicts);
+	rc = store_touchpoint_save_merged(t->e->st, t->proc.id,
+	    t->tp.id != 0 ? &t->orig : NULL, &t->tp, t->e->cat, who,
+	    &conflicts, err);
+	if (rc != 0 && conflicts.n > 0)
+		rc = tpform_resolve(f, t, &conflicts, who, err);
+	else if (rc == 0 && stale)
+		record_copy_touchpoint(&t->orig, &now);
+	changes_fini(&conflicts);
+	touchpoint_fini(&now);
+	*merged = rc == 0 && t->tp.id != 0 && t->tp.version > was + 1;
+	return rc;
+}
+
 /* Save the touchpoint (one transaction), then the acknowledgements the
  * justification makes (a second one), and remember it for undo. */
 static int
@@ -801,7 +929,7 @@ tpform_save(struct form *f, struct error *err)
 	struct error ack_err;
 	char note[128] = "";
 	size_t warnings = findings_count(&f->found, LEVEL_WARNING, true);
-	bool added = t->tp.id == 0, changed;
+	bool added = t->tp.id == 0, changed, merged = false;
 	int64_t pos;
 
 	if (edit_actor(t->e, &who, err) != 0)
@@ -809,8 +937,7 @@ tpform_save(struct form *f, struct error *err)
 	tpform_tidy(t);
 	/* Only a justification typed: the record itself stays as it is. */
 	changed = added || !record_same_touchpoint(&t->orig, &t->tp);
-	if (changed && store_touchpoint_save(t->e->st, t->proc.id, &t->tp,
-	    t->e->cat, &who, err) != 0)
+	if (changed && tpform_store(f, t, &who, &merged, err) != 0)
 		return -1;
 	pos = added ? (int64_t)t->proc.ntps + 1 : (int64_t)t->ti + 1;
 	t->key = (struct view_key){ t->proc_pos, t->proc.id, pos, t->tp.id };
@@ -827,9 +954,10 @@ tpform_save(struct form *f, struct error *err)
 	else if (warnings > 0)
 		snprintf(note, sizeof note, " (предупреждений: %zu — см. "
 		    "проверку, !)", warnings);
-	snprintf(f->done_msg, sizeof f->done_msg, "%s точка %lld.%lld%s «%s»",
+	snprintf(f->done_msg, sizeof f->done_msg, "%s точка %lld.%lld%s%s «%s»",
 	    added ? "Добавлена" : "Сохранена", (long long)t->proc_pos,
-	    (long long)pos, note, t->tp.name);
+	    (long long)pos, merged ? " (с правкой другого пользователя)" : "",
+	    note, t->tp.name);
 	return 0;
 }
 

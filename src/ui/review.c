@@ -728,6 +728,20 @@ rv_fill_record(struct rv *r)
 	r->shown_tp = r->d.tp.id;
 }
 
+/* Record that the item stood on is shown as it is now, before it is
+ * read: accepting takes only a version shown (store_review_seen). */
+static int
+rv_mark_seen(struct rv *r, struct error *err)
+{
+	struct actor who;
+
+	if (r->s.finished_utc[0] != '\0')
+		return 0;
+	if (edit_actor(r->e, &who, err) != 0)
+		return -1;
+	return store_review_seen(r->e->st, r->id, r->s.position, &who, err);
+}
+
 /* Read the session again, and the item it stands on. */
 static int
 rv_load(struct rv *r, struct error *err)
@@ -744,7 +758,8 @@ rv_load(struct rv *r, struct error *err)
 		return -1;
 	if ((it = rv_item(r)) == NULL || it->gone)
 		return 0;
-	if (store_review_detail(r->e->st, it->tp_id, r->e->cat, &r->d,
+	if (rv_mark_seen(r, err) != 0 ||
+	    store_review_detail(r->e->st, it->tp_id, r->e->cat, &r->d,
 	    err) != 0)
 		return -1;
 	r->have_d = true;
@@ -1038,10 +1053,15 @@ rv_verdict(struct rv *r, enum verdict v)
 			return;
 		}
 	}
-	if (!rv_actor(r, &who) || store_review_verdict(r->e->st, r->id,
-	    r->s.position, v, comment, &who, &err) != 0) {
-		if (r->msg[0] == '\0')
-			rv_say(r, true, "%s", err.msg);
+	if (!rv_actor(r, &who)) {
+		free(comment);
+		return;
+	}
+	if (store_review_verdict(r->e->st, r->id, r->s.position, v, comment,
+	    &who, &err) != 0) {
+		/* Changed since shown: show it as it is now, to decide on. */
+		rv_reload(r);
+		rv_say(r, true, "%s", err.msg);
 		free(comment);
 		return;
 	}

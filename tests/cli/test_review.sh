@@ -36,7 +36,10 @@ expect_in "$WORK/out" "Изменения: перечень ещё не утве
 expect_status 1 "$P" -d "$DB" review start
 expect_in "$WORK/err" "незавершённая проверка № 1 (1/19)"
 
-for i in 1 2 3 4 5 6; do
+# Each is shown before it is accepted: a verdict is about what was seen.
+expect_status 0 "$P" -d "$DB" review accept
+for i in 2 3 4 5 6; do
+	expect_status 0 "$P" -d "$DB" review show
 	expect_status 0 "$P" -d "$DB" review accept
 done
 expect_in "$WORK/out" "Далее: 2.2 Почта России"
@@ -48,6 +51,9 @@ expect_status 0 "$P" -d "$DB" review return \
     --comment "укажите почтовый адрес и индекс"
 expect_in "$WORK/out" "2.2 Почта России: возвращена на доработку: укажите почтовый адрес и индекс."
 expect_in "$WORK/out" "8/19 — принято 6, возвращено 1, пропущено 0, не просмотрено 12."
+expect_status 1 "$P" -d "$DB" review accept
+expect_in "$WORK/err" "точку 2.3 в этой проверке ещё не показывали"
+expect_status 0 "$P" -d "$DB" review show
 expect_status 0 "$P" -d "$DB" review accept
 expect_status 0 "$P" -d "$DB" review skip
 expect_in "$WORK/out" "2.4 Видеоконференцсвязь: пропущена."
@@ -73,9 +79,11 @@ expect_in "$WORK/out" "10/19"
 
 # The rest, to the end: the session finishes itself with its summary.
 for i in 1 2 3 4 5 6 7 8 9; do
+	expect_status 0 "$P" -d "$DB" review show
 	expect_status 0 "$P" -d "$DB" review accept
 done
 expect_not_in "$WORK/out" "завершена"
+expect_status 0 "$P" -d "$DB" review show
 expect_status 0 "$P" -d "$DB" review accept
 expect_in "$WORK/out" "5.1 Единый портал государственных услуг (ЕПГУ): принята."
 expect_in "$WORK/out" "Все точки просмотрены, проверка завершена."

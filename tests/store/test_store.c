@@ -111,11 +111,78 @@ new_database_is_migrated_and_reopens(void **state)
 	assert_int_equal(store_begin(st, &err), 0);
 	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
 	assert_int_equal(store_commit(st, &err), 0);
+	/* Its first list (an empty one, as init writes it) finishes it. */
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
 	store_close(st);
 	open_store(f, 0, &st);
 	assert_int_equal(store_catalog_missing(st, &missing, &err), 0);
 	assert_false(missing);
 	store_close(st);
+}
+
+/* A kill -9 during the first import of a new file leaves no list file:
+ * one that got its catalogue but never its first list is removed at the
+ * next start, and made anew when asked to create. */
+static void
+interrupted_creation_leaves_no_list(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct list in;
+	struct error err;
+	size_t procs;
+
+	open_store(f, STORE_CREATE, &st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	sample_list(&in);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_insert_list(st, &in, &err), 0);
+	store_close(st);	/* killed before the import's commit */
+	assert_int_equal(access(f->path, F_OK), 0);
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "создание было прервано"));
+	assert_int_not_equal(access(f->path, F_OK), 0);
+
+	open_store(f, STORE_CREATE, &st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_insert_list(st, &in, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	store_close(st);
+	open_store(f, 0, &st);
+	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
+	assert_int_equal(procs, 2);
+	store_close(st);
+	list_fini(&in);
+}
+
+/* A creator killed before SQLite wrote a byte leaves the empty file the
+ * program made for the list's mode: a reading command neither opens it
+ * nor leaves a migrated empty list behind; a creating one makes the list. */
+static void
+empty_file_is_no_list(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct error err;
+	struct stat sb;
+	FILE *fp = fopen(f->path, "w");
+
+	assert_non_null(fp);
+	fclose(fp);
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "файл пуст"));
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	open_store(f, STORE_CREATE, &st);
+	store_close(st);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_true(sb.st_size > 0);
 }
 
 static void
@@ -299,6 +366,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(missing_file_is_not_created_without_flag, setup, teardown),
 		cmocka_unit_test_setup_teardown(new_database_is_migrated_and_reopens, setup, teardown),
+		cmocka_unit_test_setup_teardown(interrupted_creation_leaves_no_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(empty_file_is_no_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_round_trips_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(rollback_leaves_nothing_behind, setup, teardown),
 		cmocka_unit_test_setup_teardown(clear_removes_children_by_cascade, setup, teardown),

@@ -171,6 +171,86 @@ stale_version_is_refused_and_not_logged(void **state)
 	touchpoint_fini(&now);
 }
 
+/* Two clerks edit one touchpoint from the same version: different fields
+ * merge (each change logged once, by its clerk); the same field refuses
+ * the second with both values and saves nothing. */
+/* Touchpoint f->tp_id as stored now into tp (initialised; replaced). */
+static void
+load_tp(struct fixture *f, struct touchpoint *tp)
+{
+	struct error err;
+
+	if (store_touchpoint_load(f->st, f->tp_id, tp, NULL, &err) != 0)
+		fail_msg("%s", err.msg);
+}
+
+static void
+concurrent_saves_merge_or_name_the_conflict(void **state)
+{
+	static const struct actor other = { "olga", "2026-11-29T10:05:00Z" };
+	struct fixture *f = *state;
+	struct touchpoint base, a, b, now;
+	struct changes c, conflicts;
+	struct error err;
+
+	touchpoint_init(&base);
+	touchpoint_init(&a);
+	touchpoint_init(&b);
+	touchpoint_init(&now);
+	changes_init(&conflicts);
+	load_tp(f, &base);
+	load_tp(f, &a);
+	load_tp(f, &b);
+	model_set(&a.specifics, "по записи");
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &a, &f->cat,
+	    &other, &err), 0);
+	model_set(&b.basis, "приказ № 5");
+	if (store_touchpoint_save_merged(f->st, f->proc_id, &base, &b, &f->cat,
+	    &who, &conflicts, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(conflicts.n, 0);
+	load_tp(f, &now);
+	assert_string_equal(now.specifics, "по записи");
+	assert_string_equal(now.basis, "приказ № 5");
+	read_log(f, &c);
+	assert_int_equal(c.n, 4);
+	assert_string_equal(c.v[2].field, "особенности");
+	assert_string_equal(c.v[2].login, "olga");
+	assert_string_equal(c.v[3].field, "основание");
+	assert_string_equal(c.v[3].login, "clerk");
+	changes_fini(&c);
+
+	/* The same field, each from the version now stored. */
+	load_tp(f, &base);
+	load_tp(f, &a);
+	load_tp(f, &b);
+	model_set(&a.specifics, "только по записи");
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &a, &f->cat,
+	    &other, &err), 0);
+	model_set(&b.specifics, "без записи");
+	model_set(&b.unit, "отдел В");
+	assert_int_equal(store_touchpoint_save_merged(f->st, f->proc_id, &base,
+	    &b, &f->cat, &who, &conflicts, &err), -1);
+	assert_non_null(strstr(err.msg, "изменил olga"));
+	assert_non_null(strstr(err.msg, "«особенности»: у него «только по "
+	    "записи», у вас «без записи»"));
+	assert_non_null(strstr(err.msg, "ничего не сохранено"));
+	assert_int_equal(conflicts.n, 1);
+	assert_string_equal(conflicts.v[0].old_value, "только по записи");
+	assert_string_equal(conflicts.v[0].new_value, "без записи");
+	load_tp(f, &now);
+	assert_string_equal(now.specifics, "только по записи");
+	assert_string_not_equal(now.unit, "отдел В");
+	read_log(f, &c);
+	assert_int_equal(c.n, 5);
+	changes_fini(&c);
+	changes_fini(&conflicts);
+	touchpoint_fini(&base);
+	touchpoint_fini(&a);
+	touchpoint_fini(&b);
+	touchpoint_fini(&now);
+}
+
 static void
 exclusion_and_restore_are_5_3_4_and_5_3_1(void **state)
 {
@@ -457,6 +537,7 @@ main(void)
 		T(new_touchpoint_is_logged_as_5_3_1),
 		T(changed_needs_are_logged_old_to_new),
 		T(stale_version_is_refused_and_not_logged),
+		T(concurrent_saves_merge_or_name_the_conflict),
 		T(exclusion_and_restore_are_5_3_4_and_5_3_1),
 		T(moves_swap_neighbours),
 		T(killed_between_change_and_log_leaves_neither),

@@ -333,6 +333,7 @@ schema_5_is_migrated(void **state)
 	    "ALTER TABLE rev_header DROP COLUMN org_genitive; "
 	    "ALTER TABLE revision DROP COLUMN cycle_start; "
 	    "ALTER TABLE revision DROP COLUMN cycle_due; "
+	    "ALTER TABLE review_item DROP COLUMN seen_log_id; "
 	    "PRAGMA user_version = 5", 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
 	if (store_open(&f->st, f->path, 0, &err) != 0)
@@ -361,6 +362,7 @@ schema_6_is_migrated(void **state)
 	    "ALTER TABLE rev_header DROP COLUMN org_genitive; "
 	    "ALTER TABLE revision DROP COLUMN cycle_start; "
 	    "ALTER TABLE revision DROP COLUMN cycle_due; "
+	    "ALTER TABLE review_item DROP COLUMN seen_log_id; "
 	    "DELETE FROM kind WHERE code IN ('epgu', 'tor_knd'); "
 	    "INSERT INTO kind (code, name, channel, key_default, written, "
 	    "  custom) VALUES ('epgu', 'ЕПГУ', 1, 0, 0, 0), "

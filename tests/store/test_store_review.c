@@ -139,7 +139,9 @@ verdict(struct fixture *f, int64_t id, size_t index, enum verdict v,
 {
 	struct error err;
 
-	if (store_review_verdict(f->st, id, index, v, comment, &olga,
+	/* The reviewer is shown the item before deciding. */
+	if (store_review_seen(f->st, id, index, &olga, &err) != 0 ||
+	    store_review_verdict(f->st, id, index, v, comment, &olga,
 	    &err) != 0)
 		fail_msg("%s", err.msg);
 }
@@ -592,6 +594,39 @@ codes_and_words_parse(void **state)
 	assert_string_equal(verdict_title(VERDICT_SKIPPED), "пропущена");
 }
 
+/* A verdict is about the version shown: accepting an item never shown
+ * is refused, and so is one whose touchpoint an editor changed after it
+ * was shown; shown again, it is accepted. */
+static void
+accept_is_of_the_version_shown(void **state)
+{
+	struct fixture *f = *state;
+	struct review_session r;
+	struct error err;
+	int64_t id = start(f, REVIEW_SCOPE_ALL, NULL, &olga);
+
+	assert_int_equal(store_review_verdict(f->st, id, 0, VERDICT_ACCEPTED,
+	    NULL, &olga, &err), -1);
+	assert_non_null(strstr(err.msg, "ещё не показывали"));
+	assert_int_equal(store_review_seen(f->st, id, 0, &olga, &err), 0);
+	rename_tp(f, f->tp[0], "Сайт органа", &anna);
+	assert_int_equal(store_review_verdict(f->st, id, 0, VERDICT_ACCEPTED,
+	    NULL, &olga, &err), -1);
+	assert_non_null(strstr(err.msg, "точку 1.1 изменил anna"));
+	assert_non_null(strstr(err.msg, "наименование «Сайт органа»"));
+	assert_non_null(strstr(err.msg, "просмотрите её снова"));
+	get(f, id, &r);
+	assert_int_equal(r.count[VERDICT_ACCEPTED], 0);
+	review_session_fini(&r);
+	/* Returning or skipping needs no second look. */
+	assert_int_equal(store_review_verdict(f->st, id, 1, VERDICT_SKIPPED,
+	    NULL, &olga, &err), 0);
+	verdict(f, id, 0, VERDICT_ACCEPTED, NULL);
+	get(f, id, &r);
+	assert_int_equal(r.count[VERDICT_ACCEPTED], 1);
+	review_session_fini(&r);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -613,6 +648,7 @@ main(void)
 		T(returned_rows_stay_marked_until_they_change),
 		T(loading_the_list_from_a_file_ends_every_verdict),
 		T(scope_preview_starts_nothing),
+		T(accept_is_of_the_version_shown),
 		cmocka_unit_test(codes_and_words_parse),
 	};
 

@@ -92,6 +92,14 @@ tm send-keys -t t -l "4"
 wait_gone "Утверждению мешают"
 keys Enter
 wait_for "Утверждению мешают"
+# Changed while the clerk read the question: the confirmation was for
+# what the dialog showed, so it asks again about what is there now.
+"$PERECHEN" -d "$DB" tp set 1.3 --specifics "по записи" >/dev/null 2>&1 ||
+	fail "tp set 1.3"
+keys Enter
+wait_for "Перечень изменился, пока вы читали. Утверждению мешают:"
+expect_screen "изменённых и не принятых при проверке точек — 2 (точка 1.2"
+expect_line 1 "Не на сайте"
 keys Enter
 wait_gone "Утверждение перечня"
 wait_for "Утверждена редакция 2 с подтверждением (записано в журнал)."
