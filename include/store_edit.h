@@ -92,5 +92,14 @@ int	store_process_restore(struct store *s, int64_t id,
 /* Save the header, logging each changed field. */
 int	store_header_save(struct store *s, const struct list_header *h,
 	    const struct actor *who, struct error *err);
+/*
+ * Change the header as it stands: apply(h, arg) edits the stored header
+ * read inside the change's transaction, so no other clerk's change made
+ * since it was shown is overwritten; each changed field is logged.  h
+ * (list_header_init'ed) gets the header as saved.
+ */
+int	store_header_edit(struct store *s,
+	    void (*apply)(struct list_header *h, void *arg), void *arg,
+	    const struct actor *who, struct list_header *h, struct error *err);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "store_tx.h"
 #include "store_users.h"
 #include "utf8.h"
 
@@ -177,6 +178,7 @@ static int
 seed_catalog_if_new(struct app *app, struct store *st, struct error *err)
 {
 	struct app_actor who;
+	struct store_tx tx;
 	struct catalog c;
 	bool missing;
 	int rc;
@@ -187,15 +189,15 @@ seed_catalog_if_new(struct app *app, struct store *st, struct error *err)
 		return 0;
 	catalog_init(&c);
 	rc = app_load_catalog(app, &c, err);
-	if (rc == 0 && (rc = store_begin(st, err)) == 0) {
+	app_actor_init(&who);
+	/* A new list has no users: anyone may make it, and its creator
+	 * becomes its first authorised person in the same transaction. */
+	if (rc == 0 && (rc = store_tx_begin(&tx, st, &who.actor,
+	    POLICY_IMPORT, err)) == 0) {
 		rc = store_seed_catalog(st, &c, err);
-		app_actor_init(&who);
 		if (rc == 0)
 			rc = store_users_bootstrap(st, who.login, who.now, err);
-		if (rc == 0)
-			rc = store_commit(st, err);
-		if (rc != 0)
-			store_rollback(st);
+		rc = store_tx_end(&tx, rc, err);
 	}
 	catalog_fini(&c);
 	return rc;

@@ -17,6 +17,7 @@
 #include "app.h"
 #include "buf.h"
 #include "store_ack.h"
+#include "store_tx.h"
 #include "utf8.h"
 #include "validate.h"
 
@@ -225,6 +226,8 @@ static int
 cmd_ack_add(struct store *st, const struct list *l,
     const struct cmd_ack_args *a, struct error *err)
 {
+	struct app_actor who;
+	struct store_tx tx;
 	struct catalog cat;
 	struct ack k;
 	int rc;
@@ -243,13 +246,10 @@ cmd_ack_add(struct store *st, const struct list *l,
 	k.justification = (char *)a->reason;
 	k.login = xstrdup(app_login());
 	k.created_utc = (char *)"";
-	rc = store_begin(st, err);
+	app_actor_init(&who);
+	rc = store_tx_begin(&tx, st, &who.actor, POLICY_ACK, err);
 	if (rc == 0)
-		rc = store_ack_add(st, &k, err);
-	if (rc == 0)
-		rc = store_commit(st, err);
-	if (rc != 0)
-		store_rollback(st);
+		rc = store_tx_end(&tx, store_ack_add(st, &k, err), err);
 	free(k.login);
 	return rc;
 }
@@ -259,21 +259,20 @@ cmd_ack_remove(struct store *st, const struct list *l,
     const struct cmd_ack_args *a, struct error *err)
 {
 	int64_t proc_id, tp_id;
+	struct app_actor who;
+	struct store_tx tx;
 	bool removed = false;
 	int rc;
 
 	if (cmd_ack_resolve(l, a, &proc_id, &tp_id, err) != 0)
 		return -1;
-	rc = store_begin(st, err);
+	app_actor_init(&who);
+	rc = store_tx_begin(&tx, st, &who.actor, POLICY_ACK, err);
 	if (rc == 0)
-		rc = store_ack_remove(st, a->rule, proc_id, tp_id, &removed,
-		    err);
-	if (rc == 0)
-		rc = store_commit(st, err);
-	if (rc != 0) {
-		store_rollback(st);
+		rc = store_tx_end(&tx, store_ack_remove(st, a->rule, proc_id,
+		    tp_id, &removed, err), err);
+	if (rc != 0)
 		return -1;
-	}
 	if (!removed) {
 		char *target = cmd_ack_target(a);
 

@@ -9,6 +9,7 @@
 #include "change.h"
 #include "declension.h"
 #include "import.h"
+#include "store_tx.h"
 
 static void
 import_usage(FILE *f)
@@ -173,15 +174,13 @@ merge_header(struct store *st, const struct list_header *in, bool replace,
 
 /* The import's summary entry in the change log (same transaction). */
 static int
-log_import(struct store *st, const char *file, const struct list *l,
+log_import(struct store_tx *tx, const char *file, const struct list *l,
     size_t old_procs, size_t old_tps, struct error *err)
 {
-	struct app_actor who;
 	struct changes ch;
 	char *was, *now;
 	int rc;
 
-	app_actor_init(&who);
 	changes_init(&ch);
 	was = old_procs > 0 ? xasprintf("процессов %zu, точек %zu", old_procs,
 	    old_tps) : xstrdup("");
@@ -190,7 +189,7 @@ log_import(struct store *st, const char *file, const struct list *l,
 	    list_count_touchpoints(l), list_count_needs(l));
 	changes_add(&ch, "перечень", 0, 0, "перечень", "импорт", was, now,
 	    TRIGGER_IMPORT);
-	rc = store_log_changes(st, &ch, &who.actor, err);
+	rc = store_tx_log(tx, &ch, err);
 	changes_fini(&ch);
 	free(was);
 	free(now);
@@ -201,32 +200,30 @@ static int
 write_list(struct app *app, const char *file, struct list *l, bool replace,
     struct strvec *header_notes, struct error *err)
 {
+	struct app_actor who;
+	struct store_tx tx;
 	struct store *st;
 	size_t procs, tps;
-	int rc = -1;
+	int rc;
 
 	if (app_open_store(app, STORE_CREATE, &st, err) != 0)
 		return -1;
-	if (store_begin(st, err) != 0)
+	app_actor_init(&who);
+	rc = store_tx_begin(&tx, st, &who.actor, POLICY_IMPORT, err);
+	if (rc != 0)
 		goto out;
-	if (store_count(st, &procs, &tps, NULL, err) != 0)
-		goto out;
-	if (procs > 0 && !replace) {
-		error_set(err, "в перечне %s уже есть записи (процессов %zu, "
-		    "точек %zu); чтобы заменить их, добавьте --replace",
+	rc = store_count(st, &procs, &tps, NULL, err);
+	if (rc == 0 && procs > 0 && !replace)
+		rc = error_set(err, "в перечне %s уже есть записи (процессов "
+		    "%zu, точек %zu); чтобы заменить их, добавьте --replace",
 		    app->db_path, procs, tps);
-		goto out;
-	}
-	if ((replace && store_clear_list(st, err) != 0) ||
+	if (rc == 0 && ((replace && store_clear_list(st, err) != 0) ||
 	    store_insert_list(st, l, err) != 0 ||
 	    merge_header(st, &l->hdr, replace, header_notes, err) != 0 ||
-	    log_import(st, file, l, procs, tps, err) != 0 ||
-	    store_commit(st, err) != 0)
-		goto out;
-	rc = 0;
+	    log_import(&tx, file, l, procs, tps, err) != 0))
+		rc = -1;
+	rc = store_tx_end(&tx, rc, err);
 out:
-	if (rc != 0)
-		store_rollback(st);
 	store_close(st);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "declension.h"
 #include "store_approval.h"
+#include "store_edit.h"
 #include "store_history.h"
 #include "utf8.h"
 
@@ -139,14 +140,30 @@ init_report_genitive(const struct list_header *h, bool declined)
 		app_out("Если неверно: perechen init --org-genitive \"…\"\n");
 }
 
-/* Set the header fields given (one transaction). */
+/* What init_header asks store_header_edit to apply. */
+struct init_edit {
+	const struct init_args *a;
+	bool	 declined;
+};
+
+static void
+init_edit_apply(struct list_header *h, void *arg)
+{
+	struct init_edit *e = arg;
+
+	init_apply(e->a, h, &e->declined);
+}
+
+/* Set the header fields given: one logged transaction over the header as
+ * it stands then. */
 static int
 init_header(struct app *app, const struct init_args *a)
 {
+	struct init_edit e = { .a = a, .declined = false };
+	struct app_actor who;
 	struct list_header h;
 	struct store *st;
 	struct error err;
-	bool declined = false;
 	int rc = EXIT_FAIL;
 
 	if (app_open_store(app, STORE_CREATE, &st, &err) != 0) {
@@ -154,18 +171,15 @@ init_header(struct app *app, const struct init_args *a)
 		return EXIT_FAIL;
 	}
 	list_header_init(&h);
-	if (store_begin(st, &err) == 0 && store_get_header(st, &h, &err) == 0) {
-		init_apply(a, &h, &declined);
-		if (store_set_header(st, &h, &err) == 0 &&
-		    store_commit(st, &err) == 0)
-			rc = EXIT_OK;
-	}
+	app_actor_init(&who);
+	if (store_header_edit(st, init_edit_apply, &e, &who.actor, &h,
+	    &err) == 0)
+		rc = EXIT_OK;
 	if (rc != EXIT_OK) {
-		store_rollback(st);
 		app_error("%s", err.msg);
 	} else {
 		if (a->org != NULL || a->genitive != NULL)
-			init_report_genitive(&h, declined);
+			init_report_genitive(&h, e.declined);
 		app_note("Перечень: %s", app->db_path);
 	}
 	list_header_fini(&h);

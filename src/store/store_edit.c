@@ -822,9 +822,27 @@ store_process_restore(struct store *s, int64_t id, const struct actor *who,
 	return set_process_excluded(s, id, false, "", who, err);
 }
 
+/* Log each field of the header that differs between old and h. */
+static void
+header_changes(const struct list_header *old, const struct list_header *h,
+    struct changes *ch)
+{
+	const char *fields[] = { "орган", "заглавие", "направление",
+	    "орган в родительном падеже" };
+	const char *a[] = { old->org, old->title, old->area,
+	    old->org_genitive };
+	const char *b[] = { h->org, h->title, h->area, h->org_genitive };
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			changes_add(ch, "перечень", 1, 0, "заголовок", fields[i],
+			    a[i], b[i], TRIGGER_EDIT);
+}
+
 int
-store_header_save(struct store *s, const struct list_header *h,
-    const struct actor *who, struct error *err)
+store_header_edit(struct store *s,
+    void (*apply)(struct list_header *h, void *arg), void *arg,
+    const struct actor *who, struct list_header *h, struct error *err)
 {
 	struct store_tx tx;
 	struct list_header old;
@@ -837,22 +855,41 @@ store_header_save(struct store *s, const struct list_header *h,
 	changes_init(&ch);
 	rc = store_get_header(s, &old, err);
 	if (rc == 0)
-		rc = store_set_header(s, h, err);
+		rc = store_get_header(s, h, err);
 	if (rc == 0) {
-		const char *fields[] = { "орган", "заглавие", "направление",
-		    "орган в родительном падеже" };
-		const char *a[] = { old.org, old.title, old.area,
-		    old.org_genitive };
-		const char *b[] = { h->org, h->title, h->area,
-		    h->org_genitive };
-
-		for (int i = 0; i < 4; i++)
-			if (strcmp(a[i], b[i]) != 0)
-				changes_add(&ch, "перечень", 1, 0, "заголовок",
-				    fields[i], a[i], b[i], TRIGGER_EDIT);
+		apply(h, arg);
+		rc = store_set_header(s, h, err);
+	}
+	if (rc == 0) {
+		header_changes(&old, h, &ch);
 		rc = store_tx_log(&tx, &ch, err);
 	}
 	changes_fini(&ch);
 	list_header_fini(&old);
 	return store_tx_end(&tx, rc, err);
+}
+
+/* store_header_edit's apply for a whole header given. */
+static void
+header_replace(struct list_header *h, void *arg)
+{
+	const struct list_header *with = arg;
+
+	model_set(&h->org, with->org);
+	model_set(&h->title, with->title);
+	model_set(&h->area, with->area);
+	model_set(&h->org_genitive, with->org_genitive);
+}
+
+int
+store_header_save(struct store *s, const struct list_header *h,
+    const struct actor *who, struct error *err)
+{
+	struct list_header saved;
+	int rc;
+
+	list_header_init(&saved);
+	rc = store_header_edit(s, header_replace, (void *)h, who, &saved, err);
+	list_header_fini(&saved);
+	return rc;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store_ack.h"
+#include "store_tx.h"
 #include "utf8.h"
 
 struct fscreen {
@@ -316,6 +317,7 @@ static bool
 fs_accept(struct fscreen *s)
 {
 	const struct finding *fi = &s->f.v[s->cur];
+	struct store_tx tx;
 	struct actor who;
 	struct error err;
 	struct ack k;
@@ -359,12 +361,11 @@ fs_accept(struct fscreen *s)
 	rc = edit_actor(s->e, &who, &err);
 	if (rc == 0) {
 		k.login = xstrdup(who.login);
-		rc = store_begin(s->e->st, &err);
+		rc = store_tx_begin(&tx, s->e->st, &who, POLICY_ACK, &err);
 	}
-	if (rc == 0 && (rc = store_ack_add(s->e->st, &k, &err)) == 0)
-		rc = store_commit(s->e->st, &err);
-	if (rc != 0)
-		store_rollback(s->e->st);
+	if (rc == 0)
+		rc = store_tx_end(&tx, store_ack_add(s->e->st, &k, &err),
+		    &err);
 	free(k.justification);
 	free(k.login);
 	free(k.created_utc);
@@ -381,6 +382,8 @@ static void
 fs_unaccept(struct fscreen *s)
 {
 	const struct finding *fi = &s->f.v[s->cur];
+	struct store_tx tx;
+	struct actor who;
 	struct error err;
 	bool removed = false;
 	int rc;
@@ -390,15 +393,13 @@ fs_unaccept(struct fscreen *s)
 		s->msg_error = true;
 		return;
 	}
-	rc = store_begin(s->e->st, &err);
+	rc = edit_actor(s->e, &who, &err);
 	if (rc == 0)
-		rc = store_ack_remove(s->e->st, fi->rule, fi->proc_id,
-		    ack_check_target(fi->rule, true, NULL) == 0 ? fi->tp_id : 0,
-		    &removed, &err);
+		rc = store_tx_begin(&tx, s->e->st, &who, POLICY_ACK, &err);
 	if (rc == 0)
-		rc = store_commit(s->e->st, &err);
-	if (rc != 0)
-		store_rollback(s->e->st);
+		rc = store_tx_end(&tx, store_ack_remove(s->e->st, fi->rule,
+		    fi->proc_id, ack_check_target(fi->rule, true, NULL) == 0 ?
+		    fi->tp_id : 0, &removed, &err), &err);
 	if (rc == 0)
 		rc = fs_load(s, &err);
 	snprintf(s->msg, sizeof s->msg, "%s", rc == 0 ? "Принятие снято: "

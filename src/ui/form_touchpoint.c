@@ -12,6 +12,7 @@
 #include "merge.h"
 #include "record.h"
 #include "store_ack.h"
+#include "store_tx.h"
 #include "utf8.h"
 
 enum {
@@ -746,11 +747,12 @@ static int
 tpform_save_acks(struct form *f, struct tpform *t, const struct actor *who,
     struct error *err)
 {
+	struct store_tx tx;
 	int rc = 0;
 
 	if (t->justification[0] == '\0')
 		return 0;
-	if (store_begin(t->e->st, err) != 0)
+	if (store_tx_begin(&tx, t->e->st, who, POLICY_ACK, err) != 0)
 		return -1;
 	for (size_t i = 0; i < f->found.n && rc == 0; i++) {
 		const struct finding *fi = &f->found.v[i];
@@ -772,10 +774,7 @@ tpform_save_acks(struct form *f, struct tpform *t, const struct actor *who,
 		free(a.login);
 		free(a.created_utc);
 	}
-	if (rc == 0 && store_commit(t->e->st, err) == 0)
-		return 0;
-	store_rollback(t->e->st);
-	return -1;
+	return store_tx_end(&tx, rc, err);
 }
 
 /* Remember the save for undo. */

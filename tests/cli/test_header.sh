@@ -23,6 +23,10 @@ awk '/^ПЕРЕЧЕНЬ$/ {f=1} f' "$ORDER" >"$WORK/table.tsv"
 expect_status 0 "$P" -d "$DB" init --org "$ORG"
 expect_in "$WORK/out" "В грифе: «приказом $GEN» (родительный падеж подставлен по склонению)"
 expect_in "$WORK/out" "Если неверно: perechen init --org-genitive"
+# init changes the header as the editor's form does: each field logged.
+expect_status 0 "$P" -d "$DB" log
+expect_in "$WORK/out" "орган: — → $ORG"
+expect_in "$WORK/out" "орган в родительном падеже: — → $GEN"
 expect_status 0 "$P" -d "$DB" import "$WORK/table.tsv"
 expect_in "$WORK/out" "Заголовок перечня: заглавие взято из строк над таблицей: «$TITLE»"
 expect_not_in "$WORK/err" "заголовок перечня не заполнен"
