@@ -9,6 +9,7 @@
 #include "merge.h"
 #include "store_edit.h"
 #include "store_tx.h"
+#include "validate.h"
 
 /* Run a query that returns one integer; *out is untouched if no row. */
 static int
@@ -464,6 +465,32 @@ merge_with(struct store *s, const struct touchpoint *base,
 	return rc;
 }
 
+/*
+ * The clerk checked their own version before saving; a merge with another
+ * clerk's change makes a record neither of them saw (a name showing a
+ * contact the other removed).  Its field rules must hold too, or nothing
+ * is saved.
+ */
+static int
+check_merged(const struct touchpoint *tp, const struct catalog *cat,
+    struct error *err)
+{
+	struct findings f;
+	int rc = 0;
+
+	findings_init(&f);
+	validate_touchpoint_fields(NULL, 0, tp, FINDING_NONE, cat, &f);
+	for (size_t i = 0; i < f.n && rc == 0; i++)
+		if (f.v[i].level == LEVEL_ERROR)
+			rc = error_set(err, "точку «%s» тем временем изменил "
+			    "другой пользователь, и вместе с его изменением "
+			    "запись нарушила бы правила: %s; ничего не "
+			    "сохранено — перечитайте точку", tp->name,
+			    f.v[i].message);
+	findings_fini(&f);
+	return rc;
+}
+
 int
 store_touchpoint_save_merged(struct store *s, int64_t proc_id,
     const struct touchpoint *base, struct touchpoint *tp,
@@ -485,8 +512,11 @@ store_touchpoint_save_merged(struct store *s, int64_t proc_id,
 	} else if ((rc = store_touchpoint_load(s, tp->id, &old, &proc_id,
 	    err)) == 0 && (rc = store_tx_permit(&tx, old.unit, tp->unit,
 	    err)) == 0) {
-		if (old.version != tp->version && base != NULL)
+		if (old.version != tp->version && base != NULL) {
 			rc = merge_with(s, base, tp, &old, cat, conflicts, err);
+			if (rc == 0)
+				rc = check_merged(tp, cat, err);
+		}
 		if (rc == 0)
 			rc = save_locked(&tx, proc_id, tp, &old, cat, err);
 	}

@@ -529,6 +529,59 @@ approval_needs_the_header_and_freezes_its_genitive(void **state)
 	list_fini(&frozen);
 }
 
+/* A merge makes a record neither clerk saw: one wrote the phone into the
+ * name while the other replaced it in the contacts list.  The merged
+ * record would print a contact the list no longer has (R11): nothing is
+ * saved. */
+static void
+merged_record_must_keep_the_rules(void **state)
+{
+	static const struct actor other = { "olga", "2026-11-29T10:05:00Z" };
+	struct fixture *f = *state;
+	struct touchpoint base, a, b, now;
+	struct changes conflicts;
+	struct error err;
+
+	touchpoint_init(&base);
+	touchpoint_init(&a);
+	touchpoint_init(&b);
+	touchpoint_init(&now);
+	changes_init(&conflicts);
+	load_tp(f, &a);
+	touchpoint_add_contact(&a, CONTACT_PHONE, "+7 (4812) 29-25-09");
+	if (store_touchpoint_save(f->st, f->proc_id, &a, &f->cat, &who,
+	    &err) != 0)
+		fail_msg("%s", err.msg);
+	touchpoint_fini(&a);
+	touchpoint_init(&a);
+	load_tp(f, &base);
+	load_tp(f, &a);
+	load_tp(f, &b);
+	model_set(&a.contacts[a.ncontacts - 1].value, "+7 (4812) 29-25-10");
+	assert_int_equal(store_touchpoint_save(f->st, f->proc_id, &a, &f->cat,
+	    &other, &err), 0);
+	{
+		char *name = xasprintf("%s +7 (4812) 29-25-09", b.name);
+
+		model_set(&b.name, name);
+		free(name);
+	}
+	assert_int_equal(store_touchpoint_save_merged(f->st, f->proc_id, &base,
+	    &b, &f->cat, &who, &conflicts, &err), -1);
+	assert_non_null(strstr(err.msg, "тем временем изменил другой "
+	    "пользователь"));
+	assert_non_null(strstr(err.msg, "29-25-09"));
+	load_tp(f, &now);
+	assert_string_equal(now.name, base.name);
+	assert_string_equal(now.contacts[now.ncontacts - 1].value,
+	    "+7 (4812) 29-25-10");
+	changes_fini(&conflicts);
+	touchpoint_fini(&base);
+	touchpoint_fini(&a);
+	touchpoint_fini(&b);
+	touchpoint_fini(&now);
+}
+
 int
 main(void)
 {
@@ -538,6 +591,7 @@ main(void)
 		T(changed_needs_are_logged_old_to_new),
 		T(stale_version_is_refused_and_not_logged),
 		T(concurrent_saves_merge_or_name_the_conflict),
+		T(merged_record_must_keep_the_rules),
 		T(exclusion_and_restore_are_5_3_4_and_5_3_1),
 		T(moves_swap_neighbours),
 		T(killed_between_change_and_log_leaves_neither),
