@@ -444,7 +444,7 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
     struct findings_jump *jump)
 {
 	int page = LINES / 3 > 1 ? LINES / 3 : 1;
-	wint_t k = key->k;
+	wint_t k = key->fkey ? key->k : keys_latin(key->k);
 
 	*done = false;
 	if (s->help) {

@@ -13,6 +13,10 @@ struct help_entry {
 
 /* Keep in step with the key handling in ui.c and with perechen(1). */
 static const struct help_entry help[] = {
+	{ NULL, "Клавиши-буквы работают и в русской раскладке: по месту "
+	    "клавиши (о — как j, у — как e, . — как /, Б — как <); в полях "
+	    "ввода буквы остаются текстом" },
+	{ NULL, "" },
 	{ NULL, "Перемещение по перечню" },
 	{ "↓ j  ↑ k", "строка вниз, вверх (также Ctrl-N, Ctrl-P)" },
 	{ "PgDn PgUp", "страница вниз, вверх (также Ctrl-F, Ctrl-B)" },

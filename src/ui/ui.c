@@ -741,6 +741,9 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_key(struct ui *u, bool fkey, wint_t k)
 {
+	/* No screen reached from here reads text but through its prompt. */
+	if (!fkey)
+		k = keys_latin(k);
 	/* Esc then a digit is an F-key, for terminals that eat F-keys. */
 	if (u->esc_pending && !fkey && k >= '0' && k <= '9') {
 		fkey = true;

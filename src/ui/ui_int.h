@@ -333,5 +333,9 @@ enum dialog_result review_mode(struct edit *e, char *msg, size_t msglen,
 /* keys.c - the keys the forms read that not every terminfo entry names
  * (modified arrows, F2 … F8, bracketed paste): taught to curses. */
 void	keys_setup(void);
+/* The Latin command key at the place of wc on the Russian layout (wc
+ * itself if it is none): applied where a key is read as a command, never
+ * where it is text. */
+wint_t	keys_latin(wint_t wc);
 
 #endif
