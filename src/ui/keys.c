@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <wchar.h>
 
 /* Codes of our own, above anything curses assigns itself. */
 #define KEYS_BASE 0x4000
@@ -127,36 +128,21 @@ keys_paste_mode(bool on)
  * ","); ASCII characters that both layouts share otherwise stay as they
  * are, so that "?" keeps its Latin meaning.
  */
-static const struct {
-	wint_t	 ru, en;
-} keys_layout[] = {
-	{ L'й', 'q' }, { L'ц', 'w' }, { L'у', 'e' }, { L'к', 'r' },
-	{ L'е', 't' }, { L'н', 'y' }, { L'г', 'u' }, { L'ш', 'i' },
-	{ L'щ', 'o' }, { L'з', 'p' }, { L'х', '[' }, { L'ъ', ']' },
-	{ L'ф', 'a' }, { L'ы', 's' }, { L'в', 'd' }, { L'а', 'f' },
-	{ L'п', 'g' }, { L'р', 'h' }, { L'о', 'j' }, { L'л', 'k' },
-	{ L'д', 'l' }, { L'ж', ';' }, { L'э', '\'' }, { L'я', 'z' },
-	{ L'ч', 'x' }, { L'с', 'c' }, { L'м', 'v' }, { L'и', 'b' },
-	{ L'т', 'n' }, { L'ь', 'm' }, { L'б', ',' }, { L'ю', '.' },
-	{ L'ё', '`' },
-	{ L'Й', 'Q' }, { L'Ц', 'W' }, { L'У', 'E' }, { L'К', 'R' },
-	{ L'Е', 'T' }, { L'Н', 'Y' }, { L'Г', 'U' }, { L'Ш', 'I' },
-	{ L'Щ', 'O' }, { L'З', 'P' }, { L'Х', '{' }, { L'Ъ', '}' },
-	{ L'Ф', 'A' }, { L'Ы', 'S' }, { L'В', 'D' }, { L'А', 'F' },
-	{ L'П', 'G' }, { L'Р', 'H' }, { L'О', 'J' }, { L'Л', 'K' },
-	{ L'Д', 'L' }, { L'Ж', ':' }, { L'Э', '"' }, { L'Я', 'Z' },
-	{ L'Ч', 'X' }, { L'С', 'C' }, { L'М', 'V' }, { L'И', 'B' },
-	{ L'Т', 'N' }, { L'Ь', 'M' }, { L'Б', '<' }, { L'Ю', '>' },
-	{ L'Ё', '~' }, { L'№', '#' },
-	{ L'.', '/' }, { L',', '?' },
-};
-#define NLAYOUT (sizeof keys_layout / sizeof keys_layout[0])
+static const wchar_t keys_ru[] =
+    L"йцукенгшщзхъфывапролджэячсмитьбюё"
+    L"ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ№.,";
+static const char keys_en[] =
+    "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
+    "QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~#/?";
+_Static_assert(sizeof keys_ru / sizeof keys_ru[0] == sizeof keys_en,
+    "every Russian key has its Latin one");
 
 wint_t
 keys_latin(wint_t wc)
 {
-	for (size_t i = 0; i < NLAYOUT; i++)
-		if (keys_layout[i].ru == wc)
-			return keys_layout[i].en;
-	return wc;
+	const wchar_t *at;
+
+	if (wc == 0 || (at = wcschr(keys_ru, (wchar_t)wc)) == NULL)
+		return wc;
+	return (unsigned char)keys_en[at - keys_ru];
 }
