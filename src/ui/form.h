@@ -259,6 +259,7 @@ struct form {
 	bool	 touched[16];		/* by enum field: findings shown */
 	bool	 paste;			/* inside a bracketed paste */
 	bool	 help;			/* the keys are shown */
+	int	 help_scroll;		/* their first line shown */
 	char	 msg[ERROR_MSG_MAX + 256];
 	bool	 msg_error;
 	char	 done_msg[ERROR_MSG_MAX + 256];	/* for the table, after

@@ -754,6 +754,13 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 		u->msg[0] = '\0';
 	if (ui_global_key(u, fkey, k))
 		goto done;
+	/* The record's key bar offers 4Правка: its form, as from the table
+	 * (whose cursor is on the record). */
+	if (u->mode == MODE_RECORD && ((!fkey && k == 'e') ||
+	    (fkey && k == KEY_F(4)))) {
+		u->mode = MODE_TABLE;
+		u->detail.scroll = 0;
+	}
 	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k, u->msg,
 	    sizeof u->msg, &u->msg_error, &u->quit))
 		goto done;
