@@ -320,9 +320,16 @@ struct findings_jump {
 	enum field field;
 	size_t	 item;
 	char	 message[512];		/* the finding's words */
+	/* Where it stood on the screen, to come back after the fix. */
+	size_t	 index;
+	enum rule_id rule;
+	bool	 hide_hints;
 };
 
-/* The screen; DIALOG_OK with *jump set when Enter chose a finding. */
-enum dialog_result findings_screen(struct edit *e, struct findings_jump *jump);
+/* The screen; DIALOG_OK with *jump set when Enter chose a finding.  With
+ * resume (the jump that left it; NULL: none) it opens at the finding
+ * after that one, or where it stood if it is gone. */
+enum dialog_result findings_screen(struct edit *e,
+	    const struct findings_jump *resume, struct findings_jump *jump);
 
 #endif
