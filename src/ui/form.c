@@ -17,10 +17,7 @@
 #define FORM_LABEL_MAX 26
 
 /* The function-key bar of a form. */
-static const struct {
-	int	 n;
-	const char *label;
-} form_fkeys[] = {
+static const struct fkey_label form_fkeys[] = {
 	{ 1, "Помощь" },
 	{ 2, "Сохранить" },
 	{ 3, "Выбор" },
@@ -583,25 +580,6 @@ form_draw_title(struct form *f)
 	draw_text_right(0, 0, COLS, state, a);
 }
 
-/* " 1Помощь  2Сохранить …" as in the table. */
-static void
-form_draw_fkeys(void)
-{
-	int slot = COLS / (int)FORM_NFKEYS, x = 0, y = LINES - 1;
-
-	for (size_t i = 0; i < FORM_NFKEYS; i++) {
-		char num[8];
-		int w = i + 1 == FORM_NFKEYS ? COLS - x : slot, nw;
-
-		snprintf(num, sizeof num, "%d", form_fkeys[i].n);
-		nw = draw_text(y, x, w, num, term_attr_barkey());
-		draw_text(y, x + nw, w - nw - 1, form_fkeys[i].label,
-		    term_attr_bar());
-		draw_fill(y, x + w - 1, 1, A_NORMAL);
-		x += w;
-	}
-}
-
 /* The message, or a reminder of the keys that matter most. */
 static void
 form_draw_message(struct form *f)
@@ -716,7 +694,7 @@ form_draw(struct form *f)
 	else
 		form_draw_body(f, &cy, &cx);
 	form_draw_message(f);
-	form_draw_fkeys();
+	draw_fkeys(LINES - 1, COLS, form_fkeys, FORM_NFKEYS);
 	if (!f->help && cy >= 0 && cx >= 0) {
 		curs_set(1);
 		move(cy, cx);

@@ -56,18 +56,13 @@ struct ui {
 	struct review_badges	 badges;	/* rows returned for rework */
 };
 
-/* The function-key bar: only keys that do something; a wide one only
- * where every label still fits whole. */
-static const struct {
-	int	 n;
-	const char *label;
-	bool	 wide;
-} fkeys[] = {
+/* The function-key bar: only keys that do something. */
+static const struct fkey_label fkeys[] = {
 	{ 1, "Помощь" },
 	{ 3, "Просмотр" },
 	{ 4, "Правка" },
-	{ 5, "Проверка" },
-	{ 6, "Приёмка", true },
+	{ 5, "Замечания" },
+	{ 6, "Проверка" },
 	{ 7, "Поиск" },
 	{ 8, "Исключ." },
 	{ 9, "Печать" },
@@ -75,8 +70,6 @@ static const struct {
 };
 
 #define NFKEYS (sizeof fkeys / sizeof fkeys[0])
-/* From this width the bar has room for the wide keys too. */
-#define FKEYS_WIDE_COLS 90
 
 static void ui_message(struct ui *u, bool error, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
@@ -209,32 +202,6 @@ ui_draw_message(struct ui *u)
 		draw_text_right(r->y, r->x, r->w, hint, A_DIM);
 }
 
-/* " 1Помощь  3Просмотр …" as in Midnight Commander. */
-static void
-ui_draw_fkeys(struct ui *u)
-{
-	const struct rect *r = &u->lay.bar;
-	bool wide = r->w >= FKEYS_WIDE_COLS;
-	int n = 0, slot, x = r->x;
-
-	for (size_t i = 0; i < NFKEYS; i++)
-		n += wide || !fkeys[i].wide;
-	slot = r->w / n;
-	for (size_t i = 0; i < NFKEYS; i++) {
-		char num[8];
-		int w = i + 1 == NFKEYS ? r->x + r->w - x : slot, nw;
-
-		if (fkeys[i].wide && !wide)
-			continue;
-		snprintf(num, sizeof num, "%d", fkeys[i].n);
-		nw = draw_text(r->y, x, w, num, term_attr_barkey());
-		draw_text(r->y, x + nw, w - nw - 1, fkeys[i].label,
-		    term_attr_bar());
-		draw_fill(r->y, x + w - 1, 1, A_NORMAL);
-		x += w;
-	}
-}
-
 /* Below the minimum size: say so, and how to leave. */
 static void
 ui_draw_too_small(void)
@@ -307,7 +274,7 @@ ui_draw(struct ui *u)
 		break;
 	}
 	ui_draw_message(u);
-	ui_draw_fkeys(u);
+	draw_fkeys(u->lay.bar.y, u->lay.bar.w, fkeys, NFKEYS);
 	refresh();
 }
 

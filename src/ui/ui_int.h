@@ -65,6 +65,16 @@ int	draw_text_right(int y, int x, int width, const char *s, attr_t attr);
 void	draw_fill(int y, int x, int width, attr_t attr);
 /* A frame around r with title in its top edge, its inside cleared. */
 void	draw_box(const struct rect *r, const char *title);
+/* A key of a function-key bar: its number and what it does. */
+struct fkey_label {
+	int	 n;
+	const char *label;
+};
+
+/* " 1Помощь  2Сохранить …" as in Midnight Commander, on row y: each key
+ * as wide as it needs and the rest shared out; where they do not all
+ * fit, equal slots with the labels cut. */
+void	draw_fkeys(int y, int width, const struct fkey_label *keys, size_t n);
 /* "точка", "точки", "точек" for n. */
 const char *draw_plural(int64_t n, const char *one, const char *few,
 	    const char *many);
