@@ -143,6 +143,36 @@ reminder_view_title(const struct list_header *hdr, struct buf *b)
 		buf_puts(b, "Перечень точек взаимодействия с клиентом");
 }
 
+/*
+ * The headline names the more urgent of publication and actualisation;
+ * while the revision waits for the website the actualisation's deadline
+ * (of changes since, or of the cycle the revision closed, which ends only
+ * online) is added when the headline does not already name its day, so
+ * that the later deadline is not hidden until "publish".
+ */
+static void
+reminder_view_add_actualise(const struct reminder *r, struct buf *full,
+    struct buf *brief)
+{
+	const struct reminder_deadline *a = NULL;
+	char due[DATE_BUFSZ];
+
+	if (!r->unpublished)
+		return;
+	if (r->actualise)
+		a = &r->actualise_by;
+	else if (r->closed && !r->cycle.published)
+		a = &r->cycle.by;
+	if (a == NULL)
+		return;
+	date_format(a->due, due);
+	if (strstr(full->data, due) != NULL)
+		return;
+	buf_printf(full, "; актуализация (п. 5.3): %s %s", a->overdue ?
+	    "срок истёк" : "срок", due);
+	buf_printf(brief, "; актуализация: %s", due);
+}
+
 void
 reminder_view_draw_header(const struct reminder_view *rv,
     const struct list_header *hdr, const struct rect *r, bool readonly)
@@ -167,6 +197,7 @@ reminder_view_draw_header(const struct reminder_view *rv,
 			    date_format(rv->f.order_date, day));
 		reminder_headline(&rv->r, &full);
 		reminder_headline_brief(&rv->r, &rv->f, &brief);
+		reminder_view_add_actualise(&rv->r, &full, &brief);
 		if (rv->r.level == REMINDER_OVERDUE)
 			alert = term_attr_alert();
 	} else if (rv->share_dir != NULL) {
