@@ -16,6 +16,10 @@
 #define KEY_ESC 27
 /* Wider than this, the detail pane stands beside the table. */
 #define SIDE_BY_SIDE_COLS 140
+/* The detail pane under the table keeps at least its title and four
+ * lines; a table that does not fit leaves it this share of the body. */
+#define DETAIL_MIN_LINES 5
+#define DETAIL_SHARE(body) ((body) * 2 / 5)
 
 enum ui_mode {
 	MODE_TABLE,
@@ -28,6 +32,7 @@ enum ui_mode {
 struct layout {
 	bool	too_small;
 	bool	side;		/* detail pane beside the table, not under it */
+	bool	fits;		/* under it: every row of the table shows */
 	struct rect header, table, detail, full, msg, bar;
 };
 
@@ -112,9 +117,9 @@ ui_layout(struct layout *l)
 		l->table = (struct rect){ 1, 0, body, tw };
 		l->detail = (struct rect){ 1, tw + 1, body, COLS - tw - 1 };
 	} else {
-		dh = body * 2 / 5;
-		if (dh < 6)
-			dh = 6;
+		dh = DETAIL_SHARE(body);
+		if (dh < DETAIL_MIN_LINES)
+			dh = DETAIL_MIN_LINES;
 		l->table = (struct rect){ 1, 0, body - dh, COLS };
 		l->detail = (struct rect){ 1 + body - dh, 0, dh, COLS };
 	}
@@ -130,6 +135,58 @@ ui_load_detail(struct ui *u)
 		ui_failed(u, &err);
 }
 
+/*
+ * The table under which the detail pane stands takes the rows it needs
+ * when the whole list fits above the pane's least height (a page one row
+ * taller than that room is read to tell); else the pane keeps its share.
+ */
+static void
+ui_fit_table(struct ui *u)
+{
+	struct layout *l = &u->lay;
+	int body = LINES - 3, room = body - DETAIL_MIN_LINES, dh;
+	struct error err;
+
+	if (l->too_small || l->side)
+		return;
+	if (u->table.height != room &&
+	    table_resize(&u->table, room, &err) != 0) {
+		ui_failed(u, &err);
+		return;
+	}
+	/* An empty table keeps its room for saying how to fill it. */
+	l->fits = u->table.n > 0 && u->table.n < (size_t)room;
+	if (u->table.n == 0) {
+		l->table.h = room;
+	} else if (l->fits) {
+		l->table.h = (int)u->table.n + 1;
+	} else {
+		dh = DETAIL_SHARE(body) < DETAIL_MIN_LINES ? DETAIL_MIN_LINES :
+		    DETAIL_SHARE(body);
+		l->table.h = body - dh;
+		if (table_resize(&u->table, l->table.h - 1, &err) != 0)
+			ui_failed(u, &err);
+	}
+	l->detail = (struct rect){ 1 + l->table.h, 0, body - l->table.h,
+	    COLS };
+}
+
+/* Under a table that fits, the pane is no taller than what it shows
+ * (the rest of the screen stays blank below it). */
+static void
+ui_fit_detail(struct ui *u)
+{
+	struct layout *l = &u->lay;
+	int rest = LINES - 3 - l->table.h, need;
+
+	if (l->too_small || l->side || !l->fits)
+		return;
+	need = detail_height(&u->detail, &u->cat, l->detail.w - 1) + 1;
+	if (need < DETAIL_MIN_LINES)
+		need = DETAIL_MIN_LINES;
+	l->detail.h = need < rest ? need : rest;
+}
+
 /* Recompute the layout from LINES and COLS and refill the table. */
 static void
 ui_resize(struct ui *u)
@@ -141,6 +198,7 @@ ui_resize(struct ui *u)
 		return;
 	if (table_resize(&u->table, u->lay.table.h - 1, &err) != 0)
 		ui_failed(u, &err);
+	ui_fit_table(u);
 	ui_load_detail(u);
 }
 
@@ -254,6 +312,7 @@ ui_draw(struct ui *u)
 		u->detail.width = -1;
 	switch (u->mode) {
 	case MODE_TABLE:
+		ui_fit_detail(u);
 		table_draw(&u->table, &u->lay.table, !u->focus_detail);
 		ui_draw_detail(u);
 		break;
@@ -738,6 +797,10 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 	else
 		ui_overlay_key(u, fkey, k);
 done:
+	/* Only a change of the rows (a fold, an edit) or of the size may
+	 * make the list fit or stop fitting; a motion cannot. */
+	if (u->mode == MODE_TABLE && ui_key_motion(fkey, k) == MOVE_NONE)
+		ui_fit_table(u);
 	if (u->mode == MODE_TABLE)
 		ui_load_detail(u);
 }

@@ -158,6 +158,8 @@ void	detail_fini(struct detail *d);
 int	detail_load(struct detail *d, struct store_view *v,
 	    const struct view_row *row, struct error *err);
 void	detail_scroll(struct detail *d, int delta, int height);
+/* The lines d's content takes wrapped at width columns. */
+int	detail_height(struct detail *d, const struct catalog *cat, int width);
 /* Add a field (label, then value wrapped beside or under it, indent
  * columns in) while the lines are built: for the more hook. */
 void	detail_add_indented(struct detail *d, const char *label,

@@ -1,6 +1,9 @@
 #!/bin/sh
 # The screen is used for the list: the F-key bars at 80 columns show every
-# key whole (F6 «Проверка», the form's «2Сохранить»).
+# key whole (F6 «Проверка», the form's «2Сохранить»); at 120x40 the seed's
+# list (five processes, 19 touchpoints) shows whole, the detail pane under
+# it no taller than its content and never under 5 lines; at 80 columns the
+# header keeps the body's name.
 . "$TESTS_DIR/tui/lib.sh"
 
 import_example
@@ -19,5 +22,45 @@ for k in 1Помощь 2Сохранить 3Выбор 5Выше 6Ниже 7До
 done
 keys Escape
 wait_for "Форма закрыта без сохранения"
+quit_editor
+
+# The seed imported as the README says.
+awk '/^ПЕРЕЧЕНЬ$/ {f=1} f' "$TESTS_DIR/data/seed-order.txt" >"$WORK/seed.tsv"
+DB="$WORK/seed.db"
+"$PERECHEN" -d "$DB" init \
+	--org "Министерство промышленности и торговли Смоленской области" \
+	>/dev/null 2>&1 || fail "init of the seed"
+"$PERECHEN" -d "$DB" import "$WORK/seed.tsv" >"$WORK/import.out" 2>&1 ||
+	{ cat "$WORK/import.out" >&2; fail "import of the seed"; }
+start_shell 120 40
+open_editor
+wait_for "Процесс 1 из 5"
+for p in 1 2 3 4 5; do
+	expect_screen "  $p ▾ "
+done
+[ "$(screen | grep -cE '^    [├└] [1-5]\.[0-9] ')" = 19 ] ||
+	fail "not all 19 touchpoints are on the screen"
+# Right under the table's 24 rows (line 27): the pane, its content (a
+# process: 3 lines), then nothing.
+expect_line 26 "    └ 5.1 "
+expect_line 27 " Процесс"
+expect_line 28 "Процесс:       1. Информирование"
+[ -z "$(line 32 | tr -d ' ')" ] || fail "the pane is taller than its content"
+# On a touchpoint with more to say it takes the rest, scrolling.
+keys j
+wait_for "Процесс 1 из 5, точка 1"
+wait_line 27 "Точка взаимодействия"
+expect_line 27 "строки 1–11 из"
+# Folded, the list leaves room; the pane stays no taller than it needs.
+keys z
+wait_line 3 "1 ▸ Информирование"
+wait_line 8 " Процесс"
+expect_line 7 "5 ▸ Досудебное обжалование"
+quit_editor
+
+# At 80 columns the header keeps the body's name, shortened.
+start_shell 80 24
+open_editor
+wait_line 1 "Министерство промышленности"
 quit_editor
 tui_done
