@@ -306,8 +306,8 @@ reminder_view_text(const struct reminder_view *rv, struct strvec *lines)
 	    "когда");
 	strvec_push(lines, "  p — напечатать перечень или сохранить в файл");
 	if (rv->r.unpublished)
-		strvec_push(lines, "Размещение на сайте отмечается в командной "
-		    "строке: perechen publish --date ДАТА [--url АДРЕС]");
+		strvec_push(lines, "  w — отметить размещение на сайте: дата "
+		    "и адрес страницы (п. 5.2), как perechen publish");
 	strvec_push(lines, "Сроки считаются по производственному календарю "
 	    "(perechen calendar --help).");
 }

@@ -630,6 +630,27 @@ ui_approve(struct ui *u)
 	u->msg_error = false;
 }
 
+/* w on the reminder's screen: record the publication; the reminder
+ * follows what it did. */
+static void
+ui_publish(struct ui *u)
+{
+	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
+	enum dialog_result res;
+
+	if (u->opt->readonly) {
+		ui_message(u, true, "Перечень открыт только для чтения: "
+		    "отметить размещение нельзя");
+		return;
+	}
+	res = publish_dialog(&env, u->msg, sizeof u->msg);
+	if (res == DIALOG_QUIT)
+		u->quit = true;
+	reminder_view_refresh(&u->reminder, u->st, true);
+	u->reminder_scroll = 0;
+	u->msg_error = false;
+}
+
 /* p, F9: the print dialog; the message line says where the file went. */
 static void
 ui_print(struct ui *u)
@@ -673,6 +694,8 @@ ui_history_key(struct ui *u, bool fkey, wint_t k)
 			ui_log_open(u);
 	} else if (!fkey && k == 'A')
 		ui_approve(u);
+	else if (!fkey && k == 'w' && u->mode == MODE_REMINDER)
+		ui_publish(u);
 	else if ((!fkey && k == 'V') || (fkey && k == KEY_F(6)))
 		ui_review(u);
 	else if ((!fkey && k == 'p') || (fkey && k == KEY_F(9)))

@@ -209,6 +209,34 @@ struct dialog_env {
 	void		*ctx;
 };
 
+/* fields.c - a dialog of labelled one-line fields in a box. */
+
+struct fields {
+	const char *title;		/* in the frame */
+	const char *intro;		/* above the fields (two lines) */
+	const char *const *labels;	/* one per field */
+	struct buf *field;		/* the texts typed, one per field */
+	int	 n, cur;		/* fields; the one typed in */
+	const char *hint;		/* dim, under the fields */
+	const char *keys;		/* dim, at the bottom */
+	char	 note[ERROR_MSG_MAX + 64]; /* bold, "" none: why not */
+};
+
+/* What a key did to the fields. */
+enum fields_input {
+	FIELDS_NONE,		/* nothing, or moved between fields */
+	FIELDS_EDITED,		/* a field's text changed (note cleared) */
+	FIELDS_ENTER,
+	FIELDS_CANCEL,
+	FIELDS_QUIT		/* a signal or a hangup */
+};
+
+/* Draw the box, the cursor left in the current field. */
+void	fields_draw(const struct fields *f);
+/* Read one key and apply it (fields keep under max bytes). */
+enum fields_input fields_key(struct fields *f, const struct dialog_env *env,
+	    size_t max);
+
 /* reminder.c - the reminder of п. 5.3-5.4: the header's state and a
  * screen of its own. */
 
@@ -288,6 +316,13 @@ enum logview_result logview_key(struct logview *lv, bool fkey, wint_t k,
  * revision and the deadline for the website (п. 5.4). */
 enum dialog_result approve_dialog(const struct dialog_env *env,
 	    struct reminder_view *rv, char *msg, size_t msglen);
+
+/* publish.c - recording the publication on the website (п. 5.2). */
+
+/* Ask the date and the page's address and record them with the checks
+ * of "perechen publish"; msg then says what was recorded. */
+enum dialog_result publish_dialog(const struct dialog_env *env, char *msg,
+	    size_t msglen);
 
 /* print.c - the print dialog. */
 
