@@ -300,6 +300,8 @@ ui_draw_detail(struct ui *u)
 static void
 ui_draw(struct ui *u)
 {
+	struct error err;
+
 	erase();
 	if (u->lay.too_small) {
 		ui_draw_too_small();
@@ -312,6 +314,8 @@ ui_draw(struct ui *u)
 		u->detail.width = -1;
 	switch (u->mode) {
 	case MODE_TABLE:
+		if (table_counts_refresh(&u->table, &err) != 0)
+			ui_failed(u, &err);
 		ui_fit_detail(u);
 		table_draw(&u->table, &u->lay.table, !u->focus_detail);
 		ui_draw_detail(u);
@@ -848,6 +852,7 @@ ui_open(struct ui *u, struct store *st, const struct ui_options *opt,
 	    store_view_new(st, &u->v, err) != 0)
 		return -1;
 	table_init(&u->table, u->v);
+	u->table.st = st;
 	u->table.badges = &u->badges;
 	u->detail.more = review_badges_detail;
 	u->detail.more_ctx = &u->badges;

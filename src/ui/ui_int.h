@@ -105,6 +105,14 @@ struct table {
 	int64_t		 nprocs;
 	/* Rows returned for rework, marked ↩ (NULL: none marked). */
 	const struct review_badges *badges;
+	/* The touchpoints in the list (not excluded) of the processes on
+	 * the page, read again when the change log moves on. */
+	struct store	*st;		/* NULL: the counts are not read */
+	struct table_count {
+		int64_t	 proc_id, active;
+	}		*counts;
+	size_t		 ncounts, capcounts;
+	int64_t		 counts_log;	/* the newest log entry when read */
 };
 
 void	table_init(struct table *t, struct store_view *v);
@@ -123,6 +131,9 @@ int	table_goto(struct table *t, const struct view_key *key,
 /* Fold (1), unfold (0) or toggle (-1) the current row's process. */
 int	table_fold(struct table *t, int how, struct error *err);
 int	table_fold_all(struct table *t, bool folded, struct error *err);
+/* Read the counts of the processes on the page that are not read yet
+ * (all again if the change log moved on). */
+int	table_counts_refresh(struct table *t, struct error *err);
 void	table_draw(const struct table *t, const struct rect *r, bool focused);
 
 /* detail.c - one touchpoint (or process) with every field, wrapped. */

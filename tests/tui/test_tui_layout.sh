@@ -3,7 +3,8 @@
 # key whole (F6 «Проверка», the form's «2Сохранить»); at 120x40 the seed's
 # list (five processes, 19 touchpoints) shows whole, the detail pane under
 # it no taller than its content and never under 5 lines; at 80 columns the
-# header keeps the body's name.
+# header keeps the body's name; a process's count leaves out its excluded
+# touchpoints.
 . "$TESTS_DIR/tui/lib.sh"
 
 import_example
@@ -62,5 +63,19 @@ quit_editor
 start_shell 80 24
 open_editor
 wait_line 1 "Министерство промышленности"
+quit_editor
+
+# A process's count leaves out its excluded touchpoints, and follows a
+# restore made in the editor.
+DB="$WORK/t.db"
+"$PERECHEN" -d "$DB" tp exclude 2.4 --reason "канал не используется" \
+	>/dev/null 2>&1 || fail "tp exclude"
+open_editor
+wait_for "2 ▾ Консультирование (3 точки)"
+expect_screen "└ 2.4    (искл.) Видеоконференцсвя"
+keys j j j j j j j j j j
+wait_for "Процесс 2 из 5, точка 4"
+keys r
+wait_for "2 ▾ Консультирование (4 точки)"
 quit_editor
 tui_done
