@@ -19,16 +19,12 @@
 #include "store_history.h"
 #include "utf8.h"
 
-#define CTRL(c) ((c) & 0x1f)
-#define APPROVE_W 66
-#define APPROVE_H 15
-#define APPROVE_LABEL_W 17
 #define APPROVE_FIELD_MAX 200
 
 /* The dialog's state: two fields and what to say under them. */
 struct approve_form {
+	struct fields fs;
 	struct buf field[2];	/* the order's number, its date */
-	int	 cur;		/* the field being typed in */
 	/* What holds approval back was shown: Enter approves despite it. */
 	bool	 confirming;
 	bool	 confirmed;	/* the approval was made so */
@@ -36,8 +32,6 @@ struct approve_form {
 	 * (store_approval_note): the approval refuses a confirmation of
 	 * another gate than the one shown. */
 	char	*seen_note;
-	/* why the last try failed ("" none) */
-	char	 note[ERROR_MSG_MAX + 64];
 };
 
 /* The fields' labels, in their order on the screen. */
@@ -45,76 +39,15 @@ static const char *const approve_labels[2] = {
 	"Номер приказа:", "Дата приказа:"
 };
 
-/* The dialog's frame, centred. */
-static struct rect
-approve_rect(void)
-{
-	int w = COLS - 4 < APPROVE_W ? COLS - 4 : APPROVE_W;
-	int h = LINES - 2 < APPROVE_H ? LINES - 2 : APPROVE_H;
-
-	return (struct rect){ (LINES - h) / 2, (COLS - w) / 2, h, w };
-}
-
-/* One field: its label, then its text (the end of it, if long) on a
- * reversed ground; returns the column after the text for the cursor. */
-static int
-approve_draw_field(const struct rect *r, int y, int i,
-    const struct approve_form *f)
-{
-	int x = r->x + 2 + APPROVE_LABEL_W, w = r->w - 4 - APPROVE_LABEL_W;
-	const char *shown = f->field[i].data;
-	int used;
-
-	draw_text(y, r->x + 2, APPROVE_LABEL_W, approve_labels[i],
-	    i == f->cur ? A_BOLD : A_NORMAL);
-	/* A long text scrolls: its end, where the typing is, stays shown. */
-	while (*shown != '\0' && utf8_width(shown) > w - 1) {
-		shown++;
-		while ((*shown & 0xC0) == 0x80)
-			shown++;
-	}
-	draw_fill(y, x, w, A_REVERSE);
-	used = draw_text(y, x, w, shown, A_REVERSE);
-	return x + used;
-}
-
-/* The whole dialog; the cursor left in the current field. */
+/* The whole dialog, its bottom line saying what Enter does now. */
 static void
-approve_draw(const struct approve_form *f)
+approve_draw(struct approve_form *f)
 {
-	struct rect r = approve_rect();
-	int cx = 0, cy = 0, y = r.y + 2;
-	struct strvec note;
-
-	draw_box(&r, "Утверждение перечня (п. 5.1)");
-	strvec_init(&note);
-	utf8_wrap("Перечень в нынешнем виде будет сохранён как новая "
-	    "редакция.", r.w - 4 < 10 ? 10 : r.w - 4, &note);
-	for (size_t i = 0; i < note.n && i < 2; i++)
-		draw_text(r.y + 1 + (int)i, r.x + 2, r.w - 4, note.v[i],
-		    A_NORMAL);
-	strvec_fini(&note);
-	for (int i = 0; i < 2; i++, y++) {
-		int x = approve_draw_field(&r, y + 1, i, f);
-
-		if (i == f->cur) {
-			cx = x;
-			cy = y + 1;
-		}
-	}
-	draw_text(y + 1, r.x + 2 + APPROVE_LABEL_W, r.w - 4 - APPROVE_LABEL_W,
-	    "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД", A_DIM);
-	strvec_init(&note);
-	utf8_wrap(f->note, r.w - 4 < 10 ? 10 : r.w - 4, &note);
-	for (size_t i = 0; i < note.n && y + 3 + (int)i < r.y + r.h - 2; i++)
-		draw_text(y + 3 + (int)i, r.x + 2, r.w - 4, note.v[i], A_BOLD);
-	strvec_fini(&note);
-	draw_text(r.y + r.h - 2, r.x + 2, r.w - 4, f->confirming ?
-	    "Enter — утвердить всё равно  Esc — отмена" : f->cur == 0 ?
+	f->fs.keys = f->confirming ?
+	    "Enter — утвердить всё равно  Esc — отмена" : f->fs.cur == 0 ?
 	    "Enter — к дате  Tab — поле  Esc — отмена" :
-	    "Enter — утвердить  Tab — поле  Esc — отмена", A_DIM);
-	move(cy, cx);
-	refresh();
+	    "Enter — утвердить  Tab — поле  Esc — отмена";
+	fields_draw(&f->fs);
 }
 
 /* What holds approval back, for the authorised person to confirm: the
@@ -146,7 +79,8 @@ approve_describe_gate(const struct store_approval_gate *g, bool again,
 static void
 approve_ask(struct approve_form *f, const struct store_approval_gate *g)
 {
-	approve_describe_gate(g, f->confirming, f->note, sizeof f->note);
+	approve_describe_gate(g, f->confirming, f->fs.note,
+	    sizeof f->fs.note);
 	free(f->seen_note);
 	f->seen_note = store_approval_note(g);
 	f->confirming = true;
@@ -156,7 +90,7 @@ approve_ask(struct approve_form *f, const struct store_approval_gate *g)
  * The approval, with the checks perechen approve makes, in its own
  * transaction (store_revision_approve_checked): 0 and *rev; 1 when errors or
  * unaccepted changes hold it back and the clerk has yet to confirm what
- * f->note now says; -1 with err (the list unchanged).  Who approves
+ * f->fs.note now says; -1 with err (the list unchanged).  Who approves
  * comes from the program (the real uid).
  */
 static int
@@ -243,6 +177,13 @@ approve_form_init(struct approve_form *f)
 	buf_init(&f->field[1]);
 	if (date_today(&today, &err) == 0)
 		buf_puts(&f->field[1], date_format(today, day));
+	f->fs.title = "Утверждение перечня (п. 5.1)";
+	f->fs.intro = "Перечень в нынешнем виде будет сохранён как новая "
+	    "редакция.";
+	f->fs.labels = approve_labels;
+	f->fs.field = f->field;
+	f->fs.n = 2;
+	f->fs.hint = "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД";
 }
 
 enum dialog_result
@@ -253,7 +194,6 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 	enum dialog_result res;
 	struct error err;
 	int64_t rev;
-	wint_t wc;
 	int rc;
 
 	approve_form_init(&f);
@@ -261,47 +201,25 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 	curs_set(1);
 	for (;;) {
 		approve_draw(&f);
-		switch (term_read_key(&wc)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
+		switch (fields_key(&f.fs, env, APPROVE_FIELD_MAX)) {
+		case FIELDS_QUIT:
 			res = DIALOG_QUIT;
 			goto done;
-		case TERM_FKEY:
-			if (wc == KEY_RESIZE)
-				env->redraw(env->ctx);
-			else if (wc == KEY_UP || wc == KEY_DOWN ||
-			    wc == KEY_BTAB)
-				f.cur = !f.cur;
-			else if (wc == KEY_BACKSPACE) {
-				f.confirming = false;
-				prompt_edit_key(&f.field[f.cur], 127,
-				    APPROVE_FIELD_MAX);
-			}
-			else if (wc == KEY_ENTER)
-				break;
+		case FIELDS_CANCEL:
+			res = DIALOG_CANCEL;
+			goto done;
+		case FIELDS_EDITED:
+			/* The confirmation was for what was typed. */
+			f.confirming = false;
 			continue;
-		case TERM_KEY:
-			if (wc == 27 || wc == CTRL('g') || wc == CTRL('c')) {
-				res = DIALOG_CANCEL;
-				goto done;
-			}
-			if (wc == '\t') {
-				f.cur = !f.cur;
-				continue;
-			}
-			if (wc != '\r' && wc != '\n') {
-				/* The confirmation was for what was typed. */
-				f.note[0] = '\0';
-				f.confirming = false;
-				prompt_edit_key(&f.field[f.cur], wc,
-				    APPROVE_FIELD_MAX);
-				continue;
-			}
+		case FIELDS_NONE:
+			continue;
+		case FIELDS_ENTER:
 			break;
 		}
 		/* Enter: on to the date, or approve. */
-		if (f.cur == 0) {
-			f.cur = 1;
+		if (f.fs.cur == 0) {
+			f.fs.cur = 1;
 			continue;
 		}
 		rc = approve_run(&f, env->st, env->acts,
@@ -310,7 +228,7 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 			break;
 		if (rc < 0) {
 			f.confirming = false;
-			snprintf(f.note, sizeof f.note, "Не утверждено: %s",
+			snprintf(f.fs.note, sizeof f.fs.note, "Не утверждено: %s",
 			    err.msg);
 		}
 	}

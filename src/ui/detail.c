@@ -320,6 +320,13 @@ detail_build(struct detail *d, const struct catalog *cat, int width)
 		detail_build_touchpoint(d, cat);
 }
 
+int
+detail_height(struct detail *d, const struct catalog *cat, int width)
+{
+	detail_build(d, cat, width);
+	return (int)d->nlines;
+}
+
 void
 detail_scroll(struct detail *d, int delta, int height)
 {

@@ -1,6 +1,8 @@
 /* draw.c - putting text on the screen, always through the sanitiser. */
 #include "ui_int.h"
 
+#include <stdio.h>
+
 #include "buf.h"
 #include "utf8.h"
 
@@ -98,4 +100,42 @@ draw_plural(int64_t n, const char *one, const char *few, const char *many)
 	if (d >= 2 && d <= 4 && (h < 12 || h > 14))
 		return few;
 	return many;
+}
+
+/* Columns a key takes whole: number, label and the gap after it. */
+static int
+draw_fkey_need(const struct fkey_label *key)
+{
+	char num[8];
+
+	snprintf(num, sizeof num, "%d", key->n);
+	return utf8_width(num) + utf8_width(key->label) + 1;
+}
+
+void
+draw_fkeys(int y, int width, const struct fkey_label *keys, size_t n)
+{
+	int total = 0, extra = 0, x = 0;
+	bool fit;
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		total += draw_fkey_need(&keys[i]);
+	fit = total <= width;
+	if (fit)
+		extra = (width - total) / (int)n;
+	for (size_t i = 0; i < n; i++) {
+		char num[8];
+		int w = fit ? draw_fkey_need(&keys[i]) + extra : width / (int)n;
+		int nw;
+
+		if (i + 1 == n)
+			w = width - x;
+		snprintf(num, sizeof num, "%d", keys[i].n);
+		nw = draw_text(y, x, w, num, term_attr_barkey());
+		draw_text(y, x + nw, w - nw - 1, keys[i].label, term_attr_bar());
+		draw_fill(y, x + w - 1, 1, A_NORMAL);
+		x += w;
+	}
 }

@@ -487,32 +487,49 @@ edit_undo(struct edit *e, bool back)
 	edit_say(e, false, "%s", what);
 }
 
-/* !, F5: the findings; Enter there opens the record at the field. */
+/* Open the form a finding points at; what the form came to. */
+static enum dialog_result
+edit_finding_form(struct edit *e, const struct findings_jump *jump,
+    bool *quit)
+{
+	struct view_key pkey = store_view_key_process(&jump->key), key;
+	enum dialog_result res;
+
+	if (jump->touchpoint)
+		res = form_touchpoint(e, &pkey, jump->key.tp_id, jump->field,
+		    jump->item, &key);
+	else if (jump->field == FIELD_NAME)
+		res = form_process(e, jump->key.proc_id, &key);
+	else {
+		edit_say(e, false, "О процессе в целом: %s", jump->message);
+		return DIALOG_CANCEL;
+	}
+	edit_after_form(e, res, &key, quit);
+	return res;
+}
+
+/* !, F5: the findings; Enter there opens the record at the field, and a
+ * save brings the clerk back to the findings at the next one. */
 static void
 edit_findings(struct edit *e, bool *quit)
 {
-	struct findings_jump jump;
-	struct view_key pkey, key;
-	enum dialog_result res = findings_screen(e, &jump);
+	struct findings_jump jump, resume;
+	enum dialog_result res = findings_screen(e, NULL, &jump);
 
-	if (res == DIALOG_QUIT) {
-		*quit = true;
-		return;
+	for (;;) {
+		if (res == DIALOG_QUIT) {
+			*quit = true;
+			return;
+		}
+		edit_refresh(e, res == DIALOG_OK ? &jump.key : NULL);
+		if (res != DIALOG_OK || e->opt->readonly ||
+		    store_is_readonly(e->st))
+			return;
+		if (edit_finding_form(e, &jump, quit) != DIALOG_OK || *quit)
+			return;
+		resume = jump;
+		res = findings_screen(e, &resume, &jump);
 	}
-	edit_refresh(e, res == DIALOG_OK ? &jump.key : NULL);
-	if (res != DIALOG_OK)
-		return;
-	if (e->opt->readonly || store_is_readonly(e->st))
-		return;
-	pkey = store_view_key_process(&jump.key);
-	if (jump.touchpoint)
-		edit_after_form(e, form_touchpoint(e, &pkey, jump.key.tp_id,
-		    jump.field, jump.item, &key), &key, quit);
-	else if (jump.field == FIELD_NAME)
-		edit_after_form(e, form_process(e, jump.key.proc_id, &key),
-		    &key, quit);
-	else
-		edit_say(e, false, "О процессе в целом: %s", jump.message);
 }
 
 /* The change keys, refused on a list opened for reading. */

@@ -425,6 +425,33 @@ fs_target(const struct fscreen *s, size_t i, struct findings_jump *jump)
 	jump->field = fi->field;
 	jump->item = fi->item;
 	snprintf(jump->message, sizeof jump->message, "%s", fi->message);
+	jump->index = i;
+	jump->rule = fi->rule;
+	jump->hide_hints = s->hide_hints;
+}
+
+/* Back from the fix of resume's finding: the one after it if it is still
+ * there (not fixed), else the one that took its place. */
+static void
+fs_resume_cursor(struct fscreen *s, const struct findings_jump *resume)
+{
+	const struct finding *fi;
+	size_t i = resume->index;
+
+	s->hide_hints = resume->hide_hints;
+	if (i >= s->f.n) {
+		s->cur = s->f.n > 0 ? s->f.n - 1 : 0;
+		fs_fix_cursor(s);
+		return;
+	}
+	fi = &s->f.v[i];
+	if (fi->rule == resume->rule && fi->field == resume->field &&
+	    fi->item == resume->item && fi->tp_id == (resume->touchpoint ?
+	    resume->key.tp_id : 0) && fi->proc_id == resume->key.proc_id &&
+	    strcmp(fi->message, resume->message) == 0 && i + 1 < s->f.n)
+		i++;
+	s->cur = i;
+	fs_fix_cursor(s);
 }
 
 /* True if the list may be changed (acceptances are changes). */
@@ -444,7 +471,7 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
     struct findings_jump *jump)
 {
 	int page = LINES / 3 > 1 ? LINES / 3 : 1;
-	wint_t k = key->k;
+	wint_t k = key->fkey ? key->k : keys_latin(key->k);
 
 	*done = false;
 	if (s->help) {
@@ -505,7 +532,8 @@ jump:
 }
 
 enum dialog_result
-findings_screen(struct edit *e, struct findings_jump *jump)
+findings_screen(struct edit *e, const struct findings_jump *resume,
+    struct findings_jump *jump)
 {
 	struct fscreen s;
 	struct error err;
@@ -522,7 +550,16 @@ findings_screen(struct edit *e, struct findings_jump *jump)
 		edit_say(e, true, "%s", err.msg);
 		done = true;
 	}
-	fs_first_cursor(&s);
+	if (resume != NULL) {
+		fs_resume_cursor(&s, resume);
+		/* What the save did is said here, where the clerk is. */
+		if (e->msg != NULL) {
+			snprintf(s.msg, sizeof s.msg, "%s", e->msg);
+			e->msg[0] = '\0';
+		}
+	}
+	else
+		fs_first_cursor(&s);
 	while (!done) {
 		if (!keys_pending())
 			fs_draw(&s);

@@ -17,10 +17,7 @@
 #define FORM_LABEL_MAX 26
 
 /* The function-key bar of a form. */
-static const struct {
-	int	 n;
-	const char *label;
-} form_fkeys[] = {
+static const struct fkey_label form_fkeys[] = {
 	{ 1, "Помощь" },
 	{ 2, "Сохранить" },
 	{ 3, "Выбор" },
@@ -583,25 +580,6 @@ form_draw_title(struct form *f)
 	draw_text_right(0, 0, COLS, state, a);
 }
 
-/* " 1Помощь  2Сохранить …" as in the table. */
-static void
-form_draw_fkeys(void)
-{
-	int slot = COLS / (int)FORM_NFKEYS, x = 0, y = LINES - 1;
-
-	for (size_t i = 0; i < FORM_NFKEYS; i++) {
-		char num[8];
-		int w = i + 1 == FORM_NFKEYS ? COLS - x : slot, nw;
-
-		snprintf(num, sizeof num, "%d", form_fkeys[i].n);
-		nw = draw_text(y, x, w, num, term_attr_barkey());
-		draw_text(y, x + nw, w - nw - 1, form_fkeys[i].label,
-		    term_attr_bar());
-		draw_fill(y, x + w - 1, 1, A_NORMAL);
-		x += w;
-	}
-}
-
 /* The message, or a reminder of the keys that matter most. */
 static void
 form_draw_message(struct form *f)
@@ -618,11 +596,40 @@ form_draw_message(struct form *f)
 
 /* The help screen's part about forms, over the form. */
 static void
-form_draw_help(void)
+form_draw_help(const struct form *f)
 {
 	struct rect r = { 1, 0, LINES - 3, COLS };
 
-	help_draw(&r, help_find("Формы", COLS));
+	help_draw(&r, f->help_scroll);
+}
+
+/* A key over the help: the motions scroll it, any other key closes it. */
+static void
+form_help_key(struct form *f, const struct key *key)
+{
+	int page = LINES - 4 > 1 ? LINES - 4 : 1, delta = 0;
+	int max = help_lines(COLS) - page;
+	wint_t k = key->fkey ? key->k : keys_latin(key->k);
+
+	if (key->fkey && (k == KEY_DOWN || k == KEY_UP))
+		delta = k == KEY_DOWN ? 1 : -1;
+	else if (key->fkey && (k == KEY_NPAGE || k == KEY_PPAGE))
+		delta = k == KEY_NPAGE ? page - 1 : 1 - page;
+	else if (key->fkey && (k == KEY_HOME || k == KEY_END))
+		delta = k == KEY_HOME ? -f->help_scroll : max;
+	else if (!key->fkey && (k == 'j' || k == 'k'))
+		delta = k == 'j' ? 1 : -1;
+	else if (!key->fkey && k == ' ')
+		delta = page - 1;
+	else {
+		f->help = false;
+		return;
+	}
+	f->help_scroll += delta;
+	if (f->help_scroll > max)
+		f->help_scroll = max;
+	if (f->help_scroll < 0)
+		f->help_scroll = 0;
 }
 
 /* The body: rows and findings from f->scroll on. */
@@ -683,11 +690,11 @@ form_draw(struct form *f)
 	}
 	form_draw_title(f);
 	if (f->help)
-		form_draw_help();
+		form_draw_help(f);
 	else
 		form_draw_body(f, &cy, &cx);
 	form_draw_message(f);
-	form_draw_fkeys();
+	draw_fkeys(LINES - 1, COLS, form_fkeys, FORM_NFKEYS);
 	if (!f->help && cy >= 0 && cx >= 0) {
 		curs_set(1);
 		move(cy, cx);
@@ -1041,7 +1048,7 @@ form_key(struct form *f, struct key *key)
 		return FORM_GO_ON;
 	}
 	if (f->help) {
-		f->help = false;
+		form_help_key(f, key);
 		return FORM_GO_ON;
 	}
 	/* Alt-digit, as Esc and a digit elsewhere: an F-key. */
@@ -1057,6 +1064,7 @@ form_key(struct form *f, struct key *key)
 		return form_leave(f);
 	if (key->fkey && key->k == KEY_F(1)) {
 		f->help = true;
+		f->help_scroll = help_find("Формы", COLS);
 		return FORM_GO_ON;
 	}
 	if (!key->fkey && !key->alt && key->k == CTRL('l')) {

@@ -259,6 +259,7 @@ struct form {
 	bool	 touched[16];		/* by enum field: findings shown */
 	bool	 paste;			/* inside a bracketed paste */
 	bool	 help;			/* the keys are shown */
+	int	 help_scroll;		/* their first line shown */
 	char	 msg[ERROR_MSG_MAX + 256];
 	bool	 msg_error;
 	char	 done_msg[ERROR_MSG_MAX + 256];	/* for the table, after
@@ -319,9 +320,16 @@ struct findings_jump {
 	enum field field;
 	size_t	 item;
 	char	 message[512];		/* the finding's words */
+	/* Where it stood on the screen, to come back after the fix. */
+	size_t	 index;
+	enum rule_id rule;
+	bool	 hide_hints;
 };
 
-/* The screen; DIALOG_OK with *jump set when Enter chose a finding. */
-enum dialog_result findings_screen(struct edit *e, struct findings_jump *jump);
+/* The screen; DIALOG_OK with *jump set when Enter chose a finding.  With
+ * resume (the jump that left it; NULL: none) it opens at the finding
+ * after that one, or where it stood if it is gone. */
+enum dialog_result findings_screen(struct edit *e,
+	    const struct findings_jump *resume, struct findings_jump *jump);
 
 #endif

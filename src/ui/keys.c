@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <wchar.h>
 
 /* Codes of our own, above anything curses assigns itself. */
 #define KEYS_BASE 0x4000
@@ -117,4 +118,31 @@ keys_paste_mode(bool on)
 	/* Terminals that do not know the mode ignore the request. */
 	putp(on ? "\033[?2004h" : "\033[?2004l");
 	fflush(stdout);
+}
+
+/*
+ * The Russian ЙЦУКЕН layout against the Latin QWERTY one, key by key:
+ * a clerk who types Russian gives commands without switching back, as
+ * vim's langmap users arrange by hand.  The punctuation of the Russian
+ * layout's own keys maps too ("." stands where "/" does, Shift gives
+ * ","); ASCII characters that both layouts share otherwise stay as they
+ * are, so that "?" keeps its Latin meaning.
+ */
+static const wchar_t keys_ru[] =
+    L"йцукенгшщзхъфывапролджэячсмитьбюё"
+    L"ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ№.,";
+static const char keys_en[] =
+    "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
+    "QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~#/?";
+_Static_assert(sizeof keys_ru / sizeof keys_ru[0] == sizeof keys_en,
+    "every Russian key has its Latin one");
+
+wint_t
+keys_latin(wint_t wc)
+{
+	const wchar_t *at;
+
+	if (wc == 0 || (at = wcschr(keys_ru, (wchar_t)wc)) == NULL)
+		return wc;
+	return (unsigned char)keys_en[at - keys_ru];
 }

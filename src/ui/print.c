@@ -267,6 +267,7 @@ print_keys(struct print_form *f, const struct dialog_env *env, bool *quit)
 				return true;
 			continue;
 		case TERM_KEY:
+			wc = keys_latin(wc);
 			break;
 		}
 		if (wc == '\r' || wc == '\n')

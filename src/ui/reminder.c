@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "store_history.h"
 #include "store_status.h"
@@ -143,6 +144,83 @@ reminder_view_title(const struct list_header *hdr, struct buf *b)
 		buf_puts(b, "Перечень точек взаимодействия с клиентом");
 }
 
+/* "МПТСО" for "Министерство промышленности и торговли Смоленской
+ * области": the initials of the words, short ones (и, по) left out. */
+static void
+reminder_view_initials(const char *org, struct buf *out)
+{
+	const char *p = org;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, " "), n = 0, k;
+		uint32_t cp;
+
+		for (k = 0; k < len; k += utf8_decode(p + k, len - k, &cp))
+			n++;
+		if (n > 2) {
+			char enc[5] = { 0 };
+
+			utf8_decode(p, len, &cp);
+			utf8_encode((uint32_t)towupper((wint_t)cp), enc);
+			buf_puts(out, enc);
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+}
+
+/* The body's name in what the reminder leaves of the header (from the
+ * screen's edge): cut if a dozen columns are left, after the margin;
+ * else its initials; else nothing. */
+static void
+reminder_view_draw_org(const char *org, int y, int x, int width,
+    attr_t attr)
+{
+	struct buf b;
+
+	if (org[0] == '\0' || width < 3)
+		return;
+	if (width >= 12) {
+		draw_text(y, x + 1, width - 1, org, attr);
+		return;
+	}
+	buf_init(&b);
+	reminder_view_initials(org, &b);
+	if (utf8_width(b.data) <= width)
+		draw_text(y, x, width, b.data, attr);
+	buf_fini(&b);
+}
+
+/*
+ * The headline names the more urgent of publication and actualisation;
+ * while the revision waits for the website the actualisation's deadline
+ * (of changes since, or of the cycle the revision closed, which ends only
+ * online) is added when the headline does not already name its day, so
+ * that the later deadline is not hidden until "publish".
+ */
+static void
+reminder_view_add_actualise(const struct reminder *r, struct buf *full,
+    struct buf *brief)
+{
+	const struct reminder_deadline *a = NULL;
+	char due[DATE_BUFSZ];
+
+	if (!r->unpublished)
+		return;
+	if (r->actualise)
+		a = &r->actualise_by;
+	else if (r->closed && !r->cycle.published)
+		a = &r->cycle.by;
+	if (a == NULL)
+		return;
+	date_format(a->due, due);
+	if (strstr(full->data, due) != NULL)
+		return;
+	buf_printf(full, "; актуализация (п. 5.3): %s %s", a->overdue ?
+	    "срок истёк" : "срок", due);
+	buf_printf(brief, "; актуализация: %s", due);
+}
+
 void
 reminder_view_draw_header(const struct reminder_view *rv,
     const struct list_header *hdr, const struct rect *r, bool readonly)
@@ -167,6 +245,7 @@ reminder_view_draw_header(const struct reminder_view *rv,
 			    date_format(rv->f.order_date, day));
 		reminder_headline(&rv->r, &full);
 		reminder_headline_brief(&rv->r, &rv->f, &brief);
+		reminder_view_add_actualise(&rv->r, &full, &brief);
 		if (rv->r.level == REMINDER_OVERDUE)
 			alert = term_attr_alert();
 	} else if (rv->share_dir != NULL) {
@@ -193,9 +272,12 @@ reminder_view_draw_header(const struct reminder_view *rv,
 			i = k;
 	w = reminder_view_state_width(&ways[i]);
 	draw_fill(r->y, r->x, r->w, plain);
-	/* A title cut to a word says nothing: then none. */
+	/* A title cut to a word says nothing: then the body's name alone. */
 	if (room - w - 2 >= REMINDER_VIEW_TITLE_MIN - 4)
 		draw_text(r->y, r->x + 1, room - w - 2, title.data, plain);
+	else
+		/* Tight: the margin given up for it too. */
+		reminder_view_draw_org(hdr->org, r->y, r->x, room - w, plain);
 	reminder_view_state_draw(&ways[i], r->y, r->x + r->w - 1, room,
 	    plain, alert);
 	buf_fini(&title);
@@ -224,8 +306,8 @@ reminder_view_text(const struct reminder_view *rv, struct strvec *lines)
 	    "когда");
 	strvec_push(lines, "  p — напечатать перечень или сохранить в файл");
 	if (rv->r.unpublished)
-		strvec_push(lines, "Размещение на сайте отмечается в командной "
-		    "строке: perechen publish --date ДАТА [--url АДРЕС]");
+		strvec_push(lines, "  w — отметить размещение на сайте: дата "
+		    "и адрес страницы (п. 5.2), как perechen publish");
 	strvec_push(lines, "Сроки считаются по производственному календарю "
 	    "(perechen calendar --help).");
 }

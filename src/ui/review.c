@@ -119,27 +119,6 @@ review_badges_detail(struct detail *d, bool first, void *ctx)
 	free(s);
 }
 
-/* The keys of the Russian layout where the Latin ones are: a clerk who
- * has just typed a comment need not switch back to give the next
- * verdict. */
-static wint_t
-rv_latin(wint_t k)
-{
-	static const struct {
-		wint_t	 ru, en;
-	} map[] = {
-		{ L'ф', 'a' }, { L'к', 'r' }, { L'ы', 's' }, { L'и', 'b' },
-		{ L'т', 'n' }, { L'у', 'e' }, { L'а', 'f' }, { L'й', 'q' },
-		{ L'о', 'j' }, { L'л', 'k' }, { L'п', 'g' }, { L'П', 'G' },
-		{ L'Р', 'H' }, { L'Й', 'Q' },
-	};
-
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (map[i].ru == k)
-			return map[i].en;
-	return k;
-}
-
 /* Lines to draw: the summary's, the menus' notes. */
 struct rv_lines {
 	char	**text;
@@ -415,7 +394,7 @@ rv_menu_run(struct edit *e, struct rv_menu *m)
 				return -1;
 			continue;
 		}
-		k = rv_latin(k);
+		k = keys_latin(k);
 		if (k == KEY_ESC || k == 'q' || k == CTRL('g') ||
 		    k == CTRL('c'))
 			return -1;
@@ -1257,7 +1236,7 @@ rv_action(const struct key *key)
 		return rv_fkey_action(key->k);
 	if (key->alt && key->k >= '0' && key->k <= '9')
 		return rv_fkey_action(KEYS_DIGIT_FKEY(key->k));
-	switch (rv_latin(key->k)) {
+	switch (keys_latin(key->k)) {
 	case 'a': return RV_ACCEPT;
 	case 'r': return RV_RETURN;
 	case 's': return RV_SKIP;

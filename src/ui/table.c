@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_count.h"
+#include "store_history.h"
 #include "utf8.h"
 
 void
@@ -30,6 +32,49 @@ table_fini(struct table *t)
 {
 	table_drop_rows(t);
 	fold_fini(&t->fold);
+	free(t->counts);
+}
+
+/* The touchpoints in the list of process proc_id, or -1 if not read. */
+static int64_t
+table_count_find(const struct table *t, int64_t proc_id)
+{
+	for (size_t i = 0; i < t->ncounts; i++)
+		if (t->counts[i].proc_id == proc_id)
+			return t->counts[i].active;
+	return -1;
+}
+
+int
+table_counts_refresh(struct table *t, struct error *err)
+{
+	int64_t last, n;
+
+	if (t->st == NULL)
+		return 0;
+	if (store_log_last_id(t->st, &last, err) != 0)
+		return -1;
+	if (last != t->counts_log)
+		t->ncounts = 0;
+	t->counts_log = last;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct view_row *r = &t->rows[i];
+
+		if (r->type != VIEW_ROW_PROCESS ||
+		    table_count_find(t, r->key.proc_id) >= 0)
+			continue;
+		if (store_count_process_active(t->st, r->key.proc_id, &n,
+		    err) != 0)
+			return -1;
+		if (t->ncounts == t->capcounts) {
+			t->capcounts = t->capcounts ? t->capcounts * 2 : 16;
+			t->counts = xreallocarray(t->counts, t->capcounts,
+			    sizeof *t->counts);
+		}
+		t->counts[t->ncounts++] = (struct table_count){
+			r->key.proc_id, n };
+	}
+	return 0;
 }
 
 const struct view_row *
@@ -357,9 +402,11 @@ table_draw_header(const struct cols *c, int y, int x, int w)
 
 /* № and the process name across the row, its fold mark and size; an
  * excluded process dimmed and marked as its touchpoints are. */
+/* The count beside a process: its touchpoints still in the list (the
+ * excluded ones show as rows, but the process no longer has them). */
 static void
 table_draw_process(const struct cols *c, int y, const struct view_row *row,
-    attr_t a)
+    int64_t active, attr_t a)
 {
 	char num[32], count[64], *name;
 	int avail = c->right - c->proc_x - 2, used;
@@ -368,11 +415,11 @@ table_draw_process(const struct cols *c, int y, const struct view_row *row,
 	snprintf(num, sizeof num, "%lld", (long long)row->proc_number);
 	draw_text_right(y, c->num_x, c->num_w, num, a | A_BOLD);
 	draw_text(y, c->proc_x, 2, row->folded ? "▸" : "▾", a | A_BOLD);
-	if (row->ntps == 0)
+	if (active == 0)
 		snprintf(count, sizeof count, " (нет точек)");
 	else
 		snprintf(count, sizeof count, " (%lld %s)",
-		    (long long)row->ntps, draw_plural(row->ntps, "точка",
+		    (long long)active, draw_plural(active, "точка",
 		    "точки", "точек"));
 	name = row->excluded ? xasprintf("(искл.) %s", row->proc_name) :
 	    xstrdup(row->proc_name);
@@ -459,9 +506,12 @@ table_draw(const struct table *t, const struct rect *r, bool focused)
 		if (i == t->cur)
 			a = focused ? A_REVERSE : A_UNDERLINE;
 		draw_fill(y, r->x, r->w, a);
-		if (row->type == VIEW_ROW_PROCESS)
-			table_draw_process(&c, y, row, a);
-		else
+		if (row->type == VIEW_ROW_PROCESS) {
+			int64_t active = table_count_find(t, row->key.proc_id);
+
+			table_draw_process(&c, y, row, active >= 0 ? active :
+			    row->ntps, a);
+		} else
 			table_draw_touchpoint(&c, y, row, a,
 			    review_badges_find(t->badges, row->key.tp_id) !=
 			    NULL);

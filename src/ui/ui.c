@@ -16,6 +16,10 @@
 #define KEY_ESC 27
 /* Wider than this, the detail pane stands beside the table. */
 #define SIDE_BY_SIDE_COLS 140
+/* The detail pane under the table keeps at least its title and four
+ * lines; a table that does not fit leaves it this share of the body. */
+#define DETAIL_MIN_LINES 5
+#define DETAIL_SHARE(body) ((body) * 2 / 5)
 
 enum ui_mode {
 	MODE_TABLE,
@@ -28,6 +32,7 @@ enum ui_mode {
 struct layout {
 	bool	too_small;
 	bool	side;		/* detail pane beside the table, not under it */
+	bool	fits;		/* under it: every row of the table shows */
 	struct rect header, table, detail, full, msg, bar;
 };
 
@@ -56,18 +61,13 @@ struct ui {
 	struct review_badges	 badges;	/* rows returned for rework */
 };
 
-/* The function-key bar: only keys that do something; a wide one only
- * where every label still fits whole. */
-static const struct {
-	int	 n;
-	const char *label;
-	bool	 wide;
-} fkeys[] = {
+/* The function-key bar: only keys that do something. */
+static const struct fkey_label fkeys[] = {
 	{ 1, "Помощь" },
 	{ 3, "Просмотр" },
 	{ 4, "Правка" },
-	{ 5, "Проверка" },
-	{ 6, "Приёмка", true },
+	{ 5, "Замечания" },
+	{ 6, "Проверка" },
 	{ 7, "Поиск" },
 	{ 8, "Исключ." },
 	{ 9, "Печать" },
@@ -75,8 +75,6 @@ static const struct {
 };
 
 #define NFKEYS (sizeof fkeys / sizeof fkeys[0])
-/* From this width the bar has room for the wide keys too. */
-#define FKEYS_WIDE_COLS 90
 
 static void ui_message(struct ui *u, bool error, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
@@ -119,9 +117,9 @@ ui_layout(struct layout *l)
 		l->table = (struct rect){ 1, 0, body, tw };
 		l->detail = (struct rect){ 1, tw + 1, body, COLS - tw - 1 };
 	} else {
-		dh = body * 2 / 5;
-		if (dh < 6)
-			dh = 6;
+		dh = DETAIL_SHARE(body);
+		if (dh < DETAIL_MIN_LINES)
+			dh = DETAIL_MIN_LINES;
 		l->table = (struct rect){ 1, 0, body - dh, COLS };
 		l->detail = (struct rect){ 1 + body - dh, 0, dh, COLS };
 	}
@@ -137,6 +135,58 @@ ui_load_detail(struct ui *u)
 		ui_failed(u, &err);
 }
 
+/*
+ * The table under which the detail pane stands takes the rows it needs
+ * when the whole list fits above the pane's least height (a page one row
+ * taller than that room is read to tell); else the pane keeps its share.
+ */
+static void
+ui_fit_table(struct ui *u)
+{
+	struct layout *l = &u->lay;
+	int body = LINES - 3, room = body - DETAIL_MIN_LINES, dh;
+	struct error err;
+
+	if (l->too_small || l->side)
+		return;
+	if (u->table.height != room &&
+	    table_resize(&u->table, room, &err) != 0) {
+		ui_failed(u, &err);
+		return;
+	}
+	/* An empty table keeps its room for saying how to fill it. */
+	l->fits = u->table.n > 0 && u->table.n < (size_t)room;
+	if (u->table.n == 0) {
+		l->table.h = room;
+	} else if (l->fits) {
+		l->table.h = (int)u->table.n + 1;
+	} else {
+		dh = DETAIL_SHARE(body) < DETAIL_MIN_LINES ? DETAIL_MIN_LINES :
+		    DETAIL_SHARE(body);
+		l->table.h = body - dh;
+		if (table_resize(&u->table, l->table.h - 1, &err) != 0)
+			ui_failed(u, &err);
+	}
+	l->detail = (struct rect){ 1 + l->table.h, 0, body - l->table.h,
+	    COLS };
+}
+
+/* Under a table that fits, the pane is no taller than what it shows
+ * (the rest of the screen stays blank below it). */
+static void
+ui_fit_detail(struct ui *u)
+{
+	struct layout *l = &u->lay;
+	int rest = LINES - 3 - l->table.h, need;
+
+	if (l->too_small || l->side || !l->fits)
+		return;
+	need = detail_height(&u->detail, &u->cat, l->detail.w - 1) + 1;
+	if (need < DETAIL_MIN_LINES)
+		need = DETAIL_MIN_LINES;
+	l->detail.h = need < rest ? need : rest;
+}
+
 /* Recompute the layout from LINES and COLS and refill the table. */
 static void
 ui_resize(struct ui *u)
@@ -148,6 +198,7 @@ ui_resize(struct ui *u)
 		return;
 	if (table_resize(&u->table, u->lay.table.h - 1, &err) != 0)
 		ui_failed(u, &err);
+	ui_fit_table(u);
 	ui_load_detail(u);
 }
 
@@ -209,32 +260,6 @@ ui_draw_message(struct ui *u)
 		draw_text_right(r->y, r->x, r->w, hint, A_DIM);
 }
 
-/* " 1Помощь  3Просмотр …" as in Midnight Commander. */
-static void
-ui_draw_fkeys(struct ui *u)
-{
-	const struct rect *r = &u->lay.bar;
-	bool wide = r->w >= FKEYS_WIDE_COLS;
-	int n = 0, slot, x = r->x;
-
-	for (size_t i = 0; i < NFKEYS; i++)
-		n += wide || !fkeys[i].wide;
-	slot = r->w / n;
-	for (size_t i = 0; i < NFKEYS; i++) {
-		char num[8];
-		int w = i + 1 == NFKEYS ? r->x + r->w - x : slot, nw;
-
-		if (fkeys[i].wide && !wide)
-			continue;
-		snprintf(num, sizeof num, "%d", fkeys[i].n);
-		nw = draw_text(r->y, x, w, num, term_attr_barkey());
-		draw_text(r->y, x + nw, w - nw - 1, fkeys[i].label,
-		    term_attr_bar());
-		draw_fill(r->y, x + w - 1, 1, A_NORMAL);
-		x += w;
-	}
-}
-
 /* Below the minimum size: say so, and how to leave. */
 static void
 ui_draw_too_small(void)
@@ -275,6 +300,8 @@ ui_draw_detail(struct ui *u)
 static void
 ui_draw(struct ui *u)
 {
+	struct error err;
+
 	erase();
 	if (u->lay.too_small) {
 		ui_draw_too_small();
@@ -287,6 +314,9 @@ ui_draw(struct ui *u)
 		u->detail.width = -1;
 	switch (u->mode) {
 	case MODE_TABLE:
+		if (table_counts_refresh(&u->table, &err) != 0)
+			ui_failed(u, &err);
+		ui_fit_detail(u);
 		table_draw(&u->table, &u->lay.table, !u->focus_detail);
 		ui_draw_detail(u);
 		break;
@@ -307,7 +337,7 @@ ui_draw(struct ui *u)
 		break;
 	}
 	ui_draw_message(u);
-	ui_draw_fkeys(u);
+	draw_fkeys(u->lay.bar.y, u->lay.bar.w, fkeys, NFKEYS);
 	refresh();
 }
 
@@ -604,6 +634,27 @@ ui_approve(struct ui *u)
 	u->msg_error = false;
 }
 
+/* w on the reminder's screen: record the publication; the reminder
+ * follows what it did. */
+static void
+ui_publish(struct ui *u)
+{
+	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
+	enum dialog_result res;
+
+	if (u->opt->readonly) {
+		ui_message(u, true, "Перечень открыт только для чтения: "
+		    "отметить размещение нельзя");
+		return;
+	}
+	res = publish_dialog(&env, u->msg, sizeof u->msg);
+	if (res == DIALOG_QUIT)
+		u->quit = true;
+	reminder_view_refresh(&u->reminder, u->st, true);
+	u->reminder_scroll = 0;
+	u->msg_error = false;
+}
+
 /* p, F9: the print dialog; the message line says where the file went. */
 static void
 ui_print(struct ui *u)
@@ -647,6 +698,8 @@ ui_history_key(struct ui *u, bool fkey, wint_t k)
 			ui_log_open(u);
 	} else if (!fkey && k == 'A')
 		ui_approve(u);
+	else if (!fkey && k == 'w' && u->mode == MODE_REMINDER)
+		ui_publish(u);
 	else if ((!fkey && k == 'V') || (fkey && k == KEY_F(6)))
 		ui_review(u);
 	else if ((!fkey && k == 'p') || (fkey && k == KEY_F(9)))
@@ -741,6 +794,9 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_key(struct ui *u, bool fkey, wint_t k)
 {
+	/* No screen reached from here reads text but through its prompt. */
+	if (!fkey)
+		k = keys_latin(k);
 	/* Esc then a digit is an F-key, for terminals that eat F-keys. */
 	if (u->esc_pending && !fkey && k >= '0' && k <= '9') {
 		fkey = true;
@@ -751,6 +807,13 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 		u->msg[0] = '\0';
 	if (ui_global_key(u, fkey, k))
 		goto done;
+	/* The record's key bar offers 4Правка: its form, as from the table
+	 * (whose cursor is on the record). */
+	if (u->mode == MODE_RECORD && ((!fkey && k == 'e') ||
+	    (fkey && k == KEY_F(4)))) {
+		u->mode = MODE_TABLE;
+		u->detail.scroll = 0;
+	}
 	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k, u->msg,
 	    sizeof u->msg, &u->msg_error, &u->quit))
 		goto done;
@@ -761,6 +824,10 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 	else
 		ui_overlay_key(u, fkey, k);
 done:
+	/* Only a change of the rows (a fold, an edit) or of the size may
+	 * make the list fit or stop fitting; a motion cannot. */
+	if (u->mode == MODE_TABLE && ui_key_motion(fkey, k) == MOVE_NONE)
+		ui_fit_table(u);
 	if (u->mode == MODE_TABLE)
 		ui_load_detail(u);
 }
@@ -785,6 +852,7 @@ ui_open(struct ui *u, struct store *st, const struct ui_options *opt,
 	    store_view_new(st, &u->v, err) != 0)
 		return -1;
 	table_init(&u->table, u->v);
+	u->table.st = st;
 	u->table.badges = &u->badges;
 	u->detail.more = review_badges_detail;
 	u->detail.more_ctx = &u->badges;

@@ -65,6 +65,16 @@ int	draw_text_right(int y, int x, int width, const char *s, attr_t attr);
 void	draw_fill(int y, int x, int width, attr_t attr);
 /* A frame around r with title in its top edge, its inside cleared. */
 void	draw_box(const struct rect *r, const char *title);
+/* A key of a function-key bar: its number and what it does. */
+struct fkey_label {
+	int	 n;
+	const char *label;
+};
+
+/* " 1Помощь  2Сохранить …" as in Midnight Commander, on row y: each key
+ * as wide as it needs and the rest shared out; where they do not all
+ * fit, equal slots with the labels cut. */
+void	draw_fkeys(int y, int width, const struct fkey_label *keys, size_t n);
 /* "точка", "точки", "точек" for n. */
 const char *draw_plural(int64_t n, const char *one, const char *few,
 	    const char *many);
@@ -95,6 +105,14 @@ struct table {
 	int64_t		 nprocs;
 	/* Rows returned for rework, marked ↩ (NULL: none marked). */
 	const struct review_badges *badges;
+	/* The touchpoints in the list (not excluded) of the processes on
+	 * the page, read again when the change log moves on. */
+	struct store	*st;		/* NULL: the counts are not read */
+	struct table_count {
+		int64_t	 proc_id, active;
+	}		*counts;
+	size_t		 ncounts, capcounts;
+	int64_t		 counts_log;	/* the newest log entry when read */
 };
 
 void	table_init(struct table *t, struct store_view *v);
@@ -113,6 +131,9 @@ int	table_goto(struct table *t, const struct view_key *key,
 /* Fold (1), unfold (0) or toggle (-1) the current row's process. */
 int	table_fold(struct table *t, int how, struct error *err);
 int	table_fold_all(struct table *t, bool folded, struct error *err);
+/* Read the counts of the processes on the page that are not read yet
+ * (all again if the change log moved on). */
+int	table_counts_refresh(struct table *t, struct error *err);
 void	table_draw(const struct table *t, const struct rect *r, bool focused);
 
 /* detail.c - one touchpoint (or process) with every field, wrapped. */
@@ -148,6 +169,8 @@ void	detail_fini(struct detail *d);
 int	detail_load(struct detail *d, struct store_view *v,
 	    const struct view_row *row, struct error *err);
 void	detail_scroll(struct detail *d, int delta, int height);
+/* The lines d's content takes wrapped at width columns. */
+int	detail_height(struct detail *d, const struct catalog *cat, int width);
 /* Add a field (label, then value wrapped beside or under it, indent
  * columns in) while the lines are built: for the more hook. */
 void	detail_add_indented(struct detail *d, const char *label,
@@ -196,6 +219,34 @@ struct dialog_env {
 	prompt_redraw_fn *redraw;
 	void		*ctx;
 };
+
+/* fields.c - a dialog of labelled one-line fields in a box. */
+
+struct fields {
+	const char *title;		/* in the frame */
+	const char *intro;		/* above the fields (two lines) */
+	const char *const *labels;	/* one per field */
+	struct buf *field;		/* the texts typed, one per field */
+	int	 n, cur;		/* fields; the one typed in */
+	const char *hint;		/* dim, under the fields */
+	const char *keys;		/* dim, at the bottom */
+	char	 note[ERROR_MSG_MAX + 64]; /* bold, "" none: why not */
+};
+
+/* What a key did to the fields. */
+enum fields_input {
+	FIELDS_NONE,		/* nothing, or moved between fields */
+	FIELDS_EDITED,		/* a field's text changed (note cleared) */
+	FIELDS_ENTER,
+	FIELDS_CANCEL,
+	FIELDS_QUIT		/* a signal or a hangup */
+};
+
+/* Draw the box, the cursor left in the current field. */
+void	fields_draw(const struct fields *f);
+/* Read one key and apply it (fields keep under max bytes). */
+enum fields_input fields_key(struct fields *f, const struct dialog_env *env,
+	    size_t max);
 
 /* reminder.c - the reminder of п. 5.3-5.4: the header's state and a
  * screen of its own. */
@@ -277,6 +328,13 @@ enum logview_result logview_key(struct logview *lv, bool fkey, wint_t k,
 enum dialog_result approve_dialog(const struct dialog_env *env,
 	    struct reminder_view *rv, char *msg, size_t msglen);
 
+/* publish.c - recording the publication on the website (п. 5.2). */
+
+/* Ask the date and the page's address and record them with the checks
+ * of "perechen publish"; msg then says what was recorded. */
+enum dialog_result publish_dialog(const struct dialog_env *env, char *msg,
+	    size_t msglen);
+
 /* print.c - the print dialog. */
 
 /* Ask format, version, printer and copies, then print through the
@@ -333,5 +391,9 @@ enum dialog_result review_mode(struct edit *e, char *msg, size_t msglen,
 /* keys.c - the keys the forms read that not every terminfo entry names
  * (modified arrows, F2 … F8, bracketed paste): taught to curses. */
 void	keys_setup(void);
+/* The Latin command key at the place of wc on the Russian layout (wc
+ * itself if it is none): applied where a key is read as a command, never
+ * where it is text. */
+wint_t	keys_latin(wint_t wc);
 
 #endif

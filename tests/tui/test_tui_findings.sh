@@ -32,8 +32,16 @@ text "smolinvest.com"
 wait_gone "нет домена"
 keys F2
 wait_gone "Точка 4.3 — правка"
+# Back on the findings, the error gone, the cursor on the finding that
+# followed it (4.4's hint): Enter opens 4.4; Esc goes to the table.
 wait_for "Сохранена точка 4.3"
-wait_for "Точка:         4.3 Электронная почта"
+wait_for "ошибок 0, предупреждений 1 (принято 0)"
+expect_not_screen "deppromtorg@ "
+keys Enter
+wait_for "Точка 4.4 — правка"
+keys Escape
+wait_for "Форма закрыта без сохранения"
+wait_for "Точка:         4.4 Почта России"
 
 # Now the warning comes first: process 5 has no offline touchpoint.
 keys !

@@ -64,11 +64,12 @@ keys M-BSpace
 text "связи"
 wait_for "▸ Наименование:              Телефон горячей связи"
 
-# F1: the help, at the forms' keys; any key goes back.
+# F1: the help, at the forms' keys; a key that does not scroll it goes
+# back.
 keys F1
 wait_for "Формы точки, процесса и заголовка"
 expect_screen "F2  Ctrl-S"
-keys Space
+keys x
 wait_gone "Формы точки, процесса и заголовка"
 expect_screen "▸ Наименование:              Телефон горячей связи"
 

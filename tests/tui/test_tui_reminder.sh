@@ -106,10 +106,12 @@ expect_screen "  изменение удовлетворяемых потреб�
 expect_screen "  исключение точки взаимодействия (п. 5.3.4): 1"
 keys R
 
-# At 80 columns the brief wording, the title given up for it.
+# At 80 columns the brief wording, the title given up for it but for
+# the body's initials.
 tm resize-window -t t -x 80 -y 24
 wait_line 1 "Требуется актуализация (п. 5.3): 2 изм., срок $due"
 expect_line 1 " · рабочая версия"
+expect_line 1 "МПТСО Требуется"
 expect_not_screen "Министерство"
 quit_editor q
 
