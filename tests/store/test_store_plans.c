@@ -30,6 +30,7 @@
 #include "store_status.h"
 #include "store_view.h"
 #include "strvec.h"
+#include "catalog_fixture.h"
 #include "header_fixture.h"
 #include "store_scratch.h"
 
@@ -153,10 +154,7 @@ open_list(struct fixture *f)
 
 	scratch_path(f->path, sizeof f->path, "plans");
 	catalog_init(&f->cat);
-	catalog_add_kind(&f->cat, "site", "Официальный сайт", CHANNEL_DIGITAL,
-	    "4.1.1", true, false, false, false, "");
-	assert_int_equal(catalog_parse_needs(&f->cat, "1\t2.6.1\tинформация\t\n"
-	    "2\t2.6.2\tконсультация\t\n3\t2.6.3\tформы\t\n", "n", &err), 0);
+	small_catalog(&f->cat);
 	if (store_open(&f->st, f->path, STORE_CREATE, &err) != 0)
 		fail_msg("%s", err.msg);
 	list_init(&l);
