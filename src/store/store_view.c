@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "store_view.h"
 #include "utf8.h"
 
@@ -56,6 +57,11 @@ enum {
 	S_FIND_PROC_IS,		/* does process ?1 match */
 	S_FIND_TP_RANGE_NEXT,	/* processes in ((?1, ?2), (?3, ?4)) */
 	S_FIND_TP_RANGE_PREV,
+	S_INDEX_NEXT,		/* phrase ?5 after (?1, ?2, ?3, ?4), nearest first */
+	S_INDEX_PREV,		/* phrase ?5 before it, nearest first */
+	S_TP_IS_MATCH,		/* does touchpoint ?1 match */
+	S_FIND_PROC_UPTO,	/* process in ((?1, ?2), (?3, ?4)] by name */
+	S_FIND_PROC_DOWNTO,	/* process in ((?3, ?4), (?1, ?2)) by name */
 	S_COUNT
 };
 
@@ -108,6 +114,31 @@ static const char *const view_sql[S_COUNT] = {
 	    "WHERE (p.pos, p.id) > (?1, ?2) AND (p.pos, p.id) < (?3, ?4) AND "
 	    TP_MATCH " ORDER BY p.pos DESC, p.id DESC, t.pos DESC, t.id DESC "
 	    "LIMIT 1",
+	/* The index's candidates in display order; each is confirmed by
+	 * S_TP_IS_MATCH, which folds as the scan does (the tokenizer folds
+	 * more letters than utf8_casefold), so only the first few rows are
+	 * ever folded. */
+	[S_INDEX_NEXT] = "SELECT p.pos, p.id, t.pos, t.id FROM tp_search s "
+	    "JOIN touchpoint t ON t.id = s.rowid "
+	    "JOIN process p ON p.id = t.process_id "
+	    "WHERE s.body MATCH ?5 AND "
+	    "(p.pos, p.id, t.pos, t.id) > (?1, ?2, ?3, ?4) "
+	    "ORDER BY p.pos, p.id, t.pos, t.id",
+	[S_INDEX_PREV] = "SELECT p.pos, p.id, t.pos, t.id FROM tp_search s "
+	    "JOIN touchpoint t ON t.id = s.rowid "
+	    "JOIN process p ON p.id = t.process_id "
+	    "WHERE s.body MATCH ?5 AND "
+	    "(p.pos, p.id, t.pos, t.id) < (?1, ?2, ?3, ?4) "
+	    "ORDER BY p.pos DESC, p.id DESC, t.pos DESC, t.id DESC",
+	[S_TP_IS_MATCH] = "SELECT 1 FROM touchpoint t WHERE t.id = ?1 AND "
+	    TP_MATCH,
+	[S_FIND_PROC_UPTO] = "SELECT pos, id FROM process "
+	    "WHERE (pos, id) > (?1, ?2) AND (pos, id) <= (?3, ?4) AND "
+	    "instr(perechen_fold(name), :n) > 0 ORDER BY pos, id LIMIT 1",
+	[S_FIND_PROC_DOWNTO] = "SELECT pos, id FROM process "
+	    "WHERE (pos, id) < (?1, ?2) AND (pos, id) > (?3, ?4) AND "
+	    "instr(perechen_fold(name), :n) > 0 "
+	    "ORDER BY pos DESC, id DESC LIMIT 1",
 };
 
 struct store_view {
@@ -747,6 +778,145 @@ find_backward(struct store_view *v, const struct view_key *k, const char *n,
 	return 0;
 }
 
+/*
+ * Can the index answer for the folded needle?  Its trigrams need three
+ * characters; a control character could span the texts the index joins.
+ */
+static bool
+index_can_search(const char *folded)
+{
+	size_t chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)folded; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+		chars += (*p & 0xC0) != 0x80;
+	}
+	return chars >= 3;
+}
+
+/* The needle as an FTS5 phrase: in double quotes, a quote doubled. */
+static char *
+fts_phrase(const char *folded)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_putc(&b, '"');
+	for (const char *p = folded; *p; p++) {
+		if (*p == '"')
+			buf_putc(&b, '"');
+		buf_putc(&b, *p);
+	}
+	buf_putc(&b, '"');
+	return buf_detach(&b);
+}
+
+/* Does touchpoint id match the folded needle n, folded as the scan
+ * folds?  1, 0 or -1. */
+static int
+tp_is_match(struct store_view *v, int64_t id, const char *n,
+    struct error *err)
+{
+	sqlite3_stmt *st = find_stmt(v, S_TP_IS_MATCH, n);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(v->st, "поиск", err);
+}
+
+/*
+ * The nearest touchpoint after (dir > 0) or before k matching n, through
+ * the index: its candidates in display order, the first one confirmed.
+ * Returns 1 with *found, 0 or -1.
+ */
+static int
+index_nearest(struct store_view *v, const struct view_key *k, int dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	char *phrase = fts_phrase(n);
+	sqlite3_stmt *st = stmt_reset(v, dir > 0 ? S_INDEX_NEXT : S_INDEX_PREV);
+	int rc = SQLITE_DONE, m = 0;
+
+	sqlite3_bind_int64(st, 1, k->proc_pos);
+	sqlite3_bind_int64(st, 2, k->proc_id);
+	sqlite3_bind_int64(st, 3, k->tp_pos);
+	sqlite3_bind_int64(st, 4, k->tp_id);
+	store_bind_text(st, 5, phrase);
+	free(phrase);
+	while (m == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		found->proc_pos = sqlite3_column_int64(st, 0);
+		found->proc_id = sqlite3_column_int64(st, 1);
+		found->tp_pos = sqlite3_column_int64(st, 2);
+		found->tp_id = sqlite3_column_int64(st, 3);
+		m = tp_is_match(v, found->tp_id, n, err);
+	}
+	sqlite3_reset(st);
+	if (m != 0)
+		return m;
+	if (rc != SQLITE_DONE)
+		return store_fail(v->st, "поиск", err);
+	return 0;
+}
+
+/*
+ * The first match after (dir > 0) or the last before k, through the
+ * index: the nearest touchpoint, unless a process row whose name matches
+ * stands nearer (processes are few and searched by name directly, only
+ * as far as that touchpoint's process).
+ */
+static int
+find_indexed(struct store_view *v, const struct view_key *k, int dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	struct view_key t, m;
+	sqlite3_stmt *st;
+	int ht, hm = 0;
+
+	if ((ht = index_nearest(v, k, dir, n, &t, err)) < 0)
+		return -1;
+	if (dir < 0 && !is_process_key(k) && !ht) {
+		st = find_stmt(v, S_FIND_PROC_IS, n);
+		sqlite3_bind_int64(st, 1, k->proc_id);
+		if ((hm = find_step(v, st, 2, NULL, &m, err)) < 0)
+			return -1;
+		m = store_view_key_process(k);
+	}
+	if (hm == 0) {
+		int64_t edge = dir > 0 ? INT64_MAX : INT64_MIN;
+
+		st = find_stmt(v, dir > 0 ? S_FIND_PROC_UPTO :
+		    S_FIND_PROC_DOWNTO, n);
+		sqlite3_bind_int64(st, 1, k->proc_pos);
+		sqlite3_bind_int64(st, 2, k->proc_id);
+		sqlite3_bind_int64(st, 3, ht ? t.proc_pos : edge);
+		sqlite3_bind_int64(st, 4, ht ? t.proc_id : edge);
+		if ((hm = find_step(v, st, 2, NULL, &m, err)) < 0)
+			return -1;
+	}
+	if (!ht && !hm)
+		return 0;
+	*found = hm ? m : t;
+	return 1;
+}
+
+/* One search from k in dir, through the index when it can answer. */
+static int
+find_from(struct store_view *v, const struct view_key *k, enum view_dir dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	if (index_can_search(n))
+		return find_indexed(v, k, dir, n, found, err);
+	return dir == VIEW_FORWARD ? find_forward(v, k, n, found, err) :
+	    find_backward(v, k, n, found, err);
+}
+
 int
 store_view_search(struct store_view *v, const struct view_key *from,
     const char *needle, enum view_dir dir, struct view_key *found,
@@ -763,12 +933,9 @@ store_view_search(struct store_view *v, const struct view_key *from,
 	}
 	restart = dir == VIEW_FORWARD ? &key_before_all : &key_after_all;
 	start = from != NULL ? from : restart;
-	rc = dir == VIEW_FORWARD ? find_forward(v, start, folded, found, err) :
-	    find_backward(v, start, folded, found, err);
+	rc = find_from(v, start, dir, folded, found, err);
 	if (rc == 0 && from != NULL) {
-		rc = dir == VIEW_FORWARD ?
-		    find_forward(v, restart, folded, found, err) :
-		    find_backward(v, restart, folded, found, err);
+		rc = find_from(v, restart, dir, folded, found, err);
 		*wrapped = rc > 0;
 	}
 	free(folded);

@@ -399,6 +399,81 @@ test_search_over_kind_names(void **state)
 	assert_int_equal(store_view_key_cmp(&found, &want), 0);
 }
 
+/* Run sql on the fixture's list, as any write path would. */
+static void
+write_sql(struct fixture *f, const char *sql)
+{
+	if (sqlite3_exec(f->st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(f->st->db));
+}
+
+/* Does a forward search from the start for needle find row i (-1: no
+ * row)? */
+static void
+expect_found(struct fixture *f, const char *needle, int i)
+{
+	struct view_key found, want;
+	bool wrapped;
+
+	if (i < 0) {
+		assert_int_equal(search(f, NULL, needle, VIEW_FORWARD, &found,
+		    &wrapped), 0);
+		return;
+	}
+	want = key_at(f, (size_t)i);
+	assert_int_equal(search(f, NULL, needle, VIEW_FORWARD, &found,
+	    &wrapped), 1);
+	assert_int_equal(store_view_key_cmp(&found, &want), 0);
+}
+
+/* The search index changes with the list, in the same statement: names,
+ * needs, contacts, kinds and removed touchpoints. */
+static void
+test_search_index_follows_every_change(void **state)
+{
+	struct fixture *f = *state;
+	char *sql;
+
+	sql = xasprintf("UPDATE touchpoint SET name = 'Факсимильная связь' "
+	    "WHERE id = %lld; INSERT INTO need (touchpoint_id, pos, wording) "
+	    "VALUES (%lld, 2, 'Обжалование решений'); DELETE FROM contact "
+	    "WHERE touchpoint_id = %lld; UPDATE kind SET name = 'Сайт "
+	    "ведомства' WHERE code = 'site'; DELETE FROM touchpoint "
+	    "WHERE id = %lld", (long long)key_at(f, 3).tp_id,
+	    (long long)key_at(f, 7).tp_id, (long long)key_at(f, 2).tp_id,
+	    (long long)key_at(f, 6).tp_id);
+	write_sql(f, sql);
+	free(sql);
+	expect_found(f, "ФАКСИМИЛЬНАЯ", 3);
+	expect_found(f, "телефонная", -1);
+	expect_found(f, "обжалование", 6);	/* row 6 went */
+	expect_found(f, "otdel@", -1);
+	expect_found(f, "ведомства", 1);
+	expect_found(f, "министерства", -1);
+	expect_found(f, "россии", -1);
+	/* Under three characters the scan answers, folding the same way. */
+	expect_found(f, "ЁЛ", 6);
+}
+
+/* A list cleared leaves nothing to find, and the index stays live for
+ * what is written next. */
+static void
+test_search_index_is_emptied_with_the_list(void **state)
+{
+	struct fixture *f = *state;
+	struct view_key found;
+	bool wrapped;
+	struct error err;
+
+	assert_int_equal(store_clear_list(f->st, &err), 0);
+	assert_int_equal(search(f, NULL, "почта", VIEW_FORWARD, &found,
+	    &wrapped), 0);
+	write_sql(f, "INSERT INTO process (id, pos, name) VALUES (9, 1, 'П'); "
+	    "INSERT INTO touchpoint (process_id, pos, name) VALUES (9, 1, "
+	    "'Почтовый ящик')");
+	expect_found(f, "почтовый", 1);
+}
+
 static void
 test_search_matches_process_names(void **state)
 {
@@ -646,6 +721,12 @@ main(void)
 		    test_search_over_needs_and_contacts, setup_small, teardown),
 		cmocka_unit_test_setup_teardown(test_search_over_kind_names,
 		    setup_small, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_search_index_follows_every_change, setup_small,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_search_index_is_emptied_with_the_list, setup_small,
+		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_search_matches_process_names, setup_small, teardown),
 		cmocka_unit_test_setup_teardown(test_search_backward,
