@@ -659,6 +659,29 @@ find_stmt(struct store_view *v, int which, const char *folded)
 	return st;
 }
 
+/* A touchpoint's key from four columns: process pos, id, its pos, id. */
+static void
+key_from_columns(sqlite3_stmt *st, struct view_key *k)
+{
+	k->proc_pos = sqlite3_column_int64(st, 0);
+	k->proc_id = sqlite3_column_int64(st, 1);
+	k->tp_pos = sqlite3_column_int64(st, 2);
+	k->tp_id = sqlite3_column_int64(st, 3);
+}
+
+/* A search statement stepped with rc, reset: 1 (a row), 0 or -1. */
+static int
+search_result(struct store_view *v, sqlite3_stmt *st, int rc,
+    struct error *err)
+{
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(v->st, "поиск", err);
+}
+
 /*
  * Step a search statement; on a row, set the key from its columns: two
  * (a process) or four (a touchpoint in process ppos, pid, or in the row's
@@ -671,12 +694,9 @@ find_step(struct store_view *v, sqlite3_stmt *st, int ncols,
 	int rc = sqlite3_step(st);
 
 	if (rc == SQLITE_ROW) {
-		if (ncols == 4) {
-			found->proc_pos = sqlite3_column_int64(st, 0);
-			found->proc_id = sqlite3_column_int64(st, 1);
-			found->tp_pos = sqlite3_column_int64(st, 2);
-			found->tp_id = sqlite3_column_int64(st, 3);
-		} else if (proc != NULL) {
+		if (ncols == 4)
+			key_from_columns(st, found);
+		else if (proc != NULL) {
 			found->proc_pos = proc->proc_pos;
 			found->proc_id = proc->proc_id;
 			found->tp_pos = sqlite3_column_int64(st, 0);
@@ -687,12 +707,7 @@ find_step(struct store_view *v, sqlite3_stmt *st, int ncols,
 			found->tp_pos = found->tp_id = VIEW_KEY_PROCESS;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(v->st, "поиск", err);
+	return search_result(v, st, rc, err);
 }
 
 /*
@@ -819,16 +834,9 @@ tp_is_match(struct store_view *v, int64_t id, const char *n,
     struct error *err)
 {
 	sqlite3_stmt *st = find_stmt(v, S_TP_IS_MATCH, n);
-	int rc;
 
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(v->st, "поиск", err);
+	return search_result(v, st, sqlite3_step(st), err);
 }
 
 /*
@@ -851,18 +859,14 @@ index_nearest(struct store_view *v, const struct view_key *k, int dir,
 	store_bind_text(st, 5, phrase);
 	free(phrase);
 	while (m == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		found->proc_pos = sqlite3_column_int64(st, 0);
-		found->proc_id = sqlite3_column_int64(st, 1);
-		found->tp_pos = sqlite3_column_int64(st, 2);
-		found->tp_id = sqlite3_column_int64(st, 3);
+		key_from_columns(st, found);
 		m = tp_is_match(v, found->tp_id, n, err);
 	}
-	sqlite3_reset(st);
-	if (m != 0)
+	if (m != 0) {
+		sqlite3_reset(st);
 		return m;
-	if (rc != SQLITE_DONE)
-		return store_fail(v->st, "поиск", err);
-	return 0;
+	}
+	return search_result(v, st, rc, err);
 }
 
 /*
