@@ -41,6 +41,13 @@
 	"OR EXISTS (SELECT 1 FROM contact c WHERE c.touchpoint_id = t.id AND " \
 	"instr(perechen_fold(c.value), :n) > 0))"
 
+/*
+ * Rows the search folds next to the cursor before it asks the index: a
+ * needle most rows hold is found among them at once, where the index
+ * would have to order all its hits; a rare one costs this many folds.
+ */
+#define NEAR_ROWS 256
+
 enum {
 	S_PROC_NEXT,		/* (pos, id) > (?1, ?2) */
 	S_PROC_PREV,		/* (pos, id) < (?1, ?2) */
@@ -60,6 +67,9 @@ enum {
 	S_INDEX_NEXT,		/* phrase ?5 after (?1, ?2, ?3, ?4), nearest first */
 	S_INDEX_PREV,		/* phrase ?5 before it, nearest first */
 	S_TP_IS_MATCH,		/* does touchpoint ?1 match */
+	S_NEAR_NEXT,		/* process :p's rows after (:tpos, :tid), :rows
+				   of them (named: :n comes first) */
+	S_NEAR_PREV,
 	S_FIND_PROC_UPTO,	/* process in ((?1, ?2), (?3, ?4)] by name */
 	S_FIND_PROC_DOWNTO,	/* process in ((?3, ?4), (?1, ?2)) by name */
 	S_COUNT
@@ -132,6 +142,14 @@ static const char *const view_sql[S_COUNT] = {
 	    "ORDER BY p.pos DESC, p.id DESC, t.pos DESC, t.id DESC",
 	[S_TP_IS_MATCH] = "SELECT 1 FROM touchpoint t WHERE t.id = ?1 AND "
 	    TP_MATCH,
+	/* The rows next to the cursor, each with whether it matches: folded
+	 * as they are stepped, so the walk stops at the first match. */
+	[S_NEAR_NEXT] = "SELECT t.pos, t.id, " TP_MATCH " FROM touchpoint t "
+	    "WHERE t.process_id = :p AND (t.pos, t.id) > (:tpos, :tid) "
+	    "ORDER BY t.pos, t.id LIMIT :rows",
+	[S_NEAR_PREV] = "SELECT t.pos, t.id, " TP_MATCH " FROM touchpoint t "
+	    "WHERE t.process_id = :p AND (t.pos, t.id) < (:tpos, :tid) "
+	    "ORDER BY t.pos DESC, t.id DESC LIMIT :rows",
 	[S_FIND_PROC_UPTO] = "SELECT pos, id FROM process "
 	    "WHERE (pos, id) > (?1, ?2) AND (pos, id) <= (?3, ?4) AND "
 	    "instr(perechen_fold(name), :n) > 0 ORDER BY pos, id LIMIT 1",
@@ -144,6 +162,7 @@ static const char *const view_sql[S_COUNT] = {
 struct store_view {
 	struct store	*st;
 	sqlite3_stmt	*stmt[S_COUNT];
+	size_t		 near_rows;	/* folded before asking the index */
 };
 
 /* A position before every row and one after every row. */
@@ -182,6 +201,7 @@ store_view_new(struct store *st, struct store_view **out, struct error *err)
 		return store_fail(st, "подготовка поиска", err);
 	v = xcalloc(1, sizeof *v);
 	v->st = st;
+	v->near_rows = NEAR_ROWS;
 	for (int i = 0; i < S_COUNT; i++)
 		if (store_prepare(st, &v->stmt[i], view_sql[i], err) != 0) {
 			store_view_free(v);
@@ -910,15 +930,144 @@ find_indexed(struct store_view *v, const struct view_key *k, int dir,
 	return 1;
 }
 
+enum { NEAR_NONE = 0, NEAR_FOUND = 1, NEAR_UNKNOWN = 2 };
+
+static void
+bind_named(sqlite3_stmt *st, const char *name, int64_t value)
+{
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, name), value);
+}
+
+/*
+ * Walk touchpoints of process k->proc_id beyond k in dir, at most *budget
+ * of them (the budget spent as they are read).  1 with *found at the
+ * first match, 0 if none, -1 on error.
+ */
+static int
+near_in_process(struct store_view *v, const struct view_key *k, int dir,
+    const char *n, size_t *budget, struct view_key *found,
+    struct error *err)
+{
+	sqlite3_stmt *st = find_stmt(v, dir > 0 ? S_NEAR_NEXT : S_NEAR_PREV, n);
+	int rc, m = 0;
+
+	bind_named(st, ":p", k->proc_id);
+	bind_named(st, ":tpos", k->tp_pos);
+	bind_named(st, ":tid", k->tp_id);
+	bind_named(st, ":rows", (int64_t)*budget);
+	while (m == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		--*budget;
+		m = sqlite3_column_int(st, 2) != 0;
+		if (m) {
+			*found = *k;
+			found->tp_pos = sqlite3_column_int64(st, 0);
+			found->tp_id = sqlite3_column_int64(st, 1);
+		}
+	}
+	if (m) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	return search_result(v, st, rc, err);
+}
+
+/* Does process k->proc_id's name match?  1, 0 or -1. */
+static int
+near_process_row(struct store_view *v, const struct view_key *k,
+    const char *n, struct error *err)
+{
+	sqlite3_stmt *st = find_stmt(v, S_FIND_PROC_IS, n);
+
+	sqlite3_bind_int64(st, 1, k->proc_id);
+	return search_result(v, st, sqlite3_step(st), err);
+}
+
+/* k moved to the process row next to its process in dir: 1, or 0 at
+ * the end of the list, or -1. */
+static int
+near_next_process(struct store_view *v, struct view_key *k, int dir,
+    struct error *err)
+{
+	sqlite3_stmt *st = stmt_reset(v, dir > 0 ? S_PROC_NEXT : S_PROC_PREV);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, k->proc_pos);
+	sqlite3_bind_int64(st, 2, k->proc_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->proc_id = sqlite3_column_int64(st, 0);
+		k->proc_pos = sqlite3_column_int64(st, 1);
+		k->tp_pos = k->tp_id = VIEW_KEY_PROCESS;
+	}
+	return search_result(v, st, rc, err);
+}
+
+/*
+ * The nearest match within NEAR_ROWS touchpoints of k in dir, process
+ * rows included, as the scan finds it.  NEAR_FOUND with *found,
+ * NEAR_NONE when the list ends first, NEAR_UNKNOWN when the rows run
+ * out; -1 on error.
+ */
+static int
+find_near(struct store_view *v, const struct view_key *from, int dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	struct view_key k = *from;
+	size_t budget = v->near_rows;
+	int rc;
+
+	if (k.proc_id == INT64_MIN || k.proc_id == INT64_MAX) {
+		/* From an end of the list: its first or last process. */
+		if ((rc = near_next_process(v, &k, dir, err)) <= 0)
+			return rc;
+		if (dir > 0 && (rc = near_process_row(v, &k, n, err)) != 0)
+			goto found_process;
+	} else if (dir < 0 && is_process_key(&k)) {
+		/* Before a process row: the previous process's last rows. */
+		if ((rc = near_next_process(v, &k, dir, err)) <= 0)
+			return rc;
+	}
+	for (;;) {
+		if (dir < 0 && is_process_key(&k))
+			k.tp_pos = k.tp_id = INT64_MAX;
+		if ((rc = near_in_process(v, &k, dir, n, &budget, found,
+		    err)) != 0)
+			return rc;
+		if (dir < 0 && (rc = near_process_row(v, &k, n, err)) != 0)
+			goto found_process;
+		if (budget == 0)
+			return NEAR_UNKNOWN;
+		if ((rc = near_next_process(v, &k, dir, err)) <= 0)
+			return rc;
+		if (dir > 0 && (rc = near_process_row(v, &k, n, err)) != 0)
+			goto found_process;
+	}
+found_process:
+	if (rc > 0)
+		*found = store_view_key_process(&k);
+	return rc;
+}
+
 /* One search from k in dir, through the index when it can answer. */
 static int
 find_from(struct store_view *v, const struct view_key *k, enum view_dir dir,
     const char *n, struct view_key *found, struct error *err)
 {
-	if (index_can_search(n))
+	int rc;
+
+	if (index_can_search(n)) {
+		rc = find_near(v, k, dir, n, found, err);
+		if (rc != NEAR_UNKNOWN)
+			return rc;
 		return find_indexed(v, k, dir, n, found, err);
+	}
 	return dir == VIEW_FORWARD ? find_forward(v, k, n, found, err) :
 	    find_backward(v, k, n, found, err);
+}
+
+void
+store_view_set_near_rows(struct store_view *v, size_t rows)
+{
+	v->near_rows = rows;
 }
 
 int

@@ -91,6 +91,26 @@ setup_small(void **state)
 	return rc;
 }
 
+/* The small list searched through the index alone, and after one row
+ * folded: the paths a long list takes. */
+static int
+setup_index_only(void **state)
+{
+	int rc = setup_small(state);
+
+	store_view_set_near_rows(((struct fixture *)*state)->v, 0);
+	return rc;
+}
+
+static int
+setup_one_near_row(void **state)
+{
+	int rc = setup_small(state);
+
+	store_view_set_near_rows(((struct fixture *)*state)->v, 1);
+	return rc;
+}
+
 static int
 teardown(void **state)
 {
@@ -689,6 +709,21 @@ test_paging_cost_does_not_grow_with_the_list(void **state)
 	assert_true(large.search_near < 2 * small.search_near);
 }
 
+/* Every search test, with the fixture set up by setup. */
+#define SEARCH_TEST(test, setup) \
+	cmocka_unit_test_setup_teardown(test, setup, teardown)
+#define SEARCH_TESTS(setup) \
+	SEARCH_TEST(test_search_forward_folds_cyrillic_case, setup), \
+	SEARCH_TEST(test_search_matches_yo_as_ye, setup), \
+	SEARCH_TEST(test_search_over_needs_and_contacts, setup), \
+	SEARCH_TEST(test_search_over_kind_names, setup), \
+	SEARCH_TEST(test_search_index_follows_every_change, setup), \
+	SEARCH_TEST(test_search_index_is_emptied_with_the_list, setup), \
+	SEARCH_TEST(test_search_matches_process_names, setup), \
+	SEARCH_TEST(test_search_backward, setup), \
+	SEARCH_TEST(test_search_wraps_around, setup), \
+	SEARCH_TEST(test_search_not_found, setup)
+
 int
 main(void)
 {
@@ -712,29 +747,9 @@ main(void)
 		    setup_small, teardown),
 		cmocka_unit_test_setup_teardown(test_touchpoint_loads_in_full,
 		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_forward_folds_cyrillic_case, setup_small,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_search_matches_yo_as_ye,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_over_needs_and_contacts, setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_over_kind_names,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_index_follows_every_change, setup_small,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_index_is_emptied_with_the_list, setup_small,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_matches_process_names, setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_backward,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_wraps_around,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_not_found,
-		    setup_small, teardown),
+		SEARCH_TESTS(setup_small),
+		SEARCH_TESTS(setup_index_only),
+		SEARCH_TESTS(setup_one_near_row),
 		cmocka_unit_test_setup_teardown(
 		    test_keys_compare_in_display_order, setup_small, teardown),
 		cmocka_unit_test(test_paging_cost_does_not_grow_with_the_list),
