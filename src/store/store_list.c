@@ -295,12 +295,7 @@ search_index_add_after(struct store *s, int64_t after, struct error *err)
 	    "SELECT id, body FROM tp_search_text WHERE id > ?1", err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, after);
-	if (store_step_done(s, st, "индекс поиска", err) != 0)
-		return -1;
-	/* One segment, not the dozens a bulk insert leaves: a lookup then
-	 * reads one b-tree per trigram. */
-	return run_plain(s, "INSERT INTO tp_search (tp_search) "
-	    "VALUES ('optimize')", "индекс поиска", err);
+	return store_step_done(s, st, "индекс поиска", err);
 }
 
 /* The statements store_insert_list reuses for every row. */
