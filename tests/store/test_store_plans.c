@@ -190,7 +190,7 @@ static void
 edit_some(struct fixture *f)
 {
 	struct touchpoint tp;
-	int64_t proc, id;
+	int64_t proc = 0, id = 0;
 	struct error err;
 
 	if (store_process_find(f->st, PROCESSES, &proc, &err) != 0 ||
