@@ -12,6 +12,7 @@
 #include "../../src/store/store_int.h"
 #include "store.h"
 #include "store_view.h"
+#include "store_scratch.h"
 
 struct fixture {
 	struct store *st;
@@ -53,11 +54,11 @@ build_small(struct list *l)
 }
 
 static int
-open_with(struct fixture *f, struct list *l)
+open_with(struct fixture *f, struct list *l, const char *path)
 {
 	struct error err;
 
-	if (store_open(&f->st, ":memory:", STORE_CREATE, &err) != 0)
+	if (store_open(&f->st, path, STORE_CREATE, &err) != 0)
 		return -1;
 	/* The catalogue rows the list refers to. */
 	if (sqlite3_exec(f->st->db, "INSERT INTO need_category (code, clause, "
@@ -85,7 +86,7 @@ setup_small(void **state)
 
 	list_init(&l);
 	build_small(&l);
-	rc = open_with(f, &l);
+	rc = open_with(f, &l, ":memory:");
 	list_fini(&l);
 	*state = f;
 	return rc;
@@ -475,6 +476,67 @@ test_search_index_follows_every_change(void **state)
 	expect_found(f, "ЁЛ", 6);
 }
 
+/* A list of schema 8 gets its search index when it is opened. */
+static void
+test_schema_8_list_is_indexed_when_opened(void **state)
+{
+	struct fixture f = { 0 };
+	struct view_key found, want;
+	char path[64];
+	sqlite3 *db;
+	struct error err;
+	sqlite3_stmt *st;
+	struct list l;
+	bool wrapped;
+	char *sql;
+
+	(void)state;
+	scratch_path(path, sizeof path, "view-v8");
+	list_init(&l);
+	build_small(&l);
+	assert_int_equal(open_with(&f, &l, path), 0);
+	list_fini(&l);
+	store_view_free(f.v);
+	store_close(f.st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	/* As schema 8 had it: no index, no triggers keeping one. */
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER tp_search_tp_ins; "
+	    "DROP TRIGGER tp_search_tp_upd; DROP TRIGGER tp_search_tp_del; "
+	    "DROP TRIGGER tp_search_need_ins; DROP TRIGGER tp_search_need_upd; "
+	    "DROP TRIGGER tp_search_need_del; "
+	    "DROP TRIGGER tp_search_contact_ins; "
+	    "DROP TRIGGER tp_search_contact_upd; "
+	    "DROP TRIGGER tp_search_contact_del; DROP TRIGGER tp_search_kind",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP VIEW tp_search_text; "
+	    "DROP TABLE tp_search; DROP TABLE search_index; "
+	    "PRAGMA user_version = 8", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	if (store_open(&f.st, path, 0, &err) != 0 ||
+	    store_view_new(f.st, &f.v, &err) != 0)
+		fail_msg("%s", err.msg);
+	store_view_set_near_rows(f.v, 0);
+	want = key_at(&f, 7);
+	assert_int_equal(search(&f, NULL, "ЁЛОЧНЫХ", VIEW_FORWARD, &found,
+	    &wrapped), 1);
+	assert_int_equal(store_view_key_cmp(&found, &want), 0);
+	assert_int_equal(sqlite3_prepare_v2(f.st->db, "SELECT count(*) FROM "
+	    "tp_search", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 5);
+	sqlite3_finalize(st);
+	/* And its triggers keep it from then on. */
+	sql = xasprintf("UPDATE touchpoint SET name = 'Факсимильная связь' "
+	    "WHERE id = %lld", (long long)key_at(&f, 1).tp_id);
+	write_sql(&f, sql);
+	free(sql);
+	expect_found(&f, "факсимильная", 1);
+	store_view_free(f.v);
+	store_close(f.st);
+	scratch_remove(path);
+}
+
 /* A list cleared leaves nothing to find, and the index stays live for
  * what is written next. */
 static void
@@ -640,7 +702,7 @@ measure(int nprocs, int per_proc)
 			touchpoint_add_need(tp, "Получение информации", 1);
 		}
 	}
-	assert_int_equal(open_with(&f, &l), 0);
+	assert_int_equal(open_with(&f, &l, ":memory:"), 0);
 	mid.proc_pos = nprocs / 2 + 1;
 	mid.proc_id = l.procs[nprocs / 2].id;
 	mid.tp_pos = per_proc / 2 + 1;
@@ -753,6 +815,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_keys_compare_in_display_order, setup_small, teardown),
 		cmocka_unit_test(test_paging_cost_does_not_grow_with_the_list),
+		cmocka_unit_test(test_schema_8_list_is_indexed_when_opened),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
