@@ -190,7 +190,12 @@ fuzz-build: $(FUZZ_BINS)
 fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
 
-bench: all
+# The editor's search timed at the store (bench/search.c).
+$(B)/bench/search: $(B)/obj/bench/search.o $(LIBSTORE) $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+
+bench: all $(B)/bench/search
 	@sh .ci/deps bench
 	@sh bench/run.sh $(BIN)
 

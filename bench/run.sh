@@ -7,6 +7,8 @@
 # The first frame is timed with PERECHEN_EXIT_AFTER_FIRST_FRAME=1, which
 # makes the editor leave as soon as it has drawn its first screen; script(1)
 # gives it the terminal it needs.
+# The editor's search is timed at the store by bench/search (built beside
+# BINARY by make bench): from the first row to a hit near the end.
 # Usage: bench/run.sh BINARY   (hyperfine and script must be installed)
 set -eu
 bin=$(cd "$(dirname "${1:?usage: bench/run.sh BINARY}")" && pwd)/$(basename "$1")
@@ -70,5 +72,15 @@ if [ -x /usr/bin/time ]; then
 			grep "peak resident"
 	done
 fi
+# Search: the needle only the list's last touchpoints hold ("100.995" of
+# the default 100 x 1,000), as the editor searches from its first row.
+search_bin=$(dirname "$bin")/bench/search
+if [ -x "$search_bin" ]; then
+	echo "| search | median (min–max) of $runs |" > "$tmp/search.md"
+	echo "|---|---|" >> "$tmp/search.md"
+	"$search_bin" "$tmp/large.db" "$procs.$((per - 5))" "$runs" \
+	    >> "$tmp/search.md"
+fi
 echo
 cat "$tmp/io.md" "$tmp/frame.md" "$tmp/status.md"
+[ ! -f "$tmp/search.md" ] || { echo; cat "$tmp/search.md"; }

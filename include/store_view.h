@@ -151,5 +151,14 @@ enum view_dir {
 int	store_view_search(struct store_view *v, const struct view_key *from,
 	    const char *needle, enum view_dir dir, struct view_key *found,
 	    bool *wrapped, struct error *err);
+/*
+ * How a search finds: a needle of three characters or more through the
+ * list's search index (tp_search), after folding the rows next to the
+ * cursor (up to 256 touchpoints, so that a needle most rows hold costs
+ * no more than one row); a shorter needle by folding row after row.
+ * Tests and benchmarks set how many rows are folded first (0: straight
+ * to the index).
+ */
+void	store_view_set_near_rows(struct store_view *v, size_t rows);
 
 #endif

@@ -56,6 +56,14 @@ char	*utf8_sanitized(const char *s, int flags);
  * (Ё/ё fold to е, as clerks type either).  Caller frees.
  */
 char	*utf8_casefold(const char *s);
+/*
+ * The same folding of len bytes of s into out, which has room for
+ * len * UTF8_FOLD_GROWTH + 1 bytes (a stray byte becomes U+FFFD, three
+ * bytes); no allocation, for folding in a loop.  Returns the bytes
+ * written, not counting the terminating NUL.
+ */
+#define UTF8_FOLD_GROWTH 3
+size_t	 utf8_casefold_to(const char *s, size_t len, char *out);
 /* Case-insensitive substring test (both folded). */
 bool	utf8_contains_folded(const char *haystack, const char *needle_folded);
 

@@ -275,20 +275,40 @@ fold_cp(uint32_t cp)
 	return cp;
 }
 
+size_t
+utf8_casefold_to(const char *s, size_t len, char *out)
+{
+	size_t i = 0, o = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* ASCII folds byte by byte: most of a list's bytes are digits,
+		 * spaces and punctuation. */
+		if (c < 0x80) {
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		i += utf8_decode(s + i, len - i, &cp);
+		o += utf8_encode(fold_cp(cp), out + o);
+	}
+	out[o] = '\0';
+	return o;
+}
+
 char *
 utf8_casefold(const char *s)
 {
-	size_t len = strlen(s), i = 0;
-	struct buf b;
-	uint32_t cp;
-	char enc[4];
+	size_t len = strlen(s);
+	char *out;
 
-	buf_init(&b);
-	while (i < len) {
-		i += utf8_decode(s + i, len - i, &cp);
-		buf_append(&b, enc, utf8_encode(fold_cp(cp), enc));
-	}
-	return buf_detach(&b);
+	if (len > ((size_t)-1 - 1) / UTF8_FOLD_GROWTH)
+		error_oom();
+	out = xmalloc(len * UTF8_FOLD_GROWTH + 1);
+	utf8_casefold_to(s, len, out);
+	return out;
 }
 
 bool

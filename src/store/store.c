@@ -18,6 +18,16 @@
  * list and is removed at the next start. */
 #define UNFINISHED_ID 0x5052434e
 
+/* A trigger tp_search_<name> that refreshes touchpoint id's entry in
+ * the search index after event (8 -> 9; terse: the step must stay
+ * within the 4095 bytes C11 promises for a string). */
+#define SEARCH_TRIGGER(name, event, id) \
+	"CREATE TRIGGER IF NOT EXISTS tp_search_" name " AFTER " event \
+	" WHEN(SELECT live FROM search_index)BEGIN " \
+	"DELETE FROM tp_search WHERE rowid=" id ";" \
+	"INSERT INTO tp_search(rowid,body)SELECT id,body FROM tp_search_text " \
+	"WHERE id=" id ";END;"
+
 /*
  * Forward migrations: migrations[i] takes the schema from version i to i+1.
  * Schema text carries no data, so it runs through sqlite3_exec(); every
@@ -241,6 +251,46 @@ static const char *const migrations[] = {
 	"  DEFAULT -1;"
 	"CREATE INDEX IF NOT EXISTS rev_touchpoint_process ON rev_touchpoint"
 	"  (revision_id, process_id, pos);",
+	/* 8 -> 9: search through an index.  tp_search holds, per touchpoint
+	 * (rowid = touchpoint id), every text its row is searched by, joined
+	 * by U+0001 (no needle holds it, so no match spans two texts), ё
+	 * written е; the trigram tokenizer folds case, Cyrillic included,
+	 * and finds any substring of three characters or more.  Triggers
+	 * keep it current in the transaction of every change; while
+	 * search_index.live is 0 (a whole list being written) they stand
+	 * aside and the writer indexes in one pass (store_list.c). */
+	"CREATE TABLE IF NOT EXISTS search_index("
+	"id INTEGER PRIMARY KEY CHECK(id=1),live INTEGER NOT NULL);"
+	"INSERT OR IGNORE INTO search_index(id,live)VALUES(1,1);"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS tp_search USING fts5(body,"
+	"tokenize='trigram case_sensitive 0');"
+	"CREATE VIEW IF NOT EXISTS tp_search_text(id,body)AS "
+	"SELECT t.id,replace(replace(t.name||char(1)||t.specifics||char(1)"
+	"||t.unit||char(1)||t.basis||char(1)||t.exclude_reason||char(1)"
+	"||coalesce((SELECT k.name FROM kind k WHERE k.code=t.kind),'')"
+	"||char(1)||coalesce((SELECT group_concat(n.wording,char(1))"
+	"FROM need n WHERE n.touchpoint_id=t.id),'')"
+	"||char(1)||coalesce((SELECT group_concat(c.value,char(1))"
+	"FROM contact c WHERE c.touchpoint_id=t.id),''),"
+	"'ё','е'),'Ё','е')FROM touchpoint t;"
+	SEARCH_TRIGGER("tp_ins", "INSERT ON touchpoint", "NEW.id")
+	SEARCH_TRIGGER("tp_upd", "UPDATE OF name,specifics,unit,basis,"
+	    "exclude_reason,kind ON touchpoint", "NEW.id")
+	SEARCH_TRIGGER("tp_del", "DELETE ON touchpoint", "OLD.id")
+	SEARCH_TRIGGER("need_ins", "INSERT ON need", "NEW.touchpoint_id")
+	SEARCH_TRIGGER("need_upd", "UPDATE ON need", "NEW.touchpoint_id")
+	SEARCH_TRIGGER("need_del", "DELETE ON need", "OLD.touchpoint_id")
+	SEARCH_TRIGGER("contact_ins", "INSERT ON contact", "NEW.touchpoint_id")
+	SEARCH_TRIGGER("contact_upd", "UPDATE ON contact", "NEW.touchpoint_id")
+	SEARCH_TRIGGER("contact_del", "DELETE ON contact", "OLD.touchpoint_id")
+	"CREATE TRIGGER IF NOT EXISTS tp_search_kind AFTER UPDATE OF name "
+	"ON kind WHEN(SELECT live FROM search_index)BEGIN "
+	"DELETE FROM tp_search WHERE rowid IN"
+	"(SELECT id FROM touchpoint WHERE kind=NEW.code);"
+	"INSERT INTO tp_search(rowid,body)SELECT id,body FROM tp_search_text "
+	"WHERE id IN(SELECT id FROM touchpoint WHERE kind=NEW.code);END;"
+	"DELETE FROM tp_search;"
+	"INSERT INTO tp_search(rowid,body)SELECT id,body FROM tp_search_text;",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -229,18 +229,73 @@ store_count(struct store *s, size_t *procs, size_t *tps, size_t *needs,
 	return 0;
 }
 
-int
-store_clear_list(struct store *s, struct error *err)
+/* One statement without parameters, run to its end. */
+static int
+run_plain(struct store *s, const char *sql, const char *doing,
+    struct error *err)
 {
 	sqlite3_stmt *st;
 
+	if (store_prepare(s, &st, sql, err) != 0)
+		return -1;
+	return store_step_done(s, st, doing, err);
+}
+
+/*
+ * The search index's triggers stand aside (live false) while a whole list
+ * is written row by row: each need and contact would rewrite its
+ * touchpoint's entry again.  The writer indexes in one pass after.
+ */
+static int
+search_index_live(struct store *s, bool live, struct error *err)
+{
+	return run_plain(s, live ? "UPDATE search_index SET live = 1" :
+	    "UPDATE search_index SET live = 0", "индекс поиска", err);
+}
+
+int
+store_clear_list(struct store *s, struct error *err)
+{
 	if (store_users_permit(s, store_login(s), POLICY_IMPORT, NULL, NULL,
-	    err) != 0)
+	    err) != 0 || search_index_live(s, false, err) != 0)
 		return -1;
 	/* Contacts and needs go with their touchpoints (ON DELETE CASCADE). */
-	if (store_prepare(s, &st, "DELETE FROM process", err) != 0)
+	if (run_plain(s, "DELETE FROM process", "удаление записей перечня",
+	    err) != 0 ||
+	    run_plain(s, "DELETE FROM tp_search", "индекс поиска", err) != 0)
 		return -1;
-	return store_step_done(s, st, "удаление записей перечня", err);
+	return search_index_live(s, true, err);
+}
+
+/* The newest touchpoint id (0 if none): ids written after it are new. */
+static int
+last_touchpoint_id(struct store *s, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT coalesce(max(id), 0) FROM touchpoint",
+	    err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "индекс поиска", err);
+	return 0;
+}
+
+/* Index, in one pass, the touchpoints written after id after. */
+static int
+search_index_add_after(struct store *s, int64_t after, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "INSERT INTO tp_search (rowid, body) "
+	    "SELECT id, body FROM tp_search_text WHERE id > ?1", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	return store_step_done(s, st, "индекс поиска", err);
 }
 
 /* The statements store_insert_list reuses for every row. */
@@ -371,11 +426,14 @@ int
 store_insert_list(struct store *s, struct list *l, struct error *err)
 {
 	struct inserter in;
+	int64_t last;
 	int rc = 0;
 
 	/* Roles (п. 2.2): whole lists are loaded by an authorised person. */
 	if (store_users_permit(s, store_login(s), POLICY_IMPORT, NULL, NULL,
-	    err) != 0 || inserter_init(s, &in, err) != 0)
+	    err) != 0 || last_touchpoint_id(s, &last, err) != 0 ||
+	    search_index_live(s, false, err) != 0 ||
+	    inserter_init(s, &in, err) != 0)
 		return -1;
 	for (size_t i = 0; i < l->nprocs && rc == 0; i++) {
 		struct process *p = &l->procs[i];
@@ -393,6 +451,10 @@ store_insert_list(struct store *s, struct list *l, struct error *err)
 			    &p->tps[j], err);
 	}
 	inserter_fini(&in);
+	if (rc == 0)
+		rc = search_index_add_after(s, last, err);
+	if (rc == 0)
+		rc = search_index_live(s, true, err);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "store_view.h"
 #include "utf8.h"
 
@@ -40,6 +41,13 @@
 	"OR EXISTS (SELECT 1 FROM contact c WHERE c.touchpoint_id = t.id AND " \
 	"instr(perechen_fold(c.value), :n) > 0))"
 
+/*
+ * Rows the search folds next to the cursor before it asks the index: a
+ * needle most rows hold is found among them at once, where the index
+ * would have to order all its hits; a rare one costs this many folds.
+ */
+#define NEAR_ROWS 256
+
 enum {
 	S_PROC_NEXT,		/* (pos, id) > (?1, ?2) */
 	S_PROC_PREV,		/* (pos, id) < (?1, ?2) */
@@ -56,6 +64,14 @@ enum {
 	S_FIND_PROC_IS,		/* does process ?1 match */
 	S_FIND_TP_RANGE_NEXT,	/* processes in ((?1, ?2), (?3, ?4)) */
 	S_FIND_TP_RANGE_PREV,
+	S_INDEX_NEXT,		/* phrase ?5 after (?1, ?2, ?3, ?4), nearest first */
+	S_INDEX_PREV,		/* phrase ?5 before it, nearest first */
+	S_TP_IS_MATCH,		/* does touchpoint ?1 match */
+	S_NEAR_NEXT,		/* process :p's rows after (:tpos, :tid), :rows
+				   of them (named: :n comes first) */
+	S_NEAR_PREV,
+	S_FIND_PROC_UPTO,	/* process in ((?1, ?2), (?3, ?4)] by name */
+	S_FIND_PROC_DOWNTO,	/* process in ((?3, ?4), (?1, ?2)) by name */
 	S_COUNT
 };
 
@@ -108,11 +124,45 @@ static const char *const view_sql[S_COUNT] = {
 	    "WHERE (p.pos, p.id) > (?1, ?2) AND (p.pos, p.id) < (?3, ?4) AND "
 	    TP_MATCH " ORDER BY p.pos DESC, p.id DESC, t.pos DESC, t.id DESC "
 	    "LIMIT 1",
+	/* The index's candidates in display order; each is confirmed by
+	 * S_TP_IS_MATCH, which folds as the scan does (the tokenizer folds
+	 * more letters than utf8_casefold), so only the first few rows are
+	 * ever folded. */
+	[S_INDEX_NEXT] = "SELECT p.pos, p.id, t.pos, t.id FROM tp_search s "
+	    "JOIN touchpoint t ON t.id = s.rowid "
+	    "JOIN process p ON p.id = t.process_id "
+	    "WHERE s.body MATCH ?5 AND "
+	    "(p.pos, p.id, t.pos, t.id) > (?1, ?2, ?3, ?4) "
+	    "ORDER BY p.pos, p.id, t.pos, t.id",
+	[S_INDEX_PREV] = "SELECT p.pos, p.id, t.pos, t.id FROM tp_search s "
+	    "JOIN touchpoint t ON t.id = s.rowid "
+	    "JOIN process p ON p.id = t.process_id "
+	    "WHERE s.body MATCH ?5 AND "
+	    "(p.pos, p.id, t.pos, t.id) < (?1, ?2, ?3, ?4) "
+	    "ORDER BY p.pos DESC, p.id DESC, t.pos DESC, t.id DESC",
+	[S_TP_IS_MATCH] = "SELECT 1 FROM touchpoint t WHERE t.id = ?1 AND "
+	    TP_MATCH,
+	/* The rows next to the cursor, each with whether it matches: folded
+	 * as they are stepped, so the walk stops at the first match. */
+	[S_NEAR_NEXT] = "SELECT t.pos, t.id, " TP_MATCH " FROM touchpoint t "
+	    "WHERE t.process_id = :p AND (t.pos, t.id) > (:tpos, :tid) "
+	    "ORDER BY t.pos, t.id LIMIT :rows",
+	[S_NEAR_PREV] = "SELECT t.pos, t.id, " TP_MATCH " FROM touchpoint t "
+	    "WHERE t.process_id = :p AND (t.pos, t.id) < (:tpos, :tid) "
+	    "ORDER BY t.pos DESC, t.id DESC LIMIT :rows",
+	[S_FIND_PROC_UPTO] = "SELECT pos, id FROM process "
+	    "WHERE (pos, id) > (?1, ?2) AND (pos, id) <= (?3, ?4) AND "
+	    "instr(perechen_fold(name), :n) > 0 ORDER BY pos, id LIMIT 1",
+	[S_FIND_PROC_DOWNTO] = "SELECT pos, id FROM process "
+	    "WHERE (pos, id) < (?1, ?2) AND (pos, id) > (?3, ?4) AND "
+	    "instr(perechen_fold(name), :n) > 0 "
+	    "ORDER BY pos DESC, id DESC LIMIT 1",
 };
 
 struct store_view {
 	struct store	*st;
 	sqlite3_stmt	*stmt[S_COUNT];
+	size_t		 near_rows;	/* folded before asking the index */
 };
 
 /* A position before every row and one after every row. */
@@ -151,6 +201,7 @@ store_view_new(struct store *st, struct store_view **out, struct error *err)
 		return store_fail(st, "подготовка поиска", err);
 	v = xcalloc(1, sizeof *v);
 	v->st = st;
+	v->near_rows = NEAR_ROWS;
 	for (int i = 0; i < S_COUNT; i++)
 		if (store_prepare(st, &v->stmt[i], view_sql[i], err) != 0) {
 			store_view_free(v);
@@ -628,6 +679,29 @@ find_stmt(struct store_view *v, int which, const char *folded)
 	return st;
 }
 
+/* A touchpoint's key from four columns: process pos, id, its pos, id. */
+static void
+key_from_columns(sqlite3_stmt *st, struct view_key *k)
+{
+	k->proc_pos = sqlite3_column_int64(st, 0);
+	k->proc_id = sqlite3_column_int64(st, 1);
+	k->tp_pos = sqlite3_column_int64(st, 2);
+	k->tp_id = sqlite3_column_int64(st, 3);
+}
+
+/* A search statement stepped with rc, reset: 1 (a row), 0 or -1. */
+static int
+search_result(struct store_view *v, sqlite3_stmt *st, int rc,
+    struct error *err)
+{
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(v->st, "поиск", err);
+}
+
 /*
  * Step a search statement; on a row, set the key from its columns: two
  * (a process) or four (a touchpoint in process ppos, pid, or in the row's
@@ -640,12 +714,9 @@ find_step(struct store_view *v, sqlite3_stmt *st, int ncols,
 	int rc = sqlite3_step(st);
 
 	if (rc == SQLITE_ROW) {
-		if (ncols == 4) {
-			found->proc_pos = sqlite3_column_int64(st, 0);
-			found->proc_id = sqlite3_column_int64(st, 1);
-			found->tp_pos = sqlite3_column_int64(st, 2);
-			found->tp_id = sqlite3_column_int64(st, 3);
-		} else if (proc != NULL) {
+		if (ncols == 4)
+			key_from_columns(st, found);
+		else if (proc != NULL) {
 			found->proc_pos = proc->proc_pos;
 			found->proc_id = proc->proc_id;
 			found->tp_pos = sqlite3_column_int64(st, 0);
@@ -656,12 +727,7 @@ find_step(struct store_view *v, sqlite3_stmt *st, int ncols,
 			found->tp_pos = found->tp_id = VIEW_KEY_PROCESS;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(v->st, "поиск", err);
+	return search_result(v, st, rc, err);
 }
 
 /*
@@ -747,6 +813,263 @@ find_backward(struct store_view *v, const struct view_key *k, const char *n,
 	return 0;
 }
 
+/*
+ * Can the index answer for the folded needle?  Its trigrams need three
+ * characters; a control character could span the texts the index joins.
+ */
+static bool
+index_can_search(const char *folded)
+{
+	size_t chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)folded; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+		chars += (*p & 0xC0) != 0x80;
+	}
+	return chars >= 3;
+}
+
+/* The needle as an FTS5 phrase: in double quotes, a quote doubled. */
+static char *
+fts_phrase(const char *folded)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_putc(&b, '"');
+	for (const char *p = folded; *p; p++) {
+		if (*p == '"')
+			buf_putc(&b, '"');
+		buf_putc(&b, *p);
+	}
+	buf_putc(&b, '"');
+	return buf_detach(&b);
+}
+
+/* Does touchpoint id match the folded needle n, folded as the scan
+ * folds?  1, 0 or -1. */
+static int
+tp_is_match(struct store_view *v, int64_t id, const char *n,
+    struct error *err)
+{
+	sqlite3_stmt *st = find_stmt(v, S_TP_IS_MATCH, n);
+
+	sqlite3_bind_int64(st, 1, id);
+	return search_result(v, st, sqlite3_step(st), err);
+}
+
+/*
+ * The nearest touchpoint after (dir > 0) or before k matching n, through
+ * the index: its candidates in display order, the first one confirmed.
+ * Returns 1 with *found, 0 or -1.
+ */
+static int
+index_nearest(struct store_view *v, const struct view_key *k, int dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	char *phrase = fts_phrase(n);
+	sqlite3_stmt *st = stmt_reset(v, dir > 0 ? S_INDEX_NEXT : S_INDEX_PREV);
+	int rc = SQLITE_DONE, m = 0;
+
+	sqlite3_bind_int64(st, 1, k->proc_pos);
+	sqlite3_bind_int64(st, 2, k->proc_id);
+	sqlite3_bind_int64(st, 3, k->tp_pos);
+	sqlite3_bind_int64(st, 4, k->tp_id);
+	store_bind_text(st, 5, phrase);
+	free(phrase);
+	while (m == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		key_from_columns(st, found);
+		m = tp_is_match(v, found->tp_id, n, err);
+	}
+	if (m != 0) {
+		sqlite3_reset(st);
+		return m;
+	}
+	return search_result(v, st, rc, err);
+}
+
+/*
+ * The first match after (dir > 0) or the last before k, through the
+ * index: the nearest touchpoint, unless a process row whose name matches
+ * stands nearer (processes are few and searched by name directly, only
+ * as far as that touchpoint's process).
+ */
+static int
+find_indexed(struct store_view *v, const struct view_key *k, int dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	struct view_key t, m;
+	sqlite3_stmt *st;
+	int ht, hm = 0;
+
+	if ((ht = index_nearest(v, k, dir, n, &t, err)) < 0)
+		return -1;
+	if (dir < 0 && !is_process_key(k) && !ht) {
+		st = find_stmt(v, S_FIND_PROC_IS, n);
+		sqlite3_bind_int64(st, 1, k->proc_id);
+		if ((hm = find_step(v, st, 2, NULL, &m, err)) < 0)
+			return -1;
+		m = store_view_key_process(k);
+	}
+	if (hm == 0) {
+		int64_t edge = dir > 0 ? INT64_MAX : INT64_MIN;
+
+		st = find_stmt(v, dir > 0 ? S_FIND_PROC_UPTO :
+		    S_FIND_PROC_DOWNTO, n);
+		sqlite3_bind_int64(st, 1, k->proc_pos);
+		sqlite3_bind_int64(st, 2, k->proc_id);
+		sqlite3_bind_int64(st, 3, ht ? t.proc_pos : edge);
+		sqlite3_bind_int64(st, 4, ht ? t.proc_id : edge);
+		if ((hm = find_step(v, st, 2, NULL, &m, err)) < 0)
+			return -1;
+	}
+	if (!ht && !hm)
+		return 0;
+	*found = hm ? m : t;
+	return 1;
+}
+
+enum { NEAR_NONE = 0, NEAR_FOUND = 1, NEAR_UNKNOWN = 2 };
+
+static void
+bind_named(sqlite3_stmt *st, const char *name, int64_t value)
+{
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, name), value);
+}
+
+/*
+ * Walk touchpoints of process k->proc_id beyond k in dir, at most *budget
+ * of them (the budget spent as they are read).  1 with *found at the
+ * first match, 0 if none, -1 on error.
+ */
+static int
+near_in_process(struct store_view *v, const struct view_key *k, int dir,
+    const char *n, size_t *budget, struct view_key *found,
+    struct error *err)
+{
+	sqlite3_stmt *st = find_stmt(v, dir > 0 ? S_NEAR_NEXT : S_NEAR_PREV, n);
+	int rc, m = 0;
+
+	bind_named(st, ":p", k->proc_id);
+	bind_named(st, ":tpos", k->tp_pos);
+	bind_named(st, ":tid", k->tp_id);
+	bind_named(st, ":rows", (int64_t)*budget);
+	while (m == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		--*budget;
+		m = sqlite3_column_int(st, 2) != 0;
+		if (m) {
+			*found = *k;
+			found->tp_pos = sqlite3_column_int64(st, 0);
+			found->tp_id = sqlite3_column_int64(st, 1);
+		}
+	}
+	if (m) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	return search_result(v, st, rc, err);
+}
+
+/* Does process k->proc_id's name match?  1, 0 or -1. */
+static int
+near_process_row(struct store_view *v, const struct view_key *k,
+    const char *n, struct error *err)
+{
+	sqlite3_stmt *st = find_stmt(v, S_FIND_PROC_IS, n);
+
+	sqlite3_bind_int64(st, 1, k->proc_id);
+	return search_result(v, st, sqlite3_step(st), err);
+}
+
+/* k moved to the process row next to its process in dir: 1, or 0 at
+ * the end of the list, or -1. */
+static int
+near_next_process(struct store_view *v, struct view_key *k, int dir,
+    struct error *err)
+{
+	sqlite3_stmt *st = stmt_reset(v, dir > 0 ? S_PROC_NEXT : S_PROC_PREV);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, k->proc_pos);
+	sqlite3_bind_int64(st, 2, k->proc_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->proc_id = sqlite3_column_int64(st, 0);
+		k->proc_pos = sqlite3_column_int64(st, 1);
+		k->tp_pos = k->tp_id = VIEW_KEY_PROCESS;
+	}
+	return search_result(v, st, rc, err);
+}
+
+/*
+ * The nearest match within NEAR_ROWS touchpoints of k in dir, process
+ * rows included, as the scan finds it.  NEAR_FOUND with *found,
+ * NEAR_NONE when the list ends first, NEAR_UNKNOWN when the rows run
+ * out; -1 on error.
+ */
+static int
+find_near(struct store_view *v, const struct view_key *from, int dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	struct view_key k = *from;
+	size_t budget = v->near_rows;
+	int rc;
+
+	if (k.proc_id == INT64_MIN || k.proc_id == INT64_MAX) {
+		/* From an end of the list: its first or last process. */
+		if ((rc = near_next_process(v, &k, dir, err)) <= 0)
+			return rc;
+		if (dir > 0 && (rc = near_process_row(v, &k, n, err)) != 0)
+			goto found_process;
+	} else if (dir < 0 && is_process_key(&k)) {
+		/* Before a process row: the previous process's last rows. */
+		if ((rc = near_next_process(v, &k, dir, err)) <= 0)
+			return rc;
+	}
+	for (;;) {
+		if (dir < 0 && is_process_key(&k))
+			k.tp_pos = k.tp_id = INT64_MAX;
+		if ((rc = near_in_process(v, &k, dir, n, &budget, found,
+		    err)) != 0)
+			return rc;
+		if (dir < 0 && (rc = near_process_row(v, &k, n, err)) != 0)
+			goto found_process;
+		if (budget == 0)
+			return NEAR_UNKNOWN;
+		if ((rc = near_next_process(v, &k, dir, err)) <= 0)
+			return rc;
+		if (dir > 0 && (rc = near_process_row(v, &k, n, err)) != 0)
+			goto found_process;
+	}
+found_process:
+	if (rc > 0)
+		*found = store_view_key_process(&k);
+	return rc;
+}
+
+/* One search from k in dir, through the index when it can answer. */
+static int
+find_from(struct store_view *v, const struct view_key *k, enum view_dir dir,
+    const char *n, struct view_key *found, struct error *err)
+{
+	int rc;
+
+	if (index_can_search(n)) {
+		rc = find_near(v, k, dir, n, found, err);
+		if (rc != NEAR_UNKNOWN)
+			return rc;
+		return find_indexed(v, k, dir, n, found, err);
+	}
+	return dir == VIEW_FORWARD ? find_forward(v, k, n, found, err) :
+	    find_backward(v, k, n, found, err);
+}
+
+void
+store_view_set_near_rows(struct store_view *v, size_t rows)
+{
+	v->near_rows = rows;
+}
+
 int
 store_view_search(struct store_view *v, const struct view_key *from,
     const char *needle, enum view_dir dir, struct view_key *found,
@@ -763,12 +1086,9 @@ store_view_search(struct store_view *v, const struct view_key *from,
 	}
 	restart = dir == VIEW_FORWARD ? &key_before_all : &key_after_all;
 	start = from != NULL ? from : restart;
-	rc = dir == VIEW_FORWARD ? find_forward(v, start, folded, found, err) :
-	    find_backward(v, start, folded, found, err);
+	rc = find_from(v, start, dir, folded, found, err);
 	if (rc == 0 && from != NULL) {
-		rc = dir == VIEW_FORWARD ?
-		    find_forward(v, restart, folded, found, err) :
-		    find_backward(v, restart, folded, found, err);
+		rc = find_from(v, restart, dir, folded, found, err);
 		*wrapped = rc > 0;
 	}
 	free(folded);

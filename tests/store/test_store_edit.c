@@ -15,6 +15,7 @@
 
 #include "store_edit.h"
 #include "store_history.h"
+#include "catalog_fixture.h"
 #include "header_fixture.h"
 
 static const struct actor who = { "clerk", "2026-11-29T10:00:00Z" };
@@ -39,12 +40,7 @@ setup(void **state)
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
 	catalog_init(&f->cat);
-	catalog_add_kind(&f->cat, "post", "Почта России", CHANNEL_OFFLINE,
-	    "4.2.2", true, true, false, false, "");
-	catalog_add_kind(&f->cat, "site", "Официальный сайт", CHANNEL_DIGITAL,
-	    "4.1.1", true, false, false, false, "");
-	assert_int_equal(catalog_parse_needs(&f->cat, "1\t2.6.1\tинформация\t\n"
-	    "2\t2.6.2\tконсультация\t\n3\t2.6.3\tформы\t\n", "n", &err), 0);
+	small_catalog(&f->cat);
 	if (store_open(&f->st, f->path, STORE_CREATE, &err) != 0)
 		fail_msg("%s", err.msg);
 	assert_int_equal(store_begin(f->st, &err), 0);

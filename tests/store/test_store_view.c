@@ -12,6 +12,7 @@
 #include "../../src/store/store_int.h"
 #include "store.h"
 #include "store_view.h"
+#include "store_scratch.h"
 
 struct fixture {
 	struct store *st;
@@ -53,11 +54,11 @@ build_small(struct list *l)
 }
 
 static int
-open_with(struct fixture *f, struct list *l)
+open_with(struct fixture *f, struct list *l, const char *path)
 {
 	struct error err;
 
-	if (store_open(&f->st, ":memory:", STORE_CREATE, &err) != 0)
+	if (store_open(&f->st, path, STORE_CREATE, &err) != 0)
 		return -1;
 	/* The catalogue rows the list refers to. */
 	if (sqlite3_exec(f->st->db, "INSERT INTO need_category (code, clause, "
@@ -85,9 +86,29 @@ setup_small(void **state)
 
 	list_init(&l);
 	build_small(&l);
-	rc = open_with(f, &l);
+	rc = open_with(f, &l, ":memory:");
 	list_fini(&l);
 	*state = f;
+	return rc;
+}
+
+/* The small list searched through the index alone, and after one row
+ * folded: the paths a long list takes. */
+static int
+setup_index_only(void **state)
+{
+	int rc = setup_small(state);
+
+	store_view_set_near_rows(((struct fixture *)*state)->v, 0);
+	return rc;
+}
+
+static int
+setup_one_near_row(void **state)
+{
+	int rc = setup_small(state);
+
+	store_view_set_near_rows(((struct fixture *)*state)->v, 1);
 	return rc;
 }
 
@@ -399,6 +420,142 @@ test_search_over_kind_names(void **state)
 	assert_int_equal(store_view_key_cmp(&found, &want), 0);
 }
 
+/* Run sql on the fixture's list, as any write path would. */
+static void
+write_sql(struct fixture *f, const char *sql)
+{
+	if (sqlite3_exec(f->st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(f->st->db));
+}
+
+/* Does a forward search from the start for needle find row i (-1: no
+ * row)? */
+static void
+expect_found(struct fixture *f, const char *needle, int i)
+{
+	struct view_key found, want;
+	bool wrapped;
+
+	if (i < 0) {
+		assert_int_equal(search(f, NULL, needle, VIEW_FORWARD, &found,
+		    &wrapped), 0);
+		return;
+	}
+	want = key_at(f, (size_t)i);
+	assert_int_equal(search(f, NULL, needle, VIEW_FORWARD, &found,
+	    &wrapped), 1);
+	assert_int_equal(store_view_key_cmp(&found, &want), 0);
+}
+
+/* The search index changes with the list, in the same statement: names,
+ * needs, contacts, kinds and removed touchpoints. */
+static void
+test_search_index_follows_every_change(void **state)
+{
+	struct fixture *f = *state;
+	char *sql;
+
+	sql = xasprintf("UPDATE touchpoint SET name = 'Факсимильная связь' "
+	    "WHERE id = %lld; INSERT INTO need (touchpoint_id, pos, wording) "
+	    "VALUES (%lld, 2, 'Обжалование решений'); DELETE FROM contact "
+	    "WHERE touchpoint_id = %lld; UPDATE kind SET name = 'Сайт "
+	    "ведомства' WHERE code = 'site'; DELETE FROM touchpoint "
+	    "WHERE id = %lld", (long long)key_at(f, 3).tp_id,
+	    (long long)key_at(f, 7).tp_id, (long long)key_at(f, 2).tp_id,
+	    (long long)key_at(f, 6).tp_id);
+	write_sql(f, sql);
+	free(sql);
+	expect_found(f, "ФАКСИМИЛЬНАЯ", 3);
+	expect_found(f, "телефонная", -1);
+	expect_found(f, "обжалование", 6);	/* row 6 went */
+	expect_found(f, "otdel@", -1);
+	expect_found(f, "ведомства", 1);
+	expect_found(f, "министерства", -1);
+	expect_found(f, "россии", -1);
+	/* Under three characters the scan answers, folding the same way. */
+	expect_found(f, "ЁЛ", 6);
+}
+
+/* A list of schema 8 gets its search index when it is opened. */
+static void
+test_schema_8_list_is_indexed_when_opened(void **state)
+{
+	struct fixture f = { 0 };
+	struct view_key found, want;
+	char path[64];
+	sqlite3 *db;
+	struct error err;
+	sqlite3_stmt *st;
+	struct list l;
+	bool wrapped;
+	char *sql;
+
+	(void)state;
+	scratch_path(path, sizeof path, "view-v8");
+	list_init(&l);
+	build_small(&l);
+	assert_int_equal(open_with(&f, &l, path), 0);
+	list_fini(&l);
+	store_view_free(f.v);
+	store_close(f.st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	/* As schema 8 had it: no index, no triggers keeping one. */
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER tp_search_tp_ins; "
+	    "DROP TRIGGER tp_search_tp_upd; DROP TRIGGER tp_search_tp_del; "
+	    "DROP TRIGGER tp_search_need_ins; DROP TRIGGER tp_search_need_upd; "
+	    "DROP TRIGGER tp_search_need_del; "
+	    "DROP TRIGGER tp_search_contact_ins; "
+	    "DROP TRIGGER tp_search_contact_upd; "
+	    "DROP TRIGGER tp_search_contact_del; DROP TRIGGER tp_search_kind",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP VIEW tp_search_text; "
+	    "DROP TABLE tp_search; DROP TABLE search_index; "
+	    "PRAGMA user_version = 8", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	if (store_open(&f.st, path, 0, &err) != 0 ||
+	    store_view_new(f.st, &f.v, &err) != 0)
+		fail_msg("%s", err.msg);
+	store_view_set_near_rows(f.v, 0);
+	want = key_at(&f, 7);
+	assert_int_equal(search(&f, NULL, "ЁЛОЧНЫХ", VIEW_FORWARD, &found,
+	    &wrapped), 1);
+	assert_int_equal(store_view_key_cmp(&found, &want), 0);
+	assert_int_equal(sqlite3_prepare_v2(f.st->db, "SELECT count(*) FROM "
+	    "tp_search", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 5);
+	sqlite3_finalize(st);
+	/* And its triggers keep it from then on. */
+	sql = xasprintf("UPDATE touchpoint SET name = 'Факсимильная связь' "
+	    "WHERE id = %lld", (long long)key_at(&f, 1).tp_id);
+	write_sql(&f, sql);
+	free(sql);
+	expect_found(&f, "факсимильная", 1);
+	store_view_free(f.v);
+	store_close(f.st);
+	scratch_remove(path);
+}
+
+/* A list cleared leaves nothing to find, and the index stays live for
+ * what is written next. */
+static void
+test_search_index_is_emptied_with_the_list(void **state)
+{
+	struct fixture *f = *state;
+	struct view_key found;
+	bool wrapped;
+	struct error err;
+
+	assert_int_equal(store_clear_list(f->st, &err), 0);
+	assert_int_equal(search(f, NULL, "почта", VIEW_FORWARD, &found,
+	    &wrapped), 0);
+	write_sql(f, "INSERT INTO process (id, pos, name) VALUES (9, 1, 'П'); "
+	    "INSERT INTO touchpoint (process_id, pos, name) VALUES (9, 1, "
+	    "'Почтовый ящик')");
+	expect_found(f, "почтовый", 1);
+}
+
 static void
 test_search_matches_process_names(void **state)
 {
@@ -545,7 +702,7 @@ measure(int nprocs, int per_proc)
 			touchpoint_add_need(tp, "Получение информации", 1);
 		}
 	}
-	assert_int_equal(open_with(&f, &l), 0);
+	assert_int_equal(open_with(&f, &l, ":memory:"), 0);
 	mid.proc_pos = nprocs / 2 + 1;
 	mid.proc_id = l.procs[nprocs / 2].id;
 	mid.tp_pos = per_proc / 2 + 1;
@@ -614,6 +771,21 @@ test_paging_cost_does_not_grow_with_the_list(void **state)
 	assert_true(large.search_near < 2 * small.search_near);
 }
 
+/* Every search test, with the fixture set up by setup. */
+#define SEARCH_TEST(test, setup) \
+	cmocka_unit_test_setup_teardown(test, setup, teardown)
+#define SEARCH_TESTS(setup) \
+	SEARCH_TEST(test_search_forward_folds_cyrillic_case, setup), \
+	SEARCH_TEST(test_search_matches_yo_as_ye, setup), \
+	SEARCH_TEST(test_search_over_needs_and_contacts, setup), \
+	SEARCH_TEST(test_search_over_kind_names, setup), \
+	SEARCH_TEST(test_search_index_follows_every_change, setup), \
+	SEARCH_TEST(test_search_index_is_emptied_with_the_list, setup), \
+	SEARCH_TEST(test_search_matches_process_names, setup), \
+	SEARCH_TEST(test_search_backward, setup), \
+	SEARCH_TEST(test_search_wraps_around, setup), \
+	SEARCH_TEST(test_search_not_found, setup)
+
 int
 main(void)
 {
@@ -637,26 +809,13 @@ main(void)
 		    setup_small, teardown),
 		cmocka_unit_test_setup_teardown(test_touchpoint_loads_in_full,
 		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_forward_folds_cyrillic_case, setup_small,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_search_matches_yo_as_ye,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_over_needs_and_contacts, setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_over_kind_names,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_search_matches_process_names, setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_backward,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_wraps_around,
-		    setup_small, teardown),
-		cmocka_unit_test_setup_teardown(test_search_not_found,
-		    setup_small, teardown),
+		SEARCH_TESTS(setup_small),
+		SEARCH_TESTS(setup_index_only),
+		SEARCH_TESTS(setup_one_near_row),
 		cmocka_unit_test_setup_teardown(
 		    test_keys_compare_in_display_order, setup_small, teardown),
 		cmocka_unit_test(test_paging_cost_does_not_grow_with_the_list),
+		cmocka_unit_test(test_schema_8_list_is_indexed_when_opened),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

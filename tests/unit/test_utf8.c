@@ -101,6 +101,25 @@ casefold_folds_cyrillic_and_yo(void **state)
 	free(f);
 }
 
+/* Folding into a caller's buffer: stray bytes grow to U+FFFD, the bound
+ * holds, and the text past len is left alone. */
+static void
+casefold_to_stays_within_its_bound(void **state)
+{
+	const char src[] = "\xff\xfeЁЖ Zz";
+	char out[(sizeof src - 1) * UTF8_FOLD_GROWTH + 1];
+	size_t n;
+
+	(void)state;
+	n = utf8_casefold_to(src, sizeof src - 1, out);
+	assert_string_equal(out, "\xef\xbf\xbd\xef\xbf\xbdеж zz");
+	assert_int_equal(n, strlen(out));
+	assert_true(n < sizeof out);
+	n = utf8_casefold_to("ЁЛКА", 4, out);
+	assert_string_equal(out, "ел");
+	assert_int_equal(n, 4);
+}
+
 static void
 fit_truncates_with_ellipsis_on_character_boundary(void **state)
 {
@@ -193,6 +212,7 @@ main(void)
 		cmocka_unit_test(sanitize_keeps_newlines_only_when_asked),
 		cmocka_unit_test(sanitize_replaces_bidi_overrides),
 		cmocka_unit_test(casefold_folds_cyrillic_and_yo),
+		cmocka_unit_test(casefold_to_stays_within_its_bound),
 		cmocka_unit_test(fit_truncates_with_ellipsis_on_character_boundary),
 		cmocka_unit_test(wrap_breaks_at_spaces_and_long_words),
 		cmocka_unit_test(squeeze_folds_spaces_keeps_lines),
