@@ -280,17 +280,12 @@ cmd_import(struct app *app, int argc, char **argv)
 		case 'q': quiet = true; break;
 		case 'h': import_usage(stdout); return EXIT_OK;
 		default:
-			app_error("import: неверный параметр «%s»",
-			    argv[optind - 1]);
-			import_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("import", "qh", opts, argv);
 		}
 	}
 	if (optind != argc - 1) {
-		app_error("import: укажите один файл (или «-» для стандартного "
-		    "ввода)");
-		import_usage(stderr);
-		return EXIT_USAGE;
+		return app_usage_error("import", "укажите один файл (или «-» "
+		    "для стандартного ввода)");
 	}
 	if (app_read_file(argv[optind], &data, &len, &err) != 0) {
 		app_error("%s", err.msg);
