@@ -95,7 +95,8 @@ size_t	app_edit_distance(const char *a, const char *b);
  * Refuse a command line of cmd in one line on stderr: what fmt says is
  * wrong and «справка: perechen cmd --help».  Returns EXIT_USAGE.
  */
-int	app_usage_error(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
+int	app_usage_error(const char *cmd, const char *fmt, ...)
+	    PRINTF_LIKE(2, 3);
 
 struct option;
 /*

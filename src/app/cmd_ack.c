@@ -138,8 +138,9 @@ cmd_ack_parse(int argc, char **argv, struct cmd_ack_args *a, bool *done)
 		return EXIT_USAGE;
 	}
 	if (optind + 1 < argc) {
-		(void)app_usage_error("ack", "лишний аргумент «%s» (обоснование — "
-		    "после --reason, в кавычках)", argv[optind + 1]);
+		(void)app_usage_error("ack", "лишний аргумент «%s» "
+		    "(обоснование — после --reason, в кавычках)",
+		    argv[optind + 1]);
 		return EXIT_USAGE;
 	}
 	if ((a->rule = rule_from_code(argv[optind])) == RULE_NONE) {

@@ -374,7 +374,8 @@ kind_of(const struct importer *im, const struct touchpoint *tp)
 /*
  * Record for the report what the import decided on its own: the kind it
  * guessed from the name (guessed non-NULL) and the key flag the kind's
- * п. 3.2 default set (key_by_kind), so the clerk can check them without the editor.
+ * п. 3.2 default set (key_by_kind), so the clerk can check them without
+ * the editor.
  */
 static void
 report_decision(struct importer *im, const struct touchpoint *tp,
