@@ -47,6 +47,10 @@ struct import_report {
 	size_t	 joined;	/* rows joined to the row above */
 	size_t	 doubted;	/* rows taken with a guess worth a look */
 	struct strvec notes;	/* "строка N: …", in file order */
+	/* What was decided for the clerk, in file order: "строка N: «name»
+	 * → вид «kind», ключевая (п. 3.2)" for each touchpoint whose kind
+	 * was guessed from its name or which the kind made key. */
+	struct strvec guesses;
 };
 
 void	import_report_init(struct import_report *rep);

@@ -2,8 +2,10 @@
 #include "app.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -100,6 +102,144 @@ app_wants_help(int argc, char **argv)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Edits (insertions, deletions, substitutions, swaps of neighbours) that
+ * turn a into b, counted up to a limit: enough to tell "exprot" from
+ * "export".  Command and option names are short ASCII words.
+ */
+size_t
+app_edit_distance(const char *a, const char *b)
+{
+	enum { MAXLEN = 32 };
+	size_t d[MAXLEN + 1][MAXLEN + 1];
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la > MAXLEN || lb > MAXLEN)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+/*
+ * The help hint every refusal of a command line ends with: the clerk gets
+ * one line saying what is wrong, not a screen of usage that hides it.
+ */
+int
+app_usage_error(const char *cmd, const char *fmt, ...)
+{
+	struct buf what;
+	va_list ap;
+
+	buf_init(&what);
+	va_start(ap, fmt);
+	buf_vprintf(&what, fmt, ap);
+	va_end(ap);
+	app_error("%s: %s; справка: perechen %s --help", cmd, what.data,
+	    cmd);
+	buf_fini(&what);
+	return EXIT_USAGE;
+}
+
+/* The long option named exactly (or, as getopt allows, by a unique
+ * prefix) len bytes of name; NULL if none or more than one. */
+static const struct option *
+long_option_named(const struct option *opts, const char *name, size_t len)
+{
+	const struct option *prefix = NULL;
+	int nprefix = 0;
+
+	for (const struct option *o = opts; o->name != NULL; o++) {
+		if (strncmp(o->name, name, len) != 0)
+			continue;
+		if (strlen(o->name) == len)
+			return o;
+		prefix = o;
+		nprefix++;
+	}
+	return nprefix == 1 ? prefix : NULL;
+}
+
+/* The long option whose name is within two edits of name, if any. */
+static const char *
+nearest_long_option(const struct option *opts, const char *name)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+
+	for (const struct option *o = opts; o->name != NULL; o++) {
+		size_t d = app_edit_distance(name, o->name);
+
+		if (d < best_d) {
+			best_d = d;
+			best = o->name;
+		}
+	}
+	return best;
+}
+
+static int
+bad_long_option(const char *cmd, const struct option *opts, const char *arg)
+{
+	const char *eq = strchr(arg + 2, '=');
+	size_t len = eq != NULL ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+	const struct option *o = long_option_named(opts, arg + 2, len);
+	char *name = xstrndup(arg + 2, len);
+	const char *near;
+	int rc;
+
+	if (o != NULL && eq == NULL && o->has_arg == required_argument)
+		rc = app_usage_error(cmd, "у параметра «--%s» нет значения",
+		    o->name);
+	else if (o != NULL && eq != NULL && o->has_arg == no_argument)
+		rc = app_usage_error(cmd, "параметр «--%s» пишется без "
+		    "значения", o->name);
+	else if ((near = nearest_long_option(opts, name)) != NULL)
+		rc = app_usage_error(cmd, "неизвестный параметр «--%s» (может "
+		    "быть, «--%s»?)", name, near);
+	else
+		rc = app_usage_error(cmd, "неизвестный параметр «--%s»", name);
+	free(name);
+	return rc;
+}
+
+int
+app_bad_option(const char *cmd, const char *optstring,
+    const struct option *opts, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	const char *known;
+
+	if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0')
+		return bad_long_option(cmd, opts, arg);
+	/* A short option: getopt names it in optopt, whether unknown or
+	 * known and left without its value at the end of the line. */
+	known = optopt != 0 && optopt != ':' && optopt != '+' ?
+	    strchr(optstring, optopt) : NULL;
+	if (known != NULL && known[1] == ':')
+		return app_usage_error(cmd, "у параметра «-%c» нет значения",
+		    optopt);
+	if (optopt > ' ' && optopt < 0x7f)
+		return app_usage_error(cmd, "неизвестный параметр «-%c»",
+		    optopt);
+	return app_usage_error(cmd, "неверный параметр «%s»", arg);
 }
 
 /* mkdir -p of the directory part of path. */

@@ -85,6 +85,29 @@ char	*app_share_path(const struct app *app, const char *name);
 int	app_parse_number(const char *s, long long min, long long max,
 	    long long *out);
 
+/*
+ * Edits (insertions, deletions, substitutions, swaps of neighbours) that
+ * turn a into b; SIZE_MAX for words over 32 bytes.  For "did you mean".
+ */
+size_t	app_edit_distance(const char *a, const char *b);
+
+/*
+ * Refuse a command line of cmd in one line on stderr: what fmt says is
+ * wrong and «справка: perechen cmd --help».  Returns EXIT_USAGE.
+ */
+int	app_usage_error(const char *cmd, const char *fmt, ...)
+	    PRINTF_LIKE(2, 3);
+
+struct option;
+/*
+ * Refuse the option getopt_long (with opterr = 0) has just returned '?' for
+ * — unknown, missing its value, or given one it does not take — through
+ * app_usage_error, suggesting the long option within two edits.  Reads
+ * optind and optopt.  Returns EXIT_USAGE.
+ */
+int	app_bad_option(const char *cmd, const char *optstring,
+	    const struct option *opts, char **argv);
+
 /* True if argv holds -h or --help: commands print their usage then. */
 bool	app_wants_help(int argc, char **argv);
 

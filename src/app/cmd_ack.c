@@ -122,10 +122,7 @@ cmd_ack_parse(int argc, char **argv, struct cmd_ack_args *a, bool *done)
 			*done = true;
 			return EXIT_OK;
 		default:
-			app_error("ack: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_ack_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("ack", "p:t:r:lh", opts, argv);
 		}
 	}
 	if (a->mode == ACK_LIST) {
@@ -141,8 +138,9 @@ cmd_ack_parse(int argc, char **argv, struct cmd_ack_args *a, bool *done)
 		return EXIT_USAGE;
 	}
 	if (optind + 1 < argc) {
-		app_error("ack: лишний аргумент «%s» (обоснование — после "
-		    "--reason, в кавычках)", argv[optind + 1]);
+		(void)app_usage_error("ack", "лишний аргумент «%s» "
+		    "(обоснование — после --reason, в кавычках)",
+		    argv[optind + 1]);
 		return EXIT_USAGE;
 	}
 	if ((a->rule = rule_from_code(argv[optind])) == RULE_NONE) {

@@ -95,15 +95,12 @@ cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
 			cmd_approve_usage(stdout);
 			return -1;
 		default:
-			app_error("approve: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_approve_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("approve", "h", opts, argv);
 		}
 	}
 	if (optind < argc) {
-		app_error("approve: лишний аргумент «%s»", argv[optind]);
-		return EXIT_USAGE;
+		return app_usage_error("approve", "лишний аргумент «%s»",
+		    argv[optind]);
 	}
 	if (a->order == NULL || a->date == NULL) {
 		app_error("approve: нужны номер приказа (--order) и его дата "

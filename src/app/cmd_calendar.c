@@ -353,10 +353,7 @@ cmd_calendar(struct app *app, int argc, char **argv)
 		switch (c) {
 		case 'h': cal_usage(stdout); return EXIT_OK;
 		default:
-			app_error("calendar: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cal_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("calendar", "+h", opts, argv);
 		}
 	}
 	calendar_init(&cal);

@@ -325,14 +325,13 @@ cmd_check(struct app *app, int argc, char **argv)
 			cmd_check_usage(stdout);
 			return CHECK_CLEAN;
 		default:
-			app_error("check: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_check_usage(stderr);
+			(void)app_bad_option("check", "h", opts, argv);
 			return CHECK_FAILED;
 		}
 	}
 	if (optind < argc) {
-		app_error("check: лишний аргумент «%s»", argv[optind]);
+		(void)app_usage_error("check", "лишний аргумент «%s»",
+		    argv[optind]);
 		return CHECK_FAILED;
 	}
 	list_init(&l);

@@ -61,9 +61,7 @@ cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
 			cmd_diff_usage(stdout);
 			return -1;
 		}
-		app_error("diff: неверный параметр «%s»", argv[optind - 1]);
-		cmd_diff_usage(stderr);
-		return EXIT_USAGE;
+		return app_bad_option("diff", "h", opts, argv);
 	}
 	*nrevs = argc - optind;
 	if (*nrevs > 2) {

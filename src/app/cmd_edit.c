@@ -229,15 +229,12 @@ cmd_edit(struct app *app, int argc, char **argv)
 			edit_usage(stdout);
 			return EXIT_OK;
 		default:
-			app_error("edit: неверный параметр «%s»",
-			    argv[optind - 1]);
-			edit_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("edit", "h", opts, argv);
 		}
 	}
 	if (optind < argc) {
-		app_error("edit: лишний аргумент «%s»", argv[optind]);
-		return EXIT_USAGE;
+		return app_usage_error("edit", "лишний аргумент «%s»",
+		    argv[optind]);
 	}
 	if (stat(app->db_path, &sb) != 0 && errno == ENOENT) {
 		app_error("перечня %s нет. Создайте пустой: «perechen -d %s "

@@ -160,15 +160,12 @@ cmd_export_parse(int argc, char **argv, struct cmd_export_args *a)
 		case 'B': a->p.opts.bom = false; a->bom_given = true; break;
 		case 'h': cmd_export_usage(stdout); return EXIT_OK;
 		default:
-			app_error("export: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_export_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("export", "ho:", opts, argv);
 		}
 	}
 	if (optind < argc) {
-		app_error("export: лишний аргумент «%s»", argv[optind]);
-		return EXIT_USAGE;
+		return app_usage_error("export", "лишний аргумент «%s»",
+		    argv[optind]);
 	}
 	if (revision && working) {
 		app_error("export: --revision и --working вместе не бывают");

@@ -34,6 +34,19 @@ import_usage(FILE *f)
 	    "  -q, --quiet        не печатать отчёт об успешном импорте\n", f);
 }
 
+/* A titled, indented list of the report's lines; nothing if empty. */
+static void
+print_report_lines(const char *title, const struct strvec *lines)
+{
+	if (lines->n > 0)
+		puts(title);
+	for (size_t i = 0; i < lines->n; i++) {
+		fputs("  ", stdout);
+		app_print(stdout, lines->v[i]);
+		putchar('\n');
+	}
+}
+
 static void
 print_report(const char *file, const struct list *l,
     const struct import_report *rep, bool dry_run)
@@ -50,13 +63,8 @@ print_report(const char *file, const struct list *l,
 	    "под вопросом %zu)\n", dry_run ? "Будет загружено" : "Загружено",
 	    l->nprocs, list_count_touchpoints(l), list_count_needs(l),
 	    rep->records, rep->joined, rep->doubted);
-	if (rep->notes.n > 0)
-		puts("Проверьте:");
-	for (size_t i = 0; i < rep->notes.n; i++) {
-		fputs("  ", stdout);
-		app_print(stdout, rep->notes.v[i]);
-		putchar('\n');
-	}
+	print_report_lines("Проверьте:", &rep->notes);
+	print_report_lines("Определено по названию и виду:", &rep->guesses);
 }
 
 /*
@@ -280,17 +288,12 @@ cmd_import(struct app *app, int argc, char **argv)
 		case 'q': quiet = true; break;
 		case 'h': import_usage(stdout); return EXIT_OK;
 		default:
-			app_error("import: неверный параметр «%s»",
-			    argv[optind - 1]);
-			import_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("import", "qh", opts, argv);
 		}
 	}
 	if (optind != argc - 1) {
-		app_error("import: укажите один файл (или «-» для стандартного "
-		    "ввода)");
-		import_usage(stderr);
-		return EXIT_USAGE;
+		return app_usage_error("import", "укажите один файл (или «-» "
+		    "для стандартного ввода)");
 	}
 	if (app_read_file(argv[optind], &data, &len, &err) != 0) {
 		app_error("%s", err.msg);

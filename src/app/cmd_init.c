@@ -67,15 +67,12 @@ init_parse(int argc, char **argv, struct init_args *a)
 		case 'R': a->revision = optarg; break;
 		case 'h': init_usage(stdout); return -1;
 		default:
-			app_error("init: неверный параметр «%s»",
-			    argv[optind - 1]);
-			init_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("init", "h", opts, argv);
 		}
 	}
 	if (optind < argc) {
-		app_error("init: лишний аргумент «%s»", argv[optind]);
-		return EXIT_USAGE;
+		return app_usage_error("init", "лишний аргумент «%s»",
+		    argv[optind]);
 	}
 	if (a->revision != NULL && (a->org != NULL || a->genitive != NULL ||
 	    a->title != NULL || a->area != NULL)) {

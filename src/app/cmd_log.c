@@ -144,15 +144,12 @@ cmd_log_parse(int argc, char **argv, struct cmd_log_args *a)
 			cmd_log_usage(stdout);
 			return -1;
 		default:
-			app_error("log: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_log_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("log", "h", opts, argv);
 		}
 	}
 	if (optind < argc) {
-		app_error("log: лишний аргумент «%s»", argv[optind]);
-		return EXIT_USAGE;
+		return app_usage_error("log", "лишний аргумент «%s»",
+		    argv[optind]);
 	}
 	return 0;
 }

@@ -155,14 +155,12 @@ cmd_print_parse(int argc, char **argv, struct cmd_print_args *a)
 			break;
 		case 'h': cmd_print_usage(stdout); return EXIT_OK;
 		default:
-			app_error("print: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_print_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("print", "h", opts, argv);
 		}
 	}
 	if (rc == CMD_PRINT_GO && optind < argc) {
-		app_error("print: лишний аргумент «%s»", argv[optind]);
+		(void)app_usage_error("print", "лишний аргумент «%s»",
+		    argv[optind]);
 		rc = EXIT_USAGE;
 	}
 	if (rc == CMD_PRINT_GO && revision && working) {

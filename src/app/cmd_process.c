@@ -84,9 +84,7 @@ check_args(int argc, char **argv, int *pnum, int *delta, const char **reason)
 		    "--reason ТЕКСТ (п. 5.3.4)");
 		return EXIT_USAGE;
 	}
-	app_error("process: неверные аргументы; справка: perechen process "
-	    "--help");
-	return EXIT_USAGE;
+	return app_usage_error("process", "неверные аргументы");
 }
 
 /* The action of argv[1] on the process id found. */
@@ -113,9 +111,12 @@ cmd_process(struct app *app, int argc, char **argv)
 	int64_t id;
 	int pnum = 0, delta = 0, rc;
 
-	if (argc < 2 || app_wants_help(argc, argv)) {
-		process_usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	if (argc < 2)
+		return app_usage_error("process", "укажите действие: add, "
+		    "rename, move, exclude или restore");
+	if (app_wants_help(argc, argv)) {
+		process_usage(stdout);
+		return EXIT_OK;
 	}
 	if ((rc = check_args(argc, argv, &pnum, &delta, &reason)) != EXIT_OK)
 		return rc;

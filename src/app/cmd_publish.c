@@ -95,15 +95,12 @@ cmd_publish_parse(int argc, char **argv, struct cmd_publish_args *a)
 			cmd_publish_usage(stdout);
 			return -1;
 		default:
-			app_error("publish: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_publish_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("publish", "h", opts, argv);
 		}
 	}
 	if (optind < argc) {
-		app_error("publish: лишний аргумент «%s»", argv[optind]);
-		return EXIT_USAGE;
+		return app_usage_error("publish", "лишний аргумент «%s»",
+		    argv[optind]);
 	}
 	if (a->date == NULL) {
 		app_error("publish: нужна дата размещения (--date)");

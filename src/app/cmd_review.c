@@ -164,10 +164,7 @@ cmd_review_parse(int argc, char **argv, struct cmd_review_args *a)
 			cmd_review_usage(stdout);
 			return -1;
 		default:
-			app_error("review: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_review_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("review", "h", opts, argv);
 		}
 	}
 	if (optind < argc)

@@ -140,15 +140,12 @@ cmd_settings(struct app *app, int argc, char **argv)
 		case 'r': reset = optarg; break;
 		case 'h': cmd_settings_usage(stdout); return EXIT_OK;
 		default:
-			app_error("settings: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_settings_usage(stderr);
-			return EXIT_USAGE;
+			return app_bad_option("settings", "h", opts, argv);
 		}
 	}
 	if (argc - optind > 2 || (reset != NULL && argc > optind)) {
-		app_error("settings: лишний аргумент «%s»", argv[reset != NULL ?
-		    optind : optind + 2]);
+		(void)app_usage_error("settings", "лишний аргумент «%s»",
+		    argv[reset != NULL ? optind : optind + 2]);
 		return EXIT_USAGE;
 	}
 	if (reset != NULL || optind < argc) {

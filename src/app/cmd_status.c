@@ -135,14 +135,13 @@ cmd_status(struct app *app, int argc, char **argv)
 			cmd_status_usage(stdout);
 			return EXIT_OK;
 		default:
-			app_error("status: неверный параметр «%s»",
-			    argv[optind - 1]);
-			cmd_status_usage(stderr);
+			(void)app_bad_option("status", "qh", opts, argv);
 			return STATUS_FAILED;
 		}
 	}
 	if (optind < argc) {
-		app_error("status: лишний аргумент «%s»", argv[optind]);
+		(void)app_usage_error("status", "лишний аргумент «%s»",
+		    argv[optind]);
 		return STATUS_FAILED;
 	}
 	if (date_resolve_today(today_arg, &today, &err) != 0) {

@@ -292,8 +292,7 @@ parse_fields(int argc, char **argv, struct touchpoint *tp,
 			return -1;
 		}
 		if (c == '?' || c == ':') {
-			app_error("tp: неверный параметр «%s»", argv[optind - 1]);
-			return EXIT_USAGE;
+			return app_bad_option("tp", "h", field_opts, argv);
 		}
 		if (apply_option(c, optarg, tp, cat, ed) != 0)
 			return EXIT_USAGE;
@@ -376,7 +375,8 @@ tp_add(struct tp_ctx *c, int argc, char **argv)
 	if ((rc = parse_fields(argc - 1, argv + 1, tp, &c->cat, &ed)) != 0 ||
 	    optind < argc - 1) {
 		if (rc == 0)
-			app_error("tp add: лишний аргумент «%s»", argv[optind + 1]);
+			(void)app_usage_error("tp", "лишний аргумент «%s»",
+			    argv[optind + 1]);
 		process_fini(&p);
 		return rc < 0 ? EXIT_OK : EXIT_USAGE;
 	}
@@ -642,18 +642,19 @@ cmd_tp(struct app *app, int argc, char **argv)
 	const char *action = argc > 1 ? argv[1] : "";
 	int rc;
 
-	if (argc < 2 || strcmp(action, "-h") == 0 ||
-	    strcmp(action, "--help") == 0) {
-		tp_usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	if (argc < 2)
+		return app_usage_error("tp", "укажите действие: list, show, "
+		    "add, set, exclude, restore или move");
+	if (strcmp(action, "-h") == 0 || strcmp(action, "--help") == 0) {
+		tp_usage(stdout);
+		return EXIT_OK;
 	}
 	if (strcmp(action, "list") != 0 && strcmp(action, "show") != 0 &&
 	    strcmp(action, "add") != 0 && strcmp(action, "set") != 0 &&
 	    strcmp(action, "exclude") != 0 && strcmp(action, "restore") != 0 &&
 	    strcmp(action, "move") != 0) {
-		app_error("tp: неизвестное действие «%s»; справка: perechen tp "
-		    "--help", action);
-		return EXIT_USAGE;
+		return app_usage_error("tp", "неизвестное действие «%s»",
+		    action);
 	}
 	if (app_open_store(app, 0, &c.st, &c.err) != 0)
 		return fail(&c);

@@ -205,8 +205,7 @@ cmd_users_add(struct store *st, int argc, char **argv,
 		else if (c == 'u')
 			strvec_push(&units, optarg);
 		else {
-			app_error("users add: неверный параметр «%s»",
-			    argv[optind - 1]);
+			(void)app_bad_option("users", "h", opts, argv);
 			goto out;
 		}
 	}
@@ -251,21 +250,21 @@ cmd_users(struct app *app, int argc, char **argv)
 	struct error err;
 	int rc = 0, code = EXIT_FAIL;
 
-	if (argc < 2 || app_wants_help(argc, argv)) {
-		cmd_users_usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	if (argc < 2)
+		return app_usage_error("users", "укажите действие: list, add "
+		    "или remove");
+	if (app_wants_help(argc, argv)) {
+		cmd_users_usage(stdout);
+		return EXIT_OK;
 	}
 	if (strcmp(action, "list") != 0 && strcmp(action, "add") != 0 &&
 	    strcmp(action, "remove") != 0) {
-		app_error("users: неизвестное действие «%s»; справка: perechen "
-		    "users --help", action);
-		return EXIT_USAGE;
+		return app_usage_error("users", "неизвестное действие «%s»",
+		    action);
 	}
 	if ((strcmp(action, "list") == 0 && argc != 2) ||
 	    (strcmp(action, "remove") == 0 && argc != 3)) {
-		app_error("users: неверные аргументы; справка: perechen users "
-		    "--help");
-		return EXIT_USAGE;
+		return app_usage_error("users", "неверные аргументы");
 	}
 	if (app_open_store(app, 0, &st, &err) != 0) {
 		app_error("%s", err.msg);

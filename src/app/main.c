@@ -131,40 +131,6 @@ find_command(const char *name)
 	return NULL;
 }
 
-/*
- * Edits (insertions, deletions, substitutions, swaps of neighbours) that
- * turn a into b, counted up to a limit: enough to tell "exprot" from
- * "export".  Command names are short ASCII words.
- */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	enum { MAXLEN = 32 };
-	size_t d[MAXLEN + 1][MAXLEN + 1];
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la > MAXLEN || lb > MAXLEN)
-		return SIZE_MAX;
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= la; i++)
-		for (size_t j = 1; j <= lb; j++) {
-			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	return d[la][lb];
-}
-
 /* The command name most like name, if one is within two edits. */
 static const struct command *
 nearest_command(const char *name)
@@ -173,7 +139,7 @@ nearest_command(const char *name)
 	size_t best_d = 3;
 
 	for (size_t i = 0; i < NCOMMANDS; i++) {
-		size_t d = edit_distance(name, commands[i].name);
+		size_t d = app_edit_distance(name, commands[i].name);
 
 		if (d < best_d) {
 			best_d = d;

@@ -263,6 +263,30 @@ diff_kind(struct changes *out, const struct touchpoint *o,
 	free(b);
 }
 
+/*
+ * What an added touchpoint brings, for its one log entry: the name with
+ * kind and channel, its contacts and its needs, each on a line, so that
+ * the log still tells how clients could reach it after later edits.
+ * Caller frees.
+ */
+static char *
+new_touchpoint_text(const struct touchpoint *n, const struct catalog *cat)
+{
+	char *needs = change_needs_text(n);
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s (%s, %s)", n->name, change_kind_name(cat, n->kind),
+	    channel_label(n->channel));
+	for (size_t i = 0; i < n->ncontacts; i++)
+		buf_printf(&b, "%s%s", i == 0 ? "\nконтакты: " : ", ",
+		    n->contacts[i].value);
+	if (needs[0] != '\0')
+		buf_printf(&b, "\n%s", needs);
+	free(needs);
+	return buf_detach(&b);
+}
+
 void
 change_diff_touchpoint(const struct touchpoint *o, const struct touchpoint *n,
     const struct catalog *cat, int64_t pid, const char *label,
@@ -271,13 +295,9 @@ change_diff_touchpoint(const struct touchpoint *o, const struct touchpoint *n,
 	char *a, *b;
 
 	if (o == NULL) {
-		a = change_needs_text(n);
-		b = xasprintf("%s (%s, %s)%s%s", n->name,
-		    change_kind_name(cat, n->kind), channel_label(n->channel),
-		    a[0] ? "\n" : "", a);
+		b = new_touchpoint_text(n, cat);
 		changes_add(out, "точка", n->id, pid, label, "новая точка", "",
 		    b, TRIGGER_NEW);
-		free(a);
 		free(b);
 		return;
 	}

@@ -96,12 +96,14 @@ import_report_init(struct import_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
 	strvec_init(&rep->notes);
+	strvec_init(&rep->guesses);
 }
 
 void
 import_report_fini(struct import_report *rep)
 {
 	strvec_fini(&rep->notes);
+	strvec_fini(&rep->guesses);
 }
 
 /* Which column a header cell names, or -1. */
@@ -322,8 +324,8 @@ parse_yes_no(struct importer *im, enum col c, const char *colname, int *out,
 }
 
 /* The kind named in the kind column (by code or name), or guessed from
- * the printed touchpoint cell. */
-static void
+ * the printed touchpoint cell.  Returns true if the kind was guessed. */
+static bool
 set_kind(struct importer *im, struct touchpoint *tp, const char *raw)
 {
 	const struct catalog *cat = im->o->cat;
@@ -345,7 +347,7 @@ set_kind(struct importer *im, struct touchpoint *tp, const char *raw)
 			model_set(&tp->kind, cell(im, C_KIND));
 			note(im, "вид точки «%s» нет в каталоге — добавлен как "
 			    "новый вид", cell(im, C_KIND));
-			return;
+			return false;
 		}
 	} else if (cat != NULL) {
 		k = catalog_guess_kind(cat, raw);
@@ -353,11 +355,12 @@ set_kind(struct importer *im, struct touchpoint *tp, const char *raw)
 			im->rep->doubted++;
 			note(im, "вид точки «%s» не распознан — укажите его в "
 			    "редакторе", tp->name);
-			return;
+			return false;
 		}
 	}
 	if (k != NULL)
 		model_set(&tp->kind, k->code);
+	return k != NULL && !has(im, C_KIND);
 }
 
 static const struct kind *
@@ -366,6 +369,30 @@ kind_of(const struct importer *im, const struct touchpoint *tp)
 	if (im->o->cat == NULL || tp->kind[0] == '\0')
 		return NULL;
 	return catalog_find_kind(im->o->cat, tp->kind);
+}
+
+/*
+ * Record for the report what the import decided on its own: the kind it
+ * guessed from the name (guessed non-NULL) and the key flag the kind's
+ * п. 3.2 default set (key_by_kind), so the clerk can check them without
+ * the editor.
+ */
+static void
+report_decision(struct importer *im, const struct touchpoint *tp,
+    const struct kind *guessed, bool key_by_kind)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "строка %zu: «", im->line);
+	utf8_fit(tp->name, 40, &b);
+	buf_puts(&b, "»");
+	if (guessed != NULL)
+		buf_printf(&b, " → вид «%s»", guessed->name);
+	if (key_by_kind)
+		buf_printf(&b, "%s ключевая (п. 3.2)",
+		    guessed != NULL ? "," : " —");
+	strvec_push_owned(&im->rep->guesses, buf_detach(&b));
 }
 
 /* Channel type from the specifics cell ("Цифровая точка"), the rest of
@@ -582,6 +609,7 @@ new_touchpoint(struct importer *im, struct error *err)
 	const struct kind *k;
 	char *needs;
 	const char *raw = cell(im, C_TP);
+	bool guessed, key_by_kind;
 
 	if (p == NULL)
 		return error_set(err, "строка %zu: точка взаимодействия «%s» "
@@ -594,7 +622,7 @@ new_touchpoint(struct importer *im, struct error *err)
 	if (im->map.idx[C_CONTACTS] < 0 && import_find_contacts(raw, tp) > 0)
 		note(im, "в «%s» найдены контакты (%zu): они проверяются "
 		    "правилом R11", raw, tp->ncontacts);
-	set_kind(im, tp, raw);
+	guessed = set_kind(im, tp, raw);
 	set_channel(im, tp);
 	k = kind_of(im, tp);
 	tp->key = k != NULL && k->key_default;
@@ -602,7 +630,13 @@ new_touchpoint(struct importer *im, struct error *err)
 	    im->map.idx[C_CATS] >= 0 ? cell(im, C_CATS) : NULL);
 	free(needs);
 	im->tp_line = im->line;
-	return set_optional(im, tp, err);
+	if (set_optional(im, tp, err) != 0)
+		return -1;
+	/* A «Ключевая» cell is the clerk's word, not the import's guess. */
+	key_by_kind = tp->key && !has(im, C_KEY);
+	if (guessed || key_by_kind)
+		report_decision(im, tp, guessed ? k : NULL, key_by_kind);
+	return 0;
 }
 
 /* A row with needs or specifics but no touchpoint name. */

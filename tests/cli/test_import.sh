@@ -25,6 +25,12 @@ expect_in "$WORK/out" "процессов 5, точек взаимодейств
 expect_in "$WORK/out" "строка 13: повтор заголовка таблицы"
 expect_in "$WORK/out" "строка 14: продолжение ячейки"
 expect_in "$WORK/out" "строка 23: начало ячейки «контрольных (надзорных) мероприятий»"
+# It names the kinds it guessed and the key flags the kinds set, per line.
+expect_in "$WORK/out" "Определено по названию и виду:"
+expect_in "$WORK/out" "строка 5: «Сообщества Министерства в социальных се…» → вид «Сообщества в социальных сетях», ключевая (п. 3.2)"
+expect_in "$WORK/out" "строка 10: «видеоконференцсвязь» → вид «Видеоконференцсвязь»"
+grep -F "строка 10: «видеоконференцсвязь»" "$WORK/out" | grep -q "ключевая" &&
+	fail "a kind that is not key by default reported as key"
 # Cut below the title, the table carries no header: the report says what
 # an approved annex still lacks (R0) and how to fill it.
 expect_in "$WORK/err" "Внимание: заголовок перечня не заполнен (п. 5.1, Приложение 1): нет органа (ОИВ), заглавия — perechen init --org … --title …"

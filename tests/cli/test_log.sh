@@ -21,7 +21,8 @@ env USER=impostor LOGNAME=impostor "$P" -d "$DB" tp set 2.2 \
 "$P" -d "$DB" tp exclude 2.4 --reason "канал не используется" \
     >/dev/null 2>&1 || fail "tp exclude"
 "$P" -d "$DB" tp add 2 --name "Чат-бот министерства" --kind "Чат-бот" \
-    --channel цифровая --need "2.6.2:получение консультации" \
+    --channel цифровая --contact https://t.me/minprom67_bot \
+    --contact info@example.ru --need "2.6.2:получение консультации" \
     --need "2.6.4:подача обращения" >/dev/null 2>&1 || fail "tp add"
 
 expect_status 0 "$P" -d "$DB" log
@@ -37,7 +38,8 @@ grep -E "^[0-9]" "$WORK/all" | awk '{print $4}' | tr '\n' ' ' \
 [ "$(cat "$WORK/order")" = "5.3.1 5.3.4 5.3.3 импорт " ] ||
     fail "order of entries: $(cat "$WORK/order")"
 
-# Old → new, multi-line values indented under было/стало.
+# Old → new, multi-line values indented under было/стало; an added
+# touchpoint's entry names its contacts.
 cat >"$WORK/want" <<'EOF'
   5.3.3   2.2 Почта России
     потребности:
@@ -55,10 +57,11 @@ cat >"$WORK/want" <<'EOF'
     новая точка:
       было:  —
       стало: Чат-бот министерства (Чат-бот, Цифровая точка)
+             контакты: https://t.me/minprom67_bot, info@example.ru
              получение консультации (п. 2.6.2)
              подача обращения (п. 2.6.4)
 EOF
-grep -A5 "  5.3.1   2.5 Чат-бот" "$WORK/all" | sed "s/^.*  $me  /  /" \
+grep -A6 "  5.3.1   2.5 Чат-бот" "$WORK/all" | sed "s/^.*  $me  /  /" \
     >"$WORK/got"
 diff -u "$WORK/want" "$WORK/got" || fail "new touchpoint entry"
 

@@ -905,11 +905,73 @@ seed_round_trips_through_csv(void **state)
 	free(t);
 }
 
+static int
+has_guess(const struct import_report *rep, const char *text)
+{
+	for (size_t i = 0; i < rep->guesses.n; i++)
+		if (strcmp(rep->guesses.v[i], text) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t
+count_guesses_with(const struct import_report *rep, const char *part)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < rep->guesses.n; i++)
+		n += strstr(rep->guesses.v[i], part) != NULL;
+	return n;
+}
+
+/* The report names each kind guessed from a printed name and each key
+ * flag the kind set, with its line, and only those. */
+static void
+report_names_guessed_kinds_and_key_flags(void **state)
+{
+	char *t = seed_table();
+	struct import_report rep;
+	struct list l;
+	size_t key = 0;
+
+	(void)state;
+	import_ok(t, &l, &rep);
+	assert_true(has_guess(&rep, "строка 5: «Сообщества Министерства в "
+	    "социальных се…» → вид «Сообщества в социальных сетях», "
+	    "ключевая (п. 3.2)"));
+	assert_true(has_guess(&rep, "строка 10: «видеоконференцсвязь» → вид "
+	    "«Видеоконференцсвязь»"));
+	assert_true(has_guess(&rep, "строка 8: «Почта России» → вид «Почта "
+	    "России», ключевая (п. 3.2)"));
+	for (size_t p = 0; p < l.nprocs; p++)
+		for (size_t i = 0; i < l.procs[p].ntps; i++)
+			key += l.procs[p].tps[i].key;
+	assert_true(key > 0);
+	assert_int_equal(count_guesses_with(&rep, "ключевая (п. 3.2)"), key);
+	assert_int_equal(count_guesses_with(&rep, " → вид «"),
+	    list_count_touchpoints(&l));
+	done(&l, &rep);
+	free(t);
+
+	/* A kind column is the clerk's word: only the key flag is news; a
+	 * «Ключевая» cell is the clerk's word too. */
+	import_ok("№\tПроцесс\tТочка\tПотребности\tОсобенности\tВид точки"
+	    "\tКлючевая\n"
+	    "1\tИнформирование\tПочта России\tУзнать\t\tПочта России\t\n"
+	    "\t\tЭлектронная почта\tУзнать\t\tЭлектронная почта\tнет\n",
+	    &l, &rep);
+	assert_int_equal(rep.guesses.n, 1);
+	assert_string_equal(rep.guesses.v[0], "строка 2: «Почта России» — "
+	    "ключевая (п. 3.2)");
+	done(&l, &rep);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seed_table_imports_as_it_stands),
+		cmocka_unit_test(report_names_guessed_kinds_and_key_flags),
 		cmocka_unit_test(seed_page_breaks_are_rejoined),
 		cmocka_unit_test(seed_contacts_kinds_and_channels),
 		cmocka_unit_test(cp1251_semicolon_csv_imports_with_no_options),

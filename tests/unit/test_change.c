@@ -119,6 +119,37 @@ test_lists_count_each_touchpoint_once(void **state)
 	list_fini(&new);
 }
 
+/* The log entry of an added touchpoint names its contacts between its
+ * name and its needs; one without contacts has no contacts line. */
+static void
+test_new_touchpoint_lists_its_contacts(void **state)
+{
+	struct touchpoint tp;
+	struct changes ch;
+
+	(void)state;
+	tp_make(&tp, 9, "Электронная почта", CHANNEL_DIGITAL, "консультация");
+	model_set(&tp.name, "Электронная почта");
+	changes_init(&ch);
+	change_diff_touchpoint(NULL, &tp, NULL, 1, "1.1", &ch);
+	assert_int_equal(ch.n, 1);
+	assert_string_equal(ch.v[0].new_value, "Электронная почта (Электронная "
+	    "почта, Цифровая точка)\nконсультация (п. 2.6.2)");
+	changes_fini(&ch);
+	touchpoint_add_contact(&tp, CONTACT_EMAIL, "info@example.ru");
+	touchpoint_add_contact(&tp, CONTACT_PHONE, "+7 (4812) 29-25-09");
+	changes_init(&ch);
+	change_diff_touchpoint(NULL, &tp, NULL, 1, "1.1", &ch);
+	assert_int_equal(ch.n, 1);
+	assert_int_equal(ch.v[0].trigger, TRIGGER_NEW);
+	assert_string_equal(ch.v[0].field, "новая точка");
+	assert_string_equal(ch.v[0].new_value, "Электронная почта (Электронная "
+	    "почта, Цифровая точка)\nконтакты: info@example.ru, "
+	    "+7 (4812) 29-25-09\nконсультация (п. 2.6.2)");
+	changes_fini(&ch);
+	touchpoint_fini(&tp);
+}
+
 int
 main(void)
 {
@@ -126,6 +157,7 @@ main(void)
 		cmocka_unit_test(test_kind_with_its_channel_is_one_change),
 		cmocka_unit_test(test_same_kind_and_channel_is_no_change),
 		cmocka_unit_test(test_lists_count_each_touchpoint_once),
+		cmocka_unit_test(test_new_touchpoint_lists_its_contacts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
