@@ -6,7 +6,10 @@
 
 page="$TESTS_DIR/../man/perechen.1"
 [ -f "$page" ] || fail "no man page at $page"
-command -v man >/dev/null 2>&1 || fail "man is not installed"
+if ! command -v man >/dev/null 2>&1; then
+	echo "SKIP: man is not installed (apt-get install man-db)"
+	exit 0
+fi
 for w in 40 50 60 70 80 100 120; do
 	MANWIDTH=$w man -l "$page" >"$WORK/man.$w" 2>"$WORK/err" ||
 		fail "man failed at width $w"
