@@ -842,6 +842,53 @@ form_do_pick(struct form *f)
 	return quit ? FORM_QUIT : FORM_GO_ON;
 }
 
+/* The label of the first row showing field, without its colon, or NULL. */
+static const char *
+form_field_label(const struct form *f, enum field field, size_t *len)
+{
+	for (size_t i = 0; i < f->nrows; i++) {
+		const char *l = f->rows[i].label;
+
+		if (f->rows[i].field != field || l == NULL || l[0] == '\0')
+			continue;
+		*len = strlen(l);
+		while (*len > 0 && (l[*len - 1] == ':' || l[*len - 1] == ' '))
+			(*len)--;
+		return l;
+	}
+	return NULL;
+}
+
+/* Nothing typed yet, or nothing changed in a record the rules refuse:
+ * name the fields to fill, not "nothing to save". */
+static void
+form_say_fields_missing(struct form *f)
+{
+	struct buf b;
+	bool seen[16] = { false };
+
+	buf_init(&b);
+	for (size_t i = 0; i < f->found.n; i++) {
+		const struct finding *x = &f->found.v[i];
+		const char *l;
+		size_t len;
+
+		if (x->level != LEVEL_ERROR || (size_t)x->field >= 16 ||
+		    seen[x->field] ||
+		    (l = form_field_label(f, x->field, &len)) == NULL)
+			continue;
+		seen[x->field] = true;
+		buf_printf(&b, "%s«%.*s»", b.len > 0 ? ", " : "", (int)len, l);
+	}
+	if (b.len > 0)
+		form_say(f, true, "Не сохранено: заполните или исправьте "
+		    "поля %s (отмечены ✗)", b.data);
+	else
+		form_say(f, true, "Не сохранено: исправьте ошибки, "
+		    "отмеченные ✗");
+	buf_fini(&b);
+}
+
 /* Save, unless the rules forbid it; warnings are shown once first. */
 static enum form_step
 form_save(struct form *f)
@@ -857,6 +904,10 @@ form_save(struct form *f)
 	    form_current(f) ? form_current(f)->item : FORM_NO_ITEM, true);
 	errors = findings_count(&f->found, LEVEL_ERROR, false);
 	warnings = findings_count(&f->found, LEVEL_WARNING, true);
+	if (!f->ops->dirty(f) && errors > 0) {
+		form_say_fields_missing(f);
+		return FORM_GO_ON;
+	}
 	if (!f->ops->dirty(f)) {
 		f->warned = true;
 		if (warnings > 0)
