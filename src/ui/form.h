@@ -109,6 +109,7 @@ struct undo_entry {
 	char	*text_before, *text_after;	/* a name, a reason */
 	struct list_header hbefore, hafter;	/* UNDO_HEADER */
 	int	 delta;				/* moves */
+	bool	 withdrawn;			/* UNDO_TP_ADD undone by deleting */
 	struct view_key key;			/* where the record stood after
 						   the edit */
 };
