@@ -889,6 +889,32 @@ form_say_fields_missing(struct form *f)
 	buf_fini(&b);
 }
 
+/* The warnings before saving: where to write the justification that
+ * accepts them, first (the line is cut at the terminal's width), with the
+ * focus taken there (the form scrolls to it); then, for a changed record,
+ * that F2 again saves with them. */
+static void
+form_say_warnings(struct form *f, const char *lead, size_t warnings,
+    const char *then)
+{
+	const char *what = draw_plural((int64_t)warnings, "предупреждение",
+	    "предупреждения", "предупреждений");
+	size_t i;
+
+	for (i = 0; i < f->nrows && !f->rows[i].justifies; i++)
+		;
+	if (i == f->nrows) {
+		form_say(f, false, "%s%zu %s (отмечены !)%s", lead, warnings,
+		    what, then);
+		return;
+	}
+	f->focus = i;
+	form_attach_editor(f);
+	form_say(f, false, "Впишите обоснование в поле «Обоснование» — "
+	    "предупреждения будут приняты%s", then[0] != '\0' ?
+	    "; F2 — сохранить без него" : "");
+}
+
 /* Save, unless the rules forbid it; warnings are shown once first. */
 static enum form_step
 form_save(struct form *f)
@@ -911,10 +937,7 @@ form_save(struct form *f)
 	if (!f->ops->dirty(f)) {
 		f->warned = true;
 		if (warnings > 0)
-			form_say(f, false, "Изменений нет; %zu %s (отмечены !) "
-			    "— обоснование примет их", warnings,
-			    draw_plural((int64_t)warnings, "предупреждение",
-			    "предупреждения", "предупреждений"));
+			form_say_warnings(f, "Изменений нет; ", warnings, "");
 		else
 			form_say(f, false, "Изменений нет: сохранять нечего "
 			    "(Esc — закрыть форму)");
@@ -929,10 +952,7 @@ form_save(struct form *f)
 	}
 	if (warnings > 0 && !f->warned && !f->justified) {
 		f->warned = true;
-		form_say(f, false, "%zu %s (отмечены !): F2 — сохранить с "
-		    "ними; обоснование примет их", warnings,
-		    draw_plural((int64_t)warnings, "предупреждение",
-		    "предупреждения", "предупреждений"));
+		form_say_warnings(f, "", warnings, ": F2 — сохранить с ними");
 		return FORM_GO_ON;
 	}
 	if (f->ops->save(f, &err) != 0) {

@@ -232,6 +232,7 @@ tpform_build_rest(struct form *f, const struct tpform *t)
 		    "Обоснование:", t->justification);
 		model_set(&r->hint, "почему предупреждения (!) допустимы — "
 		    "примет их при сохранении");
+		r->justifies = true;
 	}
 }
 

@@ -2,7 +2,8 @@
 # A new touchpoint's form helps: a name a catalogue kind recognises
 # («Электронная почта») brings its kind and channel type, so the first F2
 # saves; the kind list (F3) follows п. 4's order; F2 on an empty form names
-# what is missing, and no message quotes an empty name.
+# what is missing, and no message quotes an empty name; warnings say where
+# the justification goes, and the form scrolls there.
 . "$TESTS_DIR/tui/lib.sh"
 
 # tab_to LABEL: Tab, at most 20 times, until the focus is on LABEL.
@@ -68,6 +69,23 @@ wait_for "Добавлена точка 1.6 «Электронная почта 
 "$PERECHEN" -d "$DB" tp show 1.6 >"$WORK/tp" 2>&1
 grep -q "Вид  *Электронная почта" "$WORK/tp" || fail "kind not saved"
 grep -q "Контакты  *priem@example.ru" "$WORK/tp" || fail "contact not saved"
+
+# Warnings on a changed record at 80x24, the justification below the
+# screen: the message says where to write, and the form scrolls there.
+tm resize-window -t t -x 80 -y 24
+keys G
+wait_for "Процесс 5 из 5, точка 1"
+keys e
+wait_for "Точка 5.1 — правка"
+tab_to "Особенности:"
+tm send-keys -t t -l "по записи"
+keys F2
+wait_for "Впишите обоснование в поле «Обоснование» — предупреждения будут"
+wait_for "▸ Обоснование:"
+expect_not_screen "▸ Особенности:"
+keys F2
+wait_gone "Точка 5.1 — правка"
+wait_for "Сохранена точка 5.1"
 
 quit_editor q
 tui_done
