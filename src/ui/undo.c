@@ -387,6 +387,11 @@ undo_step(struct edit *e, struct undo_entry **from, size_t *nfrom,
 		return -1;
 	undo_describe(u, back, what, whatlen);
 	*key = u->key;
+	if (u->kind == UNDO_TP_ADD && u->withdrawn) {
+		/* Its row is gone: stand on its process instead. */
+		key->tp_pos = VIEW_KEY_PROCESS;
+		key->tp_id = VIEW_KEY_PROCESS;
+	}
 	undo_stack_push(to, nto, capto, u);
 	(*nfrom)--;
 	return 1;

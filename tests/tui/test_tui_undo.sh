@@ -63,6 +63,8 @@ keys F2
 wait_for "Добавлена точка 2.5 «Личный приём»"
 keys u
 wait_for "Добавление отозвано: точка «Личный приём» удалена"
+# The cursor stands on its process, its row being gone.
+wait_for "Процесс:       2. Консультирование"
 wait_for "└ 2.4"
 expect_not_screen "2.5    Личный приём"
 expect_not_screen "(искл.) Личный приём"
