@@ -65,6 +65,12 @@ struct kind *catalog_add_kind(struct catalog *c, const char *code,
 
 /* Kind by code, or NULL. */
 const struct kind *catalog_find_kind(const struct catalog *c, const char *code);
+/*
+ * Fill order[0..nkinds-1] with kind indexes in п. 4's order: digital kinds
+ * by clause (4.1.1-4.1.7), then offline ones (4.2.x), then the kinds outside
+ * п. 4 in file order.  File order itself serves catalog_guess_kind.
+ */
+void	catalog_kind_order(const struct catalog *c, size_t *order);
 /* The kind a printed touchpoint name suggests, or NULL. */
 const struct kind *catalog_guess_kind(const struct catalog *c, const char *text);
 /* Whom a printed touchpoint name says it serves: internal clients

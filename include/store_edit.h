@@ -70,6 +70,19 @@ int	store_touchpoint_exclude(struct store *s, int64_t id,
 int	store_touchpoint_restore(struct store *s, int64_t id,
 	    const struct catalog *cat, const struct actor *who,
 	    struct error *err);
+/*
+ * Withdraw the addition of touchpoint id: delete it with its contacts,
+ * needs and acknowledgements, close the gap in its process's order and
+ * log «добавление отозвано» (editorial: the approved list never held it).
+ * One transaction; refused, with nothing done, if an approved revision
+ * holds the touchpoint (it must be excluded, п. 5.3.4) or if its version
+ * is no longer version (someone changed it since).
+ */
+int	store_touchpoint_withdraw(struct store *s, int64_t id, int64_t version,
+	    const struct actor *who, struct error *err);
+/* *held: an approved revision holds touchpoint id. */
+int	store_touchpoint_in_revision(struct store *s, int64_t id, bool *held,
+	    struct error *err);
 /* Move a touchpoint up (-1) or down (+1) within its process. */
 int	store_touchpoint_move(struct store *s, int64_t id, int delta,
 	    const struct actor *who, struct error *err);

@@ -1,6 +1,7 @@
 /* catalog.c - touchpoint kinds and need categories. */
 #include "catalog.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,6 +214,33 @@ catalog_find_kind(const struct catalog *c, const char *code)
 		if (strcmp(c->kinds[i].code, code) == 0)
 			return &c->kinds[i];
 	return NULL;
+}
+
+/* Rank of a clause «4.a.b» as a*1000+b; kinds outside п. 4 rank last. */
+static long
+clause_rank(const char *clause)
+{
+	unsigned a, b;
+
+	if (sscanf(clause, "4.%u.%u", &a, &b) != 2 || a > 9 || b > 999)
+		return 100000;
+	return (long)a * 1000 + (long)b;
+}
+
+void
+catalog_kind_order(const struct catalog *c, size_t *order)
+{
+	/* Insertion sort: stable, so equal ranks keep file order. */
+	for (size_t i = 0; i < c->nkinds; i++) {
+		size_t j = i;
+		long r = clause_rank(c->kinds[i].clause);
+
+		while (j > 0 && clause_rank(c->kinds[order[j - 1]].clause) > r) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
 }
 
 const struct kind *

@@ -231,7 +231,8 @@ struct tp_ctx {
 	const struct kind *kind;	/* NULL: none or not in the catalogue */
 	size_t	 pi, ti;
 	int64_t	 proc_id;
-	char	*name;			/* shown name */
+	char	*of;			/* "точки «name»", or "новой точки" */
+	char	*quoted;		/* "«name»", or "новой точки" */
 	struct findings *out;
 };
 
@@ -252,6 +253,23 @@ effective_channel(const struct touchpoint *tp, const struct kind *k)
 	return k->channel;
 }
 
+/* How messages name the touchpoint: a new one may have no name yet, and
+ * «» would read as a bug. */
+static void
+tp_ctx_names(struct tp_ctx *c, const char *name)
+{
+	char *shown = shown_name(name);
+
+	if (shown[0] == '\0') {
+		c->of = xstrdup("новой точки");
+		c->quoted = xstrdup("новой точки");
+	} else {
+		c->of = xasprintf("точки «%s»", shown);
+		c->quoted = xasprintf("«%s»", shown);
+	}
+	free(shown);
+}
+
 #define TP_FINDING(c, rule, field, item, ...)				\
 	findings_add((c)->out, (rule), (c)->pi, (c)->proc_id, (c)->ti,	\
 	    (c)->tp->id, (field), (item), __VA_ARGS__)
@@ -264,9 +282,9 @@ check_r1_need_wordings(struct tp_ctx *c)
 	for (size_t i = 0; i < c->tp->nneeds; i++)
 		if (blank(c->tp->needs[i].wording))
 			TP_FINDING(c, RULE_R1, FIELD_NEEDS, i,
-			    "п. 2.1: у потребности № %zu точки «%s» нет "
+			    "п. 2.1: у потребности № %zu %s нет "
 			    "формулировки — в перечне была бы пустая строка",
-			    i + 1, c->name);
+			    i + 1, c->of);
 }
 
 /* R1: a name, a channel type and at least one need, each worded. */
@@ -279,12 +297,12 @@ check_r1_touchpoint(struct tp_ctx *c)
 	if (c->tp->channel != CHANNEL_DIGITAL &&
 	    c->tp->channel != CHANNEL_OFFLINE)
 		TP_FINDING(c, RULE_R1, FIELD_CHANNEL, FINDING_NONE,
-		    "п. 2.1: у точки «%s» не указан тип: цифровая или "
-		    "офлайн-точка", c->name);
+		    "п. 2.1: у %s не указан тип: цифровая или "
+		    "офлайн-точка", c->of);
 	if (c->tp->nneeds == 0)
 		TP_FINDING(c, RULE_R1, FIELD_NEEDS, FINDING_NONE,
-		    "п. 2.1: у точки «%s» не указана ни одна удовлетворяемая "
-		    "потребность клиента", c->name);
+		    "п. 2.1: у %s не указана ни одна удовлетворяемая "
+		    "потребность клиента", c->of);
 	check_r1_need_wordings(c);
 }
 
@@ -317,9 +335,9 @@ check_r4(struct tp_ctx *c)
 		w = shown_name(n->wording);
 		if (w[0] == '\0')
 			TP_FINDING(c, RULE_R4, FIELD_NEEDS, i,
-			    "п. 2.6: потребность № %zu точки «%s» не отнесена "
+			    "п. 2.6: потребность № %zu %s не отнесена "
 			    "ни к одной категории п. 2.6.1–2.6.9", i + 1,
-			    c->name);
+			    c->of);
 		else
 			TP_FINDING(c, RULE_R4, FIELD_NEEDS, i,
 			    "п. 2.6: потребность «%s» не отнесена ни к одной "
@@ -335,8 +353,8 @@ check_r6(struct tp_ctx *c)
 	if (c->tp->basis_type != BASIS_NONE && !blank(c->tp->basis))
 		return;
 	TP_FINDING(c, RULE_R6, FIELD_BASIS, FINDING_NONE,
-	    "п. 2.4–2.5: у точки «%s» не указано основание — документ или "
-	    "распорядительное действие (поручение, резолюция)", c->name);
+	    "п. 2.4–2.5: у %s не указано основание — документ или "
+	    "распорядительное действие (поручение, резолюция)", c->of);
 }
 
 /* R9: a phone line switches the client at most twice. */
@@ -349,13 +367,13 @@ check_r9(struct tp_ctx *c)
 		return;
 	if (n < 0)
 		TP_FINDING(c, RULE_R9, FIELD_TRANSFERS, FINDING_NONE,
-		    "п. 3.2.3: число переключений у точки «%s» не может быть "
-		    "отрицательным", c->name);
+		    "п. 3.2.3: число переключений у %s не может быть "
+		    "отрицательным", c->of);
 	else if (n > 2)
 		TP_FINDING(c, RULE_R9, FIELD_TRANSFERS, FINDING_NONE,
 		    "п. 3.2.3: по телефону допускается не более двух "
-		    "переключений на других сотрудников, а у точки «%s» — %d",
-		    c->name, n);
+		    "переключений на других сотрудников, а у %s — %d",
+		    c->of, n);
 }
 
 /* R10: a written channel sends a first acknowledgement of receipt. */
@@ -365,8 +383,8 @@ check_r10(struct tp_ctx *c)
 	if (c->kind == NULL || !c->kind->written || c->tp->ack_receipt == 1)
 		return;
 	TP_FINDING(c, RULE_R10, FIELD_ACK_RECEIPT, FINDING_NONE,
-	    "п. 3.2.4: для письменного канала «%s» не отмечено уведомление "
-	    "клиента о получении сообщения", c->name);
+	    "п. 3.2.4: для письменного канала %s не отмечено уведомление "
+	    "клиента о получении сообщения", c->quoted);
 }
 
 /*
@@ -385,8 +403,8 @@ check_r11_name(struct tp_ctx *c)
 		return;
 	v = shown_name(stale);
 	TP_FINDING(c, RULE_R11, FIELD_NAME, FINDING_NONE,
-	    "в названии точки «%s» записан контакт «%s», которого нет среди "
-	    "её контактов: исправьте название или добавьте контакт", c->name,
+	    "в названии %s записан контакт «%s», которого нет среди "
+	    "её контактов: исправьте название или добавьте контакт", c->of,
 	    v);
 	free(v);
 	free(stale);
@@ -405,7 +423,7 @@ check_r11(struct tp_ctx *c)
 			continue;
 		v = shown_name(ct->value);
 		TP_FINDING(c, RULE_R11, FIELD_CONTACTS, i,
-		    "контакт «%s» точки «%s»: %s", v, c->name, why.msg);
+		    "контакт «%s» %s: %s", v, c->of, why.msg);
 		free(v);
 	}
 	check_r11_name(c);
@@ -423,7 +441,7 @@ validate_touchpoint_fields(const struct process *p, size_t pi,
 	c.pi = pi;
 	c.ti = ti;
 	c.proc_id = p != NULL ? p->id : 0;
-	c.name = shown_name(tp->name);
+	tp_ctx_names(&c, tp->name);
 	c.out = out;
 	check_r1_touchpoint(&c);
 	check_r3(&c);
@@ -432,7 +450,8 @@ validate_touchpoint_fields(const struct process *p, size_t pi,
 	check_r9(&c);
 	check_r10(&c);
 	check_r11(&c);
-	free(c.name);
+	free(c.of);
+	free(c.quoted);
 }
 
 /* What R2 compares: the folded name, the kind, the canonical contacts. */
@@ -508,9 +527,11 @@ report_duplicate(const struct process *p, size_t pi, const struct touchpoint *tp
 		    name, pname);
 	else
 		findings_add(out, RULE_R2, pi, p->id, ti, tp->id, FIELD_KIND,
-		    FINDING_NONE, "п. 2.8: точка «%s» повторяет точку «%s» в "
+		    FINDING_NONE, "п. 2.8: %s%s%s повторяет точку «%s» в "
 		    "процессе «%s»: тот же вид и те же контакты; этапы "
-		    "указывайте в потребностях", name, oname, pname);
+		    "указывайте в потребностях", name[0] != '\0' ? "точка «" :
+		    "новая точка", name, name[0] != '\0' ? "»" : "", oname,
+		    pname);
 	free(name);
 	free(pname);
 	free(oname);

@@ -580,6 +580,145 @@ store_touchpoint_restore(struct store *s, int64_t id,
 	return set_excluded(s, id, false, "", cat, who, err);
 }
 
+static int log_one(struct store_tx *tx, const char *record, int64_t id,
+    int64_t proc_id, const char *label, const char *field,
+    const char *old_value, const char *new_value, struct error *err);
+
+int
+store_touchpoint_in_revision(struct store *s, int64_t id, bool *held,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* By revision, then the frozen table's key: revisions are few, and
+	 * rev_touchpoint has no index on id alone. */
+	if (store_prepare(s, &st, "SELECT EXISTS (SELECT 1 FROM revision r "
+	    "WHERE EXISTS (SELECT 1 FROM rev_touchpoint t WHERE "
+	    "t.revision_id = r.id AND t.id = ?1))", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	*held = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return error_set(err, "не удалось прочитать утверждённые "
+		    "редакции: %s", sqlite3_errmsg(s->db));
+	return 0;
+}
+
+/* Delete touchpoint id (its children go by ON DELETE CASCADE) and move
+ * the ones after it in its process up by one. */
+static int
+delete_touchpoint(struct store *s, int64_t id, int64_t proc_id, int pos,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, &st, "DELETE FROM touchpoint WHERE id = ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (store_step_done(s, st, "удаление точки", err) != 0)
+		return -1;
+	if (store_prepare(s, &st, "UPDATE touchpoint SET pos = pos - 1, "
+	    "version = version + 1 WHERE process_id = ? AND pos > ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, proc_id);
+	sqlite3_bind_int(st, 2, pos);
+	return store_step_done(s, st, "нумерация точек", err);
+}
+
+/* The touchpoint's place in its process, for closing the gap. */
+static int
+touchpoint_pos(struct store *s, int64_t id, int *pos, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT pos FROM touchpoint WHERE id = ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*pos = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : error_set(err, "точка удалена другим "
+	    "пользователем");
+}
+
+/* The checks of a withdrawal, inside its transaction. */
+static int
+withdraw_allowed(int64_t id, int64_t version, const struct touchpoint *tp,
+    struct store *s, struct error *err)
+{
+	bool held;
+
+	if (tp->version != version)
+		return error_set(err, "точку «%s» после добавления изменили "
+		    "(другой пользователь или правка вне редактора)",
+		    tp->name);
+	if (store_touchpoint_in_revision(s, id, &held, err) != 0)
+		return -1;
+	if (held)
+		return error_set(err, "точка «%s» есть в утверждённой "
+		    "редакции: её можно только исключить (п. 5.3.4)",
+		    tp->name);
+	return 0;
+}
+
+/* Open the transaction of a change to touchpoint id, loaded into tp
+ * (touchpoint_init'ed here, freed by the caller) with its process; the
+ * role check against its unit is done.  0; -1 with no transaction open;
+ * 1 with err when the transaction is open but failed (end it). */
+static int
+touchpoint_tx_begin(struct store_tx *tx, struct store *s, int64_t id,
+    struct touchpoint *tp, int64_t *proc_id, const struct actor *who,
+    struct error *err)
+{
+	touchpoint_init(tp);
+	if (store_tx_begin(tx, s, who, POLICY_TOUCHPOINT_EDIT, err) != 0)
+		return -1;
+	if (store_touchpoint_load(s, id, tp, proc_id, err) != 0 ||
+	    store_tx_permit(tx, tp->unit, NULL, err) != 0)
+		return 1;
+	return 0;
+}
+
+int
+store_touchpoint_withdraw(struct store *s, int64_t id, int64_t version,
+    const struct actor *who, struct error *err)
+{
+	struct store_tx tx;
+	struct touchpoint tp;
+	int64_t proc_id;
+	int pos = 0, rc;
+	char *label = NULL;
+
+	if ((rc = touchpoint_tx_begin(&tx, s, id, &tp, &proc_id, who,
+	    err)) < 0) {
+		touchpoint_fini(&tp);
+		return -1;
+	}
+	if (rc == 0)
+		rc = withdraw_allowed(id, version, &tp, s, err);
+	if (rc == 0) {
+		/* The label as the log knew it, before the row goes. */
+		label = touchpoint_label(s, id, tp.name);
+		rc = touchpoint_pos(s, id, &pos, err);
+	}
+	if (rc == 0)
+		rc = delete_touchpoint(s, id, proc_id, pos, err);
+	if (rc == 0)
+		rc = log_one(&tx, "точка", id, proc_id, label, "новая точка",
+		    tp.name, "добавление отозвано", err);
+	free(label);
+	touchpoint_fini(&tp);
+	return store_tx_end(&tx, rc, err);
+}
+
 /*
  * Swap the position of row id with its neighbour in direction delta, in
  * table ("touchpoint" within its process, or "process").  *moved is 0 at
@@ -657,12 +796,11 @@ store_touchpoint_move(struct store *s, int64_t id, int delta,
 	int from, to, rc;
 	char a[16], b[16], *label;
 
-	if (store_tx_begin(&tx, s, who, POLICY_TOUCHPOINT_EDIT, err) != 0)
+	if ((rc = touchpoint_tx_begin(&tx, s, id, &tp, &proc_id, who,
+	    err)) < 0) {
+		touchpoint_fini(&tp);
 		return -1;
-	touchpoint_init(&tp);
-	rc = store_touchpoint_load(s, id, &tp, &proc_id, err);
-	if (rc == 0)
-		rc = store_tx_permit(&tx, tp.unit, NULL, err);
+	}
 	if (rc == 0)
 		rc = swap_position(s, "touchpoint", id, delta, &from, &to, err);
 	if (rc == 0) {

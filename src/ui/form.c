@@ -842,6 +842,79 @@ form_do_pick(struct form *f)
 	return quit ? FORM_QUIT : FORM_GO_ON;
 }
 
+/* The label of the first row showing field, without its colon, or NULL. */
+static const char *
+form_field_label(const struct form *f, enum field field, size_t *len)
+{
+	for (size_t i = 0; i < f->nrows; i++) {
+		const char *l = f->rows[i].label;
+
+		if (f->rows[i].field != field || l == NULL || l[0] == '\0')
+			continue;
+		*len = strlen(l);
+		while (*len > 0 && (l[*len - 1] == ':' || l[*len - 1] == ' '))
+			(*len)--;
+		return l;
+	}
+	return NULL;
+}
+
+/* Nothing typed yet, or nothing changed in a record the rules refuse:
+ * name the fields to fill, not "nothing to save". */
+static void
+form_say_fields_missing(struct form *f)
+{
+	struct buf b;
+	bool seen[16] = { false };
+
+	buf_init(&b);
+	for (size_t i = 0; i < f->found.n; i++) {
+		const struct finding *x = &f->found.v[i];
+		const char *l;
+		size_t len;
+
+		if (x->level != LEVEL_ERROR || (size_t)x->field >= 16 ||
+		    seen[x->field] ||
+		    (l = form_field_label(f, x->field, &len)) == NULL)
+			continue;
+		seen[x->field] = true;
+		buf_printf(&b, "%s«%.*s»", b.len > 0 ? ", " : "", (int)len, l);
+	}
+	if (b.len > 0)
+		form_say(f, true, "Не сохранено: заполните или исправьте "
+		    "поля %s (отмечены ✗)", b.data);
+	else
+		form_say(f, true, "Не сохранено: исправьте ошибки, "
+		    "отмеченные ✗");
+	buf_fini(&b);
+}
+
+/* The warnings before saving: where to write the justification that
+ * accepts them, first (the line is cut at the terminal's width), with the
+ * focus taken there (the form scrolls to it); then, for a changed record,
+ * that F2 again saves with them. */
+static void
+form_say_warnings(struct form *f, const char *lead, size_t warnings,
+    const char *then)
+{
+	const char *what = draw_plural((int64_t)warnings, "предупреждение",
+	    "предупреждения", "предупреждений");
+	size_t i;
+
+	for (i = 0; i < f->nrows && !f->rows[i].justifies; i++)
+		;
+	if (i == f->nrows) {
+		form_say(f, false, "%s%zu %s (отмечены !)%s", lead, warnings,
+		    what, then);
+		return;
+	}
+	f->focus = i;
+	form_attach_editor(f);
+	form_say(f, false, "Впишите обоснование в поле «Обоснование» — "
+	    "предупреждения будут приняты%s", then[0] != '\0' ?
+	    "; F2 — сохранить без него" : "");
+}
+
 /* Save, unless the rules forbid it; warnings are shown once first. */
 static enum form_step
 form_save(struct form *f)
@@ -857,13 +930,14 @@ form_save(struct form *f)
 	    form_current(f) ? form_current(f)->item : FORM_NO_ITEM, true);
 	errors = findings_count(&f->found, LEVEL_ERROR, false);
 	warnings = findings_count(&f->found, LEVEL_WARNING, true);
+	if (!f->ops->dirty(f) && errors > 0) {
+		form_say_fields_missing(f);
+		return FORM_GO_ON;
+	}
 	if (!f->ops->dirty(f)) {
 		f->warned = true;
 		if (warnings > 0)
-			form_say(f, false, "Изменений нет; %zu %s (отмечены !) "
-			    "— обоснование примет их", warnings,
-			    draw_plural((int64_t)warnings, "предупреждение",
-			    "предупреждения", "предупреждений"));
+			form_say_warnings(f, "Изменений нет; ", warnings, "");
 		else
 			form_say(f, false, "Изменений нет: сохранять нечего "
 			    "(Esc — закрыть форму)");
@@ -878,10 +952,7 @@ form_save(struct form *f)
 	}
 	if (warnings > 0 && !f->warned && !f->justified) {
 		f->warned = true;
-		form_say(f, false, "%zu %s (отмечены !): F2 — сохранить с "
-		    "ними; обоснование примет их", warnings,
-		    draw_plural((int64_t)warnings, "предупреждение",
-		    "предупреждения", "предупреждений"));
+		form_say_warnings(f, "", warnings, ": F2 — сохранить с ними");
 		return FORM_GO_ON;
 	}
 	if (f->ops->save(f, &err) != 0) {

@@ -109,6 +109,7 @@ struct undo_entry {
 	char	*text_before, *text_after;	/* a name, a reason */
 	struct list_header hbefore, hafter;	/* UNDO_HEADER */
 	int	 delta;				/* moves */
+	bool	 withdrawn;			/* UNDO_TP_ADD undone by deleting */
 	struct view_key key;			/* where the record stood after
 						   the edit */
 };
@@ -191,6 +192,7 @@ struct form_row {
 	bool	 placeholder;	/* the row that adds an item when typed in */
 	bool	 pickable;	/* Enter, F3 open a list to choose from */
 	bool	 collect;	/* findings no row takes show under it */
+	bool	 justifies;	/* the justification that accepts warnings */
 	char	*label;		/* "" under the first row of a list */
 	char	*prefix;	/* drawn before the value ("1) "), or "" */
 	char	*value;		/* the value as shown */

@@ -53,6 +53,7 @@ struct tpform {
 	bool		*cat_manual;	/* per need: category chosen by hand */
 	char		*justification;
 	bool		 channel_set;	/* set by hand: a kind keeps it */
+	bool		 kind_guessed;	/* kind taken from the name, not chosen */
 	bool		 key_set;
 	struct acks	 acks;
 	struct view_key	 key;		/* where it stands once saved */
@@ -231,6 +232,7 @@ tpform_build_rest(struct form *f, const struct tpform *t)
 		    "Обоснование:", t->justification);
 		model_set(&r->hint, "почему предупреждения (!) допустимы — "
 		    "примет их при сохранении");
+		r->justifies = true;
 	}
 }
 
@@ -283,6 +285,30 @@ tpform_guess(struct tpform *t, size_t i)
 	t->tp.needs[i].category = guess;
 }
 
+/* A new touchpoint whose kind the clerk has not chosen takes the kind its
+ * name suggests, as import does (catalog_guess_kind), so that the first F2
+ * does not fail for want of a type; a later name may change the guess. */
+static void
+tpform_kind_from_name(struct tpform *t)
+{
+	struct touchpoint *tp = &t->tp;
+	const struct kind *g;
+
+	if (t->ti != FINDING_NONE || (tp->kind[0] != '\0' && !t->kind_guessed))
+		return;
+	g = catalog_guess_kind(t->e->cat, tp->name);
+	if (g != NULL) {
+		record_set_kind(tp, t->e->cat, g->code, t->channel_set,
+		    t->key_set);
+		t->kind_guessed = true;
+	} else if (t->kind_guessed) {
+		model_set(&tp->kind, "");
+		if (!t->channel_set)
+			tp->channel = CHANNEL_NONE;
+		t->kind_guessed = false;
+	}
+}
+
 /* A text field as typed, into the record. */
 static void
 tpform_set_text(struct form *f, const struct form_row *r, const char *text)
@@ -295,10 +321,12 @@ tpform_set_text(struct form *f, const struct form_row *r, const char *text)
 	switch (r->id) {
 	case TP_ROW_NAME:
 		model_set(&tp->name, text);
+		tpform_kind_from_name(t);
 		break;
 	case TP_ROW_KIND:
 		record_set_kind(tp, t->e->cat, text, t->channel_set,
 		    t->key_set || tp->id != 0);
+		t->kind_guessed = false;
 		break;
 	case TP_ROW_SPECIFICS:
 		model_set(&tp->specifics, text);
@@ -390,11 +418,16 @@ tpform_pick_kind(struct form *f, struct tpform *t, bool *quit)
 	const struct catalog *cat = t->e->cat;
 	const char **items = xcalloc(cat->nkinds + 1, sizeof *items);
 	char **owned = xcalloc(cat->nkinds + 1, sizeof *owned);
+	size_t *order = xcalloc(cat->nkinds + 1, sizeof *order);
+	const struct kind *g = NULL;
 	size_t cur = cat->nkinds;
 	int got;
 
+	if (t->tp.kind[0] == '\0')	/* start at what the name suggests */
+		g = catalog_guess_kind(cat, t->tp.name);
+	catalog_kind_order(cat, order);
 	for (size_t i = 0; i < cat->nkinds; i++) {
-		const struct kind *k = &cat->kinds[i];
+		const struct kind *k = &cat->kinds[order[i]];
 
 		owned[i] = k->clause[0] != '\0' && strcmp(k->clause, "—") != 0 ?
 		    xasprintf("%s — %s, п. %s", k->name, k->channel ==
@@ -402,16 +435,8 @@ tpform_pick_kind(struct form *f, struct tpform *t, bool *quit)
 		    xasprintf("%s — %s", k->name, k->channel ==
 		    CHANNEL_OFFLINE ? "офлайн" : "цифровая");
 		items[i] = owned[i];
-		if (strcmp(k->code, t->tp.kind) == 0)
+		if (strcmp(k->code, t->tp.kind) == 0 || k == g)
 			cur = i;
-	}
-	if (t->tp.kind[0] == '\0') {
-		/* Nothing chosen yet: start at what the name suggests. */
-		const struct kind *g = catalog_guess_kind(cat, t->tp.name);
-
-		for (size_t i = 0; g != NULL && i < cat->nkinds; i++)
-			if (&cat->kinds[i] == g)
-				cur = i;
 	}
 	items[cat->nkinds] = "Другой вид: впишите название в поле";
 	got = form_pick(f, "Вид точки взаимодействия (п. 4)", items,
@@ -421,6 +446,12 @@ tpform_pick_kind(struct form *f, struct tpform *t, bool *quit)
 	free(owned);
 	free(items);
 	*quit = got == -2;
+	if (got >= 0 && (size_t)got < cat->nkinds) {
+		record_set_kind(&t->tp, cat, cat->kinds[order[got]].code,
+		    t->channel_set, t->key_set || t->tp.id != 0);
+		t->kind_guessed = false;
+	}
+	free(order);
 	if (got < 0)
 		return false;
 	if ((size_t)got == cat->nkinds) {
@@ -428,8 +459,6 @@ tpform_pick_kind(struct form *f, struct tpform *t, bool *quit)
 		    "тип канала укажите сами");
 		return false;
 	}
-	record_set_kind(&t->tp, cat, cat->kinds[got].code, t->channel_set,
-	    t->key_set || t->tp.id != 0);
 	return true;
 }
 

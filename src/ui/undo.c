@@ -4,9 +4,10 @@
  * "before" back through the store's edit functions (a change of its own,
  * in its own transaction, logged like any other), redo the "after".  A
  * record changed since by someone else is left alone: the state it is in
- * must be the one the edit left.  Records are never deleted (the Порядок
- * excludes them, п. 5.3.4): undoing an addition excludes the touchpoint,
- * redoing it brings it back.
+ * must be the one the edit left.  Undoing an addition deletes the
+ * touchpoint while no approved revision holds it (the approved list never
+ * knew it; redo adds it anew); one an approved revision holds is excluded
+ * instead (п. 5.3.4), and redo brings it back.
  */
 #include "form.h"
 
@@ -143,6 +144,60 @@ done:
 	return rc;
 }
 
+/* Undo an addition: delete the touchpoint unless an approved revision
+ * holds it, in which case it is excluded as any other. */
+static int
+undo_tp_add_back(struct edit *e, struct undo_entry *u,
+    const struct actor *who, struct error *err)
+{
+	struct touchpoint cur;
+	bool held = true;
+	int rc;
+
+	touchpoint_init(&cur);
+	rc = store_touchpoint_load(e->st, u->tp_id, &cur, NULL, err);
+	if (rc == 0 && !record_same_touchpoint(&cur, &u->after))
+		rc = error_set(err, "отменить нельзя: точку «%s» после этой "
+		    "правки изменили (другой пользователь или правка вне "
+		    "редактора)", cur.name);
+	if (rc == 0)
+		rc = store_touchpoint_in_revision(e->st, u->tp_id, &held, err);
+	if (rc == 0 && !held)
+		rc = store_touchpoint_withdraw(e->st, u->tp_id, cur.version,
+		    who, err);
+	else if (rc == 0)
+		rc = undo_tp_state(e, u, &u->after, &u->before, true, who, err);
+	if (rc == 0)
+		u->withdrawn = !held;
+	touchpoint_fini(&cur);
+	return rc;
+}
+
+/* Redo a withdrawn addition: the touchpoint is added anew, at the end of
+ * its process as before, under a new id. */
+static int
+undo_tp_add_again(struct edit *e, struct undo_entry *u,
+    const struct actor *who, struct error *err)
+{
+	struct touchpoint tp;
+	int rc;
+
+	touchpoint_init(&tp);
+	record_copy_touchpoint(&tp, &u->after);
+	tp.id = 0;
+	tp.version = 0;
+	for (size_t i = 0; i < tp.nneeds; i++)
+		tp.needs[i].id = 0;
+	rc = store_touchpoint_save(e->st, u->proc_id, &tp, e->cat, who, err);
+	if (rc == 0) {
+		u->tp_id = tp.id;
+		u->withdrawn = false;
+		rc = store_touchpoint_load(e->st, tp.id, &u->after, NULL, err);
+	}
+	touchpoint_fini(&tp);
+	return rc;
+}
+
 /* A process's name from expected to target. */
 static int
 undo_proc_name(struct edit *e, const struct undo_entry *u,
@@ -222,10 +277,13 @@ undo_describe(const struct undo_entry *u, bool back, char *what,
 		    u->after.name);
 		break;
 	case UNDO_TP_ADD:
-		if (back)
+		if (back && u->withdrawn)
+			snprintf(what, whatlen, "Добавление отозвано: точка «%s» "
+			    "удалена (Ctrl-R — вернуть)", u->after.name);
+		else if (back)
 			snprintf(what, whatlen, "Добавление отменено: точка "
-			    "исключена (записи не удаляются; Ctrl-R — вернуть) "
-			    "— %s", u->after.name);
+			    "есть в утверждённой редакции и потому исключена "
+			    "(п. 5.3.4; Ctrl-R — вернуть) — %s", u->after.name);
 		else
 			snprintf(what, whatlen, "Повторено: точка «%s» снова "
 			    "в перечне", u->after.name);
@@ -272,8 +330,14 @@ undo_apply(struct edit *e, struct undo_entry *u, bool back,
 	int delta = back ? -u->delta : u->delta;
 
 	switch (u->kind) {
-	case UNDO_TP_SAVE:
 	case UNDO_TP_ADD:
+		if (back)
+			return undo_tp_add_back(e, u, who, err);
+		if (u->withdrawn)
+			return undo_tp_add_again(e, u, who, err);
+		return undo_tp_state(e, u, &u->before, &u->after, false, who,
+		    err);
+	case UNDO_TP_SAVE:
 	case UNDO_TP_EXCLUDE:
 	case UNDO_TP_RESTORE:
 		return undo_tp_state(e, u, back ? &u->after : &u->before,
@@ -323,6 +387,11 @@ undo_step(struct edit *e, struct undo_entry **from, size_t *nfrom,
 		return -1;
 	undo_describe(u, back, what, whatlen);
 	*key = u->key;
+	if (u->kind == UNDO_TP_ADD && u->withdrawn) {
+		/* Its row is gone: stand on its process instead. */
+		key->tp_pos = VIEW_KEY_PROCESS;
+		key->tp_id = VIEW_KEY_PROCESS;
+	}
 	undo_stack_push(to, nto, capto, u);
 	(*nfrom)--;
 	return 1;

@@ -15,6 +15,8 @@
 
 #include "store_edit.h"
 #include "store_history.h"
+#include "store_status.h"
+#include "reminder.h"
 #include "catalog_fixture.h"
 #include "header_fixture.h"
 
@@ -578,6 +580,92 @@ merged_record_must_keep_the_rules(void **state)
 	touchpoint_fini(&now);
 }
 
+/* A new e-mail touchpoint named name, stored; its id into *id. */
+static void
+add_email(struct fixture *f, const char *name, int64_t *id)
+{
+	struct touchpoint tp;
+	struct error err;
+	int rc;
+
+	touchpoint_init(&tp);
+	model_set(&tp.name, name);
+	model_set(&tp.kind, "email");
+	tp.channel = CHANNEL_DIGITAL;
+	touchpoint_add_need(&tp, "получение консультации", 2);
+	rc = store_touchpoint_save(f->st, f->proc_id, &tp, &f->cat, &who,
+	    &err);
+	assert_int_equal(rc, 0);
+	*id = tp.id;
+	touchpoint_fini(&tp);
+}
+
+/* Undoing an addition the approved list never held deletes the
+ * touchpoint, closes the gap, logs one editorial entry and leaves
+ * nothing due; one an approved revision holds is refused. */
+static void
+withdrawn_addition_leaves_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct reminder_facts facts;
+	struct touchpoint tp;
+	struct changes c;
+	struct error err;
+	int64_t rev, a, b, found;
+	bool held;
+
+	give_header(f->st, &who);
+	assert_int_equal(store_revision_approve(f->st, "1", "2024-03-19",
+	    &who, &rev, &err), 0);
+	add_email(f, "Электронная почта приёмной", &a);
+	add_email(f, "Электронная почта отдела", &b);
+	assert_int_equal(store_touchpoint_in_revision(f->st, a, &held, &err),
+	    0);
+	assert_false(held);
+	/* Stale: someone changed it since. */
+	assert_int_equal(store_touchpoint_withdraw(f->st, a, 2, &who, &err),
+	    -1);
+	assert_int_equal(store_touchpoint_withdraw(f->st, a, 1, &who, &err),
+	    0);
+	touchpoint_init(&tp);
+	assert_int_equal(store_touchpoint_load(f->st, a, &tp, NULL, &err), -1);
+	touchpoint_fini(&tp);
+	assert_int_equal(store_touchpoint_find(f->st, 1, 2, &found, &err), 0);
+	assert_int_equal(found, b);
+	read_log(f, &c);
+	assert_string_equal(c.v[c.n - 1].new_value, "добавление отозвано");
+	assert_string_equal(c.v[c.n - 1].old_value,
+	    "Электронная почта приёмной");
+	assert_int_equal(c.v[c.n - 1].trigger, TRIGGER_EDIT);
+	assert_string_equal(c.v[c.n - 2].field, "новая точка");
+	changes_fini(&c);
+
+	/* b stood after a: the renumbering moved its version on. */
+	touchpoint_init(&tp);
+	assert_int_equal(store_touchpoint_load(f->st, b, &tp, NULL, &err), 0);
+	assert_true(tp.version > 1);
+	assert_int_equal(store_touchpoint_withdraw(f->st, b, tp.version, &who,
+	    &err), 0);
+	touchpoint_fini(&tp);
+	reminder_facts_init(&facts);
+	if (store_status_facts(f->st, &facts, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(reminder_pending(&facts), 0);
+	reminder_facts_fini(&facts);
+
+	/* The approved revision holds the first touchpoint. */
+	assert_int_equal(store_touchpoint_in_revision(f->st, f->tp_id, &held,
+	    &err), 0);
+	assert_true(held);
+	assert_int_equal(store_touchpoint_withdraw(f->st, f->tp_id, 1, &who,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "утверждённой редакции"));
+	touchpoint_init(&tp);
+	assert_int_equal(store_touchpoint_load(f->st, f->tp_id, &tp, NULL,
+	    &err), 0);
+	touchpoint_fini(&tp);
+}
+
 int
 main(void)
 {
@@ -595,6 +683,7 @@ main(void)
 		T(approval_freezes_the_list_and_diff_finds_the_edits),
 		T(header_and_process_edits_are_editorial),
 		T(approval_needs_the_header_and_freezes_its_genitive),
+		T(withdrawn_addition_leaves_nothing),
 	};
 #undef T
 

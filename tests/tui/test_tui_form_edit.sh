@@ -213,11 +213,9 @@ wait_for "Процесс 5 из 5, точка 1"
 keys e
 wait_for "Точка 5.1 — правка"
 keys F2
-wait_for "Изменений нет; 1 предупреждение (отмечены !) — обоснование примет их"
+wait_for "Впишите обоснование в поле «Обоснование» — предупреждения будут приняты"
 expect_screen "! п. 2.9.3: в процессе «Досудебное обжалование результатов проверки»"
-wait_for "Обоснование:"
-# PgDn goes by fields; the last is the justification.
-keys NPage NPage NPage NPage NPage
+# The focus is taken to the justification.
 wait_for "▸ Обоснование:"
 text "жалобы подаются только через ЕПГУ (ст. 40 248-ФЗ)"
 keys F2

@@ -141,8 +141,8 @@ expect_line 2 "Процесс:"
 # F2 runs every rule: the process's warning and the basis's hint make the
 # form taller than the screen.
 keys F2
-wait_for "Изменений нет; 1 предупреждение (отмечены !)"
-keys NPage NPage NPage NPage NPage NPage
+wait_for "Впишите обоснование в поле «Обоснование»"
+# The focus went to the justification, below the first screen.
 wait_for "▸ Обоснование:"
 expect_not_screen "Процесс:                   5."
 # ЕПГУ is a written channel (п. 3.2.4): its acknowledgement field is there.

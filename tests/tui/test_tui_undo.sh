@@ -7,6 +7,12 @@
 . "$TESTS_DIR/tui/lib.sh"
 
 import_example
+# Approved and published: what status reports is the net difference from
+# this revision, which an addition undone must leave empty.
+"$PERECHEN" -d "$DB" approve --order 1 --date 19.03.2024 --today 19.03.2024 \
+	>/dev/null 2>&1 || fail "approve"
+"$PERECHEN" -d "$DB" publish --date 20.03.2024 >/dev/null 2>&1 ||
+	fail "publish"
 start_shell 100 30
 open_editor
 wait_for "Процесс 1 из 5"
@@ -43,7 +49,9 @@ wait_for "├ 2.2    Почтовая связь"
 show 2.2 | grep -q "Контакты  *214000, г. Смоленск, ул. Ленина, д. 1" ||
 	fail "not redone"
 
-# An addition: undo excludes it, redo brings it back.
+# An addition no approved revision holds: undo removes it (one log entry,
+# nothing due), redo adds it again.
+"$PERECHEN" -d "$DB" status >"$WORK/status0" 2>&1; st0=$?
 keys a
 wait_for "Новая точка взаимодействия — процесс 2. Консультирование"
 text "Личный приём"
@@ -54,10 +62,22 @@ text "получение консультации"
 keys F2
 wait_for "Добавлена точка 2.5 «Личный приём»"
 keys u
-wait_for "Добавление отменено: точка исключена"
-wait_for "└ 2.5    (искл.) Личный приём"
-"$PERECHEN" -d "$DB" tp list 2 | grep -q "2.5  Личный приём .*исключена" ||
-	fail "undone addition not excluded"
+wait_for "Добавление отозвано: точка «Личный приём» удалена"
+# The cursor stands on its process, its row being gone.
+wait_for "Процесс:       2. Консультирование"
+wait_for "└ 2.4"
+expect_not_screen "2.5    Личный приём"
+expect_not_screen "(искл.) Личный приём"
+! "$PERECHEN" -d "$DB" tp list 2 | grep -q "Личный приём" ||
+	fail "undone addition left in the list"
+"$PERECHEN" -d "$DB" log >"$WORK/log" 2>&1
+[ "$(grep -c "добавление отозвано" "$WORK/log")" = 1 ] ||
+	{ cat "$WORK/log" >&2; fail "withdrawal not logged once"; }
+! grep -q "исключ.*Личный приём\|Личный приём.*исключ" "$WORK/log" ||
+	fail "undone addition logged as an exclusion"
+"$PERECHEN" -d "$DB" status >"$WORK/status1" 2>&1; st1=$?
+[ "$st1" = "$st0" ] && cmp -s "$WORK/status0" "$WORK/status1" ||
+	{ diff "$WORK/status0" "$WORK/status1" >&2; fail "status changed by add + undo"; }
 keys C-r
 wait_for "Повторено: точка «Личный приём» снова в перечне"
 wait_for "└ 2.5    Личный приём"

@@ -95,6 +95,32 @@ personal_account_portals_are_key_and_written(void **state)
 	assert_false(catalog_find_kind(c, "ervk")->written);
 }
 
+/* The F3 list: п. 4's clauses in order, then the kinds outside п. 4 in
+ * file order (which stays the guessing order). */
+static void
+kinds_are_ordered_by_clause_4(void **state)
+{
+	struct catalog *c = *state;
+	size_t *order = calloc(c->nkinds, sizeof *order);
+	size_t outside = 0;
+
+	assert_non_null(order);
+	catalog_kind_order(c, order);
+	assert_string_equal(c->kinds[order[0]].clause, "4.1.1");
+	assert_string_equal(c->kinds[order[1]].clause, "4.1.2");
+	assert_string_equal(c->kinds[order[6]].clause, "4.1.7");
+	assert_string_equal(c->kinds[order[7]].clause, "4.2.1");
+	assert_string_equal(c->kinds[order[8]].clause, "4.2.2");
+	assert_string_equal(c->kinds[order[9]].clause, "4.2.3");
+	for (size_t i = 10; i < c->nkinds; i++) {
+		assert_string_equal(c->kinds[order[i]].clause, "—");
+		/* stable: file order among them */
+		assert_true(order[i] > outside || i == 10);
+		outside = order[i];
+	}
+	free(order);
+}
+
 static void
 kinds_are_guessed_from_printed_names(void **state)
 {
@@ -170,6 +196,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_catalogue_has_clause_4_kinds_and_9_needs),
 		cmocka_unit_test(personal_account_portals_are_key_and_written),
+		cmocka_unit_test(kinds_are_ordered_by_clause_4),
 		cmocka_unit_test(kinds_are_guessed_from_printed_names),
 		cmocka_unit_test(internal_clients_are_read_from_the_name),
 		cmocka_unit_test(needs_are_guessed_earliest_and_longest),
