@@ -6,12 +6,23 @@
 #include "buf.h"
 #include "utf8.h"
 
+/*
+ * Bold and dim do not show on a blank: blanks drawn without them are the
+ * same on screen, and curses then neither switches attributes for them
+ * nor rewrites blanks that only differ so (fewer bytes per key).
+ */
+static attr_t
+draw_blank_attr(attr_t attr)
+{
+	return attr & ~(attr_t)(A_BOLD | A_DIM);
+}
+
 void
 draw_fill(int y, int x, int width, attr_t attr)
 {
 	if (width <= 0)
 		return;
-	attrset(attr);
+	attrset(draw_blank_attr(attr));
 	mvhline(y, x, ' ', width);
 	attrset(A_NORMAL);
 }

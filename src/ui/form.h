@@ -45,8 +45,6 @@ struct key {
 enum xkey keys_extra(wint_t code);
 /* Read a key as term_read_key does, Alt and the extra keys worked out. */
 enum term_input keys_read(struct key *key);
-/* True if more input waits (a paste): drawing can wait for it. */
-bool	keys_pending(void);
 /* Ask the terminal to mark pasted text (bracketed paste), or stop. */
 void	keys_paste_mode(bool on);
 

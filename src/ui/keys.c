@@ -74,12 +74,32 @@ keys_extra(wint_t code)
 	return XKEY_NONE;
 }
 
+/* A key curses has read from the terminal but not yet handed out (the
+ * rest of a burst that came in one read): taken and put back. */
+static bool
+keys_buffered(void)
+{
+	wint_t wc;
+
+	switch (get_wch(&wc)) {
+	case OK:
+		unget_wch((wchar_t)wc);
+		return true;
+	case KEY_CODE_YES:
+		ungetch((int)wc);
+		return true;
+	}
+	return false;
+}
+
 bool
 keys_pending(void)
 {
 	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
 
-	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+	if (poll(&p, 1, 0) > 0 && (p.revents & POLLIN))
+		return true;
+	return keys_buffered();
 }
 
 enum term_input

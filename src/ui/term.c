@@ -212,6 +212,9 @@ term_init(struct error *err)
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
+	/* A table scrolled by a row is moved by the terminal (insert and
+	 * delete line, or a scrolling region) where it can, not rewritten. */
+	idlok(stdscr, TRUE);
 	keypad(stdscr, TRUE);
 	term_define_keys();
 	term_no_flow_control();

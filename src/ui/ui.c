@@ -20,6 +20,8 @@
  * lines; a table that does not fit leaves it this share of the body. */
 #define DETAIL_MIN_LINES 5
 #define DETAIL_SHARE(body) ((body) * 2 / 5)
+/* Keys worked off at most without a frame between them. */
+#define UI_BURST_MAX 64
 
 enum ui_mode {
 	MODE_TABLE,
@@ -882,6 +884,7 @@ ui_close(struct ui *u)
 static int
 ui_loop(struct ui *u)
 {
+	int unseen = 0;
 	wint_t wc;
 
 	for (;;) {
@@ -899,6 +902,12 @@ ui_loop(struct ui *u)
 		}
 		if (u->quit)
 			return term_signal();
+		/* Keys typed ahead (↓ held over a slow link) are all worked
+		 * off before one frame shows where they led; a frame at least
+		 * every UI_BURST_MAX keys keeps a flood visible. */
+		if (++unseen < UI_BURST_MAX && keys_pending())
+			continue;
+		unseen = 0;
 		ui_draw(u);
 	}
 }

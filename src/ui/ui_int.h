@@ -395,5 +395,8 @@ void	keys_setup(void);
  * itself if it is none): applied where a key is read as a command, never
  * where it is text. */
 wint_t	keys_latin(wint_t wc);
+/* True if more input waits, read by the terminal or already by curses (a
+ * paste, keys typed ahead): drawing can wait for it. */
+bool	keys_pending(void);
 
 #endif
