@@ -13,6 +13,7 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share
 MANDIR    = $(DATADIR)/man
 SHAREDIR  = $(DATADIR)/perechen
+LIBEXECDIR = $(PREFIX)/libexec
 
 CC       ?= cc
 B        ?= build
@@ -24,6 +25,7 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
 DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
 	    -DPERECHEN_VERSION='"$(VERSION)"' -DPERECHEN_SHAREDIR='"$(SHAREDIR)"'
+DEFS     += -DPERECHEN_LIBEXECDIR='"$(LIBEXECDIR)/perechen"'
 SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null)
 CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
@@ -65,9 +67,16 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 CORE_SRC  = $(sort $(wildcard src/core/*.c))
 STORE_SRC = $(sort $(wildcard src/store/*.c))
-IO_SRC    = $(sort $(wildcard src/io/*.c))
+# The office formats: linked only into perechen-office, so that perechen
+# (the editor) loads no pango, cairo, harfbuzz, libzip or libxml2.  A new
+# reader or writer that needs those libraries joins OFFICE_SRC, and is
+# reached from src/app only through office.h (office_linked.c).
+OFFICE_SRC = src/io/export_docx.c src/io/export_pdf.c
+IO_SRC    = $(filter-out $(OFFICE_SRC),$(sort $(wildcard src/io/*.c)))
 UI_SRC    = $(sort $(wildcard src/ui/*.c))
-APP_SRC   = $(sort $(wildcard src/app/*.c))
+# Which of the two executables a link makes: one of these objects.
+OFFICE_SIDE = src/app/office_linked.c src/app/office_absent.c
+APP_SRC   = $(filter-out $(OFFICE_SIDE),$(sort $(wildcard src/app/*.c)))
 
 obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 
@@ -75,7 +84,9 @@ LIBCORE   = $(B)/libperechen-core.a
 LIBSTORE  = $(B)/libperechen-store.a
 LIBIO     = $(B)/libperechen-io.a
 LIBUI     = $(B)/libperechen-ui.a
+LIBOFFICE = $(B)/libperechen-office.a
 BIN       = $(B)/perechen
+OFFICE_BIN = $(B)/perechen-office
 
 UNIT_TESTS  = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 STORE_TESTS = $(patsubst tests/store/%.c,$(B)/tests/%,$(wildcard tests/store/test_*.c))
@@ -89,7 +100,7 @@ TEST_BINS   = $(UNIT_TESTS) $(STORE_TESTS) $(IO_TESTS)
 # Keep object files that pattern rules build on the way (fuzz objects).
 .SECONDARY:
 
-all: $(BIN)
+all: $(BIN) $(OFFICE_BIN)
 
 $(B)/obj/src/store/%.o: src/store/%.c
 	@mkdir -p $(@D)
@@ -107,6 +118,11 @@ $(B)/obj/%.o: %.c
 $(B)/obj/src/io/export_pdf.o: src/io/export_pdf.c $(B)/with-pdf
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(IO_CFLAGS) $(PDF_CFLAGS) -MMD -MP -c $< -o $@
+# perechen's default print format follows what perechen-office writes.
+$(B)/obj/src/app/office_absent.o: src/app/office_absent.c $(B)/with-pdf
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(if $(filter 1,$(WITH_PDF)),-DPERECHEN_WITH_PDF=1) \
+		-MMD -MP -c $< -o $@
 $(B)/with-pdf: FORCE
 	@mkdir -p $(@D)
 	@echo $(WITH_PDF) | cmp -s - $@ || echo $(WITH_PDF) > $@
@@ -118,12 +134,17 @@ $(LIBCORE): $(call obj,$(CORE_SRC))
 $(LIBSTORE): $(call obj,$(STORE_SRC))
 $(LIBIO): $(call obj,$(IO_SRC))
 $(LIBUI): $(call obj,$(UI_SRC))
-$(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI):
+$(LIBOFFICE): $(call obj,$(OFFICE_SRC))
+$(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI) $(LIBOFFICE):
 	@mkdir -p $(@D)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(call obj,$(APP_SRC)) $(LIBUI) $(LIBIO) $(LIBSTORE) $(LIBCORE)
+$(BIN): $(call obj,$(APP_SRC) src/app/office_absent.c) $(LIBUI) $(LIBIO) \
+	$(LIBSTORE) $(LIBCORE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS)
+$(OFFICE_BIN): $(call obj,$(APP_SRC) src/app/office_linked.c) $(LIBUI) \
+	$(LIBOFFICE) $(LIBIO) $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) \
 		$(ZIP_LIBS) $(PDF_LIBS)
 
@@ -137,11 +158,11 @@ $(UNIT_TESTS): $(B)/tests/%: $(B)/obj/tests/unit/%.o $(LIBCORE)
 $(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS)
-$(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBIO) $(LIBCORE)
+$(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBOFFICE) $(LIBIO) $(LIBCORE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS)
 
-tests: $(BIN) $(TEST_BINS)
+tests: $(BIN) $(OFFICE_BIN) $(TEST_BINS)
 
 deps:
 	@sh .ci/deps build
@@ -175,7 +196,7 @@ CHECK_FUZZ_SECONDS ?= 5
 FUZZ_B      = build/fuzz
 FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	      $(DEFS) -Iinclude
-FUZZ_SRC    = $(CORE_SRC) $(IO_SRC)
+FUZZ_SRC    = $(CORE_SRC) $(IO_SRC) $(OFFICE_SRC)
 FUZZ_OBJS   = $(patsubst %.c,$(FUZZ_B)/obj/%.o,$(FUZZ_SRC))
 FUZZ_BINS   = $(patsubst tests/fuzz/%.c,$(FUZZ_B)/%,$(wildcard tests/fuzz/fuzz_*.c))
 
@@ -202,6 +223,9 @@ bench: all $(B)/bench/search
 install: all install-data
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/perechen
+	install -d $(DESTDIR)$(LIBEXECDIR)/perechen
+	install -m 755 $(OFFICE_BIN) \
+		$(DESTDIR)$(LIBEXECDIR)/perechen/perechen-office
 
 # Data and manual only (the tests install these next to a built binary).
 install-data:
@@ -219,6 +243,7 @@ install-data:
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/perechen $(DESTDIR)$(MANDIR)/man1/perechen.1
+	rm -rf $(DESTDIR)$(LIBEXECDIR)/perechen
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:

@@ -28,6 +28,7 @@ struct app {
 	char	*db_path_owned;
 	const char *share_dir;	/* catalogues, examples, calendar */
 	char	*share_dir_owned;
+	char	**argv;		/* main's, for handing a command over whole */
 };
 
 struct command {

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "export.h"
+#include "office.h"
 #include "printjob.h"
 #include "printout.h"
 #include "ui.h"
@@ -108,6 +109,7 @@ edit_print(void *ctx, const struct ui_print_request *req, char *msg,
 	struct buf doc;
 	size_t replaced = 0;
 	int64_t rev = PRINTOUT_WORKING;
+	int rc;
 
 	p.format = edit_print_format(req->format);
 	p.revision = req->revision;
@@ -115,7 +117,14 @@ edit_print(void *ctx, const struct ui_print_request *req, char *msg,
 	p.opts.width = EDIT_PRINT_WIDTH;
 	p.opts.page_length = EDIT_PRINT_PAGE_LENGTH;
 	buf_init(&doc);
-	if (printout_render(ec->st, &p, &doc, &replaced, &rev, &err) != 0) {
+	if (printout_format_binary(p.format) && !office_linked()) {
+		/* perechen-office lays it out, as a child: the editor keeps
+		 * the terminal. */
+		rc = office_render(ec->app->db_path, &p, &doc, &err);
+		rev = p.revision;
+	} else
+		rc = printout_render(ec->st, &p, &doc, &replaced, &rev, &err);
+	if (rc != 0) {
 		snprintf(msg, msglen, "Документ не подготовлен: %s", err.msg);
 		buf_fini(&doc);
 		return -1;

@@ -12,6 +12,7 @@
 #include "charset.h"
 #include "export.h"
 #include "fileio.h"
+#include "office.h"
 #include "printout.h"
 
 /* The command's Russian help. */
@@ -230,6 +231,8 @@ cmd_export(struct app *app, int argc, char **argv)
 	if ((rc = cmd_export_parse(argc, argv, &a)) != CMD_EXPORT_GO ||
 	    (rc = cmd_export_check(&a)) != CMD_EXPORT_GO)
 		return rc;
+	if (printout_format_binary(a.p.format) && !office_linked())
+		return office_hand_over(app);
 	if (app_open_store(app, 0, &st, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;

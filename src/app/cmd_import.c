@@ -9,6 +9,7 @@
 #include "change.h"
 #include "declension.h"
 #include "import.h"
+#include "office.h"
 #include "store_tx.h"
 
 static void
@@ -295,6 +296,9 @@ cmd_import(struct app *app, int argc, char **argv)
 		return app_usage_error("import", "укажите один файл (или «-» "
 		    "для стандартного ввода)");
 	}
+	/* A DOCX, XLSX or ODT package is read by perechen-office. */
+	if (!office_linked() && office_is_package(argv[optind]))
+		return office_hand_over(app);
 	if (app_read_file(argv[optind], &data, &len, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "export_pdf.h"
+#include "office.h"
 #include "printjob.h"
 #include "printout.h"
 
@@ -103,7 +103,7 @@ cmd_print_parse(int argc, char **argv, struct cmd_print_args *a)
 	a->p.opts = init;
 	a->p.opts.width = CMD_PRINT_WIDTH;
 	a->p.opts.page_length = CMD_PRINT_PAGE_LENGTH;
-	a->p.format = export_pdf_available() ? PRINTOUT_PDF : PRINTOUT_TXT;
+	a->p.format = office_pdf_available() ? PRINTOUT_PDF : PRINTOUT_TXT;
 	a->copies = 1;
 	optind = 0;
 	opterr = 0;
@@ -226,6 +226,8 @@ cmd_print(struct app *app, int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	if ((rc = cmd_print_parse(argc, argv, &a)) != CMD_PRINT_GO)
 		return rc;
+	if (a.p.format == PRINTOUT_PDF && !office_linked())
+		return office_hand_over(app);
 	if (a.printer != NULL &&
 	    printjob_printer_check(a.printer, true, &err) != 0) {
 		app_error("print: %s", err.msg);

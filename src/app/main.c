@@ -206,6 +206,7 @@ main(int argc, char **argv)
 	if (db == NULL)
 		db = app.db_path_owned = default_db_path();
 	app.db_path = db;
+	app.argv = argv;
 	app.share_dir = app.share_dir_owned = find_share_dir();
 
 	name = i < argc ? argv[i] : "edit";

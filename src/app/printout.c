@@ -10,10 +10,9 @@
 
 #include "app.h"
 #include "change.h"
-#include "export_docx.h"
 #include "export_html.h"
-#include "export_pdf.h"
 #include "fileio.h"
+#include "office.h"
 #include "store_history.h"
 #include "store_setting.h"
 
@@ -294,36 +293,19 @@ printout_load(struct store *st, const struct printout *p,
 	return 0;
 }
 
-/* The PDF of d, written by the PDF writer to a file of its own in a
- * private temporary directory, read back into out. */
+/* The PDF writer's file at path (ctx: the document). */
+static int
+printout_pdf_file(const char *path, void *ctx, struct error *err)
+{
+	return office_pdf(ctx, path, err);
+}
+
+/* The PDF of d, written by the PDF writer to a file of its own, read
+ * back into out. */
 static int
 printout_pdf(const struct document *d, struct buf *out, struct error *err)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *dir, *path, *data = NULL;
-	size_t len = 0;
-	int rc;
-
-	dir = xasprintf("%s/perechen-pdf.XXXXXX", tmp != NULL && tmp[0] ==
-	    '/' ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		rc = error_set_errno(err, errno, "не удалось создать "
-		    "временный каталог %s", dir);
-		free(dir);
-		return rc;
-	}
-	path = xasprintf("%s/perechen.pdf", dir);
-	rc = export_pdf(d, path, err);
-	if (rc == 0)
-		rc = fileio_read(path, FILEIO_DOCUMENT_MAX, &data, &len, err);
-	if (rc == 0)
-		buf_append(out, data, len);
-	free(data);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
-	return rc;
+	return office_via_file("pdf", printout_pdf_file, (void *)d, out, err);
 }
 
 /* Lay out the document d in format f. */
@@ -338,7 +320,7 @@ printout_write_format(const struct printout *p, const struct document *d,
 		export_html(d, out);
 		return 0;
 	case PRINTOUT_DOCX:
-		return export_docx(d, out, err);
+		return office_docx(d, out, err);
 	case PRINTOUT_PDF:
 		return printout_pdf(d, out, err);
 	case PRINTOUT_CSV:

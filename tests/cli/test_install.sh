@@ -1,7 +1,9 @@
 #!/bin/sh
 # An installed perechen finds its data next to itself (PREFIX/bin ->
 # PREFIX/share/perechen), wherever PREFIX is: `make install DESTDIR=…`
-# into a temporary prefix, then use it without PERECHEN_SHARE.
+# into a temporary prefix, then use it without PERECHEN_SHARE.  It also
+# finds perechen-office in PREFIX/libexec/perechen, where make install
+# puts it, and hands the office formats to it.
 . "$TESTS_DIR/cli/lib.sh"
 
 top=$(cd "$TESTS_DIR/.." && pwd)
@@ -25,4 +27,18 @@ cp "$PERECHEN" "$WORK/bare/perechen"
 expect_status 1 "$WORK/bare/perechen" -d "$WORK/new.db" init
 expect_in "$WORK/err" "PERECHEN_SHARE"
 [ -e "$WORK/new.db" ] && fail "init without catalogues left a database"
+
+# make install with the binaries under test (already built: nothing is
+# compiled), into a prefix moved afterwards as a whole.
+bdir=$(cd "$(dirname "$PERECHEN")" && pwd)
+make -s -C "$top" --no-print-directory install B="$bdir" \
+	DESTDIR="$WORK/inst" PREFIX=/opt/q >/dev/null || fail "make install failed"
+[ -x "$WORK/inst/opt/q/bin/perechen" ] || fail "perechen not installed"
+[ -x "$WORK/inst/opt/q/libexec/perechen/perechen-office" ] ||
+	fail "perechen-office not installed in libexec/perechen"
+mv "$WORK/inst/opt/q" "$WORK/moved"
+unset PERECHEN_LIBEXEC
+expect_status 0 "$WORK/moved/bin/perechen" -d "$DB" export --format docx \
+	-o "$WORK/inst.docx"
+head -c 2 "$WORK/inst.docx" | grep -q PK || fail "the installed perechen wrote no DOCX"
 echo ok
