@@ -307,8 +307,10 @@ office_is_package(const char *path)
 		return pread(fd, head, sizeof head, at) == sizeof head &&
 		    memcmp(head, zip, sizeof zip) == 0;
 	}
-	/* O_NONBLOCK: a fifo named here must not hang the check. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	/* Only a regular file is opened: opening a fifo, even for a moment,
+	 * would let its writer start and lose what it wrote. */
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return false;
 	is = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    pread(fd, head, sizeof head, 0) == sizeof head &&
