@@ -13,6 +13,8 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share
 MANDIR    = $(DATADIR)/man
 SHAREDIR  = $(DATADIR)/perechen
+LOCALSTATEDIR ?= /var
+LISTSDIR  = $(LOCALSTATEDIR)/lib/perechen
 
 CC       ?= cc
 B        ?= build
@@ -23,9 +25,13 @@ CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
 DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
-	    -DPERECHEN_VERSION='"$(VERSION)"' -DPERECHEN_SHAREDIR='"$(SHAREDIR)"'
+	    -DPERECHEN_VERSION='"$(VERSION)"' -DPERECHEN_SHAREDIR='"$(SHAREDIR)"' \
+	    -DPERECHEN_LISTSDIR='"$(LISTSDIR)"'
 SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null)
+# SHA-256 of the log's hash chain (Debian nettle-dev), in src/store only.
+NETTLE_CFLAGS := $(shell pkg-config --cflags nettle 2>/dev/null)
+NETTLE_LIBS   := $(shell pkg-config --libs nettle 2>/dev/null)
 CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
 		 $(shell pkg-config --cflags ncursesw 2>/dev/null)) -DNCURSES_WIDECHAR=1
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
@@ -93,7 +99,7 @@ all: $(BIN)
 
 $(B)/obj/src/store/%.o: src/store/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) $(NETTLE_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/obj/src/ui/%.o: src/ui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c $< -o $@
@@ -124,7 +130,7 @@ $(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI):
 	$(AR) rcs $@ $^
 
 $(BIN): $(call obj,$(APP_SRC)) $(LIBUI) $(LIBIO) $(LIBSTORE) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) \
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(ICONV_LIBS) \
 		$(ZIP_LIBS) $(PDF_LIBS)
 
 # Tests link only the layers they test: core tests never see SQLite or curses.
@@ -136,7 +142,7 @@ $(UNIT_TESTS): $(B)/tests/%: $(B)/obj/tests/unit/%.o $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS)
 $(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS)
 $(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBIO) $(LIBCORE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS)
@@ -193,7 +199,7 @@ fuzz: fuzz-build
 # The editor's search timed at the store (bench/search.c).
 $(B)/bench/search: $(B)/obj/bench/search.o $(LIBSTORE) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(NETTLE_LIBS)
 
 bench: all $(B)/bench/search
 	@sh .ci/deps bench

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "catalog.h"
 #include "error.h"
@@ -28,6 +29,9 @@ struct app {
 	char	*db_path_owned;
 	const char *share_dir;	/* catalogues, examples, calendar */
 	char	*share_dir_owned;
+	const char *list_name;	/* -l NAME: a shared list (shared.h), or NULL */
+	const char *owner;	/* init --owner: a new shared list's first
+				 * authorised person, or NULL */
 };
 
 struct command {
@@ -67,6 +71,10 @@ void	app_print(FILE *f, const char *text);
  */
 int	app_open_store(struct app *app, int flags, struct store **out,
 	    struct error *err);
+/* stat of the list's file, with the group's rights for a shared list
+ * (the clerk alone may not even see it): 0, or -1 with errno. */
+int	app_db_stat(const struct app *app, struct stat *sb);
+
 /* Read share/perechen/kinds.tsv and needs.tsv into c (initialised). */
 int	app_load_catalog(const struct app *app, struct catalog *c,
 	    struct error *err);

@@ -197,7 +197,8 @@ edit_open(struct app *app, struct store **st, bool *readonly,
 {
 	struct error ro_err;
 
-	*readonly = not_writable(app->db_path);
+	/* A shared list is the group's to write, never the clerk's. */
+	*readonly = app->list_name == NULL && not_writable(app->db_path);
 	if (app_open_store(app, 0, st, err) == 0)
 		return 0;
 	if (!*readonly)
@@ -236,7 +237,7 @@ cmd_edit(struct app *app, int argc, char **argv)
 		return app_usage_error("edit", "лишний аргумент «%s»",
 		    argv[optind]);
 	}
-	if (stat(app->db_path, &sb) != 0 && errno == ENOENT) {
+	if (app_db_stat(app, &sb) != 0 && errno == ENOENT) {
 		app_error("перечня %s нет. Создайте пустой: «perechen -d %s "
 		    "init», или загрузите таблицу: «perechen -d %s import "
 		    "ФАЙЛ»", app->db_path, app->db_path, app->db_path);
