@@ -137,5 +137,12 @@ int	cmd_diff(struct app *app, int argc, char **argv);
 int	cmd_status(struct app *app, int argc, char **argv);
 int	cmd_users(struct app *app, int argc, char **argv);
 int	cmd_review(struct app *app, int argc, char **argv);
+int	cmd_verify(struct app *app, int argc, char **argv);
+
+struct chain_break;
+/* «запись журнала 1234 от 12.11.2026 изменена вне программы» (or the
+ * revision's) into out: verify and the editor say it alike. */
+void	app_chain_break_text(const struct chain_break *b, char *out,
+	    size_t len);
 
 #endif

@@ -34,6 +34,7 @@ static const struct command commands[] = {
 	{ "settings", "настройки печати: лист, поля, шрифт, гриф", cmd_settings },
 	{ "users", "пользователи и роли (п. 2.2)", cmd_users },
 	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
+	{ "verify", "проверить, не изменён ли журнал вне программы", cmd_verify },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,6 +1,7 @@
 /* store_approval.c - what holds the approval of the list back (п. 2.2),
  * and the header of a revision approved without it. */
 #include "store_int.h"
+#include "store_chain.h"
 #include "store_tx.h"
 #include "store_approval.h"
 
@@ -296,6 +297,8 @@ store_revision_complete_header(struct store *s, int64_t rev,
 		    "органа берётся, только пока орган тот же");
 	if (rc == 0)
 		rc = rev_header_write(s, rev, *filled, &now, who, err);
+	if (rc == 0)
+		rc = store_chain_seal_revision(s, rev, err);
 	list_header_fini(&frozen);
 	list_header_fini(&now);
 	if (rc == 0 && store_commit(s, err) == 0)
