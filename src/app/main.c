@@ -35,6 +35,8 @@ static const struct command commands[] = {
 	{ "users", "пользователи и роли (п. 2.2)", cmd_users },
 	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
 	{ "verify", "проверить, не изменён ли журнал вне программы", cmd_verify },
+	{ "backup", "копия перечня, пока другие работают", cmd_backup },
+	{ "restore", "восстановить перечень из копии", cmd_restore },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
