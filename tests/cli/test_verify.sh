@@ -4,10 +4,7 @@
 # gets its log hashed when opened.
 . "$TESTS_DIR/cli/lib.sh"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "SKIP: needs sqlite3"
-	exit 0
-fi
+skip_without sqlite3
 P="$PERECHEN"
 expect_status 0 "$P" -d "$DB" import --quiet "$EXAMPLE"
 expect_status 0 "$P" -d "$DB" init --org "Министерство цифрового развития" \
