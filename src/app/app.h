@@ -140,6 +140,7 @@ int	cmd_review(struct app *app, int argc, char **argv);
 int	cmd_verify(struct app *app, int argc, char **argv);
 int	cmd_backup(struct app *app, int argc, char **argv);
 int	cmd_restore(struct app *app, int argc, char **argv);
+int	cmd_lists(struct app *app, int argc, char **argv);
 
 struct chain_break;
 /* «запись журнала 1234 от 12.11.2026 изменена вне программы» (or the

@@ -37,6 +37,7 @@ static const struct command commands[] = {
 	{ "verify", "проверить, не изменён ли журнал вне программы", cmd_verify },
 	{ "backup", "копия перечня, пока другие работают", cmd_backup },
 	{ "restore", "восстановить перечень из копии", cmd_restore },
+	{ "lists", "общие перечни сервера и их состояние", cmd_lists },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
