@@ -6,6 +6,7 @@
 #   make fuzz       run each libFuzzer target briefly (FUZZ_SECONDS each)
 #   make bench      benchmarks (hyperfine)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make deb        the Debian package, build/deb/perechen_VERSION_ARCH.deb
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -66,7 +67,7 @@ SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 CFLAGS    = -O1 -g
 endif
 
-ALL_CFLAGS  = $(WARN) $(CFLAGS) $(SANFLAGS) $(DEFS) -Iinclude
+ALL_CFLAGS  = $(WARN) $(CFLAGS) $(SANFLAGS) $(CPPFLAGS) $(DEFS) -Iinclude
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 CORE_SRC  = $(sort $(wildcard src/core/*.c))
@@ -89,7 +90,7 @@ IO_TESTS    = $(patsubst tests/io/%.c,$(B)/tests/%,$(wildcard tests/io/test_*.c)
 TEST_BINS   = $(UNIT_TESTS) $(STORE_TESTS) $(IO_TESTS)
 
 .PHONY: all run check tests fuzz fuzz-build bench install install-data uninstall \
-	clean deps \
+	clean deps deb \
 	deps-check demo
 .DEFAULT_GOAL := all
 # Keep object files that pattern rules build on the way (fuzz objects).
@@ -222,10 +223,24 @@ install-data:
 		[ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(SHAREDIR)/calendar/; \
 	done; true
 	install -m 644 man/perechen.1 $(DESTDIR)$(MANDIR)/man1/perechen.1
+	install -D -m 644 completion/perechen.bash \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/perechen
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/perechen $(DESTDIR)$(MANDIR)/man1/perechen.1
+	rm -f $(DESTDIR)$(BINDIR)/perechen $(DESTDIR)$(MANDIR)/man1/perechen.1 \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/perechen
 	rm -rf $(DESTDIR)$(SHAREDIR)
+
+# The Debian package, built from a copy of the tree in build/deb (so that
+# dpkg-buildpackage writes nothing beside the tree): build/deb/perechen_*.deb
+DEB_B = build/deb
+deb:
+	rm -rf $(DEB_B)
+	mkdir -p $(DEB_B)/perechen-$(VERSION)
+	tar -cf - --exclude=./build --exclude=./.git . | \
+		tar -C $(DEB_B)/perechen-$(VERSION) -xf -
+	cd $(DEB_B)/perechen-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_B)/perechen_*.deb
 
 clean:
 	rm -rf build

@@ -27,7 +27,7 @@
 #include "utf8.h"
 
 enum { LISTS_FAILED = 3 };
-enum lists_format { LISTS_TEXT, LISTS_CSV, LISTS_HTML };
+enum lists_format { LISTS_TEXT, LISTS_CSV, LISTS_HTML, LISTS_NAMES };
 
 static void
 lists_usage(FILE *f)
@@ -40,7 +40,8 @@ lists_usage(FILE *f)
 	    "                   приказ, размещена ли на сайте, изменения к\n"
 	    "                   актуализации и их срок; просроченные первыми\n"
 	    "  --all            все перечни сервера (только администратор)\n"
-	    "  --format ФОРМАТ  text (по умолчанию), csv или html\n"
+	    "  --format ФОРМАТ  text (по умолчанию), csv, html или names (только\n"
+	    "                   имена, по одному в строке: для дополнения)\n"
 	    "  --today ДАТА     положение на ДАТУ (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)\n"
 	    "  -h, --help       эта справка\n\n"
 	    "Код возврата с --status: 0 — делать ничего не нужно, 1 — есть что\n"
@@ -356,7 +357,10 @@ emit(struct list_row *rows, size_t n, const struct lists_opts *o)
 	ncols = cells.n;
 	for (size_t i = 0; i < n; i++)
 		row_cells(&rows[i], o, &cells);
-	if (o->format == LISTS_CSV)
+	if (o->format == LISTS_NAMES)
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s\n", rows[i].name);
+	else if (o->format == LISTS_CSV)
 		for (size_t i = 0; i < cells.n; i++)
 			put_csv(&b, cells.v[i], i % ncols + 1 == ncols);
 	else if (o->format == LISTS_HTML)
@@ -395,6 +399,8 @@ lists_parse(int argc, char **argv, struct lists_opts *o, const char **today)
 				o->format = LISTS_HTML;
 			else if (strcmp(optarg, "text") == 0)
 				o->format = LISTS_TEXT;
+			else if (strcmp(optarg, "names") == 0)
+				o->format = LISTS_NAMES;
 			else
 				return app_usage_error("lists", "формат «%s» "
 				    "неизвестен: text, csv или html", optarg);
