@@ -223,7 +223,7 @@ edit_chain_notice(struct store *st, char *buf, size_t len)
 		snprintf(buf, len, "Журнал не проверен: %s", err.msg);
 	else if (b.found) {
 		app_chain_break_text(&b, text, sizeof text);
-		snprintf(buf, len, "ВНИМАНИЕ: %s; подробнее: perechen verify",
+		snprintf(buf, len, "ВНИМАНИЕ: %s — подробнее: perechen verify",
 		    text);
 	} else
 		return NULL;

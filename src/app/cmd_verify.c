@@ -46,8 +46,7 @@ app_chain_break_text(const struct chain_break *b, char *out, size_t len)
 	if (b->log_id != 0) {
 		entry_day(b->log_at, day, sizeof day);
 		snprintf(out, len, "запись журнала %lld от %s изменена вне "
-		    "программы (или удалена запись перед ней)",
-		    (long long)b->log_id, day);
+		    "программы", (long long)b->log_id, day);
 	} else {
 		snprintf(out, len, "редакция %lld изменена вне программы: её "
 		    "сохранённый перечень не тот, что был утверждён",
@@ -92,6 +91,9 @@ cmd_verify(struct app *app, int argc, char **argv)
 	if (b.found) {
 		app_chain_break_text(&b, text, sizeof text);
 		app_error("verify: %s", text);
+		if (b.log_id != 0)
+			app_note("(или удалена запись перед ней); вернуть "
+			    "перечень из копии: perechen restore КОПИЯ");
 		return EXIT_FAIL;
 	}
 	app_out("Журнал изменений и редакции целы: записей %lld, редакций "

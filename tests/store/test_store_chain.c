@@ -168,6 +168,12 @@ incremental_check_starts_at_the_checkpoint(void **state)
 	tamper(f->path, "UPDATE change_log SET login = 'x' WHERE id = 2");
 	assert_false(check(f->st, false).found);
 	assert_int_equal(check(f->st, true).log_id, 2);
+	/* The entry the checkpoint is at is recomputed too. */
+	tamper(f->path, "UPDATE change_log SET label = 'x' WHERE id = 6");
+	b = check(f->st, false);
+	assert_true(b.found);
+	assert_int_equal(b.log_id, 6);
+	tamper(f->path, "UPDATE change_log SET label = '1.1' WHERE id = 6");
 	log_some(f->st, 1);
 	tamper(f->path, "UPDATE change_log SET field = 'x' WHERE id = 7");
 	b = check(f->st, false);
