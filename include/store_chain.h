@@ -48,6 +48,11 @@ int	store_chain_seal_log(struct store *s, int64_t from_id,
  * completing its header).  Inside the caller's transaction. */
 int	store_chain_seal_revision(struct store *s, int64_t rev,
 	    struct error *err);
+/* Whether revision rev still has the hash of its frozen list (*intact);
+ * a change that reseals it checks this first, so as not to seal over a
+ * change made outside the program. */
+int	store_chain_revision_intact(struct store *s, int64_t rev, bool *intact,
+	    struct error *err);
 /* The migration to schema 10: hash the whole log and every revision, in
  * the migration's transaction. */
 int	store_chain_seal_all(struct store *s, struct error *err);

@@ -270,6 +270,21 @@ rev_header_write(struct store *s, int64_t rev, unsigned fill,
 	return rc;
 }
 
+/* Refuse to reseal a revision changed outside the program. */
+static int
+revision_unchanged(struct store *s, int64_t rev, struct error *err)
+{
+	bool intact;
+
+	if (store_chain_revision_intact(s, rev, &intact, err) != 0)
+		return -1;
+	if (!intact)
+		return error_set(err, "редакция %lld изменена вне программы: "
+		    "её заголовок не дополняется (perechen verify)",
+		    (long long)rev);
+	return 0;
+}
+
 int
 store_revision_complete_header(struct store *s, int64_t rev,
     const struct actor *who, unsigned *filled, struct error *err)
@@ -295,6 +310,8 @@ store_revision_complete_header(struct store *s, int64_t rev,
 		    approval_check_header(&now, NULL) != 0 ? "сначала "
 		    "заполните его: perechen init" : "родительный падеж "
 		    "органа берётся, только пока орган тот же");
+	if (rc == 0)
+		rc = revision_unchanged(s, rev, err);
 	if (rc == 0)
 		rc = rev_header_write(s, rev, *filled, &now, who, err);
 	if (rc == 0)

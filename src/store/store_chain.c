@@ -214,6 +214,29 @@ store_chain_seal_revision(struct store *s, int64_t rev, struct error *err)
 }
 
 int
+store_chain_revision_intact(struct store *s, int64_t rev, bool *intact,
+    struct error *err)
+{
+	uint8_t h[HASH_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	*intact = false;
+	if (revision_hash(s, rev, h, err) != 0 ||
+	    store_prepare(s, &st, "SELECT hash FROM revision WHERE id = ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*intact = column_is(st, 0, h);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение редакции", err);
+	return 0;
+}
+
+int
 store_chain_seal_all(struct store *s, struct error *err)
 {
 	sqlite3_stmt *st;
