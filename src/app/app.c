@@ -425,14 +425,11 @@ open_shared(struct app *app, int flags, bool existed, struct store **out,
 	struct error drop_err;
 	int rc;
 
-	if (!existed && (!(flags & STORE_CREATE) ||
-	    shared_creation_allowed(app, err) != 0)) {
-		if (!(flags & STORE_CREATE))
-			error_set(err, "общего перечня «%s» нет (perechen "
-			    "lists — перечни, где у вас есть роль)",
-			    app->list_name);
+	if (!existed && !(flags & STORE_CREATE))
+		return error_set(err, "общего перечня «%s» нет (perechen "
+		    "lists — перечни, где у вас есть роль)", app->list_name);
+	if (!existed && shared_creation_allowed(app, err) != 0)
 		return -1;
-	}
 	if (shared_regain(err) != 0)
 		return -1;
 	rc = store_open(out, app->db_path, flags, err);

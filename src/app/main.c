@@ -14,7 +14,8 @@
 #include "shared.h"
 
 /* In the order of a clerk's work: the list made, kept, checked, approved,
- * published, followed up and printed; then the settings. */
+ * published, followed up and printed; then the settings; then what the
+ * server's lists need (the log checked, copies, all lists at once). */
 static const struct command commands[] = {
 	{ "init", "создать перечень или задать его заголовок", cmd_init },
 	{ "import", "загрузить перечень из TSV или CSV", cmd_import },
