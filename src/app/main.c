@@ -212,7 +212,7 @@ main(int argc, char **argv)
 
 	/* Before anything reads a file: the group's rights are for lists. */
 	if (shared_privilege_init(&err) != 0) {
-		fprintf(stderr, "perechen: %s\n", err.msg);
+		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
 	setlocale(LC_ALL, "");
