@@ -33,6 +33,9 @@ had_group=no
 getent group perechen >/dev/null && had_group=yes
 had_dir=no
 [ -d "$LISTS" ] && had_dir=yes
+BACKUPS=/var/backups/perechen
+had_backups=no
+[ -d "$BACKUPS" ] && had_backups=yes
 cleanup() {
 	[ -f "$WORK/writing" ] && rm -f "$WORK/writing"
 	dpkg -s perechen >/dev/null 2>&1 &&
@@ -42,6 +45,9 @@ cleanup() {
 	rm -f "$LISTS/$NAME".db* "$LISTS/${NAME}c".db* "$LISTS/${NAME}d".db* \
 		"$LISTS/${NAME}l".db*
 	[ $had_dir = no ] && rmdir "$LISTS" 2>/dev/null
+	rm -f "$BACKUPS/$NAME"-*.db "$BACKUPS/${NAME}c"-*.db \
+		"$BACKUPS/${NAME}d"-*.db "$BACKUPS/${NAME}l"-*.db
+	[ $had_backups = no ] && rmdir "$BACKUPS" 2>/dev/null
 	[ $had_group = no ] && groupdel perechen 2>/dev/null
 	rm -rf "$WORK"
 }
@@ -67,7 +73,7 @@ apt-get install -y -qq "$deb" >"$WORK/apt.log" 2>&1 ||
 [ -f /etc/profile.d/perechen.sh ] || fail "login snippet not installed"
 [ -f /usr/share/bash-completion/completions/perechen ] ||
     fail "bash completion not installed"
-systemctl is-enabled perechen-backup.timer >/dev/null 2>&1 &&
+[ -e /etc/systemd/system/timers.target.wants/perechen-backup.timer ] &&
     fail "the backup timer is enabled by default"
 
 for u in "$OWNER" "$CLERK"; do
@@ -150,6 +156,14 @@ expect_status 1 as "$CLERK" "$P" -l "$NAME" restore --yes \
 expect_status 0 as "$OWNER" "$P" -l "$NAME" restore --yes "$WORK/copies/a.db"
 expect_in "$WORK/out" "последнее изменение: запись журнала"
 expect_status 0 as "$CLERK" "$P" -l "$NAME" verify
+
+# --- The daily job (what perechen-backup.service runs): a copy of each
+# list, root's alone, which verifies.
+/usr/libexec/perechen/backup-lists || fail "backup-lists"
+copy="$BACKUPS/$NAME-$(date +%Y-%m-%d).db"
+[ -f "$copy" ] || fail "the daily job made no copy of $NAME"
+[ "$(stat -c %a "$BACKUPS")" = 700 ] || fail "mode of $BACKUPS"
+expect_status 0 "$P" -d "$copy" verify
 
 # --- lists --status on three lists: clean, due, overdue.
 fill() {
