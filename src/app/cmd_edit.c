@@ -262,7 +262,9 @@ cmd_edit(struct app *app, int argc, char **argv)
 		return app_usage_error("edit", "лишний аргумент «%s»",
 		    argv[optind]);
 	}
-	if (app_db_stat(app, &sb) != 0 && errno == ENOENT) {
+	/* A shared list missing is app_open_store's to explain. */
+	if (app->list_name == NULL && stat(app->db_path, &sb) != 0 &&
+	    errno == ENOENT) {
 		app_error("перечня %s нет. Создайте пустой: «perechen -d %s "
 		    "init», или загрузите таблицу: «perechen -d %s import "
 		    "ФАЙЛ»", app->db_path, app->db_path, app->db_path);
