@@ -434,7 +434,9 @@ store_chain_verify(struct store *s, bool full, struct chain_break *out,
 		return -1;
 	if (!out->found && verify_revisions(s, &cp, out, err) != 0)
 		return -1;
-	if (!out->found)
+	/* Only when it went further: opening the editor writes nothing
+	 * when nobody changed the list since. */
+	if (!out->found && (out->entries > 0 || out->revisions > 0))
 		checkpoint_move(s, &cp);
 	return 0;
 }
