@@ -6,6 +6,7 @@
 #   make fuzz       run each libFuzzer target briefly (FUZZ_SECONDS each)
 #   make bench      benchmarks (hyperfine)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make deb        the Debian package, build/deb/perechen_VERSION_ARCH.deb
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -14,6 +15,8 @@ DATADIR   = $(PREFIX)/share
 MANDIR    = $(DATADIR)/man
 SHAREDIR  = $(DATADIR)/perechen
 LIBEXECDIR = $(PREFIX)/libexec
+LOCALSTATEDIR ?= /var
+LISTSDIR  = $(LOCALSTATEDIR)/lib/perechen
 
 CC       ?= cc
 B        ?= build
@@ -24,10 +27,14 @@ CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
 DEFS      = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
-	    -DPERECHEN_VERSION='"$(VERSION)"' -DPERECHEN_SHAREDIR='"$(SHAREDIR)"'
+	    -DPERECHEN_VERSION='"$(VERSION)"' -DPERECHEN_SHAREDIR='"$(SHAREDIR)"' \
+	    -DPERECHEN_LISTSDIR='"$(LISTSDIR)"'
 DEFS     += -DPERECHEN_LIBEXECDIR='"$(LIBEXECDIR)/perechen"'
 SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null)
+# SHA-256 of the log's hash chain (Debian nettle-dev), in src/store only.
+NETTLE_CFLAGS := $(shell pkg-config --cflags nettle 2>/dev/null)
+NETTLE_LIBS   := $(shell pkg-config --libs nettle 2>/dev/null)
 CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
 		 $(shell pkg-config --cflags ncursesw 2>/dev/null)) -DNCURSES_WIDECHAR=1
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
@@ -62,7 +69,7 @@ SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 CFLAGS    = -O1 -g
 endif
 
-ALL_CFLAGS  = $(WARN) $(CFLAGS) $(SANFLAGS) $(DEFS) -Iinclude
+ALL_CFLAGS  = $(WARN) $(CFLAGS) $(SANFLAGS) $(CPPFLAGS) $(DEFS) -Iinclude
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 CORE_SRC  = $(sort $(wildcard src/core/*.c))
@@ -94,7 +101,7 @@ IO_TESTS    = $(patsubst tests/io/%.c,$(B)/tests/%,$(wildcard tests/io/test_*.c)
 TEST_BINS   = $(UNIT_TESTS) $(STORE_TESTS) $(IO_TESTS)
 
 .PHONY: all run check tests fuzz fuzz-build bench install install-data uninstall \
-	clean deps \
+	clean deps deb \
 	deps-check demo
 .DEFAULT_GOAL := all
 # Keep object files that pattern rules build on the way (fuzz objects).
@@ -104,7 +111,7 @@ all: $(BIN) $(OFFICE_BIN)
 
 $(B)/obj/src/store/%.o: src/store/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) $(NETTLE_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/obj/src/ui/%.o: src/ui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c $< -o $@
@@ -142,10 +149,10 @@ $(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI) $(LIBOFFICE):
 
 $(BIN): $(call obj,$(APP_SRC) src/app/office_absent.c) $(LIBUI) $(LIBIO) \
 	$(LIBSTORE) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(ICONV_LIBS)
 $(OFFICE_BIN): $(call obj,$(APP_SRC) src/app/office_linked.c) $(LIBUI) \
 	$(LIBOFFICE) $(LIBIO) $(LIBSTORE) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) \
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(ICONV_LIBS) \
 		$(ZIP_LIBS) $(PDF_LIBS)
 
 # Tests link only the layers they test: core tests never see SQLite or curses.
@@ -157,7 +164,7 @@ $(UNIT_TESTS): $(B)/tests/%: $(B)/obj/tests/unit/%.o $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS)
 $(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS)
 $(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBOFFICE) $(LIBIO) $(LIBCORE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS)
@@ -214,7 +221,7 @@ fuzz: fuzz-build
 # The editor's search timed at the store (bench/search.c).
 $(B)/bench/search: $(B)/obj/bench/search.o $(LIBSTORE) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SQLITE_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(NETTLE_LIBS)
 
 bench: all $(B)/bench/search
 	@sh .ci/deps bench
@@ -240,11 +247,25 @@ install-data:
 		[ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(SHAREDIR)/calendar/; \
 	done; true
 	install -m 644 man/perechen.1 $(DESTDIR)$(MANDIR)/man1/perechen.1
+	install -D -m 644 completion/perechen.bash \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/perechen
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/perechen $(DESTDIR)$(MANDIR)/man1/perechen.1
+	rm -f $(DESTDIR)$(BINDIR)/perechen $(DESTDIR)$(MANDIR)/man1/perechen.1 \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/perechen
 	rm -rf $(DESTDIR)$(LIBEXECDIR)/perechen
 	rm -rf $(DESTDIR)$(SHAREDIR)
+
+# The Debian package, built from a copy of the tree in build/deb (so that
+# dpkg-buildpackage writes nothing beside the tree): build/deb/perechen_*.deb
+DEB_B = build/deb
+deb:
+	rm -rf $(DEB_B)
+	mkdir -p $(DEB_B)/perechen-$(VERSION)
+	tar -cf - --exclude=./build --exclude=./.git . | \
+		tar -C $(DEB_B)/perechen-$(VERSION) -xf -
+	cd $(DEB_B)/perechen-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_B)/perechen_*.deb
 
 clean:
 	rm -rf build

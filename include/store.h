@@ -26,7 +26,7 @@ enum store_flags {
 	STORE_READONLY = 1 << 1	/* never write */
 };
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 /*
  * Open the database at path (":memory:" works) and migrate its schema to

@@ -7,8 +7,10 @@
  * Owns: who acts (struct actor), the permission check every change runs
  * (store_users_permit, reading the users table), writing the change log
  * (п. 5.3), and the fault hook of those tests.  It depends on no other
- * store module, so that edits, reviews, approvals and the users
- * themselves all write through it without depending on one another.
+ * store module but store_chain (every entry is sealed into the log's
+ * hash chain where it is written), so that edits, reviews, approvals and
+ * the users themselves all write through it without depending on one
+ * another.
  *
  * A change whose role depends on the record's unit (POLICY_TOUCHPOINT_*)
  * begins with the role check pending and must call store_tx_permit() once

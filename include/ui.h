@@ -75,6 +75,9 @@ struct ui_options {
 	const char *share_dir;
 	/* May be NULL: no actor, no printing. */
 	const struct ui_actions *actions;
+	/* A warning for the message line of the first screen (the log
+	 * changed outside the program), or NULL. */
+	const char *notice;
 };
 
 /*

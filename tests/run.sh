@@ -12,7 +12,7 @@ export TESTS_DIR="$top/tests"
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-unset PERECHEN_DB PERECHEN_TODAY
+unset PERECHEN_DB PERECHEN_TODAY PERECHEN_LIST PERECHEN_LISTS_DIR
 
 passed=0
 failed=0

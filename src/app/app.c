@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "shared.h"
 #include "store_tx.h"
 #include "store_users.h"
 #include "utf8.h"
@@ -336,7 +337,8 @@ seed_catalog_if_new(struct app *app, struct store *st, struct error *err)
 	    POLICY_IMPORT, err)) == 0) {
 		rc = store_seed_catalog(st, &c, err);
 		if (rc == 0)
-			rc = store_users_bootstrap(st, who.login, who.now, err);
+			rc = store_users_bootstrap(st, app->owner != NULL ?
+			    app->owner : who.login, who.now, err);
 		rc = store_tx_end(&tx, rc, err);
 	}
 	catalog_fini(&c);
@@ -358,13 +360,48 @@ remove_new_database(const char *path)
 }
 
 int
-app_open_store(struct app *app, int flags, struct store **out,
+app_db_stat(const struct app *app, struct stat *sb)
+{
+	struct error err;
+	int rc, e;
+
+	if (app->list_name == NULL)
+		return stat(app->db_path, sb);
+	if (shared_regain(&err) != 0)
+		return -1;
+	rc = stat(app->db_path, sb);
+	e = errno;
+	if (shared_drop(&err) != 0)
+		abort();	/* never go on holding the group's rights */
+	errno = e;
+	return rc;
+}
+
+/*
+ * A shared list is created only by the administrator, who names its
+ * first authorised person (an account of this system); a clerk is told
+ * whom to ask.
+ */
+static int
+shared_creation_allowed(const struct app *app, struct error *err)
+{
+	if (!shared_is_admin())
+		return error_set(err, "общего перечня «%s» нет; создаёт его "
+		    "администратор: sudo perechen -l %s init --owner ЛОГИН",
+		    app->list_name, app->list_name);
+	if (app->owner == NULL)
+		return error_set(err, "общий перечень «%s» создаётся с "
+		    "уполномоченным лицом: perechen -l %s init --owner ЛОГИН",
+		    app->list_name, app->list_name);
+	return 0;
+}
+
+/* store_open of a private list: its folder made when creating, a
+ * half-made new file removed. */
+static int
+open_private(struct app *app, int flags, bool existed, struct store **out,
     struct error *err)
 {
-	struct stat sb;
-	/* A link (even one pointing nowhere) is the clerk's: never removed. */
-	bool existed = lstat(app->db_path, &sb) == 0;
-
 	if ((flags & STORE_CREATE) && make_parent_dirs(app->db_path, err) != 0)
 		return -1;
 	if (store_open(out, app->db_path, flags, err) != 0) {
@@ -372,7 +409,50 @@ app_open_store(struct app *app, int flags, struct store **out,
 			remove_new_database(app->db_path);
 		return -1;
 	}
-	if (strcmp(app->db_path, ":memory:") != 0)
+	return 0;
+}
+
+/*
+ * store_open of a shared list, holding the group's rights only meanwhile:
+ * store_open reads the schema, so SQLite has opened the -wal and -shm
+ * files (made 0660 in the folder's group) before the rights are dropped,
+ * and keeps them open for the connection's life.
+ */
+static int
+open_shared(struct app *app, int flags, bool existed, struct store **out,
+    struct error *err)
+{
+	struct error drop_err;
+	int rc;
+
+	if (!existed && !(flags & STORE_CREATE))
+		return error_set(err, "общего перечня «%s» нет (perechen "
+		    "lists — перечни, где у вас есть роль)", app->list_name);
+	if (!existed && shared_creation_allowed(app, err) != 0)
+		return -1;
+	if (shared_regain(err) != 0)
+		return -1;
+	rc = store_open(out, app->db_path, flags, err);
+	if (rc != 0 && !existed)
+		remove_new_database(app->db_path);
+	if (shared_drop(&drop_err) != 0)
+		abort();	/* never go on holding the group's rights */
+	return rc;
+}
+
+int
+app_open_store(struct app *app, int flags, struct store **out,
+    struct error *err)
+{
+	struct stat sb;
+	/* A link (even one pointing nowhere) is the clerk's: never removed. */
+	bool existed = app->list_name != NULL ? app_db_stat(app, &sb) == 0 :
+	    lstat(app->db_path, &sb) == 0;
+
+	if ((app->list_name != NULL ? open_shared(app, flags, existed, out,
+	    err) : open_private(app, flags, existed, out, err)) != 0)
+		return -1;
+	if (app->list_name == NULL && strcmp(app->db_path, ":memory:") != 0)
 		fileio_warn_shared(app->db_path);
 	/* Changes given no actor are checked against this account's role. */
 	store_set_login(*out, app_login());

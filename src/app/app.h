@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "catalog.h"
 #include "error.h"
@@ -29,6 +30,9 @@ struct app {
 	const char *share_dir;	/* catalogues, examples, calendar */
 	char	*share_dir_owned;
 	char	**argv;		/* main's, for handing a command over whole */
+	const char *list_name;	/* -l NAME: a shared list (shared.h), or NULL */
+	const char *owner;	/* init --owner: a new shared list's first
+				 * authorised person, or NULL */
 };
 
 struct command {
@@ -68,6 +72,10 @@ void	app_print(FILE *f, const char *text);
  */
 int	app_open_store(struct app *app, int flags, struct store **out,
 	    struct error *err);
+/* stat of the list's file, with the group's rights for a shared list
+ * (the clerk alone may not even see it): 0, or -1 with errno. */
+int	app_db_stat(const struct app *app, struct stat *sb);
+
 /* Read share/perechen/kinds.tsv and needs.tsv into c (initialised). */
 int	app_load_catalog(const struct app *app, struct catalog *c,
 	    struct error *err);
@@ -130,5 +138,15 @@ int	cmd_diff(struct app *app, int argc, char **argv);
 int	cmd_status(struct app *app, int argc, char **argv);
 int	cmd_users(struct app *app, int argc, char **argv);
 int	cmd_review(struct app *app, int argc, char **argv);
+int	cmd_verify(struct app *app, int argc, char **argv);
+int	cmd_backup(struct app *app, int argc, char **argv);
+int	cmd_restore(struct app *app, int argc, char **argv);
+int	cmd_lists(struct app *app, int argc, char **argv);
+
+struct chain_break;
+/* «запись журнала 1234 от 12.11.2026 изменена вне программы» (or the
+ * revision's) into out: verify and the editor say it alike. */
+void	app_chain_break_text(const struct chain_break *b, char *out,
+	    size_t len);
 
 #endif

@@ -13,6 +13,7 @@
 #include "office.h"
 #include "printjob.h"
 #include "printout.h"
+#include "store_chain.h"
 #include "ui.h"
 
 /* Text for a plain printer, as perechen print lays it out. */
@@ -206,12 +207,36 @@ edit_open(struct app *app, struct store **st, bool *readonly,
 {
 	struct error ro_err;
 
-	*readonly = not_writable(app->db_path);
+	/* A shared list is the group's to write, never the clerk's. */
+	*readonly = app->list_name == NULL && not_writable(app->db_path);
 	if (app_open_store(app, 0, st, err) == 0)
 		return 0;
 	if (!*readonly)
 		return -1;
 	return app_open_store(app, STORE_READONLY, st, &ro_err);
+}
+
+/*
+ * The warning line when the log or a revision changed outside the
+ * program: checked from the last checkpoint on, so a long log opens as
+ * fast as a short one (perechen verify checks it all).  NULL if intact.
+ */
+static const char *
+edit_chain_notice(struct store *st, char *buf, size_t len)
+{
+	struct chain_break b;
+	struct error err;
+	char text[256];
+
+	if (store_chain_verify(st, false, &b, &err) != 0)
+		snprintf(buf, len, "Журнал не проверен: %s", err.msg);
+	else if (b.found) {
+		app_chain_break_text(&b, text, sizeof text);
+		snprintf(buf, len, "ВНИМАНИЕ: %s — подробнее: perechen verify",
+		    text);
+	} else
+		return NULL;
+	return buf;
 }
 
 int
@@ -225,6 +250,7 @@ cmd_edit(struct app *app, int argc, char **argv)
 	struct edit_ctx ec = { 0 };
 	struct ui_actions acts = { 0 };
 	const char *first_frame;
+	char notice[sizeof(struct error) + 64];
 	struct store *st;
 	struct error err;
 	struct stat sb;
@@ -245,7 +271,9 @@ cmd_edit(struct app *app, int argc, char **argv)
 		return app_usage_error("edit", "лишний аргумент «%s»",
 		    argv[optind]);
 	}
-	if (stat(app->db_path, &sb) != 0 && errno == ENOENT) {
+	/* A shared list missing is app_open_store's to explain. */
+	if (app->list_name == NULL && stat(app->db_path, &sb) != 0 &&
+	    errno == ENOENT) {
 		app_error("перечня %s нет. Создайте пустой: «perechen -d %s "
 		    "init», или загрузите таблицу: «perechen -d %s import "
 		    "ФАЙЛ»", app->db_path, app->db_path, app->db_path);
@@ -266,6 +294,7 @@ cmd_edit(struct app *app, int argc, char **argv)
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
+	uopt.notice = edit_chain_notice(st, notice, sizeof notice);
 	first_frame = getenv("PERECHEN_EXIT_AFTER_FIRST_FRAME");
 	uopt.exit_after_first_frame = first_frame != NULL &&
 	    strcmp(first_frame, "1") == 0;

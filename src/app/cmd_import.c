@@ -101,9 +101,10 @@ static int
 catalog_for_import(struct app *app, struct catalog *cat, struct error *err)
 {
 	struct store *st;
+	struct stat sb;
 	int rc;
 
-	if (access(app->db_path, F_OK) != 0)
+	if (app_db_stat(app, &sb) != 0)
 		return app_load_catalog(app, cat, err);
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;

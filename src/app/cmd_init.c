@@ -4,6 +4,7 @@
  * of a revision approved without it.
  */
 #include <getopt.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,12 +33,17 @@ init_usage(FILE *f)
 	    "                    без него: пустые поля (орган, его родительный\n"
 	    "                    падеж, заглавие) берутся из заголовка\n"
 	    "                    перечня, заполненные не меняются; записывается\n"
-	    "                    в журнал; только уполномоченное лицо\n", f);
+	    "                    в журнал; только уполномоченное лицо\n"
+	    "  --owner ЛОГИН     с -l: создать общий перечень на сервере и\n"
+	    "                    назначить ЛОГИН его уполномоченным лицом\n"
+	    "                    (только администратор; заголовок затем\n"
+	    "                    заполняет уполномоченное лицо)\n", f);
 }
 
 struct init_args {
 	const char *org, *genitive, *title, *area;
 	const char *revision;	/* --complete-revision, or NULL */
+	const char *owner;	/* --owner, or NULL */
 };
 
 /* Options into a; 0, -1 after --help, or an exit code. */
@@ -50,6 +56,7 @@ init_parse(int argc, char **argv, struct init_args *a)
 		{ "title", required_argument, NULL, 't' },
 		{ "area", required_argument, NULL, 'a' },
 		{ "complete-revision", required_argument, NULL, 'R' },
+		{ "owner", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -65,6 +72,7 @@ init_parse(int argc, char **argv, struct init_args *a)
 		case 't': a->title = optarg; break;
 		case 'a': a->area = optarg; break;
 		case 'R': a->revision = optarg; break;
+		case 'O': a->owner = optarg; break;
 		case 'h': init_usage(stdout); return -1;
 		default:
 			return app_bad_option("init", "h", opts, argv);
@@ -74,6 +82,10 @@ init_parse(int argc, char **argv, struct init_args *a)
 		return app_usage_error("init", "лишний аргумент «%s»",
 		    argv[optind]);
 	}
+	if (a->owner != NULL && (a->revision != NULL || a->org != NULL ||
+	    a->genitive != NULL || a->title != NULL || a->area != NULL))
+		return app_usage_error("init", "--owner только создаёт общий "
+		    "перечень; заголовок заполняет уполномоченное лицо");
 	if (a->revision != NULL && (a->org != NULL || a->genitive != NULL ||
 	    a->title != NULL || a->area != NULL)) {
 		app_error("init: --complete-revision берёт заголовок перечня как "
@@ -264,6 +276,49 @@ init_complete_revision(struct app *app, const char *arg)
 	return EXIT_OK;
 }
 
+/*
+ * The administrator's --owner: a new shared list whose first authorised
+ * person is owner (an account of this system); the list must not exist.
+ */
+static int
+init_shared(struct app *app, const char *owner)
+{
+	struct store *st;
+	struct error err;
+	struct stat sb;
+
+	if (app->list_name == NULL)
+		return app_usage_error("init", "--owner — для общего перечня: "
+		    "perechen -l ИМЯ init --owner ЛОГИН");
+	if (getpwnam(owner) == NULL) {
+		app_error("init: учётной записи «%s» в системе нет", owner);
+		return EXIT_FAIL;
+	}
+	if (app_db_stat(app, &sb) == 0) {
+		app_error("init: общий перечень «%s» уже есть; роли меняет его "
+		    "уполномоченное лицо (perechen -l %s users)", app->list_name,
+		    app->list_name);
+		return EXIT_FAIL;
+	}
+	app->owner = owner;
+	if (app_open_store(app, STORE_CREATE, &st, &err) != 0) {
+		app_error("init: %s", err.msg);
+		return EXIT_FAIL;
+	}
+	/* A commit of its own marks the new file finished: an empty list,
+	 * not one whose making was cut short. */
+	if (store_begin(st, &err) != 0 || store_commit(st, &err) != 0) {
+		store_rollback(st);
+		store_close(st);
+		app_error("init: %s", err.msg);
+		return EXIT_FAIL;
+	}
+	store_close(st);
+	app_out("Общий перечень «%s» создан: %s; уполномоченное лицо — %s.\n",
+	    app->list_name, app->db_path, owner);
+	return EXIT_OK;
+}
+
 int
 cmd_init(struct app *app, int argc, char **argv)
 {
@@ -273,6 +328,8 @@ cmd_init(struct app *app, int argc, char **argv)
 	rc = init_parse(argc, argv, &a);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
+	if (a.owner != NULL)
+		return init_shared(app, a.owner);
 	if (a.revision != NULL)
 		return init_complete_revision(app, a.revision);
 	return init_header(app, &a);

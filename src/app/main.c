@@ -11,9 +11,11 @@
 
 #include "app.h"
 #include "fileio.h"
+#include "shared.h"
 
 /* In the order of a clerk's work: the list made, kept, checked, approved,
- * published, followed up and printed; then the settings. */
+ * published, followed up and printed; then the settings; then what the
+ * server's lists need (the log checked, copies, all lists at once). */
 static const struct command commands[] = {
 	{ "init", "создать перечень или задать его заголовок", cmd_init },
 	{ "import", "загрузить перечень из TSV или CSV", cmd_import },
@@ -33,6 +35,10 @@ static const struct command commands[] = {
 	{ "settings", "настройки печати: лист, поля, шрифт, гриф", cmd_settings },
 	{ "users", "пользователи и роли (п. 2.2)", cmd_users },
 	{ "calendar", "производственный календарь: рабочие дни", cmd_calendar },
+	{ "verify", "проверить, не изменён ли журнал вне программы", cmd_verify },
+	{ "backup", "копия перечня, пока другие работают", cmd_backup },
+	{ "restore", "восстановить перечень из копии", cmd_restore },
+	{ "lists", "общие перечни сервера и их состояние", cmd_lists },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -40,11 +46,14 @@ static const struct command commands[] = {
 static void
 usage(FILE *f)
 {
-	fputs("Использование: perechen [-d ФАЙЛ] [КОМАНДА [ПАРАМЕТРЫ]]\n"
+	fputs("Использование: perechen [-d ФАЙЛ | -l ИМЯ] [КОМАНДА "
+	    "[ПАРАМЕТРЫ]]\n"
 	    "Ведение перечня точек взаимодействия с клиентом.\n\n"
 	    "Параметры:\n"
 	    "  -d, --db ФАЙЛ   файл базы перечня (иначе $PERECHEN_DB, иначе\n"
 	    "                  $XDG_DATA_HOME/perechen/perechen.db)\n"
+	    "  -l, --list ИМЯ  общий перечень на сервере (иначе $PERECHEN_LIST):\n"
+	    "                  " PERECHEN_LISTSDIR "/ИМЯ.db\n"
 	    "  -h, --help      эта справка\n"
 	    "  -V, --version   версия программы\n\n"
 	    "Команды:\n", f);
@@ -164,14 +173,48 @@ unknown_command(const char *name)
 	return EXIT_USAGE;
 }
 
+/*
+ * -l NAME (or $PERECHEN_LIST): the shared list's file in db_path; -d and
+ * -l together are refused.  0, or an exit code.
+ */
+static int
+choose_shared_list(struct app *app, const char *db, const char *list)
+{
+	struct error err;
+
+	if (list == NULL && db == NULL && getenv("PERECHEN_LIST") != NULL &&
+	    getenv("PERECHEN_LIST")[0] != '\0')
+		list = getenv("PERECHEN_LIST");
+	if (list == NULL)
+		return 0;
+	if (db != NULL) {
+		app_error("-d и -l вместе не задаются: -d — свой файл перечня, "
+		    "-l — общий перечень на сервере");
+		return EXIT_USAGE;
+	}
+	if (shared_name_check(list, &err) != 0) {
+		app_error("%s", err.msg);
+		return EXIT_USAGE;
+	}
+	app->list_name = list;
+	app->db_path = app->db_path_owned = shared_path(list);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct app app = { 0 };
 	const struct command *cmd;
-	const char *db = NULL, *name;
+	const char *db = NULL, *list = NULL, *name;
+	struct error err;
 	int i, rc;
 
+	/* Before anything reads a file: the group's rights are for lists. */
+	if (shared_privilege_init(&err) != 0) {
+		app_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
 	setlocale(LC_ALL, "");
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-d") == 0 || strcmp(argv[i], "--db") == 0) {
@@ -183,6 +226,16 @@ main(int argc, char **argv)
 			db = argv[i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			db = argv[i] + 5;
+		} else if (strcmp(argv[i], "-l") == 0 ||
+		    strcmp(argv[i], "--list") == 0) {
+			if (++i == argc) {
+				app_error("после %s нужно имя общего перечня",
+				    argv[i - 1]);
+				return EXIT_USAGE;
+			}
+			list = argv[i];
+		} else if (strncmp(argv[i], "--list=", 7) == 0) {
+			list = argv[i] + 7;
 		} else if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
@@ -200,6 +253,10 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if ((rc = choose_shared_list(&app, db, list)) != 0)
+		return rc;
+	if (app.list_name != NULL)
+		db = app.db_path;
 	if (db == NULL && getenv("PERECHEN_DB") != NULL &&
 	    getenv("PERECHEN_DB")[0] != '\0')
 		db = getenv("PERECHEN_DB");

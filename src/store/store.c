@@ -11,8 +11,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "store_chain.h"
 
-#define BUSY_TIMEOUT_MS 5000
+#define BUSY_TIMEOUT_MS STORE_BUSY_TIMEOUT_MS
 /* PRAGMA application_id of a file being created, until its first list
  * is committed ("PRCN"): a file left with it by a killed import holds no
  * list and is removed at the next start. */
@@ -291,7 +292,25 @@ static const char *const migrations[] = {
 	"WHERE id IN(SELECT id FROM touchpoint WHERE kind=NEW.code);END;"
 	"DELETE FROM tp_search;"
 	"INSERT INTO tp_search(rowid,body)SELECT id,body FROM tp_search_text;",
+	/* 9 -> 10: the log nobody rewrites unseen (store_chain.h): each
+	 * entry's hash chained to the one before, each revision's over its
+	 * frozen list, and where the editor's last check ended.  The
+	 * existing log is hashed in this step's transaction (chain_step). */
+	"ALTER TABLE change_log ADD COLUMN hash BLOB;"
+	"ALTER TABLE revision ADD COLUMN hash BLOB;"
+	"CREATE TABLE IF NOT EXISTS chain_checkpoint ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  log_id INTEGER NOT NULL,"
+	"  hash BLOB NOT NULL,"
+	"  revision_id INTEGER NOT NULL);",
 };
+
+/* What a step needs beyond its schema text, in its transaction. */
+static int
+chain_step(struct store *s, int to_version, struct error *err)
+{
+	return to_version == 10 ? store_chain_seal_all(s, err) : 0;
+}
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -432,7 +451,7 @@ migrate(struct store *s, struct error *err)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
 		    version + 1);
 		if (exec_schema(s, migrations[version], "обновление схемы базы",
-		    err) != 0 ||
+		    err) != 0 || chain_step(s, version + 1, err) != 0 ||
 		    exec_schema(s, pragma, "обновление схемы базы", err) != 0 ||
 		    store_commit(s, err) != 0) {
 			store_rollback(s);

@@ -1,6 +1,7 @@
 /* store_approval.c - what holds the approval of the list back (п. 2.2),
  * and the header of a revision approved without it. */
 #include "store_int.h"
+#include "store_chain.h"
 #include "store_tx.h"
 #include "store_approval.h"
 
@@ -269,6 +270,21 @@ rev_header_write(struct store *s, int64_t rev, unsigned fill,
 	return rc;
 }
 
+/* Refuse to reseal a revision changed outside the program. */
+static int
+revision_unchanged(struct store *s, int64_t rev, struct error *err)
+{
+	bool intact;
+
+	if (store_chain_revision_intact(s, rev, &intact, err) != 0)
+		return -1;
+	if (!intact)
+		return error_set(err, "редакция %lld изменена вне программы: "
+		    "её заголовок не дополняется (perechen verify)",
+		    (long long)rev);
+	return 0;
+}
+
 int
 store_revision_complete_header(struct store *s, int64_t rev,
     const struct actor *who, unsigned *filled, struct error *err)
@@ -295,7 +311,11 @@ store_revision_complete_header(struct store *s, int64_t rev,
 		    "заполните его: perechen init" : "родительный падеж "
 		    "органа берётся, только пока орган тот же");
 	if (rc == 0)
+		rc = revision_unchanged(s, rev, err);
+	if (rc == 0)
 		rc = rev_header_write(s, rev, *filled, &now, who, err);
+	if (rc == 0)
+		rc = store_chain_seal_revision(s, rev, err);
 	list_header_fini(&frozen);
 	list_header_fini(&now);
 	if (rc == 0 && store_commit(s, err) == 0)

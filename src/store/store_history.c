@@ -1,5 +1,6 @@
 /* store_history.c - the change log read back; approved revisions. */
 #include "store_int.h"
+#include "store_chain.h"
 #include "store_tx.h"
 
 #include <stdio.h>
@@ -278,6 +279,8 @@ revision_approve_locked(struct store_tx *tx, const char *order_no,
 		    &last, rev_id, err);
 	if (rc == 0)
 		rc = freeze(s, *rev_id, err);
+	if (rc == 0)
+		rc = store_chain_seal_revision(s, *rev_id, err);
 	if (rc == 0)
 		rc = set_header_order(s, order_no, order_date, err);
 	if (rc != 0)

@@ -12,6 +12,9 @@
 
 #include "store.h"
 
+/* How long a change waits for another clerk's to end. */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 struct store {
 	sqlite3	*db;
 	char	*path;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_chain.h"
 #include "store_tx.h"
 
 void
@@ -59,7 +60,9 @@ store_log_changes(struct store *s, struct changes *c, const struct actor *who,
 		ch->id = sqlite3_last_insert_rowid(s->db);
 	}
 	sqlite3_finalize(st);
-	return 0;
+	/* Every entry is sealed where it is written: no path adds one to
+	 * the log without its hash. */
+	return store_chain_seal_log(s, c->v[0].id, err);
 }
 
 void

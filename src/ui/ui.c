@@ -931,6 +931,8 @@ ui_run(struct store *st, const struct ui_options *opt, struct error *err)
 		ui_close(&u);
 		return -1;
 	}
+	if (opt->notice != NULL)
+		ui_message(&u, true, "%s", opt->notice);
 	ui_resize(&u);
 	ui_draw(&u);
 	if (!opt->exit_after_first_frame)

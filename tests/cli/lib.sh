@@ -39,3 +39,11 @@ expect_not_in() {
 db_digest() {
 	"$PERECHEN" -d "$DB" export --format csv -o - 2>/dev/null | md5sum
 }
+
+# skip_without CMD...: end the test with SKIP unless every CMD is on PATH.
+skip_without() {
+	for _c in "$@"; do
+		command -v "$_c" >/dev/null 2>&1 ||
+		    { echo "SKIP: needs $_c"; exit 0; }
+	done
+}

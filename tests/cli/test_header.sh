@@ -113,11 +113,24 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "skipped (no sqlite3): completing a revision's header"
 	exit 0
 fi
+# as_older_list: what sqlite3 just wrote into a frozen revision is made
+# as if an older perechen had frozen it so: the list goes back to schema
+# 9, and opening it hashes its revisions as they are.
+as_older_list() {
+	sqlite3 "$DB" "ALTER TABLE change_log DROP COLUMN hash; \
+		ALTER TABLE revision DROP COLUMN hash; \
+		DROP TABLE chain_checkpoint; PRAGMA user_version = 9" ||
+	    fail "sqlite3"
+}
 expect_status 2 "$P" -d "$DB" init --complete-revision 1 --org "X"
 expect_status 1 "$P" -d "$DB" init --complete-revision 1
 expect_in "$WORK/err" "заголовок редакции 1 заполнен: дополнять нечего"
 sqlite3 "$DB" "UPDATE rev_header SET org = '', org_genitive = '', title = ''" ||
 	fail "sqlite3"
+# Changed beside the program, the revision is not resealed.
+expect_status 1 "$P" -d "$DB" init --complete-revision latest
+expect_in "$WORK/err" "редакция 1 изменена вне программы"
+as_older_list
 expect_status 1 "$P" -d "$DB" init --complete-revision 9
 expect_in "$WORK/err" "редакции 9 нет"
 expect_status 0 "$P" -d "$DB" init --complete-revision latest
@@ -133,6 +146,7 @@ expect_in "$WORK/completed.txt.flat" "ПЕРЕЧЕНЬ $TITLE"
 # What the revision has is never overwritten: its own body stays.
 sqlite3 "$DB" "UPDATE rev_header SET org = 'Прежний орган', org_genitive = 'Прежнего органа', title = ''" ||
 	fail "sqlite3"
+as_older_list
 expect_status 0 "$P" -d "$DB" init --complete-revision 1
 expect_in "$WORK/out" "дополнен из заголовка перечня: заглавие."
 expect_status 0 "$P" -d "$DB" export --revision 1 --format txt \

@@ -80,6 +80,15 @@ static const struct allowed {
 	  "store_revision_load_list reads the revision's contacts once" },
 	{ "FROM rev_need WHERE revision_id = ? ORDER BY", "rev_need",
 	  "store_revision_load_list reads the revision's needs once" },
+	{ "SELECT * FROM rev_process WHERE revision_id = ?1", "rev_process",
+	  "store_chain hashes a revision's frozen list once (approval, "
+	  "verify)" },
+	{ "SELECT * FROM rev_touchpoint WHERE revision_id = ?1",
+	  "rev_touchpoint", "store_chain hashes a revision once" },
+	{ "SELECT * FROM rev_contact WHERE revision_id = ?1", "rev_contact",
+	  "store_chain hashes a revision once" },
+	{ "SELECT * FROM rev_need WHERE revision_id = ?1", "rev_need",
+	  "store_chain hashes a revision once" },
 	{ "(SELECT id FROM touchpoint WHERE kind=", "touchpoint",
 	  "a kind renamed re-indexes its touchpoints (no command renames a "
 	  "kind; the trigger covers an edit by hand)" },

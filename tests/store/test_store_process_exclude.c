@@ -334,6 +334,9 @@ schema_5_is_migrated(void **state)
 	    "ALTER TABLE revision DROP COLUMN cycle_start; "
 	    "ALTER TABLE revision DROP COLUMN cycle_due; "
 	    "ALTER TABLE review_item DROP COLUMN seen_log_id; "
+	    "ALTER TABLE change_log DROP COLUMN hash; "
+	    "ALTER TABLE revision DROP COLUMN hash; "
+	    "DROP TABLE chain_checkpoint; "
 	    "PRAGMA user_version = 5", 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
 	if (store_open(&f->st, f->path, 0, &err) != 0)
@@ -363,6 +366,9 @@ schema_6_is_migrated(void **state)
 	    "ALTER TABLE revision DROP COLUMN cycle_start; "
 	    "ALTER TABLE revision DROP COLUMN cycle_due; "
 	    "ALTER TABLE review_item DROP COLUMN seen_log_id; "
+	    "ALTER TABLE change_log DROP COLUMN hash; "
+	    "ALTER TABLE revision DROP COLUMN hash; "
+	    "DROP TABLE chain_checkpoint; "
 	    "DELETE FROM kind WHERE code IN ('epgu', 'tor_knd'); "
 	    "INSERT INTO kind (code, name, channel, key_default, written, "
 	    "  custom) VALUES ('epgu', 'ЕПГУ', 1, 0, 0, 0), "
