@@ -121,7 +121,7 @@ edit_print(void *ctx, const struct ui_print_request *req, char *msg,
 	if (printout_format_binary(p.format) && !office_linked()) {
 		/* perechen-office lays it out, as a child: the editor keeps
 		 * the terminal. */
-		rc = office_render(ec->app->db_path, &p, &doc, &err);
+		rc = office_render(ec->app, &p, &doc, &err);
 		rev = p.revision;
 	} else
 		rc = printout_render(ec->st, &p, &doc, &replaced, &rev, &err);

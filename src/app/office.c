@@ -99,12 +99,15 @@ office_hand_over(const struct app *app)
 
 /* The command line of the child that renders p into path. */
 static void
-office_render_argv(const char *helper, const char *db_path,
+office_render_argv(const char *helper, const struct app *app,
     const struct printout *p, const char *path, struct strvec *argv)
 {
 	strvec_push(argv, helper);
-	strvec_push(argv, "-d");
-	strvec_push(argv, db_path);
+	/* A shared list is named, not its file: the child regains the
+	 * group only for a list opened with -l. */
+	strvec_push(argv, app->list_name != NULL ? "-l" : "-d");
+	strvec_push(argv, app->list_name != NULL ? app->list_name :
+	    app->db_path);
 	strvec_push(argv, "export");
 	strvec_push(argv, "--format");
 	strvec_push(argv, printout_format_ext(p->format));
@@ -252,7 +255,8 @@ office_via_file(const char *ext, office_file_fn *make, void *ctx,
 
 /* What the child that renders a document is told. */
 struct office_job {
-	const char *helper, *db_path;
+	const char *helper;
+	const struct app *app;
 	const struct printout *p;
 };
 
@@ -265,17 +269,17 @@ office_render_file(const char *path, void *ctx, struct error *err)
 	int rc;
 
 	strvec_init(&args);
-	office_render_argv(job->helper, job->db_path, job->p, path, &args);
+	office_render_argv(job->helper, job->app, job->p, path, &args);
 	rc = office_run(job->helper, &args, err);
 	strvec_fini(&args);
 	return rc;
 }
 
 int
-office_render(const char *db_path, const struct printout *p,
+office_render(const struct app *app, const struct printout *p,
     struct buf *out, struct error *err)
 {
-	struct office_job job = { NULL, db_path, p };
+	struct office_job job = { NULL, app, p };
 	char *helper;
 	int rc;
 

@@ -58,12 +58,13 @@ char	*office_helper_path(struct error *err);
 int	office_hand_over(const struct app *app);
 
 /*
- * For the editor: the document p asks for (an office format), rendered
+ * For the editor: the document p asks for (an office format) of app's
+ * list (named to the child as app has it: -l NAME or -d FILE), rendered
  * by a child perechen-office into a private temporary file and read back
  * into out.  Its terminal is not touched: the child's output goes to
  * /dev/null and its error, in Russian, comes back in err.
  */
-int	office_render(const char *db_path, const struct printout *p,
+int	office_render(const struct app *app, const struct printout *p,
 	    struct buf *out, struct error *err);
 
 /*
