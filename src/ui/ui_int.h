@@ -95,6 +95,18 @@ void	fold_set_all(struct fold *f, bool folded);
 
 /* table.c - the page of rows on screen and the cursor in it. */
 
+/* marks.c - rows of the page changed since the approved revision, each
+ * asked about once per move of the change log. */
+struct table_marks {
+	struct table_mark {
+		int64_t	 id;
+		bool	 process, changed;
+	}		*v;
+	size_t		 n, cap;
+	int64_t		 rev;		/* the revision compared with; 0 none */
+	bool		 read;
+};
+
 struct table {
 	struct store_view *v;
 	struct fold	 fold;
@@ -113,6 +125,7 @@ struct table {
 	}		*counts;
 	size_t		 ncounts, capcounts;
 	int64_t		 counts_log;	/* the newest log entry when read */
+	struct table_marks marks;	/* marked * in the left margin */
 };
 
 void	table_init(struct table *t, struct store_view *v);
@@ -135,6 +148,12 @@ int	table_fold_all(struct table *t, bool folded, struct error *err);
  * (all again if the change log moved on). */
 int	table_counts_refresh(struct table *t, struct error *err);
 void	table_draw(const struct table *t, const struct rect *r, bool focused);
+/* Ask about the rows of the page not asked about yet (all again if the
+ * log moved on); whether row was changed since the revision. */
+int	table_marks_refresh(struct table *t, bool log_moved,
+	    struct error *err);
+bool	table_marked(const struct table *t, const struct view_row *row);
+void	table_marks_fini(struct table_marks *m);
 
 /* detail.c - one touchpoint (or process) with every field, wrapped. */
 
