@@ -36,6 +36,8 @@ struct key {
 	wint_t	 k;
 	bool	 alt;		/* it came right after an Esc */
 	enum xkey x;		/* what an fkey code means, if it is ours */
+	wint_t	 cmd;		/* the command it stands for (screen_read):
+				   k, a Latin letter for a Russian one */
 };
 
 /* The code of an F-key key k names, if it is one ('1' … '9', '0'). */

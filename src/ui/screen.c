@@ -1,0 +1,130 @@
+/*
+ * screen.c - the one key loop of the editor's screens (screen.h): what
+ * every screen does with a key the same way is done here once.
+ */
+#include "screen.h"
+
+#include "utf8.h"
+
+void
+help_pane_draw(const struct help_pane *p, const struct rect *r)
+{
+	help_draw(r, p->scroll);
+}
+
+void
+screen_help_open(struct screen *s)
+{
+	s->pane.on = true;
+	s->pane.scroll = help_find(s->help != NULL ? s->help : "", COLS);
+}
+
+/* A key over the open help: the motions scroll it, any other closes
+ * it. */
+static void
+help_pane_key(struct help_pane *p, const struct key *key)
+{
+	int page = LINES - 4 > 1 ? LINES - 4 : 1, delta = 0;
+	int max = help_lines(COLS) - page;
+	wint_t k = key->cmd;
+
+	if (key->fkey && (k == KEY_DOWN || k == KEY_UP))
+		delta = k == KEY_DOWN ? 1 : -1;
+	else if (key->fkey && (k == KEY_NPAGE || k == KEY_PPAGE))
+		delta = k == KEY_NPAGE ? page - 1 : 1 - page;
+	else if (key->fkey && (k == KEY_HOME || k == KEY_END))
+		delta = k == KEY_HOME ? -p->scroll : max;
+	else if (!key->fkey && (k == 'j' || k == 'k'))
+		delta = k == 'j' ? 1 : -1;
+	else if (!key->fkey && k == ' ')
+		delta = page - 1;
+	else {
+		p->on = false;
+		return;
+	}
+	p->scroll += delta;
+	if (p->scroll > max)
+		p->scroll = max;
+	if (p->scroll < 0)
+		p->scroll = 0;
+}
+
+/* The command a key stands for: an F-key for Esc (or Alt) and a digit,
+ * the Latin letter at a Russian letter's place. */
+static void
+screen_command(struct key *key, bool esc_before)
+{
+	key->cmd = key->k;
+	if (key->fkey)
+		return;
+	if ((key->alt || esc_before) && key->k >= '0' && key->k <= '9') {
+		key->fkey = true;
+		key->alt = false;
+		key->k = key->cmd = KEYS_DIGIT_FKEY(key->k);
+		return;
+	}
+	key->cmd = keys_latin(key->k);
+}
+
+/* Whether the loop itself takes the key: a repaint, the help. */
+static bool
+screen_own_key(struct screen *s, const struct key *key)
+{
+	if (key->fkey && key->k == KEY_RESIZE) {
+		if (s->resize != NULL)
+			s->resize(s->ctx);
+		clearok(curscr, TRUE);
+		return true;
+	}
+	if (!key->fkey && !key->alt && key->k == CTRL('l')) {
+		clearok(curscr, TRUE);
+		return true;
+	}
+	if (s->pane.on) {
+		help_pane_key(&s->pane, key);
+		return true;
+	}
+	if (s->help != NULL && ((key->fkey && key->k == KEY_F(1)) ||
+	    (s->help_h && !key->fkey && key->cmd == 'H'))) {
+		screen_help_open(s);
+		return true;
+	}
+	return false;
+}
+
+bool
+screen_read(struct screen *s, struct key *key)
+{
+	for (;;) {
+		switch (keys_read(key)) {
+		case TERM_SIGNAL:
+		case TERM_HANGUP:
+			return false;
+		case TERM_KEY:
+		case TERM_FKEY:
+			break;
+		}
+		screen_command(key, s->esc);
+		s->esc = !key->fkey && !key->alt && key->k == KEY_ESC;
+		if (!screen_own_key(s, key))
+			return true;
+		if (!keys_pending())
+			s->draw(s->ctx);
+	}
+}
+
+enum screen_step
+screen_run(struct screen *s)
+{
+	enum screen_step step = SCREEN_STAY;
+	struct key key;
+
+	while (step == SCREEN_STAY) {
+		if (!keys_pending())
+			s->draw(s->ctx);
+		if (!screen_read(s, &key))
+			return SCREEN_QUIT;
+		step = s->key(s->ctx, &key);
+	}
+	return step;
+}
