@@ -14,6 +14,14 @@
 #include "textedit.h"
 #include "validate.h"
 
+struct screen;
+
+/* The message line: what the last key did, or why not (widgets.c). */
+struct msgline {
+	char	 text[ERROR_MSG_MAX + 256];
+	bool	 error;		/* shown bold */
+};
+
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 
@@ -262,10 +270,8 @@ struct form {
 	bool	 justified;		/* a justification accepts them */
 	bool	 touched[16];		/* by enum field: findings shown */
 	bool	 paste;			/* inside a bracketed paste */
-	bool	 help;			/* the keys are shown */
-	int	 help_scroll;		/* their first line shown */
-	char	 msg[ERROR_MSG_MAX + 256];
-	bool	 msg_error;
+	struct screen *scr;		/* its loop while it runs (the help) */
+	struct msgline msg;
 	char	 done_msg[ERROR_MSG_MAX + 256];	/* for the table, after
 						   saving */
 };

@@ -89,12 +89,7 @@ void	wrapped_fini(struct wrapped *w);
 void	wrapped_draw(const struct wrapped *ls, int y, int x, int w,
 	    int height, int first);
 
-/* The message line: what the last key did, or why not. */
-struct msgline {
-	char	 text[ERROR_MSG_MAX + 256];
-	bool	 error;		/* shown bold */
-};
-
+/* The message line (struct msgline, form.h). */
 void	msgline_say(struct msgline *m, bool error, const char *fmt, ...)
 	    PRINTF_LIKE(3, 4);
 void	msgline_vsay(struct msgline *m, bool error, const char *fmt,
