@@ -5,7 +5,7 @@
  * the check needs it whole).  Enter goes to the record and opens its form
  * at the field; a warning may be accepted with a justification here too.
  */
-#include "form.h"
+#include "screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +23,10 @@ struct fscreen {
 	bool		 hide_hints;
 	size_t		 cur;		/* the finding under the cursor */
 	int		 scroll;	/* the first line shown */
-	char		 msg[ERROR_MSG_MAX + 256];
-	bool		 msg_error;
-	bool		 help;
+	struct msgline	 msg;
+	struct screen	 scr;		/* its loop, with the help */
+	struct findings_jump *jump;	/* where Enter goes */
+	enum dialog_result res;		/* the way out */
 };
 
 /* One line of the screen. */
@@ -192,10 +193,10 @@ fs_draw(struct fscreen *s)
 	draw_fill(0, 0, COLS, term_attr_title());
 	draw_text(0, 1, COLS - 1, title, term_attr_title());
 	free(title);
-	if (s->help) {
+	if (s->scr.pane.on) {
 		struct rect r = { 1, 0, body, COLS };
 
-		help_draw(&r, help_find("Замечания", COLS));
+		help_pane_draw(&s->scr.pane, &r);
 	} else {
 		fs_layout(s, COLS, &ls);
 		for (size_t i = 0; i < ls.n; i++)
@@ -234,10 +235,7 @@ fs_draw(struct fscreen *s)
 		}
 	}
 	draw_fill(LINES - 2, 0, COLS, A_NORMAL);
-	if (s->msg[0] != '\0')
-		draw_text(LINES - 2, 0, COLS, s->msg, s->msg_error ? A_BOLD :
-		    A_NORMAL);
-	else
+	if (!msgline_draw(&s->msg, LINES - 2))
 		draw_text(LINES - 2, 0, COLS, "Enter — к записи и полю · a — "
 		    "принять предупреждение · d — снять принятие · f — "
 		    "подсказки · Esc — назад", A_DIM);
@@ -327,19 +325,19 @@ fs_accept(struct fscreen *s)
 	if (fi->proc == FINDING_NONE) {
 		/* R0's warning is about words the grif prints: corrected,
 		 * never accepted. */
-		snprintf(s->msg, sizeof s->msg, "Замечание к заголовку не "
+		msgline_say(&s->msg, false, "Замечание к заголовку не "
 		    "принимают, а исправляют: E");
-		s->msg_error = true;
+		s->msg.error = true;
 		return true;
 	}
 	if (fi->level != LEVEL_WARNING) {
-		snprintf(s->msg, sizeof s->msg, "Принять можно только "
+		msgline_say(&s->msg, false, "Принять можно только "
 		    "предупреждение: ошибки исправляют, подсказки ни к чему "
 		    "не обязывают");
-		s->msg_error = true;
+		s->msg.error = true;
 		return true;
 	}
-	s->msg[0] = '\0';
+	msgline_clear(&s->msg);
 	fs_draw(s);
 	switch (prompt_read("Обоснование: ", LINES - 2, fs_redraw_cb, s,
 	    &text)) {
@@ -371,9 +369,9 @@ fs_accept(struct fscreen *s)
 	free(k.created_utc);
 	if (rc == 0)
 		rc = fs_load(s, &err);
-	snprintf(s->msg, sizeof s->msg, "%s", rc == 0 ? "Предупреждение "
+	msgline_say(&s->msg, false, "%s", rc == 0 ? "Предупреждение "
 	    "принято с обоснованием" : err.msg);
-	s->msg_error = rc != 0;
+	s->msg.error = rc != 0;
 	return true;
 }
 
@@ -389,8 +387,8 @@ fs_unaccept(struct fscreen *s)
 	int rc;
 
 	if (!fi->acknowledged) {
-		snprintf(s->msg, sizeof s->msg, "Это замечание не принято");
-		s->msg_error = true;
+		msgline_say(&s->msg, false, "Это замечание не принято");
+		s->msg.error = true;
 		return;
 	}
 	rc = edit_actor(s->e, &who, &err);
@@ -402,9 +400,9 @@ fs_unaccept(struct fscreen *s)
 		    fi->tp_id : 0, &removed, &err), &err);
 	if (rc == 0)
 		rc = fs_load(s, &err);
-	snprintf(s->msg, sizeof s->msg, "%s", rc == 0 ? "Принятие снято: "
+	msgline_say(&s->msg, false, "%s", rc == 0 ? "Принятие снято: "
 	    "предупреждение снова открыто" : err.msg);
-	s->msg_error = rc != 0;
+	s->msg.error = rc != 0;
 }
 
 /* Where finding i is, for the table and the form. */
@@ -460,8 +458,8 @@ fs_writable(struct fscreen *s)
 {
 	if (!s->e->opt->readonly && !store_is_readonly(s->e->st))
 		return true;
-	snprintf(s->msg, sizeof s->msg, "Перечень открыт только для чтения");
-	s->msg_error = true;
+	msgline_say(&s->msg, false, "Перечень открыт только для чтения");
+	s->msg.error = true;
 	return false;
 }
 
@@ -471,13 +469,9 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
     struct findings_jump *jump)
 {
 	int page = LINES / 3 > 1 ? LINES / 3 : 1;
-	wint_t k = key->fkey ? key->k : keys_latin(key->k);
+	wint_t k = key->cmd;
 
 	*done = false;
-	if (s->help) {
-		s->help = false;
-		return DIALOG_CANCEL;
-	}
 	if (key->fkey) {
 		switch (k) {
 		case KEY_DOWN: fs_move(s, 1); break;
@@ -486,7 +480,6 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
 		case KEY_PPAGE: fs_move(s, -page); break;
 		case KEY_HOME: fs_move(s, -(int)s->f.n); break;
 		case KEY_END: fs_move(s, (int)s->f.n); break;
-		case KEY_F(1): s->help = true; break;
 		case KEY_F(10): case KEY_LEFT: *done = true; break;
 		case KEY_ENTER: goto jump;
 		}
@@ -498,7 +491,6 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
 	case 'g': fs_move(s, -(int)s->f.n); break;
 	case 'G': fs_move(s, (int)s->f.n); break;
 	case KEY_ESC: case 'q': case 'Q': *done = true; break;
-	case 'H': s->help = true; break;
 	case 'f':
 		s->hide_hints = !s->hide_hints;
 		fs_fix_cursor(s);
@@ -522,13 +514,32 @@ jump:
 		return DIALOG_CANCEL;
 	if (s->f.v[s->cur].proc == FINDING_NONE) {
 		/* The header is no row of the table: its form is E. */
-		snprintf(s->msg, sizeof s->msg, "Заголовок перечня заполняется "
+		msgline_say(&s->msg, false, "Заголовок перечня заполняется "
 		    "в таблице: E");
 		return DIALOG_CANCEL;
 	}
 	fs_target(s, s->cur, jump);
 	*done = true;
 	return DIALOG_OK;
+}
+
+static void
+fs_draw_cb(void *ctx)
+{
+	fs_draw(ctx);
+}
+
+static enum screen_step
+fs_screen_key(void *ctx, struct key *key)
+{
+	struct fscreen *s = ctx;
+	bool done;
+
+	msgline_clear(&s->msg);
+	s->res = fs_key(s, key, &done, s->jump);
+	if (s->res == DIALOG_QUIT)
+		return SCREEN_QUIT;
+	return done ? SCREEN_DONE : SCREEN_STAY;
 }
 
 enum dialog_result
@@ -538,7 +549,6 @@ findings_screen(struct edit *e, const struct findings_jump *resume,
 	struct fscreen s;
 	struct error err;
 	enum dialog_result res = DIALOG_CANCEL;
-	struct key key;
 	bool done = false;
 
 	memset(&s, 0, sizeof s);
@@ -554,32 +564,18 @@ findings_screen(struct edit *e, const struct findings_jump *resume,
 		fs_resume_cursor(&s, resume);
 		/* What the save did is said here, where the clerk is. */
 		if (e->msg != NULL) {
-			snprintf(s.msg, sizeof s.msg, "%s", e->msg);
+			msgline_say(&s.msg, false, "%s", e->msg);
 			e->msg[0] = '\0';
 		}
 	}
 	else
 		fs_first_cursor(&s);
-	while (!done) {
-		if (!keys_pending())
-			fs_draw(&s);
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			res = DIALOG_QUIT;
-			done = true;
-			continue;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (key.fkey && key.k == KEY_RESIZE) {
-			clearok(curscr, TRUE);
-			continue;
-		}
-		s.msg[0] = '\0';
-		res = fs_key(&s, &key, &done, jump);
-	}
+	s.jump = jump;
+	s.scr = (struct screen){ .draw = fs_draw_cb, .key = fs_screen_key,
+	    .ctx = &s, .help = "Замечания", .help_h = true };
+	if (!done && screen_run(&s.scr) == SCREEN_QUIT)
+		s.res = DIALOG_QUIT;
+	res = done ? res : s.res;
 	list_fini(&s.l);
 	findings_fini(&s.f);
 	acks_fini(&s.acks);
