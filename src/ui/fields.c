@@ -3,14 +3,13 @@
  * screen (the approval's order, the publication's date and address): its
  * drawing and its keys; what the fields mean is the caller's.
  */
-#include "ui_int.h"
+#include "screen.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "utf8.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define FIELDS_W 66
 #define FIELDS_H 15
 #define FIELDS_LABEL_W 17
@@ -86,31 +85,56 @@ fields_draw(const struct fields *f)
 	refresh();
 }
 
+/* The dialog over its screen, as the loop repaints it. */
+struct fields_screen {
+	struct fields *f;
+	const struct dialog_env *env;
+};
+
+static void
+fields_screen_draw(void *ctx)
+{
+	fields_draw(((struct fields_screen *)ctx)->f);
+}
+
+static void
+fields_screen_resize(void *ctx)
+{
+	const struct dialog_env *env = ((struct fields_screen *)ctx)->env;
+
+	env->redraw(env->ctx);
+}
+
+/* An F-key or arrow: moves between the fields, Backspace, Enter. */
+static enum fields_input
+fields_fkey(struct fields *f, wint_t wc, size_t max)
+{
+	if (wc == KEY_UP || wc == KEY_BTAB)
+		f->cur = (f->cur + f->n - 1) % f->n;
+	else if (wc == KEY_DOWN)
+		f->cur = (f->cur + 1) % f->n;
+	else if (wc == KEY_BACKSPACE) {
+		prompt_edit_key(&f->field[f->cur], 127, max);
+		return FIELDS_EDITED;
+	} else if (wc == KEY_ENTER)
+		return FIELDS_ENTER;
+	return FIELDS_NONE;
+}
+
 enum fields_input
 fields_key(struct fields *f, const struct dialog_env *env, size_t max)
 {
+	struct fields_screen fs = { f, env };
+	struct screen s = { .draw = fields_screen_draw,
+	    .resize = fields_screen_resize, .ctx = &fs };
+	struct key key;
 	wint_t wc;
 
-	switch (term_read_key(&wc)) {
-	case TERM_SIGNAL:
-	case TERM_HANGUP:
+	if (!screen_read(&s, &key))
 		return FIELDS_QUIT;
-	case TERM_FKEY:
-		if (wc == KEY_RESIZE)
-			env->redraw(env->ctx);
-		else if (wc == KEY_UP || wc == KEY_BTAB)
-			f->cur = (f->cur + f->n - 1) % f->n;
-		else if (wc == KEY_DOWN)
-			f->cur = (f->cur + 1) % f->n;
-		else if (wc == KEY_BACKSPACE) {
-			prompt_edit_key(&f->field[f->cur], 127, max);
-			return FIELDS_EDITED;
-		} else if (wc == KEY_ENTER)
-			return FIELDS_ENTER;
-		return FIELDS_NONE;
-	case TERM_KEY:
-		break;
-	}
+	wc = key.k;
+	if (key.fkey)
+		return fields_fkey(f, wc, max);
 	if (wc == 27 || wc == CTRL('g') || wc == CTRL('c'))
 		return FIELDS_CANCEL;
 	if (wc == '\t') {
