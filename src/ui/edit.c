@@ -4,7 +4,7 @@
  * findings screen; after each change the page is read again so that the
  * table and the detail pane show what was saved.
  */
-#include "form.h"
+#include "screen.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -103,23 +103,11 @@ edit_ask(struct edit *e, const char *question, bool *quit)
 {
 	struct key key;
 
-	for (;;) {
-		e->redraw(e->ctx);
-		draw_text(LINES - 2, 0, COLS, question, A_BOLD);
-		refresh();
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			*quit = true;
-			return 0;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (key.fkey && key.k == KEY_RESIZE)
-			continue;
-		return key.fkey ? 0 : key.k;
+	if (!widget_ask(question, e->redraw, e->ctx, &key)) {
+		*quit = true;
+		return 0;
 	}
+	return key.fkey ? 0 : key.k;
 }
 
 /* What a form's end means for the table. */
