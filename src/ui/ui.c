@@ -9,10 +9,9 @@
 
 #include "buf.h"
 #include "store_view.h"
-#include "ui_int.h"
+#include "screen.h"
 #include "utf8.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 /* Wider than this, the detail pane stands beside the table. */
 #define SIDE_BY_SIDE_COLS 140
@@ -52,7 +51,6 @@ struct ui {
 	bool			 msg_error;
 	char			*search;	/* last search text */
 	enum view_dir		 search_dir;
-	bool			 esc_pending;	/* Esc, then a digit = F-key */
 	bool			 quit;
 	struct reminder_view	 reminder;
 	int			 reminder_scroll;
@@ -747,16 +745,6 @@ ui_log_key(struct ui *u, bool fkey, wint_t k)
 static bool
 ui_global_key(struct ui *u, bool fkey, wint_t k)
 {
-	if (fkey && k == KEY_RESIZE) {
-		/* The terminal changed size: the only full repaint. */
-		ui_resize(u);
-		clearok(curscr, TRUE);
-		return true;
-	}
-	if (!fkey && k == CTRL('l')) {
-		clearok(curscr, TRUE);
-		return true;
-	}
 	if (fkey && k == KEY_F(10)) {
 		u->quit = true;
 		return true;
@@ -794,17 +782,7 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_key(struct ui *u, bool fkey, wint_t k)
 {
-	/* No screen reached from here reads text but through its prompt. */
-	if (!fkey)
-		k = keys_latin(k);
-	/* Esc then a digit is an F-key, for terminals that eat F-keys. */
-	if (u->esc_pending && !fkey && k >= '0' && k <= '9') {
-		fkey = true;
-		k = KEY_F(k == '0' ? 10 : (int)(k - '0'));
-	}
-	u->esc_pending = !fkey && k == KEY_ESC;
-	if (!(fkey && k == KEY_RESIZE))
-		u->msg[0] = '\0';
+	u->msg[0] = '\0';
 	if (ui_global_key(u, fkey, k))
 		goto done;
 	/* The record's key bar offers 4Правка: its form, as from the table
@@ -878,31 +856,43 @@ ui_close(struct ui *u)
 	free(u->search);
 }
 
+static void
+ui_draw_cb(void *ctx)
+{
+	ui_draw(ctx);
+}
+
+/* The terminal changed size: the only full repaint. */
+static void
+ui_resize_cb(void *ctx)
+{
+	ui_resize(ctx);
+}
+
+/* A key (the loop gives the command: no screen reached from here reads
+ * text but through its prompt). */
+static enum screen_step
+ui_screen_key(void *ctx, struct key *key)
+{
+	struct ui *u = ctx;
+
+	ui_key(u, key->fkey, key->cmd);
+	return u->quit ? SCREEN_QUIT : SCREEN_STAY;
+}
+
 /* Keys until the clerk quits; returns the signal that ended it, or 0. */
 static int
 ui_loop(struct ui *u)
 {
-	wint_t wc;
+	struct screen s = { .draw = ui_draw_cb, .key = ui_screen_key,
+	    .ctx = u, .resize = ui_resize_cb };
+	int sig;
 
-	for (;;) {
-		switch (term_read_key(&wc)) {
-		case TERM_SIGNAL:
-			return term_signal();
-		case TERM_HANGUP:
-			return SIGHUP;
-		case TERM_KEY:
-			ui_key(u, false, wc);
-			break;
-		case TERM_FKEY:
-			ui_key(u, true, wc);
-			break;
-		}
-		if (u->quit)
-			return term_signal();
-		ui_draw(u);
-	}
+	screen_run(&s);
+	sig = term_signal();
+	/* Not the clerk's quitting: a signal, or the terminal gone. */
+	return u->quit || sig != 0 ? sig : SIGHUP;
 }
-
 int
 ui_run(struct store *st, const struct ui_options *opt, struct error *err)
 {
