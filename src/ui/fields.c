@@ -49,17 +49,16 @@ static int
 fields_draw_wrapped(const struct rect *r, int y, const char *text, int max,
     attr_t attr)
 {
-	struct strvec lines;
-	int n = 0;
+	struct wrapped w = { 0 };
+	int n;
 
-	strvec_init(&lines);
-	utf8_wrap(text, r->w - 4 < 10 ? 10 : r->w - 4, &lines);
-	for (size_t i = 0; i < lines.n && n < max; i++, n++)
-		draw_text(y + n, r->x + 2, r->w - 4, lines.v[i], attr);
-	strvec_fini(&lines);
-	return n;
+	wrapped_add(&w, text, attr, 0, r->w - 4);
+	n = (int)w.n < max ? (int)w.n : max;
+	if (n > 0)
+		wrapped_draw(&w, y, r->x + 2, r->w - 4, n, 0);
+	wrapped_fini(&w);
+	return n > 0 ? n : 0;
 }
-
 void
 fields_draw(const struct fields *f)
 {

@@ -47,8 +47,7 @@ struct ui {
 	enum ui_mode		 mode;
 	bool			 focus_detail;
 	int			 help_scroll;
-	char			 msg[512];
-	bool			 msg_error;
+	struct msgline		 msg;
 	char			*search;	/* last search text */
 	enum view_dir		 search_dir;
 	bool			 quit;
@@ -84,9 +83,8 @@ ui_message(struct ui *u, bool error, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	msgline_vsay(&u->msg, error, fmt, ap);
 	va_end(ap);
-	u->msg_error = error;
 }
 
 /* A store error shows on the message line; the editor goes on. */
@@ -238,9 +236,9 @@ ui_draw_message(struct ui *u)
 	int hw = utf8_width(hint);
 
 	draw_fill(r->y, r->x, r->w, A_NORMAL);
-	if (u->msg[0] != '\0') {
-		draw_text(r->y, r->x, r->w, u->msg,
-		    u->msg_error ? A_BOLD : A_NORMAL);
+	if (u->msg.text[0] != '\0') {
+		draw_text(r->y, r->x, r->w, u->msg.text,
+		    u->msg.error ? A_BOLD : A_NORMAL);
 		return;
 	}
 	ui_status_text(u, status, sizeof status);
@@ -388,7 +386,7 @@ ui_search_prompt(struct ui *u, enum view_dir dir)
 {
 	char *text = NULL;
 
-	u->msg[0] = '\0';
+	msgline_clear(&u->msg);
 	ui_draw(u);
 	switch (prompt_read(dir == VIEW_FORWARD ? "Поиск: " : "Поиск назад: ",
 	    u->lay.msg.y, ui_redraw_cb, u, &text)) {
@@ -626,10 +624,10 @@ ui_approve(struct ui *u)
 		    "утвердить его нельзя");
 		return;
 	}
-	if (approve_dialog(&env, &u->reminder, u->msg, sizeof u->msg) ==
+	if (approve_dialog(&env, &u->reminder, u->msg.text, sizeof u->msg.text) ==
 	    DIALOG_QUIT)
 		u->quit = true;
-	u->msg_error = false;
+	u->msg.error = false;
 }
 
 /* w on the reminder's screen: record the publication; the reminder
@@ -645,12 +643,12 @@ ui_publish(struct ui *u)
 		    "отметить размещение нельзя");
 		return;
 	}
-	res = publish_dialog(&env, u->msg, sizeof u->msg);
+	res = publish_dialog(&env, u->msg.text, sizeof u->msg.text);
 	if (res == DIALOG_QUIT)
 		u->quit = true;
 	reminder_view_refresh(&u->reminder, u->st, true);
 	u->reminder_scroll = 0;
-	u->msg_error = false;
+	u->msg.error = false;
 }
 
 /* p, F9: the print dialog; the message line says where the file went. */
@@ -660,16 +658,16 @@ ui_print(struct ui *u)
 	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
 	bool failed;
 
-	if (print_dialog(&env, u->msg, sizeof u->msg, &failed) == DIALOG_QUIT)
+	if (print_dialog(&env, u->msg.text, sizeof u->msg.text, &failed) == DIALOG_QUIT)
 		u->quit = true;
-	u->msg_error = failed;
+	u->msg.error = failed;
 }
 
 /* V, F6: the review mode; the table shows where it stopped. */
 static void
 ui_review(struct ui *u)
 {
-	if (review_mode(u->edit, u->msg, sizeof u->msg, &u->msg_error) ==
+	if (review_mode(u->edit, u->msg.text, sizeof u->msg.text, &u->msg.error) ==
 	    DIALOG_QUIT)
 		u->quit = true;
 	u->mode = MODE_TABLE;
@@ -711,7 +709,7 @@ ui_history_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_log_key(struct ui *u, bool fkey, wint_t k)
 {
-	struct logview_io io = { ui_redraw_cb, u, u->msg, sizeof u->msg };
+	struct logview_io io = { ui_redraw_cb, u, u->msg.text, sizeof u->msg.text };
 	int page = u->lay.full.h - 3, rc = 0;
 	struct error err;
 
@@ -734,7 +732,7 @@ ui_log_key(struct ui *u, bool fkey, wint_t k)
 		case LOGVIEW_IGNORED:
 			break;
 		}
-		u->msg_error = u->msg[0] != '\0';
+		u->msg.error = u->msg.text[0] != '\0';
 		return;
 	}
 	if (rc != 0)
@@ -782,7 +780,7 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_key(struct ui *u, bool fkey, wint_t k)
 {
-	u->msg[0] = '\0';
+	msgline_clear(&u->msg);
 	if (ui_global_key(u, fkey, k))
 		goto done;
 	/* The record's key bar offers 4Правка: its form, as from the table
@@ -792,8 +790,8 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 		u->mode = MODE_TABLE;
 		u->detail.scroll = 0;
 	}
-	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k, u->msg,
-	    sizeof u->msg, &u->msg_error, &u->quit))
+	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k,
+	    u->msg.text, sizeof u->msg.text, &u->msg.error, &u->quit))
 		goto done;
 	if (u->mode == MODE_TABLE)
 		ui_table_key(u, fkey, k);
