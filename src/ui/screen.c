@@ -70,13 +70,12 @@ screen_command(struct key *key, bool esc_before)
 static bool
 screen_own_key(struct screen *s, const struct key *key)
 {
-	if (key->fkey && key->k == KEY_RESIZE) {
+	/* A new size, or the clerk asks for a clean screen: laid out and
+	 * read again, every cell sent. */
+	if ((key->fkey && key->k == KEY_RESIZE) ||
+	    (!key->fkey && !key->alt && key->k == CTRL('l'))) {
 		if (s->resize != NULL)
 			s->resize(s->ctx);
-		clearok(curscr, TRUE);
-		return true;
-	}
-	if (!key->fkey && !key->alt && key->k == CTRL('l')) {
 		clearok(curscr, TRUE);
 		return true;
 	}

@@ -39,8 +39,8 @@ struct screen {
 	/* A key the loop did not take. */
 	enum screen_step (*key)(void *ctx, struct key *key);
 	void	*ctx;
-	/* Called when the terminal changed size, before the repaint
-	 * (NULL: nothing to lay out again). */
+	/* Called when the terminal changed size or on Ctrl-L, before the
+	 * repaint (NULL: nothing to lay out or read again). */
 	void	(*resize)(void *ctx);
 	/* The section of the help F1 opens (NULL: F1 goes to key). */
 	const char *help;
