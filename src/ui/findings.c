@@ -480,7 +480,7 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
 		case KEY_PPAGE: fs_move(s, -page); break;
 		case KEY_HOME: fs_move(s, -(int)s->f.n); break;
 		case KEY_END: fs_move(s, (int)s->f.n); break;
-		case KEY_F(10): case KEY_LEFT: *done = true; break;
+		case KEY_LEFT: *done = true; break;
 		case KEY_ENTER: goto jump;
 		}
 		return DIALOG_CANCEL;
@@ -490,7 +490,6 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
 	case 'k': fs_move(s, -1); break;
 	case 'g': fs_move(s, -(int)s->f.n); break;
 	case 'G': fs_move(s, (int)s->f.n); break;
-	case KEY_ESC: case 'q': case 'Q': *done = true; break;
 	case 'f':
 		s->hide_hints = !s->hide_hints;
 		fs_fix_cursor(s);
@@ -571,8 +570,10 @@ findings_screen(struct edit *e, const struct findings_jump *resume,
 	else
 		fs_first_cursor(&s);
 	s.jump = jump;
+	s.res = DIALOG_CANCEL;
 	s.scr = (struct screen){ .draw = fs_draw_cb, .key = fs_screen_key,
-	    .ctx = &s, .help = "Замечания", .help_h = true };
+	    .ctx = &s, .help = "Замечания", .help_h = true, .leave_esc = true,
+	    .leave_q = true };
 	if (!done && screen_run(&s.scr) == SCREEN_QUIT)
 		s.res = DIALOG_QUIT;
 	res = done ? res : s.res;

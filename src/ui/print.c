@@ -290,8 +290,6 @@ print_running_key(void *ctx, struct key *key)
 		run->print = true;
 		return SCREEN_DONE;
 	}
-	if (wc == 27 || wc == 'q' || wc == CTRL('g') || wc == CTRL('c'))
-		return SCREEN_DONE;
 	if (wc == '\t' || wc == 'j')
 		print_step_field(f, 1);
 	else if (wc == 'k')
@@ -314,7 +312,8 @@ print_keys(struct print_form *f, const struct dialog_env *env, bool *quit)
 	struct print_running run = { f, env, false };
 	struct screen s = { .draw = print_running_draw,
 	    .key = print_running_key, .ctx = &run,
-	    .resize = print_running_resize };
+	    .resize = print_running_resize, .leave_esc = true,
+	    .leave_q = true };
 
 	*quit = screen_run(&s) == SCREEN_QUIT;
 	return !*quit && run.print;

@@ -116,9 +116,6 @@ prompt_screen_key(void *ctx, struct key *key)
 	} else if (wc == '\r' || wc == '\n') {
 		p->res = PROMPT_OK;
 		p->done = true;
-	} else if (wc == 27 || wc == CTRL('g') || wc == CTRL('c')) {
-		p->res = PROMPT_CANCEL;
-		p->done = true;
 	} else {
 		prompt_edit_key(&p->text, wc, 512);
 	}
@@ -133,7 +130,7 @@ prompt_read(const char *label, int y, prompt_redraw_fn *redraw, void *ctx,
 	    false };
 	struct screen s = { .draw = prompt_screen_draw,
 	    .key = prompt_screen_key, .ctx = &p,
-	    .resize = prompt_screen_resize };
+	    .resize = prompt_screen_resize, .leave_esc = true };
 
 	buf_init(&p.text);
 	curs_set(1);

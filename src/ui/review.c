@@ -859,7 +859,7 @@ rv_form(struct rv *r)
 /* What the keys of the review screen do. */
 enum rv_act {
 	RV_NONE, RV_ACCEPT, RV_RETURN, RV_SKIP, RV_BACK, RV_NEXT, RV_FORM,
-	RV_FINISH, RV_HELP, RV_LEAVE, RV_ENTER, RV_DOWN, RV_UP, RV_PGDN,
+	RV_FINISH, RV_HELP, RV_ENTER, RV_DOWN, RV_UP, RV_PGDN,
 	RV_PGUP, RV_HOME, RV_END
 };
 
@@ -871,7 +871,6 @@ rv_fkey_action(wint_t k)
 	case KEY_F(1): return RV_HELP;
 	case KEY_F(2): return RV_ACCEPT;
 	case KEY_F(4): return RV_FORM;
-	case KEY_F(10): return RV_LEAVE;
 	case KEY_LEFT: return RV_BACK;
 	case KEY_RIGHT: return RV_NEXT;
 	case KEY_ENTER: return RV_ENTER;
@@ -902,7 +901,6 @@ rv_action(const struct key *key)
 	case 'e': return RV_FORM;
 	case 'f': return RV_FINISH;
 	case 'H': case '?': return RV_HELP;
-	case 'q': case 'Q': case KEY_ESC: return RV_LEAVE;
 	case '\r': case '\n': return RV_ENTER;
 	case 'j': case CTRL('n'): return RV_DOWN;
 	case 'k': case CTRL('p'): return RV_UP;
@@ -950,7 +948,6 @@ rv_key(struct rv *r, const struct key *key)
 	case RV_FORM: rv_form(r); break;
 	case RV_FINISH: rv_finish(r); break;
 	case RV_HELP: screen_help_open(&r->scr); break;
-	case RV_LEAVE: r->leave = true; break;
 	case RV_ENTER: rv_enter(r); break;
 	case RV_NONE: break;
 	default: rv_scroll(r, a); break;
@@ -972,7 +969,8 @@ static void
 rv_run(struct rv *r)
 {
 	r->scr = (struct screen){ .draw = rv_redraw_cb, .key = rv_screen_key,
-	    .ctx = r, .help = "Проверка точек", .help_h = true };
+	    .ctx = r, .help = "Проверка точек", .help_h = true,
+	    .leave_esc = true, .leave_q = true };
 	if (screen_run(&r->scr) == SCREEN_QUIT)
 		r->quit = true;
 }

@@ -112,6 +112,20 @@ screen_read(struct screen *s, struct key *key)
 	}
 }
 
+/* Whether key leaves s by the loop's own leaving keys. */
+static bool
+screen_leaves(const struct screen *s, const struct key *key)
+{
+	if (key->fkey)
+		return s->leave_esc && key->k == KEY_F(10);
+	if (key->alt)
+		return false;
+	if (s->leave_esc && (key->k == KEY_ESC || key->k == CTRL('g') ||
+	    key->k == CTRL('c')))
+		return true;
+	return s->leave_q && (key->cmd == 'q' || key->cmd == 'Q');
+}
+
 enum screen_step
 screen_run(struct screen *s)
 {
@@ -123,7 +137,8 @@ screen_run(struct screen *s)
 			s->draw(s->ctx);
 		if (!screen_read(s, &key))
 			return SCREEN_QUIT;
-		step = s->key(s->ctx, &key);
+		step = screen_leaves(s, &key) ? SCREEN_DONE :
+		    s->key(s->ctx, &key);
 	}
 	return step;
 }

@@ -8,7 +8,8 @@
  * screen, take a key.  The loop reads the key and does what every screen
  * does the same way, so that a key added here works on every screen: a
  * signal or hangup ends the screen; a resize or Ctrl-L repaints; Esc (or
- * Alt) and a digit is that F-key; a letter of the Russian layout comes
+ * Alt) and a digit is that F-key; Esc and F10 leave a screen that asks
+ * for it (q too, where nothing is typed); a letter of the Russian layout comes
  * as the Latin command at its place (key->cmd; key->k stays as typed,
  * for text); drawing waits while typed-ahead keys are pending; and the
  * screen's help (F1) is opened, scrolled and closed here.
@@ -46,6 +47,10 @@ struct screen {
 	const char *help;
 	/* H opens the help too (where H is not a command of its own). */
 	bool	 help_h;
+	/* Esc, Ctrl-G, Ctrl-C and F10 end the screen (SCREEN_DONE) before
+	 * the handler sees them; with leave_q, q and Q too (where no text
+	 * is typed). */
+	bool	 leave_esc, leave_q;
 	/* The help while it is open; draw shows it (help_pane_draw). */
 	struct help_pane pane;
 	/* The last key was Esc alone: a digit now is an F-key. */

@@ -348,13 +348,11 @@ menu_screen_key(void *ctx, struct key *key)
 			menu_step(m, k == KEY_UP ? -1 : 1);
 		else if (k == KEY_ENTER || k == KEY_RIGHT)
 			ms->chosen = (int)m->cur;
-		else if (k == KEY_F(10) || k == KEY_LEFT)
+		else if (k == KEY_LEFT)
 			ms->chosen = -1;
 		return ms->chosen == -3 ? SCREEN_STAY : SCREEN_DONE;
 	}
-	if (k == KEY_ESC || k == 'q' || k == CTRL('g') || k == CTRL('c'))
-		ms->chosen = -1;
-	else if (k == 'k' || k == 'j')
+	if (k == 'k' || k == 'j')
 		menu_step(m, k == 'k' ? -1 : 1);
 	else if (k == '\r' || k == '\n')
 		ms->chosen = (int)m->cur;
@@ -369,11 +367,12 @@ menu_run(struct menu *m, prompt_redraw_fn *redraw, void *ctx)
 {
 	struct menu_screen ms = { m, redraw, ctx, -3 };
 	struct screen s = { .draw = menu_screen_draw, .key = menu_screen_key,
-	    .ctx = &ms };
+	    .ctx = &ms, .leave_esc = true, .leave_q = true };
 
 	if (m->off[m->cur])
 		menu_step(m, 1);
 	if (screen_run(&s) == SCREEN_QUIT)
 		return -2;
-	return ms.chosen;
+	/* Left by the loop's Esc, F10 or q. */
+	return ms.chosen == -3 ? -1 : ms.chosen;
 }
