@@ -534,7 +534,6 @@ fs_screen_key(void *ctx, struct key *key)
 	struct fscreen *s = ctx;
 	bool done;
 
-	msgline_clear(&s->msg);
 	s->res = fs_key(s, key, &done, s->jump);
 	if (s->res == DIALOG_QUIT)
 		return SCREEN_QUIT;
@@ -573,7 +572,7 @@ findings_screen(struct edit *e, const struct findings_jump *resume,
 	s.res = DIALOG_CANCEL;
 	s.scr = (struct screen){ .draw = fs_draw_cb, .key = fs_screen_key,
 	    .ctx = &s, .help = "Замечания", .help_h = true, .leave_esc = true,
-	    .leave_q = true };
+	    .leave_q = true, .msg = &s.msg };
 	if (!done && screen_run(&s.scr) == SCREEN_QUIT)
 		s.res = DIALOG_QUIT;
 	res = done ? res : s.res;

@@ -959,7 +959,6 @@ rv_screen_key(void *ctx, struct key *key)
 {
 	struct rv *r = ctx;
 
-	msgline_clear(&r->msg);
 	rv_key(r, key);
 	return r->quit ? SCREEN_QUIT : r->leave ? SCREEN_DONE : SCREEN_STAY;
 }
@@ -970,7 +969,7 @@ rv_run(struct rv *r)
 {
 	r->scr = (struct screen){ .draw = rv_redraw_cb, .key = rv_screen_key,
 	    .ctx = r, .help = "Проверка точек", .help_h = true,
-	    .leave_esc = true, .leave_q = true };
+	    .leave_esc = true, .leave_q = true, .msg = &r->msg };
 	if (screen_run(&r->scr) == SCREEN_QUIT)
 		r->quit = true;
 }

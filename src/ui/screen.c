@@ -16,7 +16,9 @@ void
 screen_help_open(struct screen *s)
 {
 	s->pane.on = true;
-	s->pane.scroll = help_find(s->help != NULL ? s->help : "", COLS);
+	/* "" is the help from its top. */
+	s->pane.scroll = s->help != NULL && s->help[0] != '\0' ?
+	    help_find(s->help, COLS) : 0;
 }
 
 /* A key over the open help: the motions scroll it, any other closes
@@ -78,6 +80,14 @@ screen_own_key(struct screen *s, const struct key *key)
 			s->resize(s->ctx);
 		clearok(curscr, TRUE);
 		return true;
+	}
+	/* What the message said was about the key before. */
+	if (s->msg != NULL)
+		msgline_clear(s->msg);
+	if (s->pane.on && key->fkey && key->k == KEY_F(10)) {
+		/* F10 leaves the screen (or the editor) from its help too. */
+		s->pane.on = false;
+		return false;
 	}
 	if (s->pane.on) {
 		help_pane_key(&s->pane, key);

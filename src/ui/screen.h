@@ -43,7 +43,8 @@ struct screen {
 	/* Called when the terminal changed size or on Ctrl-L, before the
 	 * repaint (NULL: nothing to lay out or read again). */
 	void	(*resize)(void *ctx);
-	/* The section of the help F1 opens (NULL: F1 goes to key). */
+	/* The section of the help F1 opens ("": its top; NULL: F1 goes to
+	 * key). */
 	const char *help;
 	/* H opens the help too (where H is not a command of its own). */
 	bool	 help_h;
@@ -53,6 +54,9 @@ struct screen {
 	bool	 leave_esc, leave_q;
 	/* The help while it is open; draw shows it (help_pane_draw). */
 	struct help_pane pane;
+	/* The screen's message line, cleared by every key but a repaint
+	 * (NULL: none, or the screen clears its own). */
+	struct msgline *msg;
 	/* The last key was Esc alone: a digit now is an F-key. */
 	bool	 esc;
 };

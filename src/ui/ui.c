@@ -23,7 +23,6 @@
 enum ui_mode {
 	MODE_TABLE,
 	MODE_RECORD,		/* one touchpoint, full screen, read-only */
-	MODE_HELP,
 	MODE_REMINDER,		/* the reminder of п. 5.3-5.4 in full */
 	MODE_LOG		/* the change log */
 };
@@ -46,7 +45,7 @@ struct ui {
 	struct layout		 lay;
 	enum ui_mode		 mode;
 	bool			 focus_detail;
-	int			 help_scroll;
+	struct screen		 scr;		/* its loop, with the help */
 	struct msgline		 msg;
 	char			*search;	/* last search text */
 	enum view_dir		 search_dir;
@@ -230,7 +229,7 @@ static void
 ui_draw_message(struct ui *u)
 {
 	const struct rect *r = &u->lay.msg;
-	const char *hint = u->mode == MODE_TABLE ?
+	const char *hint = u->mode == MODE_TABLE && !u->scr.pane.on ?
 	    "Tab — сведения  / — поиск  F1 — справка" : "Esc — назад";
 	char status[128];
 	int hw = utf8_width(hint);
@@ -308,7 +307,7 @@ ui_draw(struct ui *u)
 	/* A verdict or a change since: the marks and the pane follow. */
 	if (review_badges_refresh(&u->badges, u->st))
 		u->detail.width = -1;
-	switch (u->mode) {
+	switch (u->scr.pane.on ? (enum ui_mode)-1 : u->mode) {
 	case MODE_TABLE:
 		if (table_counts_refresh(&u->table, &err) != 0)
 			ui_failed(u, &err);
@@ -321,15 +320,15 @@ ui_draw(struct ui *u)
 		    "Запись точки взаимодействия (только просмотр) — "
 		    "Esc или q — назад", true);
 		break;
-	case MODE_HELP:
-		help_draw(&u->lay.full, u->help_scroll);
-		break;
 	case MODE_REMINDER:
 		reminder_view_draw(&u->reminder, &u->lay.full,
 		    u->reminder_scroll);
 		break;
 	case MODE_LOG:
 		logview_draw(&u->log, &u->lay.full);
+		break;
+	default:
+		help_pane_draw(&u->scr.pane, &u->lay.full);
 		break;
 	}
 	ui_draw_message(u);
@@ -581,10 +580,7 @@ ui_overlay_key(struct ui *u, bool fkey, wint_t k)
 	if (!fkey && k == ' ')
 		m = MOVE_PGDN;
 	if (m != MOVE_NONE) {
-		if (u->mode == MODE_HELP)
-			u->help_scroll = ui_scroll_by(m, u->help_scroll,
-			    help_lines(u->lay.full.w), u->lay.full.h - 1);
-		else if (u->mode == MODE_REMINDER)
+		if (u->mode == MODE_REMINDER)
 			u->reminder_scroll = ui_scroll_by(m, u->reminder_scroll,
 			    reminder_view_lines(&u->reminder, u->lay.full.w),
 			    u->lay.full.h - 1);
@@ -595,8 +591,7 @@ ui_overlay_key(struct ui *u, bool fkey, wint_t k)
 	}
 	if ((!fkey && (k == KEY_ESC || k == 'q' || k == 'Q' || k == '\r' ||
 	    k == '\n')) || (fkey && (k == KEY_F(3) || k == KEY_LEFT ||
-	    k == KEY_ENTER)) || (u->mode == MODE_HELP && fkey &&
-	    k == KEY_F(1))) {
+	    k == KEY_ENTER))) {
 		u->mode = MODE_TABLE;
 		u->detail.scroll = 0;
 	}
@@ -756,10 +751,7 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 		return true;
 	if (u->mode != MODE_TABLE)
 		return false;
-	if ((fkey && k == KEY_F(1)) || (!fkey && k == 'H')) {
-		u->mode = MODE_HELP;
-		u->help_scroll = 0;
-	} else if (!fkey && (k == 'q' || k == 'Q')) {
+	if (!fkey && (k == 'q' || k == 'Q')) {
 		u->quit = true;
 	} else if ((!fkey && k == '/') || (fkey && k == KEY_F(7))) {
 		ui_search_prompt(u, VIEW_FORWARD);
@@ -780,7 +772,6 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_key(struct ui *u, bool fkey, wint_t k)
 {
-	msgline_clear(&u->msg);
 	if (ui_global_key(u, fkey, k))
 		goto done;
 	/* The record's key bar offers 4Правка: its form, as from the table
@@ -882,11 +873,12 @@ ui_screen_key(void *ctx, struct key *key)
 static int
 ui_loop(struct ui *u)
 {
-	struct screen s = { .draw = ui_draw_cb, .key = ui_screen_key,
-	    .ctx = u, .resize = ui_resize_cb };
 	int sig;
 
-	screen_run(&s);
+	u->scr = (struct screen){ .draw = ui_draw_cb, .key = ui_screen_key,
+	    .ctx = u, .resize = ui_resize_cb, .help = "", .help_h = true,
+	    .msg = &u->msg };
+	screen_run(&u->scr);
 	sig = term_signal();
 	/* Not the clerk's quitting: a signal, or the terminal gone. */
 	return u->quit || sig != 0 ? sig : SIGHUP;
