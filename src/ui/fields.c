@@ -125,17 +125,17 @@ fields_key(struct fields *f, const struct dialog_env *env, size_t max)
 {
 	struct fields_screen fs = { f, env };
 	struct screen s = { .draw = fields_screen_draw,
-	    .resize = fields_screen_resize, .ctx = &fs };
+	    .resize = fields_screen_resize, .ctx = &fs, .leave_esc = true };
 	struct key key;
 	wint_t wc;
 
 	if (!screen_read(&s, &key))
 		return FIELDS_QUIT;
+	if (screen_leaves(&s, &key))
+		return FIELDS_CANCEL;
 	wc = key.k;
 	if (key.fkey)
 		return fields_fkey(f, wc, max);
-	if (wc == 27 || wc == CTRL('g') || wc == CTRL('c'))
-		return FIELDS_CANCEL;
 	if (wc == '\t') {
 		f->cur = (f->cur + 1) % f->n;
 		return FIELDS_NONE;

@@ -122,8 +122,7 @@ screen_read(struct screen *s, struct key *key)
 	}
 }
 
-/* Whether key leaves s by the loop's own leaving keys. */
-static bool
+bool
 screen_leaves(const struct screen *s, const struct key *key)
 {
 	if (key->fkey)

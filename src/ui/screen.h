@@ -69,6 +69,9 @@ struct screen {
  * hangup.
  */
 bool	screen_read(struct screen *s, struct key *key);
+/* Whether key leaves s by the loop's leaving keys (leave_esc, leave_q):
+ * screen_run ends s on it; a caller of screen_read asks. */
+bool	screen_leaves(const struct screen *s, const struct key *key);
 /* Draw, read, hand the key over, until the handler says done or quit
  * (or a signal or hangup comes: SCREEN_QUIT). */
 enum screen_step screen_run(struct screen *s);
