@@ -29,45 +29,6 @@ struct fscreen {
 	enum dialog_result res;		/* the way out */
 };
 
-/* One line of the screen. */
-struct fs_line {
-	char	*text;
-	attr_t	 attr;
-	int	 indent;
-	size_t	 finding;	/* the finding it shows, or FINDING_NONE */
-};
-
-struct fs_lines {
-	struct fs_line *v;
-	size_t	 n, cap;
-};
-
-/* Append a line (text copied). */
-static void
-fs_push(struct fs_lines *ls, const char *text, attr_t attr, int indent,
-    size_t finding)
-{
-	if (ls->n == ls->cap) {
-		ls->cap = ls->cap ? ls->cap * 2 : 64;
-		ls->v = xreallocarray(ls->v, ls->cap, sizeof *ls->v);
-	}
-	ls->v[ls->n].text = xstrdup(text);
-	ls->v[ls->n].attr = attr;
-	ls->v[ls->n].indent = indent;
-	ls->v[ls->n].finding = finding;
-	ls->n++;
-}
-
-/* Free the lines and their texts. */
-static void
-fs_free_lines(struct fs_lines *ls)
-{
-	for (size_t i = 0; i < ls->n; i++)
-		free(ls->v[i].text);
-	free(ls->v);
-	memset(ls, 0, sizeof *ls);
-}
-
 /* Whether finding i is listed. */
 static bool
 fs_shown(const struct fscreen *s, size_t i)
@@ -78,10 +39,9 @@ fs_shown(const struct fscreen *s, size_t i)
 /* The lines of finding i, its level first, wrapped in width. */
 static void
 fs_finding_lines(const struct fscreen *s, size_t i, int width,
-    struct fs_lines *ls)
+    struct wrapped *ls)
 {
 	const struct finding *fi = &s->f.v[i];
-	struct strvec lines;
 	attr_t attr = fi->level == LEVEL_ERROR ? A_BOLD :
 	    fi->level == LEVEL_HINT || fi->acknowledged ? A_DIM : A_NORMAL;
 	char *text;
@@ -93,17 +53,14 @@ fs_finding_lines(const struct fscreen *s, size_t i, int width,
 		text = xasprintf("%s %s — %s", fi->level == LEVEL_ERROR ? "✗" :
 		    fi->level == LEVEL_WARNING ? "!" : "·",
 		    level_label(fi->level), fi->message);
-	strvec_init(&lines);
-	utf8_wrap(text, width > 10 ? width : 10, &lines);
-	for (size_t k = 0; k < lines.n; k++)
-		fs_push(ls, lines.v[k], attr, k == 0 ? 4 : 6, i);
-	strvec_fini(&lines);
+	/* Its continuation lines stand under its text, 6 columns in. */
+	wrapped_add_tagged(ls, text, attr, 4, width + 4, i);
 	free(text);
 }
 
 /* Every line at width: process headings, touchpoint headings, findings. */
 static void
-fs_layout(const struct fscreen *s, int width, struct fs_lines *ls)
+fs_layout(const struct fscreen *s, int width, struct wrapped *ls)
 {
 	size_t proc = FINDING_NONE, tp = FINDING_NONE;
 
@@ -117,8 +74,9 @@ fs_layout(const struct fscreen *s, int width, struct fs_lines *ls)
 			/* R0 about the header comes first, under its own
 			 * heading. */
 			if (i == 0)
-				fs_push(ls, "Заголовок перечня (E — заполнить)",
-				    A_BOLD, 0, FINDING_NONE);
+				wrapped_add_tagged(ls, "Заголовок перечня "
+				    "(E — заполнить)", A_BOLD, 0, 0,
+				    FINDING_NONE);
 			fs_finding_lines(s, i, width - 7, ls);
 			continue;
 		}
@@ -127,14 +85,15 @@ fs_layout(const struct fscreen *s, int width, struct fs_lines *ls)
 			tp = FINDING_NONE;
 			h = xasprintf("%zu. %s", proc + 1,
 			    s->l.procs[proc].name);
-			fs_push(ls, h, A_BOLD, 0, FINDING_NONE);
+			wrapped_add_tagged(ls, h, A_BOLD, 0, 0, FINDING_NONE);
 			free(h);
 		}
 		if (fi->tp != tp && fi->tp != FINDING_NONE) {
 			tp = fi->tp;
 			h = xasprintf("%zu.%zu %s", proc + 1, tp + 1,
 			    s->l.procs[proc].tps[tp].name);
-			fs_push(ls, h, A_UNDERLINE, 2, FINDING_NONE);
+			wrapped_add_tagged(ls, h, A_UNDERLINE, 2, 0,
+			    FINDING_NONE);
 			free(h);
 		}
 		fs_finding_lines(s, i, width - 7, ls);
@@ -185,7 +144,7 @@ fs_fix_cursor(struct fscreen *s)
 static void
 fs_draw(struct fscreen *s)
 {
-	struct fs_lines ls = { 0 };
+	struct wrapped ls = { 0 };
 	int body = LINES - 3, first = -1, last = -1;
 	char *title = fs_title(s);
 
@@ -200,7 +159,7 @@ fs_draw(struct fscreen *s)
 	} else {
 		fs_layout(s, COLS, &ls);
 		for (size_t i = 0; i < ls.n; i++)
-			if (ls.v[i].finding == s->cur) {
+			if (ls.tag[i] == s->cur) {
 				if (first < 0)
 					first = (int)i;
 				last = (int)i;
@@ -221,17 +180,15 @@ fs_draw(struct fscreen *s)
 			    "подсказки.", A_BOLD);
 		for (int y = 0; y < body; y++) {
 			size_t li = (size_t)(s->scroll + y);
-			const struct fs_line *l;
 			attr_t a;
 
 			if (li >= ls.n)
 				break;
-			l = &ls.v[li];
-			a = l->attr;
-			if (l->finding != FINDING_NONE && l->finding == s->cur)
-				a = A_REVERSE | (l->attr & A_BOLD);
-			draw_text(1 + y, l->indent, COLS - l->indent, l->text,
-			    a);
+			a = ls.attr[li];
+			if (ls.tag[li] != FINDING_NONE && ls.tag[li] == s->cur)
+				a = A_REVERSE | (ls.attr[li] & A_BOLD);
+			draw_text(1 + y, ls.indent[li], COLS - ls.indent[li],
+			    ls.text[li], a);
 		}
 	}
 	draw_fill(LINES - 2, 0, COLS, A_NORMAL);
@@ -241,7 +198,7 @@ fs_draw(struct fscreen *s)
 		    "подсказки · Esc — назад", A_DIM);
 	draw_fill(LINES - 1, 0, COLS, term_attr_bar());
 	draw_text(LINES - 1, 0, COLS, "1Помощь  10Назад", term_attr_bar());
-	fs_free_lines(&ls);
+	wrapped_fini(&ls);
 	curs_set(0);
 	refresh();
 }

@@ -88,6 +88,7 @@ struct wrapped {
 	char	**text;
 	attr_t	*attr;
 	int	*indent;
+	size_t	*tag;		/* what each line shows, the caller's */
 	size_t	 n, cap;
 };
 
@@ -95,6 +96,10 @@ struct wrapped {
  * lines of an indented item stand two further in, under its text). */
 void	wrapped_add(struct wrapped *w, const char *text, attr_t attr,
 	    int indent, int width);
+/* The same, each line tagged (a heading: width 0, one line, cut when
+ * drawn). */
+void	wrapped_add_tagged(struct wrapped *w, const char *text, attr_t attr,
+	    int indent, int width, size_t tag);
 void	wrapped_fini(struct wrapped *w);
 /* Draw height lines from first on at (y, x), w columns, each line's
  * rest cleared. */

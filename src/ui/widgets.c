@@ -15,30 +15,49 @@
 /* The widest the menus and notices are. */
 #define WIDGET_BOX_W 72
 
+/* Append one line as it is. */
+static void
+wrapped_push(struct wrapped *ls, const char *text, attr_t attr, int indent,
+    size_t tag)
+{
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 32;
+		ls->text = xreallocarray(ls->text, ls->cap, sizeof *ls->text);
+		ls->attr = xreallocarray(ls->attr, ls->cap, sizeof *ls->attr);
+		ls->indent = xreallocarray(ls->indent, ls->cap,
+		    sizeof *ls->indent);
+		ls->tag = xreallocarray(ls->tag, ls->cap, sizeof *ls->tag);
+	}
+	ls->text[ls->n] = xstrdup(text);
+	ls->attr[ls->n] = attr;
+	ls->indent[ls->n] = indent;
+	ls->tag[ls->n] = tag;
+	ls->n++;
+}
+
+void
+wrapped_add_tagged(struct wrapped *ls, const char *text, attr_t attr,
+    int indent, int width, size_t tag)
+{
+	struct strvec w;
+
+	if (width <= 0) {
+		wrapped_push(ls, text, attr, indent, tag);
+		return;
+	}
+	strvec_init(&w);
+	utf8_wrap(text, width - indent > 10 ? width - indent : 10, &w);
+	for (size_t i = 0; i < w.n; i++)
+		wrapped_push(ls, w.v[i], attr, indent + (i > 0 && indent > 0 ?
+		    2 : 0), tag);
+	strvec_fini(&w);
+}
+
 void
 wrapped_add(struct wrapped *ls, const char *text, attr_t attr, int indent,
     int width)
 {
-	struct strvec w;
-
-	strvec_init(&w);
-	utf8_wrap(text, width - indent > 10 ? width - indent : 10, &w);
-	for (size_t i = 0; i < w.n; i++) {
-		if (ls->n == ls->cap) {
-			ls->cap = ls->cap ? ls->cap * 2 : 32;
-			ls->text = xreallocarray(ls->text, ls->cap,
-			    sizeof *ls->text);
-			ls->attr = xreallocarray(ls->attr, ls->cap,
-			    sizeof *ls->attr);
-			ls->indent = xreallocarray(ls->indent, ls->cap,
-			    sizeof *ls->indent);
-		}
-		ls->text[ls->n] = xstrdup(w.v[i]);
-		ls->attr[ls->n] = attr;
-		ls->indent[ls->n] = indent + (i > 0 && indent > 0 ? 2 : 0);
-		ls->n++;
-	}
-	strvec_fini(&w);
+	wrapped_add_tagged(ls, text, attr, indent, width > 0 ? width : 1, 0);
 }
 
 void
@@ -49,6 +68,7 @@ wrapped_fini(struct wrapped *ls)
 	free(ls->text);
 	free(ls->attr);
 	free(ls->indent);
+	free(ls->tag);
 	memset(ls, 0, sizeof *ls);
 }
 
