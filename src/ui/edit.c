@@ -49,9 +49,8 @@ edit_say(struct edit *e, bool error, const char *fmt, ...)
 	if (e->msg == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, e->msglen, fmt, ap);
+	msgline_vsay(e->msg, error, fmt, ap);
 	va_end(ap);
-	*e->msg_error = error;
 }
 
 int
@@ -123,7 +122,7 @@ edit_after_form(struct edit *e, enum dialog_result res,
 		*quit = true;
 		break;
 	case DIALOG_CANCEL:
-		if (e->msg[0] == '\0')
+		if (e->msg->text[0] == '\0')
 			edit_say(e, false, "Форма закрыта без сохранения");
 		break;
 	}
@@ -274,7 +273,7 @@ edit_exclude_process(struct edit *e, const struct view_row *r, bool *quit)
 	model_set(&u.after.name, r->proc_name);
 	q = xasprintf("Причина исключения процесса (п. 5.3.4) «%s»: ",
 	    r->proc_name);
-	e->msg[0] = '\0';
+	msgline_clear(e->msg);
 	e->redraw(e->ctx);
 	pr = prompt_read(q, LINES - 2, e->redraw, e->ctx, &text);
 	free(q);
@@ -366,7 +365,7 @@ edit_exclude(struct edit *e, bool *quit)
 	}
 	key = r->key;
 	q = xasprintf("Причина исключения (п. 5.3.4) «%s»: ", r->name);
-	e->msg[0] = '\0';
+	msgline_clear(e->msg);
 	e->redraw(e->ctx);
 	pr = prompt_read(q, LINES - 2, e->redraw, e->ctx, &text);
 	free(q);
@@ -558,15 +557,13 @@ edit_change_key(struct edit *e, bool fkey, wint_t k, enum xkey x,
 }
 
 bool
-edit_key(struct edit *e, bool fkey, wint_t k, char *msg, size_t msglen,
-    bool *msg_error, bool *quit)
+edit_key(struct edit *e, bool fkey, wint_t k, struct msgline *msg,
+    bool *quit)
 {
 	enum xkey x = fkey ? keys_extra(k) : XKEY_NONE;
 	bool used;
 
 	e->msg = msg;
-	e->msglen = msglen;
-	e->msg_error = msg_error;
 	if ((!fkey && k == '!') || (fkey && k == KEY_F(5))) {
 		edit_findings(e, quit);
 		used = true;

@@ -519,8 +519,8 @@ findings_screen(struct edit *e, const struct findings_jump *resume,
 		fs_resume_cursor(&s, resume);
 		/* What the save did is said here, where the clerk is. */
 		if (e->msg != NULL) {
-			msgline_say(&s.msg, false, "%s", e->msg);
-			e->msg[0] = '\0';
+			s.msg = *e->msg;
+			msgline_clear(e->msg);
 		}
 	}
 	else

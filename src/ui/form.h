@@ -167,9 +167,7 @@ struct edit {
 	prompt_redraw_fn *redraw;	/* the table's screen, after a resize */
 	void		*ctx;
 	struct undo	 undo;
-	char		*msg;		/* the message line, during a key */
-	size_t		 msglen;
-	bool		*msg_error;
+	struct msgline	*msg;		/* the message line, during a key */
 };
 
 /* Who is changing the list now; -1 with err if the program gave none. */

@@ -1326,7 +1326,7 @@ rv_session(struct rv *r, bool resumed)
 }
 
 enum dialog_result
-review_mode(struct edit *e, char *msg, size_t msglen, bool *msg_error)
+review_mode(struct edit *e, struct msgline *msg)
 {
 	struct actor who;
 	struct error err;
@@ -1334,26 +1334,21 @@ review_mode(struct edit *e, char *msg, size_t msglen, bool *msg_error)
 	bool resumed = false;
 	int rc;
 
-	msg[0] = '\0';
-	*msg_error = false;
+	msgline_clear(msg);
 	if (e->opt->readonly || store_is_readonly(e->st)) {
-		snprintf(msg, msglen, "Перечень открыт только для чтения: "
+		msgline_say(msg, true, "Перечень открыт только для чтения: "
 		    "проверять точки нельзя");
-		*msg_error = true;
 		return DIALOG_CANCEL;
 	}
 	if (edit_actor(e, &who, &err) != 0 ||
 	    rv_permitted(e->st, who.login, &err) != 0) {
-		snprintf(msg, msglen, "Проверка недоступна: %s", err.msg);
-		*msg_error = true;
+		msgline_say(msg, true, "Проверка недоступна: %s", err.msg);
 		return widget_notice("Проверка недоступна", err.msg,
 		    e->redraw, e->ctx) ?
 		    DIALOG_CANCEL : DIALOG_QUIT;
 	}
 	rv_init(&r, e, who.login);
-	e->msg = r.msg.text;
-	e->msglen = sizeof r.msg.text;
-	e->msg_error = &r.msg.error;
+	e->msg = &r.msg;
 	rc = rv_choose(&r, &resumed);
 	if (rc > 0)
 		rv_session(&r, resumed);
@@ -1363,10 +1358,9 @@ review_mode(struct edit *e, char *msg, size_t msglen, bool *msg_error)
 		return DIALOG_QUIT;
 	}
 	if (rc > 0)
-		rv_farewell(&r, msg, msglen);
+		rv_farewell(&r, msg->text, sizeof msg->text);
 	else
-		snprintf(msg, msglen, "%s", r.msg.text);
-	*msg_error = rc == 0 && r.msg.error;
+		*msg = r.msg;
 	rv_fini(&r);
 	return rc > 0 ? DIALOG_OK : DIALOG_CANCEL;
 }

@@ -662,8 +662,7 @@ ui_print(struct ui *u)
 static void
 ui_review(struct ui *u)
 {
-	if (review_mode(u->edit, u->msg.text, sizeof u->msg.text, &u->msg.error) ==
-	    DIALOG_QUIT)
+	if (review_mode(u->edit, &u->msg) == DIALOG_QUIT)
 		u->quit = true;
 	u->mode = MODE_TABLE;
 	ui_resize(u);
@@ -781,8 +780,8 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 		u->mode = MODE_TABLE;
 		u->detail.scroll = 0;
 	}
-	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k,
-	    u->msg.text, sizeof u->msg.text, &u->msg.error, &u->quit))
+	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k, &u->msg,
+	    &u->quit))
 		goto done;
 	if (u->mode == MODE_TABLE)
 		ui_table_key(u, fkey, k);

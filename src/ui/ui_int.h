@@ -375,8 +375,9 @@ struct edit *edit_new(struct store *st, struct catalog *cat,
 void	edit_free(struct edit *e);
 /* An editing key of the table: false if k is not one.  What it did (or
  * why not) goes to msg; *quit is set if a signal or a hangup came. */
-bool	edit_key(struct edit *e, bool fkey, wint_t k, char *msg,
-	    size_t msglen, bool *msg_error, bool *quit);
+struct msgline;
+bool	edit_key(struct edit *e, bool fkey, wint_t k, struct msgline *msg,
+	    bool *quit);
 
 /* review.c - review sessions in the editor (п. 2.2), and the marks of
  * touchpoints returned for rework. */
@@ -404,8 +405,7 @@ void	review_badges_detail(struct detail *d, bool first, void *ctx);
 /* V, F6: choose a scope or resume the clerk's unfinished session, step
  * through it, a summary at the end.  What it came to (or why it was
  * refused) goes to msg; DIALOG_QUIT on a signal or hangup. */
-enum dialog_result review_mode(struct edit *e, char *msg, size_t msglen,
-	    bool *msg_error);
+enum dialog_result review_mode(struct edit *e, struct msgline *msg);
 
 /* keys.c - the keys the forms read that not every terminfo entry names
  * (modified arrows, F2 … F8, bracketed paste): taught to curses. */
