@@ -659,12 +659,14 @@ rv_verdict(struct rv *r, enum verdict v)
 	enum prompt_result pr;
 
 	if (it == NULL) {
-		msgline_say(&r->msg, false, "Все точки проверки пройдены: ← — назад к "
+		msgline_say(&r->msg, false,
+		    "Все точки проверки пройдены: ← — назад к "
 		    "последней, Enter — к непросмотренной");
 		return;
 	}
 	if (it->gone) {
-		msgline_say(&r->msg, true, "Точки %s больше нет в перечне: решение по ней "
+		msgline_say(&r->msg, true,
+		    "Точки %s больше нет в перечне: решение по ней "
 		    "вынести нельзя", it->label);
 		return;
 	}
@@ -684,7 +686,8 @@ rv_verdict(struct rv *r, enum verdict v)
 		comment = utf8_squeeze(text);
 		free(text);
 		if (comment[0] == '\0') {
-			msgline_say(&r->msg, true, "Точка не возвращена: напишите "
+			msgline_say(&r->msg, true,
+			    "Точка не возвращена: напишите "
 			    "замечание — что доработать");
 			free(comment);
 			return;
@@ -705,14 +708,16 @@ rv_verdict(struct rv *r, enum verdict v)
 	label = xstrdup(it->label);
 	rv_reload(r);
 	if (r->msg.text[0] == '\0')
-		msgline_say(&r->msg, false, "%s: %s%s%s", label, verdict_title(v),
+		msgline_say(&r->msg, false,
+		    "%s: %s%s%s", label, verdict_title(v),
 		    comment != NULL ? " — " : "",
 		    comment != NULL ? comment : "");
 	free(label);
 	free(comment);
 	if (r->s.finished_utc[0] == '\0' && r->s.count[VERDICT_PENDING] == 0) {
 		rv_finish_now(r);
-		msgline_say(&r->msg, false, "Все точки просмотрены — проверка № %lld "
+		msgline_say(&r->msg, false,
+		    "Все точки просмотрены — проверка № %lld "
 		    "завершена", (long long)r->id);
 	}
 }
@@ -739,7 +744,8 @@ static void
 rv_back(struct rv *r)
 {
 	if (r->s.finished_utc[0] != '\0')
-		msgline_say(&r->msg, false, "Проверка завершена: её решения не меняются; "
+		msgline_say(&r->msg, false,
+		    "Проверка завершена: её решения не меняются; "
 		    "новая проверка — V в таблице");
 	else if (r->s.position == 0)
 		msgline_say(&r->msg, false, "Это первая точка проверки");
@@ -778,13 +784,15 @@ rv_finish(struct rv *r)
 		free(q);
 		if (!yes) {
 			if (!r->quit)
-				msgline_say(&r->msg, false, "Проверка продолжается");
+				msgline_say(&r->msg, false,
+				    "Проверка продолжается");
 			return;
 		}
 	}
 	rv_finish_now(r);
 	if (r->msg.text[0] == '\0')
-		msgline_say(&r->msg, false, "Проверка № %lld завершена", (long long)r->id);
+		msgline_say(&r->msg, false,
+		    "Проверка № %lld завершена", (long long)r->id);
 }
 
 /* Enter: on the summary, to the first item without a verdict (or out
@@ -793,7 +801,8 @@ static void
 rv_enter(struct rv *r)
 {
 	if (rv_at_item(r)) {
-		msgline_say(&r->msg, false, "a — принять, r — вернуть на доработку, s — "
+		msgline_say(&r->msg, false,
+		    "a — принять, r — вернуть на доработку, s — "
 		    "пропустить, e — исправить в форме");
 		return;
 	}
@@ -821,7 +830,8 @@ rv_form(struct rv *r)
 	int64_t tp_id;
 
 	if (it == NULL || !r->have_d) {
-		msgline_say(&r->msg, false, "Форма открывается на точке проверки");
+		msgline_say(&r->msg, false,
+		    "Форма открывается на точке проверки");
 		return;
 	}
 	for (int pass = 0; pass < 2 && field == FIELD_NONE; pass++)
@@ -850,7 +860,8 @@ rv_form(struct rv *r)
 		break;
 	case DIALOG_CANCEL:
 		if (r->msg.text[0] == '\0')
-			msgline_say(&r->msg, false, "Форма закрыта без сохранения");
+			msgline_say(&r->msg, false,
+			    "Форма закрыта без сохранения");
 		break;
 	}
 	rv_reload(r);
@@ -1309,10 +1320,12 @@ rv_session(struct rv *r, bool resumed)
 	if (r->msg.text[0] == '\0') {
 		rv_progress(&r->s, prog, sizeof prog);
 		if (resumed)
-			msgline_say(&r->msg, false, "Проверка № %lld продолжается с %s",
+			msgline_say(&r->msg, false,
+			    "Проверка № %lld продолжается с %s",
 			    (long long)r->id, prog);
 		else
-			msgline_say(&r->msg, false, "Начата проверка № %lld: точек %zu",
+			msgline_say(&r->msg, false,
+			    "Начата проверка № %lld: точек %zu",
 			    (long long)r->id, r->s.total);
 	}
 	rv_run(r);

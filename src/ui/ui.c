@@ -619,7 +619,8 @@ ui_approve(struct ui *u)
 		    "утвердить его нельзя");
 		return;
 	}
-	if (approve_dialog(&env, &u->reminder, u->msg.text, sizeof u->msg.text) ==
+	if (approve_dialog(&env, &u->reminder, u->msg.text,
+	    sizeof u->msg.text) ==
 	    DIALOG_QUIT)
 		u->quit = true;
 	u->msg.error = false;
@@ -653,7 +654,8 @@ ui_print(struct ui *u)
 	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
 	bool failed;
 
-	if (print_dialog(&env, u->msg.text, sizeof u->msg.text, &failed) == DIALOG_QUIT)
+	if (print_dialog(&env, u->msg.text, sizeof u->msg.text, &failed) ==
+	    DIALOG_QUIT)
 		u->quit = true;
 	u->msg.error = failed;
 }
@@ -703,7 +705,8 @@ ui_history_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_log_key(struct ui *u, bool fkey, wint_t k)
 {
-	struct logview_io io = { ui_redraw_cb, u, u->msg.text, sizeof u->msg.text };
+	struct logview_io io = { ui_redraw_cb, u, u->msg.text,
+	    sizeof u->msg.text };
 	int page = u->lay.full.h - 3, rc = 0;
 	struct error err;
 

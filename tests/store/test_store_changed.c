@@ -42,7 +42,8 @@ build_list(struct list *l)
 		for (int t = 0; t < per[p]; t++) {
 			struct touchpoint *tp;
 
-			snprintf(name, sizeof name, "Точка %d.%d", p + 1, t + 1);
+			snprintf(name, sizeof name, "Точка %d.%d", p + 1,
+			    t + 1);
 			tp = process_add_touchpoint(pr, name);
 			model_set(&tp->kind, t % 2 ? "post" : "site");
 			tp->channel = t % 2 ? CHANNEL_OFFLINE : CHANNEL_DIGITAL;
