@@ -2,6 +2,7 @@
 #include "ui_int.h"
 
 #include <stdio.h>
+#include <wchar.h>
 
 #include "buf.h"
 #include "utf8.h"
@@ -68,6 +69,34 @@ draw_text_right(int y, int x, int width, const char *s, attr_t attr)
 	return draw_fitted(y, x + width - w, w, s, attr);
 }
 
+/*
+ * Blank whole every wide character of row y that column x0 or x1 would
+ * cut.  curses leaves the other half of a wide character a narrow one
+ * is written over in place: the frame's neighbour would blank the frame
+ * (left edge), or the terminal would keep half a glyph beside it (right
+ * edge).  Two blanks over both halves leave curses and the terminal
+ * agreeing.  Cells are walked from the row's start, since both halves
+ * of a wide character read alike.
+ */
+static void
+draw_unsplit(int y, int x0, int x1)
+{
+	for (int x = 0; x < COLS; x++) {
+		wchar_t wc[CCHARW_MAX + 1] = { 0 };
+		attr_t attr;
+		short pair;
+		cchar_t cell;
+
+		if (mvin_wch(y, x, &cell) == ERR ||
+		    getcchar(&cell, wc, &attr, &pair, NULL) == ERR ||
+		    wcwidth(wc[0]) != 2)
+			continue;
+		if (x == x0 || x + 1 == x0 || x == x1 || x + 1 == x1)
+			mvaddstr(y, x, "  ");
+		x++;
+	}
+}
+
 void
 draw_box(const struct rect *r, const char *title)
 {
@@ -75,6 +104,8 @@ draw_box(const struct rect *r, const char *title)
 
 	if (r->w < 4 || r->h < 2)
 		return;
+	for (int y = r->y; y < r->y + r->h; y++)
+		draw_unsplit(y, r->x, r->x + r->w - 1);
 	/* UTF-8 lines, not ACS: the same on every TERM, as the pane's. */
 	draw_text(r->y, r->x, 1, "┌", A_NORMAL);
 	for (int i = 0; i < inner; i++) {

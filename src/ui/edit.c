@@ -4,7 +4,7 @@
  * findings screen; after each change the page is read again so that the
  * table and the detail pane show what was saved.
  */
-#include "form.h"
+#include "screen.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -49,9 +49,8 @@ edit_say(struct edit *e, bool error, const char *fmt, ...)
 	if (e->msg == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, e->msglen, fmt, ap);
+	msgline_vsay(e->msg, error, fmt, ap);
 	va_end(ap);
-	*e->msg_error = error;
 }
 
 int
@@ -103,23 +102,11 @@ edit_ask(struct edit *e, const char *question, bool *quit)
 {
 	struct key key;
 
-	for (;;) {
-		e->redraw(e->ctx);
-		draw_text(LINES - 2, 0, COLS, question, A_BOLD);
-		refresh();
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			*quit = true;
-			return 0;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (key.fkey && key.k == KEY_RESIZE)
-			continue;
-		return key.fkey ? 0 : key.k;
+	if (!widget_ask(question, e->redraw, e->ctx, &key)) {
+		*quit = true;
+		return 0;
 	}
+	return key.fkey ? 0 : key.k;
 }
 
 /* What a form's end means for the table. */
@@ -135,7 +122,7 @@ edit_after_form(struct edit *e, enum dialog_result res,
 		*quit = true;
 		break;
 	case DIALOG_CANCEL:
-		if (e->msg[0] == '\0')
+		if (e->msg->text[0] == '\0')
 			edit_say(e, false, "Форма закрыта без сохранения");
 		break;
 	}
@@ -286,7 +273,7 @@ edit_exclude_process(struct edit *e, const struct view_row *r, bool *quit)
 	model_set(&u.after.name, r->proc_name);
 	q = xasprintf("Причина исключения процесса (п. 5.3.4) «%s»: ",
 	    r->proc_name);
-	e->msg[0] = '\0';
+	msgline_clear(e->msg);
 	e->redraw(e->ctx);
 	pr = prompt_read(q, LINES - 2, e->redraw, e->ctx, &text);
 	free(q);
@@ -378,7 +365,7 @@ edit_exclude(struct edit *e, bool *quit)
 	}
 	key = r->key;
 	q = xasprintf("Причина исключения (п. 5.3.4) «%s»: ", r->name);
-	e->msg[0] = '\0';
+	msgline_clear(e->msg);
 	e->redraw(e->ctx);
 	pr = prompt_read(q, LINES - 2, e->redraw, e->ctx, &text);
 	free(q);
@@ -570,15 +557,13 @@ edit_change_key(struct edit *e, bool fkey, wint_t k, enum xkey x,
 }
 
 bool
-edit_key(struct edit *e, bool fkey, wint_t k, char *msg, size_t msglen,
-    bool *msg_error, bool *quit)
+edit_key(struct edit *e, bool fkey, wint_t k, struct msgline *msg,
+    bool *quit)
 {
 	enum xkey x = fkey ? keys_extra(k) : XKEY_NONE;
 	bool used;
 
 	e->msg = msg;
-	e->msglen = msglen;
-	e->msg_error = msg_error;
 	if ((!fkey && k == '!') || (fkey && k == KEY_F(5))) {
 		edit_findings(e, quit);
 		used = true;

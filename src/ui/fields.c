@@ -3,14 +3,13 @@
  * screen (the approval's order, the publication's date and address): its
  * drawing and its keys; what the fields mean is the caller's.
  */
-#include "ui_int.h"
+#include "screen.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "utf8.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define FIELDS_W 66
 #define FIELDS_H 15
 #define FIELDS_LABEL_W 17
@@ -50,17 +49,16 @@ static int
 fields_draw_wrapped(const struct rect *r, int y, const char *text, int max,
     attr_t attr)
 {
-	struct strvec lines;
-	int n = 0;
+	struct wrapped w = { 0 };
+	int n;
 
-	strvec_init(&lines);
-	utf8_wrap(text, r->w - 4 < 10 ? 10 : r->w - 4, &lines);
-	for (size_t i = 0; i < lines.n && n < max; i++, n++)
-		draw_text(y + n, r->x + 2, r->w - 4, lines.v[i], attr);
-	strvec_fini(&lines);
-	return n;
+	wrapped_add(&w, text, attr, 0, r->w - 4);
+	n = (int)w.n < max ? (int)w.n : max;
+	if (n > 0)
+		wrapped_draw(&w, y, r->x + 2, r->w - 4, n, 0);
+	wrapped_fini(&w);
+	return n > 0 ? n : 0;
 }
-
 void
 fields_draw(const struct fields *f)
 {
@@ -86,33 +84,58 @@ fields_draw(const struct fields *f)
 	refresh();
 }
 
+/* The dialog over its screen, as the loop repaints it. */
+struct fields_screen {
+	struct fields *f;
+	const struct dialog_env *env;
+};
+
+static void
+fields_screen_draw(void *ctx)
+{
+	fields_draw(((struct fields_screen *)ctx)->f);
+}
+
+static void
+fields_screen_resize(void *ctx)
+{
+	const struct dialog_env *env = ((struct fields_screen *)ctx)->env;
+
+	env->redraw(env->ctx);
+}
+
+/* An F-key or arrow: moves between the fields, Backspace, Enter. */
+static enum fields_input
+fields_fkey(struct fields *f, wint_t wc, size_t max)
+{
+	if (wc == KEY_UP || wc == KEY_BTAB)
+		f->cur = (f->cur + f->n - 1) % f->n;
+	else if (wc == KEY_DOWN)
+		f->cur = (f->cur + 1) % f->n;
+	else if (wc == KEY_BACKSPACE) {
+		prompt_edit_key(&f->field[f->cur], 127, max);
+		return FIELDS_EDITED;
+	} else if (wc == KEY_ENTER)
+		return FIELDS_ENTER;
+	return FIELDS_NONE;
+}
+
 enum fields_input
 fields_key(struct fields *f, const struct dialog_env *env, size_t max)
 {
+	struct fields_screen fs = { f, env };
+	struct screen s = { .draw = fields_screen_draw,
+	    .resize = fields_screen_resize, .ctx = &fs, .leave_esc = true };
+	struct key key;
 	wint_t wc;
 
-	switch (term_read_key(&wc)) {
-	case TERM_SIGNAL:
-	case TERM_HANGUP:
+	if (!screen_read(&s, &key))
 		return FIELDS_QUIT;
-	case TERM_FKEY:
-		if (wc == KEY_RESIZE)
-			env->redraw(env->ctx);
-		else if (wc == KEY_UP || wc == KEY_BTAB)
-			f->cur = (f->cur + f->n - 1) % f->n;
-		else if (wc == KEY_DOWN)
-			f->cur = (f->cur + 1) % f->n;
-		else if (wc == KEY_BACKSPACE) {
-			prompt_edit_key(&f->field[f->cur], 127, max);
-			return FIELDS_EDITED;
-		} else if (wc == KEY_ENTER)
-			return FIELDS_ENTER;
-		return FIELDS_NONE;
-	case TERM_KEY:
-		break;
-	}
-	if (wc == 27 || wc == CTRL('g') || wc == CTRL('c'))
+	if (screen_leaves(&s, &key))
 		return FIELDS_CANCEL;
+	wc = key.k;
+	if (key.fkey)
+		return fields_fkey(f, wc, max);
 	if (wc == '\t') {
 		f->cur = (f->cur + 1) % f->n;
 		return FIELDS_NONE;

@@ -5,7 +5,7 @@
  * the check needs it whole).  Enter goes to the record and opens its form
  * at the field; a warning may be accepted with a justification here too.
  */
-#include "form.h"
+#include "screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,49 +23,11 @@ struct fscreen {
 	bool		 hide_hints;
 	size_t		 cur;		/* the finding under the cursor */
 	int		 scroll;	/* the first line shown */
-	char		 msg[ERROR_MSG_MAX + 256];
-	bool		 msg_error;
-	bool		 help;
+	struct msgline	 msg;
+	struct screen	 scr;		/* its loop, with the help */
+	struct findings_jump *jump;	/* where Enter goes */
+	enum dialog_result res;		/* the way out */
 };
-
-/* One line of the screen. */
-struct fs_line {
-	char	*text;
-	attr_t	 attr;
-	int	 indent;
-	size_t	 finding;	/* the finding it shows, or FINDING_NONE */
-};
-
-struct fs_lines {
-	struct fs_line *v;
-	size_t	 n, cap;
-};
-
-/* Append a line (text copied). */
-static void
-fs_push(struct fs_lines *ls, const char *text, attr_t attr, int indent,
-    size_t finding)
-{
-	if (ls->n == ls->cap) {
-		ls->cap = ls->cap ? ls->cap * 2 : 64;
-		ls->v = xreallocarray(ls->v, ls->cap, sizeof *ls->v);
-	}
-	ls->v[ls->n].text = xstrdup(text);
-	ls->v[ls->n].attr = attr;
-	ls->v[ls->n].indent = indent;
-	ls->v[ls->n].finding = finding;
-	ls->n++;
-}
-
-/* Free the lines and their texts. */
-static void
-fs_free_lines(struct fs_lines *ls)
-{
-	for (size_t i = 0; i < ls->n; i++)
-		free(ls->v[i].text);
-	free(ls->v);
-	memset(ls, 0, sizeof *ls);
-}
 
 /* Whether finding i is listed. */
 static bool
@@ -77,10 +39,9 @@ fs_shown(const struct fscreen *s, size_t i)
 /* The lines of finding i, its level first, wrapped in width. */
 static void
 fs_finding_lines(const struct fscreen *s, size_t i, int width,
-    struct fs_lines *ls)
+    struct wrapped *ls)
 {
 	const struct finding *fi = &s->f.v[i];
-	struct strvec lines;
 	attr_t attr = fi->level == LEVEL_ERROR ? A_BOLD :
 	    fi->level == LEVEL_HINT || fi->acknowledged ? A_DIM : A_NORMAL;
 	char *text;
@@ -92,17 +53,14 @@ fs_finding_lines(const struct fscreen *s, size_t i, int width,
 		text = xasprintf("%s %s — %s", fi->level == LEVEL_ERROR ? "✗" :
 		    fi->level == LEVEL_WARNING ? "!" : "·",
 		    level_label(fi->level), fi->message);
-	strvec_init(&lines);
-	utf8_wrap(text, width > 10 ? width : 10, &lines);
-	for (size_t k = 0; k < lines.n; k++)
-		fs_push(ls, lines.v[k], attr, k == 0 ? 4 : 6, i);
-	strvec_fini(&lines);
+	/* Its continuation lines stand under its text, 6 columns in. */
+	wrapped_add_tagged(ls, text, attr, 4, width + 4, i);
 	free(text);
 }
 
 /* Every line at width: process headings, touchpoint headings, findings. */
 static void
-fs_layout(const struct fscreen *s, int width, struct fs_lines *ls)
+fs_layout(const struct fscreen *s, int width, struct wrapped *ls)
 {
 	size_t proc = FINDING_NONE, tp = FINDING_NONE;
 
@@ -116,8 +74,9 @@ fs_layout(const struct fscreen *s, int width, struct fs_lines *ls)
 			/* R0 about the header comes first, under its own
 			 * heading. */
 			if (i == 0)
-				fs_push(ls, "Заголовок перечня (E — заполнить)",
-				    A_BOLD, 0, FINDING_NONE);
+				wrapped_add_tagged(ls, "Заголовок перечня "
+				    "(E — заполнить)", A_BOLD, 0, 0,
+				    FINDING_NONE);
 			fs_finding_lines(s, i, width - 7, ls);
 			continue;
 		}
@@ -126,14 +85,15 @@ fs_layout(const struct fscreen *s, int width, struct fs_lines *ls)
 			tp = FINDING_NONE;
 			h = xasprintf("%zu. %s", proc + 1,
 			    s->l.procs[proc].name);
-			fs_push(ls, h, A_BOLD, 0, FINDING_NONE);
+			wrapped_add_tagged(ls, h, A_BOLD, 0, 0, FINDING_NONE);
 			free(h);
 		}
 		if (fi->tp != tp && fi->tp != FINDING_NONE) {
 			tp = fi->tp;
 			h = xasprintf("%zu.%zu %s", proc + 1, tp + 1,
 			    s->l.procs[proc].tps[tp].name);
-			fs_push(ls, h, A_UNDERLINE, 2, FINDING_NONE);
+			wrapped_add_tagged(ls, h, A_UNDERLINE, 2, 0,
+			    FINDING_NONE);
 			free(h);
 		}
 		fs_finding_lines(s, i, width - 7, ls);
@@ -184,7 +144,7 @@ fs_fix_cursor(struct fscreen *s)
 static void
 fs_draw(struct fscreen *s)
 {
-	struct fs_lines ls = { 0 };
+	struct wrapped ls = { 0 };
 	int body = LINES - 3, first = -1, last = -1;
 	char *title = fs_title(s);
 
@@ -192,14 +152,14 @@ fs_draw(struct fscreen *s)
 	draw_fill(0, 0, COLS, term_attr_title());
 	draw_text(0, 1, COLS - 1, title, term_attr_title());
 	free(title);
-	if (s->help) {
+	if (s->scr.pane.on) {
 		struct rect r = { 1, 0, body, COLS };
 
-		help_draw(&r, help_find("Замечания", COLS));
+		help_pane_draw(&s->scr.pane, &r);
 	} else {
 		fs_layout(s, COLS, &ls);
 		for (size_t i = 0; i < ls.n; i++)
-			if (ls.v[i].finding == s->cur) {
+			if (ls.tag[i] == s->cur) {
 				if (first < 0)
 					first = (int)i;
 				last = (int)i;
@@ -220,30 +180,25 @@ fs_draw(struct fscreen *s)
 			    "подсказки.", A_BOLD);
 		for (int y = 0; y < body; y++) {
 			size_t li = (size_t)(s->scroll + y);
-			const struct fs_line *l;
 			attr_t a;
 
 			if (li >= ls.n)
 				break;
-			l = &ls.v[li];
-			a = l->attr;
-			if (l->finding != FINDING_NONE && l->finding == s->cur)
-				a = A_REVERSE | (l->attr & A_BOLD);
-			draw_text(1 + y, l->indent, COLS - l->indent, l->text,
-			    a);
+			a = ls.attr[li];
+			if (ls.tag[li] != FINDING_NONE && ls.tag[li] == s->cur)
+				a = A_REVERSE | (ls.attr[li] & A_BOLD);
+			draw_text(1 + y, ls.indent[li], COLS - ls.indent[li],
+			    ls.text[li], a);
 		}
 	}
 	draw_fill(LINES - 2, 0, COLS, A_NORMAL);
-	if (s->msg[0] != '\0')
-		draw_text(LINES - 2, 0, COLS, s->msg, s->msg_error ? A_BOLD :
-		    A_NORMAL);
-	else
+	if (!msgline_draw(&s->msg, LINES - 2))
 		draw_text(LINES - 2, 0, COLS, "Enter — к записи и полю · a — "
 		    "принять предупреждение · d — снять принятие · f — "
 		    "подсказки · Esc — назад", A_DIM);
 	draw_fill(LINES - 1, 0, COLS, term_attr_bar());
 	draw_text(LINES - 1, 0, COLS, "1Помощь  10Назад", term_attr_bar());
-	fs_free_lines(&ls);
+	wrapped_fini(&ls);
 	curs_set(0);
 	refresh();
 }
@@ -327,19 +282,19 @@ fs_accept(struct fscreen *s)
 	if (fi->proc == FINDING_NONE) {
 		/* R0's warning is about words the grif prints: corrected,
 		 * never accepted. */
-		snprintf(s->msg, sizeof s->msg, "Замечание к заголовку не "
+		msgline_say(&s->msg, false, "Замечание к заголовку не "
 		    "принимают, а исправляют: E");
-		s->msg_error = true;
+		s->msg.error = true;
 		return true;
 	}
 	if (fi->level != LEVEL_WARNING) {
-		snprintf(s->msg, sizeof s->msg, "Принять можно только "
+		msgline_say(&s->msg, false, "Принять можно только "
 		    "предупреждение: ошибки исправляют, подсказки ни к чему "
 		    "не обязывают");
-		s->msg_error = true;
+		s->msg.error = true;
 		return true;
 	}
-	s->msg[0] = '\0';
+	msgline_clear(&s->msg);
 	fs_draw(s);
 	switch (prompt_read("Обоснование: ", LINES - 2, fs_redraw_cb, s,
 	    &text)) {
@@ -371,9 +326,9 @@ fs_accept(struct fscreen *s)
 	free(k.created_utc);
 	if (rc == 0)
 		rc = fs_load(s, &err);
-	snprintf(s->msg, sizeof s->msg, "%s", rc == 0 ? "Предупреждение "
+	msgline_say(&s->msg, false, "%s", rc == 0 ? "Предупреждение "
 	    "принято с обоснованием" : err.msg);
-	s->msg_error = rc != 0;
+	s->msg.error = rc != 0;
 	return true;
 }
 
@@ -389,8 +344,8 @@ fs_unaccept(struct fscreen *s)
 	int rc;
 
 	if (!fi->acknowledged) {
-		snprintf(s->msg, sizeof s->msg, "Это замечание не принято");
-		s->msg_error = true;
+		msgline_say(&s->msg, false, "Это замечание не принято");
+		s->msg.error = true;
 		return;
 	}
 	rc = edit_actor(s->e, &who, &err);
@@ -402,9 +357,9 @@ fs_unaccept(struct fscreen *s)
 		    fi->tp_id : 0, &removed, &err), &err);
 	if (rc == 0)
 		rc = fs_load(s, &err);
-	snprintf(s->msg, sizeof s->msg, "%s", rc == 0 ? "Принятие снято: "
+	msgline_say(&s->msg, false, "%s", rc == 0 ? "Принятие снято: "
 	    "предупреждение снова открыто" : err.msg);
-	s->msg_error = rc != 0;
+	s->msg.error = rc != 0;
 }
 
 /* Where finding i is, for the table and the form. */
@@ -460,8 +415,8 @@ fs_writable(struct fscreen *s)
 {
 	if (!s->e->opt->readonly && !store_is_readonly(s->e->st))
 		return true;
-	snprintf(s->msg, sizeof s->msg, "Перечень открыт только для чтения");
-	s->msg_error = true;
+	msgline_say(&s->msg, false, "Перечень открыт только для чтения");
+	s->msg.error = true;
 	return false;
 }
 
@@ -471,13 +426,9 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
     struct findings_jump *jump)
 {
 	int page = LINES / 3 > 1 ? LINES / 3 : 1;
-	wint_t k = key->fkey ? key->k : keys_latin(key->k);
+	wint_t k = key->cmd;
 
 	*done = false;
-	if (s->help) {
-		s->help = false;
-		return DIALOG_CANCEL;
-	}
 	if (key->fkey) {
 		switch (k) {
 		case KEY_DOWN: fs_move(s, 1); break;
@@ -486,8 +437,7 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
 		case KEY_PPAGE: fs_move(s, -page); break;
 		case KEY_HOME: fs_move(s, -(int)s->f.n); break;
 		case KEY_END: fs_move(s, (int)s->f.n); break;
-		case KEY_F(1): s->help = true; break;
-		case KEY_F(10): case KEY_LEFT: *done = true; break;
+		case KEY_LEFT: *done = true; break;
 		case KEY_ENTER: goto jump;
 		}
 		return DIALOG_CANCEL;
@@ -497,8 +447,6 @@ fs_key(struct fscreen *s, const struct key *key, bool *done,
 	case 'k': fs_move(s, -1); break;
 	case 'g': fs_move(s, -(int)s->f.n); break;
 	case 'G': fs_move(s, (int)s->f.n); break;
-	case KEY_ESC: case 'q': case 'Q': *done = true; break;
-	case 'H': s->help = true; break;
 	case 'f':
 		s->hide_hints = !s->hide_hints;
 		fs_fix_cursor(s);
@@ -522,13 +470,31 @@ jump:
 		return DIALOG_CANCEL;
 	if (s->f.v[s->cur].proc == FINDING_NONE) {
 		/* The header is no row of the table: its form is E. */
-		snprintf(s->msg, sizeof s->msg, "Заголовок перечня заполняется "
+		msgline_say(&s->msg, false, "Заголовок перечня заполняется "
 		    "в таблице: E");
 		return DIALOG_CANCEL;
 	}
 	fs_target(s, s->cur, jump);
 	*done = true;
 	return DIALOG_OK;
+}
+
+static void
+fs_draw_cb(void *ctx)
+{
+	fs_draw(ctx);
+}
+
+static enum screen_step
+fs_screen_key(void *ctx, struct key *key)
+{
+	struct fscreen *s = ctx;
+	bool done;
+
+	s->res = fs_key(s, key, &done, s->jump);
+	if (s->res == DIALOG_QUIT)
+		return SCREEN_QUIT;
+	return done ? SCREEN_DONE : SCREEN_STAY;
 }
 
 enum dialog_result
@@ -538,7 +504,6 @@ findings_screen(struct edit *e, const struct findings_jump *resume,
 	struct fscreen s;
 	struct error err;
 	enum dialog_result res = DIALOG_CANCEL;
-	struct key key;
 	bool done = false;
 
 	memset(&s, 0, sizeof s);
@@ -554,32 +519,20 @@ findings_screen(struct edit *e, const struct findings_jump *resume,
 		fs_resume_cursor(&s, resume);
 		/* What the save did is said here, where the clerk is. */
 		if (e->msg != NULL) {
-			snprintf(s.msg, sizeof s.msg, "%s", e->msg);
-			e->msg[0] = '\0';
+			s.msg = *e->msg;
+			msgline_clear(e->msg);
 		}
 	}
 	else
 		fs_first_cursor(&s);
-	while (!done) {
-		if (!keys_pending())
-			fs_draw(&s);
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			res = DIALOG_QUIT;
-			done = true;
-			continue;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (key.fkey && key.k == KEY_RESIZE) {
-			clearok(curscr, TRUE);
-			continue;
-		}
-		s.msg[0] = '\0';
-		res = fs_key(&s, &key, &done, jump);
-	}
+	s.jump = jump;
+	s.res = DIALOG_CANCEL;
+	s.scr = (struct screen){ .draw = fs_draw_cb, .key = fs_screen_key,
+	    .ctx = &s, .help = "Замечания", .help_h = true, .leave_esc = true,
+	    .leave_q = true, .msg = &s.msg };
+	if (!done && screen_run(&s.scr) == SCREEN_QUIT)
+		s.res = DIALOG_QUIT;
+	res = done ? res : s.res;
 	list_fini(&s.l);
 	findings_fini(&s.f);
 	acks_fini(&s.acks);

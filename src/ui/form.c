@@ -4,7 +4,7 @@
  * choose from, saving and leaving.  What a row means is the form's (the
  * touchpoint's, the process's, the header's) through struct form_ops.
  */
-#include "form.h"
+#include "screen.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -103,9 +103,8 @@ form_say(struct form *f, bool error, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+	msgline_vsay(&f->msg, error, fmt, ap);
 	va_end(ap);
-	f->msg_error = error;
 }
 
 /* The focused row, or NULL if the form has none to focus. */
@@ -587,49 +586,16 @@ form_draw_message(struct form *f)
 	int y = LINES - 2;
 
 	draw_fill(y, 0, COLS, A_NORMAL);
-	if (f->msg[0] != '\0')
-		draw_text(y, 0, COLS, f->msg, f->msg_error ? A_BOLD : A_NORMAL);
-	else
+	if (!msgline_draw(&f->msg, y))
 		draw_text(y, 0, COLS, "F2 или Ctrl-S — сохранить · Esc — "
 		    "отменить · Tab — следующее поле · F1 — клавиши", A_DIM);
 }
 
-/* The help screen's part about forms, over the form. */
-static void
-form_draw_help(const struct form *f)
+/* Whether the form's help is shown over it. */
+static bool
+form_help_on(const struct form *f)
 {
-	struct rect r = { 1, 0, LINES - 3, COLS };
-
-	help_draw(&r, f->help_scroll);
-}
-
-/* A key over the help: the motions scroll it, any other key closes it. */
-static void
-form_help_key(struct form *f, const struct key *key)
-{
-	int page = LINES - 4 > 1 ? LINES - 4 : 1, delta = 0;
-	int max = help_lines(COLS) - page;
-	wint_t k = key->fkey ? key->k : keys_latin(key->k);
-
-	if (key->fkey && (k == KEY_DOWN || k == KEY_UP))
-		delta = k == KEY_DOWN ? 1 : -1;
-	else if (key->fkey && (k == KEY_NPAGE || k == KEY_PPAGE))
-		delta = k == KEY_NPAGE ? page - 1 : 1 - page;
-	else if (key->fkey && (k == KEY_HOME || k == KEY_END))
-		delta = k == KEY_HOME ? -f->help_scroll : max;
-	else if (!key->fkey && (k == 'j' || k == 'k'))
-		delta = k == 'j' ? 1 : -1;
-	else if (!key->fkey && k == ' ')
-		delta = page - 1;
-	else {
-		f->help = false;
-		return;
-	}
-	f->help_scroll += delta;
-	if (f->help_scroll > max)
-		f->help_scroll = max;
-	if (f->help_scroll < 0)
-		f->help_scroll = 0;
+	return f->scr != NULL && f->scr->pane.on;
 }
 
 /* The body: rows and findings from f->scroll on. */
@@ -689,13 +655,16 @@ form_draw(struct form *f)
 		return;
 	}
 	form_draw_title(f);
-	if (f->help)
-		form_draw_help(f);
-	else
+	if (form_help_on(f)) {
+		struct rect r = { 1, 0, LINES - 3, COLS };
+
+		help_pane_draw(&f->scr->pane, &r);
+	} else {
 		form_draw_body(f, &cy, &cx);
+	}
 	form_draw_message(f);
 	draw_fkeys(LINES - 1, COLS, form_fkeys, FORM_NFKEYS);
-	if (!f->help && cy >= 0 && cx >= 0) {
+	if (!form_help_on(f) && cy >= 0 && cx >= 0) {
 		curs_set(1);
 		move(cy, cx);
 	} else {
@@ -963,29 +932,19 @@ form_save(struct form *f)
 	return FORM_SAVED;
 }
 
+/* The form under a question on its message line. */
+static void
+form_redraw_cb(void *ctx)
+{
+	form_draw(ctx);
+}
+
 bool
 form_ask(struct form *f, const char *question, struct key *answer)
 {
-	for (;;) {
-		form_say(f, true, "%s", question);
-		form_draw(f);
-		switch (keys_read(answer)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			return false;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (answer->fkey && answer->k == KEY_RESIZE) {
-			clearok(curscr, TRUE);
-			continue;
-		}
-		f->msg[0] = '\0';
-		return true;
-	}
+	msgline_clear(&f->msg);
+	return widget_ask(question, form_redraw_cb, f, answer);
 }
-
 /* The key means "save" (F2, Ctrl-S, Ctrl-O). */
 static bool
 form_is_save(const struct key *key)
@@ -1118,30 +1077,11 @@ form_key(struct form *f, struct key *key)
 		form_paste_key(f, key);
 		return FORM_GO_ON;
 	}
-	if (f->help) {
-		form_help_key(f, key);
-		return FORM_GO_ON;
-	}
-	/* Alt-digit, as Esc and a digit elsewhere: an F-key. */
-	if (key->alt && !key->fkey && key->k >= '0' && key->k <= '9') {
-		key->fkey = true;
-		key->alt = false;
-		key->k = KEYS_DIGIT_FKEY(key->k);
-	}
 	if (form_is_save(key))
 		return form_save(f);
 	if ((!key->fkey && !key->alt && key->k == KEY_ESC) ||
 	    (key->fkey && key->k == KEY_F(10)))
 		return form_leave(f);
-	if (key->fkey && key->k == KEY_F(1)) {
-		f->help = true;
-		f->help_scroll = help_find("Формы", COLS);
-		return FORM_GO_ON;
-	}
-	if (!key->fkey && !key->alt && key->k == CTRL('l')) {
-		clearok(curscr, TRUE);
-		return FORM_GO_ON;
-	}
 	if (r == NULL)
 		return FORM_GO_ON;
 	if ((key->fkey && key->k == KEY_F(3)) ||
@@ -1166,43 +1106,53 @@ form_key(struct form *f, struct key *key)
 	return FORM_GO_ON;
 }
 
+/* The form as it runs, and where its last key left it. */
+struct form_running {
+	struct form *f;
+	enum form_step step;
+};
+
+static void
+form_running_draw(void *ctx)
+{
+	form_draw(((struct form_running *)ctx)->f);
+}
+
+/* A key for the running form (the loop took the rest). */
+static enum screen_step
+form_screen_key(void *ctx, struct key *key)
+{
+	struct form_running *run = ctx;
+	struct form *f = run->f;
+
+	if (!f->paste)
+		msgline_clear(&f->msg);
+	/* Nothing is typed blind into a form too small to show. */
+	if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) &&
+	    !(!key->fkey && key->k == KEY_ESC) &&
+	    !(key->fkey && key->k == KEY_F(10)))
+		return SCREEN_STAY;
+	run->step = form_key(f, key);
+	return run->step == FORM_GO_ON ? SCREEN_STAY : SCREEN_DONE;
+}
+
 enum dialog_result
 form_run(struct form *f)
 {
-	enum form_step step = FORM_GO_ON;
-	struct key key;
+	struct form_running run = { f, FORM_GO_ON };
+	struct screen s = { .draw = form_running_draw, .key = form_screen_key,
+	    .ctx = &run, .help = "Формы" };
 
 	if (f->nrows == 0)
 		form_refresh(f);
+	f->scr = &s;
 	keys_paste_mode(true);
-	while (step == FORM_GO_ON) {
-		if (!keys_pending())
-			form_draw(f);
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			step = FORM_QUIT;
-			continue;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (key.fkey && key.k == KEY_RESIZE) {
-			clearok(curscr, TRUE);
-			continue;
-		}
-		if (!f->paste)
-			f->msg[0] = '\0';
-		/* Nothing is typed blind into a form too small to show. */
-		if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) &&
-		    !(!key.fkey && key.k == KEY_ESC) &&
-		    !(key.fkey && key.k == KEY_F(10)))
-			continue;
-		step = form_key(f, &key);
-	}
+	if (screen_run(&s) == SCREEN_QUIT)
+		run.step = FORM_QUIT;
 	keys_paste_mode(false);
+	f->scr = NULL;
 	curs_set(0);
-	switch (step) {
+	switch (run.step) {
 	case FORM_SAVED:
 		return DIALOG_OK;
 	case FORM_QUIT:
@@ -1211,7 +1161,6 @@ form_run(struct form *f)
 		return DIALOG_CANCEL;
 	}
 }
-
 /* The box of a pick list: centred, as wide as its items. */
 static void
 form_pick_box(const char *title, const char *const *items, size_t n,
@@ -1280,77 +1229,87 @@ form_pick_find(const char *const *items, size_t n, size_t from, wint_t k)
 	return hit;
 }
 
+/* A pick list as it runs over its form. */
+struct form_picking {
+	struct form *f;
+	const char *title;
+	const char *const *items;
+	size_t	 n, cur, top;
+	int	 chosen;	/* -1: left; -3: not yet */
+};
+
+static void
+form_picking_draw(void *ctx)
+{
+	struct form_picking *p = ctx;
+
+	form_pick_draw(p->f, p->title, p->items, p->n, p->cur, &p->top);
+}
+
+/* The motions of the list; false if key is none. */
+static bool
+form_pick_move(struct form_picking *p, const struct key *key)
+{
+	size_t page = LINES - 6 > 1 ? (size_t)(LINES - 6) : 1, n = p->n;
+
+	if (!key->fkey)
+		return false;
+	switch (key->k) {
+	case KEY_UP: p->cur = p->cur > 0 ? p->cur - 1 : n - 1; break;
+	case KEY_DOWN: p->cur = p->cur + 1 < n ? p->cur + 1 : 0; break;
+	case KEY_PPAGE: p->cur = p->cur > page ? p->cur - page : 0; break;
+	case KEY_NPAGE: p->cur = p->cur + page < n ? p->cur + page : n - 1;
+		break;
+	case KEY_HOME: p->cur = 0; break;
+	case KEY_END: p->cur = n - 1; break;
+	default: return false;
+	}
+	return true;
+}
+
+static enum screen_step
+form_picking_key(void *ctx, struct key *key)
+{
+	struct form_picking *p = ctx;
+	size_t hit;
+
+	if (form_pick_move(p, key))
+		return SCREEN_STAY;
+	if (key->fkey) {
+		if (key->k == KEY_ENTER || key->k == KEY_F(3))
+			p->chosen = (int)p->cur;
+		else if (key->k == KEY_F(10))
+			p->chosen = -1;
+	} else if (key->k == '\r' || key->k == '\n') {
+		p->chosen = (int)p->cur;
+	} else if (key->k == KEY_ESC || key->k == CTRL('g') ||
+	    key->k == CTRL('c')) {
+		p->chosen = -1;
+	} else if (key->k == CTRL('n') || key->k == CTRL('p')) {
+		p->cur = key->k == CTRL('p') ? (p->cur > 0 ? p->cur - 1 :
+		    p->n - 1) : (p->cur + 1 < p->n ? p->cur + 1 : 0);
+	} else if (key->k > ' ' && (hit = form_pick_find(p->items, p->n,
+	    p->cur, key->k)) < p->n) {
+		/* A digit chooses its item at once ("2 — …"). */
+		if (key->k >= '0' && key->k <= '9')
+			p->chosen = (int)hit;
+		p->cur = hit;
+	}
+	return p->chosen == -3 ? SCREEN_STAY : SCREEN_DONE;
+}
+
 int
 form_pick(struct form *f, const char *title, const char *const *items,
     size_t n, size_t cur)
 {
-	size_t top = 0, hit;
-	struct key key;
-	int page;
+	struct form_picking p = { f, title, items, n, cur < n ? cur : 0, 0,
+	    -3 };
+	struct screen s = { .draw = form_picking_draw, .key = form_picking_key,
+	    .ctx = &p };
 
 	if (n == 0)
 		return -1;
-	if (cur >= n)
-		cur = 0;
-	for (;;) {
-		form_pick_draw(f, title, items, n, cur, &top);
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			return -2;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		page = LINES - 6 > 1 ? LINES - 6 : 1;
-		if (key.fkey) {
-			switch (key.k) {
-			case KEY_RESIZE:
-				clearok(curscr, TRUE);
-				break;
-			case KEY_UP:
-				cur = cur > 0 ? cur - 1 : n - 1;
-				break;
-			case KEY_DOWN:
-				cur = cur + 1 < n ? cur + 1 : 0;
-				break;
-			case KEY_PPAGE:
-				cur = cur > (size_t)page ?
-				    cur - (size_t)page : 0;
-				break;
-			case KEY_NPAGE:
-				cur = cur + (size_t)page < n ?
-				    cur + (size_t)page : n - 1;
-				break;
-			case KEY_HOME:
-				cur = 0;
-				break;
-			case KEY_END:
-				cur = n - 1;
-				break;
-			case KEY_ENTER:
-			case KEY_F(3):
-				return (int)cur;
-			case KEY_F(10):
-				return -1;
-			}
-			continue;
-		}
-		if (key.k == '\r' || key.k == '\n')
-			return (int)cur;
-		if (key.k == KEY_ESC || key.k == CTRL('g') ||
-		    key.k == CTRL('c'))
-			return -1;
-		if (key.k == CTRL('n'))
-			cur = cur + 1 < n ? cur + 1 : 0;
-		else if (key.k == CTRL('p'))
-			cur = cur > 0 ? cur - 1 : n - 1;
-		else if (key.k > ' ' && (hit = form_pick_find(items, n, cur,
-		    key.k)) < n) {
-			/* A digit chooses its item at once ("2 — …"). */
-			if (key.k >= '0' && key.k <= '9')
-				return (int)hit;
-			cur = hit;
-		}
-	}
+	if (screen_run(&s) == SCREEN_QUIT)
+		return -2;
+	return p.chosen;
 }

@@ -14,6 +14,14 @@
 #include "textedit.h"
 #include "validate.h"
 
+struct screen;
+
+/* The message line: what the last key did, or why not (widgets.c). */
+struct msgline {
+	char	 text[ERROR_MSG_MAX + 256];
+	bool	 error;		/* shown bold */
+};
+
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 
@@ -36,6 +44,8 @@ struct key {
 	wint_t	 k;
 	bool	 alt;		/* it came right after an Esc */
 	enum xkey x;		/* what an fkey code means, if it is ours */
+	wint_t	 cmd;		/* the command it stands for (screen_read):
+				   k, a Latin letter for a Russian one */
 };
 
 /* The code of an F-key key k names, if it is one ('1' … '9', '0'). */
@@ -155,9 +165,7 @@ struct edit {
 	prompt_redraw_fn *redraw;	/* the table's screen, after a resize */
 	void		*ctx;
 	struct undo	 undo;
-	char		*msg;		/* the message line, during a key */
-	size_t		 msglen;
-	bool		*msg_error;
+	struct msgline	*msg;		/* the message line, during a key */
 };
 
 /* Who is changing the list now; -1 with err if the program gave none. */
@@ -258,10 +266,8 @@ struct form {
 	bool	 justified;		/* a justification accepts them */
 	bool	 touched[16];		/* by enum field: findings shown */
 	bool	 paste;			/* inside a bracketed paste */
-	bool	 help;			/* the keys are shown */
-	int	 help_scroll;		/* their first line shown */
-	char	 msg[ERROR_MSG_MAX + 256];
-	bool	 msg_error;
+	struct screen *scr;		/* its loop while it runs (the help) */
+	struct msgline msg;
 	char	 done_msg[ERROR_MSG_MAX + 256];	/* for the table, after
 						   saving */
 };

@@ -4,7 +4,7 @@
  * and the copies; the program's print callback then prints or saves and
  * says where, on the message line.
  */
-#include "ui_int.h"
+#include "screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,6 @@
 #include "store_history.h"
 #include "utf8.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define PRINT_W 64
 #define PRINT_H 10
 #define PRINT_LABEL_W 15
@@ -237,56 +236,87 @@ print_request(const struct print_form *f)
 	return req;
 }
 
+/* The print dialog as its keys come. */
+struct print_running {
+	struct print_form *f;
+	const struct dialog_env *env;
+	bool	 print;		/* Enter: print */
+};
+
+static void
+print_running_draw(void *ctx)
+{
+	print_draw(((struct print_running *)ctx)->f, false);
+}
+
+/* The terminal changed size: the screen under the dialog first. */
+static void
+print_running_resize(void *ctx)
+{
+	const struct dialog_env *env = ((struct print_running *)ctx)->env;
+
+	env->redraw(env->ctx);
+}
+
+/* An F-key or arrow of the dialog. */
+static void
+print_fkey(struct print_form *f, wint_t wc, bool *enter)
+{
+	if (wc == KEY_UP || wc == KEY_BTAB)
+		print_step_field(f, -1);
+	else if (wc == KEY_DOWN)
+		print_step_field(f, 1);
+	else if (wc == KEY_BACKSPACE && f->cur == PRINT_COPIES)
+		print_drop_digit(f);
+	else if (wc == KEY_LEFT || wc == KEY_RIGHT) {
+		print_choose(f, wc == KEY_LEFT ? -1 : 1);
+		f->typing = false;
+	} else if (wc == KEY_ENTER)
+		*enter = true;
+}
+
+static enum screen_step
+print_running_key(void *ctx, struct key *key)
+{
+	struct print_running *run = ctx;
+	struct print_form *f = run->f;
+	wint_t wc = key->cmd;
+
+	if (key->fkey) {
+		print_fkey(f, wc, &run->print);
+		return run->print ? SCREEN_DONE : SCREEN_STAY;
+	}
+	if (wc == '\r' || wc == '\n') {
+		run->print = true;
+		return SCREEN_DONE;
+	}
+	if (wc == '\t' || wc == 'j')
+		print_step_field(f, 1);
+	else if (wc == 'k')
+		print_step_field(f, -1);
+	else if (wc == 'h' || wc == 'l' || wc == ' ') {
+		print_choose(f, wc == 'h' ? -1 : 1);
+		f->typing = false;
+	}
+	else if (f->cur == PRINT_COPIES && wc >= '0' && wc <= '9')
+		print_type_copies(f, wc);
+	else if (f->cur == PRINT_COPIES && (wc == 127 || wc == CTRL('h')))
+		print_drop_digit(f);
+	return SCREEN_STAY;
+}
+
 /* Read keys until Enter (true), Esc (false) or a signal (*quit). */
 static bool
 print_keys(struct print_form *f, const struct dialog_env *env, bool *quit)
 {
-	wint_t wc;
+	struct print_running run = { f, env, false };
+	struct screen s = { .draw = print_running_draw,
+	    .key = print_running_key, .ctx = &run,
+	    .resize = print_running_resize, .leave_esc = true,
+	    .leave_q = true };
 
-	for (;;) {
-		print_draw(f, false);
-		switch (term_read_key(&wc)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			*quit = true;
-			return false;
-		case TERM_FKEY:
-			if (wc == KEY_RESIZE)
-				env->redraw(env->ctx);
-			else if (wc == KEY_UP || wc == KEY_BTAB)
-				print_step_field(f, -1);
-			else if (wc == KEY_DOWN)
-				print_step_field(f, 1);
-			else if (wc == KEY_BACKSPACE && f->cur == PRINT_COPIES)
-				print_drop_digit(f);
-			else if (wc == KEY_LEFT || wc == KEY_RIGHT) {
-				print_choose(f, wc == KEY_LEFT ? -1 : 1);
-				f->typing = false;
-			}
-			else if (wc == KEY_ENTER)
-				return true;
-			continue;
-		case TERM_KEY:
-			wc = keys_latin(wc);
-			break;
-		}
-		if (wc == '\r' || wc == '\n')
-			return true;
-		if (wc == 27 || wc == 'q' || wc == CTRL('g') || wc == CTRL('c'))
-			return false;
-		if (wc == '\t' || wc == 'j')
-			print_step_field(f, 1);
-		else if (wc == 'k')
-			print_step_field(f, -1);
-		else if (wc == 'h' || wc == 'l' || wc == ' ') {
-			print_choose(f, wc == 'h' ? -1 : 1);
-			f->typing = false;
-		}
-		else if (f->cur == PRINT_COPIES && wc >= '0' && wc <= '9')
-			print_type_copies(f, wc);
-		else if (f->cur == PRINT_COPIES && (wc == 127 || wc == CTRL('h')))
-			print_drop_digit(f);
-	}
+	*quit = screen_run(&s) == SCREEN_QUIT;
+	return !*quit && run.print;
 }
 
 /* Free what the form holds. */

@@ -1,12 +1,11 @@
 /* prompt.c - one line of input (the search text) on the message line. */
-#include "ui_int.h"
+#include "screen.h"
 
 #include <string.h>
 
 #include "buf.h"
 #include "utf8.h"
 
-#define CTRL(c) ((c) & 0x1f)
 
 /* Drop the last character (not the last byte) of b. */
 static void
@@ -70,53 +69,77 @@ prompt_edit_key(struct buf *text, wint_t wc, size_t max)
 	return true;
 }
 
+/* A prompt as the loop repaints and feeds it. */
+struct prompt_screen {
+	const char *label;
+	int	 y;
+	prompt_redraw_fn *redraw;
+	void	*ctx;
+	struct buf text;
+	enum prompt_result res;
+	bool	 done;
+};
+
+static void
+prompt_screen_draw(void *ctx)
+{
+	struct prompt_screen *p = ctx;
+
+	prompt_draw(p->label, p->y, &p->text);
+	refresh();
+}
+
+/* The terminal changed size: the screen under the prompt, which moves
+ * to the new message line. */
+static void
+prompt_screen_resize(void *ctx)
+{
+	struct prompt_screen *p = ctx;
+
+	p->redraw(p->ctx);
+	p->y = LINES - 2;
+}
+
+static enum screen_step
+prompt_screen_key(void *ctx, struct key *key)
+{
+	struct prompt_screen *p = ctx;
+	wint_t wc = key->k;
+
+	if (key->fkey) {
+		if (wc == KEY_BACKSPACE)
+			prompt_drop_char(&p->text);
+		else if (wc == KEY_ENTER) {
+			p->res = PROMPT_OK;
+			p->done = true;
+		}
+	} else if (wc == '\r' || wc == '\n') {
+		p->res = PROMPT_OK;
+		p->done = true;
+	} else {
+		prompt_edit_key(&p->text, wc, 512);
+	}
+	return p->done ? SCREEN_DONE : SCREEN_STAY;
+}
+
 enum prompt_result
 prompt_read(const char *label, int y, prompt_redraw_fn *redraw, void *ctx,
     char **out)
 {
-	enum prompt_result res;
-	struct buf text;
-	wint_t wc;
+	struct prompt_screen p = { label, y, redraw, ctx, { 0 }, PROMPT_CANCEL,
+	    false };
+	struct screen s = { .draw = prompt_screen_draw,
+	    .key = prompt_screen_key, .ctx = &p,
+	    .resize = prompt_screen_resize, .leave_esc = true };
 
-	buf_init(&text);
+	buf_init(&p.text);
 	curs_set(1);
-	for (;;) {
-		prompt_draw(label, y, &text);
-		refresh();
-		switch (term_read_key(&wc)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			res = PROMPT_QUIT;
-			goto done;
-		case TERM_FKEY:
-			if (wc == KEY_RESIZE) {
-				redraw(ctx);
-				y = LINES - 2;
-			} else if (wc == KEY_BACKSPACE) {
-				prompt_drop_char(&text);
-			} else if (wc == KEY_ENTER) {
-				res = PROMPT_OK;
-				goto done;
-			}
-			continue;
-		case TERM_KEY:
-			break;
-		}
-		if (wc == '\r' || wc == '\n') {
-			res = PROMPT_OK;
-			goto done;
-		}
-		if (wc == 27 || wc == CTRL('g') || wc == CTRL('c')) {
-			res = PROMPT_CANCEL;
-			goto done;
-		}
-		prompt_edit_key(&text, wc, 512);
-	}
-done:
+	if (screen_run(&s) == SCREEN_QUIT)
+		p.res = PROMPT_QUIT;
 	curs_set(0);
-	if (res == PROMPT_OK)
-		*out = buf_detach(&text);
+	if (p.res == PROMPT_OK)
+		*out = buf_detach(&p.text);
 	else
-		buf_fini(&text);
-	return res;
+		buf_fini(&p.text);
+	return p.res;
 }

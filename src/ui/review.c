@@ -13,7 +13,7 @@
  * the last item a summary; the session is finished when every item has a
  * verdict (or when the clerk finishes it).
  */
-#include "form.h"
+#include "screen.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,9 +27,6 @@
 #include "store_review.h"
 #include "store_users.h"
 #include "utf8.h"
-
-/* The widest the menus are. */
-#define RV_MENU_W 72
 
 /* The marks, by touchpoint id. */
 static int
@@ -119,327 +116,6 @@ review_badges_detail(struct detail *d, bool first, void *ctx)
 	free(s);
 }
 
-/* Lines to draw: the summary's, the menus' notes. */
-struct rv_lines {
-	char	**text;
-	attr_t	*attr;
-	int	*indent;
-	size_t	 n, cap;
-};
-
-/* Append text wrapped in width columns, indent columns in. */
-static void
-rv_lines_add(struct rv_lines *ls, const char *text, attr_t attr, int indent,
-    int width)
-{
-	struct strvec w;
-
-	strvec_init(&w);
-	utf8_wrap(text, width - indent > 10 ? width - indent : 10, &w);
-	for (size_t i = 0; i < w.n; i++) {
-		if (ls->n == ls->cap) {
-			ls->cap = ls->cap ? ls->cap * 2 : 32;
-			ls->text = xreallocarray(ls->text, ls->cap,
-			    sizeof *ls->text);
-			ls->attr = xreallocarray(ls->attr, ls->cap,
-			    sizeof *ls->attr);
-			ls->indent = xreallocarray(ls->indent, ls->cap,
-			    sizeof *ls->indent);
-		}
-		ls->text[ls->n] = xstrdup(w.v[i]);
-		ls->attr[ls->n] = attr;
-		/* Continuation lines of a list item stand under its text. */
-		ls->indent[ls->n] = indent + (i > 0 && indent > 0 ? 2 : 0);
-		ls->n++;
-	}
-	strvec_fini(&w);
-}
-
-static void
-rv_lines_fini(struct rv_lines *ls)
-{
-	for (size_t i = 0; i < ls->n; i++)
-		free(ls->text[i]);
-	free(ls->text);
-	free(ls->attr);
-	free(ls->indent);
-	memset(ls, 0, sizeof *ls);
-}
-
-/* Draw the lines from first on, height of them, in r. */
-static void
-rv_lines_draw(const struct rv_lines *ls, int y, int x, int w, int height,
-    int first)
-{
-	for (int i = 0; i < height; i++) {
-		size_t li = (size_t)(first + i);
-
-		draw_fill(y + i, x, w, A_NORMAL);
-		if (li < ls->n)
-			draw_text(y + i, x + ls->indent[li], w - ls->indent[li],
-			    ls->text[li], ls->attr[li]);
-	}
-}
-
-/* A key and what it does, on the bottom bar. */
-struct rv_barkey {
-	const char *key;
-	const char *label;
-};
-
-/* The bottom bar: as many keys as fit, in the bar's colours. */
-static void
-rv_draw_bar(const struct rv_barkey *keys, size_t n)
-{
-	int x = 0, y = LINES - 1;
-
-	draw_fill(y, 0, COLS, term_attr_bar());
-	for (size_t i = 0; i < n; i++) {
-		int need = utf8_width(keys[i].key) + utf8_width(keys[i].label) +
-		    1;
-
-		if (x + need > COLS)
-			break;
-		x += draw_text(y, x, COLS - x, keys[i].key, term_attr_barkey());
-		x += draw_text(y, x, COLS - x, keys[i].label, term_attr_bar());
-		if (x < COLS)
-			x += draw_text(y, x, 1, " ", A_NORMAL);
-	}
-}
-
-/* Whether the screen is too small to show anything but that. */
-static bool
-rv_too_small(void)
-{
-	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
-		return false;
-	erase();
-	draw_text(0, 0, COLS, "Окно терминала слишком мало: нужно не меньше "
-	    "60×16", A_BOLD);
-	refresh();
-	return true;
-}
-
-/* A question on the message line over what is drawn; true for yes
- * (д, y, Enter), false for anything else; *quit on a signal. */
-static bool
-rv_confirm(const char *question, bool *quit)
-{
-	struct key key;
-
-	for (;;) {
-		draw_text(LINES - 2, 0, COLS, question, A_BOLD);
-		refresh();
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			*quit = true;
-			return false;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (key.fkey && key.k == KEY_RESIZE)
-			continue;
-		return !key.fkey && (key.k == L'д' || key.k == L'Д' ||
-		    key.k == 'y' || key.k == 'Y' || key.k == '\r' ||
-		    key.k == '\n');
-	}
-}
-
-/* A menu over the table: its items, the disabled ones dim. */
-struct rv_menu {
-	const char *title;
-	struct strvec items;
-	bool	*off;		/* per item: not to be chosen */
-	size_t	 cur;
-	size_t	 top;		/* the first item shown */
-	char	 note[ERROR_MSG_MAX + 128];	/* under the items, bold */
-};
-
-/* Draw the menu in a box centred over the screen. */
-static void
-rv_menu_draw(struct rv_menu *m)
-{
-	struct rv_lines note = { 0 };
-	int w = COLS - 4 < RV_MENU_W ? COLS - 4 : RV_MENU_W, h, rows;
-	struct rect r;
-
-	if (rv_too_small())
-		return;
-	if (m->note[0] != '\0')
-		rv_lines_add(&note, m->note, A_BOLD, 0, w - 4);
-	h = (int)m->items.n + 4 + (note.n > 0 ? (int)note.n + 1 : 0);
-	if (h > LINES - 2)
-		h = LINES - 2;
-	rows = h - 4 - (note.n > 0 ? (int)note.n + 1 : 0);
-	if (rows < 1)
-		rows = 1;
-	r = (struct rect){ (LINES - h) / 2, (COLS - w) / 2, h, w };
-	if (m->cur < m->top)
-		m->top = m->cur;
-	if (m->cur >= m->top + (size_t)rows)
-		m->top = m->cur - (size_t)rows + 1;
-	draw_box(&r, m->title);
-	for (int i = 0; i < rows; i++) {
-		size_t k = m->top + (size_t)i;
-		attr_t a;
-
-		if (k >= m->items.n)
-			break;
-		a = k == m->cur ? A_REVERSE : m->off[k] ? A_DIM : A_NORMAL;
-		draw_text(r.y + 1 + i, r.x + 1, r.w - 2, "", a);
-		draw_text(r.y + 1 + i, r.x + 2, r.w - 4, m->items.v[k], a);
-	}
-	for (size_t i = 0; i < note.n && r.y + 2 + rows + (int)i < r.y + h - 2;
-	    i++)
-		draw_text(r.y + 2 + rows + (int)i, r.x + 2, r.w - 4,
-		    note.text[i], A_BOLD);
-	draw_text(r.y + h - 2, r.x + 2, r.w - 4, "Enter — выбрать  ↑↓ — "
-	    "пункт  Esc — отмена", A_DIM);
-	rv_lines_fini(&note);
-	curs_set(0);
-	refresh();
-}
-
-/* A refusal in a box over the table, wrapped whole (the message line
- * would cut it), until a key; false on a signal or hangup. */
-static bool
-rv_notice(struct edit *e, const char *title, const char *text)
-{
-	struct rv_lines ls = { 0 };
-	struct key key;
-	struct rect r;
-	int w, h;
-
-	e->redraw(e->ctx);
-	for (;;) {
-		if (!rv_too_small()) {
-			w = COLS - 4 < RV_MENU_W ? COLS - 4 : RV_MENU_W;
-			rv_lines_add(&ls, text, A_BOLD, 0, w - 4);
-			h = (int)ls.n + 4;
-			if (h > LINES - 2)
-				h = LINES - 2;
-			r = (struct rect){ (LINES - h) / 2, (COLS - w) / 2, h,
-			    w };
-			draw_box(&r, title);
-			rv_lines_draw(&ls, r.y + 1, r.x + 2, r.w - 4, h - 3, 0);
-			draw_text(r.y + h - 2, r.x + 2, r.w - 4,
-			    "Enter или Esc — закрыть", A_DIM);
-			rv_lines_fini(&ls);
-			curs_set(0);
-			refresh();
-		}
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			return false;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (!key.fkey || key.k != KEY_RESIZE)
-			return true;
-		e->redraw(e->ctx);
-	}
-}
-
-/* Step the cursor by dir over the items that may be chosen. */
-static void
-rv_menu_step(struct rv_menu *m, int dir)
-{
-	size_t i = m->cur;
-
-	while ((dir < 0 && i > 0) || (dir > 0 && i + 1 < m->items.n)) {
-		i = dir < 0 ? i - 1 : i + 1;
-		if (!m->off[i]) {
-			m->cur = i;
-			return;
-		}
-	}
-}
-
-/* Run the menu over the table e shows: the item chosen, -1 if left, -2
- * on a signal or hangup. */
-static int
-rv_menu_run(struct edit *e, struct rv_menu *m)
-{
-	struct key key;
-	wint_t k;
-
-	if (m->off[m->cur])
-		rv_menu_step(m, 1);
-	e->redraw(e->ctx);
-	for (;;) {
-		rv_menu_draw(m);
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			return -2;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		k = key.k;
-		if (key.fkey) {
-			if (k == KEY_RESIZE)
-				e->redraw(e->ctx);
-			else if (k == KEY_UP)
-				rv_menu_step(m, -1);
-			else if (k == KEY_DOWN)
-				rv_menu_step(m, 1);
-			else if (k == KEY_ENTER || k == KEY_RIGHT)
-				return (int)m->cur;
-			else if (k == KEY_F(10) || k == KEY_LEFT)
-				return -1;
-			continue;
-		}
-		k = keys_latin(k);
-		if (k == KEY_ESC || k == 'q' || k == CTRL('g') ||
-		    k == CTRL('c'))
-			return -1;
-		if (k == 'k')
-			rv_menu_step(m, -1);
-		else if (k == 'j')
-			rv_menu_step(m, 1);
-		else if (k == '\r' || k == '\n')
-			return (int)m->cur;
-		else if (k >= '1' && k <= '9' && (size_t)(k - '1') <
-		    m->items.n && !m->off[k - '1'])
-			return (int)(k - '1');
-	}
-}
-
-/* An empty menu titled title. */
-static void
-rv_menu_init(struct rv_menu *m, const char *title)
-{
-	memset(m, 0, sizeof *m);
-	m->title = title;
-	strvec_init(&m->items);
-}
-
-/* Add an item ("N  text"); off: shown, not to be chosen. */
-static void
-rv_menu_add(struct rv_menu *m, const char *text, bool off)
-{
-	char *s = m->items.n < 9 ? xasprintf("%zu  %s", m->items.n + 1, text) :
-	    xasprintf("   %s", text);
-
-	strvec_push(&m->items, s);
-	free(s);
-	m->off = xreallocarray(m->off, m->items.n, sizeof *m->off);
-	m->off[m->items.n - 1] = off;
-}
-
-static void
-rv_menu_fini(struct rv_menu *m)
-{
-	strvec_fini(&m->items);
-	free(m->off);
-	memset(m, 0, sizeof *m);
-}
-
 /* The review screen's state. */
 struct rv {
 	struct edit	*e;
@@ -451,28 +127,12 @@ struct rv {
 	bool		 have_d;
 	struct detail	 rec;		/* d as the detail pane draws it */
 	int64_t		 shown_tp;	/* the touchpoint rec was last for */
-	bool		 help;
+	struct screen	 scr;		/* its loop, with the help */
 	int		 sum_scroll;
-	char		 msg[ERROR_MSG_MAX + 256];
-	bool		 msg_error;
+	struct msgline	 msg;
 	bool		 leave;
 	bool		 quit;
 };
-
-static void rv_say(struct rv *r, bool error, const char *fmt, ...)
-    PRINTF_LIKE(3, 4);
-
-/* Say something on the message line until the next key. */
-static void
-rv_say(struct rv *r, bool error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(r->msg, sizeof r->msg, fmt, ap);
-	va_end(ap);
-	r->msg_error = error;
-}
 
 /* Whether an item is shown (else the summary is). */
 static bool
@@ -753,7 +413,7 @@ rv_reload(struct rv *r)
 	struct error err;
 
 	if (rv_load(r, &err) != 0)
-		rv_say(r, true, "%s", err.msg);
+		msgline_say(&r->msg, true, "%s", err.msg);
 }
 
 /* The title: the session, the progress, the counts. */
@@ -775,7 +435,7 @@ rv_draw_title(const struct rv *r)
 
 /* The items with verdict v under heading, one per line, comments after. */
 static void
-rv_summary_group(const struct rv *r, struct rv_lines *ls, enum verdict v,
+rv_summary_group(const struct rv *r, struct wrapped *ls, enum verdict v,
     const char *heading, int width)
 {
 	char *s;
@@ -783,8 +443,8 @@ rv_summary_group(const struct rv *r, struct rv_lines *ls, enum verdict v,
 	if (r->s.count[v] == 0)
 		return;
 	s = xasprintf("%s (%zu):", heading, r->s.count[v]);
-	rv_lines_add(ls, "", A_NORMAL, 0, width);
-	rv_lines_add(ls, s, A_BOLD, 0, width);
+	wrapped_add(ls, "", A_NORMAL, 0, width);
+	wrapped_add(ls, s, A_BOLD, 0, width);
 	free(s);
 	for (size_t i = 0; i < r->items.n; i++) {
 		const struct review_item *it = &r->items.v[i];
@@ -794,14 +454,14 @@ rv_summary_group(const struct rv *r, struct rv_lines *ls, enum verdict v,
 		s = xasprintf("%s%s%s%s", it->label, it->comment[0] != '\0' ?
 		    " — " : "", it->comment, it->gone ? " (нет в перечне)" :
 		    it->stale ? " (изменена после решения)" : "");
-		rv_lines_add(ls, s, A_NORMAL, 2, width);
+		wrapped_add(ls, s, A_NORMAL, 2, width);
 		free(s);
 	}
 }
 
 /* The summary: what the session came to, the returned ones first. */
 static void
-rv_summary_lines(const struct rv *r, struct rv_lines *ls, int width)
+rv_summary_lines(const struct rv *r, struct wrapped *ls, int width)
 {
 	char when[REMINDER_TIME_BUFSZ];
 	char *s, *scope = rv_scope_text(&r->s);
@@ -813,27 +473,27 @@ rv_summary_lines(const struct rv *r, struct rv_lines *ls, int width)
 	else
 		s = xasprintf("Проверка № %lld (%s): все точки пройдены, но "
 		    "решение вынесено не по всем.", (long long)r->s.id, scope);
-	rv_lines_add(ls, s, A_BOLD, 0, width);
+	wrapped_add(ls, s, A_BOLD, 0, width);
 	free(s);
 	free(scope);
 	s = xasprintf("Начата %s, проверяющий %s.",
 	    reminder_format_time(r->s.started_utc, when), r->s.started_by);
-	rv_lines_add(ls, s, A_NORMAL, 0, width);
+	wrapped_add(ls, s, A_NORMAL, 0, width);
 	free(s);
 	s = xasprintf("Точек %zu: принято %zu, возвращено на доработку %zu, "
 	    "пропущено %zu, не просмотрено %zu.", r->s.total,
 	    r->s.count[VERDICT_ACCEPTED], r->s.count[VERDICT_RETURNED],
 	    r->s.count[VERDICT_SKIPPED], r->s.count[VERDICT_PENDING]);
-	rv_lines_add(ls, s, A_BOLD, 0, width);
+	wrapped_add(ls, s, A_BOLD, 0, width);
 	free(s);
 	rv_summary_group(r, ls, VERDICT_RETURNED, "Возвращены на доработку",
 	    width);
 	rv_summary_group(r, ls, VERDICT_SKIPPED, "Пропущены", width);
 	rv_summary_group(r, ls, VERDICT_PENDING, "Не просмотрены", width);
 	rv_summary_group(r, ls, VERDICT_ACCEPTED, "Приняты", width);
-	rv_lines_add(ls, "", A_NORMAL, 0, width);
+	wrapped_add(ls, "", A_NORMAL, 0, width);
 	if (r->s.count[VERDICT_RETURNED] > 0)
-		rv_lines_add(ls, "Возвращённые точки отмечены в таблице знаком "
+		wrapped_add(ls, "Возвращённые точки отмечены в таблице знаком "
 		    "↩, пока их не изменят; замечание — в панели сведений.",
 		    A_DIM, 0, width);
 }
@@ -842,7 +502,7 @@ rv_summary_lines(const struct rv *r, struct rv_lines *ls, int width)
 static void
 rv_draw_summary(struct rv *r, const struct rect *b)
 {
-	struct rv_lines ls = { 0 };
+	struct wrapped ls = { 0 };
 	int max;
 
 	rv_summary_lines(r, &ls, b->w - 2);
@@ -851,8 +511,8 @@ rv_draw_summary(struct rv *r, const struct rect *b)
 		r->sum_scroll = max;
 	if (r->sum_scroll < 0)
 		r->sum_scroll = 0;
-	rv_lines_draw(&ls, b->y, b->x + 1, b->w - 1, b->h, r->sum_scroll);
-	rv_lines_fini(&ls);
+	wrapped_draw(&ls, b->y, b->x + 1, b->w - 1, b->h, r->sum_scroll);
+	wrapped_fini(&ls);
 }
 
 /* The item: its record with the verdict, findings and changes; one that
@@ -861,7 +521,7 @@ static void
 rv_draw_item(struct rv *r, const struct rect *b)
 {
 	const struct review_item *it = rv_item(r);
-	struct rv_lines ls = { 0 };
+	struct wrapped ls = { 0 };
 	char *t;
 
 	if (r->have_d) {
@@ -874,9 +534,9 @@ rv_draw_item(struct rv *r, const struct rect *b)
 	    "ней вынести нельзя. → — дальше, ← — назад.", it->label) :
 	    xasprintf("Точку %s прочитать не удалось. → — дальше, ← — назад.",
 	    it->label);
-	rv_lines_add(&ls, t, A_BOLD, 0, b->w - 4);
-	rv_lines_draw(&ls, b->y + 1, b->x + 2, b->w - 2, b->h - 1, 0);
-	rv_lines_fini(&ls);
+	wrapped_add(&ls, t, A_BOLD, 0, b->w - 4);
+	wrapped_draw(&ls, b->y + 1, b->x + 2, b->w - 2, b->h - 1, 0);
+	wrapped_fini(&ls);
 	free(t);
 }
 
@@ -887,13 +547,11 @@ rv_draw_message(const struct rv *r)
 	const char *hint;
 
 	draw_fill(LINES - 2, 0, COLS, A_NORMAL);
-	if (r->msg[0] != '\0') {
-		draw_text(LINES - 2, 0, COLS, r->msg, r->msg_error ? A_BOLD :
-		    A_NORMAL);
+	if (msgline_draw(&r->msg, LINES - 2))
 		return;
-	}
-	if (r->help)
-		hint = "Любая клавиша — назад к проверке";
+	if (r->scr.pane.on)
+		hint = "↑↓ PgUp PgDn — прокрутка · другая клавиша — назад к "
+		    "проверке";
 	else if (rv_at_item(r))
 		hint = "a — принять · r — вернуть на доработку с замечанием · "
 		    "s — пропустить · ↑↓ — прокрутка";
@@ -909,7 +567,7 @@ rv_draw_message(const struct rv *r)
 static void
 rv_draw_keys(const struct rv *r)
 {
-	static const struct rv_barkey item[] = {
+	static const struct barkey item[] = {
 		{ "a", "Принять" }, { "r", "Вернуть" }, { "s", "Пропуск" },
 		{ "←", "Назад" }, { "→", "Далее" }, { "e", "Правка" },
 		{ "f", "Завершить" }, { "F1", "Помощь" }, { "q", "Выход" },
@@ -921,11 +579,11 @@ rv_draw_keys(const struct rv *r)
 	};
 
 	if (rv_at_item(r))
-		rv_draw_bar(item, sizeof item / sizeof item[0]);
+		widget_bar(item, sizeof item / sizeof item[0]);
 	else if (r->s.finished_utc[0] == '\0')
-		rv_draw_bar(open, sizeof open / sizeof open[0]);
+		widget_bar(open, sizeof open / sizeof open[0]);
 	else
-		rv_draw_bar(done, sizeof done / sizeof done[0]);
+		widget_bar(done, sizeof done / sizeof done[0]);
 }
 
 /* The whole screen; curses sends only what changed. */
@@ -934,12 +592,12 @@ rv_draw(struct rv *r)
 {
 	struct rect b = { 1, 0, LINES - 3, COLS };
 
-	if (rv_too_small())
+	if (widget_too_small())
 		return;
 	erase();
 	rv_draw_title(r);
-	if (r->help)
-		help_draw(&b, help_find("Проверка точек", COLS));
+	if (r->scr.pane.on)
+		help_pane_draw(&r->scr.pane, &b);
 	else if (rv_at_item(r))
 		rv_draw_item(r, &b);
 	else
@@ -965,7 +623,7 @@ rv_actor(struct rv *r, struct actor *who)
 
 	if (edit_actor(r->e, who, &err) == 0)
 		return true;
-	rv_say(r, true, "%s", err.msg);
+	msgline_say(&r->msg, true, "%s", err.msg);
 	return false;
 }
 
@@ -979,7 +637,7 @@ rv_finish_now(struct rv *r)
 	if (!rv_actor(r, &who))
 		return;
 	if (store_review_finish(r->e->st, r->id, &who, &err) != 0) {
-		rv_say(r, true, "%s", err.msg);
+		msgline_say(&r->msg, true, "%s", err.msg);
 		return;
 	}
 	r->sum_scroll = 0;
@@ -1001,17 +659,19 @@ rv_verdict(struct rv *r, enum verdict v)
 	enum prompt_result pr;
 
 	if (it == NULL) {
-		rv_say(r, false, "Все точки проверки пройдены: ← — назад к "
+		msgline_say(&r->msg, false,
+		    "Все точки проверки пройдены: ← — назад к "
 		    "последней, Enter — к непросмотренной");
 		return;
 	}
 	if (it->gone) {
-		rv_say(r, true, "Точки %s больше нет в перечне: решение по ней "
+		msgline_say(&r->msg, true,
+		    "Точки %s больше нет в перечне: решение по ней "
 		    "вынести нельзя", it->label);
 		return;
 	}
 	if (v == VERDICT_RETURNED) {
-		r->msg[0] = '\0';
+		msgline_clear(&r->msg);
 		rv_draw(r);
 		pr = prompt_read("Что доработать (замечание): ", LINES - 2,
 		    rv_redraw_cb, r, &text);
@@ -1020,13 +680,14 @@ rv_verdict(struct rv *r, enum verdict v)
 			return;
 		}
 		if (pr == PROMPT_CANCEL) {
-			rv_say(r, false, "Точка не возвращена");
+			msgline_say(&r->msg, false, "Точка не возвращена");
 			return;
 		}
 		comment = utf8_squeeze(text);
 		free(text);
 		if (comment[0] == '\0') {
-			rv_say(r, true, "Точка не возвращена: напишите "
+			msgline_say(&r->msg, true,
+			    "Точка не возвращена: напишите "
 			    "замечание — что доработать");
 			free(comment);
 			return;
@@ -1040,21 +701,23 @@ rv_verdict(struct rv *r, enum verdict v)
 	    &who, &err) != 0) {
 		/* Changed since shown: show it as it is now, to decide on. */
 		rv_reload(r);
-		rv_say(r, true, "%s", err.msg);
+		msgline_say(&r->msg, true, "%s", err.msg);
 		free(comment);
 		return;
 	}
 	label = xstrdup(it->label);
 	rv_reload(r);
-	if (r->msg[0] == '\0')
-		rv_say(r, false, "%s: %s%s%s", label, verdict_title(v),
+	if (r->msg.text[0] == '\0')
+		msgline_say(&r->msg, false,
+		    "%s: %s%s%s", label, verdict_title(v),
 		    comment != NULL ? " — " : "",
 		    comment != NULL ? comment : "");
 	free(label);
 	free(comment);
 	if (r->s.finished_utc[0] == '\0' && r->s.count[VERDICT_PENDING] == 0) {
 		rv_finish_now(r);
-		rv_say(r, false, "Все точки просмотрены — проверка № %lld "
+		msgline_say(&r->msg, false,
+		    "Все точки просмотрены — проверка № %lld "
 		    "завершена", (long long)r->id);
 	}
 }
@@ -1069,7 +732,7 @@ rv_seek(struct rv *r, size_t to)
 	if (!rv_actor(r, &who))
 		return;
 	if (store_review_seek(r->e->st, r->id, to, &who, &err) != 0) {
-		rv_say(r, true, "%s", err.msg);
+		msgline_say(&r->msg, true, "%s", err.msg);
 		return;
 	}
 	r->sum_scroll = 0;
@@ -1081,10 +744,11 @@ static void
 rv_back(struct rv *r)
 {
 	if (r->s.finished_utc[0] != '\0')
-		rv_say(r, false, "Проверка завершена: её решения не меняются; "
+		msgline_say(&r->msg, false,
+		    "Проверка завершена: её решения не меняются; "
 		    "новая проверка — V в таблице");
 	else if (r->s.position == 0)
-		rv_say(r, false, "Это первая точка проверки");
+		msgline_say(&r->msg, false, "Это первая точка проверки");
 	else
 		rv_seek(r, r->s.position - 1);
 }
@@ -1094,7 +758,7 @@ static void
 rv_next(struct rv *r)
 {
 	if (!rv_at_item(r))
-		rv_say(r, false, "Дальше точек нет: ← — назад");
+		msgline_say(&r->msg, false, "Дальше точек нет: ← — назад");
 	else
 		rv_seek(r, r->s.position + 1);
 }
@@ -1108,26 +772,27 @@ rv_finish(struct rv *r)
 	bool yes;
 
 	if (r->s.finished_utc[0] != '\0') {
-		rv_say(r, false, "Проверка уже завершена");
+		msgline_say(&r->msg, false, "Проверка уже завершена");
 		return;
 	}
 	if (r->s.count[VERDICT_PENDING] > 0) {
 		q = xasprintf("Завершить проверку? Не просмотрено точек: %zu — "
 		    "они так и останутся. д — да, другая клавиша — нет",
 		    r->s.count[VERDICT_PENDING]);
-		r->msg[0] = '\0';
-		rv_draw(r);
-		yes = rv_confirm(q, &r->quit);
+		msgline_clear(&r->msg);
+		yes = widget_confirm(q, rv_redraw_cb, r, &r->quit);
 		free(q);
 		if (!yes) {
 			if (!r->quit)
-				rv_say(r, false, "Проверка продолжается");
+				msgline_say(&r->msg, false,
+				    "Проверка продолжается");
 			return;
 		}
 	}
 	rv_finish_now(r);
-	if (r->msg[0] == '\0')
-		rv_say(r, false, "Проверка № %lld завершена", (long long)r->id);
+	if (r->msg.text[0] == '\0')
+		msgline_say(&r->msg, false,
+		    "Проверка № %lld завершена", (long long)r->id);
 }
 
 /* Enter: on the summary, to the first item without a verdict (or out
@@ -1136,7 +801,8 @@ static void
 rv_enter(struct rv *r)
 {
 	if (rv_at_item(r)) {
-		rv_say(r, false, "a — принять, r — вернуть на доработку, s — "
+		msgline_say(&r->msg, false,
+		    "a — принять, r — вернуть на доработку, s — "
 		    "пропустить, e — исправить в форме");
 		return;
 	}
@@ -1164,7 +830,8 @@ rv_form(struct rv *r)
 	int64_t tp_id;
 
 	if (it == NULL || !r->have_d) {
-		rv_say(r, false, "Форма открывается на точке проверки");
+		msgline_say(&r->msg, false,
+		    "Форма открывается на точке проверки");
 		return;
 	}
 	for (int pass = 0; pass < 2 && field == FIELD_NONE; pass++)
@@ -1183,7 +850,7 @@ rv_form(struct rv *r)
 	pkey.proc_pos = (int64_t)r->d.pnum;
 	pkey.proc_id = r->d.proc_id;
 	pkey.tp_pos = pkey.tp_id = VIEW_KEY_PROCESS;
-	r->msg[0] = '\0';
+	msgline_clear(&r->msg);
 	switch (form_touchpoint(r->e, &pkey, tp_id, field, item, &key)) {
 	case DIALOG_QUIT:
 		r->quit = true;
@@ -1192,8 +859,9 @@ rv_form(struct rv *r)
 		edit_refresh(r->e, &key);
 		break;
 	case DIALOG_CANCEL:
-		if (r->msg[0] == '\0')
-			rv_say(r, false, "Форма закрыта без сохранения");
+		if (r->msg.text[0] == '\0')
+			msgline_say(&r->msg, false,
+			    "Форма закрыта без сохранения");
 		break;
 	}
 	rv_reload(r);
@@ -1202,7 +870,7 @@ rv_form(struct rv *r)
 /* What the keys of the review screen do. */
 enum rv_act {
 	RV_NONE, RV_ACCEPT, RV_RETURN, RV_SKIP, RV_BACK, RV_NEXT, RV_FORM,
-	RV_FINISH, RV_HELP, RV_LEAVE, RV_ENTER, RV_DOWN, RV_UP, RV_PGDN,
+	RV_FINISH, RV_HELP, RV_ENTER, RV_DOWN, RV_UP, RV_PGDN,
 	RV_PGUP, RV_HOME, RV_END
 };
 
@@ -1214,7 +882,6 @@ rv_fkey_action(wint_t k)
 	case KEY_F(1): return RV_HELP;
 	case KEY_F(2): return RV_ACCEPT;
 	case KEY_F(4): return RV_FORM;
-	case KEY_F(10): return RV_LEAVE;
 	case KEY_LEFT: return RV_BACK;
 	case KEY_RIGHT: return RV_NEXT;
 	case KEY_ENTER: return RV_ENTER;
@@ -1236,7 +903,7 @@ rv_action(const struct key *key)
 		return rv_fkey_action(key->k);
 	if (key->alt && key->k >= '0' && key->k <= '9')
 		return rv_fkey_action(KEYS_DIGIT_FKEY(key->k));
-	switch (keys_latin(key->k)) {
+	switch (key->cmd) {
 	case 'a': return RV_ACCEPT;
 	case 'r': return RV_RETURN;
 	case 's': return RV_SKIP;
@@ -1245,7 +912,6 @@ rv_action(const struct key *key)
 	case 'e': return RV_FORM;
 	case 'f': return RV_FINISH;
 	case 'H': case '?': return RV_HELP;
-	case 'q': case 'Q': case KEY_ESC: return RV_LEAVE;
 	case '\r': case '\n': return RV_ENTER;
 	case 'j': case CTRL('n'): return RV_DOWN;
 	case 'k': case CTRL('p'): return RV_UP;
@@ -1292,45 +958,32 @@ rv_key(struct rv *r, const struct key *key)
 	case RV_NEXT: rv_next(r); break;
 	case RV_FORM: rv_form(r); break;
 	case RV_FINISH: rv_finish(r); break;
-	case RV_HELP: r->help = true; break;
-	case RV_LEAVE: r->leave = true; break;
+	case RV_HELP: screen_help_open(&r->scr); break;
 	case RV_ENTER: rv_enter(r); break;
 	case RV_NONE: break;
 	default: rv_scroll(r, a); break;
 	}
 }
 
+static enum screen_step
+rv_screen_key(void *ctx, struct key *key)
+{
+	struct rv *r = ctx;
+
+	rv_key(r, key);
+	return r->quit ? SCREEN_QUIT : r->leave ? SCREEN_DONE : SCREEN_STAY;
+}
+
 /* Keys until the clerk leaves the review (or a signal comes). */
 static void
 rv_run(struct rv *r)
 {
-	struct key key;
-
-	while (!r->leave && !r->quit) {
-		if (!keys_pending())
-			rv_draw(r);
-		switch (keys_read(&key)) {
-		case TERM_SIGNAL:
-		case TERM_HANGUP:
-			r->quit = true;
-			continue;
-		case TERM_KEY:
-		case TERM_FKEY:
-			break;
-		}
-		if (key.fkey && key.k == KEY_RESIZE) {
-			clearok(curscr, TRUE);
-			continue;
-		}
-		r->msg[0] = '\0';
-		if (r->help) {
-			r->help = false;
-			continue;
-		}
-		rv_key(r, &key);
-	}
+	r->scr = (struct screen){ .draw = rv_redraw_cb, .key = rv_screen_key,
+	    .ctx = r, .help = "Проверка точек", .help_h = true,
+	    .leave_esc = true, .leave_q = true, .msg = &r->msg };
+	if (screen_run(&r->scr) == SCREEN_QUIT)
+		r->quit = true;
 }
-
 /* The units of the touchpoints in the list (excluded ones aside), each
  * once as first written, with how many touchpoints it has. */
 static int
@@ -1375,7 +1028,7 @@ static int
 rv_choose_unit(struct rv *r, char *note, size_t notelen, char **unit)
 {
 	struct strvec units;
-	struct rv_menu m;
+	struct menu m;
 	struct error err;
 	size_t *counts = NULL;
 	int pick, rc = 0;
@@ -1391,22 +1044,22 @@ rv_choose_unit(struct rv *r, char *note, size_t notelen, char **unit)
 		free(counts);
 		return 0;
 	}
-	rv_menu_init(&m, "Точки какого подразделения проверить");
+	menu_init(&m, "Точки какого подразделения проверить");
 	for (size_t i = 0; i < units.n; i++) {
 		char *s = xasprintf("%s (%zu %s)", units.v[i], counts[i],
 		    draw_plural((int64_t)counts[i], "точка", "точки", "точек"));
 
-		rv_menu_add(&m, s, false);
+		menu_add(&m, s, false);
 		free(s);
 	}
-	pick = rv_menu_run(r->e, &m);
+	pick = menu_run(&m, r->e->redraw, r->e->ctx);
 	if (pick == -2)
 		rc = -1;
 	else if (pick >= 0) {
 		*unit = xstrdup(units.v[pick]);
 		rc = 1;
 	}
-	rv_menu_fini(&m);
+	menu_fini(&m);
 	strvec_fini(&units);
 	free(counts);
 	return rc;
@@ -1417,12 +1070,28 @@ enum rv_choice {
 	RV_RESUME = -1		/* else an enum review_scope */
 };
 
+/* A menu over the table, as a question about it repaints it. */
+struct rv_menu_under {
+	struct edit *e;
+	struct menu *m;
+};
+
+static void
+rv_menu_redraw(void *ctx)
+{
+	struct rv_menu_under *u = ctx;
+
+	u->e->redraw(u->e->ctx);
+	menu_draw(u->m);
+}
+
 /* Close the clerk's unfinished session cur before a new one, if the
  * clerk agrees: 1 closed, 0 not (note may say why), -1 on a signal. */
 static int
-rv_close_current(struct rv *r, struct rv_menu *m,
+rv_close_current(struct rv *r, struct menu *m,
     const struct review_session *cur)
 {
+	struct rv_menu_under under = { r->e, m };
 	struct actor who;
 	struct error err;
 	char prog[64], *q;
@@ -1432,8 +1101,7 @@ rv_close_current(struct rv *r, struct rv_menu *m,
 	q = xasprintf("Проверка № %lld (%s) не завершена. Завершить её и "
 	    "начать новую? д — да, другая клавиша — нет", (long long)cur->id,
 	    prog);
-	rv_menu_draw(m);
-	yes = rv_confirm(q, &quit);
+	yes = widget_confirm(q, rv_menu_redraw, &under, &quit);
 	free(q);
 	if (quit)
 		return -1;
@@ -1463,38 +1131,38 @@ rv_start(struct rv *r, enum review_scope scope, const char *unit,
 /* Fill the first menu: resuming cur (if have_cur), then the scopes;
  * what[i] says what item i does. */
 static void
-rv_scopes_menu(struct rv_menu *m, int *what, const struct review_session *cur,
+rv_scopes_menu(struct menu *m, int *what, const struct review_session *cur,
     bool have_cur, int64_t rev)
 {
 	char prog[64], *s, *scope;
 
-	rv_menu_init(m, "Проверка точек уполномоченным лицом (п. 2.2)");
+	menu_init(m, "Проверка точек уполномоченным лицом (п. 2.2)");
 	if (have_cur) {
 		rv_progress(cur, prog, sizeof prog);
 		scope = rv_scope_text(cur);
 		s = xasprintf("Продолжить проверку № %lld (%s): %s",
 		    (long long)cur->id, scope, prog);
 		what[m->items.n] = RV_RESUME;
-		rv_menu_add(m, s, false);
+		menu_add(m, s, false);
 		free(s);
 		free(scope);
 	}
 	what[m->items.n] = REVIEW_SCOPE_ALL;
-	rv_menu_add(m, "Все точки перечня", false);
+	menu_add(m, "Все точки перечня", false);
 	what[m->items.n] = REVIEW_SCOPE_CHANGED;
 	if (rev > 0) {
 		s = xasprintf("Изменённые после утверждения редакции %lld "
 		    "и ещё не принятые", (long long)rev);
-		rv_menu_add(m, s, false);
+		menu_add(m, s, false);
 		free(s);
 	} else {
-		rv_menu_add(m, "Изменённые после утверждения (перечень ещё не "
+		menu_add(m, "Изменённые после утверждения (перечень ещё не "
 		    "утверждён)", true);
 	}
 	what[m->items.n] = REVIEW_SCOPE_UNIT;
-	rv_menu_add(m, "Точки одного подразделения…", false);
+	menu_add(m, "Точки одного подразделения…", false);
 	what[m->items.n] = REVIEW_SCOPE_FINDINGS;
-	rv_menu_add(m, "Точки с ошибками или непринятыми предупреждениями",
+	menu_add(m, "Точки с ошибками или непринятыми предупреждениями",
 	    false);
 }
 
@@ -1526,7 +1194,7 @@ static int
 rv_choose(struct rv *r, bool *resumed)
 {
 	struct review_session cur = { 0 };
-	struct rv_menu m;
+	struct menu m;
 	struct error err;
 	int what[8], pick, rc = 0;
 	char *unit = NULL;
@@ -1534,7 +1202,7 @@ rv_choose(struct rv *r, bool *resumed)
 	bool have;
 
 	if (rv_read_state(r, &cur, &have, &rev, &err) != 0) {
-		rv_say(r, true, "%s", err.msg);
+		msgline_say(&r->msg, true, "%s", err.msg);
 		review_session_fini(&cur);
 		return 0;
 	}
@@ -1542,7 +1210,7 @@ rv_choose(struct rv *r, bool *resumed)
 	for (;;) {
 		free(unit);
 		unit = NULL;
-		if ((pick = rv_menu_run(r->e, &m)) < 0) {
+		if ((pick = menu_run(&m, r->e->redraw, r->e->ctx)) < 0) {
 			rc = pick == -2 ? -1 : 0;
 			break;
 		}
@@ -1579,7 +1247,7 @@ rv_choose(struct rv *r, bool *resumed)
 		break;
 	}
 	free(unit);
-	rv_menu_fini(&m);
+	menu_fini(&m);
 	review_session_fini(&cur);
 	return rc;
 }
@@ -1649,13 +1317,15 @@ rv_session(struct rv *r, bool resumed)
 	char prog[64];
 
 	rv_reload(r);
-	if (r->msg[0] == '\0') {
+	if (r->msg.text[0] == '\0') {
 		rv_progress(&r->s, prog, sizeof prog);
 		if (resumed)
-			rv_say(r, false, "Проверка № %lld продолжается с %s",
+			msgline_say(&r->msg, false,
+			    "Проверка № %lld продолжается с %s",
 			    (long long)r->id, prog);
 		else
-			rv_say(r, false, "Начата проверка № %lld: точек %zu",
+			msgline_say(&r->msg, false,
+			    "Начата проверка № %lld: точек %zu",
 			    (long long)r->id, r->s.total);
 	}
 	rv_run(r);
@@ -1669,7 +1339,7 @@ rv_session(struct rv *r, bool resumed)
 }
 
 enum dialog_result
-review_mode(struct edit *e, char *msg, size_t msglen, bool *msg_error)
+review_mode(struct edit *e, struct msgline *msg)
 {
 	struct actor who;
 	struct error err;
@@ -1677,25 +1347,21 @@ review_mode(struct edit *e, char *msg, size_t msglen, bool *msg_error)
 	bool resumed = false;
 	int rc;
 
-	msg[0] = '\0';
-	*msg_error = false;
+	msgline_clear(msg);
 	if (e->opt->readonly || store_is_readonly(e->st)) {
-		snprintf(msg, msglen, "Перечень открыт только для чтения: "
+		msgline_say(msg, true, "Перечень открыт только для чтения: "
 		    "проверять точки нельзя");
-		*msg_error = true;
 		return DIALOG_CANCEL;
 	}
 	if (edit_actor(e, &who, &err) != 0 ||
 	    rv_permitted(e->st, who.login, &err) != 0) {
-		snprintf(msg, msglen, "Проверка недоступна: %s", err.msg);
-		*msg_error = true;
-		return rv_notice(e, "Проверка недоступна", err.msg) ?
+		msgline_say(msg, true, "Проверка недоступна: %s", err.msg);
+		return widget_notice("Проверка недоступна", err.msg,
+		    e->redraw, e->ctx) ?
 		    DIALOG_CANCEL : DIALOG_QUIT;
 	}
 	rv_init(&r, e, who.login);
-	e->msg = r.msg;
-	e->msglen = sizeof r.msg;
-	e->msg_error = &r.msg_error;
+	e->msg = &r.msg;
 	rc = rv_choose(&r, &resumed);
 	if (rc > 0)
 		rv_session(&r, resumed);
@@ -1705,10 +1371,9 @@ review_mode(struct edit *e, char *msg, size_t msglen, bool *msg_error)
 		return DIALOG_QUIT;
 	}
 	if (rc > 0)
-		rv_farewell(&r, msg, msglen);
+		rv_farewell(&r, msg->text, sizeof msg->text);
 	else
-		snprintf(msg, msglen, "%s", r.msg);
-	*msg_error = rc == 0 && r.msg_error;
+		*msg = r.msg;
 	rv_fini(&r);
 	return rc > 0 ? DIALOG_OK : DIALOG_CANCEL;
 }

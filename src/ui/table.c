@@ -33,6 +33,7 @@ table_fini(struct table *t)
 	table_drop_rows(t);
 	fold_fini(&t->fold);
 	free(t->counts);
+	table_marks_fini(&t->marks);
 }
 
 /* The touchpoints in the list of process proc_id, or -1 if not read. */
@@ -52,7 +53,8 @@ table_counts_refresh(struct table *t, struct error *err)
 
 	if (t->st == NULL)
 		return 0;
-	if (store_log_last_id(t->st, &last, err) != 0)
+	if (store_log_last_id(t->st, &last, err) != 0 ||
+	    table_marks_refresh(t, last != t->counts_log, err) != 0)
 		return -1;
 	if (last != t->counts_log)
 		t->ncounts = 0;
@@ -506,6 +508,8 @@ table_draw(const struct table *t, const struct rect *r, bool focused)
 		if (i == t->cur)
 			a = focused ? A_REVERSE : A_UNDERLINE;
 		draw_fill(y, r->x, r->w, a);
+		if (table_marked(t, row))
+			draw_text(y, r->x, 1, "*", a | A_BOLD);
 		if (row->type == VIEW_ROW_PROCESS) {
 			int64_t active = table_count_find(t, row->key.proc_id);
 

@@ -9,10 +9,9 @@
 
 #include "buf.h"
 #include "store_view.h"
-#include "ui_int.h"
+#include "screen.h"
 #include "utf8.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 /* Wider than this, the detail pane stands beside the table. */
 #define SIDE_BY_SIDE_COLS 140
@@ -21,12 +20,10 @@
 #define DETAIL_MIN_LINES 5
 #define DETAIL_SHARE(body) ((body) * 2 / 5)
 /* Keys worked off at most without a frame between them. */
-#define UI_BURST_MAX 64
 
 enum ui_mode {
 	MODE_TABLE,
 	MODE_RECORD,		/* one touchpoint, full screen, read-only */
-	MODE_HELP,
 	MODE_REMINDER,		/* the reminder of п. 5.3-5.4 in full */
 	MODE_LOG		/* the change log */
 };
@@ -49,12 +46,10 @@ struct ui {
 	struct layout		 lay;
 	enum ui_mode		 mode;
 	bool			 focus_detail;
-	int			 help_scroll;
-	char			 msg[512];
-	bool			 msg_error;
+	struct screen		 scr;		/* its loop, with the help */
+	struct msgline		 msg;
 	char			*search;	/* last search text */
 	enum view_dir		 search_dir;
-	bool			 esc_pending;	/* Esc, then a digit = F-key */
 	bool			 quit;
 	struct reminder_view	 reminder;
 	int			 reminder_scroll;
@@ -88,9 +83,8 @@ ui_message(struct ui *u, bool error, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	msgline_vsay(&u->msg, error, fmt, ap);
 	va_end(ap);
-	u->msg_error = error;
 }
 
 /* A store error shows on the message line; the editor goes on. */
@@ -236,15 +230,15 @@ static void
 ui_draw_message(struct ui *u)
 {
 	const struct rect *r = &u->lay.msg;
-	const char *hint = u->mode == MODE_TABLE ?
+	const char *hint = u->mode == MODE_TABLE && !u->scr.pane.on ?
 	    "Tab — сведения  / — поиск  F1 — справка" : "Esc — назад";
 	char status[128];
 	int hw = utf8_width(hint);
 
 	draw_fill(r->y, r->x, r->w, A_NORMAL);
-	if (u->msg[0] != '\0') {
-		draw_text(r->y, r->x, r->w, u->msg,
-		    u->msg_error ? A_BOLD : A_NORMAL);
+	if (u->msg.text[0] != '\0') {
+		draw_text(r->y, r->x, r->w, u->msg.text,
+		    u->msg.error ? A_BOLD : A_NORMAL);
 		return;
 	}
 	ui_status_text(u, status, sizeof status);
@@ -314,7 +308,7 @@ ui_draw(struct ui *u)
 	/* A verdict or a change since: the marks and the pane follow. */
 	if (review_badges_refresh(&u->badges, u->st))
 		u->detail.width = -1;
-	switch (u->mode) {
+	switch (u->scr.pane.on ? (enum ui_mode)-1 : u->mode) {
 	case MODE_TABLE:
 		if (table_counts_refresh(&u->table, &err) != 0)
 			ui_failed(u, &err);
@@ -327,15 +321,15 @@ ui_draw(struct ui *u)
 		    "Запись точки взаимодействия (только просмотр) — "
 		    "Esc или q — назад", true);
 		break;
-	case MODE_HELP:
-		help_draw(&u->lay.full, u->help_scroll);
-		break;
 	case MODE_REMINDER:
 		reminder_view_draw(&u->reminder, &u->lay.full,
 		    u->reminder_scroll);
 		break;
 	case MODE_LOG:
 		logview_draw(&u->log, &u->lay.full);
+		break;
+	default:
+		help_pane_draw(&u->scr.pane, &u->lay.full);
 		break;
 	}
 	ui_draw_message(u);
@@ -392,7 +386,7 @@ ui_search_prompt(struct ui *u, enum view_dir dir)
 {
 	char *text = NULL;
 
-	u->msg[0] = '\0';
+	msgline_clear(&u->msg);
 	ui_draw(u);
 	switch (prompt_read(dir == VIEW_FORWARD ? "Поиск: " : "Поиск назад: ",
 	    u->lay.msg.y, ui_redraw_cb, u, &text)) {
@@ -587,10 +581,7 @@ ui_overlay_key(struct ui *u, bool fkey, wint_t k)
 	if (!fkey && k == ' ')
 		m = MOVE_PGDN;
 	if (m != MOVE_NONE) {
-		if (u->mode == MODE_HELP)
-			u->help_scroll = ui_scroll_by(m, u->help_scroll,
-			    help_lines(u->lay.full.w), u->lay.full.h - 1);
-		else if (u->mode == MODE_REMINDER)
+		if (u->mode == MODE_REMINDER)
 			u->reminder_scroll = ui_scroll_by(m, u->reminder_scroll,
 			    reminder_view_lines(&u->reminder, u->lay.full.w),
 			    u->lay.full.h - 1);
@@ -601,8 +592,7 @@ ui_overlay_key(struct ui *u, bool fkey, wint_t k)
 	}
 	if ((!fkey && (k == KEY_ESC || k == 'q' || k == 'Q' || k == '\r' ||
 	    k == '\n')) || (fkey && (k == KEY_F(3) || k == KEY_LEFT ||
-	    k == KEY_ENTER)) || (u->mode == MODE_HELP && fkey &&
-	    k == KEY_F(1))) {
+	    k == KEY_ENTER))) {
 		u->mode = MODE_TABLE;
 		u->detail.scroll = 0;
 	}
@@ -630,10 +620,11 @@ ui_approve(struct ui *u)
 		    "утвердить его нельзя");
 		return;
 	}
-	if (approve_dialog(&env, &u->reminder, u->msg, sizeof u->msg) ==
+	if (approve_dialog(&env, &u->reminder, u->msg.text,
+	    sizeof u->msg.text) ==
 	    DIALOG_QUIT)
 		u->quit = true;
-	u->msg_error = false;
+	u->msg.error = false;
 }
 
 /* w on the reminder's screen: record the publication; the reminder
@@ -649,12 +640,12 @@ ui_publish(struct ui *u)
 		    "отметить размещение нельзя");
 		return;
 	}
-	res = publish_dialog(&env, u->msg, sizeof u->msg);
+	res = publish_dialog(&env, u->msg.text, sizeof u->msg.text);
 	if (res == DIALOG_QUIT)
 		u->quit = true;
 	reminder_view_refresh(&u->reminder, u->st, true);
 	u->reminder_scroll = 0;
-	u->msg_error = false;
+	u->msg.error = false;
 }
 
 /* p, F9: the print dialog; the message line says where the file went. */
@@ -664,17 +655,17 @@ ui_print(struct ui *u)
 	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
 	bool failed;
 
-	if (print_dialog(&env, u->msg, sizeof u->msg, &failed) == DIALOG_QUIT)
+	if (print_dialog(&env, u->msg.text, sizeof u->msg.text, &failed) ==
+	    DIALOG_QUIT)
 		u->quit = true;
-	u->msg_error = failed;
+	u->msg.error = failed;
 }
 
 /* V, F6: the review mode; the table shows where it stopped. */
 static void
 ui_review(struct ui *u)
 {
-	if (review_mode(u->edit, u->msg, sizeof u->msg, &u->msg_error) ==
-	    DIALOG_QUIT)
+	if (review_mode(u->edit, &u->msg) == DIALOG_QUIT)
 		u->quit = true;
 	u->mode = MODE_TABLE;
 	ui_resize(u);
@@ -715,7 +706,8 @@ ui_history_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_log_key(struct ui *u, bool fkey, wint_t k)
 {
-	struct logview_io io = { ui_redraw_cb, u, u->msg, sizeof u->msg };
+	struct logview_io io = { ui_redraw_cb, u, u->msg.text,
+	    sizeof u->msg.text };
 	int page = u->lay.full.h - 3, rc = 0;
 	struct error err;
 
@@ -738,7 +730,7 @@ ui_log_key(struct ui *u, bool fkey, wint_t k)
 		case LOGVIEW_IGNORED:
 			break;
 		}
-		u->msg_error = u->msg[0] != '\0';
+		u->msg.error = u->msg.text[0] != '\0';
 		return;
 	}
 	if (rc != 0)
@@ -749,16 +741,6 @@ ui_log_key(struct ui *u, bool fkey, wint_t k)
 static bool
 ui_global_key(struct ui *u, bool fkey, wint_t k)
 {
-	if (fkey && k == KEY_RESIZE) {
-		/* The terminal changed size: the only full repaint. */
-		ui_resize(u);
-		clearok(curscr, TRUE);
-		return true;
-	}
-	if (!fkey && k == CTRL('l')) {
-		clearok(curscr, TRUE);
-		return true;
-	}
 	if (fkey && k == KEY_F(10)) {
 		u->quit = true;
 		return true;
@@ -772,10 +754,7 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 		return true;
 	if (u->mode != MODE_TABLE)
 		return false;
-	if ((fkey && k == KEY_F(1)) || (!fkey && k == 'H')) {
-		u->mode = MODE_HELP;
-		u->help_scroll = 0;
-	} else if (!fkey && (k == 'q' || k == 'Q')) {
+	if (!fkey && (k == 'q' || k == 'Q')) {
 		u->quit = true;
 	} else if ((!fkey && k == '/') || (fkey && k == KEY_F(7))) {
 		ui_search_prompt(u, VIEW_FORWARD);
@@ -796,17 +775,6 @@ ui_global_key(struct ui *u, bool fkey, wint_t k)
 static void
 ui_key(struct ui *u, bool fkey, wint_t k)
 {
-	/* No screen reached from here reads text but through its prompt. */
-	if (!fkey)
-		k = keys_latin(k);
-	/* Esc then a digit is an F-key, for terminals that eat F-keys. */
-	if (u->esc_pending && !fkey && k >= '0' && k <= '9') {
-		fkey = true;
-		k = KEY_F(k == '0' ? 10 : (int)(k - '0'));
-	}
-	u->esc_pending = !fkey && k == KEY_ESC;
-	if (!(fkey && k == KEY_RESIZE))
-		u->msg[0] = '\0';
 	if (ui_global_key(u, fkey, k))
 		goto done;
 	/* The record's key bar offers 4Правка: its form, as from the table
@@ -816,8 +784,8 @@ ui_key(struct ui *u, bool fkey, wint_t k)
 		u->mode = MODE_TABLE;
 		u->detail.scroll = 0;
 	}
-	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k, u->msg,
-	    sizeof u->msg, &u->msg_error, &u->quit))
+	if (u->mode == MODE_TABLE && edit_key(u->edit, fkey, k, &u->msg,
+	    &u->quit))
 		goto done;
 	if (u->mode == MODE_TABLE)
 		ui_table_key(u, fkey, k);
@@ -880,38 +848,44 @@ ui_close(struct ui *u)
 	free(u->search);
 }
 
+static void
+ui_draw_cb(void *ctx)
+{
+	ui_draw(ctx);
+}
+
+/* The terminal changed size: the only full repaint. */
+static void
+ui_resize_cb(void *ctx)
+{
+	ui_resize(ctx);
+}
+
+/* A key (the loop gives the command: no screen reached from here reads
+ * text but through its prompt). */
+static enum screen_step
+ui_screen_key(void *ctx, struct key *key)
+{
+	struct ui *u = ctx;
+
+	ui_key(u, key->fkey, key->cmd);
+	return u->quit ? SCREEN_QUIT : SCREEN_STAY;
+}
+
 /* Keys until the clerk quits; returns the signal that ended it, or 0. */
 static int
 ui_loop(struct ui *u)
 {
-	int unseen = 0;
-	wint_t wc;
+	int sig;
 
-	for (;;) {
-		switch (term_read_key(&wc)) {
-		case TERM_SIGNAL:
-			return term_signal();
-		case TERM_HANGUP:
-			return SIGHUP;
-		case TERM_KEY:
-			ui_key(u, false, wc);
-			break;
-		case TERM_FKEY:
-			ui_key(u, true, wc);
-			break;
-		}
-		if (u->quit)
-			return term_signal();
-		/* Keys typed ahead (↓ held over a slow link) are all worked
-		 * off before one frame shows where they led; a frame at least
-		 * every UI_BURST_MAX keys keeps a flood visible. */
-		if (++unseen < UI_BURST_MAX && keys_pending())
-			continue;
-		unseen = 0;
-		ui_draw(u);
-	}
+	u->scr = (struct screen){ .draw = ui_draw_cb, .key = ui_screen_key,
+	    .ctx = u, .resize = ui_resize_cb, .help = "", .help_h = true,
+	    .msg = &u->msg };
+	screen_run(&u->scr);
+	sig = term_signal();
+	/* Not the clerk's quitting: a signal, or the terminal gone. */
+	return u->quit || sig != 0 ? sig : SIGHUP;
 }
-
 int
 ui_run(struct store *st, const struct ui_options *opt, struct error *err)
 {

@@ -95,6 +95,18 @@ void	fold_set_all(struct fold *f, bool folded);
 
 /* table.c - the page of rows on screen and the cursor in it. */
 
+/* marks.c - rows of the page changed since the approved revision, each
+ * asked about once per move of the change log. */
+struct table_marks {
+	struct table_mark {
+		int64_t	 id;
+		bool	 process, changed;
+	}		*v;
+	size_t		 n, cap;
+	int64_t		 rev;		/* the revision compared with; 0 none */
+	bool		 read;
+};
+
 struct table {
 	struct store_view *v;
 	struct fold	 fold;
@@ -113,6 +125,7 @@ struct table {
 	}		*counts;
 	size_t		 ncounts, capcounts;
 	int64_t		 counts_log;	/* the newest log entry when read */
+	struct table_marks marks;	/* marked * in the left margin */
 };
 
 void	table_init(struct table *t, struct store_view *v);
@@ -135,6 +148,12 @@ int	table_fold_all(struct table *t, bool folded, struct error *err);
  * (all again if the change log moved on). */
 int	table_counts_refresh(struct table *t, struct error *err);
 void	table_draw(const struct table *t, const struct rect *r, bool focused);
+/* Ask about the rows of the page not asked about yet (all again if the
+ * log moved on); whether row was changed since the revision. */
+int	table_marks_refresh(struct table *t, bool log_moved,
+	    struct error *err);
+bool	table_marked(const struct table *t, const struct view_row *row);
+void	table_marks_fini(struct table_marks *m);
 
 /* detail.c - one touchpoint (or process) with every field, wrapped. */
 
@@ -356,8 +375,9 @@ struct edit *edit_new(struct store *st, struct catalog *cat,
 void	edit_free(struct edit *e);
 /* An editing key of the table: false if k is not one.  What it did (or
  * why not) goes to msg; *quit is set if a signal or a hangup came. */
-bool	edit_key(struct edit *e, bool fkey, wint_t k, char *msg,
-	    size_t msglen, bool *msg_error, bool *quit);
+struct msgline;
+bool	edit_key(struct edit *e, bool fkey, wint_t k, struct msgline *msg,
+	    bool *quit);
 
 /* review.c - review sessions in the editor (п. 2.2), and the marks of
  * touchpoints returned for rework. */
@@ -385,8 +405,7 @@ void	review_badges_detail(struct detail *d, bool first, void *ctx);
 /* V, F6: choose a scope or resume the clerk's unfinished session, step
  * through it, a summary at the end.  What it came to (or why it was
  * refused) goes to msg; DIALOG_QUIT on a signal or hangup. */
-enum dialog_result review_mode(struct edit *e, char *msg, size_t msglen,
-	    bool *msg_error);
+enum dialog_result review_mode(struct edit *e, struct msgline *msg);
 
 /* keys.c - the keys the forms read that not every terminfo entry names
  * (modified arrows, F2 … F8, bracketed paste): taught to curses. */

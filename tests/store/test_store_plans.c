@@ -25,6 +25,7 @@
 
 #include "../../src/store/store_int.h"
 #include "store.h"
+#include "store_changed.h"
 #include "store_edit.h"
 #include "store_history.h"
 #include "store_status.h"
@@ -34,6 +35,7 @@
 #include "catalog_fixture.h"
 #include "header_fixture.h"
 #include "store_scratch.h"
+#include "list_fixture.h"
 
 #define PROCESSES	100
 #define PER_PROCESS	100
@@ -169,23 +171,8 @@ struct fixture {
 static void
 open_list(struct fixture *f)
 {
-	struct list l;
-	struct error err;
-
-	scratch_path(f->path, sizeof f->path, "plans");
-	catalog_init(&f->cat);
-	small_catalog(&f->cat);
-	if (store_open(&f->st, f->path, STORE_CREATE, &err) != 0)
-		fail_msg("%s", err.msg);
-	list_init(&l);
-	build_list(&l);
-	if (store_begin(f->st, &err) != 0 ||
-	    store_seed_catalog(f->st, &f->cat, &err) != 0 ||
-	    store_insert_list(f->st, &l, &err) != 0 ||
-	    store_commit(f->st, &err) != 0)
-		fail_msg("%s", err.msg);
-	list_fini(&l);
-	give_header(f->st, &who);
+	open_with_list(&f->st, f->path, sizeof f->path, "plans", &f->cat,
+	    build_list, &who);
 }
 
 static void
@@ -230,6 +217,23 @@ edit_some(struct fixture *f)
 
 /* What the editor does: pages from the start, the middle and the end,
  * a touchpoint in full, and searches both ways with and without a wrap. */
+/* The table's marks of the rows changed since the revision, per row. */
+static void
+mark_changed_rows(struct fixture *f, const struct view_row *rows, size_t n)
+{
+	struct error err;
+	int64_t rev;
+	bool changed;
+
+	assert_int_equal(store_changed_revision(f->st, &rev, &err), 0);
+	assert_true(rev > 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(rows[i].type == VIEW_ROW_PROCESS ?
+		    store_changed_process(f->st, rev, rows[i].key.proc_id,
+		    &changed, &err) : store_changed_touchpoint(f->st, rev,
+		    rows[i].key.tp_id, &changed, &err), 0);
+}
+
 static void
 use_the_editor(struct fixture *f)
 {
@@ -246,6 +250,7 @@ use_the_editor(struct fixture *f)
 	assert_int_equal(store_view_rows_from(v, NULL, 40, NULL, rows, &got,
 	    &err), 0);
 	assert_int_equal(got, 40);
+	mark_changed_rows(f, rows, got);
 	store_view_rows_free(rows, got);
 	assert_int_equal(store_view_rows_before(v, NULL, 40, NULL, rows, &got,
 	    &err), 0);
