@@ -13,6 +13,7 @@
 #ifndef PERECHEN_IMPORT_H
 #define PERECHEN_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "catalog.h"
@@ -38,6 +39,10 @@ struct import_opts {
 	 * is skipped.
 	 */
 	const char *columns;
+	/* A file holding several tables with the list's header (an order
+	 * saved as text): the Nth of them (1-based); 0: the one with rows
+	 * naming touchpoints, refused when several have them. */
+	size_t	 table;
 };
 
 struct import_report {
@@ -51,6 +56,10 @@ struct import_report {
 	 * → вид «kind», ключевая (п. 3.2)" for each touchpoint whose kind
 	 * was guessed from its name or which the kind made key. */
 	struct strvec guesses;
+	/* The file is an approving order («ПРИКАЗ» above its tables): the
+	 * list's header got what the order says (body, genitive, number,
+	 * date), and notes name a grif that disagrees with the heading. */
+	bool	 order_text;
 };
 
 void	import_report_init(struct import_report *rep);

@@ -1,0 +1,438 @@
+/*
+ * import_csv.c - TSV and CSV as a source of rows, and the whole file:
+ * its encoding, its delimiter, and which of its tables is the list when
+ * it holds several (the approving order saved as text).
+ */
+#include "import_int.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "charset.h"
+#include "csv.h"
+#include "utf8.h"
+
+/* Records [from, to) of a CSV/TSV text, as rows. */
+struct csv_source {
+	struct csv_reader r;
+	struct csv_record rec;
+	size_t	 k;		/* records read so far */
+	size_t	 from, to;	/* to: SIZE_MAX for the end */
+};
+
+static void
+csv_source_init(struct csv_source *cs, const char *text, size_t len,
+    char delim, size_t from, size_t to)
+{
+	csv_reader_init(&cs->r, text, len, delim);
+	csv_record_init(&cs->rec);
+	cs->k = 0;
+	cs->from = from;
+	cs->to = to;
+}
+
+static void
+csv_source_fini(struct csv_source *cs)
+{
+	csv_record_fini(&cs->rec);
+}
+
+static int
+csv_source_next(void *state, struct import_row *row, struct error *err)
+{
+	struct csv_source *cs = state;
+	struct strvec tmp;
+	int rc;
+
+	do {
+		if (cs->k >= cs->to)
+			return 0;
+		if ((rc = csv_read(&cs->r, &cs->rec, err)) != 1)
+			return rc;
+	} while (cs->k++ < cs->from);
+	tmp = row->cells;
+	row->cells = cs->rec.fields;
+	cs->rec.fields = tmp;
+	row->table = 0;
+	row->line = cs->rec.line;
+	return 1;
+}
+
+/* Does a row in the file's first DELIM_ROWS say the table uses this
+ * delimiter: a header row, or with --columns as many cells as were
+ * named?  An order's text holds its table after pages of text. */
+#define DELIM_ROWS 5000
+
+static int
+delimiter_fits(const char *text, size_t len, char delim, size_t given)
+{
+	struct csv_source cs;
+	struct import_row row;
+	int found = 0;
+
+	csv_source_init(&cs, text, len, delim, 0, SIZE_MAX);
+	import_row_init(&row);
+	for (int n = 0; n < DELIM_ROWS && !found; n++) {
+		if (csv_source_next(&cs, &row, NULL) != 1)
+			break;
+		if (given > 0)
+			found = row.cells.n == given &&
+			    import_nonblank_cells(&row) >= 2;
+		else
+			found = import_nonblank_cells(&row) >= 2 &&
+			    import_header_row(&row, NULL);
+	}
+	import_row_fini(&row);
+	csv_source_fini(&cs);
+	return found;
+}
+
+/* Try each delimiter; the one whose table is found wins.  given: the
+ * cells --columns names, 0 without it. */
+static char
+choose_delimiter(const char *data, size_t len, enum import_format format,
+    size_t given)
+{
+	static const char order[] = { '\t', ';', ',' };
+
+	if (format == IMPORT_TSV)
+		return '\t';
+	for (size_t k = 0; k < sizeof order; k++) {
+		if (format == IMPORT_CSV && order[k] == '\t')
+			continue;
+		if (delimiter_fits(data, len, order[k], given))
+			return order[k];
+	}
+	return csv_guess_delimiter(data, len);
+}
+
+static int
+decode(const char *data, size_t len, const struct import_opts *o,
+    struct import_report *rep, struct buf *text, struct error *err)
+{
+	const char *enc = o->encoding;
+	const char *nul = memchr(data, '\0', len);
+
+	if (len >= 2 && ((unsigned char)data[0] == 0xFF &&
+	    (unsigned char)data[1] == 0xFE))
+		enc = "UTF-16";		/* Word's "Unicode text" */
+	else if (len >= 2 && ((unsigned char)data[0] == 0xFE &&
+	    (unsigned char)data[1] == 0xFF))
+		enc = "UTF-16";
+	else if (nul != NULL) {
+		size_t line = 1;
+
+		for (const char *p = data; p < nul; p++)
+			line += *p == '\n';
+		return error_set(err, "строка %zu: в файле нулевой байт — это не "
+		    "текстовая таблица; сохраните её как «Текст с "
+		    "разделителями табуляции» или CSV", line);
+	}
+	if (enc == NULL)
+		enc = charset_detect(data, len);
+	rep->encoding = charset_canonical(enc);
+	if (charset_to_utf8(enc, data, len, text, err) != 0)
+		return -1;
+	if (memchr(text->data, '\0', text->len) != NULL)
+		return error_set(err, "в файле нулевой символ — это не "
+		    "текстовая таблица");
+	if (text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(text->data, text->data + 3, text->len - 2);
+		text->len -= 3;
+	}
+	return 0;
+}
+
+static int
+all_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+
+
+/* A table of the text: its header row and the rows under it. */
+struct text_table {
+	size_t	 pre;		/* first record after the table before */
+	size_t	 end;		/* one past its rows; SIZE_MAX: the end */
+	size_t	 line;		/* the header's line */
+	size_t	 rows;		/* rows under the header */
+	size_t	 real;		/* of them, naming a touchpoint */
+	char	*first;		/* «1», «Информирование», … of the first */
+};
+
+struct table_scan {
+	struct text_table *v;
+	size_t	 n;
+	struct strvec header;	/* the last table's header row */
+	int	 tp_col;	/* its touchpoint column */
+	int	 open;		/* no text line since its rows */
+	size_t	 last_row;	/* record of its last row */
+};
+
+static void
+table_scan_fini(struct table_scan *ts)
+{
+	for (size_t i = 0; i < ts->n; i++)
+		free(ts->v[i].first);
+	free(ts->v);
+	strvec_fini(&ts->header);
+}
+
+/* The Порядок's template names its cells «[точка 1]»: no touchpoint. */
+static int
+real_cell(const char *s)
+{
+	s += strspn(s, " \t\r\n");
+	return s[0] != '\0' && s[0] != '[';
+}
+
+static int
+same_cells(const struct strvec *a, const struct strvec *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+table_start(struct table_scan *ts, const struct import_row *row, size_t k,
+    int tp_col)
+{
+	struct text_table *t;
+
+	if (ts->n > 0)
+		ts->v[ts->n - 1].end = ts->last_row + 1;
+	ts->v = xreallocarray(ts->v, ts->n + 1, sizeof *ts->v);
+	t = &ts->v[ts->n];
+	memset(t, 0, sizeof *t);
+	t->pre = ts->n > 0 ? ts->v[ts->n - 1].end : 0;
+	t->end = SIZE_MAX;
+	t->line = row->line;
+	ts->n++;
+	strvec_fini(&ts->header);
+	for (size_t i = 0; i < row->cells.n; i++)
+		strvec_push(&ts->header, row->cells.v[i]);
+	ts->tp_col = tp_col;
+	ts->open = 1;
+	ts->last_row = k;
+}
+
+/* «1», «Информирование», «официальный сайт…» */
+static char *
+first_cells(const struct import_row *row)
+{
+	struct buf b;
+	size_t shown = 0;
+
+	buf_init(&b);
+	for (size_t i = 0; i < row->cells.n && shown < 3; i++) {
+		if (!real_cell(row->cells.v[i]))
+			continue;
+		buf_puts(&b, shown++ > 0 ? ", «" : "«");
+		utf8_fit(row->cells.v[i], 30, &b);
+		buf_puts(&b, "»");
+	}
+	return buf_detach(&b);
+}
+
+static void
+table_row(struct table_scan *ts, const struct import_row *row, size_t k)
+{
+	struct text_table *t = &ts->v[ts->n - 1];
+	int tp = ts->tp_col;
+
+	t->rows++;
+	ts->last_row = k;
+	if (tp >= 0 && (size_t)tp < row->cells.n && real_cell(row->cells.v[tp])) {
+		if (t->real++ == 0)
+			t->first = first_cells(row);
+	}
+}
+
+/* A line of text: the order's, or the title over a table. */
+static void
+text_line(struct table_scan *ts, struct order_scan *os,
+    const struct import_row *row, size_t k)
+{
+	for (size_t i = 0; i < row->cells.n; i++)
+		if (real_cell(row->cells.v[i]) || row->cells.v[i][0] == '[') {
+			order_scan_line(os, row->cells.v[i], row->line, k);
+			break;
+		}
+	ts->open = 0;
+}
+
+/* One pass over the text: its tables and the order's lines. */
+static int
+scan_text(const char *text, size_t len, char delim, struct table_scan *ts,
+    struct order_scan *os, struct error *err)
+{
+	struct csv_source cs;
+	struct import_row row;
+	size_t k = 0;
+	int rc, tp;
+
+	csv_source_init(&cs, text, len, delim, 0, SIZE_MAX);
+	import_row_init(&row);
+	for (; (rc = csv_source_next(&cs, &row, err)) == 1; k++) {
+		size_t nb = import_nonblank_cells(&row);
+
+		if (nb == 0)
+			continue;
+		if (ts->n > 0 && ts->open && same_cells(&row.cells, &ts->header))
+			ts->last_row = k;
+		else if (nb >= 2 && !(ts->n > 0 && ts->open) &&
+		    import_header_row(&row, &tp))
+			table_start(ts, &row, k, tp);
+		else if (ts->n > 0 && ts->open && row.cells.n >= 2)
+			table_row(ts, &row, k);
+		else if (nb == 1)
+			text_line(ts, os, &row, k);
+	}
+	import_row_fini(&row);
+	csv_source_fini(&cs);
+	return rc;
+}
+
+/* Which table is the list: one with real rows, or the one asked for. */
+static int
+choose_table(const struct table_scan *ts, const struct import_opts *o,
+    size_t *chosen, struct error *err)
+{
+	struct buf list;
+	size_t qualified = 0;
+
+	*chosen = SIZE_MAX;
+	if (o->table > 0) {
+		if (o->table > ts->n)
+			return error_set(err, "--table %zu: таблиц с заголовком "
+			    "перечня в файле %zu", o->table, ts->n);
+		*chosen = o->table - 1;
+		return 0;
+	}
+	for (size_t i = 0; i < ts->n; i++)
+		if (ts->v[i].real > 0 && qualified++ == 0)
+			*chosen = i;
+	if (qualified <= 1)
+		return 0;
+	buf_init(&list);
+	for (size_t i = 0; i < ts->n; i++)
+		if (ts->v[i].real > 0)
+			buf_printf(&list, "\n  таблица %zu (строка %zu): %s — "
+			    "строк %zu", i + 1, ts->v[i].line, ts->v[i].first,
+			    ts->v[i].rows);
+	error_set(err, "в файле несколько таблиц с заголовком перечня; "
+	    "укажите нужную: --table N%s", list.data);
+	buf_fini(&list);
+	return -1;
+}
+
+/* Which records are the list's: the one table, or all. */
+static int
+list_range(const char *text, size_t len, char delim,
+    const struct import_opts *o, struct list *out,
+    struct import_report *rep, size_t range[2], struct error *err)
+{
+	struct table_scan ts = { 0 };
+	struct order_scan os;
+	size_t chosen;
+	int rc;
+
+	range[0] = 0;
+	range[1] = SIZE_MAX;
+	strvec_init(&ts.header);
+	order_scan_init(&os);
+	rc = scan_text(text, len, delim, &ts, &os, err);
+	if (rc == 0)
+		rc = choose_table(&ts, o, &chosen, err);
+	if (rc == 0 && chosen != SIZE_MAX) {
+		if (ts.n > 1) {
+			range[0] = ts.v[chosen].pre;
+			range[1] = ts.v[chosen].end;
+			strvec_push_owned(&rep->notes, xasprintf("строка %zu: "
+			    "взята таблица %zu из %zu (строк %zu)",
+			    ts.v[chosen].line, chosen + 1, ts.n,
+			    ts.v[chosen].rows));
+		}
+		order_scan_apply(&os, range[0], &out->hdr, rep);
+	}
+	order_scan_fini(&os);
+	table_scan_fini(&ts);
+	return rc;
+}
+
+/* What a file other than text is, by its first bytes; NULL for text. */
+static const char *
+binary_kind(const char *data, size_t len)
+{
+	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "документ Word 97–2003 (.doc) или книга Excel 97–2003 "
+		    "(.xls); сохраните его как DOCX («Файл → Сохранить как → "
+		    "Документ Word») или XLSX («Книга Excel»)";
+	if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
+		return "документ RTF; откройте его в Word или LibreOffice и "
+		    "сохраните как DOCX («Документ Word»)";
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+		return "архив ZIP (DOCX, ODT или XLSX); такие файлы пока не "
+		    "читаются — сохраните таблицу как «Текст с разделителями "
+		    "табуляции» или CSV (UTF-8)";
+	return NULL;
+}
+
+static size_t
+columns_named(const char *spec)
+{
+	size_t n = 1;
+
+	for (; *spec != '\0'; spec++)
+		n += *spec == ',';
+	return n;
+}
+
+int
+import_table(const char *data, size_t len, const struct import_opts *o,
+    struct list *out, struct import_report *rep, struct error *err)
+{
+	struct import_source src;
+	struct csv_source cs;
+	struct buf text;
+	const char *kind = binary_kind(data, len);
+	size_t range[2] = { 0, SIZE_MAX };
+	int rc;
+
+	if (all_blank(data, len))
+		return error_set(err, "файл пуст");
+	if (kind != NULL)
+		return error_set(err, "это %s", kind);
+	if (o->columns != NULL && import_columns_check(o->columns, err) != 0)
+		return -1;
+	buf_init(&text);
+	if (decode(data, len, o, rep, &text, err) != 0) {
+		buf_fini(&text);
+		return -1;
+	}
+	rep->delimiter = choose_delimiter(text.data, text.len, o->format,
+	    o->columns != NULL ? columns_named(o->columns) : 0);
+	rc = o->columns != NULL ? 0 : list_range(text.data, text.len,
+	    rep->delimiter, o, out, rep, range, err);
+	if (rc == 0) {
+		csv_source_init(&cs, text.data, text.len, rep->delimiter,
+		    range[0], range[1]);
+		src.next = csv_source_next;
+		src.state = &cs;
+		rc = import_rows(&src, o, out, rep, err);
+		csv_source_fini(&cs);
+	}
+	buf_fini(&text);
+	return rc;
+}
