@@ -1,4 +1,5 @@
-/* cmd_import.c - "perechen import": load a list from TSV or CSV. */
+/* cmd_import.c - "perechen import": load a list from TSV or CSV, or the
+ * approving order's text, optionally as its approved revision 1. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "change.h"
 #include "declension.h"
 #include "import.h"
+#include "store_history.h"
 #include "store_tx.h"
 
 static void
@@ -29,6 +31,11 @@ import_usage(FILE *f)
 	    "                     «-» — пропустить столбец\n"
 	    "  --encoding КОД     кодировка: utf-8, cp1251, koi8-r, cp866…\n"
 	    "                     (по умолчанию определяется по содержимому)\n"
+	    "  --table N          взять N-ю из нескольких таблиц перечня\n"
+	    "                     (приказ, сохранённый как текст)\n"
+	    "  --approved         записать перечень как утверждённую\n"
+	    "                     редакцию 1 приказом из файла\n"
+	    "  --order НОМЕР      номер приказа вместо указанного в файле\n"
 	    "  --replace          заменить записи непустого перечня\n"
 	    "  --dry-run          только проверить файл и показать отчёт\n"
 	    "  -q, --quiet        не печатать отчёт об успешном импорте\n", f);
@@ -79,6 +86,8 @@ print_header_notes(const struct list_header *in, const struct strvec *notes,
 	if (dry_run) {
 		if (in->org[0] != '\0')
 			app_out("Орган в строках над таблицей: «%s»\n", in->org);
+		if (in->org_genitive[0] != '\0')
+			app_out("В грифе: «приказом %s»\n", in->org_genitive);
 		if (in->title[0] != '\0')
 			app_out("Заглавие в строках над таблицей: «%s»\n",
 			    in->title);
@@ -143,6 +152,23 @@ merge_field(char **field, const char *in, bool replace,
 	return true;
 }
 
+/* The genitive of a body just taken: the order's grif's, else declined. */
+static void
+take_genitive(struct list_header *h, const char *grif, struct strvec *notes)
+{
+	free(h->org_genitive);
+	if (grif[0] != '\0') {
+		h->org_genitive = xstrdup(grif);
+		strvec_push_owned(notes, xasprintf("в грифе: «приказом %s» "
+		    "(из грифа приказа)", h->org_genitive));
+		return;
+	}
+	h->org_genitive = declension_genitive(h->org);
+	strvec_push_owned(notes, xasprintf("в грифе: «приказом %s» (по "
+	    "склонению; если неверно: perechen init --org-genitive \"…\")",
+	    h->org_genitive));
+}
+
 /*
  * Keep the header fields the list already has unless replacing; a body
  * taken from the file gets its genitive by declension.  notes get what
@@ -162,13 +188,8 @@ merge_header(struct store *st, const struct list_header *in, bool replace,
 
 	list_header_init(&h);
 	if ((rc = store_get_header(st, &h, err)) == 0) {
-		if (merge_field(&h.org, in->org, replace, &org_word, notes)) {
-			free(h.org_genitive);
-			h.org_genitive = declension_genitive(h.org);
-			strvec_push_owned(notes, xasprintf("в грифе: «приказом "
-			    "%s» (по склонению; если неверно: perechen init "
-			    "--org-genitive \"…\")", h.org_genitive));
-		}
+		if (merge_field(&h.org, in->org, replace, &org_word, notes))
+			take_genitive(&h, in->org_genitive, notes);
 		merge_field(&h.title, in->title, replace, &title_word, notes);
 		if (in->area[0] && (replace || !h.area[0]))
 			model_set(&h.area, in->area);
@@ -204,10 +225,20 @@ log_import(struct store_tx *tx, const char *file, const struct list *l,
 	return rc;
 }
 
+/* How the list is loaded: the command's options. */
+struct import_run {
+	bool	 replace, dry_run, quiet;
+	bool	 approved;		/* --approved: revision 1 by the order */
+	const char *order_no;		/* --order, else the file's */
+	struct approval_order order;	/* checked when approved */
+	int64_t	 rev;			/* the revision recorded */
+};
+
 static int
-write_list(struct app *app, const char *file, struct list *l, bool replace,
-    struct strvec *header_notes, struct error *err)
+write_list(struct app *app, const char *file, struct list *l,
+    struct import_run *run, struct strvec *header_notes, struct error *err)
 {
+	bool replace = run->replace;
 	struct app_actor who;
 	struct store_tx tx;
 	struct store *st;
@@ -230,10 +261,74 @@ write_list(struct app *app, const char *file, struct list *l, bool replace,
 	    merge_header(st, &l->hdr, replace, header_notes, err) != 0 ||
 	    log_import(&tx, file, l, procs, tps, err) != 0))
 		rc = -1;
+	if (rc == 0 && run->approved)
+		rc = store_revision_approve_in(&tx, run->order.number,
+		    run->order.iso, &run->rev, err);
 	rc = store_tx_end(&tx, rc, err);
 out:
 	store_close(st);
 	return rc;
+}
+
+/* The order the file names, checked for --approved: 0, or -1 with err. */
+static int
+check_order(const struct list *l, struct import_run *run,
+    const struct import_report *rep, struct error *err)
+{
+	const char *no = run->order_no != NULL ? run->order_no :
+	    l->hdr.order_no;
+	struct date today;
+
+	if (l->hdr.order_date[0] == '\0' || no[0] == '\0')
+		return error_set(err, "--approved: %s", rep->order_text ?
+		    "в приказе не найдены его дата и номер (под словом "
+		    "«ПРИКАЗ»)" : "в файле нет приказа об утверждении "
+		    "(«ПРИКАЗ», его дата и номер над таблицей); утвердите "
+		    "перечень после импорта: perechen approve");
+	if (date_resolve_today(NULL, &today, err) != 0)
+		return -1;
+	return approval_order_check(no, l->hdr.order_date, today, &run->order,
+	    err);
+}
+
+/* What the file says of its order, and what was done with it. */
+static void
+print_order(const struct list *l, const struct import_run *run)
+{
+	char day[DATE_BUFSZ];
+	struct date d;
+	struct error err;
+
+	if (run->approved && run->dry_run) {
+		app_out("Будет записана утверждённая редакция 1: приказ от %s "
+		    "№ %s\n", date_format(run->order.date, day),
+		    run->order.number);
+		return;
+	}
+	if (run->approved) {
+		app_out("Утверждена редакция %lld: приказ от %s № %s\n",
+		    (long long)run->rev, date_format(run->order.date, day),
+		    run->order.number);
+		return;
+	}
+	if (l->hdr.order_no[0] == '\0' || date_parse(l->hdr.order_date, &d,
+	    &err) != 0)
+		return;
+	app_out("Приказ в файле: от %s № %s (записать его как утверждённую "
+	    "редакцию 1: --approved)\n", date_format(d, day),
+	    run->order_no != NULL ? run->order_no : l->hdr.order_no);
+}
+
+static int
+parse_table(const char *arg, size_t *out)
+{
+	char *end;
+	unsigned long n = strtoul(arg, &end, 10);
+
+	if (arg[0] < '1' || arg[0] > '9' || *end != '\0' || n > 1000)
+		return -1;
+	*out = (size_t)n;
+	return 0;
 }
 
 int
@@ -243,6 +338,9 @@ cmd_import(struct app *app, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "columns", required_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "table", required_argument, NULL, 't' },
+		{ "approved", no_argument, NULL, 'a' },
+		{ "order", required_argument, NULL, 'o' },
 		{ "replace", no_argument, NULL, 'r' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -250,12 +348,12 @@ cmd_import(struct app *app, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_opts io = { 0 };
+	struct import_run run = { 0 };
 	struct import_report rep;
 	struct strvec header_notes;
 	struct catalog cat;
 	struct list l;
 	struct error err;
-	bool replace = false, dry_run = false, quiet = false;
 	char *data = NULL;
 	size_t len;
 	int c, rc = EXIT_FAIL;
@@ -282,10 +380,18 @@ cmd_import(struct app *app, int argc, char **argv)
 			}
 			io.columns = optarg;
 			break;
+		case 't':
+			if (parse_table(optarg, &io.table) != 0)
+				return app_usage_error("import", "--table: "
+				    "«%s» — ожидался номер таблицы (1, 2…)",
+				    optarg);
+			break;
 		case 'e': io.encoding = optarg; break;
-		case 'r': replace = true; break;
-		case 'n': dry_run = true; break;
-		case 'q': quiet = true; break;
+		case 'a': run.approved = true; break;
+		case 'o': run.order_no = optarg; break;
+		case 'r': run.replace = true; break;
+		case 'n': run.dry_run = true; break;
+		case 'q': run.quiet = true; break;
 		case 'h': import_usage(stdout); return EXIT_OK;
 		default:
 			return app_bad_option("import", "qh", opts, argv);
@@ -305,20 +411,24 @@ cmd_import(struct app *app, int argc, char **argv)
 	strvec_init(&header_notes);
 	io.cat = &cat;
 	if (catalog_for_import(app, &cat, &err) != 0 ||
-	    import_table(data, len, &io, &l, &rep, &err) != 0) {
+	    import_table(data, len, &io, &l, &rep, &err) != 0 ||
+	    (run.approved && check_order(&l, &run, &rep, &err) != 0)) {
 		app_error("%s: %s", argv[optind], err.msg);
 		app_note("Перечень не изменён.");
-	} else if (!dry_run && write_list(app, argv[optind], &l, replace,
+	} else if (!run.dry_run && write_list(app, argv[optind], &l, &run,
 	    &header_notes, &err) != 0) {
 		app_error("%s", err.msg);
 		app_note("Перечень не изменён.");
 	} else {
-		if (!quiet || dry_run)
-			print_report(argv[optind], &l, &rep, dry_run);
-		print_header_notes(&l.hdr, &header_notes, quiet && !dry_run,
-		    dry_run);
+		if (!run.quiet || run.dry_run)
+			print_report(argv[optind], &l, &rep, run.dry_run);
+		print_header_notes(&l.hdr, &header_notes,
+		    run.quiet && !run.dry_run, run.dry_run);
+		if (!run.quiet || run.dry_run)
+			print_order(&l, &run);
 		rc = EXIT_OK;
 	}
+	approval_order_fini(&run.order);
 	strvec_fini(&header_notes);
 	import_report_fini(&rep);
 	list_fini(&l);

@@ -71,6 +71,8 @@ struct importer {
 	char	 where[IMPORT_WHERE_SZ];	/* current row's place */
 	char	 tp_where[IMPORT_WHERE_SZ];	/* where the last touchpoint is */
 	int	 after_break;		/* the row follows a repeated header */
+	char	*proc_num;		/* the № the current process began with */
+	int	 proc_grouped;		/* its № and name were repeated */
 	int	 columns_given;		/* --columns: no header row expected */
 };
 
@@ -727,24 +729,45 @@ continue_touchpoint(struct importer *im, struct error *err)
 	return 0;
 }
 
+/* The row names the process of the rows above it again: its name, and
+ * its № if any is the one that process began with. */
+static int
+same_process(struct importer *im, const struct process *p)
+{
+	char *a, *b;
+	int same;
+
+	if (has(im, C_NUM) && (im->proc_num == NULL ||
+	    strcmp(cell(im, C_NUM), im->proc_num) != 0))
+		return 0;
+	a = utf8_casefold(p->name);
+	b = utf8_casefold(cell(im, C_PROCESS));
+	same = strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	return same;
+}
+
+/*
+ * Does the row begin a process?  Word leaves the № and the process blank
+ * under its first row; Excel repeats both on every row, and consecutive
+ * rows of the same № and process are then one process, said once.
+ */
 static int
 starts_process(struct importer *im)
 {
 	struct process *p = cur_process(im);
-	int same;
 
-	if (has(im, C_NUM))
-		return 1;
-	if (!has(im, C_PROCESS))
+	if (!has(im, C_NUM) && !has(im, C_PROCESS))
 		return 0;
-	if (p == NULL)
-		return 1;
-	char *a = utf8_casefold(p->name), *b = utf8_casefold(cell(im, C_PROCESS));
-
-	same = strcmp(a, b) == 0;
-	free(a);
-	free(b);
-	return !same;
+	if (p == NULL || !has(im, C_PROCESS) || !same_process(im, p))
+		return has(im, C_NUM) || has(im, C_PROCESS);
+	if (!im->proc_grouped) {
+		im->proc_grouped = 1;
+		note(im, "№ и процесс «%s» повторены в строке — она отнесена "
+		    "к тому же процессу (и следующие такие строки)", p->name);
+	}
+	return 0;
 }
 
 static int
@@ -759,6 +782,9 @@ new_process(struct importer *im, struct error *err)
 		    "(столбец «%s» пуст)", im->where, cell(im, C_NUM),
 		    COL_PROCESS);
 	list_add_process(im->l, cell(im, C_PROCESS));
+	free(im->proc_num);
+	im->proc_num = has(im, C_NUM) ? xstrdup(cell(im, C_NUM)) : NULL;
+	im->proc_grouped = 0;
 	if (!has(im, C_NUM)) {
 		im->rep->doubted++;
 		note(im, "у процесса «%s» не указан № — присвоен %zu",
@@ -1185,6 +1211,8 @@ read_rows(struct importer *im, struct import_source *src, struct error *err)
 	import_row_fini(&rec);
 	clear_cells(im);
 	strvec_fini(&im->header);
+	free(im->proc_num);
+	im->proc_num = NULL;
 	if (rc < 0)
 		return -1;
 	if (!st.header_seen && !im->columns_given)
