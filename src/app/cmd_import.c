@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "fileio.h"
 #include "approval.h"
 #include "change.h"
 #include "declension.h"
@@ -55,8 +56,7 @@ print_report_lines(const char *title, const struct strvec *lines)
 }
 
 static void
-print_report(const char *file, const struct list *l,
-    const struct import_report *rep, bool dry_run)
+print_report(const char *file, const struct import_report *rep, bool dry_run)
 {
 	const char *delim = rep->delimiter == '\t' ? "табуляция" :
 	    rep->delimiter == ';' ? "«;»" : "«,»";
@@ -68,10 +68,14 @@ print_report(const char *file, const struct list *l,
 	printf("%s: процессов %zu, точек взаимодействия %zu, потребностей %zu "
 	    "(строк таблицы %zu, присоединено к строке выше %zu, "
 	    "под вопросом %zu)\n", dry_run ? "Будет загружено" : "Загружено",
-	    l->nprocs, list_count_touchpoints(l), list_count_needs(l),
+	    rep->procs, rep->touchpoints, rep->needs,
 	    rep->records, rep->joined, rep->doubted);
 	print_report_lines("Проверьте:", &rep->notes);
+	if (rep->notes_more > 0)
+		printf("  … и ещё строк: %zu\n", rep->notes_more);
 	print_report_lines("Определено по названию и виду:", &rep->guesses);
+	if (rep->guesses_more > 0)
+		printf("  … и ещё строк: %zu\n", rep->guesses_more);
 }
 
 /*
@@ -203,8 +207,9 @@ merge_header(struct store *st, const struct list_header *in, bool replace,
 
 /* The import's summary entry in the change log (same transaction). */
 static int
-log_import(struct store_tx *tx, const char *file, const struct list *l,
-    size_t old_procs, size_t old_tps, struct error *err)
+log_import(struct store_tx *tx, const char *file,
+    const struct import_report *rep, size_t old_procs, size_t old_tps,
+    struct error *err)
 {
 	struct changes ch;
 	char *was, *now;
@@ -214,8 +219,8 @@ log_import(struct store_tx *tx, const char *file, const struct list *l,
 	was = old_procs > 0 ? xasprintf("процессов %zu, точек %zu", old_procs,
 	    old_tps) : xstrdup("");
 	now = xasprintf("из %s: процессов %zu, точек %zu, потребностей %zu",
-	    strcmp(file, "-") == 0 ? "стандартного ввода" : file, l->nprocs,
-	    list_count_touchpoints(l), list_count_needs(l));
+	    strcmp(file, "-") == 0 ? "стандартного ввода" : file, rep->procs,
+	    rep->touchpoints, rep->needs);
 	changes_add(&ch, "перечень", 0, 0, "перечень", "импорт", was, now,
 	    TRIGGER_IMPORT);
 	rc = store_tx_log(tx, &ch, err);
@@ -225,18 +230,114 @@ log_import(struct store_tx *tx, const char *file, const struct list *l,
 	return rc;
 }
 
-/* How the list is loaded: the command's options. */
+/* How the list is loaded: the command's options, and what was read. */
 struct import_run {
 	bool	 replace, dry_run, quiet;
 	bool	 approved;		/* --approved: revision 1 by the order */
 	const char *order_no;		/* --order, else the file's */
 	struct approval_order order;	/* checked when approved */
 	int64_t	 rev;			/* the revision recorded */
+	const char *file;		/* as the clerk named it */
+	struct fileio_map input;
+	struct import_opts io;
+	struct import_report rep;
+	struct list l;			/* the header; processes stream */
+	bool	 read_failed;		/* the error is the file's */
 };
 
+/* The order the file names, checked for --approved: 0, or -1 with err. */
 static int
-write_list(struct app *app, const char *file, struct list *l,
-    struct import_run *run, struct strvec *header_notes, struct error *err)
+check_order(struct import_run *run, struct error *err)
+{
+	const struct list_header *h = &run->l.hdr;
+	const char *no = run->order_no != NULL ? run->order_no : h->order_no;
+	struct date today;
+
+	if (h->order_date[0] == '\0' || no[0] == '\0')
+		return error_set(err, "--approved: %s", run->rep.order_text ?
+		    "в приказе не найдены его дата и номер (под словом "
+		    "«ПРИКАЗ»)" : "в файле нет приказа об утверждении "
+		    "(«ПРИКАЗ», его дата и номер над таблицей); утвердите "
+		    "перечень после импорта: perechen approve");
+	if (date_resolve_today(NULL, &today, err) != 0)
+		return -1;
+	return approval_order_check(no, h->order_date, today, &run->order,
+	    err);
+}
+
+/* What the file says of its order, and what was done with it. */
+static void
+print_order(const struct import_run *run)
+{
+	const struct list_header *h = &run->l.hdr;
+	char day[DATE_BUFSZ];
+	struct date d;
+	struct error err;
+
+	if (run->approved && run->dry_run) {
+		app_out("Будет записана утверждённая редакция: приказ от %s "
+		    "№ %s\n", date_format(run->order.date, day),
+		    run->order.number);
+		return;
+	}
+	if (run->approved) {
+		app_out("Утверждена редакция %lld: приказ от %s № %s\n",
+		    (long long)run->rev, date_format(run->order.date, day),
+		    run->order.number);
+		return;
+	}
+	if (h->order_no[0] == '\0' || date_parse(h->order_date, &d, &err) != 0)
+		return;
+	app_out("Приказ в файле: от %s № %s (записать его как утверждённую "
+	    "редакцию 1: --approved)\n", date_format(d, day),
+	    run->order_no != NULL ? run->order_no : h->order_no);
+}
+
+/* Pages of the file read through are given back (a long list). */
+static void
+release_input(void *arg, const char *upto)
+{
+	fileio_map_release(arg, upto);
+}
+
+/* A dry run keeps nothing of a process but its counts. */
+static int
+discard_process(void *arg, struct process *p, struct error *err)
+{
+	(void)arg;
+	(void)p;
+	(void)err;
+	return 0;
+}
+
+static int
+insert_process(void *arg, struct process *p, struct error *err)
+{
+	return store_insert_process(arg, p, err);
+}
+
+/* Read the file into the store as it streams, in tx. */
+static int
+read_into(struct store *st, struct import_run *run, struct error *err)
+{
+	struct store_insert *ins;
+	int rc;
+
+	if (store_insert_begin(st, &ins, err) != 0)
+		return -1;
+	run->io.sink = insert_process;
+	run->io.sink_arg = ins;
+	rc = import_table(run->input.data, run->input.len, &run->io, &run->l,
+	    &run->rep, err);
+	if (rc == 0 && run->approved)
+		rc = check_order(run, err);
+	run->read_failed = rc != 0;
+	return store_insert_end(ins, rc, err);
+}
+
+static int
+write_list(struct app *app, struct import_run *run,
+    struct strvec *header_notes, struct error *err)
 {
 	bool replace = run->replace;
 	struct app_actor who;
@@ -257,9 +358,9 @@ write_list(struct app *app, const char *file, struct list *l,
 		    "%zu, точек %zu); чтобы заменить их, добавьте --replace",
 		    app->db_path, procs, tps);
 	if (rc == 0 && ((replace && store_clear_list(st, err) != 0) ||
-	    store_insert_list(st, l, err) != 0 ||
-	    merge_header(st, &l->hdr, replace, header_notes, err) != 0 ||
-	    log_import(&tx, file, l, procs, tps, err) != 0))
+	    read_into(st, run, err) != 0 ||
+	    merge_header(st, &run->l.hdr, replace, header_notes, err) != 0 ||
+	    log_import(&tx, run->file, &run->rep, procs, tps, err) != 0))
 		rc = -1;
 	if (rc == 0 && run->approved)
 		rc = store_revision_approve_in(&tx, run->order.number,
@@ -270,53 +371,40 @@ out:
 	return rc;
 }
 
-/* The order the file names, checked for --approved: 0, or -1 with err. */
+/* A dry run: the file read through, nothing kept but the counts. */
 static int
-check_order(const struct list *l, struct import_run *run,
-    const struct import_report *rep, struct error *err)
+check_file(struct import_run *run, struct error *err)
 {
-	const char *no = run->order_no != NULL ? run->order_no :
-	    l->hdr.order_no;
-	struct date today;
-
-	if (l->hdr.order_date[0] == '\0' || no[0] == '\0')
-		return error_set(err, "--approved: %s", rep->order_text ?
-		    "в приказе не найдены его дата и номер (под словом "
-		    "«ПРИКАЗ»)" : "в файле нет приказа об утверждении "
-		    "(«ПРИКАЗ», его дата и номер над таблицей); утвердите "
-		    "перечень после импорта: perechen approve");
-	if (date_resolve_today(NULL, &today, err) != 0)
-		return -1;
-	return approval_order_check(no, l->hdr.order_date, today, &run->order,
-	    err);
+	run->io.sink = discard_process;
+	run->read_failed = true;
+	return import_table(run->input.data, run->input.len, &run->io,
+	    &run->l, &run->rep, err) != 0 ||
+	    (run->approved && check_order(run, err) != 0) ? -1 : 0;
 }
 
-/* What the file says of its order, and what was done with it. */
-static void
-print_order(const struct list *l, const struct import_run *run)
+/*
+ * A dry run reads the file only.  A list not yet made is made only for a
+ * file read through without error: the file is checked first, then read
+ * again into the new list.  An existing list reads it once as it streams
+ * (an error rolls the transaction back).
+ */
+static int
+read_and_write(struct app *app, struct import_run *run,
+    struct strvec *header_notes, struct error *err)
 {
-	char day[DATE_BUFSZ];
-	struct date d;
-	struct error err;
-
-	if (run->approved && run->dry_run) {
-		app_out("Будет записана утверждённая редакция 1: приказ от %s "
-		    "№ %s\n", date_format(run->order.date, day),
-		    run->order.number);
-		return;
+	if (run->dry_run || access(app->db_path, F_OK) != 0) {
+		if (check_file(run, err) != 0)
+			return -1;
+		if (run->dry_run)
+			return 0;
+		approval_order_fini(&run->order);
+		run->order.number = NULL;
+		import_report_fini(&run->rep);
+		import_report_init(&run->rep);
+		list_fini(&run->l);
+		list_init(&run->l);
 	}
-	if (run->approved) {
-		app_out("Утверждена редакция %lld: приказ от %s № %s\n",
-		    (long long)run->rev, date_format(run->order.date, day),
-		    run->order.number);
-		return;
-	}
-	if (l->hdr.order_no[0] == '\0' || date_parse(l->hdr.order_date, &d,
-	    &err) != 0)
-		return;
-	app_out("Приказ в файле: от %s № %s (записать его как утверждённую "
-	    "редакцию 1: --approved)\n", date_format(d, day),
-	    run->order_no != NULL ? run->order_no : l->hdr.order_no);
+	return write_list(app, run, header_notes, err);
 }
 
 static int
@@ -347,15 +435,10 @@ cmd_import(struct app *app, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct import_opts io = { 0 };
 	struct import_run run = { 0 };
-	struct import_report rep;
 	struct strvec header_notes;
 	struct catalog cat;
-	struct list l;
 	struct error err;
-	char *data = NULL;
-	size_t len;
 	int c, rc = EXIT_FAIL;
 
 	optind = 0;
@@ -364,9 +447,9 @@ cmd_import(struct app *app, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "tsv") == 0)
-				io.format = IMPORT_TSV;
+				run.io.format = IMPORT_TSV;
 			else if (strcmp(optarg, "csv") == 0)
-				io.format = IMPORT_CSV;
+				run.io.format = IMPORT_CSV;
 			else {
 				app_error("import: формат «%s» не поддерживается "
 				    "(tsv или csv)", optarg);
@@ -378,15 +461,15 @@ cmd_import(struct app *app, int argc, char **argv)
 				app_error("import: %s", err.msg);
 				return EXIT_USAGE;
 			}
-			io.columns = optarg;
+			run.io.columns = optarg;
 			break;
 		case 't':
-			if (parse_table(optarg, &io.table) != 0)
+			if (parse_table(optarg, &run.io.table) != 0)
 				return app_usage_error("import", "--table: "
 				    "«%s» — ожидался номер таблицы (1, 2…)",
 				    optarg);
 			break;
-		case 'e': io.encoding = optarg; break;
+		case 'e': run.io.encoding = optarg; break;
 		case 'a': run.approved = true; break;
 		case 'o': run.order_no = optarg; break;
 		case 'r': run.replace = true; break;
@@ -401,38 +484,42 @@ cmd_import(struct app *app, int argc, char **argv)
 		return app_usage_error("import", "укажите один файл (или «-» "
 		    "для стандартного ввода)");
 	}
-	if (app_read_file(argv[optind], &data, &len, &err) != 0) {
+	run.file = argv[optind];
+	if (fileio_map(run.file, FILEIO_INPUT_MAX, FILEIO_DOCUMENT_MAX,
+	    &run.input, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
+	if (run.input.mapped) {
+		run.io.release = release_input;
+		run.io.release_arg = &run.input;
+	}
 	catalog_init(&cat);
-	list_init(&l);
-	import_report_init(&rep);
+	list_init(&run.l);
+	import_report_init(&run.rep);
 	strvec_init(&header_notes);
-	io.cat = &cat;
+	run.io.cat = &cat;
 	if (catalog_for_import(app, &cat, &err) != 0 ||
-	    import_table(data, len, &io, &l, &rep, &err) != 0 ||
-	    (run.approved && check_order(&l, &run, &rep, &err) != 0)) {
-		app_error("%s: %s", argv[optind], err.msg);
-		app_note("Перечень не изменён.");
-	} else if (!run.dry_run && write_list(app, argv[optind], &l, &run,
-	    &header_notes, &err) != 0) {
-		app_error("%s", err.msg);
+	    read_and_write(app, &run, &header_notes, &err) != 0) {
+		if (run.read_failed)
+			app_error("%s: %s", run.file, err.msg);
+		else
+			app_error("%s", err.msg);
 		app_note("Перечень не изменён.");
 	} else {
 		if (!run.quiet || run.dry_run)
-			print_report(argv[optind], &l, &rep, run.dry_run);
-		print_header_notes(&l.hdr, &header_notes,
+			print_report(run.file, &run.rep, run.dry_run);
+		print_header_notes(&run.l.hdr, &header_notes,
 		    run.quiet && !run.dry_run, run.dry_run);
 		if (!run.quiet || run.dry_run)
-			print_order(&l, &run);
+			print_order(&run);
 		rc = EXIT_OK;
 	}
 	approval_order_fini(&run.order);
 	strvec_fini(&header_notes);
-	import_report_fini(&rep);
-	list_fini(&l);
+	import_report_fini(&run.rep);
+	list_fini(&run.l);
 	catalog_fini(&cat);
-	free(data);
+	fileio_unmap(&run.input);
 	return rc;
 }

@@ -73,11 +73,24 @@ struct importer {
 	int	 after_break;		/* the row follows a repeated header */
 	char	*proc_num;		/* the № the current process began with */
 	int	 proc_grouped;		/* its № and name were repeated */
+	size_t	 flushed;		/* processes given to the sink */
 	int	 columns_given;		/* --columns: no header row expected */
 };
 
 static void
 note(struct importer *im, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* A line of the report, or counted once the report holds enough. */
+static void
+keep_line(struct strvec *sv, size_t *more, struct buf *b)
+{
+	if (sv->n < IMPORT_REPORT_LINES_MAX)
+		strvec_push_owned(sv, buf_detach(b));
+	else {
+		(*more)++;
+		buf_fini(b);
+	}
+}
 
 static void
 note(struct importer *im, const char *fmt, ...)
@@ -90,7 +103,7 @@ note(struct importer *im, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	strvec_push_owned(&im->rep->notes, buf_detach(&b));
+	keep_line(&im->rep->notes, &im->rep->notes_more, &b);
 }
 
 static void
@@ -443,7 +456,7 @@ report_decision(struct importer *im, const struct touchpoint *tp,
 	if (key_by_kind)
 		buf_printf(&b, "%s ключевая (п. 3.2)",
 		    guessed != NULL ? "," : " —");
-	strvec_push_owned(&im->rep->guesses, buf_detach(&b));
+	keep_line(&im->rep->guesses, &im->rep->guesses_more, &b);
 }
 
 /* Channel type from the specifics cell ("Цифровая точка"), the rest of
@@ -770,10 +783,39 @@ starts_process(struct importer *im)
 	return 0;
 }
 
+/*
+ * Give the sink every process but the last keep: the last one may still
+ * get the rest of a cell a page break split.  Counted either way.
+ */
+static int
+flush_processes(struct importer *im, size_t keep, struct error *err)
+{
+	struct list *l = im->l;
+	size_t n;
+
+	if (im->o->sink == NULL || l->nprocs <= keep)
+		return 0;
+	n = l->nprocs - keep;
+	for (size_t i = 0; i < n; i++) {
+		struct process *p = &l->procs[i];
+
+		im->rep->touchpoints += p->ntps;
+		for (size_t j = 0; j < p->ntps; j++)
+			im->rep->needs += p->tps[j].nneeds;
+		if (im->o->sink(im->o->sink_arg, p, err) != 0)
+			return -1;
+		process_fini(p);
+	}
+	memmove(l->procs, l->procs + n, keep * sizeof *l->procs);
+	l->nprocs = keep;
+	im->flushed += n;
+	return 0;
+}
+
 static int
 new_process(struct importer *im, struct error *err)
 {
-	size_t want = im->l->nprocs + 1;
+	size_t want = im->flushed + im->l->nprocs + 1;
 	char *end;
 	long num;
 
@@ -781,6 +823,8 @@ new_process(struct importer *im, struct error *err)
 		return error_set(err, "%s: у процесса № %s нет названия "
 		    "(столбец «%s» пуст)", im->where, cell(im, C_NUM),
 		    COL_PROCESS);
+	if (flush_processes(im, 1, err) != 0)
+		return -1;
 	list_add_process(im->l, cell(im, C_PROCESS));
 	free(im->proc_num);
 	im->proc_num = has(im, C_NUM) ? xstrdup(cell(im, C_NUM)) : NULL;
@@ -1225,8 +1269,13 @@ read_rows(struct importer *im, struct import_source *src, struct error *err)
 		snprintf(im->where, sizeof im->where, "строка 1");
 		note(im, "до таблицы пропущено строк текста: %zu", st.skipped);
 	}
-	if (im->l->nprocs == 0)
+	if (im->flushed + im->l->nprocs == 0)
 		return error_set(err, "в таблице нет ни одного процесса");
+	if (flush_processes(im, 0, err) != 0)
+		return -1;
+	im->rep->procs = im->flushed + im->l->nprocs;
+	im->rep->touchpoints += list_count_touchpoints(im->l);
+	im->rep->needs += list_count_needs(im->l);
 	return 0;
 }
 

@@ -15,23 +15,49 @@
 #include "csv.h"
 #include "utf8.h"
 
+/* Pages of a mapped file read through are given back this often. */
+#define RELEASE_STEP ((size_t)4 << 20)
+
+/* The file's text in UTF-8: the file itself when it is, else a copy. */
+struct text_view {
+	const char *data;
+	size_t	 len;
+	struct buf copy;
+	const struct import_opts *mapped;	/* the file's, to release */
+};
+
 /* Records [from, to) of a CSV/TSV text, as rows. */
 struct csv_source {
 	struct csv_reader r;
 	struct csv_record rec;
 	size_t	 k;		/* records read so far */
 	size_t	 from, to;	/* to: SIZE_MAX for the end */
+	const struct import_opts *mapped;	/* release pages read */
+	size_t	 released;	/* up to here */
 };
 
 static void
-csv_source_init(struct csv_source *cs, const char *text, size_t len,
+csv_source_init(struct csv_source *cs, const struct text_view *t,
     char delim, size_t from, size_t to)
 {
-	csv_reader_init(&cs->r, text, len, delim);
+	csv_reader_init(&cs->r, t->data, t->len, delim);
 	csv_record_init(&cs->rec);
 	cs->k = 0;
 	cs->from = from;
 	cs->to = to;
+	cs->mapped = t->mapped;
+	cs->released = 0;
+}
+
+/* Pages read through go back to the kernel: a long file read twice
+ * holds only what is being read. */
+static void
+csv_source_release(struct csv_source *cs)
+{
+	if (cs->mapped == NULL || cs->r.pos < cs->released + RELEASE_STEP)
+		return;
+	cs->released = cs->r.pos;
+	cs->mapped->release(cs->mapped->release_arg, cs->r.data + cs->r.pos);
 }
 
 static void
@@ -53,6 +79,7 @@ csv_source_next(void *state, struct import_row *row, struct error *err)
 		if ((rc = csv_read(&cs->r, &cs->rec, err)) != 1)
 			return rc;
 	} while (cs->k++ < cs->from);
+	csv_source_release(cs);
 	tmp = row->cells;
 	row->cells = cs->rec.fields;
 	cs->rec.fields = tmp;
@@ -67,13 +94,13 @@ csv_source_next(void *state, struct import_row *row, struct error *err)
 #define DELIM_ROWS 5000
 
 static int
-delimiter_fits(const char *text, size_t len, char delim, size_t given)
+delimiter_fits(const struct text_view *t, char delim, size_t given)
 {
 	struct csv_source cs;
 	struct import_row row;
 	int found = 0;
 
-	csv_source_init(&cs, text, len, delim, 0, SIZE_MAX);
+	csv_source_init(&cs, t, delim, 0, SIZE_MAX);
 	import_row_init(&row);
 	for (int n = 0; n < DELIM_ROWS && !found; n++) {
 		if (csv_source_next(&cs, &row, NULL) != 1)
@@ -93,7 +120,7 @@ delimiter_fits(const char *text, size_t len, char delim, size_t given)
 /* Try each delimiter; the one whose table is found wins.  given: the
  * cells --columns names, 0 without it. */
 static char
-choose_delimiter(const char *data, size_t len, enum import_format format,
+choose_delimiter(const struct text_view *t, enum import_format format,
     size_t given)
 {
 	static const char order[] = { '\t', ';', ',' };
@@ -103,18 +130,59 @@ choose_delimiter(const char *data, size_t len, enum import_format format,
 	for (size_t k = 0; k < sizeof order; k++) {
 		if (format == IMPORT_CSV && order[k] == '\t')
 			continue;
-		if (delimiter_fits(data, len, order[k], given))
+		if (delimiter_fits(t, order[k], given))
 			return order[k];
 	}
-	return csv_guess_delimiter(data, len);
+	return csv_guess_delimiter(t->data, t->len);
+}
+
+/* The first NUL byte of data, or NULL; a mapped file is given back a
+ * stretch at a time as it is looked through. */
+static const char *
+find_nul(const char *data, size_t len, const struct import_opts *o)
+{
+	for (size_t at = 0; at < len; at += RELEASE_STEP) {
+		size_t n = len - at > RELEASE_STEP ? RELEASE_STEP : len - at;
+		const char *nul = memchr(data + at, '\0', n);
+
+		if (nul != NULL)
+			return nul;
+		if (o->release != NULL)
+			o->release(o->release_arg, data + at + n);
+	}
+	return NULL;
+}
+
+/* Is data valid UTF-8?  A mapped file is checked a stretch at a time,
+ * each given back once checked. */
+static int
+valid_utf8(const char *data, size_t len, const struct import_opts *o)
+{
+	size_t at = 0;
+
+	if (o->release == NULL)
+		return utf8_valid(data, len);
+	while (at < len) {
+		size_t end = len - at > RELEASE_STEP ? at + RELEASE_STEP : len;
+
+		/* A stretch ends before a character, not inside one. */
+		while (end < len && end > at &&
+		    ((unsigned char)data[end] & 0xC0) == 0x80)
+			end--;
+		if (end == at || !utf8_valid(data + at, end - at))
+			return 0;
+		o->release(o->release_arg, data + end);
+		at = end;
+	}
+	return 1;
 }
 
 static int
 decode(const char *data, size_t len, const struct import_opts *o,
-    struct import_report *rep, struct buf *text, struct error *err)
+    struct import_report *rep, struct text_view *t, struct error *err)
 {
 	const char *enc = o->encoding;
-	const char *nul = memchr(data, '\0', len);
+	const char *nul = find_nul(data, len, o);
 
 	if (len >= 2 && ((unsigned char)data[0] == 0xFF &&
 	    (unsigned char)data[1] == 0xFE))
@@ -131,18 +199,32 @@ decode(const char *data, size_t len, const struct import_opts *o,
 		    "текстовая таблица; сохраните её как «Текст с "
 		    "разделителями табуляции» или CSV", line);
 	}
-	if (enc == NULL)
+	if (enc == NULL && valid_utf8(data, len, o))
+		enc = "UTF-8";
+	else if (enc == NULL)
 		enc = charset_detect(data, len);
 	rep->encoding = charset_canonical(enc);
-	if (charset_to_utf8(enc, data, len, text, err) != 0)
-		return -1;
-	if (memchr(text->data, '\0', text->len) != NULL)
-		return error_set(err, "в файле нулевой символ — это не "
-		    "текстовая таблица");
-	if (text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(text->data, text->data + 3, text->len - 2);
-		text->len -= 3;
+	if (strcmp(rep->encoding, charset_canonical("UTF-8")) == 0 &&
+	    valid_utf8(data, len, o)) {
+		/* Read in place: a long file is not copied. */
+		t->data = data;
+		t->len = len;
+		t->mapped = o->release != NULL ? o : NULL;
+	} else {
+		if (charset_to_utf8(enc, data, len, &t->copy, err) != 0)
+			return -1;
+		if (memchr(t->copy.data, '\0', t->copy.len) != NULL)
+			return error_set(err, "в файле нулевой символ — это не "
+			    "текстовая таблица");
+		t->data = t->copy.data;
+		t->len = t->copy.len;
 	}
+	if (t->len >= 3 && memcmp(t->data, "\xEF\xBB\xBF", 3) == 0) {
+		t->data += 3;
+		t->len -= 3;
+	}
+	if (t->mapped != NULL)
+		o->release(o->release_arg, data + len);
 	return 0;
 }
 
@@ -274,7 +356,7 @@ text_line(struct table_scan *ts, struct order_scan *os,
 
 /* One pass over the text: its tables and the order's lines. */
 static int
-scan_text(const char *text, size_t len, char delim, struct table_scan *ts,
+scan_text(const struct text_view *t, char delim, struct table_scan *ts,
     struct order_scan *os, struct error *err)
 {
 	struct csv_source cs;
@@ -282,7 +364,7 @@ scan_text(const char *text, size_t len, char delim, struct table_scan *ts,
 	size_t k = 0;
 	int rc, tp;
 
-	csv_source_init(&cs, text, len, delim, 0, SIZE_MAX);
+	csv_source_init(&cs, t, delim, 0, SIZE_MAX);
 	import_row_init(&row);
 	for (; (rc = csv_source_next(&cs, &row, err)) == 1; k++) {
 		size_t nb = import_nonblank_cells(&row);
@@ -339,7 +421,7 @@ choose_table(const struct table_scan *ts, const struct import_opts *o,
 
 /* Which records are the list's: the one table, or all. */
 static int
-list_range(const char *text, size_t len, char delim,
+list_range(const struct text_view *t, char delim,
     const struct import_opts *o, struct list *out,
     struct import_report *rep, size_t range[2], struct error *err)
 {
@@ -352,7 +434,7 @@ list_range(const char *text, size_t len, char delim,
 	range[1] = SIZE_MAX;
 	strvec_init(&ts.header);
 	order_scan_init(&os);
-	rc = scan_text(text, len, delim, &ts, &os, err);
+	rc = scan_text(t, delim, &ts, &os, err);
 	if (rc == 0)
 		rc = choose_table(&ts, o, &chosen, err);
 	if (rc == 0 && chosen != SIZE_MAX) {
@@ -405,7 +487,7 @@ import_table(const char *data, size_t len, const struct import_opts *o,
 {
 	struct import_source src;
 	struct csv_source cs;
-	struct buf text;
+	struct text_view t = { 0 };
 	const char *kind = binary_kind(data, len);
 	size_t range[2] = { 0, SIZE_MAX };
 	int rc;
@@ -416,23 +498,22 @@ import_table(const char *data, size_t len, const struct import_opts *o,
 		return error_set(err, "это %s", kind);
 	if (o->columns != NULL && import_columns_check(o->columns, err) != 0)
 		return -1;
-	buf_init(&text);
-	if (decode(data, len, o, rep, &text, err) != 0) {
-		buf_fini(&text);
-		return -1;
-	}
-	rep->delimiter = choose_delimiter(text.data, text.len, o->format,
-	    o->columns != NULL ? columns_named(o->columns) : 0);
-	rc = o->columns != NULL ? 0 : list_range(text.data, text.len,
-	    rep->delimiter, o, out, rep, range, err);
+	buf_init(&t.copy);
+	rc = decode(data, len, o, rep, &t, err);
 	if (rc == 0) {
-		csv_source_init(&cs, text.data, text.len, rep->delimiter,
-		    range[0], range[1]);
+		rep->delimiter = choose_delimiter(&t, o->format,
+		    o->columns != NULL ? columns_named(o->columns) : 0);
+		if (o->columns == NULL)
+			rc = list_range(&t, rep->delimiter, o, out, rep, range,
+			    err);
+	}
+	if (rc == 0) {
+		csv_source_init(&cs, &t, rep->delimiter, range[0], range[1]);
 		src.next = csv_source_next;
 		src.state = &cs;
 		rc = import_rows(&src, o, out, rep, err);
 		csv_source_fini(&cs);
 	}
-	buf_fini(&text);
+	buf_fini(&t.copy);
 	return rc;
 }

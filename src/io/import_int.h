@@ -10,7 +10,7 @@
 #include "strvec.h"
 
 /* Room for a row's place as the report names it: "таблица 12, строка 345". */
-#define IMPORT_WHERE_SZ 48
+#define IMPORT_WHERE_SZ 96
 
 /* One row of a table as a source gives it. */
 struct import_row {

@@ -44,7 +44,7 @@ expect_in "$WORK/annex.flat" "от 19.03.2024 № 27/01-01"
 
 # --order takes another number; a dry run writes nothing.
 expect_status 0 "$P" -d "$WORK/o.db" import --dry-run --approved --order 27/а-а "$ORDER"
-expect_in "$WORK/out" "Будет записана утверждённая редакция 1: приказ от 19.03.2024 № 27/а-а"
+expect_in "$WORK/out" "Будет записана утверждённая редакция: приказ от 19.03.2024 № 27/а-а"
 [ ! -e "$WORK/o.db" ] || fail "a dry run created the list"
 expect_status 0 "$P" -d "$WORK/o.db" import --approved --order 27/а-а "$ORDER"
 expect_in "$WORK/out" "Утверждена редакция 1: приказ от 19.03.2024 № 27/а-а"
