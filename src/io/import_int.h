@@ -84,6 +84,17 @@ void	order_scan_apply(struct order_scan *os, size_t table_pre,
 	    struct list_header *hdr, struct import_report *rep);
 
 /*
+ * Which rows of src (read from its start) are the list: range gets
+ * [first, end) in rows src gives (SIZE_MAX: to the end).  A file with
+ * one table, or none with real rows, is read whole; of several, the one
+ * whose rows name touchpoints or o->table; several such are refused,
+ * listed.  What an order's text says goes into out's header.
+ */
+int	import_find_list(struct import_source *src, const struct import_opts *o,
+	    struct list *out, struct import_report *rep, size_t range[2],
+	    struct error *err);
+
+/*
  * Interpret the rows of src as a list into out (initialised, empty): the
  * header mapping, the repairs, the report.  On failure -1 with err, out
  * partial (the caller discards it).
