@@ -36,7 +36,13 @@ ICONV_LIBS ?=
 # DOCX is a zip made with libzip (Debian libzip-dev), in src/io only.
 ZIP_CFLAGS    := $(shell pkg-config --cflags libzip 2>/dev/null)
 ZIP_LIBS      := $(shell pkg-config --libs libzip 2>/dev/null)
-IO_CFLAGS     = $(ZIP_CFLAGS)
+# Office documents are read for import with libxml2's streaming reader
+# (Debian libxml2-dev) and libzip; these are the objects that use them.
+XML_CFLAGS    := $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+XML_LIBS      := $(shell pkg-config --libs libxml-2.0 2>/dev/null)
+IMPORT_OFFICE_SRC = src/io/import_office.c src/io/import_docx.c \
+		    src/io/import_odt.c src/io/import_xlsx.c
+IO_CFLAGS     = $(ZIP_CFLAGS) $(XML_CFLAGS)
 
 # PDF through pango and cairo (Debian libpango1.0-dev): on when pkg-config
 # finds them, off with make WITH_PDF=0.  Only export_pdf.o sees pango (the
@@ -125,7 +131,7 @@ $(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI):
 
 $(BIN): $(call obj,$(APP_SRC)) $(LIBUI) $(LIBIO) $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) \
-		$(ZIP_LIBS) $(PDF_LIBS)
+		$(ZIP_LIBS) $(XML_LIBS) $(PDF_LIBS)
 
 # Tests link only the layers they test: core tests never see SQLite or curses.
 $(B)/obj/tests/%.o: tests/%.c
@@ -139,7 +145,8 @@ $(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS)
 $(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBIO) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS) \
+		$(XML_LIBS)
 
 tests: $(BIN) $(TEST_BINS)
 
@@ -183,7 +190,8 @@ $(FUZZ_B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) $(IO_CFLAGS) -c $< -o $@
 $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS) $(ZIP_LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS) $(ZIP_LIBS) \
+		$(XML_LIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

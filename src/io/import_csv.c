@@ -250,10 +250,6 @@ binary_kind(const char *data, size_t len)
 	if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
 		return "документ RTF; откройте его в Word или LibreOffice и "
 		    "сохраните как DOCX («Документ Word»)";
-	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-		return "архив ZIP (DOCX, ODT или XLSX); такие файлы пока не "
-		    "читаются — сохраните таблицу как «Текст с разделителями "
-		    "табуляции» или CSV (UTF-8)";
 	return NULL;
 }
 
@@ -282,6 +278,8 @@ import_table(const char *data, size_t len, const struct import_opts *o,
 		return error_set(err, "файл пуст");
 	if (kind != NULL)
 		return error_set(err, "это %s", kind);
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+		return import_office(data, len, o, out, rep, err);
 	if (o->columns != NULL && import_columns_check(o->columns, err) != 0)
 		return -1;
 	buf_init(&t.copy);

@@ -95,6 +95,14 @@ int	import_find_list(struct import_source *src, const struct import_opts *o,
 	    struct error *err);
 
 /*
+ * A DOCX, ODT or XLSX file (a ZIP package; import_office.c) read as
+ * import_table reads text: its paragraphs and tables' rows found the
+ * list's table, the rows read.  Which it is goes by its content.
+ */
+int	import_office(const char *data, size_t len, const struct import_opts *o,
+	    struct list *out, struct import_report *rep, struct error *err);
+
+/*
  * Interpret the rows of src as a list into out (initialised, empty): the
  * header mapping, the repairs, the report.  On failure -1 with err, out
  * partial (the caller discards it).

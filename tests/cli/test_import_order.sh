@@ -42,6 +42,21 @@ tr -s ' \n' '  ' <"$WORK/annex.txt" >"$WORK/annex.flat"
 expect_in "$WORK/annex.flat" "приказом $SEED_GENITIVE"
 expect_in "$WORK/annex.flat" "от 19.03.2024 № 27/01-01"
 
+# The annex perechen prints as DOCX reads back as the same list, by its
+# content whatever its name.
+expect_status 0 "$P" -d "$DB" export --format docx -o "$WORK/annex.docx"
+cp "$WORK/annex.docx" "$WORK/annex.txt"
+expect_status 0 "$P" -d "$WORK/docx.db" import "$WORK/annex.txt"
+expect_in "$WORK/out" "документ DOCX"
+expect_in "$WORK/out" "Загружено: процессов 5, точек взаимодействия 19, потребностей 19"
+expect_status 0 "$P" -d "$WORK/docx.db" export --format csv -o "$WORK/docx.csv"
+cmp -s "$WORK/cut.csv" "$WORK/docx.csv" || fail "the DOCX read back differs"
+# A ZIP that is no document is named so.
+printf 'PK\003\004garbage' >"$WORK/bad.docx"
+expect_status 1 "$P" -d "$WORK/bad.db" import "$WORK/bad.docx"
+expect_in "$WORK/err" "архив ZIP повреждён"
+[ ! -e "$WORK/bad.db" ] || fail "a damaged DOCX created the list"
+
 # --order takes another number; a dry run writes nothing.
 expect_status 0 "$P" -d "$WORK/o.db" import --dry-run --approved --order 27/а-а "$ORDER"
 expect_in "$WORK/out" "Будет записана утверждённая редакция: приказ от 19.03.2024 № 27/а-а"
