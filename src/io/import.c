@@ -74,6 +74,7 @@ struct importer {
 	char	*proc_num;		/* the № the current process began with */
 	int	 proc_grouped;		/* its № and name were repeated */
 	size_t	 flushed;		/* processes given to the sink */
+	int	 cleaned;		/* cell[] holds this row's cells */
 	int	 columns_given;		/* --columns: no header row expected */
 };
 
@@ -871,6 +872,22 @@ note_markup(struct importer *im)
 	buf_fini(&cols);
 }
 
+/* The mapped cells of rec cleaned into im->cell, once per row: 1, or 0
+ * for a row of another width (not cleaned). */
+static int
+clean_row(struct importer *im, const struct import_row *rec)
+{
+	if (rec->cells.n != im->map.ncols)
+		return 0;
+	clear_cells(im);
+	for (int c = 0; c < C_COUNT; c++)
+		if (im->map.idx[c] >= 0)
+			im->cell[c] = import_clean_cell(
+			    rec->cells.v[im->map.idx[c]], &im->html[c]);
+	im->cleaned = 1;
+	return 1;
+}
+
 static int
 load_cells(struct importer *im, const struct import_row *rec,
     struct error *err)
@@ -880,11 +897,8 @@ load_cells(struct importer *im, const struct import_row *rec,
 		    "проверьте разделитель и кавычки", im->where,
 		    rec->cells.n, im->columns_given ? "в --columns названо" :
 		    "в заголовке таблицы", im->map.ncols);
-	clear_cells(im);
-	for (int c = 0; c < C_COUNT; c++)
-		if (im->map.idx[c] >= 0)
-			im->cell[c] = import_clean_cell(
-			    rec->cells.v[im->map.idx[c]], &im->html[c]);
+	if (!im->cleaned)
+		clean_row(im, rec);
 	note_markup(im);
 	/*
 	 * Our CSV export puts one apostrophe before a cell that would start
@@ -1030,15 +1044,15 @@ fold_cells(const struct import_row *rec, struct strvec *sv)
  * that may be the header.
  */
 static int
-same_header(const struct importer *im, const struct import_row *rec)
+same_header(struct importer *im, const struct import_row *rec)
 {
 	int tp = im->map.idx[C_TP];
 	int same = rec->cells.n == im->header.n && tp >= 0;
 	char *f;
 
-	if (!same || is_blank(rec->cells.v[tp]))
+	if (!same || !clean_row(im, rec) || !has(im, C_TP))
 		return 0;
-	f = fold_cell(rec->cells.v[tp]);
+	f = utf8_casefold(cell(im, C_TP));
 	same = strcmp(f, im->header.v[tp]) == 0;
 	free(f);
 	for (size_t i = 0; i < rec->cells.n && same; i++) {
@@ -1222,6 +1236,7 @@ read_row(struct importer *im, const struct import_row *rec,
 	int rc;
 
 	set_where(im, rec);
+	im->cleaned = 0;
 	if (import_nonblank_cells(rec) == 0) {
 		if (!st->data_seen)
 			st->in_title = 0;
