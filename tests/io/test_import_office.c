@@ -754,6 +754,81 @@ damaged_packages_are_refused(void **state)
 	buf_fini(&file);
 }
 
+/* A hyperlink keeps its text and, when the text does not show it, its
+ * address; NBSP and soft hyphens are normalised; an Excel merged range's
+ * other cells are blank and the rows under it are the same process. */
+static void
+links_spaces_and_merged_ranges(void **state)
+{
+	static const char doc[] = "<w:document xmlns:w=\"" W_NS "\" "
+	    "xmlns:r=\"" R_NS "\"><w:body><w:tbl><w:tr>"
+	    "<w:tc><w:p><w:r><w:t>№</w:t></w:r></w:p></w:tc>"
+	    "<w:tc><w:p><w:r><w:t>Процесс</w:t></w:r></w:p></w:tc>"
+	    "<w:tc><w:p><w:r><w:t>Точка</w:t></w:r></w:p></w:tc>"
+	    "<w:tc><w:p><w:r><w:t>Потребности</w:t></w:r></w:p></w:tc></w:tr>"
+	    "<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
+	    "<w:tc><w:p><w:r><w:t>Инфор\xC2\xADмирование</w:t></w:r></w:p>"
+	    "</w:tc><w:tc><w:p><w:hyperlink r:id=\"rId7\"><w:r><w:t>Официальный"
+	    "\xC2\xA0сайт</w:t></w:r></w:hyperlink></w:p></w:tc>"
+	    "<w:tc><w:p><w:r><w:t>получение информации</w:t></w:r></w:p>"
+	    "</w:tc></w:tr></w:tbl></w:body></w:document>";
+	static const char rels[] = "<Relationships xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/relationships\"><Relationship "
+	    "Id=\"rId7\" Target=\"https://example.ru/\" "
+	    "TargetMode=\"External\"/></Relationships>";
+	const char *docx[] = { "[Content_Types].xml", "<Types/>",
+		"word/document.xml", doc, "word/_rels/document.xml.rels", rels,
+		NULL };
+	static const char sheet[] = "<worksheet xmlns=\"" S_NS "\"><sheetData>"
+	    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\">"
+	    "<v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+	    "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"s\"><v>3</v>"
+	    "</c><c r=\"C2\" t=\"s\"><v>4</v></c></row>"
+	    "<row r=\"3\"><c r=\"C3\" t=\"s\"><v>5</v></c></row>"
+	    "</sheetData><mergeCells count=\"2\"><mergeCell ref=\"A2:A3\"/>"
+	    "<mergeCell ref=\"B2:B3\"/></mergeCells></worksheet>";
+	static const char strings[] = "<sst xmlns=\"" S_NS "\"><si><t>№</t>"
+	    "</si><si><t>Процесс</t></si><si><t>Точка</t></si><si><r><t>Инфо"
+	    "</t></r><r><t>рмирование</t></r></si><si><t>Почта России</t></si>"
+	    "<si><t>Телефонная связь</t></si></sst>";
+	const char *xlsx[] = { "[Content_Types].xml", "<Types/>",
+		"xl/workbook.xml", "<workbook xmlns=\"" S_NS "\" xmlns:r=\""
+		R_NS "\"><sheets><sheet r:id=\"rId1\"/></sheets></workbook>",
+		"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://"
+		"schemas.openxmlformats.org/package/2006/relationships\">"
+		"<Relationship Id=\"rId1\" Target=\"/xl/worksheets/s.xml\"/>"
+		"</Relationships>", "xl/worksheets/s.xml", sheet,
+		"xl/sharedStrings.xml", strings, NULL };
+	struct buf file;
+	struct list l;
+	struct import_report rep;
+	struct error err;
+
+	(void)state;
+	zip_make(&file, docx);
+	if (import_bytes(&file, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(l.nprocs, 1);
+	assert_string_equal(l.procs[0].name, "Информирование");
+	assert_string_equal(l.procs[0].tps[0].name,
+	    "Официальный сайт https://example.ru/");
+	assert_int_equal(l.procs[0].tps[0].ncontacts, 1);
+	list_fini(&l);
+	import_report_fini(&rep);
+	buf_fini(&file);
+	zip_make(&file, xlsx);
+	if (import_bytes(&file, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_string_equal(rep.encoding, "XLSX");
+	assert_int_equal(l.nprocs, 1);
+	assert_string_equal(l.procs[0].name, "Информирование");
+	assert_int_equal(l.procs[0].ntps, 2);
+	assert_string_equal(l.procs[0].tps[1].name, "Телефонная связь");
+	list_fini(&l);
+	import_report_fini(&rep);
+	buf_fini(&file);
+}
+
 int
 main(void)
 {
@@ -762,6 +837,7 @@ main(void)
 		cmocka_unit_test(odt_as_libreoffice_makes_it),
 		cmocka_unit_test(xlsx_as_excel_makes_it),
 		cmocka_unit_test(own_docx_reads_back),
+		cmocka_unit_test(links_spaces_and_merged_ranges),
 		cmocka_unit_test(zip_bomb_is_refused),
 		cmocka_unit_test(entity_bomb_is_refused),
 		cmocka_unit_test(damaged_packages_are_refused),
