@@ -221,10 +221,13 @@ lower_case(const char *s)
 static char *
 capitalised(const char *s)
 {
-	char enc[4];
-	uint32_t cp;
-	size_t n = utf8_decode(s, strlen(s), &cp);
+	char enc[5];
+	uint32_t cp = 0;
+	size_t n;
 
+	if (*s == '\0')
+		return xstrdup("");
+	n = utf8_decode(s, strlen(s), &cp);
 	if (cp >= 0x0430 && cp <= 0x044F)
 		cp -= 0x20;
 	else if (cp == 0x0451)
@@ -234,6 +237,21 @@ capitalised(const char *s)
 	n = n > 0 ? n : strlen(s);
 	enc[utf8_encode(cp, enc)] = '\0';
 	return xasprintf("%s%s", enc, s + n);
+}
+
+/* The words of s (separated by spaces) into sv. */
+static void
+split_words(const char *s, struct strvec *sv)
+{
+	while (*s != '\0') {
+		size_t n;
+
+		s += strspn(s, " ");
+		n = strcspn(s, " ");
+		if (n > 0)
+			strvec_pushn(sv, s, n);
+		s += n;
+	}
 }
 
 /*
@@ -253,18 +271,9 @@ nominative(const char *heading, const char *genitive)
 	strvec_init(&w);
 	strvec_init(&g);
 	strvec_init(&gl);
-	for (char *t = strtok(low, " "); t != NULL; t = strtok(NULL, " "))
-		strvec_push(&w, t);
-	for (char *t = strtok(glow, " "); t != NULL; t = strtok(NULL, " "))
-		strvec_push(&gl, t);
-	{
-		char *copy = xstrdup(genitive);
-
-		for (char *t = strtok(copy, " "); t != NULL;
-		    t = strtok(NULL, " "))
-			strvec_push(&g, t);
-		free(copy);
-	}
+	split_words(low, &w);
+	split_words(glow, &gl);
+	split_words(genitive, &g);
 	buf_init(&out);
 	for (size_t i = 0; i < w.n; i++) {
 		const char *word = w.v[i];
