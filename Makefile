@@ -45,7 +45,13 @@ ICONV_LIBS ?=
 # DOCX is a zip made with libzip (Debian libzip-dev), in src/io only.
 ZIP_CFLAGS    := $(shell pkg-config --cflags libzip 2>/dev/null)
 ZIP_LIBS      := $(shell pkg-config --libs libzip 2>/dev/null)
-IO_CFLAGS     = $(ZIP_CFLAGS)
+# Office documents are read for import with libxml2's streaming reader
+# (Debian libxml2-dev) and libzip; these are the objects that use them.
+XML_CFLAGS    := $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+XML_LIBS      := $(shell pkg-config --libs libxml-2.0 2>/dev/null)
+IMPORT_OFFICE_SRC = src/io/import_office.c src/io/import_docx.c \
+		    src/io/import_odt.c src/io/import_xlsx.c
+IO_CFLAGS     = $(ZIP_CFLAGS) $(XML_CFLAGS)
 
 # PDF through pango and cairo (Debian libpango1.0-dev): on when pkg-config
 # finds them, off with make WITH_PDF=0.  Only export_pdf.o sees pango (the
@@ -78,8 +84,11 @@ STORE_SRC = $(sort $(wildcard src/store/*.c))
 # (the editor) loads no pango, cairo, harfbuzz, libzip or libxml2.  A new
 # reader or writer that needs those libraries joins OFFICE_SRC, and is
 # reached from src/app only through office.h (office_linked.c).
-OFFICE_SRC = src/io/export_docx.c src/io/export_pdf.c
-IO_SRC    = $(filter-out $(OFFICE_SRC),$(sort $(wildcard src/io/*.c)))
+OFFICE_SRC = src/io/export_docx.c src/io/export_pdf.c $(IMPORT_OFFICE_SRC)
+# perechen's stand-in for the office importer: refuses (it never gets a
+# package but from a pipe; a named one is handed over).
+IMPORT_ABSENT = src/io/import_office_absent.c
+IO_SRC    = $(filter-out $(OFFICE_SRC) $(IMPORT_ABSENT),$(sort $(wildcard src/io/*.c)))
 UI_SRC    = $(sort $(wildcard src/ui/*.c))
 # Which of the two executables a link makes: one of these objects.
 OFFICE_SIDE = src/app/office_linked.c src/app/office_absent.c
@@ -147,13 +156,18 @@ $(LIBCORE) $(LIBSTORE) $(LIBIO) $(LIBUI) $(LIBOFFICE):
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(call obj,$(APP_SRC) src/app/office_absent.c) $(LIBUI) $(LIBIO) \
-	$(LIBSTORE) $(LIBCORE)
+$(BIN): $(call obj,$(APP_SRC) src/app/office_absent.c $(IMPORT_ABSENT)) \
+	$(LIBUI) $(LIBIO) $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(ICONV_LIBS)
+# The io library and the office one call each other (the importer reads
+# packages through the office readers, which use its tables): the
+# libraries are linked as one group.
+office_group = $(filter %.o,$(1)) \
+	-Wl,--start-group $(filter %.a,$(1)) -Wl,--end-group
 $(OFFICE_BIN): $(call obj,$(APP_SRC) src/app/office_linked.c) $(LIBUI) \
 	$(LIBOFFICE) $(LIBIO) $(LIBSTORE) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS) $(ICONV_LIBS) \
-		$(ZIP_LIBS) $(PDF_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(call office_group,$^) $(CURSES_LIBS) $(SQLITE_LIBS) \
+		$(NETTLE_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(XML_LIBS) $(PDF_LIBS)
 
 # Tests link only the layers they test: core tests never see SQLite or curses.
 $(B)/obj/tests/%.o: tests/%.c
@@ -167,7 +181,8 @@ $(STORE_TESTS): $(B)/tests/%: $(B)/obj/tests/store/%.o $(LIBSTORE) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SQLITE_LIBS) $(NETTLE_LIBS)
 $(IO_TESTS): $(B)/tests/%: $(B)/obj/tests/io/%.o $(LIBOFFICE) $(LIBIO) $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(call office_group,$^) $(CMOCKA_LIBS) $(ICONV_LIBS) $(ZIP_LIBS) $(PDF_LIBS) \
+		$(XML_LIBS)
 
 tests: $(BIN) $(OFFICE_BIN) $(TEST_BINS)
 
@@ -211,7 +226,8 @@ $(FUZZ_B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) $(IO_CFLAGS) -c $< -o $@
 $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS) $(ZIP_LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS) $(ZIP_LIBS) \
+		$(XML_LIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

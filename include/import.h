@@ -13,6 +13,7 @@
 #ifndef PERECHEN_IMPORT_H
 #define PERECHEN_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "catalog.h"
@@ -38,7 +39,30 @@ struct import_opts {
 	 * is skipped.
 	 */
 	const char *columns;
+	/*
+	 * NULL: every process stays in the list read.  Else each process,
+	 * once the rows after it can no longer change it, is given to
+	 * sink(sink_arg, p) and dropped, so that a list of any length is
+	 * read in bounded memory: the list read then ends with the header
+	 * only, and the report's counts say what was read.
+	 */
+	int	(*sink)(void *arg, struct process *p, struct error *err);
+	void	*sink_arg;
+	/*
+	 * NULL: the data stay as given.  Else the data are a file's mapping
+	 * and release(release_arg, upto) may give the pages below upto back
+	 * as reading moves on (read again, they come back from the file).
+	 */
+	void	(*release)(void *arg, const char *upto);
+	void	*release_arg;
+	/* A file holding several tables with the list's header (an order
+	 * saved as text): the Nth of them (1-based); 0: the one with rows
+	 * naming touchpoints, refused when several have them. */
+	size_t	 table;
 };
+
+/* The report keeps this many notes and guesses; the rest are counted. */
+#define IMPORT_REPORT_LINES_MAX 1000
 
 struct import_report {
 	const char *encoding;	/* static string: what was read */
@@ -46,11 +70,17 @@ struct import_report {
 	size_t	 records;	/* data rows read (not headers, not blank) */
 	size_t	 joined;	/* rows joined to the row above */
 	size_t	 doubted;	/* rows taken with a guess worth a look */
+	size_t	 procs, touchpoints, needs;	/* the list read */
 	struct strvec notes;	/* "строка N: …", in file order */
 	/* What was decided for the clerk, in file order: "строка N: «name»
 	 * → вид «kind», ключевая (п. 3.2)" for each touchpoint whose kind
 	 * was guessed from its name or which the kind made key. */
 	struct strvec guesses;
+	size_t	 notes_more, guesses_more;	/* not kept (…_LINES_MAX) */
+	/* The file is an approving order («ПРИКАЗ» above its tables): the
+	 * list's header got what the order says (body, genitive, number,
+	 * date), and notes name a grif that disagrees with the heading. */
+	bool	 order_text;
 };
 
 void	import_report_init(struct import_report *rep);

@@ -79,6 +79,18 @@ int	store_clear_list(struct store *s, struct error *err);
  * ids in l are filled in.  The header of l is not written.
  */
 int	store_insert_list(struct store *s, struct list *l, struct error *err);
+/*
+ * The same a process at a time, for a list read as it streams in (the
+ * import): begin (the role check), each process appended (its ids filled
+ * in), end with the outcome so far (rc), which builds the search index
+ * when rc is 0 and frees ins either way.  Inside a transaction.
+ */
+struct store_insert;
+int	store_insert_begin(struct store *s, struct store_insert **ins,
+	    struct error *err);
+int	store_insert_process(struct store_insert *ins, struct process *p,
+	    struct error *err);
+int	store_insert_end(struct store_insert *ins, int rc, struct error *err);
 /* Read the header and every process, touchpoint, contact and need, in order,
  * into l (initialised by caller, expected empty). */
 int	store_load_list(struct store *s, struct list *l, struct error *err);

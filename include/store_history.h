@@ -20,6 +20,7 @@
 #include "model.h"
 #include "store.h"
 #include "store_approval.h"
+#include "store_tx.h"
 #include "store_edit.h"
 
 struct revision {
@@ -112,6 +113,15 @@ int	store_revision_approve_checked(struct store *s,
 	    const struct store_approval_request *rq, const struct actor *who,
 	    struct store_approval_gate *g, int64_t *rev, struct error *err);
 
+/*
+ * Inside tx (an import's), record the list just written as approved by
+ * the order it came with (import --approved): the same revision, frozen
+ * copy and log entry as store_revision_approve, after checking that
+ * tx's actor may approve (п. 2.2).  The order's document is the approval;
+ * no gate of the rules applies to it.
+ */
+int	store_revision_approve_in(struct store_tx *tx, const char *order_no,
+	    const char *order_date, int64_t *rev_id, struct error *err);
 /* Record that revision rev_id (0: the latest) was published on date
  * (ISO) at url (may be ""). */
 int	store_revision_publish(struct store *s, int64_t rev_id,

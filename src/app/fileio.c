@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -169,6 +170,79 @@ fileio_read(const char *path, size_t max, char **data, size_t *len,
 	*len = b.len;
 	*data = buf_detach(&b);
 	return 0;
+}
+
+/* A fifo or an empty file, open as fd: read as it comes, up to max. */
+static int
+fileio_map_read(int fd, const char *path, size_t max, struct fileio_map *m,
+    struct error *err)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b);
+	buf_reserve(&b, 1);
+	b.data[0] = '\0';
+	rc = fileio_read_fd(fd, path, max, &b, err);
+	close(fd);
+	if (rc != 0) {
+		buf_fini(&b);
+		return -1;
+	}
+	m->len = b.len;
+	m->data = buf_detach(&b);
+	return 0;
+}
+
+int
+fileio_map(const char *path, size_t max_read, size_t max_map,
+    struct fileio_map *m, struct error *err)
+{
+	size_t size = 0;
+	int fd;
+	void *p;
+
+	memset(m, 0, sizeof *m);
+	if (strcmp(path, "-") == 0)
+		return fileio_read(path, max_read, &m->data, &m->len, err);
+	if (fileio_open_input(path, max_map, &fd, &size, err) != 0)
+		return -1;
+	if (size == 0)
+		return fileio_map_read(fd, path, max_read, m, err);
+	p = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return error_set_errno(err, errno, "ошибка чтения %s", path);
+	m->data = p;
+	m->len = size;
+	m->mapped = true;
+	return 0;
+}
+
+void
+fileio_map_release(struct fileio_map *m, const char *upto)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t n;
+
+	if (!m->mapped || page <= 0 || upto < m->data ||
+	    upto > m->data + m->len)
+		return;
+	n = (size_t)(upto - m->data) / (size_t)page * (size_t)page;
+	/* A private mapping of a file only read: its pages come back from
+	 * the file when read again. */
+	if (n > 0)
+		madvise(m->data, n, MADV_DONTNEED);
+}
+
+void
+fileio_unmap(struct fileio_map *m)
+{
+	if (m->mapped)
+		munmap(m->data, m->len);
+	else
+		free(m->data);
+	memset(m, 0, sizeof *m);
 }
 
 /* ---- writing a named file ---- */

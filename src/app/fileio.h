@@ -38,6 +38,26 @@ int	fileio_read(const char *path, size_t max, char **data, size_t *len,
 	    struct error *err);
 
 /*
+ * A file the clerk names, for reading through once or twice: a regular
+ * file of up to max_map bytes is mapped (its pages need not all be in
+ * memory at once: fileio_map_release), standard input, a fifo or an empty
+ * file is read as fileio_read reads it, up to max_read.  Not
+ * NUL-terminated: len says where it ends.
+ */
+struct fileio_map {
+	char	*data;
+	size_t	 len;
+	bool	 mapped;
+};
+
+int	fileio_map(const char *path, size_t max_read, size_t max_map,
+	    struct fileio_map *m, struct error *err);
+/* Give the pages of m below upto back: read again, they come back from
+ * the file.  Nothing for a file read into memory. */
+void	fileio_map_release(struct fileio_map *m, const char *upto);
+void	fileio_unmap(struct fileio_map *m);
+
+/*
  * Replace path with data, whole or not at all: the data goes into a new
  * temporary file beside it (O_EXCL), synced, given the old file's mode
  * (and its owner and group where the system permits) or 0666 less the

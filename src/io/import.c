@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,6 @@
 #include "charset.h"
 #include "columns.h"
 #include "contact.h"
-#include "csv.h"
 #include "utf8.h"
 
 enum col {
@@ -68,14 +68,30 @@ struct importer {
 	struct colmap map;
 	char	*cell[C_COUNT];		/* cleaned cells of the current row */
 	int	 html[C_COUNT];
-	size_t	 line;			/* current row's first line */
-	size_t	 tp_line;		/* line of the last touchpoint */
+	char	 where[IMPORT_WHERE_SZ];	/* current row's place */
+	char	 tp_where[IMPORT_WHERE_SZ];	/* where the last touchpoint is */
 	int	 after_break;		/* the row follows a repeated header */
+	char	*proc_num;		/* the № the current process began with */
+	int	 proc_grouped;		/* its № and name were repeated */
+	size_t	 flushed;		/* processes given to the sink */
+	int	 cleaned;		/* cell[] holds this row's cells */
 	int	 columns_given;		/* --columns: no header row expected */
 };
 
 static void
 note(struct importer *im, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* A line of the report, or counted once the report holds enough. */
+static void
+keep_line(struct strvec *sv, size_t *more, struct buf *b)
+{
+	if (sv->n < IMPORT_REPORT_LINES_MAX)
+		strvec_push_owned(sv, buf_detach(b));
+	else {
+		(*more)++;
+		buf_fini(b);
+	}
+}
 
 static void
 note(struct importer *im, const char *fmt, ...)
@@ -84,11 +100,40 @@ note(struct importer *im, const char *fmt, ...)
 	va_list ap;
 
 	buf_init(&b);
-	buf_printf(&b, "строка %zu: ", im->line);
+	buf_printf(&b, "%s: ", im->where);
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	strvec_push_owned(&im->rep->notes, buf_detach(&b));
+	keep_line(&im->rep->notes, &im->rep->notes_more, &b);
+}
+
+static void
+set_where(struct importer *im, const struct import_row *rec)
+{
+	import_row_where(rec, im->where, sizeof im->where);
+}
+
+void
+import_row_init(struct import_row *r)
+{
+	memset(r, 0, sizeof *r);
+	strvec_init(&r->cells);
+}
+
+void
+import_row_fini(struct import_row *r)
+{
+	strvec_fini(&r->cells);
+}
+
+void
+import_row_where(const struct import_row *r, char *buf, size_t size)
+{
+	if (r->table > 0)
+		snprintf(buf, size, "таблица %zu, строка %zu", r->table,
+		    r->line);
+	else
+		snprintf(buf, size, "строка %zu", r->line);
 }
 
 void
@@ -110,9 +155,7 @@ import_report_fini(struct import_report *rep)
 static int
 column_of(const char *text)
 {
-	int html;
-	char *clean = import_clean_cell(text, &html);
-	char *f = utf8_casefold(clean);
+	char *f = utf8_casefold(text);
 	int col = -1;
 
 	for (size_t k = 0; k < sizeof col_names / sizeof col_names[0]; k++) {
@@ -127,6 +170,17 @@ column_of(const char *text)
 		}
 	}
 	free(f);
+	return col;
+}
+
+/* Which column a cell as written names, or -1. */
+static int
+column_of_cell(const char *raw)
+{
+	int html;
+	char *clean = import_clean_cell(raw, &html);
+	int col = column_of(clean);
+
 	free(clean);
 	return col;
 }
@@ -165,33 +219,44 @@ is_number(const char *s)
  * well, but has its number and needs.
  */
 static int
-map_header(const struct csv_record *rec, struct colmap *m)
+map_header(const struct import_row *rec, struct colmap *m)
 {
 	int number = 0;
 
-	colmap_clear(m, rec->fields.n);
-	for (size_t i = 0; i < rec->fields.n; i++) {
-		int c = column_of(rec->fields.v[i]);
+	colmap_clear(m, rec->cells.n);
+	for (size_t i = 0; i < rec->cells.n; i++) {
+		int c = column_of_cell(rec->cells.v[i]);
 
 		if (c >= 0 && m->idx[c] < 0) {
 			m->idx[c] = (int)i;
 			m->known++;
-		} else if (c < 0 && !is_blank(rec->fields.v[i])) {
+		} else if (c < 0 && !is_blank(rec->cells.v[i])) {
 			m->unknown++;
-			number |= is_number(rec->fields.v[i]);
+			number |= is_number(rec->cells.v[i]);
 		}
 	}
 	return m->idx[C_PROCESS] >= 0 && m->idx[C_TP] >= 0 && !number &&
 	    (m->unknown == 0 || m->known >= 4);
 }
 
-static size_t
-nonblank_cells(const struct csv_record *rec)
+int
+import_header_row(const struct import_row *rec, int *tp_col)
+{
+	struct colmap m;
+	int header = map_header(rec, &m);
+
+	if (tp_col != NULL)
+		*tp_col = m.idx[C_TP];
+	return header;
+}
+
+size_t
+import_nonblank_cells(const struct import_row *rec)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < rec->fields.n; i++)
-		n += !is_blank(rec->fields.v[i]);
+	for (size_t i = 0; i < rec->cells.n; i++)
+		n += !is_blank(rec->cells.v[i]);
 	return n;
 }
 
@@ -317,8 +382,8 @@ parse_yes_no(struct importer *im, enum col c, const char *colname, int *out,
 	    strcmp(f, "no") == 0)
 		*out = 0;
 	else
-		rc = error_set(err, "строка %zu, столбец «%s»: «%s» — ожидалось "
-		    "«да» или «нет»", im->line, colname, cell(im, c));
+		rc = error_set(err, "%s, столбец «%s»: «%s» — ожидалось "
+		    "«да» или «нет»", im->where, colname, cell(im, c));
 	free(f);
 	return rc;
 }
@@ -384,7 +449,7 @@ report_decision(struct importer *im, const struct touchpoint *tp,
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, "строка %zu: «", im->line);
+	buf_printf(&b, "%s: «", im->where);
 	utf8_fit(tp->name, 40, &b);
 	buf_puts(&b, "»");
 	if (guessed != NULL)
@@ -392,7 +457,7 @@ report_decision(struct importer *im, const struct touchpoint *tp,
 	if (key_by_kind)
 		buf_printf(&b, "%s ключевая (п. 3.2)",
 		    guessed != NULL ? "," : " —");
-	strvec_push_owned(&im->rep->guesses, buf_detach(&b));
+	keep_line(&im->rep->guesses, &im->rep->guesses_more, &b);
 }
 
 /* Channel type from the specifics cell ("Цифровая точка"), the rest of
@@ -536,8 +601,8 @@ set_optional(struct importer *im, struct touchpoint *tp, struct error *err)
 		tp->basis_type = BASIS_ACT;
 	else {
 		free(f);
-		return error_set(err, "строка %zu, столбец «%s»: «%s» — "
-		    "ожидалось «%s» или «%s»", im->line, COL_BASIS_TYPE,
+		return error_set(err, "%s, столбец «%s»: «%s» — "
+		    "ожидалось «%s» или «%s»", im->where, COL_BASIS_TYPE,
 		    cell(im, C_BASIS_TYPE), VAL_BASIS_DOCUMENT, VAL_BASIS_ACT);
 	}
 	free(f);
@@ -557,8 +622,8 @@ set_optional(struct importer *im, struct touchpoint *tp, struct error *err)
 		long n = strtol(cell(im, C_TRANSFERS), &end, 10);
 
 		if (*end != '\0' || n < 0 || n > 99)
-			return error_set(err, "строка %zu, столбец «%s»: «%s» — "
-			    "ожидалось число", im->line, COL_TRANSFERS,
+			return error_set(err, "%s, столбец «%s»: «%s» — "
+			    "ожидалось число", im->where, COL_TRANSFERS,
 			    cell(im, C_TRANSFERS));
 		tp->max_transfers = (int)n;
 	}
@@ -595,8 +660,8 @@ take_split_rest(struct importer *im, const char *needs)
 	im->rep->joined++;
 	im->rep->doubted++;
 	note(im, "начало ячейки «%s» — окончание потребности точки «%s» "
-	    "(строка %zu), разорванной разрывом страницы; присоединено к ней",
-	    rest, prev->name, im->tp_line);
+	    "(%s), разорванной разрывом страницы; присоединено к ней",
+	    rest, prev->name, im->tp_where);
 	free(rest);
 	return xstrdup(nl + 1);
 }
@@ -612,9 +677,9 @@ new_touchpoint(struct importer *im, struct error *err)
 	bool guessed, key_by_kind;
 
 	if (p == NULL)
-		return error_set(err, "строка %zu: точка взаимодействия «%s» "
+		return error_set(err, "%s: точка взаимодействия «%s» "
 		    "стоит до первого процесса (столбец «№» и «Процесс» пусты)",
-		    im->line, raw);
+		    im->where, raw);
 	needs = take_split_rest(im, cell(im, C_NEEDS));
 	/* The name prints back as written; its contacts are copied out for
 	 * the rules, unless a contacts column says what they are. */
@@ -629,7 +694,7 @@ new_touchpoint(struct importer *im, struct error *err)
 	add_needs(im, tp, needs != NULL ? needs : cell(im, C_NEEDS),
 	    im->map.idx[C_CATS] >= 0 ? cell(im, C_CATS) : NULL);
 	free(needs);
-	im->tp_line = im->line;
+	memcpy(im->tp_where, im->where, sizeof im->where);
 	if (set_optional(im, tp, err) != 0)
 		return -1;
 	/* A «Ключевая» cell is the clerk's word, not the import's guess. */
@@ -647,8 +712,8 @@ continue_touchpoint(struct importer *im, struct error *err)
 	const char *needs = cell(im, C_NEEDS);
 
 	if (tp == NULL)
-		return error_set(err, "строка %zu: потребности «%s» без точки "
-		    "взаимодействия (столбец «%s» пуст)", im->line, needs,
+		return error_set(err, "%s: потребности «%s» без точки "
+		    "взаимодействия (столбец «%s» пуст)", im->where, needs,
 		    COL_TOUCHPOINT);
 	im->rep->joined++;
 	if (im->after_break && tp->nneeds > 0 && needs[0] != '\0') {
@@ -658,15 +723,15 @@ continue_touchpoint(struct importer *im, struct error *err)
 
 		join_to_last_need(im, tp, first);
 		note(im, "продолжение ячейки, разорванной разрывом страницы, "
-		    "присоединено к строке %zu («%s»)", im->tp_line, tp->name);
+		    "присоединено к точке «%s» (%s)", tp->name, im->tp_where);
 		free(first);
 		if (nl != NULL)
 			add_needs(im, tp, nl + 1, NULL);
 	} else {
 		add_needs(im, tp, needs, im->map.idx[C_CATS] >= 0 ?
 		    cell(im, C_CATS) : NULL);
-		note(im, "потребности добавлены к точке «%s» (строка %zu)",
-		    tp->name, im->tp_line);
+		note(im, "потребности добавлены к точке «%s» (%s)",
+		    tp->name, im->tp_where);
 	}
 	if (has(im, C_SPEC)) {
 		char *joined = xasprintf("%s%s%s", tp->specifics,
@@ -678,38 +743,93 @@ continue_touchpoint(struct importer *im, struct error *err)
 	return 0;
 }
 
+/* The row names the process of the rows above it again: its name, and
+ * its № if any is the one that process began with. */
+static int
+same_process(struct importer *im, const struct process *p)
+{
+	char *a, *b;
+	int same;
+
+	if (has(im, C_NUM) && (im->proc_num == NULL ||
+	    strcmp(cell(im, C_NUM), im->proc_num) != 0))
+		return 0;
+	a = utf8_casefold(p->name);
+	b = utf8_casefold(cell(im, C_PROCESS));
+	same = strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	return same;
+}
+
+/*
+ * Does the row begin a process?  Word leaves the № and the process blank
+ * under its first row; Excel repeats both on every row, and consecutive
+ * rows of the same № and process are then one process, said once.
+ */
 static int
 starts_process(struct importer *im)
 {
 	struct process *p = cur_process(im);
-	int same;
 
-	if (has(im, C_NUM))
-		return 1;
-	if (!has(im, C_PROCESS))
+	if (!has(im, C_NUM) && !has(im, C_PROCESS))
 		return 0;
-	if (p == NULL)
-		return 1;
-	char *a = utf8_casefold(p->name), *b = utf8_casefold(cell(im, C_PROCESS));
+	if (p == NULL || !has(im, C_PROCESS) || !same_process(im, p))
+		return has(im, C_NUM) || has(im, C_PROCESS);
+	if (!im->proc_grouped) {
+		im->proc_grouped = 1;
+		note(im, "№ и процесс «%s» повторены в строке — она отнесена "
+		    "к тому же процессу (и следующие такие строки)", p->name);
+	}
+	return 0;
+}
 
-	same = strcmp(a, b) == 0;
-	free(a);
-	free(b);
-	return !same;
+/*
+ * Give the sink every process but the last keep: the last one may still
+ * get the rest of a cell a page break split.  Counted either way.
+ */
+static int
+flush_processes(struct importer *im, size_t keep, struct error *err)
+{
+	struct list *l = im->l;
+	size_t n;
+
+	if (im->o->sink == NULL || l->nprocs <= keep)
+		return 0;
+	n = l->nprocs - keep;
+	for (size_t i = 0; i < n; i++) {
+		struct process *p = &l->procs[i];
+
+		im->rep->touchpoints += p->ntps;
+		for (size_t j = 0; j < p->ntps; j++)
+			im->rep->needs += p->tps[j].nneeds;
+		if (im->o->sink(im->o->sink_arg, p, err) != 0)
+			return -1;
+		process_fini(p);
+	}
+	memmove(l->procs, l->procs + n, keep * sizeof *l->procs);
+	l->nprocs = keep;
+	im->flushed += n;
+	return 0;
 }
 
 static int
 new_process(struct importer *im, struct error *err)
 {
-	size_t want = im->l->nprocs + 1;
+	size_t want = im->flushed + im->l->nprocs + 1;
 	char *end;
 	long num;
 
 	if (!has(im, C_PROCESS))
-		return error_set(err, "строка %zu: у процесса № %s нет названия "
-		    "(столбец «%s» пуст)", im->line, cell(im, C_NUM),
+		return error_set(err, "%s: у процесса № %s нет названия "
+		    "(столбец «%s» пуст)", im->where, cell(im, C_NUM),
 		    COL_PROCESS);
+	if (flush_processes(im, 1, err) != 0)
+		return -1;
 	list_add_process(im->l, cell(im, C_PROCESS));
+	free(im->proc_num);
+	im->proc_num = has(im, C_NUM) ? xstrdup(cell(im, C_NUM)) : NULL;
+	im->proc_grouped = 0;
 	if (!has(im, C_NUM)) {
 		im->rep->doubted++;
 		note(im, "у процесса «%s» не указан № — присвоен %zu",
@@ -752,20 +872,33 @@ note_markup(struct importer *im)
 	buf_fini(&cols);
 }
 
+/* The mapped cells of rec cleaned into im->cell, once per row: 1, or 0
+ * for a row of another width (not cleaned). */
 static int
-load_cells(struct importer *im, const struct csv_record *rec,
-    struct error *err)
+clean_row(struct importer *im, const struct import_row *rec)
 {
-	if (rec->fields.n != im->map.ncols)
-		return error_set(err, "строка %zu: %zu ячеек, а %s %zu — "
-		    "проверьте разделитель и кавычки", rec->line,
-		    rec->fields.n, im->columns_given ? "в --columns названо" :
-		    "в заголовке таблицы", im->map.ncols);
+	if (rec->cells.n != im->map.ncols)
+		return 0;
 	clear_cells(im);
 	for (int c = 0; c < C_COUNT; c++)
 		if (im->map.idx[c] >= 0)
 			im->cell[c] = import_clean_cell(
-			    rec->fields.v[im->map.idx[c]], &im->html[c]);
+			    rec->cells.v[im->map.idx[c]], &im->html[c]);
+	im->cleaned = 1;
+	return 1;
+}
+
+static int
+load_cells(struct importer *im, const struct import_row *rec,
+    struct error *err)
+{
+	if (rec->cells.n != im->map.ncols)
+		return error_set(err, "%s: %zu ячеек, а %s %zu — "
+		    "проверьте разделитель и кавычки", im->where,
+		    rec->cells.n, im->columns_given ? "в --columns названо" :
+		    "в заголовке таблицы", im->map.ncols);
+	if (!im->cleaned)
+		clean_row(im, rec);
 	note_markup(im);
 	/*
 	 * Our CSV export puts one apostrophe before a cell that would start
@@ -809,12 +942,12 @@ process_exclusion_row(struct importer *im, int *taken, struct error *err)
 }
 
 static int
-data_row(struct importer *im, const struct csv_record *rec,
+data_row(struct importer *im, const struct import_row *rec,
     struct error *err)
 {
 	int taken = 0;
 
-	im->line = rec->line;
+	set_where(im, rec);
 	if (load_cells(im, rec, err) != 0)
 		return -1;
 	im->rep->records++;
@@ -838,17 +971,17 @@ data_row(struct importer *im, const struct csv_record *rec,
 
 /* Text before the table: the title after "ПЕРЕЧЕНЬ", and "Орган: …". */
 static void
-preamble_row(struct importer *im, const struct csv_record *rec,
+preamble_row(struct importer *im, const struct import_row *rec,
     int *in_title, size_t *skipped)
 {
 	struct buf b;
 	char *text, *f;
 
 	buf_init(&b);
-	for (size_t i = 0; i < rec->fields.n; i++) {
-		if (b.len > 0 && rec->fields.v[i][0] != '\0')
+	for (size_t i = 0; i < rec->cells.n; i++) {
+		if (b.len > 0 && rec->cells.v[i][0] != '\0')
 			buf_putc(&b, ' ');
-		buf_puts(&b, rec->fields.v[i]);
+		buf_puts(&b, rec->cells.v[i]);
 	}
 	text = utf8_squeeze(b.data);
 	buf_fini(&b);
@@ -883,139 +1016,66 @@ preamble_row(struct importer *im, const struct csv_record *rec,
 	free(text);
 }
 
-/* Does a row in the table's first 200 say the table uses this delimiter:
- * a header row, or with --columns as many cells as were named? */
-static int
-delimiter_fits(struct csv_reader *r, const struct colmap *given)
+/* A cell cleaned and folded as the header's cells are kept. */
+static char *
+fold_cell(const char *raw)
 {
-	struct csv_record rec;
-	int found = 0;
+	int html;
+	char *clean = import_clean_cell(raw, &html);
+	char *f = utf8_casefold(clean);
 
-	csv_record_init(&rec);
-	for (int n = 0; n < 200 && !found; n++) {
-		struct colmap m;
-
-		if (csv_read(r, &rec, NULL) != 1)
-			break;
-		if (given != NULL)
-			found = rec.fields.n == given->ncols &&
-			    nonblank_cells(&rec) >= 2;
-		else
-			found = map_header(&rec, &m);
-	}
-	csv_record_fini(&rec);
-	return found;
-}
-
-/* Try each delimiter; the one whose table is found wins. */
-static char
-choose_delimiter(const char *data, size_t len, enum import_format format,
-    const struct colmap *given)
-{
-	static const char order[] = { '\t', ';', ',' };
-	struct csv_reader r;
-
-	if (format == IMPORT_TSV)
-		return '\t';
-	for (size_t k = 0; k < sizeof order; k++) {
-		if (format == IMPORT_CSV && order[k] == '\t')
-			continue;
-		csv_reader_init(&r, data, len, order[k]);
-		if (delimiter_fits(&r, given))
-			return order[k];
-	}
-	return csv_guess_delimiter(data, len);
-}
-
-static int
-decode(const char *data, size_t len, const struct import_opts *o,
-    struct import_report *rep, struct buf *text, struct error *err)
-{
-	const char *enc = o->encoding;
-	const char *nul = memchr(data, '\0', len);
-
-	if (len >= 2 && ((unsigned char)data[0] == 0xFF &&
-	    (unsigned char)data[1] == 0xFE))
-		enc = "UTF-16";		/* Word's "Unicode text" */
-	else if (len >= 2 && ((unsigned char)data[0] == 0xFE &&
-	    (unsigned char)data[1] == 0xFF))
-		enc = "UTF-16";
-	else if (nul != NULL) {
-		size_t line = 1;
-
-		for (const char *p = data; p < nul; p++)
-			line += *p == '\n';
-		return error_set(err, "строка %zu: в файле нулевой байт — это не "
-		    "текстовая таблица; сохраните её как «Текст с "
-		    "разделителями табуляции» или CSV", line);
-	}
-	if (enc == NULL)
-		enc = charset_detect(data, len);
-	rep->encoding = charset_canonical(enc);
-	if (charset_to_utf8(enc, data, len, text, err) != 0)
-		return -1;
-	if (memchr(text->data, '\0', text->len) != NULL)
-		return error_set(err, "в файле нулевой символ — это не "
-		    "текстовая таблица");
-	if (text->len >= 3 && memcmp(text->data, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(text->data, text->data + 3, text->len - 2);
-		text->len -= 3;
-	}
-	return 0;
-}
-
-static int
-all_blank(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (!isspace((unsigned char)s[i]))
-			return 0;
-	return 1;
+	free(clean);
+	return f;
 }
 
 /* Folded, cleaned cells of rec into sv (emptied first). */
 static void
-fold_cells(const struct csv_record *rec, struct strvec *sv)
+fold_cells(const struct import_row *rec, struct strvec *sv)
 {
 	strvec_fini(sv);
-	for (size_t i = 0; i < rec->fields.n; i++) {
-		int html;
-		char *clean = import_clean_cell(rec->fields.v[i], &html);
-
-		strvec_push_owned(sv, utf8_casefold(clean));
-		free(clean);
-	}
+	for (size_t i = 0; i < rec->cells.n; i++)
+		strvec_push_owned(sv, fold_cell(rec->cells.v[i]));
 }
 
-/* A page break repeats the header row exactly: a data row that merely
- * starts with the same words ("Процесс …") is not one. */
+/*
+ * A page break repeats the header row exactly: a data row that merely
+ * starts with the same words ("Процесс …") is not one.  The touchpoint
+ * cell decides most rows alone, so the others are folded only for a row
+ * that may be the header.
+ */
 static int
-same_header(const struct importer *im, const struct csv_record *rec)
+same_header(struct importer *im, const struct import_row *rec)
 {
-	struct strvec sv;
-	int same = rec->fields.n == im->header.n;
+	int tp = im->map.idx[C_TP];
+	int same = rec->cells.n == im->header.n && tp >= 0;
+	char *f;
 
-	strvec_init(&sv);
-	if (same) {
-		fold_cells(rec, &sv);
-		for (size_t i = 0; i < sv.n && same; i++)
-			same = strcmp(sv.v[i], im->header.v[i]) == 0;
+	if (!same || !clean_row(im, rec) || !has(im, C_TP))
+		return 0;
+	f = utf8_casefold(cell(im, C_TP));
+	same = strcmp(f, im->header.v[tp]) == 0;
+	free(f);
+	for (size_t i = 0; i < rec->cells.n && same; i++) {
+		if ((int)i == tp)
+			continue;
+		f = fold_cell(rec->cells.v[i]);
+		same = strcmp(f, im->header.v[i]) == 0;
+		free(f);
 	}
-	strvec_fini(&sv);
 	return same;
 }
 
 /* «1», «Процесс рассмотрения…», … : the first cells of rec (unknown: only
  * those naming no column), for a message. */
 static void
-row_excerpt(const struct csv_record *rec, int unknown, struct buf *out)
+row_excerpt(const struct import_row *rec, int unknown, struct buf *out)
 {
 	size_t shown = 0;
 
-	for (size_t i = 0; i < rec->fields.n; i++) {
-		const char *v = rec->fields.v[i];
+	for (size_t i = 0; i < rec->cells.n; i++) {
+		const char *v = rec->cells.v[i];
 
-		if (is_blank(v) || (unknown && column_of(v) >= 0))
+		if (is_blank(v) || (unknown && column_of_cell(v) >= 0))
 			continue;
 		if (shown++ == 3) {
 			buf_puts(out, ", …");
@@ -1039,23 +1099,25 @@ row_excerpt(const struct csv_record *rec, int unknown, struct buf *out)
  * most columns is a header with some not understood: those are named.
  */
 static int
-refuse_headerless(const struct csv_record *rec, struct error *err)
+refuse_headerless(const struct import_row *rec, struct error *err)
 {
+	char where[IMPORT_WHERE_SZ];
 	struct colmap m;
 	struct buf row;
 	int partial;
 
+	import_row_where(rec, where, sizeof where);
 	map_header(rec, &m);
 	partial = m.idx[C_PROCESS] >= 0 && m.idx[C_TP] >= 0 && m.known > 2;
 	buf_init(&row);
 	row_excerpt(rec, partial, &row);
 	if (partial)
-		error_set(err, "строка %zu: в заголовке таблицы не распознаны "
-		    "столбцы %s; " HEADER_EXPECTED, rec->line, row.data);
+		error_set(err, "%s: в заголовке таблицы не распознаны "
+		    "столбцы %s; " HEADER_EXPECTED, where, row.data);
 	else
-		error_set(err, "строка %zu: %s — строка данных, а строки "
+		error_set(err, "%s: %s — строка данных, а строки "
 		    "заголовка таблицы над ней нет; " HEADER_EXPECTED,
-		    rec->line, row.data);
+		    where, row.data);
 	buf_fini(&row);
 	return -1;
 }
@@ -1071,7 +1133,7 @@ struct rows_state {
 /* A header row once data have begun (a page break repeated it), or one
  * --columns made unnecessary: skipped and said so. */
 static int
-skip_header_row(struct importer *im, const struct csv_record *rec,
+skip_header_row(struct importer *im, const struct import_row *rec,
     const struct rows_state *st)
 {
 	struct colmap m;
@@ -1079,7 +1141,7 @@ skip_header_row(struct importer *im, const struct csv_record *rec,
 	if (im->columns_given ? !map_header(rec, &m) :
 	    !same_header(im, rec))
 		return 0;
-	im->line = rec->line;
+	set_where(im, rec);
 	im->after_break = 1;
 	if (im->columns_given && !st->data_seen)
 		note(im, "строка заголовка таблицы пропущена: столбцы названы "
@@ -1092,21 +1154,21 @@ skip_header_row(struct importer *im, const struct csv_record *rec,
 
 /* A header's columns that name nothing are not loaded: said so. */
 static void
-note_unknown_columns(struct importer *im, const struct csv_record *rec)
+note_unknown_columns(struct importer *im, const struct import_row *rec)
 {
 	struct buf names;
 
 	buf_init(&names);
-	for (size_t i = 0; i < rec->fields.n; i++) {
-		const char *v = rec->fields.v[i];
+	for (size_t i = 0; i < rec->cells.n; i++) {
+		const char *v = rec->cells.v[i];
 
-		if (is_blank(v) || column_of(v) >= 0)
+		if (is_blank(v) || column_of_cell(v) >= 0)
 			continue;
 		buf_puts(&names, names.len > 0 ? ", «" : "«");
 		utf8_fit(v, 40, &names);
 		buf_puts(&names, "»");
 	}
-	im->line = rec->line;
+	set_where(im, rec);
 	if (names.len > 0)
 		note(im, "столбцы %s не распознаны и не загружены (названия "
 		    "столбцов: --columns)", names.data);
@@ -1116,19 +1178,19 @@ note_unknown_columns(struct importer *im, const struct csv_record *rec)
 /* A line above the table that says what it is ("Орган:⇥Министерство",
  * a comment), whatever the cells it was split into. */
 static int
-labelled_line(const struct csv_record *rec)
+labelled_line(const struct import_row *rec)
 {
 	static const char *const labels[] = { "#", "орган:",
 		"направление деятельности:" };
 	int hit = 0;
 
-	for (size_t i = 0; i < rec->fields.n; i++) {
+	for (size_t i = 0; i < rec->cells.n; i++) {
 		char *f;
 
-		if (is_blank(rec->fields.v[i]))
+		if (is_blank(rec->cells.v[i]))
 			continue;
-		f = utf8_casefold(rec->fields.v[i] +
-		    strspn(rec->fields.v[i], " "));
+		f = utf8_casefold(rec->cells.v[i] +
+		    strspn(rec->cells.v[i], " "));
 		for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
 			hit |= strncmp(f, labels[k], strlen(labels[k])) == 0;
 		free(f);
@@ -1139,7 +1201,7 @@ labelled_line(const struct csv_record *rec)
 
 /* Rows before the table: text above it, the header, or data refused. */
 static int
-row_before_table(struct importer *im, const struct csv_record *rec,
+row_before_table(struct importer *im, const struct import_row *rec,
     struct rows_state *st, struct error *err)
 {
 	struct colmap m;
@@ -1151,14 +1213,14 @@ row_before_table(struct importer *im, const struct csv_record *rec,
 		note_unknown_columns(im, rec);
 		return 0;
 	}
-	if (im->columns_given && rec->fields.n == im->map.ncols &&
-	    nonblank_cells(rec) >= 2)
+	if (im->columns_given && rec->cells.n == im->map.ncols &&
+	    import_nonblank_cells(rec) >= 2)
 		return 1;
-	if (nonblank_cells(rec) >= 2 && !labelled_line(rec)) {
+	if (import_nonblank_cells(rec) >= 2 && !labelled_line(rec)) {
 		if (im->columns_given)
-			return error_set(err, "строка %zu: %zu ячеек, а в "
+			return error_set(err, "%s: %zu ячеек, а в "
 			    "--columns названо %zu — проверьте разделитель и "
-			    "кавычки", rec->line, rec->fields.n,
+			    "кавычки", im->where, rec->cells.n,
 			    im->map.ncols);
 		return refuse_headerless(rec, err);
 	}
@@ -1168,12 +1230,14 @@ row_before_table(struct importer *im, const struct csv_record *rec,
 
 /* One record: 0 done, -1 refused. */
 static int
-read_row(struct importer *im, const struct csv_record *rec,
+read_row(struct importer *im, const struct import_row *rec,
     struct rows_state *st, struct error *err)
 {
 	int rc;
 
-	if (csv_record_blank(rec)) {
+	set_where(im, rec);
+	im->cleaned = 0;
+	if (import_nonblank_cells(rec) == 0) {
 		if (!st->data_seen)
 			st->in_title = 0;
 		return 0;
@@ -1189,22 +1253,25 @@ read_row(struct importer *im, const struct csv_record *rec,
 	return data_row(im, rec, err);
 }
 
+/* Every row of src through read_row; then what the whole table says. */
 static int
-read_rows(struct importer *im, struct csv_reader *r, struct error *err)
+read_rows(struct importer *im, struct import_source *src, struct error *err)
 {
-	struct csv_record rec;
+	struct import_row rec;
 	struct rows_state st = { 0 };
 	int rc;
 
-	csv_record_init(&rec);
-	while ((rc = csv_read(r, &rec, err)) == 1)
+	import_row_init(&rec);
+	while ((rc = src->next(src->state, &rec, err)) == 1)
 		if (read_row(im, &rec, &st, err) != 0) {
 			rc = -1;
 			break;
 		}
-	csv_record_fini(&rec);
+	import_row_fini(&rec);
 	clear_cells(im);
 	strvec_fini(&im->header);
+	free(im->proc_num);
+	im->proc_num = NULL;
 	if (rc < 0)
 		return -1;
 	if (!st.header_seen && !im->columns_given)
@@ -1214,45 +1281,33 @@ read_rows(struct importer *im, struct csv_reader *r, struct error *err)
 		    COL_TOUCHPOINT, COL_NUM, COL_NEEDS, COL_SPECIFICS,
 		    COLUMNS_EXAMPLE);
 	if (st.skipped > 0) {
-		im->line = 1;
+		snprintf(im->where, sizeof im->where, "строка 1");
 		note(im, "до таблицы пропущено строк текста: %zu", st.skipped);
 	}
-	if (im->l->nprocs == 0)
+	if (im->flushed + im->l->nprocs == 0)
 		return error_set(err, "в таблице нет ни одного процесса");
+	if (flush_processes(im, 0, err) != 0)
+		return -1;
+	im->rep->procs = im->flushed + im->l->nprocs;
+	im->rep->touchpoints += list_count_touchpoints(im->l);
+	im->rep->needs += list_count_needs(im->l);
 	return 0;
 }
 
 int
-import_table(const char *data, size_t len, const struct import_opts *o,
+import_rows(struct import_source *src, const struct import_opts *o,
     struct list *out, struct import_report *rep, struct error *err)
 {
 	struct importer im;
-	struct csv_reader r;
-	struct buf text;
-	int rc;
 
-	if (all_blank(data, len))
-		return error_set(err, "файл пуст");
-	buf_init(&text);
-	if (decode(data, len, o, rep, &text, err) != 0) {
-		buf_fini(&text);
-		return -1;
-	}
 	memset(&im, 0, sizeof im);
 	im.o = o;
 	im.l = out;
 	im.rep = rep;
 	if (o->columns != NULL) {
-		if (columns_parse(o->columns, &im.map, err) != 0) {
-			buf_fini(&text);
+		if (columns_parse(o->columns, &im.map, err) != 0)
 			return -1;
-		}
 		im.columns_given = 1;
 	}
-	rep->delimiter = choose_delimiter(text.data, text.len, o->format,
-	    im.columns_given ? &im.map : NULL);
-	csv_reader_init(&r, text.data, text.len, rep->delimiter);
-	rc = read_rows(&im, &r, err);
-	buf_fini(&text);
-	return rc;
+	return read_rows(&im, src, err);
 }

@@ -313,6 +313,17 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
 	    order_date, note, cal, rev_id, err), err);
 }
 
+int
+store_revision_approve_in(struct store_tx *tx, const char *order_no,
+    const char *order_date, int64_t *rev_id, struct error *err)
+{
+	if (store_users_permit(tx->s, tx->who->login, POLICY_APPROVE, NULL,
+	    NULL, err) != 0)
+		return -1;
+	return revision_approve_locked(tx, order_no, order_date, NULL, NULL,
+	    rev_id, err);
+}
+
 /* What the clerk consented to no longer describes the list (the
  * editor's confirmation, given on a gate shown earlier): ask again about
  * all that holds it back now. */

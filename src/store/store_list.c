@@ -422,40 +422,74 @@ insert_touchpoint(struct store *s, struct inserter *in, int64_t proc_id,
 	return 0;
 }
 
+/* A list being appended process by process (store_insert_begin). */
+struct store_insert {
+	struct store *s;
+	struct inserter in;
+	int64_t	 last;		/* the last touchpoint before it */
+};
+
+int
+store_insert_begin(struct store *s, struct store_insert **out,
+    struct error *err)
+{
+	struct store_insert *ins = xcalloc(1, sizeof *ins);
+
+	ins->s = s;
+	/* Roles (п. 2.2): whole lists are loaded by an authorised person. */
+	if (store_users_permit(s, store_login(s), POLICY_IMPORT, NULL, NULL,
+	    err) != 0 || last_touchpoint_id(s, &ins->last, err) != 0 ||
+	    search_index_live(s, false, err) != 0 ||
+	    inserter_init(s, &ins->in, err) != 0) {
+		free(ins);
+		return -1;
+	}
+	*out = ins;
+	return 0;
+}
+
+int
+store_insert_process(struct store_insert *ins, struct process *p,
+    struct error *err)
+{
+	struct inserter *in = &ins->in;
+
+	store_bind_text(in->proc, 1, p->name);
+	sqlite3_bind_int(in->proc, 2, p->excluded);
+	store_bind_text(in->proc, 3, p->exclude_reason);
+	if ((p->id = step_insert(ins->s, in->proc, "запись процесса",
+	    err)) < 0)
+		return -1;
+	for (size_t j = 0; j < p->ntps; j++)
+		if (insert_touchpoint(ins->s, in, p->id, (int)j + 1, &p->tps[j],
+		    err) != 0)
+			return -1;
+	return 0;
+}
+
+int
+store_insert_end(struct store_insert *ins, int rc, struct error *err)
+{
+	inserter_fini(&ins->in);
+	if (rc == 0)
+		rc = search_index_add_after(ins->s, ins->last, err);
+	if (rc == 0)
+		rc = search_index_live(ins->s, true, err);
+	free(ins);
+	return rc;
+}
+
 int
 store_insert_list(struct store *s, struct list *l, struct error *err)
 {
-	struct inserter in;
-	int64_t last;
+	struct store_insert *ins;
 	int rc = 0;
 
-	/* Roles (п. 2.2): whole lists are loaded by an authorised person. */
-	if (store_users_permit(s, store_login(s), POLICY_IMPORT, NULL, NULL,
-	    err) != 0 || last_touchpoint_id(s, &last, err) != 0 ||
-	    search_index_live(s, false, err) != 0 ||
-	    inserter_init(s, &in, err) != 0)
+	if (store_insert_begin(s, &ins, err) != 0)
 		return -1;
-	for (size_t i = 0; i < l->nprocs && rc == 0; i++) {
-		struct process *p = &l->procs[i];
-
-		store_bind_text(in.proc, 1, p->name);
-		sqlite3_bind_int(in.proc, 2, p->excluded);
-		store_bind_text(in.proc, 3, p->exclude_reason);
-		if ((p->id = step_insert(s, in.proc, "запись процесса",
-		    err)) < 0) {
-			rc = -1;
-			break;
-		}
-		for (size_t j = 0; j < p->ntps && rc == 0; j++)
-			rc = insert_touchpoint(s, &in, p->id, (int)j + 1,
-			    &p->tps[j], err);
-	}
-	inserter_fini(&in);
-	if (rc == 0)
-		rc = search_index_add_after(s, last, err);
-	if (rc == 0)
-		rc = search_index_live(s, true, err);
-	return rc;
+	for (size_t i = 0; i < l->nprocs && rc == 0; i++)
+		rc = store_insert_process(ins, &l->procs[i], err);
+	return store_insert_end(ins, rc, err);
 }
 
 static int

@@ -7,6 +7,11 @@ trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/t.db"
 SEED_TABLE="$TESTS_DIR/data/seed-table.tsv"
 EXAMPLE="$PERECHEN_SHARE/examples/smolensk-promtorg.tsv"
+# The seed order as a whole, and the body and title it names.
+SEED_ORDER="$TESTS_DIR/data/seed-order.txt"
+SEED_ORG="Министерство промышленности и торговли Смоленской области"
+SEED_GENITIVE="Министерства промышленности и торговли Смоленской области"
+SEED_TITLE="точек взаимодействия с клиентом по вопросам осуществления регионального государственного контроля (надзора)"
 
 fail() {
 	echo "FAIL: $*" >&2

@@ -189,11 +189,12 @@ rc=$?
 [ "$rc" = 1 ] || fail "import - </dev/zero exited $rc"
 expect_in "$WORK/err" "больше 64 МиБ"
 expect_in "$WORK/err" "чтение остановлено"
-# A file larger than that is refused by its size, unread.
-truncate -s 65M "$WORK/huge.tsv"
+# A named file is read as it streams, up to 1 GiB; larger is refused by
+# its size, unread.
+truncate -s 1025M "$WORK/huge.tsv"
 expect_status 1 timeout 20 "$PERECHEN" -d "$DB" import --replace \
 	"$WORK/huge.tsv"
-expect_in "$WORK/err" "больше 64 МиБ"
+expect_in "$WORK/err" "больше 1024 МиБ"
 [ "$(db_digest)" = "$before" ] || fail "a refused import changed the list"
 
 # A fifo nobody writes to is given up (the program's own limit, well

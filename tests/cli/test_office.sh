@@ -45,13 +45,22 @@ rm -f "$WORK/handed"
 expect_status 0 via "$PERECHEN" -d "$DB" export --format html -o "$WORK/l.html"
 [ -e "$WORK/handed" ] && fail "an HTML export was handed over"
 
-# A zip package named, or redirected from a file, goes to perechen-office
-# (which says what it makes of it); a text table does not.
-expect_status 1 via "$PERECHEN" -d "$WORK/p.db" import "$WORK/l.docx"
+# A zip package named, or redirected from a file, goes to perechen-office,
+# which reads it; a text table does not.
+expect_status 0 via "$PERECHEN" -d "$WORK/p.db" import "$WORK/l.docx"
 [ -e "$WORK/handed" ] || fail "import of a package was not handed over"
+"$PERECHEN" -d "$WORK/p.db" export --format csv -o "$WORK/p.csv"
+[ "$(grep -c . "$WORK/p.csv")" -gt 19 ] || fail "the DOCX's list did not arrive"
 rm -f "$WORK/handed"
-via "$PERECHEN" -d "$WORK/p.db" import - < "$WORK/l.docx" >/dev/null 2>&1
+via "$PERECHEN" -d "$WORK/r.db" import --dry-run - < "$WORK/l.docx" >/dev/null 2>&1
 [ -e "$WORK/handed" ] || fail "import of a package from a redirected file was not handed over"
+rm -f "$WORK/handed"
+# From a pipe it cannot be handed over: a refusal saying what to do.
+cat "$WORK/l.docx" | via "$PERECHEN" -d "$WORK/r.db" import - \
+	>"$WORK/out" 2>"$WORK/err" && fail "a package on a pipe was taken"
+expect_in "$WORK/err" "укажите файл"
+[ -e "$WORK/handed" ] && fail "a package on a pipe was handed over"
+[ -e "$WORK/r.db" ] && fail "a refused import left a list"
 rm -f "$WORK/handed"
 expect_status 0 via "$PERECHEN" -d "$WORK/q.db" import -q "$EXAMPLE"
 [ -e "$WORK/handed" ] && fail "import of a text table was handed over"

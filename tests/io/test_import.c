@@ -18,62 +18,7 @@
 #include "import.h"
 #include "record.h"
 
-static struct catalog cat;
-
-static char *
-slurp(const char *dir, const char *name, size_t *len)
-{
-	char path[4096], chunk[65536];
-	struct buf b;
-	size_t n;
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		fail_msg("cannot open %s", path);
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	if (len != NULL)
-		*len = b.len;
-	return buf_detach(&b);
-}
-
-static const char *
-env_or(const char *name, const char *fallback)
-{
-	const char *v = getenv(name);
-
-	return v != NULL && v[0] != '\0' ? v : fallback;
-}
-
-static int
-setup(void **state)
-{
-	const char *share = env_or("PERECHEN_SHARE", "share/perechen");
-	char *kinds = slurp(share, "kinds.tsv", NULL);
-	char *needs = slurp(share, "needs.tsv", NULL);
-	struct error err;
-
-	(void)state;
-	catalog_init(&cat);
-	if (catalog_parse_kinds(&cat, kinds, "kinds", &err) != 0 ||
-	    catalog_parse_needs(&cat, needs, "needs", &err) != 0)
-		fail_msg("%s", err.msg);
-	free(kinds);
-	free(needs);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	catalog_fini(&cat);
-	return 0;
-}
+#include "import_fixture.h"
 
 /* Import text with default options; returns the import_table result. */
 static int
@@ -966,6 +911,63 @@ report_names_guessed_kinds_and_key_flags(void **state)
 	done(&l, &rep);
 }
 
+/* The whole order: its Перечень table, not the Порядок's template, and
+ * what the order says of itself. */
+static void
+whole_order_gives_its_list_and_header(void **state)
+{
+	char *order = slurp(env_or("TESTS_DIR", "tests"), "data/seed-order.txt",
+	    NULL);
+	struct import_report rep;
+	struct list l;
+	struct error err;
+
+	(void)state;
+	if (import(order, strlen(order), NULL, &l, &rep, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(l.nprocs, 5);
+	assert_string_equal(l.procs[0].name, "Информирование");
+	assert_int_equal(list_count_touchpoints(&l), 19);
+	assert_true(rep.order_text);
+	assert_string_equal(l.hdr.org,
+	    "Министерство промышленности и торговли Смоленской области");
+	assert_string_equal(l.hdr.org_genitive,
+	    "Министерства промышленности и торговли Смоленской области");
+	assert_string_equal(l.hdr.title, "точек взаимодействия с клиентом по "
+	    "вопросам осуществления регионального государственного контроля "
+	    "(надзора)");
+	assert_string_equal(l.hdr.order_no, "27/01-01");
+	assert_string_equal(l.hdr.order_date, "2024-03-19");
+	assert_true(has_note(&rep, "№ 27/ср-сг", "№ 27/01-01"));
+	assert_true(has_note(&rep, "№ 27/а-а", "№ 27/01-01"));
+	assert_true(has_note(&rep, "взята таблица 2 из 2", NULL));
+	done(&l, &rep);
+	free(order);
+}
+
+/* Excel repeats № and process on every row: one process, said once. */
+static void
+excel_layout_groups_processes(void **state)
+{
+	static const char csv[] =
+	    "№;Процесс;Точка;Потребности;Особенности\n"
+	    "1;Информирование;Почта России;получение информации;\n"
+	    "1;Информирование;Телефонная связь;получение информации;\n"
+	    "1;информирование;Электронная почта;получение информации;\n"
+	    "2;Информирование;Личный приём;получение информации;\n";
+	struct import_report rep;
+	struct list l;
+
+	(void)state;
+	import_ok(csv, &l, &rep);
+	assert_int_equal(l.nprocs, 2);
+	assert_int_equal(l.procs[0].ntps, 3);
+	assert_int_equal(l.procs[1].ntps, 1);
+	assert_true(has_note(&rep, "строка 3: № и процесс", "повторены"));
+	assert_false(has_note(&rep, "строка 4: № и процесс", NULL));
+	done(&l, &rep);
+}
+
 int
 main(void)
 {
@@ -993,6 +995,8 @@ main(void)
 		cmocka_unit_test(repeated_header_and_formula_apostrophe),
 		cmocka_unit_test(data_rows_that_look_like_headers_are_data),
 		cmocka_unit_test(excluded_processes_round_trip_through_csv),
+		cmocka_unit_test(whole_order_gives_its_list_and_header),
+		cmocka_unit_test(excel_layout_groups_processes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
