@@ -120,7 +120,7 @@ batch() {
 	too_slow "$1" "$2" && return 0
 	: > "$tmp/mems"
 	if ! repeat_timed batch_once "$3" "$4"; then
-		record "$1" "$2" "failed: $(head -n 1 "$tmp/why" | cut -c1-90)"
+		record "$1" "$2" "failed: $(head -n 1 "$tmp/why")"
 		record "$1.mem" "$2" "—"
 		return 1
 	fi
@@ -134,7 +134,7 @@ batch_once() {
 	t0=$(now_ns)
 	if ! /usr/bin/time -f %M -o "$tmp/mem" sh -c "$2" \
 	    >/dev/null 2>"$tmp/err"; then
-		grep -v '^Command exited' "$tmp/err" > "$tmp/why"
+		grep -v '^Command exited' "$tmp/err" | sed "s|$tmp/||g" > "$tmp/why"
 		return 1
 	fi
 	ms_since "$t0" >> "$tmp/times"

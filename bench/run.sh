@@ -182,8 +182,10 @@ bench_visidata_pane() {
 	poll_for " $n rows" 900 || { record load.vd "$n" "not loaded"; return 1; }
 	record load.vd "$n" "$(fmt_ms "$(ms_since "$t0")") [1 run]"
 	bytes_per_down bytes.vd "$n" || :
+	# VisiData narrows the column to its first rows: the found name may
+	# show cut after 26 characters, and only rows near the end hold these.
 	search_in_pane search.vd "$n" g/ "g/" gg "Информирование 1 " \
-	    "$needle" "$found" || :
+	    "$needle" "$(printf '%s' "$found" | sed 's/^\(.\{25\}\).*/\1/')" || :
 	tm send-keys -t b gq
 	i=0
 	while [ ! -s "$tmp/mem" ] && [ "$i" -lt 200 ]; do
