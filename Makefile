@@ -4,7 +4,8 @@
 #   make run        build, make a demo list from the shipped example, open it
 #   make check      build with ASan+UBSan and run every test
 #   make fuzz       run each libFuzzer target briefly (FUZZ_SECONDS each)
-#   make bench      benchmarks (hyperfine)
+#   make bench      perechen against VisiData and sqlite3 (SIZES=...)
+#   make bench-readme  the last bench table into README.md
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deb        the Debian package, build/deb/perechen_VERSION_ARCH.deb
 
@@ -22,6 +23,7 @@ CC       ?= cc
 B        ?= build
 SAN      ?= 0
 FUZZ_SECONDS ?= 10
+SIZES    ?= 10000 100000 1000000
 
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -109,8 +111,8 @@ STORE_TESTS = $(patsubst tests/store/%.c,$(B)/tests/%,$(wildcard tests/store/tes
 IO_TESTS    = $(patsubst tests/io/%.c,$(B)/tests/%,$(wildcard tests/io/test_*.c))
 TEST_BINS   = $(UNIT_TESTS) $(STORE_TESTS) $(IO_TESTS)
 
-.PHONY: all run check tests fuzz fuzz-build bench install install-data uninstall \
-	clean deps deb \
+.PHONY: all run check tests fuzz fuzz-build bench bench-readme install \
+	install-data uninstall clean deps deb \
 	deps-check demo
 .DEFAULT_GOAL := all
 # Keep object files that pattern rules build on the way (fuzz objects).
@@ -239,9 +241,15 @@ $(B)/bench/search: $(B)/obj/bench/search.o $(LIBSTORE) $(LIBCORE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(NETTLE_LIBS)
 
+# SIZES="10000 100000" for a shorter run; bench-readme puts the last
+# results into README.md between its bench markers.
 bench: all $(B)/bench/search
 	@sh .ci/deps bench
-	@sh bench/run.sh $(BIN)
+	@SIZES="$(SIZES)" sh bench/run.sh $(BIN) $(B)/bench/results.md
+
+bench-readme:
+	@test -f $(B)/bench/results.md || $(MAKE) bench
+	@sh bench/readme.sh $(B)/bench/results.md README.md
 
 install: all install-data
 	install -d $(DESTDIR)$(BINDIR)
