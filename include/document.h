@@ -145,6 +145,9 @@ bool	document_process_rows(struct document *d, const struct process *p,
 /* Drop d's rows, keeping the rest. */
 void	document_rows_clear(struct document *d);
 
+/* How many processes d prints (the largest №). */
+size_t	document_nprocs(const struct document *d);
+
 /* fn with the rows of each printed process of d, in order: from d->rows,
  * or from d->source. */
 void	document_each_group(const struct document *d, doc_group_fn fn,

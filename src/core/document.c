@@ -296,7 +296,6 @@ document_build(struct document *d, const struct list *l, const char *grif,
 	for (size_t k = 0, i = 0; k < l->nprocs; k++)
 		if (document_process_rows(d, &l->procs[k], i))
 			i++;
-	d->nprocs = d->nrows > 0 ? d->rows[d->nrows - 1].process + 1 : 0;
 }
 
 void
@@ -306,6 +305,14 @@ document_rows_clear(struct document *d)
 		for (int c = 0; c < DOC_COLUMNS; c++)
 			strvec_fini(&d->rows[i].cells[c]);
 	d->nrows = 0;
+}
+
+size_t
+document_nprocs(const struct document *d)
+{
+	if (d->source.each != NULL)
+		return d->nprocs;
+	return d->nrows > 0 ? d->rows[d->nrows - 1].process + 1 : 0;
 }
 
 void

@@ -251,9 +251,25 @@ export_docx_section(struct buf *out, const struct docx_page *t)
 	buf_puts(out, "<w:titlePg/></w:sectPr>");
 }
 
+/* Where the rows of a process go. */
+struct docx_rows {
+	struct buf *out;
+	const struct docx_page *t;
+};
+
+static void
+export_docx_group(void *ctx, const struct doc_row *rows, size_t n)
+{
+	struct docx_rows *r = ctx;
+
+	for (size_t i = 0; i < n; i++)
+		export_docx_row(r->out, r->t, &rows[i]);
+}
+
 void
 export_docx_document_xml(const struct document *d, struct buf *out)
 {
+	struct docx_rows rows;
 	struct docx_page t;
 
 	export_docx_page(d, &t);
@@ -263,8 +279,9 @@ export_docx_document_xml(const struct document *d, struct buf *out)
 	export_docx_lines(out, "ListTitle", d->title);
 	export_docx_lines(out, "Revision", d->caption);
 	export_docx_table_head(out, &t);
-	for (size_t i = 0; i < d->nrows; i++)
-		export_docx_row(out, &t, &d->rows[i]);
+	rows.out = out;
+	rows.t = &t;
+	document_each_group(d, export_docx_group, &rows);
 	/* Word wants a paragraph between a table and the section's end. */
 	buf_puts(out, "</w:tbl>\n<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
 	    "</w:pPr></w:p>\n");

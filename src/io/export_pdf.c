@@ -102,7 +102,9 @@ struct pdf {
 	struct pdf_text	 header[DOC_COLUMNS];
 	double		 header_h;
 	bool		 header_tagged;
-	struct pdf_row	*rows;
+	struct pdf_row	*rows;		/* of the process being drawn */
+	size_t		 nrows;
+	bool		 started;	/* a process drawn */
 	int		 page;
 	double		 y;
 	size_t		 rows_on_page;
@@ -511,14 +513,14 @@ pdf_col_text_width(const struct pdf *p, int c)
 }
 
 /*
- * The header row and every row's cells laid out to their columns, and
- * where rows start on pages after the first: under the page number (in
- * the top margin when it has room, else above the header) and the header.
+ * The header row laid out to its columns, and where rows start on pages
+ * after the first: under the page number (in the top margin when it has
+ * room, else above the header) and the header.  The rows are laid out a
+ * process at a time as they are drawn (pdf_table_group).
  */
 static int
 pdf_layout(struct pdf *p, struct error *err)
 {
-	const struct document *d = p->d;
 	double num_h, h = 0;
 	struct pdf_text probe = { 0 };
 
@@ -534,7 +536,6 @@ pdf_layout(struct pdf *p, struct error *err)
 		    p->header[c].nlines));
 	}
 	p->header_h = h + 2 * PAD_Y;
-	p->rows = xcalloc(d->nrows, sizeof *p->rows);
 
 	pdf_text_set(p, &probe, "0", p->font, 0, PANGO_ALIGN_LEFT);
 	num_h = probe.lines[0].height;
@@ -853,35 +854,28 @@ pdf_group_want(const struct pdf *p, size_t a)
  * take the time and memory of their rows, one process at a time.
  */
 static void
-pdf_rows_set(struct pdf *p, size_t a, size_t b)
+pdf_rows_set(struct pdf *p, const struct doc_row *rows, size_t n)
 {
-	const struct document *d = p->d;
-
-	for (size_t i = a; i < b; i++)
+	p->rows = xcalloc(n, sizeof *p->rows);
+	p->nrows = n;
+	for (size_t i = 0; i < n; i++)
 		for (int c = 0; c < DOC_COLUMNS; c++)
 			pdf_text_set_cell(p, &p->rows[i].cells[c],
-			    &d->rows[i].cells[c],
-			    document_cell_is_list(&d->rows[i], c),
+			    &rows[i].cells[c],
+			    document_cell_is_list(&rows[i], c),
 			    pdf_col_text_width(p, c), c == DOC_NUM ?
 			    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
 
 static void
-pdf_rows_fini(struct pdf *p, size_t a, size_t b)
+pdf_rows_fini(struct pdf *p)
 {
-	for (size_t i = a; i < b; i++)
+	for (size_t i = 0; i < p->nrows; i++)
 		for (int c = 0; c < DOC_COLUMNS; c++)
 			pdf_text_fini(&p->rows[i].cells[c]);
-}
-
-/* The end of the process whose rows start at r. */
-static size_t
-pdf_group_end(const struct pdf *p, size_t r)
-{
-	const struct document *d = p->d;
-	size_t span = d->rows[r].span > 0 ? d->rows[r].span : 1;
-
-	return span < d->nrows - r ? r + span : d->nrows;
+	free(p->rows);
+	p->rows = NULL;
+	p->nrows = 0;
 }
 
 /* The rows [a, b) of one process.  It starts on the next page when its
@@ -917,35 +911,35 @@ pdf_group(struct pdf *p, size_t a, size_t b)
  * tag and stays out of the tree.  A row split over pages is a TR per page.
  * The header does not stay alone at a page's foot.
  */
+/* One process's rows: the header row before the first (on the next
+ * page with it when the process would start alone at a page's foot). */
 static void
-pdf_table(struct pdf *p)
+pdf_table_group(void *ctx, const struct doc_row *rows, size_t n)
 {
-	const struct document *d = p->d;
-	size_t r = 0;
+	struct pdf *p = ctx;
 
-	cairo_tag_begin(p->cr, "Table", NULL);
-	if (d->nrows > 0) {
-		double want;
+	pdf_rows_set(p, rows, n);
+	if (!p->started) {
+		double want = p->header_h + pdf_group_want(p, 0);
 
-		pdf_rows_set(p, 0, pdf_group_end(p, 0));
-		want = p->header_h + pdf_group_want(p, 0);
 		if (want > pdf_room(p) + EPS &&
 		    want <= p->bottom - p->rows_top + p->header_h + EPS)
 			pdf_new_page(p);
 		else
 			pdf_header_row(p);
-	} else {
-		pdf_header_row(p);
+		p->started = true;
 	}
-	while (r < d->nrows) {
-		size_t end = pdf_group_end(p, r);
+	pdf_group(p, 0, n);
+	pdf_rows_fini(p);
+}
 
-		if (r > 0)
-			pdf_rows_set(p, r, end);
-		pdf_group(p, r, end);
-		pdf_rows_fini(p, r, end);
-		r = end;
-	}
+static void
+pdf_table(struct pdf *p)
+{
+	cairo_tag_begin(p->cr, "Table", NULL);
+	document_each_group(p->d, pdf_table_group, p);
+	if (!p->started)
+		pdf_header_row(p);
 	cairo_tag_end(p->cr, "TBody");
 	cairo_tag_end(p->cr, "Table");
 }
@@ -1040,11 +1034,7 @@ pdf_draw(struct pdf *p)
 static void
 pdf_fini(struct pdf *p)
 {
-	if (p->rows != NULL)
-		for (size_t i = 0; i < p->d->nrows; i++)
-			for (int c = 0; c < DOC_COLUMNS; c++)
-				pdf_text_fini(&p->rows[i].cells[c]);
-	free(p->rows);
+	pdf_rows_fini(p);
 	for (int c = 0; c < DOC_COLUMNS; c++)
 		pdf_text_fini(&p->header[c]);
 	if (p->ruler != NULL)
