@@ -99,6 +99,15 @@ typedef int (*store_process_fn)(void *ctx, struct process *p, size_t index,
     struct error *err);
 int	store_list_each_process(struct store *s, int64_t rev,
 	    store_process_fn fn, void *ctx, struct error *err);
+/* The ids of version rev's processes in list order into *ids (the
+ * caller's to free), *n of them, *printed not excluded. */
+int	store_list_processes(struct store *s, int64_t rev, int64_t **ids,
+	    size_t *n, size_t *printed, struct error *err);
+/* Process id of version rev, with its touchpoints, contacts and needs,
+ * into p (the caller's to process_fini); *found false (p empty) if the
+ * version has none such. */
+int	store_list_process(struct store *s, int64_t rev, int64_t id,
+	    struct process *p, bool *found, struct error *err);
 /* The header of version rev into h (initialised; fields replaced). */
 int	store_list_header(struct store *s, int64_t rev, struct list_header *h,
 	    struct error *err);

@@ -612,6 +612,18 @@ cursor_read_children(struct list_cursor *c, sqlite3_stmt *st, bool needs,
 	return 0;
 }
 
+/* A process's own row (id, name, version, excluded, reason) into p. */
+static void
+cursor_read_head(sqlite3_stmt *st, struct process *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = xstrdup(column_str(st, 1));
+	p->version = sqlite3_column_int64(st, 2);
+	p->excluded = sqlite3_column_int(st, 3) != 0;
+	p->exclude_reason = xstrdup(column_str(st, 4));
+}
+
 /* The touchpoints, contacts and needs of p (its id set) into p. */
 static int
 cursor_read_process(struct list_cursor *c, struct process *p,
@@ -647,12 +659,7 @@ store_list_each_process(struct store *s, int64_t rev, store_process_fn fn,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct process p;
 
-		memset(&p, 0, sizeof p);
-		p.id = sqlite3_column_int64(st, 0);
-		p.name = xstrdup(column_str(st, 1));
-		p.version = sqlite3_column_int64(st, 2);
-		p.excluded = sqlite3_column_int(st, 3) != 0;
-		p.exclude_reason = xstrdup(column_str(st, 4));
+		cursor_read_head(st, &p);
 		if (cursor_read_process(&c, &p, err) != 0 ||
 		    fn(ctx, &p, index++, err) != 0) {
 			process_fini(&p);
@@ -665,6 +672,75 @@ store_list_each_process(struct store *s, int64_t rev, store_process_fn fn,
 	if (rc != SQLITE_DONE)
 		return store_fail(s, "чтение перечня", err);
 	return 0;
+}
+
+int
+store_list_processes(struct store *s, int64_t rev, int64_t **ids, size_t *n,
+    size_t *printed, struct error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT id, excluded FROM process ORDER BY pos, id",
+		"SELECT id, excluded FROM rev_process WHERE revision_id = ?1 "
+		"ORDER BY pos, id",
+	};
+	sqlite3_stmt *st;
+	size_t cap = 16;
+	int rc;
+
+	*ids = xreallocarray(NULL, cap, sizeof **ids);
+	*n = *printed = 0;
+	if (store_prepare(s, &st, sql[rev > 0], err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		*printed += sqlite3_column_int(st, 1) == 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение перечня", err);
+	return 0;
+}
+
+int
+store_list_process(struct store *s, int64_t rev, int64_t id,
+    struct process *p, bool *found, struct error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT id, name, version, excluded, exclude_reason "
+		"FROM process WHERE id = ?2",
+		"SELECT id, name, 0, excluded, exclude_reason "
+		"FROM rev_process WHERE revision_id = ?1 AND id = ?2",
+	};
+	struct list_cursor c;
+	sqlite3_stmt *st;
+	int rc;
+
+	*found = false;
+	memset(p, 0, sizeof *p);
+	if (store_prepare(s, &st, sql[rev > 0], err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		cursor_read_head(st, p);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение перечня", err);
+	if (!*found)
+		return 0;
+	if (cursor_init(&c, s, rev, err) != 0)
+		return -1;
+	rc = cursor_read_process(&c, p, err);
+	cursor_fini(&c);
+	return rc;
 }
 
 int
