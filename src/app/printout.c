@@ -2,6 +2,7 @@
 #include "printout.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,14 +448,41 @@ printout_each_process(void *src, export_process_fn fn, void *ctx)
 	printout_source_walk(s);
 }
 
+/* Append the file at path to out a piece at a time (out may hand its
+ * bytes on as it fills). */
+static int
+printout_copy_file(const char *path, struct buf *out, struct error *err)
+{
+	char chunk[1 << 16];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return error_set_errno(err, errno, "не удалось прочитать %s",
+		    path);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+
+			close(fd);
+			return error_set_errno(err, saved, "не удалось "
+			    "прочитать %s", path);
+		}
+		buf_append(out, chunk, (size_t)n);
+	}
+	close(fd);
+	return 0;
+}
+
 /* The PDF of d, written by the PDF writer to a file of its own in a
- * private temporary directory, read back into out. */
+ * private temporary directory, copied to out. */
 static int
 printout_pdf(const struct document *d, struct buf *out, struct error *err)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *dir, *path, *data = NULL;
-	size_t len = 0;
+	char *dir, *path;
 	int rc;
 
 	dir = xasprintf("%s/perechen-pdf.XXXXXX", tmp != NULL && tmp[0] ==
@@ -468,10 +496,7 @@ printout_pdf(const struct document *d, struct buf *out, struct error *err)
 	path = xasprintf("%s/perechen.pdf", dir);
 	rc = export_pdf(d, path, err);
 	if (rc == 0)
-		rc = fileio_read(path, FILEIO_DOCUMENT_MAX, &data, &len, err);
-	if (rc == 0)
-		buf_append(out, data, len);
-	free(data);
+		rc = printout_copy_file(path, out, err);
 	unlink(path);
 	rmdir(dir);
 	free(path);
@@ -558,5 +583,43 @@ printout_render(struct store *st, const struct printout *p, struct buf *out,
 	free(caption);
 	catalog_fini(&cat);
 	list_header_fini(&h);
+	return rc;
+}
+
+/* Where printout_write's output goes. */
+struct printout_fd {
+	int	 fd;
+	int	 errnum;	/* of the write that failed */
+};
+
+static int
+printout_fd_sink(void *ctx, const char *data, size_t len)
+{
+	struct printout_fd *o = ctx;
+
+	if (fileio_write_all(o->fd, data, len) == 0)
+		return 0;
+	o->errnum = errno;
+	return -1;
+}
+
+int
+printout_write(struct store *st, const struct printout *p, int fd,
+    size_t *replaced, int64_t *revision, struct error *err)
+{
+	struct printout_fd o = { fd, 0 };
+	struct buf out;
+	int rc;
+
+	buf_init(&out);
+	buf_set_sink(&out, printout_fd_sink, &o);
+	rc = printout_render(st, p, &out, replaced, revision, err);
+	if (buf_flush(&out) != 0 && rc == 0) {
+		errno = o.errnum;
+		rc = -1;
+	} else if (rc != 0) {
+		errno = 0;
+	}
+	buf_fini(&out);
 	return rc;
 }
