@@ -232,6 +232,13 @@ utf8_sanitize(const char *s, int flags, struct buf *out)
 			i++;
 			continue;
 		}
+		/* Two bytes from U+00C0 on (Cyrillic among them) are safe but
+		 * for U+061C, the Arabic letter mark (lead byte 0xD8). */
+		if (c >= 0xC3 && c <= 0xDF && c != 0xD8 && i + 1 < len &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		safe = sanitize_cp(cp, flags);
 		if (safe == cp && cp != UTF8_REPLACEMENT) {

@@ -89,6 +89,18 @@ sanitize_replaces_bidi_overrides(void **state)
 	free(s);
 }
 
+/* Two-byte characters take the sanitiser's short way; the Arabic letter
+ * mark, a bidi control, and a cut sequence do not get through it. */
+static void
+sanitize_passes_two_byte_letters_not_the_letter_mark(void **state)
+{
+	char *s = utf8_sanitized("Почта é\xD8\x9C\xD8\xA7 \xD0", 0);
+
+	(void)state;
+	assert_string_equal(s, "Почта é\xEF\xBF\xBD\xD8\xA7 \xEF\xBF\xBD");
+	free(s);
+}
+
 static void
 casefold_folds_cyrillic_and_yo(void **state)
 {
@@ -209,6 +221,7 @@ main(void)
 		cmocka_unit_test(width_counts_columns_not_bytes),
 		cmocka_unit_test(width_is_the_terminals_in_a_utf8_locale),
 		cmocka_unit_test(sanitize_makes_escape_sequences_harmless),
+		cmocka_unit_test(sanitize_passes_two_byte_letters_not_the_letter_mark),
 		cmocka_unit_test(sanitize_keeps_newlines_only_when_asked),
 		cmocka_unit_test(sanitize_replaces_bidi_overrides),
 		cmocka_unit_test(casefold_folds_cyrillic_and_yo),
