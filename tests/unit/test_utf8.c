@@ -205,7 +205,13 @@ width_is_the_terminals_in_a_utf8_locale(void **state)
 		assert_int_equal(utf8_cp_width(cps[i]), wcwidth((wchar_t)cps[i]));
 	assert_int_equal(utf8_width("🚀 ✅ ⚡"), 8);
 	assert_int_equal(utf8_width("中文 Почта"), 10);
+	/* The Cyrillic block, answered without asking wcwidth. */
+	for (uint32_t cp = 0x0400; cp <= 0x052F; cp++)
+		if (wcwidth((wchar_t)cp) >= 0)
+			assert_int_equal(utf8_cp_width(cp),
+			    wcwidth((wchar_t)cp));
 	setlocale(LC_CTYPE, "C");
+	assert_int_equal(utf8_cp_width(0x0483), 0);
 	/* Without a UTF-8 locale our tables answer, never -1. */
 	assert_int_equal(utf8_cp_width(0x4E2D), 2);
 	assert_int_equal(utf8_cp_width(0x0301), 0);
