@@ -47,6 +47,16 @@ const char *store_path(const struct store *s);
 /* How long a write waits for another clerk's transaction (default 5 s). */
 void	store_set_busy_timeout(struct store *s, int ms);
 
+/*
+ * A deferred read transaction, so that a command walking the list several
+ * times (widths, then rows; numbers, then changes) reads one snapshot
+ * while other clerks write.  Inside a transaction already open it does
+ * nothing and *began is false.  store_read_end ends what store_read_begin
+ * began.  0, or -1 with err.
+ */
+int	store_read_begin(struct store *s, bool *began, struct error *err);
+void	store_read_end(struct store *s, bool began);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  rollback is safe to call always. */
 int	store_begin(struct store *s, struct error *err);
 int	store_commit(struct store *s, struct error *err);

@@ -513,9 +513,9 @@ printout_write_format(const struct printout *p, const struct document *d,
 	return error_set(err, "CSV не печатный документ");
 }
 
-int
-printout_render(struct store *st, const struct printout *p, struct buf *out,
-    size_t *replaced, int64_t *revision, struct error *err)
+static int
+printout_render_snapshot(struct store *st, const struct printout *p,
+    struct buf *out, size_t *replaced, int64_t *revision, struct error *err)
 {
 	struct printout_source src;
 	struct list_header h;
@@ -571,6 +571,27 @@ printout_render(struct store *st, const struct printout *p, struct buf *out,
 	free(caption);
 	catalog_fini(&cat);
 	list_header_fini(&h);
+	return rc;
+}
+
+/*
+ * The document p asks for, in one read snapshot: the widths, the numbers
+ * and the rows all come from the same version even while others write.
+ * (The PDF writer draws in a child process that reads through this
+ * connection while the parent waits; the snapshot's read lock, held by
+ * the parent, keeps its pages in place.)
+ */
+int
+printout_render(struct store *st, const struct printout *p, struct buf *out,
+    size_t *replaced, int64_t *revision, struct error *err)
+{
+	bool began;
+	int rc;
+
+	if (store_read_begin(st, &began, err) != 0)
+		return -1;
+	rc = printout_render_snapshot(st, p, out, replaced, revision, err);
+	store_read_end(st, began);
 	return rc;
 }
 

@@ -811,6 +811,26 @@ store_set_busy_timeout(struct store *s, int ms)
 }
 
 int
+store_read_begin(struct store *s, bool *began, struct error *err)
+{
+	*began = false;
+	if (!sqlite3_get_autocommit(s->db))
+		return 0;
+	if (exec_schema(s, "BEGIN", "чтение перечня", err) != 0)
+		return -1;
+	*began = true;
+	return 0;
+}
+
+void
+store_read_end(struct store *s, bool began)
+{
+	/* Nothing was written: the end of a read cannot lose anything. */
+	if (began)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
+int
 store_begin(struct store *s, struct error *err)
 {
 	if (s->disk_full)
