@@ -13,11 +13,21 @@
 
 #include "error.h"
 
+/* Where a buffer too large to hold hands its bytes (buf_set_sink):
+ * returns 0, or -1 (then every later byte is dropped). */
+typedef int (*buf_sink_fn)(void *ctx, const char *data, size_t len);
+
 struct buf {
 	char	*data;
 	size_t	 len;
 	size_t	 cap;
+	buf_sink_fn sink;	/* NULL: the buffer keeps everything */
+	void	*sink_ctx;
+	int	 sink_rc;	/* -1 once the sink failed */
 };
+
+/* A buffer with a sink hands it what it holds once it holds this much. */
+#define BUF_SPILL	((size_t)1 << 16)
 
 void	buf_init(struct buf *b);
 void	buf_fini(struct buf *b);
@@ -28,6 +38,15 @@ void	buf_puts(struct buf *b, const char *s);
 void	buf_putc(struct buf *b, char c);
 void	buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/*
+ * From now on b hands its bytes to fn (with ctx) whenever it holds
+ * BUF_SPILL of them, keeping none: for output of any size written by
+ * appending (nothing may read back what it appended).  buf_flush hands
+ * over the rest.
+ */
+void	buf_set_sink(struct buf *b, buf_sink_fn fn, void *ctx);
+/* Hand what b holds to its sink; 0, or -1 if the sink ever failed. */
+int	buf_flush(struct buf *b);
 /* Hand the bytes to the caller (who frees them); b is finalised. */
 char	*buf_detach(struct buf *b);
 

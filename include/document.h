@@ -53,13 +53,34 @@ struct doc_row {
 	struct strvec cells[DOC_COLUMNS];
 };
 
+/* The rows of one printed process, its first row first. */
+typedef void (*doc_group_fn)(void *ctx, const struct doc_row *rows,
+    size_t n);
+
+/*
+ * Where the rows come from when a list is too large to hold: each(src,
+ * fn, ctx) calls fn with the rows of every printed process in order,
+ * building them one process at a time (document_process_rows), and may
+ * be called again (writers measure the columns before they write).  A
+ * source that fails stops calling fn and keeps the failure for its
+ * owner, who then drops what the writer made.
+ */
+struct doc_source {
+	void	(*each)(void *src, doc_group_fn fn, void *ctx);
+	void	*src;
+};
+
 struct document {
 	char	*grif;		/* lines joined by '\n'; "" when none */
 	char	*title;		/* "ПЕРЕЧЕНЬ\n<title>" */
 	char	*caption;	/* under the title: "Рабочая версия …"; "" none */
-	struct doc_row *rows;
+	struct doc_row *rows;	/* all of them, when source.each is NULL */
 	size_t	 nrows;
 	struct doc_page page;
+	struct doc_source source;	/* else the rows come from here */
+	size_t	 nprocs;	/* processes printed: known up front with a
+				   source (the № column is as wide as the
+				   largest) */
 };
 
 /* A4 portrait, margins 30/10/20/20 mm, Times New Roman 12 pt. */
@@ -105,6 +126,32 @@ char	*document_grif(const char *org_genitive, const char *wording,
 void	document_build(struct document *d, const struct list *l,
 	    const char *grif, const char *caption);
 void	document_fini(struct document *d);
+
+/*
+ * A document without rows yet: the grif, the title of a list whose
+ * header title is list_title, the caption; rows are added by
+ * document_process_rows, or come from d->source.  Free with
+ * document_fini.
+ */
+void	document_begin(struct document *d, const char *list_title,
+	    const char *grif, const char *caption);
+/*
+ * Append to d the rows of process p as document_build prints it, the
+ * process being the printed-th printed one (0, 1, …: its № is printed +
+ * 1).  Returns false, adding nothing, for an excluded process.
+ */
+bool	document_process_rows(struct document *d, const struct process *p,
+	    size_t printed);
+/* Drop d's rows, keeping the rest. */
+void	document_rows_clear(struct document *d);
+
+/* How many processes d prints (the largest №). */
+size_t	document_nprocs(const struct document *d);
+
+/* fn with the rows of each printed process of d, in order: from d->rows,
+ * or from d->source. */
+void	document_each_group(const struct document *d, doc_group_fn fn,
+	    void *ctx);
 
 /*
  * Whether the paragraphs of cell c of row r are items of a list, each

@@ -95,4 +95,19 @@ int	export_csv(const struct list *l, const struct catalog *cat,
 	    const struct export_opts *o, struct buf *out, size_t *replaced,
 	    struct error *err);
 
+/*
+ * The same for a list too large to hold: each(src, fn, ctx) calls fn
+ * with every process (excluded ones too) and its place, in order, one at
+ * a time; each process is written out (in the encoding) before the next.
+ * A source that fails stops calling fn and keeps the failure for its
+ * owner, who then drops what was written.
+ */
+typedef void (*export_process_fn)(void *ctx, const struct process *p,
+    size_t index);
+typedef void (*export_csv_source)(void *src, export_process_fn fn,
+    void *ctx);
+int	export_csv_each(export_csv_source each, void *src,
+	    const struct catalog *cat, const struct export_opts *o,
+	    struct buf *out, size_t *replaced, struct error *err);
+
 #endif

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "catalog.h"
 #include "error.h"
@@ -82,5 +83,37 @@ int	store_insert_list(struct store *s, struct list *l, struct error *err);
 /* Read the header and every process, touchpoint, contact and need, in order,
  * into l (initialised by caller, expected empty). */
 int	store_load_list(struct store *s, struct list *l, struct error *err);
+
+/*
+ * Batch commands walk a list of any size through these, holding one
+ * process at a time.  rev is the version: 0 the working copy, N the
+ * frozen copy of approved revision N (ids as the records had them, so
+ * versions compare record by record; versions 0).
+ *
+ * fn gets each process in list order with its touchpoints, contacts and
+ * needs, and its place (0, 1, …); it may take over p's contents (leaving
+ * *p zeroed), else they are freed after it.  A non-zero return stops the
+ * walk: store_list_each_process then returns -1 (fn fills err).
+ */
+typedef int (*store_process_fn)(void *ctx, struct process *p, size_t index,
+    struct error *err);
+int	store_list_each_process(struct store *s, int64_t rev,
+	    store_process_fn fn, void *ctx, struct error *err);
+/* The ids of version rev's processes in list order into *ids (the
+ * caller's to free), *n of them, *printed not excluded. */
+int	store_list_processes(struct store *s, int64_t rev, int64_t **ids,
+	    size_t *n, size_t *printed, struct error *err);
+/* Process id of version rev, with its touchpoints, contacts and needs,
+ * into p (the caller's to process_fini); *found false (p empty) if the
+ * version has none such. */
+int	store_list_process(struct store *s, int64_t rev, int64_t id,
+	    struct process *p, bool *found, struct error *err);
+/* The header of version rev into h (initialised; fields replaced). */
+int	store_list_header(struct store *s, int64_t rev, struct list_header *h,
+	    struct error *err);
+/* The whole version rev into l (initialised, empty): for small lists and
+ * the tests; batch commands stream. */
+int	store_list_load(struct store *s, int64_t rev, struct list *l,
+	    struct error *err);
 
 #endif

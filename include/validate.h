@@ -148,6 +148,11 @@ bool	findings_blocking(const struct findings *f);
  */
 void	validate_list(const struct list *l, const struct catalog *cat,
 	    struct findings *out);
+/* What validate_list() finds in the process p, the pi-th of its list
+ * (nothing for an excluded one): for commands that walk a list a process
+ * at a time (store_list_each_process). */
+void	validate_list_process(const struct process *p, size_t pi,
+	    const struct catalog *cat, struct findings *out);
 
 /*
  * R0 over the list's header (п. 5.1, Приложение 1): an error for each of

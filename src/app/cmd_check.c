@@ -111,13 +111,12 @@ cmd_check_json_index(struct buf *out, size_t i)
 		buf_printf(out, "%zu", i + 1);
 }
 
+/* One finding as a JSON object; p is its process (NULL for R0). */
 static void
-cmd_check_json_finding(struct buf *out, const struct list *l,
+cmd_check_json_finding(struct buf *out, const struct process *p,
     const struct finding *fi)
 {
 	const struct rule *r = rule_get(fi->rule);
-	const struct process *p = fi->proc != FINDING_NONE ?
-	    &l->procs[fi->proc] : NULL;
 
 	buf_puts(out, "{\"rule\": ");
 	cmd_check_json_string(out, r->code);
@@ -148,29 +147,14 @@ cmd_check_json_finding(struct buf *out, const struct list *l,
 	cmd_check_json_index(out, fi->item);
 	buf_puts(out, ", \"message\": ");
 	cmd_check_json_string(out, fi->message);
-	buf_printf(out, ", \"acknowledged\": %s, \"justification\": ",
-	    fi->acknowledged ? "true" : "false");
+	buf_puts(out, fi->acknowledged ? ", \"acknowledged\": true, "
+	    "\"justification\": " : ", \"acknowledged\": false, "
+	    "\"justification\": ");
 	if (fi->acknowledged)
 		cmd_check_json_string(out, fi->justification);
 	else
 		buf_puts(out, "null");
 	buf_putc(out, '}');
-}
-
-static void
-cmd_check_print_json(const struct list *l, const struct findings *f)
-{
-	struct buf out;
-
-	buf_init(&out);
-	buf_putc(&out, '[');
-	for (size_t i = 0; i < f->n; i++) {
-		buf_puts(&out, i == 0 ? "\n  " : ",\n  ");
-		cmd_check_json_finding(&out, l, &f->v[i]);
-	}
-	buf_puts(&out, f->n > 0 ? "\n]\n" : "]\n");
-	fwrite(out.data, 1, out.len, stdout);
-	buf_fini(&out);
 }
 
 /* One finding as a text line: level, message, acceptance. */
@@ -179,18 +163,17 @@ cmd_check_text_finding(struct buf *out, const struct finding *fi,
     const char *indent)
 {
 	const struct rule *r = rule_get(fi->rule);
-	char *msg = utf8_sanitized(fi->message, 0);
 
-	buf_printf(out, "%s%s%s%s", indent, level_label(fi->level),
-	    r->clause[0] != '\0' ? " " : ": ", msg);
+	buf_puts(out, indent);
+	buf_puts(out, level_label(fi->level));
+	buf_puts(out, r->clause[0] != '\0' ? " " : ": ");
+	utf8_sanitize(fi->message, 0, out);
 	if (fi->acknowledged) {
-		char *why = utf8_sanitized(fi->justification, 0);
-
-		buf_printf(out, " (принято: %s)", why);
-		free(why);
+		buf_puts(out, " (принято: ");
+		utf8_sanitize(fi->justification, 0, out);
+		buf_putc(out, ')');
 	}
 	buf_putc(out, '\n');
-	free(msg);
 }
 
 /* "2. Консультирование" or "  2.3. Почта России", sanitised and fitted. */
@@ -200,7 +183,9 @@ cmd_check_text_header(struct buf *out, const char *indent, const char *num,
 {
 	char *sq = utf8_squeeze(name);
 
-	buf_printf(out, "%s%s ", indent, num);
+	buf_puts(out, indent);
+	buf_puts(out, num);
+	buf_putc(out, ' ');
 	if (sq[0] == '\0')
 		buf_puts(out, "(без названия)");
 	else
@@ -209,66 +194,119 @@ cmd_check_text_header(struct buf *out, const char *indent, const char *num,
 	free(sq);
 }
 
+/*
+ * A check walking the list a process at a time: the findings of one
+ * process are printed and dropped before the next is read, so a list of
+ * any size takes the memory of its largest process.
+ */
+struct cmd_check_walk {
+	const struct catalog *cat;
+	const struct acks *acks;
+	bool	 json;
+	struct findings f;	/* of the process being printed */
+	struct buf out;		/* its text, written before the next */
+	size_t	 printed;	/* findings printed so far */
+	size_t	 errors, warnings, unacked, hints;
+};
+
 static void
-cmd_check_print_text(const struct list *l, const struct findings *f)
+cmd_check_tally(struct cmd_check_walk *w)
 {
-	size_t last_proc = FINDING_NONE, last_tp = FINDING_NONE;
-	struct buf out;
+	w->errors += findings_count(&w->f, LEVEL_ERROR, false);
+	w->warnings += findings_count(&w->f, LEVEL_WARNING, false);
+	w->unacked += findings_count(&w->f, LEVEL_WARNING, true);
+	w->hints += findings_count(&w->f, LEVEL_HINT, false);
+}
+
+/* The findings in w->f, of process p (NULL: the header's), into w->out. */
+static void
+cmd_check_format(struct cmd_check_walk *w, const struct process *p)
+{
+	size_t last_tp = FINDING_NONE;
 	char num[64];
 
-	buf_init(&out);
-	for (size_t i = 0; i < f->n; i++) {
-		const struct finding *fi = &f->v[i];
-		const struct process *p;
+	for (size_t i = 0; i < w->f.n; i++) {
+		const struct finding *fi = &w->f.v[i];
 
-		if (fi->proc == FINDING_NONE) {
-			/* The header's findings (R0) come first. */
-			if (i == 0)
-				buf_puts(&out, "Заголовок перечня\n");
-			cmd_check_text_finding(&out, fi, "  ");
+		if (w->json) {
+			buf_puts(&w->out, w->printed++ == 0 ? "\n  " : ",\n  ");
+			cmd_check_json_finding(&w->out, p, fi);
 			continue;
 		}
-		p = &l->procs[fi->proc];
-		if (fi->proc != last_proc) {
-			snprintf(num, sizeof num, "%zu.", fi->proc + 1);
-			cmd_check_text_header(&out, "", num, p->name);
-			last_proc = fi->proc;
-			last_tp = FINDING_NONE;
+		if (p == NULL) {
+			/* The header's findings (R0) come first. */
+			if (w->printed++ == 0)
+				buf_puts(&w->out, "Заголовок перечня\n");
+			cmd_check_text_finding(&w->out, fi, "  ");
+			continue;
 		}
+		if (i == 0) {
+			snprintf(num, sizeof num, "%zu.", fi->proc + 1);
+			cmd_check_text_header(&w->out, "", num, p->name);
+		}
+		w->printed++;
 		if (fi->tp == FINDING_NONE) {
-			cmd_check_text_finding(&out, fi, "  ");
+			cmd_check_text_finding(&w->out, fi, "  ");
 			continue;
 		}
 		if (fi->tp != last_tp) {
 			snprintf(num, sizeof num, "%zu.%zu.", fi->proc + 1,
 			    fi->tp + 1);
-			cmd_check_text_header(&out, "  ", num,
+			cmd_check_text_header(&w->out, "  ", num,
 			    p->tps[fi->tp].name);
 			last_tp = fi->tp;
 		}
-		cmd_check_text_finding(&out, fi, "    ");
+		cmd_check_text_finding(&w->out, fi, "    ");
 	}
-	if (f->n > 0)
-		buf_putc(&out, '\n');
-	if (f->n == 0)
-		buf_puts(&out, "Замечаний нет.\n");
-	else
-		buf_printf(&out, "Итого: ошибок %zu, предупреждений %zu "
-		    "(из них принято %zu), подсказок %zu.\n",
-		    findings_count(f, LEVEL_ERROR, false),
-		    findings_count(f, LEVEL_WARNING, false),
-		    findings_count(f, LEVEL_WARNING, false) -
-		    findings_count(f, LEVEL_WARNING, true),
-		    findings_count(f, LEVEL_HINT, false));
-	fwrite(out.data, 1, out.len, stdout);
-	buf_fini(&out);
 }
 
-/* Load the list, its catalogue and acknowledgements; validate. */
+/* Print and drop the findings gathered in w->f. */
 static int
-cmd_check_run(struct app *app, struct list *l, struct findings *f,
+cmd_check_flush(struct cmd_check_walk *w, const struct process *p,
     struct error *err)
 {
+	int rc;
+
+	findings_apply_acks(&w->f, w->acks);
+	cmd_check_tally(w);
+	cmd_check_format(w, p);
+	findings_reset(&w->f);
+	rc = fileio_stdout(w->out.data, w->out.len, err);
+	buf_reset(&w->out);
+	return rc;
+}
+
+static int
+cmd_check_process(void *ctx, struct process *p, size_t index,
+    struct error *err)
+{
+	struct cmd_check_walk *w = ctx;
+
+	validate_list_process(p, index, w->cat, &w->f);
+	return cmd_check_flush(w, p, err);
+}
+
+/* The closing bracket, or the totals line. */
+static int
+cmd_check_finish(struct cmd_check_walk *w, struct error *err)
+{
+	if (w->json)
+		buf_puts(&w->out, w->printed > 0 ? "\n]\n" : "]\n");
+	else if (w->printed == 0)
+		buf_puts(&w->out, "Замечаний нет.\n");
+	else
+		buf_printf(&w->out, "\nИтого: ошибок %zu, предупреждений %zu "
+		    "(из них принято %zu), подсказок %zu.\n", w->errors,
+		    w->warnings, w->warnings - w->unacked, w->hints);
+	return fileio_stdout(w->out.data, w->out.len, err);
+}
+
+/* Check the header, then the list a process at a time, printing as it
+ * goes; the counts end up in w. */
+static int
+cmd_check_run(struct app *app, struct cmd_check_walk *w, struct error *err)
+{
+	struct list_header h;
 	struct catalog cat;
 	struct acks acks;
 	struct store *st;
@@ -278,14 +316,21 @@ cmd_check_run(struct app *app, struct list *l, struct findings *f,
 		return -1;
 	catalog_init(&cat);
 	acks_init(&acks);
-	if (store_load_list(st, l, err) == 0 &&
+	list_header_init(&h);
+	w->cat = &cat;
+	w->acks = &acks;
+	if (store_get_header(st, &h, err) == 0 &&
 	    store_read_catalog(st, &cat, err) == 0 &&
 	    store_ack_list(st, &acks, err) == 0) {
-		validate_header(&l->hdr, f);
-		validate_list(l, &cat, f);
-		findings_apply_acks(f, &acks);
-		rc = 0;
+		if (w->json)
+			buf_putc(&w->out, '[');
+		validate_header(&h, &w->f);
+		if (cmd_check_flush(w, NULL, err) == 0 &&
+		    store_list_each_process(st, 0, cmd_check_process, w,
+		    err) == 0)
+			rc = cmd_check_finish(w, err);
 	}
+	list_header_fini(&h);
 	acks_fini(&acks);
 	catalog_fini(&cat);
 	store_close(st);
@@ -300,8 +345,7 @@ cmd_check(struct app *app, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct findings f;
-	struct list l;
+	struct cmd_check_walk w;
 	struct error err;
 	bool json = false;
 	int c, rc;
@@ -334,27 +378,23 @@ cmd_check(struct app *app, int argc, char **argv)
 		    argv[optind]);
 		return CHECK_FAILED;
 	}
-	list_init(&l);
-	findings_init(&f);
-	if (cmd_check_run(app, &l, &f, &err) != 0) {
+	memset(&w, 0, sizeof w);
+	w.json = json;
+	findings_init(&w.f);
+	buf_init(&w.out);
+	if (cmd_check_run(app, &w, &err) != 0) {
 		app_error("%s", err.msg);
 		rc = CHECK_FAILED;
-	} else {
-		if (json)
-			cmd_check_print_json(&l, &f);
-		else
-			cmd_check_print_text(&l, &f);
-		if (fileio_flush_stdout(&err) != 0) {
-			app_error("check: %s", err.msg);
-			rc = CHECK_FAILED;
-		} else if (findings_count(&f, LEVEL_ERROR, false) > 0)
-			rc = CHECK_ERRORS;
-		else if (findings_count(&f, LEVEL_WARNING, true) > 0)
-			rc = CHECK_WARNINGS;
-		else
-			rc = CHECK_CLEAN;
-	}
-	findings_fini(&f);
-	list_fini(&l);
+	} else if (fileio_flush_stdout(&err) != 0) {
+		app_error("check: %s", err.msg);
+		rc = CHECK_FAILED;
+	} else if (w.errors > 0)
+		rc = CHECK_ERRORS;
+	else if (w.unacked > 0)
+		rc = CHECK_WARNINGS;
+	else
+		rc = CHECK_CLEAN;
+	buf_fini(&w.out);
+	findings_fini(&w.f);
 	return rc;
 }

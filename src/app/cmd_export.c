@@ -2,6 +2,7 @@
  * cmd_export.c - "perechen export": the list as a printed document (text,
  * HTML, DOCX, PDF) or as CSV, of the working copy or an approved revision.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -216,14 +217,46 @@ cmd_export_check(struct cmd_export_args *a)
 	return CMD_EXPORT_GO;
 }
 
+/* What cmd_export_write writes, and what became of it. */
+struct cmd_export_job {
+	struct store *st;
+	const struct printout *p;
+	size_t	 replaced;
+};
+
+/* A fileio_writer: the document, made as it is written. */
+static int
+cmd_export_write(void *ctx, int fd, struct error *err)
+{
+	struct cmd_export_job *j = ctx;
+
+	return printout_write(j->st, j->p, fd, &j->replaced, NULL, err);
+}
+
+/* The document to standard output as it is made. */
+static int
+cmd_export_stdout(struct cmd_export_job *j, struct error *err)
+{
+	if (fflush(stdout) != 0)
+		return error_set_errno(err, errno, "не удалось вывести "
+		    "результат");
+	if (printout_write(j->st, j->p, STDOUT_FILENO, &j->replaced, NULL,
+	    err) == 0)
+		return 0;
+	/* Reported here: standard output has nothing left to flush. */
+	if (errno != 0)
+		return error_set_errno(err, errno, "не удалось вывести "
+		    "результат");
+	return -1;
+}
+
 int
 cmd_export(struct app *app, int argc, char **argv)
 {
 	struct cmd_export_args a;
-	struct store *st;
+	struct cmd_export_job j;
 	struct error err;
-	struct buf doc;
-	size_t replaced = 0;
+	const char *output;
 	int rc;
 
 	/* Settings and documents carry numbers with a '.' in any locale. */
@@ -233,24 +266,29 @@ cmd_export(struct app *app, int argc, char **argv)
 		return rc;
 	if (printout_format_binary(a.p.format) && !office_linked())
 		return office_hand_over(app);
-	if (app_open_store(app, 0, &st, &err) != 0) {
+	memset(&j, 0, sizeof j);
+	j.p = &a.p;
+	if (app_open_store(app, 0, &j.st, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	buf_init(&doc);
-	rc = printout_render(st, &a.p, &doc, &replaced, NULL, &err);
-	store_close(st);
-	if (rc == 0)
-		rc = fileio_replace(a.output != NULL ? a.output : "-", &doc,
-		    false, NULL, &err);
-	buf_fini(&doc);
+	/* Written as it is read from the list: a list of any size takes
+	 * bounded memory; a file is replaced only once all of it is
+	 * written. */
+	output = a.output != NULL ? a.output : "-";
+	if (strcmp(output, "-") == 0)
+		rc = cmd_export_stdout(&j, &err);
+	else
+		rc = fileio_replace_with(output, cmd_export_write, &j, false,
+		    NULL, &err);
+	store_close(j.st);
 	if (rc != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (replaced > 0)
+	if (j.replaced > 0)
 		app_error("предупреждение: символов, которых нет в "
 		    "кодировке %s, заменено знаком «?»: %zu",
-		    charset_canonical(a.p.opts.encoding), replaced);
+		    charset_canonical(a.p.opts.encoding), j.replaced);
 	return EXIT_OK;
 }

@@ -174,7 +174,7 @@ fileio_read(const char *path, size_t max, char **data, size_t *len,
 /* ---- writing a named file ---- */
 
 /* Write all of data to fd; 0 or -1 with errno. */
-static int
+int
 fileio_write_all(int fd, const char *data, size_t len)
 {
 	while (len > 0) {
@@ -280,17 +280,30 @@ fileio_keep_mode(int fd, const struct stat *old)
 	return fchmod(fd, old->st_mode & 0777);
 }
 
-/* Write data into a new temporary file beside t and put it in place. */
+/* A fileio_writer of a buffer held whole. */
 static int
-fileio_write_replace(struct fileio_target *t, const struct buf *data,
-    bool exclusive)
+fileio_write_buf(void *ctx, int fd, struct error *err)
+{
+	const struct buf *data = ctx;
+
+	(void)err;
+	return fileio_write_all(fd, data->data, data->len);
+}
+
+/* Write what writer writes into a new temporary file beside t and put it
+ * in place.  A writer's own failure (err set, errno 0) is -1 with errno
+ * 0. */
+static int
+fileio_write_replace(struct fileio_target *t, fileio_writer writer,
+    void *ctx, bool exclusive, struct error *err)
 {
 	char *tmp = NULL;
 	int fd = fileio_temp_create(t, &tmp), saved;
 
 	if (fd < 0)
 		return -1;
-	if (fileio_write_all(fd, data->data, data->len) != 0 ||
+	errno = 0;
+	if (writer(ctx, fd, err) != 0 ||
 	    fsync(fd) != 0 || (t->exists && fileio_keep_mode(fd,
 	    &t->old) != 0)) {
 		saved = errno;
@@ -323,17 +336,16 @@ fail:
 }
 
 int
-fileio_replace(const char *path, const struct buf *data, bool exclusive,
-    int *errno_out, struct error *err)
+fileio_replace_with(const char *path, fileio_writer writer, void *ctx,
+    bool exclusive, int *errno_out, struct error *err)
 {
 	struct fileio_target t;
 	const char *why;
 	int rc = 0, saved = 0;
+	bool failed = false;
 
 	if (errno_out != NULL)
 		*errno_out = 0;
-	if (strcmp(path, "-") == 0)
-		return fileio_stdout(data->data, data->len, err);
 	if (fileio_target_open(path, &t, err) != 0)
 		return -1;
 	why = t.exists ? fileio_not_a_file(t.old.st_mode) : NULL;
@@ -341,8 +353,10 @@ fileio_replace(const char *path, const struct buf *data, bool exclusive,
 		saved = EEXIST;
 	else if (why != NULL)
 		saved = S_ISDIR(t.old.st_mode) ? EISDIR : EEXIST;
-	else if (fileio_write_replace(&t, data, exclusive) != 0)
+	else if (fileio_write_replace(&t, writer, ctx, exclusive, err) != 0) {
+		failed = true;
 		saved = errno;
+	}
 	if (why != NULL && !exclusive)
 		rc = error_set(err, "не удалось записать %s: %s — записывается "
 		    "только обычный файл (или «-», стандартный вывод); ничего "
@@ -350,10 +364,25 @@ fileio_replace(const char *path, const struct buf *data, bool exclusive,
 	else if (saved != 0)
 		rc = error_set_errno(err, saved, "не удалось записать %s",
 		    path);
+	else if (failed)
+		rc = -1;	/* the writer's err */
 	fileio_target_close(&t);
 	if (errno_out != NULL)
 		*errno_out = saved;
 	return rc;
+}
+
+int
+fileio_replace(const char *path, const struct buf *data, bool exclusive,
+    int *errno_out, struct error *err)
+{
+	if (strcmp(path, "-") == 0) {
+		if (errno_out != NULL)
+			*errno_out = 0;
+		return fileio_stdout(data->data, data->len, err);
+	}
+	return fileio_replace_with(path, fileio_write_buf, (void *)data,
+	    exclusive, errno_out, err);
 }
 
 /* ---- standard output ---- */

@@ -50,6 +50,19 @@ int	fileio_read(const char *path, size_t max, char **data, size_t *len,
 int	fileio_replace(const char *path, const struct buf *data,
 	    bool exclusive, int *errno_out, struct error *err);
 
+/* Write len bytes of data to fd, retrying short writes: 0, or -1 with
+ * errno. */
+int	fileio_write_all(int fd, const char *data, size_t len);
+
+/* Writes a file's content to fd: 0, or -1 with errno (a write failed) or
+ * with err set and errno 0 (the content could not be made). */
+typedef int (*fileio_writer)(void *ctx, int fd, struct error *err);
+/* fileio_replace with content too large to hold, written by writer into
+ * the temporary file; not for "-" (the caller writes to standard output
+ * itself). */
+int	fileio_replace_with(const char *path, fileio_writer writer, void *ctx,
+	    bool exclusive, int *errno_out, struct error *err);
+
 /* Write len bytes of data to standard output and flush it.  Returns 0,
  * or -1 with a Russian err (the failure counts as reported). */
 int	fileio_stdout(const void *data, size_t len, struct error *err);

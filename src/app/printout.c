@@ -2,6 +2,7 @@
 #include "printout.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,36 +217,120 @@ printout_find_revision(struct store *st, int64_t want, struct revision *r,
 	return rc;
 }
 
+/* Comparing the working copy with a revision a process at a time. */
+struct printout_same {
+	struct store *st;
+	int64_t	 rev;
+	const int64_t *ids;	/* the revision's processes, in order */
+	size_t	 n;
+	bool	 differs;	/* found out: stop */
+};
+
+/* Whether processes a and b hold the same content (change_lists_equal of
+ * the two as lists of one). */
+static bool
+printout_same_process(struct process *a, struct process *b)
+{
+	struct list la, lb;
+	bool same;
+
+	list_init(&la);
+	list_init(&lb);
+	la.procs = a;
+	lb.procs = b;
+	la.nprocs = lb.nprocs = 1;
+	same = change_lists_equal(&la, &lb);
+	la.procs = lb.procs = NULL;
+	la.nprocs = lb.nprocs = 0;
+	list_fini(&la);
+	list_fini(&lb);
+	return same;
+}
+
+static int
+printout_same_step(void *ctx, struct process *p, size_t index,
+    struct error *err)
+{
+	struct printout_same *w = ctx;
+	struct process frozen;
+	bool found, same;
+
+	if (index >= w->n || p->id != w->ids[index]) {
+		w->differs = true;
+		return -1;
+	}
+	if (store_list_process(w->st, w->rev, p->id, &frozen, &found,
+	    err) != 0)
+		return -1;
+	same = found && printout_same_process(&frozen, p);
+	process_fini(&frozen);
+	if (!same)
+		w->differs = true;
+	return same ? 0 : -1;
+}
+
 /*
- * Whether the working copy l is the latest approved revision: the same
+ * Whether the working copy is the latest approved revision: the same
  * content (change_lists_equal), so that printing it is printing that
- * revision, grif and all.  False when nothing is approved yet.
+ * revision, grif and all.  False when nothing is approved yet.  The two
+ * are walked side by side, a process at a time, whatever their size.
  */
 static int
-printout_working_is_latest(struct store *st, const struct list *l,
-    bool *same, struct error *err)
+printout_working_is_latest(struct store *st, bool *same, struct error *err)
 {
-	struct revisions all;
-	struct list latest;
-	int rc = 0;
+	struct printout_same w;
+	struct list_header a, b;
+	struct revision r;
+	int64_t *ids = NULL;
+	size_t printed;
+	bool found;
+	int rc;
 
 	*same = false;
-	memset(&all, 0, sizeof all);
-	if (store_revisions_list(st, &all, err) != 0)
+	memset(&r, 0, sizeof r);
+	if (store_revision_latest(st, &r, &found, err) != 0)
 		return -1;
-	if (all.n > 0) {
-		list_init(&latest);
-		rc = store_revision_load_list(st, all.v[all.n - 1].id,
-		    &latest, err);
-		*same = rc == 0 && change_lists_equal(&latest, l);
-		list_fini(&latest);
+	if (!found)
+		return 0;
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	w.rev = r.id;
+	revision_fini(&r);
+	list_header_init(&a);
+	list_header_init(&b);
+	rc = store_list_header(st, 0, &a, err);
+	if (rc == 0)
+		rc = store_list_header(st, w.rev, &b, err);
+	if (rc == 0)
+		rc = store_list_processes(st, w.rev, &ids, &w.n, &printed, err);
+	if (rc == 0 && (strcmp(a.org, b.org) != 0 ||
+	    strcmp(a.org_genitive, b.org_genitive) != 0 ||
+	    strcmp(a.title, b.title) != 0 || strcmp(a.area, b.area) != 0))
+		w.differs = true;
+	w.ids = ids;
+	if (rc == 0 && !w.differs) {
+		rc = store_list_each_process(st, 0, printout_same_step, &w, err);
+		if (rc != 0 && w.differs)
+			rc = 0;
 	}
-	revisions_fini(&all);
+	if (rc == 0 && !w.differs) {
+		size_t n_working;
+		int64_t *wids = NULL;
+
+		/* As many processes: none left over in the revision. */
+		rc = store_list_processes(st, 0, &wids, &n_working, &printed,
+		    err);
+		*same = rc == 0 && n_working == w.n;
+		free(wids);
+	}
+	free(ids);
+	list_header_fini(&a);
+	list_header_fini(&b);
 	return rc;
 }
 
 /*
- * The list of the version p asks for into l, its grif (an approved
+ * The header of the version p asks for into h, its grif (an approved
  * revision's: the organ as frozen, the order's date and number, the
  * wording setting), default caption and number (PRINTOUT_WORKING for
  * the working copy).  The working copy unchanged since the latest
@@ -255,8 +340,8 @@ printout_working_is_latest(struct store *st, const struct list *l,
  */
 static int
 printout_load(struct store *st, const struct printout *p,
-    const char *wording, struct list *l, char **grif, char **caption,
-    int64_t *revision, struct error *err)
+    const char *wording, struct list_header *h, char **grif,
+    char **caption, int64_t *revision, struct error *err)
 {
 	struct revision r;
 	int64_t want = p->revision;
@@ -265,26 +350,25 @@ printout_load(struct store *st, const struct printout *p,
 
 	*revision = PRINTOUT_WORKING;
 	if (want == PRINTOUT_WORKING) {
-		if (store_load_list(st, l, err) != 0 ||
-		    printout_working_is_latest(st, l, &approved, err) != 0)
+		if (printout_working_is_latest(st, &approved, err) != 0)
 			return -1;
 		if (!approved) {
+			if (store_list_header(st, 0, h, err) != 0)
+				return -1;
 			*grif = xstrdup("");
 			*caption = xstrdup("Рабочая версия (не утверждена)");
 			return 0;
 		}
-		list_fini(l);
-		list_init(l);
 		want = PRINTOUT_LATEST;
 	}
 	memset(&r, 0, sizeof r);
 	if (printout_find_revision(st, want, &r, err) != 0)
 		return -1;
-	if (store_revision_load_list(st, r.id, l, err) != 0) {
+	if (store_list_header(st, r.id, h, err) != 0) {
 		revision_fini(&r);
 		return -1;
 	}
-	gen = document_genitive(&l->hdr);
+	gen = document_genitive(h);
 	*grif = document_grif(gen, wording, r.order_date, r.order_no);
 	free(gen);
 	*caption = xstrdup("");
@@ -293,19 +377,130 @@ printout_load(struct store *st, const struct printout *p,
 	return 0;
 }
 
-/* The PDF writer's file at path (ctx: the document). */
+/*
+ * The rows of the version printed, read from the store a process at a
+ * time as a writer asks for them (a document's source, or CSV's); a
+ * failure of the store is kept in rc and err for printout_render.
+ */
+struct printout_source {
+	struct store *st;
+	int64_t	 rev;		/* 0: the working copy */
+	struct document rows;	/* one process's rows */
+	int	 rc;
+	struct error err;
+	/* the walk under way */
+	doc_group_fn group;
+	export_process_fn process;
+	void	*ctx;
+	size_t	 printed;
+};
+
 static int
-printout_pdf_file(const char *path, void *ctx, struct error *err)
+printout_source_step(void *ctx, struct process *p, size_t index,
+    struct error *err)
 {
-	return office_pdf(ctx, path, err);
+	struct printout_source *s = ctx;
+
+	(void)err;
+	if (s->process != NULL) {
+		s->process(s->ctx, p, index);
+		return 0;
+	}
+	if (document_process_rows(&s->rows, p, s->printed)) {
+		s->printed++;
+		s->group(s->ctx, s->rows.rows, s->rows.nrows);
+		document_rows_clear(&s->rows);
+	}
+	return 0;
 }
 
-/* The PDF of d, written by the PDF writer to a file of its own, read
- * back into out. */
+static void
+printout_source_walk(struct printout_source *s)
+{
+	if (s->rc == 0)
+		s->rc = store_list_each_process(s->st, s->rev,
+		    printout_source_step, s, &s->err);
+}
+
+/* struct doc_source's each. */
+static void
+printout_each_group(void *src, doc_group_fn fn, void *ctx)
+{
+	struct printout_source *s = src;
+
+	s->group = fn;
+	s->process = NULL;
+	s->ctx = ctx;
+	s->printed = 0;
+	printout_source_walk(s);
+}
+
+/* export_csv_each's source. */
+static void
+printout_each_process(void *src, export_process_fn fn, void *ctx)
+{
+	struct printout_source *s = src;
+
+	s->group = NULL;
+	s->process = fn;
+	s->ctx = ctx;
+	printout_source_walk(s);
+}
+
+/* Append the file at path to out a piece at a time (out may hand its
+ * bytes on as it fills). */
+static int
+printout_copy_file(const char *path, struct buf *out, struct error *err)
+{
+	char chunk[1 << 16];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return error_set_errno(err, errno, "не удалось прочитать %s",
+		    path);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+
+			close(fd);
+			return error_set_errno(err, saved, "не удалось "
+			    "прочитать %s", path);
+		}
+		buf_append(out, chunk, (size_t)n);
+	}
+	close(fd);
+	return 0;
+}
+
+/* The PDF of d, written by the PDF writer to a file of its own in a
+ * private temporary directory, copied to out. */
 static int
 printout_pdf(const struct document *d, struct buf *out, struct error *err)
 {
-	return office_via_file("pdf", printout_pdf_file, (void *)d, out, err);
+	const char *tmp = getenv("TMPDIR");
+	char *dir, *path;
+	int rc;
+
+	dir = xasprintf("%s/perechen-pdf.XXXXXX", tmp != NULL && tmp[0] ==
+	    '/' ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		rc = error_set_errno(err, errno, "не удалось создать "
+		    "временный каталог %s", dir);
+		free(dir);
+		return rc;
+	}
+	path = xasprintf("%s/perechen.pdf", dir);
+	rc = office_pdf(d, path, err);
+	if (rc == 0)
+		rc = printout_copy_file(path, out, err);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return rc;
 }
 
 /* Lay out the document d in format f. */
@@ -333,32 +528,52 @@ int
 printout_render(struct store *st, const struct printout *p, struct buf *out,
     size_t *replaced, int64_t *revision, struct error *err)
 {
+	struct printout_source src;
+	struct list_header h;
 	struct doc_page page;
 	struct document d;
 	struct catalog cat;
-	struct list l;
 	char *wording = NULL, *grif = NULL, *caption = NULL;
-	int64_t printed = PRINTOUT_WORKING;
+	int64_t printed = PRINTOUT_WORKING, *ids = NULL;
+	size_t nprocs = 0, nprinted = 0;
 	int rc;
 
 	if (replaced != NULL)
 		*replaced = 0;
-	list_init(&l);
+	memset(&src, 0, sizeof src);
+	src.st = st;
+	list_header_init(&h);
 	catalog_init(&cat);
 	rc = printout_settings_apply(st, NULL, NULL, &page, &wording, err);
 	if (rc == 0)
-		rc = printout_load(st, p, wording, &l, &grif, &caption,
+		rc = printout_load(st, p, wording, &h, &grif, &caption,
 		    &printed, err);
+	src.rev = printed;
+	/* The № column is as wide as the largest number printed. */
+	if (rc == 0)
+		rc = store_list_processes(st, printed, &ids, &nprocs,
+		    &nprinted, err);
+	free(ids);
 	if (rc == 0 && p->format == PRINTOUT_CSV) {
 		rc = store_read_catalog(st, &cat, err);
 		if (rc == 0)
-			rc = export_csv(&l, &cat, &p->opts, out, replaced, err);
+			rc = export_csv_each(printout_each_process, &src, &cat,
+			    &p->opts, out, replaced, err);
 	} else if (rc == 0) {
-		document_build(&d, &l, grif, p->caption != NULL ? p->caption :
-		    caption);
+		document_begin(&src.rows, "", NULL, NULL);
+		document_begin(&d, h.title, grif, p->caption != NULL ?
+		    p->caption : caption);
 		d.page = page;
+		d.source.each = printout_each_group;
+		d.source.src = &src;
+		d.nprocs = nprinted;
 		rc = printout_write_format(p, &d, out, replaced, err);
 		document_fini(&d);
+		document_fini(&src.rows);
+	}
+	if (rc == 0 && src.rc != 0) {
+		*err = src.err;
+		rc = -1;
 	}
 	if (rc == 0 && revision != NULL)
 		*revision = printed;
@@ -366,6 +581,44 @@ printout_render(struct store *st, const struct printout *p, struct buf *out,
 	free(grif);
 	free(caption);
 	catalog_fini(&cat);
-	list_fini(&l);
+	list_header_fini(&h);
+	return rc;
+}
+
+/* Where printout_write's output goes. */
+struct printout_fd {
+	int	 fd;
+	int	 errnum;	/* of the write that failed */
+};
+
+static int
+printout_fd_sink(void *ctx, const char *data, size_t len)
+{
+	struct printout_fd *o = ctx;
+
+	if (fileio_write_all(o->fd, data, len) == 0)
+		return 0;
+	o->errnum = errno;
+	return -1;
+}
+
+int
+printout_write(struct store *st, const struct printout *p, int fd,
+    size_t *replaced, int64_t *revision, struct error *err)
+{
+	struct printout_fd o = { fd, 0 };
+	struct buf out;
+	int rc;
+
+	buf_init(&out);
+	buf_set_sink(&out, printout_fd_sink, &o);
+	rc = printout_render(st, p, &out, replaced, revision, err);
+	if (buf_flush(&out) != 0 && rc == 0) {
+		errno = o.errnum;
+		rc = -1;
+	} else if (rc != 0) {
+		errno = 0;
+	}
+	buf_fini(&out);
 	return rc;
 }

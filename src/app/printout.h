@@ -90,4 +90,14 @@ int	printout_render(struct store *st, const struct printout *p,
 	    struct buf *out, size_t *replaced, int64_t *revision,
 	    struct error *err);
 
+/*
+ * The same, written to fd as it is made (a buffer's worth at a time), so
+ * that a list of any size takes bounded memory.  Returns 0; or -1 with
+ * errno set when a write to fd failed, or with errno 0 and a Russian err
+ * when the document could not be made (part of it may have been
+ * written: the caller throws the file away).
+ */
+int	printout_write(struct store *st, const struct printout *p, int fd,
+	    size_t *replaced, int64_t *revision, struct error *err);
+
 #endif

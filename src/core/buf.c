@@ -8,6 +8,9 @@
 void
 buf_init(struct buf *b)
 {
+	b->sink = NULL;
+	b->sink_ctx = NULL;
+	b->sink_rc = 0;
 	b->cap = 64;
 	b->len = 0;
 	b->data = xmalloc(b->cap);
@@ -36,6 +39,8 @@ buf_reserve(struct buf *b, size_t extra)
 
 	if (extra > (size_t)-1 / 2 - b->len)
 		error_oom();
+	if (b->sink != NULL && b->len > 0 && b->len + extra >= BUF_SPILL)
+		(void)buf_flush(b);
 	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
@@ -70,16 +75,22 @@ buf_putc(struct buf *b, char c)
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	size_t room = b->cap - b->len;
 	va_list aq;
 	int n;
 
+	/* Format into the room there is; only a longer text formats twice. */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(b->data + b->len, room, fmt, aq);
 	va_end(aq);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_reserve(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -91,6 +102,24 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+void
+buf_set_sink(struct buf *b, buf_sink_fn fn, void *ctx)
+{
+	b->sink = fn;
+	b->sink_ctx = ctx;
+	b->sink_rc = 0;
+}
+
+int
+buf_flush(struct buf *b)
+{
+	if (b->sink != NULL && b->len > 0 && b->sink_rc == 0)
+		b->sink_rc = b->sink(b->sink_ctx, b->data, b->len);
+	if (b->sink != NULL)
+		buf_reset(b);
+	return b->sink_rc;
 }
 
 char *

@@ -239,7 +239,7 @@ fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
 }
 
 void
-document_build(struct document *d, const struct list *l, const char *grif,
+document_begin(struct document *d, const char *list_title, const char *grif,
     const char *caption)
 {
 	struct buf title;
@@ -250,47 +250,93 @@ document_build(struct document *d, const struct list *l, const char *grif,
 	d->caption = xstrdup(caption != NULL ? caption : "");
 	buf_init(&title);
 	buf_puts(&title, "ПЕРЕЧЕНЬ");
-	if (l->hdr.title[0] != '\0') {
+	if (list_title[0] != '\0') {
 		buf_putc(&title, '\n');
-		buf_puts(&title, l->hdr.title);
+		buf_puts(&title, list_title);
 	}
 	d->title = buf_detach(&title);
+}
+
+bool
+document_process_rows(struct document *d, const struct process *p,
+    size_t printed)
+{
+	size_t first = d->nrows, n = 0;
+	char num[24];
+
+	if (p->excluded)
+		return false;
+	snprintf(num, sizeof num, "%zu", printed + 1);
+	for (size_t j = 0; j < p->ntps; j++) {
+		struct doc_row *r;
+
+		if (p->tps[j].excluded)
+			continue;
+		r = add_row(d, printed, n == 0);
+		fill_touchpoint(r, &p->tps[j]);
+		n++;
+	}
+	if (n == 0) {
+		add_row(d, printed, true);
+		n = 1;
+	}
+	d->rows[first].span = n;
+	strvec_push(&d->rows[first].cells[0], num);
+	strvec_push(&d->rows[first].cells[1], p->name);
+	return true;
+}
+
+void
+document_build(struct document *d, const struct list *l, const char *grif,
+    const char *caption)
+{
+	document_begin(d, l->hdr.title, grif, caption);
 	/* An excluded process is out of the published list: the № runs on
 	 * over the processes printed (i counts those). */
-	for (size_t k = 0, i = 0; k < l->nprocs; k++) {
-		const struct process *p = &l->procs[k];
-		size_t first = d->nrows, printed = 0;
-		char num[24];
+	for (size_t k = 0, i = 0; k < l->nprocs; k++)
+		if (document_process_rows(d, &l->procs[k], i))
+			i++;
+}
 
-		if (p->excluded)
-			continue;
-		snprintf(num, sizeof num, "%zu", i + 1);
-		for (size_t j = 0; j < p->ntps; j++) {
-			struct doc_row *r;
+void
+document_rows_clear(struct document *d)
+{
+	for (size_t i = 0; i < d->nrows; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++)
+			strvec_fini(&d->rows[i].cells[c]);
+	d->nrows = 0;
+}
 
-			if (p->tps[j].excluded)
-				continue;
-			r = add_row(d, i, printed == 0);
-			fill_touchpoint(r, &p->tps[j]);
-			printed++;
-		}
-		if (printed == 0) {
-			add_row(d, i, true);
-			printed = 1;
-		}
-		d->rows[first].span = printed;
-		strvec_push(&d->rows[first].cells[0], num);
-		strvec_push(&d->rows[first].cells[1], p->name);
-		i++;
+size_t
+document_nprocs(const struct document *d)
+{
+	if (d->source.each != NULL)
+		return d->nprocs;
+	return d->nrows > 0 ? d->rows[d->nrows - 1].process + 1 : 0;
+}
+
+void
+document_each_group(const struct document *d, doc_group_fn fn, void *ctx)
+{
+	size_t r = 0;
+
+	if (d->source.each != NULL) {
+		d->source.each(d->source.src, fn, ctx);
+		return;
+	}
+	while (r < d->nrows) {
+		size_t span = d->rows[r].span > 0 ? d->rows[r].span : 1;
+		size_t n = span < d->nrows - r ? span : d->nrows - r;
+
+		fn(ctx, &d->rows[r], n);
+		r += n;
 	}
 }
 
 void
 document_fini(struct document *d)
 {
-	for (size_t i = 0; i < d->nrows; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++)
-			strvec_fini(&d->rows[i].cells[c]);
+	document_rows_clear(d);
 	free(d->rows);
 	free(d->grif);
 	free(d->title);

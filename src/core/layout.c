@@ -382,14 +382,6 @@ struct mpara {
 	double	 mark;		/* the list mark's width before it, or 0 */
 };
 
-/* The table measured: each cell's paragraphs, each column's needs. */
-struct mtable {
-	const struct document *d;
-	struct mpara **paras;	/* [row * DOC_COLUMNS + column] */
-	double	 space;
-	struct column col[DOC_COLUMNS];
-};
-
 /* Measure the paragraph text, after a mark of width mark, into p, and
  * count it into col. */
 static void
@@ -426,64 +418,6 @@ mpara_fini(struct mpara *p)
 	free(p->space);
 }
 
-/* Measure every cell of d into t; the headings count only for min: they
- * wrap as they must, but no word of theirs may break. */
-static void
-measure_table(const struct document *d, const struct layout_metric *m,
-    struct mtable *t)
-{
-	double mark = m->width(m->ctx, DOC_ITEM_MARK, strlen(DOC_ITEM_MARK));
-
-	memset(t, 0, sizeof *t);
-	t->d = d;
-	t->space = m->width(m->ctx, " ", 1);
-	t->paras = xcalloc(d->nrows * DOC_COLUMNS + 1, sizeof *t->paras);
-	for (int c = 0; c < DOC_COLUMNS; c++) {
-		struct mpara heading;
-
-		measure_paragraph(document_column_titles[c], 0, m, t->space,
-		    &heading, &t->col[c]);
-		mpara_fini(&heading);
-		t->col[c].max = t->col[c].text = 0;
-	}
-	for (size_t i = 0; i < d->nrows; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++) {
-			const struct doc_row *r = &d->rows[i];
-			double mk = document_cell_is_list(r, c) ? mark : 0;
-			struct mpara *ps = xcalloc(r->cells[c].n + 1,
-			    sizeof *ps);
-
-			for (size_t k = 0; k < r->cells[c].n; k++) {
-				char *s = utf8_sanitized(r->cells[c].v[k],
-				    SAN_KEEP_NEWLINES);
-
-				/* A line break in a paragraph breaks no
-				 * word: a space for measuring. */
-				for (char *nl = s; (nl = strchr(nl, '\n')) !=
-				    NULL;)
-					*nl = ' ';
-				measure_paragraph(s, mk, m, t->space, &ps[k],
-				    &t->col[c]);
-				free(s);
-			}
-			t->paras[i * DOC_COLUMNS + c] = ps;
-		}
-}
-
-static void
-mtable_fini(struct mtable *t)
-{
-	for (size_t i = 0; i < t->d->nrows; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++) {
-			struct mpara *ps = t->paras[i * DOC_COLUMNS + c];
-
-			for (size_t k = 0; k < t->d->rows[i].cells[c].n; k++)
-				mpara_fini(&ps[k]);
-			free(ps);
-		}
-	free(t->paras);
-}
-
 /* Lines paragraph p takes at width points, as layout_wrap breaks it. */
 static size_t
 para_lines(const struct mpara *p, double width, double space)
@@ -517,46 +451,134 @@ para_lines(const struct mpara *p, double width, double space)
 	return lines;
 }
 
-/* Lines cell c of row i takes at width points of text. */
-static size_t
-cell_lines(const struct mtable *t, size_t i, int c, double width)
-{
-	const struct mpara *ps = t->paras[i * DOC_COLUMNS + c];
-	size_t lines = 0;
-
-	for (size_t k = 0; k < t->d->rows[i].cells[c].n; k++)
-		lines += para_lines(&ps[k], width, t->space);
-	return lines;
-}
-
 static size_t
 max_size(size_t a, size_t b)
 {
 	return a > b ? a : b;
 }
 
-/* Lines the whole table takes with columns of text widths tw: each row
- * as tall as its tallest cell, each process at least as tall as its
- * name. */
-static size_t
-table_lines(const struct mtable *t, const double tw[DOC_COLUMNS])
-{
-	size_t total = 0, group = 0, name = 0;
+/*
+ * The shares fewest_lines tries: the room beyond the minimums in
+ * LAYOUT_UNITS parts, each column given u parts; a column's text width
+ * is one of LAYOUT_UNITS + 1 (or, for the widths share_room gave, one
+ * more: SHARE_START), so a cell is wrapped at those few widths once and
+ * every share's table height summed from them, in one pass over the rows.
+ */
+#define LAYOUT_UNITS	12	/* the room beyond the minimums, in parts */
+#define SHARE_START	(LAYOUT_UNITS + 1)
+#define SHARE_WIDTHS	(LAYOUT_UNITS + 2)
+#define SHARES_MAX	512	/* C(LAYOUT_UNITS + 3, 3) = 455, and one */
 
-	for (size_t i = 0; i < t->d->nrows; i++) {
+struct shares {
+	int	 n;
+	unsigned char u[SHARES_MAX][DOC_COLUMNS];	/* [0]: the start */
+	double	 tw[DOC_COLUMNS][SHARE_WIDTHS];	/* text widths by u */
+	size_t	 total[SHARES_MAX], group[SHARES_MAX];
+	size_t	 name[SHARE_WIDTHS];	/* of the current process, by u[1] */
+};
+
+/* What the measuring pass carries from row to row. */
+struct measure {
+	const struct layout_metric *m;
+	double	 space, mark;
+	struct column col[DOC_COLUMNS];
+	struct shares *sh;	/* NULL: first pass, the columns' needs */
+};
+
+/* The lines cell c of r takes at each of the widths its column may
+ * have; with no sh, only count its text into the column. */
+static void
+measure_cell(struct measure *ms, const struct doc_row *r, int c,
+    size_t lines[SHARE_WIDTHS])
+{
+	double mk = document_cell_is_list(r, c) ? ms->mark : 0;
+	int widths = c == DOC_NUM ? 1 : SHARE_WIDTHS;
+
+	if (lines != NULL)
+		memset(lines, 0, SHARE_WIDTHS * sizeof *lines);
+	for (size_t k = 0; k < r->cells[c].n; k++) {
+		char *s = utf8_sanitized(r->cells[c].v[k], SAN_KEEP_NEWLINES);
+		struct column scratch = { 0, 0, 0 };
+		struct mpara p;
+
+		/* A line break in a paragraph breaks no word: a space for
+		 * measuring. */
+		for (char *nl = s; (nl = strchr(nl, '\n')) != NULL;)
+			*nl = ' ';
+		measure_paragraph(s, mk, ms->m, ms->space, &p,
+		    ms->sh == NULL ? &ms->col[c] : &scratch);
+		for (int u = 0; ms->sh != NULL && u < widths; u++)
+			lines[u] += para_lines(&p, ms->sh->tw[c][u], ms->space);
+		mpara_fini(&p);
+		free(s);
+	}
+}
+
+/* One row into every share's height: each row as tall as its tallest
+ * cell, each process at least as tall as its name. */
+static void
+measure_row_shares(struct measure *ms, const struct doc_row *r)
+{
+	struct shares *sh = ms->sh;
+	size_t lines[DOC_COLUMNS][SHARE_WIDTHS];
+
+	if (r->first) {
+		measure_cell(ms, r, DOC_NUM, lines[DOC_NUM]);
+		measure_cell(ms, r, DOC_PROCESS, lines[DOC_PROCESS]);
+		for (int k = 0; k < sh->n; k++) {
+			sh->total[k] += max_size(sh->group[k],
+			    sh->name[sh->u[k][DOC_PROCESS]]);
+			sh->group[k] = 0;
+		}
+		for (int u = 0; u < SHARE_WIDTHS; u++)
+			sh->name[u] = max_size(lines[DOC_NUM][0],
+			    lines[DOC_PROCESS][u]);
+	}
+	for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
+		measure_cell(ms, r, c, lines[c]);
+	for (int k = 0; k < sh->n; k++) {
 		size_t h = 1;
 
-		if (t->d->rows[i].first) {
-			total += max_size(group, name);
-			group = 0;
-			name = max_size(cell_lines(t, i, DOC_NUM, tw[DOC_NUM]),
-			    cell_lines(t, i, DOC_PROCESS, tw[DOC_PROCESS]));
-		}
 		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
-			h = max_size(h, cell_lines(t, i, c, tw[c]));
-		group += h;
+			h = max_size(h, lines[c][sh->u[k][c]]);
+		sh->group[k] += h;
 	}
-	return total + max_size(group, name);
+}
+
+static void
+measure_group(void *ctx, const struct doc_row *rows, size_t n)
+{
+	struct measure *ms = ctx;
+
+	for (size_t i = 0; i < n; i++) {
+		if (ms->sh != NULL) {
+			measure_row_shares(ms, &rows[i]);
+			continue;
+		}
+		for (int c = 0; c < DOC_COLUMNS; c++)
+			measure_cell(ms, &rows[i], c, NULL);
+	}
+}
+
+/* Measure every cell of d into ms's columns; the headings count only for
+ * min: they wrap as they must, but no word of theirs may break. */
+static void
+measure_table(const struct document *d, const struct layout_metric *m,
+    struct measure *ms)
+{
+	memset(ms, 0, sizeof *ms);
+	ms->m = m;
+	ms->mark = m->width(m->ctx, DOC_ITEM_MARK, strlen(DOC_ITEM_MARK));
+	ms->space = m->width(m->ctx, " ", 1);
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		struct mpara heading;
+
+		measure_paragraph(document_column_titles[c], 0, m, ms->space,
+		    &heading, &ms->col[c]);
+		mpara_fini(&heading);
+		ms->col[c].max = ms->col[c].text = 0;
+	}
+	document_each_group(d, measure_group, ms);
 }
 
 /* The level at which the minimums of columns 2.. fit in avail beside the
@@ -654,8 +676,6 @@ share_room(const struct column *col, double extra, double w[DOC_COLUMNS])
 		w[c] += extra * col[c].max / most;
 }
 
-#define LAYOUT_UNITS	12	/* the room beyond the minimums, in parts */
-
 /* Squared distance between two sets of widths of columns 1.. */
 static double
 distance(const double *a, const double *b)
@@ -667,6 +687,46 @@ distance(const double *a, const double *b)
 	return d;
 }
 
+/* The column widths of share k. */
+static void
+share_widths(const struct measure *ms, int k, double extra,
+    const double start[DOC_COLUMNS], double cand[DOC_COLUMNS])
+{
+	cand[DOC_NUM] = start[DOC_NUM];
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+		cand[c] = k == 0 ? start[c] : ms->col[c].min + extra *
+		    ms->sh->u[k][c] / LAYOUT_UNITS;
+}
+
+/* The shares to try, share_room's first, and their text widths. */
+static void
+shares_init(struct shares *sh, const struct measure *ms, double extra,
+    double pad, const double w[DOC_COLUMNS])
+{
+	int u[DOC_COLUMNS] = { 0 };
+
+	memset(sh, 0, sizeof *sh);
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+		sh->u[0][c] = SHARE_START;
+	sh->n = 1;
+	for (u[1] = 0; u[1] <= LAYOUT_UNITS; u[1]++)
+		for (u[2] = 0; u[1] + u[2] <= LAYOUT_UNITS; u[2]++)
+			for (u[3] = 0; u[1] + u[2] + u[3] <= LAYOUT_UNITS;
+			    u[3]++) {
+				u[4] = LAYOUT_UNITS - u[1] - u[2] - u[3];
+				for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+					sh->u[sh->n][c] = (unsigned char)u[c];
+				sh->n++;
+			}
+	sh->tw[DOC_NUM][0] = w[DOC_NUM] - pad;
+	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+		for (int k = 0; k <= LAYOUT_UNITS; k++)
+			sh->tw[c][k] = ms->col[c].min + extra * k /
+			    LAYOUT_UNITS - pad;
+		sh->tw[c][SHARE_START] = w[c] - pad;
+	}
+}
+
 /*
  * Of the ways to share the room beyond the minimums in LAYOUT_UNITS
  * parts, the one that makes the table fewest lines tall; of equals, the
@@ -674,52 +734,47 @@ distance(const double *a, const double *b)
  * unless some other way saves a line.
  */
 static void
-fewest_lines(const struct mtable *t, double extra, double pad,
-    double w[DOC_COLUMNS])
+fewest_lines(const struct document *d, struct measure *ms, double extra,
+    double pad, double w[DOC_COLUMNS])
 {
-	double best[DOC_COLUMNS], tw[DOC_COLUMNS], start[DOC_COLUMNS];
-	size_t best_lines, lines;
-	int u[DOC_COLUMNS] = { 0 };
+	struct shares *sh = xmalloc(sizeof *sh);
+	double best[DOC_COLUMNS], start[DOC_COLUMNS];
+	size_t best_lines;
 
+	shares_init(sh, ms, extra, pad, w);
+	ms->sh = sh;
+	document_each_group(d, measure_group, ms);
+	for (int k = 0; k < sh->n; k++)
+		sh->total[k] += max_size(sh->group[k],
+		    sh->name[sh->u[k][DOC_PROCESS]]);
 	memcpy(start, w, sizeof start);
 	memcpy(best, w, sizeof best);
-	for (int c = 0; c < DOC_COLUMNS; c++)
-		tw[c] = w[c] - pad;
-	best_lines = table_lines(t, tw);
-	for (u[1] = 0; u[1] <= LAYOUT_UNITS; u[1]++)
-		for (u[2] = 0; u[1] + u[2] <= LAYOUT_UNITS; u[2]++)
-			for (u[3] = 0; u[1] + u[2] + u[3] <= LAYOUT_UNITS;
-			    u[3]++) {
-				double cand[DOC_COLUMNS];
+	best_lines = sh->total[0];
+	for (int k = 1; k < sh->n; k++) {
+		double cand[DOC_COLUMNS];
 
-				u[4] = LAYOUT_UNITS - u[1] - u[2] - u[3];
-				cand[DOC_NUM] = w[DOC_NUM];
-				for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
-					cand[c] = t->col[c].min + extra * u[c] /
-					    LAYOUT_UNITS;
-					tw[c] = cand[c] - pad;
-				}
-				lines = table_lines(t, tw);
-				if (lines < best_lines || (lines == best_lines &&
-				    distance(cand, start) < distance(best,
-				    start))) {
-					best_lines = lines;
-					memcpy(best, cand, sizeof best);
-				}
-			}
+		share_widths(ms, k, extra, start, cand);
+		if (sh->total[k] < best_lines || (sh->total[k] == best_lines &&
+		    distance(cand, start) < distance(best, start))) {
+			best_lines = sh->total[k];
+			memcpy(best, cand, sizeof best);
+		}
+	}
 	memcpy(w, best, sizeof best);
+	ms->sh = NULL;
+	free(sh);
 }
 
 void
 layout_columns(const struct document *d, const struct layout_metric *m,
     double text_width, double pad, double w[DOC_COLUMNS])
 {
-	struct mtable t;
-	struct column *col = t.col;
+	struct measure ms;
+	struct column *col = ms.col;
 	double avail, extra;
 	double floor = pad + 2 * m->width(m->ctx, "Ш", strlen("Ш"));
 
-	measure_table(d, m, &t);
+	measure_table(d, m, &ms);
 	w[DOC_NUM] = (col[DOC_NUM].max > col[DOC_NUM].min ? col[DOC_NUM].max :
 	    col[DOC_NUM].min) + pad + 2 * LAYOUT_EPS;
 	avail = extra = text_width - w[DOC_NUM];
@@ -734,6 +789,5 @@ layout_columns(const struct document *d, const struct layout_metric *m,
 		extra -= col[c].min;
 	}
 	share_room(col, extra, w);
-	fewest_lines(&t, extra, pad, w);
-	mtable_fini(&t);
+	fewest_lines(d, &ms, extra, pad, w);
 }

@@ -217,20 +217,33 @@ sanitize_cp(uint32_t cp, int flags)
 void
 utf8_sanitize(const char *s, int flags, struct buf *out)
 {
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, run = 0;
 	uint32_t cp;
 	char enc[4];
 
+	/* Runs of safe bytes go out whole: the sanitiser sits on the way of
+	 * every cell of every printed page. */
 	while (i < len) {
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		uint32_t safe = sanitize_cp(cp, flags);
+		unsigned char c = (unsigned char)s[i];
+		size_t n;
+		uint32_t safe;
 
-		if (safe == cp && cp != UTF8_REPLACEMENT)
-			buf_append(out, s + i, n);
-		else
-			buf_append(out, enc, utf8_encode(safe, enc));
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		safe = sanitize_cp(cp, flags);
+		if (safe == cp && cp != UTF8_REPLACEMENT) {
+			i += n;
+			continue;
+		}
+		buf_append(out, s + run, i - run);
+		buf_append(out, enc, utf8_encode(safe, enc));
 		i += n;
+		run = i;
 	}
+	buf_append(out, s + run, i - run);
 }
 
 char *
@@ -440,10 +453,10 @@ utf8_wrap(const char *s, int width, struct strvec *lines)
 char *
 utf8_squeeze(const char *s)
 {
-	struct buf b;
+	char *out = xmalloc(strlen(s) + 1);
+	size_t len = 0;
 	bool space = false;
 
-	buf_init(&b);
 	for (; *s != '\0'; s++) {
 		if (*s == ' ' || *s == '\t' || *s == '\r') {
 			space = true;
@@ -452,18 +465,19 @@ utf8_squeeze(const char *s)
 		if (*s == '\n') {
 			/* drop spaces before a newline */
 			space = false;
-			while (b.len > 0 && b.data[b.len - 1] == ' ')
-				b.data[--b.len] = '\0';
-			if (b.len > 0)
-				buf_putc(&b, '\n');
+			while (len > 0 && out[len - 1] == ' ')
+				len--;
+			if (len > 0)
+				out[len++] = '\n';
 			continue;
 		}
-		if (space && b.len > 0 && b.data[b.len - 1] != '\n')
-			buf_putc(&b, ' ');
+		if (space && len > 0 && out[len - 1] != '\n')
+			out[len++] = ' ';
 		space = false;
-		buf_putc(&b, *s);
+		out[len++] = *s;
 	}
-	while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' '))
-		b.data[--b.len] = '\0';
-	return buf_detach(&b);
+	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == ' '))
+		len--;
+	out[len] = '\0';
+	return out;
 }

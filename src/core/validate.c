@@ -205,8 +205,10 @@ shown_name(const char *name)
 	char *sq = utf8_squeeze(name != NULL ? name : "");
 	struct buf b;
 
+	/* No character is wider than its bytes: a short name needs no
+	 * measuring. */
 	buf_init(&b);
-	if (utf8_width(sq) > NAME_SHOWN)
+	if (strlen(sq) > NAME_SHOWN && utf8_width(sq) > NAME_SHOWN)
 		utf8_fit(sq, NAME_SHOWN, &b);
 	else
 		buf_puts(&b, sq);
@@ -218,11 +220,12 @@ shown_name(const char *name)
 static bool
 blank(const char *s)
 {
-	char *sq = utf8_squeeze(s != NULL ? s : "");
-	bool empty = sq[0] == '\0';
-
-	free(sq);
-	return empty;
+	/* What utf8_squeeze() drops entirely. */
+	if (s != NULL)
+		for (; *s != '\0'; s++)
+			if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+				return false;
+	return true;
 }
 
 /* Where the findings of one touchpoint go, and what they call it. */
@@ -656,30 +659,34 @@ validate_process(const struct process *p, size_t pi,
 }
 
 void
+validate_list_process(const struct process *p, size_t pi,
+    const struct catalog *cat, struct findings *out)
+{
+	struct tp_key *keys;
+
+	if (p->excluded)
+		return;
+	keys = xcalloc(p->ntps + 1, sizeof *keys);
+	validate_process(p, pi, cat, out);
+	for (size_t j = 0; j < p->ntps; j++)
+		tp_key_init(&keys[j], &p->tps[j]);
+	for (size_t j = 0; j < p->ntps; j++) {
+		if (p->tps[j].excluded)
+			continue;
+		check_r2_before(p, pi, keys, j, out);
+		validate_touchpoint_fields(p, pi, &p->tps[j], j, cat, out);
+	}
+	for (size_t j = 0; j < p->ntps; j++)
+		tp_key_fini(&keys[j]);
+	free(keys);
+}
+
+void
 validate_list(const struct list *l, const struct catalog *cat,
     struct findings *out)
 {
-	for (size_t i = 0; i < l->nprocs; i++) {
-		const struct process *p = &l->procs[i];
-		struct tp_key *keys;
-
-		if (p->excluded)
-			continue;
-		keys = xcalloc(p->ntps + 1, sizeof *keys);
-		validate_process(p, i, cat, out);
-		for (size_t j = 0; j < p->ntps; j++)
-			tp_key_init(&keys[j], &p->tps[j]);
-		for (size_t j = 0; j < p->ntps; j++) {
-			if (p->tps[j].excluded)
-				continue;
-			check_r2_before(p, i, keys, j, out);
-			validate_touchpoint_fields(p, i, &p->tps[j], j, cat,
-			    out);
-		}
-		for (size_t j = 0; j < p->ntps; j++)
-			tp_key_fini(&keys[j]);
-		free(keys);
-	}
+	for (size_t i = 0; i < l->nprocs; i++)
+		validate_list_process(&l->procs[i], i, cat, out);
 }
 
 #define HEADER_FINDING(out, field, ...)					\

@@ -202,39 +202,96 @@ export_csv_process(struct csv *c, const struct catalog *cat,
 	} while (++i < p->ntps);
 }
 
+/* Where the processes go as they come, and what became of them. */
+struct csv_walk {
+	struct csv c;
+	const struct catalog *cat;
+	const char *enc;	/* NULL: UTF-8 */
+	struct buf *out;
+	size_t	 replaced;
+	int	 rc;
+	struct error *err;
+};
+
+/* Write out what c.doc holds, in the encoding. */
+static void
+export_csv_flush(struct csv_walk *w)
+{
+	size_t lacked = 0;
+
+	if (w->rc != 0)
+		return;
+	if (w->enc == NULL)
+		buf_append(w->out, w->c.doc.data, w->c.doc.len);
+	else
+		w->rc = charset_from_utf8(w->enc, w->c.doc.data, w->c.doc.len,
+		    w->out, &lacked, w->err);
+	w->replaced += lacked;
+	buf_reset(&w->c.doc);
+}
+
+static void
+export_csv_walk_process(void *ctx, const struct process *p, size_t index)
+{
+	struct csv_walk *w = ctx;
+
+	export_csv_process(&w->c, w->cat, p, index);
+	export_csv_flush(w);
+}
+
+int
+export_csv_each(export_csv_source each, void *src,
+    const struct catalog *cat, const struct export_opts *o, struct buf *out,
+    size_t *replaced, struct error *err)
+{
+	const char *enc = o->encoding != NULL && o->encoding[0] != '\0' ?
+	    charset_canonical(o->encoding) : "UTF-8";
+	bool utf8 = strcmp(enc, "UTF-8") == 0;
+	struct csv_walk w;
+
+	if (replaced != NULL)
+		*replaced = 0;
+	memset(&w, 0, sizeof w);
+	w.c.delim = o->delimiter != '\0' ? o->delimiter :
+	    strcmp(enc, "CP1251") == 0 ? ';' : ',';
+	if (strchr("\"'\r\n", w.c.delim) != NULL)
+		return error_set(err, "символ %s не может разделять поля CSV",
+		    w.c.delim == '"' ? "«\"»" : w.c.delim == '\'' ? "«'»" :
+		    "конца строки");
+	w.cat = cat;
+	w.enc = utf8 ? NULL : enc;
+	w.out = out;
+	w.err = err;
+	buf_init(&w.c.doc);
+	if (utf8 && o->bom)
+		buf_puts(&w.c.doc, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < CSV_NCOLS; i++)
+		w.c.cells[i] = xstrdup(export_csv_header[i]);
+	export_csv_flush_row(&w.c);
+	export_csv_flush(&w);
+	if (w.rc == 0)
+		each(src, export_csv_walk_process, &w);
+	buf_fini(&w.c.doc);
+	if (w.rc == 0 && replaced != NULL)
+		*replaced = w.replaced;
+	return w.rc;
+}
+
+/* The processes of a list in memory. */
+static void
+export_csv_list(void *src, export_process_fn fn, void *ctx)
+{
+	const struct list *l = src;
+
+	for (size_t i = 0; i < l->nprocs; i++)
+		fn(ctx, &l->procs[i], i);
+}
+
 int
 export_csv(const struct list *l, const struct catalog *cat,
     const struct export_opts *o, struct buf *out, size_t *replaced,
     struct error *err)
 {
-	const char *enc = o->encoding != NULL && o->encoding[0] != '\0' ?
-	    charset_canonical(o->encoding) : "UTF-8";
-	bool utf8 = strcmp(enc, "UTF-8") == 0;
-	struct csv c;
-	int rc = 0;
-
-	if (replaced != NULL)
-		*replaced = 0;
-	memset(&c, 0, sizeof c);
-	c.delim = o->delimiter != '\0' ? o->delimiter :
-	    strcmp(enc, "CP1251") == 0 ? ';' : ',';
-	if (strchr("\"'\r\n", c.delim) != NULL)
-		return error_set(err, "символ %s не может разделять поля CSV",
-		    c.delim == '"' ? "«\"»" : c.delim == '\'' ? "«'»" :
-		    "конца строки");
-	buf_init(&c.doc);
-	if (utf8 && o->bom)
-		buf_puts(&c.doc, "\xEF\xBB\xBF");
-	for (size_t i = 0; i < CSV_NCOLS; i++)
-		c.cells[i] = xstrdup(export_csv_header[i]);
-	export_csv_flush_row(&c);
-	for (size_t i = 0; i < l->nprocs; i++)
-		export_csv_process(&c, cat, &l->procs[i], i);
-	if (utf8)
-		buf_append(out, c.doc.data, c.doc.len);
-	else
-		rc = charset_from_utf8(enc, c.doc.data, c.doc.len, out,
-		    replaced, err);
-	buf_fini(&c.doc);
-	return rc;
+	return export_csv_each(export_csv_list, (void *)l, cat, o, out,
+	    replaced, err);
 }

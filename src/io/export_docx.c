@@ -1,8 +1,12 @@
 /* export_docx.c - the printed document as a Word (DOCX) package. */
 #include "export_docx.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "layout.h"
@@ -251,9 +255,25 @@ export_docx_section(struct buf *out, const struct docx_page *t)
 	buf_puts(out, "<w:titlePg/></w:sectPr>");
 }
 
+/* Where the rows of a process go. */
+struct docx_rows {
+	struct buf *out;
+	const struct docx_page *t;
+};
+
+static void
+export_docx_group(void *ctx, const struct doc_row *rows, size_t n)
+{
+	struct docx_rows *r = ctx;
+
+	for (size_t i = 0; i < n; i++)
+		export_docx_row(r->out, r->t, &rows[i]);
+}
+
 void
 export_docx_document_xml(const struct document *d, struct buf *out)
 {
+	struct docx_rows rows;
 	struct docx_page t;
 
 	export_docx_page(d, &t);
@@ -263,8 +283,9 @@ export_docx_document_xml(const struct document *d, struct buf *out)
 	export_docx_lines(out, "ListTitle", d->title);
 	export_docx_lines(out, "Revision", d->caption);
 	export_docx_table_head(out, &t);
-	for (size_t i = 0; i < d->nrows; i++)
-		export_docx_row(out, &t, &d->rows[i]);
+	rows.out = out;
+	rows.t = &t;
+	document_each_group(d, export_docx_group, &rows);
 	/* Word wants a paragraph between a table and the section's end. */
 	buf_puts(out, "</w:tbl>\n<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
 	    "</w:pPr></w:p>\n");
@@ -480,7 +501,7 @@ static const char *const docx_part_names[DOCX_NPARTS] = {
 	"docProps/core.xml", "docProps/app.xml"
 };
 
-/* Every part's XML, by the enum above. */
+/* Every part's XML but word/document.xml, by the enum above. */
 static void
 export_docx_parts(const struct document *d, struct buf parts[DOCX_NPARTS])
 {
@@ -488,7 +509,6 @@ export_docx_parts(const struct document *d, struct buf parts[DOCX_NPARTS])
 		buf_init(&parts[i]);
 	export_docx_content_types(&parts[DOCX_CONTENT_TYPES]);
 	export_docx_package_rels(&parts[DOCX_PACKAGE_RELS]);
-	export_docx_document_xml(d, &parts[DOCX_DOCUMENT]);
 	export_docx_styles_xml(d, &parts[DOCX_STYLES]);
 	export_docx_settings_xml(&parts[DOCX_SETTINGS]);
 	export_docx_header_xml(&parts[DOCX_HEADER1], true);
@@ -496,6 +516,77 @@ export_docx_parts(const struct document *d, struct buf parts[DOCX_NPARTS])
 	export_docx_document_rels(&parts[DOCX_DOCUMENT_RELS]);
 	export_docx_core_xml(d, &parts[DOCX_CORE]);
 	export_docx_app_xml(&parts[DOCX_APP]);
+}
+
+/* Write all of data to fd: 0, or -1 with errno. */
+static int
+export_docx_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* A buffer's sink into a file (ctx: its descriptor, then the errno of a
+ * write that failed). */
+struct docx_file {
+	int	 fd;
+	int	 errnum;
+};
+
+static int
+export_docx_file_sink(void *ctx, const char *data, size_t len)
+{
+	struct docx_file *f = ctx;
+
+	if (export_docx_write_all(f->fd, data, len) == 0)
+		return 0;
+	f->errnum = errno;
+	return -1;
+}
+
+/*
+ * word/document.xml into the file path, written as it is made: the table
+ * of a large list is never whole in memory.
+ */
+static int
+export_docx_document_file(const struct document *d, const char *path,
+    struct error *err)
+{
+	struct docx_file f = { -1, 0 };
+	struct buf xml;
+	int rc;
+
+	f.fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (f.fd < 0)
+		return error_set_errno(err, errno, "DOCX не построен");
+	/* libzip records a file's mode in the package: the same 0666 as
+	 * the parts made in memory (the directory is private). */
+	if (fchmod(f.fd, 0666) != 0) {
+		rc = errno;
+		close(f.fd);
+		return error_set_errno(err, rc, "DOCX не построен");
+	}
+	buf_init(&xml);
+	buf_set_sink(&xml, export_docx_file_sink, &f);
+	export_docx_document_xml(d, &xml);
+	rc = buf_flush(&xml);
+	buf_fini(&xml);
+	if (close(f.fd) != 0 && rc == 0) {
+		f.errnum = errno;
+		rc = -1;
+	}
+	if (rc != 0)
+		return error_set_errno(err, f.errnum, "DOCX не построен");
+	return 0;
 }
 
 /* A libzip failure in Russian: a system error through the one errno
@@ -510,85 +601,134 @@ export_docx_fail(struct error *err, zip_error_t *ze)
 	    zip_error_code_zip(ze), zip_error_strerror(ze));
 }
 
-/* Add the parts to the archive, deflated, with a fixed time. */
+/* Add a part to the archive, deflated, with a fixed time. */
 static int
-export_docx_add_parts(zip_t *za, struct buf parts[DOCX_NPARTS],
+export_docx_add(zip_t *za, const char *name, zip_source_t *src,
     struct error *err)
 {
-	for (int i = 0; i < DOCX_NPARTS; i++) {
-		zip_source_t *src = zip_source_buffer(za, parts[i].data,
-		    parts[i].len, 0);
-		zip_int64_t idx;
+	zip_int64_t idx;
 
-		if (src == NULL)
-			return export_docx_fail(err, zip_get_error(za));
-		idx = zip_file_add(za, docx_part_names[i], src,
-		    ZIP_FL_ENC_UTF_8);
-		if (idx < 0) {
-			zip_source_free(src);
-			return export_docx_fail(err, zip_get_error(za));
-		}
-		if (zip_set_file_compression(za, (zip_uint64_t)idx,
-		    ZIP_CM_DEFLATE, 9) != 0 || zip_file_set_mtime(za,
-		    (zip_uint64_t)idx, DOCX_MTIME, 0) != 0)
-			return export_docx_fail(err, zip_get_error(za));
+	if (src == NULL)
+		return export_docx_fail(err, zip_get_error(za));
+	idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
+	if (idx < 0) {
+		zip_source_free(src);
+		return export_docx_fail(err, zip_get_error(za));
+	}
+	if (zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+	    9) != 0 || zip_file_set_mtime(za, (zip_uint64_t)idx, DOCX_MTIME,
+	    0) != 0)
+		return export_docx_fail(err, zip_get_error(za));
+	return 0;
+}
+
+/* Add the parts to the archive, word/document.xml from the file
+ * document. */
+static int
+export_docx_add_parts(zip_t *za, struct buf parts[DOCX_NPARTS],
+    const char *document, struct error *err)
+{
+	for (int i = 0; i < DOCX_NPARTS; i++) {
+		zip_source_t *src = i == DOCX_DOCUMENT ?
+		    zip_source_file(za, document, 0, -1) :
+		    zip_source_buffer(za, parts[i].data, parts[i].len, 0);
+
+		if (export_docx_add(za, docx_part_names[i], src, err) != 0)
+			return -1;
 	}
 	return 0;
 }
 
-/* The bytes of the archive libzip wrote into src, appended to out. */
+/* Append the file at path to out a piece at a time. */
 static int
-export_docx_read_back(zip_source_t *src, struct buf *out, struct error *err)
+export_docx_copy(const char *path, struct buf *out, struct error *err)
 {
-	char chunk[8192];
-	zip_int64_t n;
+	char chunk[1 << 16];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (zip_source_open(src) != 0)
-		return export_docx_fail(err, zip_source_error(src));
-	while ((n = zip_source_read(src, chunk, sizeof chunk)) > 0)
+	if (fd < 0)
+		return error_set_errno(err, errno, "DOCX не построен");
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+
+			close(fd);
+			return error_set_errno(err, saved, "DOCX не построен");
+		}
 		buf_append(out, chunk, (size_t)n);
-	zip_source_close(src);
-	if (n < 0)
-		return export_docx_fail(err, zip_source_error(src));
+	}
+	close(fd);
 	return 0;
 }
 
-int
-export_docx(const struct document *d, struct buf *out, struct error *err)
+/* The package of d zipped into the file zip_path, document.xml first
+ * written to doc_path. */
+static int
+export_docx_package(const struct document *d, const char *doc_path,
+    const char *zip_path, struct error *err)
 {
 	struct buf parts[DOCX_NPARTS];
-	zip_error_t ze;
-	zip_source_t *src;
 	zip_t *za;
-	int rc = -1;
+	int zerr, rc = -1;
 
-	zip_error_init(&ze);
 	export_docx_parts(d, parts);
-	src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	za = src != NULL ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
+	if (export_docx_document_file(d, doc_path, err) != 0)
+		goto out;
+	za = zip_open(zip_path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
 	if (za == NULL) {
+		zip_error_t ze;
+
+		zip_error_init_with_code(&ze, zerr);
 		export_docx_fail(err, &ze);
-		zip_source_free(src);
+		zip_error_fini(&ze);
 		goto out;
 	}
-	/* The source outlives the archive: the bytes are read from it. */
-	zip_source_keep(src);
-	if (export_docx_add_parts(za, parts, err) != 0) {
+	if (export_docx_add_parts(za, parts, doc_path, err) != 0) {
 		zip_discard(za);
-		zip_source_free(src);
 		goto out;
 	}
 	if (zip_close(za) != 0) {
 		export_docx_fail(err, zip_get_error(za));
 		zip_discard(za);
-		zip_source_free(src);
 		goto out;
 	}
-	rc = export_docx_read_back(src, out, err);
-	zip_source_free(src);
+	rc = 0;
 out:
-	zip_error_fini(&ze);
 	for (int i = 0; i < DOCX_NPARTS; i++)
 		buf_fini(&parts[i]);
+	return rc;
+}
+
+int
+export_docx(const struct document *d, struct buf *out, struct error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir, *doc_path, *zip_path;
+	int rc;
+
+	/* The parts and the archive go through files of a private
+	 * directory, so that a list of any size takes bounded memory. */
+	dir = xasprintf("%s/perechen-docx.XXXXXX", tmp != NULL &&
+	    tmp[0] == '/' ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		rc = error_set_errno(err, errno, "DOCX не построен: "
+		    "временный каталог %s", dir);
+		free(dir);
+		return rc;
+	}
+	doc_path = xasprintf("%s/document.xml", dir);
+	zip_path = xasprintf("%s/list.docx", dir);
+	rc = export_docx_package(d, doc_path, zip_path, err);
+	if (rc == 0)
+		rc = export_docx_copy(zip_path, out, err);
+	unlink(doc_path);
+	unlink(zip_path);
+	rmdir(dir);
+	free(doc_path);
+	free(zip_path);
+	free(dir);
 	return rc;
 }

@@ -221,28 +221,47 @@ export_html_head(struct buf *out, const struct html_table *t)
 	buf_puts(out, "</tr>\n</thead>\n");
 }
 
-/* The rows, one tbody per process; № and process only on its first row,
- * spanning the rest. */
+/* The rows of a table, written a process at a time. */
+struct html_rows {
+	struct buf *out;
+	const struct html_table *t;
+	bool	 any;		/* a row written */
+};
+
+/* One process's rows, its own tbody; № and process only on its first
+ * row, spanning the rest. */
+static void
+export_html_group(void *ctx, const struct doc_row *rows, size_t n)
+{
+	struct html_rows *h = ctx;
+	struct buf *out = h->out;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct doc_row *r = &rows[i];
+
+		if (r->first)
+			buf_puts(out, !h->any ? "<tbody>\n" :
+			    "</tbody>\n<tbody>\n");
+		h->any = true;
+		buf_puts(out, "<tr>");
+		if (r->first) {
+			export_html_cell(out, h->t, r, DOC_NUM, r->span);
+			export_html_cell(out, h->t, r, DOC_PROCESS, r->span);
+		}
+		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
+			export_html_cell(out, h->t, r, c, 1);
+		buf_puts(out, "</tr>\n");
+	}
+}
+
 static void
 export_html_rows(struct buf *out, const struct document *d,
     const struct html_table *t)
 {
-	for (size_t i = 0; i < d->nrows; i++) {
-		const struct doc_row *r = &d->rows[i];
+	struct html_rows h = { out, t, false };
 
-		if (r->first)
-			buf_puts(out, i == 0 ? "<tbody>\n" :
-			    "</tbody>\n<tbody>\n");
-		buf_puts(out, "<tr>");
-		if (r->first) {
-			export_html_cell(out, t, r, DOC_NUM, r->span);
-			export_html_cell(out, t, r, DOC_PROCESS, r->span);
-		}
-		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
-			export_html_cell(out, t, r, c, 1);
-		buf_puts(out, "</tr>\n");
-	}
-	if (d->nrows > 0)
+	document_each_group(d, export_html_group, &h);
+	if (h.any)
 		buf_puts(out, "</tbody>\n");
 }
 

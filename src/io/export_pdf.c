@@ -71,6 +71,20 @@ struct pdf_part {
 	bool	 has_frag;
 };
 
+/* A word's width is asked for again and again (the same needs, kinds
+ * and words in row after row; the columns' widths, then the lines):
+ * a direct-mapped cache of this many pieces keeps the answers, in
+ * bounded memory, so pango shapes a piece of text about once. */
+#define PDF_WIDTHS	8192
+#define PDF_WIDTH_MAX	64	/* bytes: longer pieces are not kept */
+
+/* A piece of text measured (see pdf_measure). */
+struct pdf_width {
+	char	 text[PDF_WIDTH_MAX];
+	size_t	 len;		/* 0: empty slot */
+	double	 width;
+};
+
 struct pdf {
 	const struct document *d;
 	PangoFontMap	*fm;
@@ -79,6 +93,7 @@ struct pdf {
 	cairo_t		*cr;
 	PangoFontDescription *font, *bold, *small;
 	PangoLayout	*ruler;		/* measures text for the line breaks */
+	struct pdf_width *widths;	/* PDF_WIDTHS of them */
 	double		 page_w, page_h;
 	double		 left, top, bottom, width;	/* the body */
 	double		 num_y;		/* the page number's top */
@@ -87,7 +102,9 @@ struct pdf {
 	struct pdf_text	 header[DOC_COLUMNS];
 	double		 header_h;
 	bool		 header_tagged;
-	struct pdf_row	*rows;
+	struct pdf_row	*rows;		/* of the process being drawn */
+	size_t		 nrows;
+	bool		 started;	/* a process drawn */
 	int		 page;
 	double		 y;
 	size_t		 rows_on_page;
@@ -177,15 +194,36 @@ pdf_text_set(struct pdf *p, struct pdf_text *t, const char *text,
 	pango_layout_iter_free(it);
 }
 
+static uint32_t
+pdf_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 /* layout.h's metric: the width of text in the regular face. */
 static double
 pdf_measure(void *ctx, const char *s, size_t n)
 {
 	struct pdf *p = ctx;
+	struct pdf_width *w = NULL;
 	PangoRectangle logical;
 
+	if (n <= PDF_WIDTH_MAX) {
+		w = &p->widths[pdf_hash(s, n) % PDF_WIDTHS];
+		if (w->len == n && memcmp(w->text, s, n) == 0)
+			return w->width;
+	}
 	pango_layout_set_text(p->ruler, s, (int)n);
 	pango_layout_get_extents(p->ruler, NULL, &logical);
+	if (w != NULL) {
+		memcpy(w->text, s, n);
+		w->len = n;
+		w->width = pango_units_to_double(logical.width);
+	}
 	return pango_units_to_double(logical.width);
 }
 
@@ -475,14 +513,14 @@ pdf_col_text_width(const struct pdf *p, int c)
 }
 
 /*
- * The header row and every row's cells laid out to their columns, and
- * where rows start on pages after the first: under the page number (in
- * the top margin when it has room, else above the header) and the header.
+ * The header row laid out to its columns, and where rows start on pages
+ * after the first: under the page number (in the top margin when it has
+ * room, else above the header) and the header.  The rows are laid out a
+ * process at a time as they are drawn (pdf_table_group).
  */
 static int
 pdf_layout(struct pdf *p, struct error *err)
 {
-	const struct document *d = p->d;
 	double num_h, h = 0;
 	struct pdf_text probe = { 0 };
 
@@ -498,14 +536,6 @@ pdf_layout(struct pdf *p, struct error *err)
 		    p->header[c].nlines));
 	}
 	p->header_h = h + 2 * PAD_Y;
-	p->rows = xcalloc(d->nrows, sizeof *p->rows);
-	for (size_t i = 0; i < d->nrows; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++)
-			pdf_text_set_cell(p, &p->rows[i].cells[c],
-			    &d->rows[i].cells[c],
-			    document_cell_is_list(&d->rows[i], c),
-			    pdf_col_text_width(p, c), c == DOC_NUM ?
-			    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 
 	pdf_text_set(p, &probe, "0", p->font, 0, PANGO_ALIGN_LEFT);
 	num_h = probe.lines[0].height;
@@ -817,6 +847,37 @@ pdf_group_want(const struct pdf *p, size_t a)
 	return pdf_max(pdf_row_rest(p, a, zero), first + 2 * PAD_Y);
 }
 
+/*
+ * Lay out the cells of rows [a, b), one process's, to their columns: a
+ * cell is laid out once, its lines measured from that layout and drawn
+ * from it; a process's layouts are freed when it is drawn, so the pages
+ * take the time and memory of their rows, one process at a time.
+ */
+static void
+pdf_rows_set(struct pdf *p, const struct doc_row *rows, size_t n)
+{
+	p->rows = xcalloc(n, sizeof *p->rows);
+	p->nrows = n;
+	for (size_t i = 0; i < n; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++)
+			pdf_text_set_cell(p, &p->rows[i].cells[c],
+			    &rows[i].cells[c],
+			    document_cell_is_list(&rows[i], c),
+			    pdf_col_text_width(p, c), c == DOC_NUM ?
+			    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+}
+
+static void
+pdf_rows_fini(struct pdf *p)
+{
+	for (size_t i = 0; i < p->nrows; i++)
+		for (int c = 0; c < DOC_COLUMNS; c++)
+			pdf_text_fini(&p->rows[i].cells[c]);
+	free(p->rows);
+	p->rows = NULL;
+	p->nrows = 0;
+}
+
 /* The rows [a, b) of one process.  It starts on the next page when its
  * first row does not fit here but would there. */
 static void
@@ -850,14 +911,15 @@ pdf_group(struct pdf *p, size_t a, size_t b)
  * tag and stays out of the tree.  A row split over pages is a TR per page.
  * The header does not stay alone at a page's foot.
  */
+/* One process's rows: the header row before the first (on the next
+ * page with it when the process would start alone at a page's foot). */
 static void
-pdf_table(struct pdf *p)
+pdf_table_group(void *ctx, const struct doc_row *rows, size_t n)
 {
-	const struct document *d = p->d;
-	size_t r = 0;
+	struct pdf *p = ctx;
 
-	cairo_tag_begin(p->cr, "Table", NULL);
-	if (d->nrows > 0) {
+	pdf_rows_set(p, rows, n);
+	if (!p->started) {
 		double want = p->header_h + pdf_group_want(p, 0);
 
 		if (want > pdf_room(p) + EPS &&
@@ -865,16 +927,19 @@ pdf_table(struct pdf *p)
 			pdf_new_page(p);
 		else
 			pdf_header_row(p);
-	} else {
-		pdf_header_row(p);
+		p->started = true;
 	}
-	while (r < d->nrows) {
-		size_t span = d->rows[r].span > 0 ? d->rows[r].span : 1;
-		size_t end = span < d->nrows - r ? r + span : d->nrows;
+	pdf_group(p, 0, n);
+	pdf_rows_fini(p);
+}
 
-		pdf_group(p, r, end);
-		r = end;
-	}
+static void
+pdf_table(struct pdf *p)
+{
+	cairo_tag_begin(p->cr, "Table", NULL);
+	document_each_group(p->d, pdf_table_group, p);
+	if (!p->started)
+		pdf_header_row(p);
 	cairo_tag_end(p->cr, "TBody");
 	cairo_tag_end(p->cr, "Table");
 }
@@ -969,15 +1034,12 @@ pdf_draw(struct pdf *p)
 static void
 pdf_fini(struct pdf *p)
 {
-	if (p->rows != NULL)
-		for (size_t i = 0; i < p->d->nrows; i++)
-			for (int c = 0; c < DOC_COLUMNS; c++)
-				pdf_text_fini(&p->rows[i].cells[c]);
-	free(p->rows);
+	pdf_rows_fini(p);
 	for (int c = 0; c < DOC_COLUMNS; c++)
 		pdf_text_fini(&p->header[c]);
 	if (p->ruler != NULL)
 		g_object_unref(p->ruler);
+	free(p->widths);
 	if (p->font != NULL)
 		pango_font_description_free(p->font);
 	if (p->bold != NULL)
@@ -1022,6 +1084,7 @@ pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
 	if (pdf_fonts(&p, err) != 0)
 		goto out;
 	p.ruler = pango_layout_new(p.ctx);
+	p.widths = xcalloc(PDF_WIDTHS, sizeof *p.widths);
 	pango_layout_set_font_description(p.ruler, p.font);
 	if (pdf_columns(&p, err) != 0 || pdf_layout(&p, err) != 0)
 		goto out;

@@ -64,11 +64,17 @@ struct txt {
 	size_t	 replaced;
 	struct strvec pre;	/* grif, title, caption: page 1 only */
 	struct strvec head;	/* top rule and the column names */
-	struct txt_block *rows;
+	struct txt_block *rows;	/* of the process being laid out */
 	size_t	 nrows;
-	struct buf doc;		/* the document in UTF-8 */
+	struct buf doc;		/* the document in UTF-8, since the last
+				   process written out */
+	struct buf *out;	/* where it goes, in the encoding */
+	size_t	 lacked;	/* characters the encoding lacked */
 	int	 used;		/* lines on the current page */
 	int	 page;
+	bool	 fresh;		/* no row on this page yet */
+	int	 rc;		/* -1 once a process failed: err says why */
+	struct error *err;
 };
 
 /* True if enc can write every character of the UTF-8 text s. */
@@ -116,7 +122,7 @@ export_txt_choose_glyphs(struct txt *t, struct error *err)
 static void
 export_txt_layout(struct txt *t, const struct document *d)
 {
-	size_t nprocs = d->nrows > 0 ? d->rows[d->nrows - 1].process + 1 : 0;
+	size_t nprocs = document_nprocs(d);
 	int digits = 1, avail, used = 0;
 
 	for (size_t n = nprocs; n >= 10; n /= 10)
@@ -518,29 +524,22 @@ export_txt_check_length(const struct txt *t, struct error *err)
 	    t->page_length, need);
 }
 
-/* The document in t->doc: the preamble, the header, the rows, cut into
- * pages when t->page_length asks for them. */
+/* The rows laid out in t->rows onto the pages, cut when t->page_length
+ * asks for pages. */
 static void
 export_txt_paginate(struct txt *t)
 {
-	bool fresh = true;	/* no row on this page yet */
-
-	t->page = 1;
-	for (size_t i = 0; i < t->pre.n; i++)
-		export_txt_emit(t, t->pre.v[i]);
-	for (size_t i = 0; i < t->head.n; i++)
-		export_txt_emit(t, t->head.v[i]);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct txt_block *b = &t->rows[r];
 		const struct strvec *lines;
 
-		if (!fresh && (int)b->lines.n + 1 > export_txt_room(t)) {
+		if (!t->fresh && (int)b->lines.n + 1 > export_txt_room(t)) {
 			export_txt_new_page(t);
-			fresh = true;
+			t->fresh = true;
 		}
 		/* A process going on at the top of a page names itself. */
-		lines = fresh && !b->first ? &b->cont : &b->lines;
-		export_txt_emit_rule(t, fresh || b->first ? TXT_RULE_FULL :
+		lines = t->fresh && !b->first ? &b->cont : &b->lines;
+		export_txt_emit_rule(t, t->fresh || b->first ? TXT_RULE_FULL :
 		    TXT_RULE_MERGED);
 		for (size_t i = 0; i < lines->n; i++) {
 			/* Only a row longer than a page gets here. */
@@ -550,47 +549,88 @@ export_txt_paginate(struct txt *t)
 			}
 			export_txt_emit(t, lines->v[i]);
 		}
-		fresh = false;
+		t->fresh = false;
 	}
-	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
 }
 
-/* Lay out every part of d, then the pages, into t->doc. */
+/* Write out what t->doc holds, in the encoding. */
 static int
-export_txt_document(struct txt *t, const struct document *d,
-    struct error *err)
+export_txt_flush(struct txt *t)
 {
-	const struct doc_row *head = NULL;
+	size_t lacked = 0;
+	int rc = 0;
 
-	if (export_txt_preamble(t, d, err) != 0 ||
-	    export_txt_head(t, err) != 0)
-		return -1;
-	t->rows = xcalloc(d->nrows > 0 ? d->nrows : 1, sizeof *t->rows);
-	for (size_t i = 0; i < d->nrows; i++) {
-		if (d->rows[i].first || head == NULL)
-			head = &d->rows[i];
-		if (export_txt_block(t, &d->rows[i], head, &t->rows[i],
-		    err) != 0) {
-			t->nrows = i + 1;
-			return -1;
-		}
-		t->nrows = i + 1;
-	}
-	if (export_txt_check_length(t, err) != 0)
-		return -1;
-	export_txt_paginate(t);
-	return 0;
+	if (t->enc == NULL)
+		buf_append(t->out, t->doc.data, t->doc.len);
+	else
+		rc = charset_from_utf8(t->enc, t->doc.data, t->doc.len, t->out,
+		    &lacked, t->err);
+	t->lacked += lacked;
+	buf_reset(&t->doc);
+	return rc;
 }
 
-/* Free what the layout built. */
 static void
-export_txt_fini(struct txt *t)
+export_txt_rows_fini(struct txt *t)
 {
 	for (size_t i = 0; i < t->nrows; i++) {
 		strvec_fini(&t->rows[i].lines);
 		strvec_fini(&t->rows[i].cont);
 	}
 	free(t->rows);
+	t->rows = NULL;
+	t->nrows = 0;
+}
+
+/* One process: its rows laid out, put on the pages and written out. */
+static void
+export_txt_group(void *ctx, const struct doc_row *rows, size_t n)
+{
+	struct txt *t = ctx;
+
+	if (t->rc != 0)
+		return;
+	t->rows = xcalloc(n, sizeof *t->rows);
+	for (size_t i = 0; i < n && t->rc == 0; i++) {
+		t->rc = export_txt_block(t, &rows[i], &rows[0], &t->rows[i],
+		    t->err);
+		t->nrows = i + 1;
+	}
+	if (t->rc == 0) {
+		export_txt_paginate(t);
+		t->rc = export_txt_flush(t);
+	}
+	export_txt_rows_fini(t);
+}
+
+/* The preamble, the header, then d's rows a process at a time. */
+static int
+export_txt_document(struct txt *t, const struct document *d,
+    struct error *err)
+{
+	if (export_txt_preamble(t, d, err) != 0 ||
+	    export_txt_head(t, err) != 0 ||
+	    export_txt_check_length(t, err) != 0)
+		return -1;
+	t->page = 1;
+	t->fresh = true;
+	t->err = err;
+	for (size_t i = 0; i < t->pre.n; i++)
+		export_txt_emit(t, t->pre.v[i]);
+	for (size_t i = 0; i < t->head.n; i++)
+		export_txt_emit(t, t->head.v[i]);
+	document_each_group(d, export_txt_group, t);
+	if (t->rc != 0)
+		return -1;
+	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
+	return export_txt_flush(t);
+}
+
+/* Free what the layout built. */
+static void
+export_txt_fini(struct txt *t)
+{
+	export_txt_rows_fini(t);
 	strvec_fini(&t->pre);
 	strvec_fini(&t->head);
 	buf_fini(&t->doc);
@@ -601,7 +641,6 @@ export_txt(const struct document *d, const struct export_opts *o,
     struct buf *out, size_t *replaced, struct error *err)
 {
 	struct txt t;
-	size_t lacked = 0;
 	int rc;
 
 	if (replaced != NULL)
@@ -626,14 +665,10 @@ export_txt(const struct document *d, const struct export_opts *o,
 	strvec_init(&t.pre);
 	strvec_init(&t.head);
 	buf_init(&t.doc);
+	t.out = out;
 	rc = export_txt_document(&t, d, err);
-	if (rc == 0 && t.enc == NULL)
-		buf_append(out, t.doc.data, t.doc.len);
-	else if (rc == 0)
-		rc = charset_from_utf8(t.enc, t.doc.data, t.doc.len, out,
-		    &lacked, err);
 	if (rc == 0 && replaced != NULL)
-		*replaced = t.replaced + lacked;
+		*replaced = t.replaced + t.lacked;
 	export_txt_fini(&t);
 	return rc;
 }

@@ -44,6 +44,41 @@ store_approval_finding_line(const struct finding *fi)
 	    fi->message);
 }
 
+/* The gate's count of errors, walked a process at a time. */
+struct store_approval_walk {
+	const struct catalog *cat;
+	const struct acks *acks;
+	struct store_approval_gate *g;
+	struct findings f;	/* of the process being counted */
+	size_t	 empty;		/* R1 errors */
+	char	*first_empty;	/* the first of them */
+};
+
+static int
+store_approval_process(void *ctx, struct process *p, size_t index,
+    struct error *err)
+{
+	struct store_approval_walk *w = ctx;
+
+	(void)err;
+	validate_list_process(p, index, w->cat, &w->f);
+	findings_apply_acks(&w->f, w->acks);
+	for (size_t i = 0; i < w->f.n; i++) {
+		const struct finding *fi = &w->f.v[i];
+
+		if (fi->level != LEVEL_ERROR)
+			continue;
+		if (fi->rule == RULE_R1 && w->empty++ == 0)
+			w->first_empty = store_approval_finding_line(fi);
+		if (w->g->errors++ >= STORE_APPROVAL_NAMED_MAX)
+			continue;
+		strvec_push_owned(&w->g->named_errors,
+		    store_approval_finding_line(fi));
+	}
+	findings_reset(&w->f);
+	return 0;
+}
+
 /*
  * The errors of the rules in the list (acknowledgements applied): all
  * counted, the first named.  An R1 error is content the annex would print
@@ -55,50 +90,34 @@ static int
 store_approval_errors(struct store *s, const struct catalog *cat,
     struct store_approval_gate *g, struct error *err)
 {
-	size_t empty = 0;
-	char *first_empty = NULL;
-	struct findings f;
+	struct store_approval_walk w;
 	struct acks acks;
-	struct list l;
 	int rc;
 
-	list_init(&l);
-	findings_init(&f);
+	memset(&w, 0, sizeof w);
+	w.cat = cat;
+	w.acks = &acks;
+	w.g = g;
+	findings_init(&w.f);
 	acks_init(&acks);
-	rc = store_load_list(s, &l, err);
+	rc = store_ack_list(s, &acks, err);
 	if (rc == 0)
-		rc = store_ack_list(s, &acks, err);
-	if (rc == 0) {
-		validate_list(&l, cat, &f);
-		findings_apply_acks(&f, &acks);
-	}
-	for (size_t i = 0; rc == 0 && i < f.n; i++) {
-		const struct finding *fi = &f.v[i];
-
-		if (fi->level != LEVEL_ERROR)
-			continue;
-		if (fi->rule == RULE_R1 && empty++ == 0)
-			first_empty = store_approval_finding_line(fi);
-		if (g->errors++ >= STORE_APPROVAL_NAMED_MAX)
-			continue;
-		strvec_push_owned(&g->named_errors,
-		    store_approval_finding_line(fi));
-	}
-	if (rc == 0 && empty > 0) {
+		rc = store_list_each_process(s, 0, store_approval_process, &w,
+		    err);
+	if (rc == 0 && w.empty > 0) {
 		char more[64] = "";
 
-		if (empty > 1)
+		if (w.empty > 1)
 			snprintf(more, sizeof more, " (и ещё таких ошибок: %zu)",
-			    empty - 1);
+			    w.empty - 1);
 		rc = error_set(err, "%s%s — в приложении к приказу была бы "
 		    "пустая строка или ячейка (п. 2.1): утвердить так нельзя "
 		    "ни с каким подтверждением; исправьте (perechen check)",
-		    first_empty, more);
+		    w.first_empty, more);
 	}
-	free(first_empty);
+	free(w.first_empty);
 	acks_fini(&acks);
-	findings_fini(&f);
-	list_fini(&l);
+	findings_fini(&w.f);
 	return rc;
 }
 

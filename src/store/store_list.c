@@ -466,119 +466,334 @@ column_tri(sqlite3_stmt *st, int col)
 	return sqlite3_column_int(st, col);
 }
 
-/* Find the touchpoint with id among those loaded (ids ascend by order of
- * loading, so a binary search would do; a hint makes it linear-free). */
-static struct touchpoint *
-find_tp(struct list *l, int64_t id, size_t *pi, size_t *ti)
+static const char *
+column_str(sqlite3_stmt *st, int col)
 {
-	/* Rows arrive grouped in list order: advance the cursor. */
-	for (; *pi < l->nprocs; (*pi)++, *ti = 0)
-		for (; *ti < l->procs[*pi].ntps; (*ti)++)
-			if (l->procs[*pi].tps[*ti].id == id)
-				return &l->procs[*pi].tps[*ti];
-	return NULL;
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return t != NULL ? (const char *)t : "";
+}
+
+/*
+ * The statements that read one version of the list a process at a time:
+ * ?1 is the revision (unused for the working copy), ?2 the process.  A
+ * process's contacts and needs come in one indexed query each, in the
+ * order of its touchpoints, so a list of any size costs four short
+ * queries per process and holds one process.  CROSS JOIN keeps the
+ * touchpoints outside: the planner would otherwise walk all the
+ * revision's needs by (revision_id) for every process.
+ */
+static const char *const cursor_sql[2][4] = {
+	{
+		"SELECT id, name, version, excluded, exclude_reason "
+		"FROM process ORDER BY pos, id",
+		"SELECT id, name, coalesce(kind, ''), channel, specifics, "
+		"is_key, basis_type, basis, unit, audience, max_transfers, "
+		"ack_receipt, excluded, exclude_reason, version "
+		"FROM touchpoint WHERE process_id = ?2 ORDER BY pos, id",
+		"SELECT c.touchpoint_id, c.type, c.value FROM touchpoint t "
+		"CROSS JOIN contact c ON c.touchpoint_id = t.id "
+		"WHERE t.process_id = ?2 ORDER BY t.pos, t.id, c.pos, c.id",
+		"SELECT n.touchpoint_id, n.id, n.wording, "
+		"coalesce(n.category, 0) FROM touchpoint t "
+		"CROSS JOIN need n ON n.touchpoint_id = t.id "
+		"WHERE t.process_id = ?2 ORDER BY t.pos, t.id, n.pos, n.id",
+	}, {
+		"SELECT id, name, 0, excluded, exclude_reason "
+		"FROM rev_process WHERE revision_id = ?1 ORDER BY pos, id",
+		"SELECT id, name, coalesce(kind, ''), channel, specifics, "
+		"is_key, basis_type, basis, unit, audience, max_transfers, "
+		"ack_receipt, excluded, exclude_reason, 0 "
+		"FROM rev_touchpoint WHERE revision_id = ?1 AND process_id = ?2 "
+		"ORDER BY pos, id",
+		"SELECT c.touchpoint_id, c.type, c.value FROM rev_touchpoint t "
+		"CROSS JOIN rev_contact c ON c.revision_id = t.revision_id AND "
+		"c.touchpoint_id = t.id WHERE t.revision_id = ?1 AND "
+		"t.process_id = ?2 ORDER BY t.pos, t.id, c.pos",
+		"SELECT n.touchpoint_id, n.id, n.wording, "
+		"coalesce(n.category, 0) FROM rev_touchpoint t "
+		"CROSS JOIN rev_need n ON n.revision_id = t.revision_id AND "
+		"n.touchpoint_id = t.id WHERE t.revision_id = ?1 AND "
+		"t.process_id = ?2 ORDER BY t.pos, t.id, n.pos",
+	}
+};
+
+enum { CUR_PROCS, CUR_TPS, CUR_CONTACTS, CUR_NEEDS };
+
+struct list_cursor {
+	struct store *s;
+	sqlite3_stmt *st[4];
+	int64_t	 rev;
+};
+
+static void
+cursor_fini(struct list_cursor *c)
+{
+	for (int i = 0; i < 4; i++)
+		sqlite3_finalize(c->st[i]);
 }
 
 static int
-load_children(struct store *s, struct list *l, struct error *err)
+cursor_init(struct list_cursor *c, struct store *s, int64_t rev,
+    struct error *err)
 {
-	static const char *const sql[2] = {
-		"SELECT c.touchpoint_id, c.type, c.value FROM contact c "
-		"JOIN touchpoint t ON t.id = c.touchpoint_id "
-		"JOIN process p ON p.id = t.process_id "
-		"ORDER BY p.pos, p.id, t.pos, t.id, c.pos, c.id",
-		"SELECT n.touchpoint_id, n.id, n.wording, "
-		"coalesce(n.category, 0) FROM need n "
-		"JOIN touchpoint t ON t.id = n.touchpoint_id "
-		"JOIN process p ON p.id = t.process_id "
-		"ORDER BY p.pos, p.id, t.pos, t.id, n.pos, n.id",
-	};
-
-	for (int k = 0; k < 2; k++) {
-		sqlite3_stmt *st;
-		size_t pi = 0, ti = 0;
-		int rc;
-
-		if (store_prepare(s, &st, sql[k], err) != 0)
+	memset(c, 0, sizeof *c);
+	c->s = s;
+	c->rev = rev;
+	for (int i = 0; i < 4; i++) {
+		if (store_prepare(s, &c->st[i], cursor_sql[rev > 0][i],
+		    err) != 0) {
+			cursor_fini(c);
 			return -1;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			struct touchpoint *tp = find_tp(l,
-			    sqlite3_column_int64(st, 0), &pi, &ti);
-
-			if (tp == NULL)
-				continue;
-			if (k == 0) {
-				touchpoint_add_contact(tp,
-				    (enum contact_type)sqlite3_column_int(st, 1),
-				    (const char *)sqlite3_column_text(st, 2));
-			} else {
-				struct need *n = touchpoint_add_need(tp,
-				    (const char *)sqlite3_column_text(st, 2),
-				    sqlite3_column_int(st, 3));
-
-				n->id = sqlite3_column_int64(st, 1);
-			}
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_fail(s, "чтение перечня", err);
+		sqlite3_bind_int64(c->st[i], 1, rev);
 	}
 	return 0;
+}
+
+static void
+cursor_read_touchpoint(sqlite3_stmt *st, struct process *p)
+{
+	struct touchpoint *tp = process_add_touchpoint(p, column_str(st, 1));
+
+	tp->id = sqlite3_column_int64(st, 0);
+	model_set(&tp->kind, column_str(st, 2));
+	tp->channel = (enum channel)sqlite3_column_int(st, 3);
+	model_set(&tp->specifics, column_str(st, 4));
+	tp->key = sqlite3_column_int(st, 5) != 0;
+	tp->basis_type = (enum basis_type)sqlite3_column_int(st, 6);
+	model_set(&tp->basis, column_str(st, 7));
+	model_set(&tp->unit, column_str(st, 8));
+	tp->audience = (enum audience)sqlite3_column_int(st, 9);
+	tp->max_transfers = column_tri(st, 10);
+	tp->ack_receipt = column_tri(st, 11);
+	tp->excluded = sqlite3_column_int(st, 12) != 0;
+	model_set(&tp->exclude_reason, column_str(st, 13));
+	tp->version = sqlite3_column_int64(st, 14);
+}
+
+/* The touchpoint id among p's, found from *at on: children come in the
+ * order of their touchpoints, so the search only moves forward. */
+static struct touchpoint *
+cursor_find_tp(struct process *p, int64_t id, size_t *at)
+{
+	for (; *at < p->ntps; (*at)++)
+		if (p->tps[*at].id == id)
+			return &p->tps[*at];
+	return NULL;
+}
+
+/* Step st (bound to the process): contacts, or needs. */
+static int
+cursor_read_children(struct list_cursor *c, sqlite3_stmt *st, bool needs,
+    struct process *p, struct error *err)
+{
+	size_t at = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct touchpoint *tp = cursor_find_tp(p,
+		    sqlite3_column_int64(st, 0), &at);
+
+		if (tp == NULL)
+			continue;
+		if (needs)
+			touchpoint_add_need(tp, column_str(st, 2),
+			    sqlite3_column_int(st, 3))->id =
+			    sqlite3_column_int64(st, 1);
+		else
+			touchpoint_add_contact(tp,
+			    (enum contact_type)sqlite3_column_int(st, 1),
+			    column_str(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(c->s, "чтение перечня", err);
+	return 0;
+}
+
+/* A process's own row (id, name, version, excluded, reason) into p. */
+static void
+cursor_read_head(sqlite3_stmt *st, struct process *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = xstrdup(column_str(st, 1));
+	p->version = sqlite3_column_int64(st, 2);
+	p->excluded = sqlite3_column_int(st, 3) != 0;
+	p->exclude_reason = xstrdup(column_str(st, 4));
+}
+
+/* The touchpoints, contacts and needs of p (its id set) into p. */
+static int
+cursor_read_process(struct list_cursor *c, struct process *p,
+    struct error *err)
+{
+	sqlite3_stmt *st = c->st[CUR_TPS];
+	int rc;
+
+	for (int i = CUR_TPS; i <= CUR_NEEDS; i++)
+		sqlite3_bind_int64(c->st[i], 2, p->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cursor_read_touchpoint(st, p);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(c->s, "чтение перечня", err);
+	if (cursor_read_children(c, c->st[CUR_CONTACTS], false, p, err) != 0)
+		return -1;
+	return cursor_read_children(c, c->st[CUR_NEEDS], true, p, err);
+}
+
+int
+store_list_each_process(struct store *s, int64_t rev, store_process_fn fn,
+    void *ctx, struct error *err)
+{
+	struct list_cursor c;
+	sqlite3_stmt *st;
+	size_t index = 0;
+	int rc;
+
+	if (cursor_init(&c, s, rev, err) != 0)
+		return -1;
+	st = c.st[CUR_PROCS];
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct process p;
+
+		cursor_read_head(st, &p);
+		if (cursor_read_process(&c, &p, err) != 0 ||
+		    fn(ctx, &p, index++, err) != 0) {
+			process_fini(&p);
+			cursor_fini(&c);
+			return -1;
+		}
+		process_fini(&p);
+	}
+	cursor_fini(&c);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение перечня", err);
+	return 0;
+}
+
+int
+store_list_processes(struct store *s, int64_t rev, int64_t **ids, size_t *n,
+    size_t *printed, struct error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT id, excluded FROM process ORDER BY pos, id",
+		"SELECT id, excluded FROM rev_process WHERE revision_id = ?1 "
+		"ORDER BY pos, id",
+	};
+	sqlite3_stmt *st;
+	size_t cap = 16;
+	int rc;
+
+	*ids = xreallocarray(NULL, cap, sizeof **ids);
+	*n = *printed = 0;
+	if (store_prepare(s, &st, sql[rev > 0], err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		*printed += sqlite3_column_int(st, 1) == 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "чтение перечня", err);
+	return 0;
+}
+
+int
+store_list_process(struct store *s, int64_t rev, int64_t id,
+    struct process *p, bool *found, struct error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT id, name, version, excluded, exclude_reason "
+		"FROM process WHERE id = ?2",
+		"SELECT id, name, 0, excluded, exclude_reason "
+		"FROM rev_process WHERE revision_id = ?1 AND id = ?2",
+	};
+	struct list_cursor c;
+	sqlite3_stmt *st;
+	int rc;
+
+	*found = false;
+	memset(p, 0, sizeof *p);
+	if (store_prepare(s, &st, sql[rev > 0], err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		cursor_read_head(st, p);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение перечня", err);
+	if (!*found)
+		return 0;
+	if (cursor_init(&c, s, rev, err) != 0)
+		return -1;
+	rc = cursor_read_process(&c, p, err);
+	cursor_fini(&c);
+	return rc;
+}
+
+int
+store_list_header(struct store *s, int64_t rev, struct list_header *h,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (rev <= 0)
+		return store_get_header(s, h, err);
+	if (store_prepare(s, &st, "SELECT org, title, area, org_genitive "
+	    "FROM rev_header WHERE revision_id = ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return error_set(err, "редакции %lld нет", (long long)rev);
+	}
+	model_set(&h->org, column_str(st, 0));
+	model_set(&h->title, column_str(st, 1));
+	model_set(&h->area, column_str(st, 2));
+	model_set(&h->org_genitive, column_str(st, 3));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Collects the processes streamed into a list, taking them over. */
+static int
+collect_process(void *ctx, struct process *p, size_t index,
+    struct error *err)
+{
+	struct list *l = ctx;
+	struct process *q = list_add_process(l, "");
+
+	(void)index;
+	(void)err;
+	process_fini(q);
+	*q = *p;
+	memset(p, 0, sizeof *p);
+	return 0;
+}
+
+int
+store_list_load(struct store *s, int64_t rev, struct list *l,
+    struct error *err)
+{
+	if (store_list_header(s, rev, &l->hdr, err) != 0)
+		return -1;
+	return store_list_each_process(s, rev, collect_process, l, err);
 }
 
 int
 store_load_list(struct store *s, struct list *l, struct error *err)
 {
-	sqlite3_stmt *st;
-	struct process *p = NULL;
-	int64_t last_proc = 0;
-	int rc;
-
-	if (store_get_header(s, &l->hdr, err) != 0)
-		return -1;
-	if (store_prepare(s, &st, "SELECT p.id, p.name, p.version, t.id, "
-	    "t.name, coalesce(t.kind, ''), t.channel, t.specifics, t.is_key, "
-	    "t.basis_type, t.basis, t.unit, t.audience, t.max_transfers, "
-	    "t.ack_receipt, t.excluded, t.exclude_reason, t.version, "
-	    "p.excluded, p.exclude_reason "
-	    "FROM process p LEFT JOIN touchpoint t ON t.process_id = p.id "
-	    "ORDER BY p.pos, p.id, t.pos, t.id", err) != 0)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct touchpoint *tp;
-
-		if (p == NULL || sqlite3_column_int64(st, 0) != last_proc) {
-			p = list_add_process(l,
-			    (const char *)sqlite3_column_text(st, 1));
-			p->id = last_proc = sqlite3_column_int64(st, 0);
-			p->version = sqlite3_column_int64(st, 2);
-			p->excluded = sqlite3_column_int(st, 18) != 0;
-			model_set(&p->exclude_reason,
-			    (const char *)sqlite3_column_text(st, 19));
-		}
-		if (sqlite3_column_type(st, 3) == SQLITE_NULL)
-			continue;
-		tp = process_add_touchpoint(p,
-		    (const char *)sqlite3_column_text(st, 4));
-		tp->id = sqlite3_column_int64(st, 3);
-		model_set(&tp->kind, (const char *)sqlite3_column_text(st, 5));
-		tp->channel = (enum channel)sqlite3_column_int(st, 6);
-		model_set(&tp->specifics,
-		    (const char *)sqlite3_column_text(st, 7));
-		tp->key = sqlite3_column_int(st, 8) != 0;
-		tp->basis_type = (enum basis_type)sqlite3_column_int(st, 9);
-		model_set(&tp->basis, (const char *)sqlite3_column_text(st, 10));
-		model_set(&tp->unit, (const char *)sqlite3_column_text(st, 11));
-		tp->audience = (enum audience)sqlite3_column_int(st, 12);
-		tp->max_transfers = column_tri(st, 13);
-		tp->ack_receipt = column_tri(st, 14);
-		tp->excluded = sqlite3_column_int(st, 15) != 0;
-		model_set(&tp->exclude_reason,
-		    (const char *)sqlite3_column_text(st, 16));
-		tp->version = sqlite3_column_int64(st, 17);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, "чтение перечня", err);
-	return load_children(s, l, err);
+	return store_list_load(s, 0, l, err);
 }
