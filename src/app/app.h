@@ -127,6 +127,7 @@ int	cmd_log(struct app *app, int argc, char **argv);
 int	cmd_approve(struct app *app, int argc, char **argv);
 int	cmd_publish(struct app *app, int argc, char **argv);
 int	cmd_diff(struct app *app, int argc, char **argv);
+int	cmd_order(struct app *app, int argc, char **argv);
 int	cmd_status(struct app *app, int argc, char **argv);
 int	cmd_users(struct app *app, int argc, char **argv);
 int	cmd_review(struct app *app, int argc, char **argv);

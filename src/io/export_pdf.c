@@ -996,6 +996,77 @@ pdf_head(struct pdf *p)
 	p->y += line;
 }
 
+/* The page number centred in the top margin (pages after the first). */
+static void
+pdf_page_number(struct pdf *p)
+{
+	struct pdf_text num = { 0 };
+	char s[16];
+
+	snprintf(s, sizeof s, "%d", p->page);
+	pdf_text_set(p, &num, s, p->font, p->page_w, PANGO_ALIGN_CENTER);
+	pdf_text_draw(p, &num, 0, num.nlines, 0, p->num_y);
+	pdf_text_fini(&num);
+}
+
+/* A page of running text after this one: numbered, the text from the
+ * top of the body. */
+static void
+pdf_text_page(struct pdf *p)
+{
+	cairo_show_page(p->cr);
+	p->page++;
+	pdf_page_number(p);
+	p->y = p->rows_top - p->header_h;
+}
+
+/* One block of running text, moved whole to the next page when it does
+ * not fit this one's rest, then half a line of space. */
+static void
+pdf_text_block(struct pdf *p, const struct doc_block *b)
+{
+	const PangoFontDescription *font = b->kind == DOC_HEADING ? p->bold :
+	    p->font;
+	struct pdf_text t = { 0 }, r = { 0 };
+	char *s = utf8_sanitized(b->text, SAN_KEEP_NEWLINES);
+	char *rs = utf8_sanitized(b->right, SAN_KEEP_NEWLINES);
+	double h;
+
+	pdf_text_set(p, &t, s, font, p->width, b->kind == DOC_HEADING ?
+	    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	h = pdf_text_height(&t, 0, t.nlines);
+	if (b->kind == DOC_SPLIT) {
+		pdf_text_set(p, &r, rs, font, p->width, PANGO_ALIGN_RIGHT);
+		h = pdf_max(h, pdf_text_height(&r, 0, r.nlines));
+	}
+	if (p->y + h > p->bottom && p->y > p->rows_top - p->header_h + EPS)
+		pdf_text_page(p);
+	cairo_tag_begin(p->cr, b->kind == DOC_HEADING ? "H1" : "P", NULL);
+	pdf_text_draw(p, &t, 0, t.nlines, p->left, p->y);
+	if (b->kind == DOC_SPLIT)
+		pdf_text_draw(p, &r, 0, r.nlines, p->left, p->y);
+	cairo_tag_end(p->cr, b->kind == DOC_HEADING ? "H1" : "P");
+	p->y += h + p->d->page.font_pt / 2;
+	pdf_text_fini(&t);
+	pdf_text_fini(&r);
+	free(s);
+	free(rs);
+}
+
+/* The blocks from the top of page 1; the annex, if any, on a page of
+ * its own after them. */
+static void
+pdf_text_blocks(struct pdf *p)
+{
+	p->y = p->top;
+	for (size_t i = 0; i < p->d->nblocks; i++)
+		pdf_text_block(p, &p->d->blocks[i]);
+	if (p->d->nblocks > 0 && !p->d->no_annex) {
+		pdf_text_page(p);
+		p->y = p->top;
+	}
+}
+
 /* The document's title on one line, for the PDF's metadata. */
 static char *
 pdf_meta_title(const struct document *d)
@@ -1023,8 +1094,11 @@ pdf_draw(struct pdf *p)
 	cairo_set_line_width(p->cr, RULE_PT);
 	p->page = 1;
 	cairo_tag_begin(p->cr, "Document", NULL);
-	pdf_head(p);
-	pdf_table(p);
+	pdf_text_blocks(p);
+	if (!p->d->no_annex) {
+		pdf_head(p);
+		pdf_table(p);
+	}
 	cairo_tag_end(p->cr, "Document");
 	cairo_show_page(p->cr);
 }
