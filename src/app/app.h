@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "error.h"
 #include "store.h"
@@ -61,6 +62,9 @@ void	app_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void	app_out(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* Write data text to f through the sanitiser (newlines kept). */
 void	app_print(FILE *f, const char *text);
+/* Append s to out as a JSON string: quoted, escaped, valid UTF-8, no
+ * character that could steer a terminal. */
+void	app_json_string(struct buf *out, const char *s);
 
 /*
  * Open the list's database.  With STORE_CREATE the parent directory is made

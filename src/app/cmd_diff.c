@@ -18,6 +18,7 @@
 #include "change.h"
 #include "date.h"
 #include "fileio.h"
+#include "order.h"
 #include "reminder.h"
 #include "store_history.h"
 
@@ -25,13 +26,19 @@
 static void
 cmd_diff_usage(FILE *f)
 {
-	fputs("Использование: perechen [-d ФАЙЛ] diff [РЕДАКЦИЯ [РЕДАКЦИЯ]]\n"
-	    "Что изменилось в перечне, по процессам, в формулировках для\n"
-	    "приказа о внесении изменений.\n\n"
+	fputs("Использование: perechen [-d ФАЙЛ] diff [ПАРАМЕТРЫ] "
+	    "[РЕДАКЦИЯ [РЕДАКЦИЯ]]\n"
+	    "Что изменилось в перечне: подпункты приказа о внесении\n"
+	    "изменений (как в perechen order), по строкам в нумерации\n"
+	    "изменяемой редакции.\n\n"
 	    "  (без аргументов)   последняя утверждённая редакция — рабочая\n"
 	    "                     копия (то, что ещё не утверждено)\n"
 	    "  N                  редакция N — рабочая копия\n"
 	    "  N M                редакция N — редакция M\n"
+	    "  --summary          обзор для себя: по процессам, «было … стало»,\n"
+	    "                     с основаниями актуализации (п. 5.3)\n"
+	    "  --format text|json вид вывода: текст (по умолчанию) или JSON —\n"
+	    "                     объект с редакциями и подпунктами\n"
 	    "  -h, --help         эта справка\n\n"
 	    "Номера редакций печатают perechen approve и perechen status.\n",
 	    f);
@@ -44,14 +51,26 @@ struct cmd_diff_side {
 	char	*name;		/* "редакция 1 (приказ от … № …)" */
 };
 
-/* The numbers on the command line: 0, 1 or 2 revisions. */
+/* How the difference is shown. */
+enum cmd_diff_form {
+	CMD_DIFF_ORDER,		/* the order's sub-items */
+	CMD_DIFF_SUMMARY,	/* by process, «было … стало», the triggers */
+	CMD_DIFF_JSON		/* the sub-items for scripts */
+};
+
+/* The options and the numbers on the command line: 0, 1 or 2
+ * revisions. */
 static int
-cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
+cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs,
+    enum cmd_diff_form *form)
 {
 	static const struct option opts[] = {
+		{ "summary", no_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	bool summary = false, json = false;
 	int c;
 
 	optind = 0;
@@ -60,9 +79,23 @@ cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
 		if (c == 'h') {
 			cmd_diff_usage(stdout);
 			return -1;
+		} else if (c == 's') {
+			summary = true;
+		} else if (c == 'f' && (strcmp(optarg, "json") == 0 ||
+		    strcmp(optarg, "text") == 0)) {
+			json = strcmp(optarg, "json") == 0;
+		} else if (c == 'f') {
+			return app_usage_error("diff", "вид вывода «%s»: text "
+			    "или json", optarg);
+		} else {
+			return app_bad_option("diff", "h", opts, argv);
 		}
-		return app_bad_option("diff", "h", opts, argv);
 	}
+	if (summary && json)
+		return app_usage_error("diff", "--summary и --format json "
+		    "вместе не бывают");
+	*form = summary ? CMD_DIFF_SUMMARY : json ? CMD_DIFF_JSON :
+	    CMD_DIFF_ORDER;
 	*nrevs = argc - optind;
 	if (*nrevs > 2) {
 		app_error("diff: не больше двух номеров редакций");
@@ -82,56 +115,35 @@ cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
 	return 0;
 }
 
-/* The revision numbered rev into r (zeroed), or err naming what exists. */
+/* The name of side s: "рабочая копия", or revision s->rev with its
+ * order. */
 static int
-cmd_diff_revision(struct store *st, int64_t rev, struct revision *r,
-    struct error *err)
+cmd_diff_name(struct store *st, struct cmd_diff_side *s, struct error *err)
 {
 	struct revisions all = { 0 };
-	int rc = -1;
-
-	if (store_revisions_list(st, &all, err) != 0)
-		return -1;
-	for (size_t i = 0; i < all.n; i++)
-		if (rev == 0 ? i + 1 == all.n : all.v[i].id == rev) {
-			*r = all.v[i];
-			memset(&all.v[i], 0, sizeof all.v[i]);
-			rc = 0;
-			break;
-		}
-	if (rc != 0 && all.n == 0)
-		error_set(err, "перечень ещё не утверждён: сравнивать не с чем "
-		    "(perechen approve, п. 5.1)");
-	else if (rc != 0)
-		error_set(err, "редакции %lld нет: утверждены редакции с 1 "
-		    "по %lld", (long long)rev, (long long)all.v[all.n - 1].id);
-	revisions_fini(&all);
-	return rc;
-}
-
-/* Load one side into s->list (initialised): revision s->rev, or the
- * working copy for 0. */
-static int
-cmd_diff_load(struct store *st, struct cmd_diff_side *s, struct error *err)
-{
-	struct revision r = { 0 };
 	struct date d;
 	char shown[DATE_BUFSZ];
 
 	if (s->rev == 0) {
 		s->name = xstrdup("рабочая копия");
-		return store_load_list(st, &s->list, err);
+		return 0;
 	}
-	if (cmd_diff_revision(st, s->rev, &r, err) != 0)
+	if (store_revisions_list(st, &all, err) != 0)
 		return -1;
-	if (date_parse(r.order_date, &d, NULL) == 0)
-		date_format(d, shown);
-	else
-		snprintf(shown, sizeof shown, "?");
-	s->name = xasprintf("редакция %lld (приказ от %s № %s)",
-	    (long long)r.id, shown, r.order_no);
-	revision_fini(&r);
-	return store_revision_load_list(st, s->rev, &s->list, err);
+	for (size_t i = 0; i < all.n && s->name == NULL; i++) {
+		if (all.v[i].id != s->rev)
+			continue;
+		if (date_parse(all.v[i].order_date, &d, NULL) == 0)
+			date_format(d, shown);
+		else
+			snprintf(shown, sizeof shown, "?");
+		s->name = xasprintf("редакция %lld (приказ от %s № %s)",
+		    (long long)s->rev, shown, all.v[i].order_no);
+	}
+	revisions_fini(&all);
+	if (s->name == NULL)
+		s->name = xasprintf("редакция %lld", (long long)s->rev);
+	return 0;
 }
 
 /* The touchpoint with id in l, or NULL. */
@@ -388,6 +400,18 @@ cmd_diff_summary(struct cmd_diff_out *d)
 	buf_puts(&d->text, ".\n");
 }
 
+/* "Изменения: <old> → <new>." */
+static void
+cmd_diff_title(const struct cmd_diff_side *old,
+    const struct cmd_diff_side *new)
+{
+	app_print(stdout, "Изменения: ");
+	app_print(stdout, old->name);
+	app_print(stdout, " → ");
+	app_print(stdout, new->name);
+	app_print(stdout, ".\n");
+}
+
 /* The whole diff: what is compared, the items, the triggers. */
 static void
 cmd_diff_print(const struct cmd_diff_side *old,
@@ -402,11 +426,7 @@ cmd_diff_print(const struct cmd_diff_side *old,
 	for (size_t i = 0; i < ch->n; i++)
 		cmd_diff_item(&d, &ch->v[i], old, new, cat);
 	cmd_diff_close(&d);
-	app_print(stdout, "Изменения: ");
-	app_print(stdout, old->name);
-	app_print(stdout, " → ");
-	app_print(stdout, new->name);
-	app_print(stdout, ".\n");
+	cmd_diff_title(old, new);
 	if (d.items == 0) {
 		app_print(stdout, "Изменений нет.\n");
 	} else {
@@ -417,47 +437,94 @@ cmd_diff_print(const struct cmd_diff_side *old,
 	buf_fini(&d.text);
 }
 
+/* The sub-items of the order, numbered as the draft numbers them. */
+static void
+cmd_diff_order(const struct cmd_diff_side *old,
+    const struct cmd_diff_side *new, const struct order_draft *o)
+{
+	const struct strvec *items = &o->a.items;
+	struct buf b;
+
+	buf_init(&b);
+	if (o->ch.n == 0)
+		buf_puts(&b, "Изменений нет.\n");
+	else if (items->n == 0)
+		buf_puts(&b, "В печатном перечне изменений нет: изменены только "
+		    "сведения, которых приложение не печатает.\n");
+	if (o->a.restate)
+		buf_printf(&b, "\nИзменено строк: %zu из %zu%s — перечень "
+		    "излагается в новой редакции (perechen order).\n",
+		    o->a.rows_changed, o->a.rows_old, o->a.moved ?
+		    ", строки переставлены" : "");
+	for (size_t i = 0; i < items->n; i++)
+		buf_printf(&b, "%s%zu) %s%s\n", i == 0 ? "\n" : "", i + 1,
+		    items->v[i], i + 1 < items->n ? ";" : ".");
+	cmd_diff_title(old, new);
+	app_print(stdout, b.data);
+	buf_fini(&b);
+}
+
+/* The same for scripts: {"from", "to", "restate", "items": […]}. */
+static void
+cmd_diff_json(const struct cmd_diff_side *old,
+    const struct cmd_diff_side *new, const struct order_draft *o)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "{\"from\": ");
+	if (old->rev != 0)
+		buf_printf(&b, "%lld", (long long)old->rev);
+	else
+		buf_puts(&b, "null");
+	buf_puts(&b, ", \"to\": ");
+	if (new->rev != 0)
+		buf_printf(&b, "%lld", (long long)new->rev);
+	else
+		buf_puts(&b, "null");
+	buf_printf(&b, ", \"rows\": %zu, \"rows_changed\": %zu, "
+	    "\"restate\": %s, \"items\": [", o->a.rows_old,
+	    o->a.rows_changed, o->a.restate ? "true" : "false");
+	for (size_t i = 0; i < o->a.items.n; i++) {
+		buf_puts(&b, i > 0 ? ", " : "");
+		app_json_string(&b, o->a.items.v[i]);
+	}
+	buf_puts(&b, "]}\n");
+	fputs(b.data, stdout);
+	buf_fini(&b);
+}
+
 /* Resolve the revisions, load both lists and print the diff. */
 static int
 cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
-    struct error *err)
+    enum cmd_diff_form form, struct error *err)
 {
 	struct cmd_diff_side old = { 0 }, new = { 0 };
-	struct revision latest = { 0 };
-	struct catalog cat;
-	struct changes ch;
+	struct order_draft o;
 	struct store *st;
 	int rc;
 
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;
-	catalog_init(&cat);
-	changes_init(&ch);
-	list_init(&old.list);
-	list_init(&new.list);
-	rc = 0;
-	if (nrevs == 0) {
-		rc = cmd_diff_revision(st, 0, &latest, err);
-		old.rev = latest.id;
-		revision_fini(&latest);
-	} else {
-		old.rev = revs[0];
-		new.rev = nrevs == 2 ? revs[1] : 0;
+	rc = order_draft_load(st, nrevs > 0 ? revs[0] : 0, nrevs == 2 ?
+	    revs[1] : 0, &o, err);
+	old.rev = o.rev;
+	new.rev = o.to;
+	if (rc == 0)
+		rc = cmd_diff_name(st, &old, err);
+	if (rc == 0)
+		rc = cmd_diff_name(st, &new, err);
+	if (rc == 0 && form == CMD_DIFF_SUMMARY) {
+		/* The summary reads the lists the draft loaded. */
+		old.list = o.old;
+		new.list = o.new;
+		cmd_diff_print(&old, &new, &o.ch, &o.cat);
+	} else if (rc == 0 && form == CMD_DIFF_JSON) {
+		cmd_diff_json(&old, &new, &o);
+	} else if (rc == 0) {
+		cmd_diff_order(&old, &new, &o);
 	}
-	if (rc == 0)
-		rc = cmd_diff_load(st, &old, err);
-	if (rc == 0)
-		rc = cmd_diff_load(st, &new, err);
-	if (rc == 0)
-		rc = store_read_catalog(st, &cat, err);
-	if (rc == 0) {
-		change_diff_lists(&old.list, &new.list, &cat, &ch);
-		cmd_diff_print(&old, &new, &ch, &cat);
-	}
-	changes_fini(&ch);
-	catalog_fini(&cat);
-	list_fini(&old.list);
-	list_fini(&new.list);
+	order_draft_fini(&o);
 	free(old.name);
 	free(new.name);
 	store_close(st);
@@ -469,12 +536,13 @@ cmd_diff(struct app *app, int argc, char **argv)
 {
 	struct error err;
 	int64_t revs[2] = { 0, 0 };
+	enum cmd_diff_form form = CMD_DIFF_ORDER;
 	int nrevs = 0, rc;
 
-	rc = cmd_diff_parse(argc, argv, revs, &nrevs);
+	rc = cmd_diff_parse(argc, argv, revs, &nrevs, &form);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	if (cmd_diff_run(app, revs, nrevs, &err) != 0) {
+	if (cmd_diff_run(app, revs, nrevs, form, &err) != 0) {
 		app_error("diff: %s", err.msg);
 		return EXIT_FAIL;
 	}

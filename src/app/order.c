@@ -87,12 +87,12 @@ order_draft_load(struct store *st, int64_t rev, int64_t to,
 	changes_init(&o->ch);
 	catalog_init(&o->cat);
 	strvec_init(&o->a.items);
-	o->to = to;
 	if (order_revision(st, rev, &o->rev, err) != 0 ||
+	    (to != 0 && order_revision(st, to, &o->to, err) != 0) ||
 	    order_style(st, o, err) != 0 ||
 	    store_revision_load_list(st, o->rev, &o->old, err) != 0 ||
-	    (to == 0 ? store_load_list(st, &o->new, err) :
-	    store_revision_load_list(st, to, &o->new, err)) != 0 ||
+	    (o->to == 0 ? store_load_list(st, &o->new, err) :
+	    store_revision_load_list(st, o->to, &o->new, err)) != 0 ||
 	    store_read_catalog(st, &o->cat, err) != 0)
 		return -1;
 	change_diff_lists(&o->old, &o->new, &o->cat, &o->ch);
