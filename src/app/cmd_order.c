@@ -105,22 +105,12 @@ static int
 cmd_order_render(struct app *app, const struct cmd_order_args *a,
     struct buf *out, struct error *err)
 {
-	struct order_draft o;
-	struct document d;
 	struct store *st;
 	int rc;
 
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;
-	memset(&d, 0, sizeof d);
-	rc = order_draft_load(st, a->p.revision == PRINTOUT_LATEST ? 0 :
-	    a->p.revision, 0, &o, err);
-	if (rc == 0)
-		rc = order_draft_document(st, &o, &d, err);
-	if (rc == 0)
-		rc = printout_write_document(&a->p, &d, out, NULL, err);
-	document_fini(&d);
-	order_draft_fini(&o);
+	rc = order_render(st, &a->p, out, err);
 	store_close(st);
 	return rc;
 }

@@ -151,3 +151,23 @@ order_draft_document(struct store *st, const struct order_draft *o,
 	free(amended);
 	return 0;
 }
+
+int
+order_render(struct store *st, const struct printout *p, struct buf *out,
+    struct error *err)
+{
+	struct order_draft o;
+	struct document d;
+	int rc;
+
+	memset(&d, 0, sizeof d);
+	rc = order_draft_load(st, p->revision == PRINTOUT_LATEST ? 0 :
+	    p->revision, 0, &o, err);
+	if (rc == 0)
+		rc = order_draft_document(st, &o, &d, err);
+	if (rc == 0)
+		rc = printout_write_document(p, &d, out, NULL, err);
+	document_fini(&d);
+	order_draft_fini(&o);
+	return rc;
+}

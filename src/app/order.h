@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "amend.h"
+#include "buf.h"
 #include "change.h"
 #include "document.h"
 #include "error.h"
@@ -48,5 +49,14 @@ void	order_draft_fini(struct order_draft *o);
  */
 int	order_draft_document(struct store *st, const struct order_draft *o,
 	    struct document *d, struct error *err);
+
+/*
+ * The draft of the order amending revision p->revision (PRINTOUT_LATEST:
+ * the latest) into the working copy, in p's format, appended to out.
+ * Returns 0, or -1 with a Russian err.
+ */
+struct printout;
+int	order_render(struct store *st, const struct printout *p,
+	    struct buf *out, struct error *err);
 
 #endif

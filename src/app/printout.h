@@ -84,6 +84,8 @@ struct printout {
 	int64_t	 revision;	/* PRINTOUT_WORKING, PRINTOUT_LATEST or N */
 	const char *caption;	/* NULL: the default for the version */
 	struct export_opts opts;	/* txt and csv */
+	bool	 order;		/* the draft of the order amending revision
+				   (order.h), not the list */
 };
 
 /*
