@@ -43,6 +43,22 @@ seed(struct list *l)
 	}
 }
 
+/* The list as approved and the working copy, the same to begin with. */
+static void
+seed_both(struct list *old, struct list *new)
+{
+	seed(old);
+	seed(new);
+}
+
+static void
+done(struct amend *a, struct list *old, struct list *new)
+{
+	amend_fini(a);
+	list_fini(old);
+	list_fini(new);
+}
+
 static struct touchpoint *
 find(struct list *l, int64_t id)
 {
@@ -73,8 +89,7 @@ test_numbers_are_the_amended_revisions(void **state)
 	struct amend a;
 
 	(void)state;
-	seed(&old);
-	seed(&new);
+	seed_both(&old, &new);
 	/* Excluded before the revision: 13 is printed there as 1.2. */
 	find(&old, 12)->excluded = true;
 	find(&new, 12)->excluded = true;
@@ -86,9 +101,7 @@ test_numbers_are_the_amended_revisions(void **state)
 	    "«Телефонная связь Министерства»");
 	assert_false(a.restate);
 	assert_int_equal(a.rows_old, 4);
-	amend_fini(&a);
-	list_fini(&old);
-	list_fini(&new);
+	done(&a, &old, &new);
 }
 
 static void
@@ -99,8 +112,7 @@ test_a_row_changed_two_ways_is_one_item(void **state)
 	struct amend a;
 
 	(void)state;
-	seed(&old);
-	seed(&new);
+	seed_both(&old, &new);
 	tp = find(&new, 22);
 	model_set(&tp->name, "Видеосвязь");
 	model_set(&tp->needs[0].wording, "получение консультации");
@@ -109,9 +121,7 @@ test_a_row_changed_two_ways_is_one_item(void **state)
 	assert_string_equal(a.items.v[0], "строку 2.2 изложить в следующей "
 	    "редакции:\n«2.2 | Видеосвязь | получение консультации | "
 	    "Цифровая точка»");
-	amend_fini(&a);
-	list_fini(&old);
-	list_fini(&new);
+	done(&a, &old, &new);
 }
 
 static void
@@ -121,16 +131,13 @@ test_what_the_annex_does_not_print_is_no_item(void **state)
 	struct amend a;
 
 	(void)state;
-	seed(&old);
-	seed(&new);
+	seed_both(&old, &new);
 	model_set(&find(&new, 21)->unit, "отдел контроля");
 	find(&new, 21)->needs[0].category = 2;
 	build(&old, &new, &plain, &a);
 	assert_int_equal(a.items.n, 0);
 	assert_false(a.restate);
-	amend_fini(&a);
-	list_fini(&old);
-	list_fini(&new);
+	done(&a, &old, &new);
 }
 
 static void
@@ -142,8 +149,7 @@ test_exclusion_addition_and_the_setting(void **state)
 	struct amend a;
 
 	(void)state;
-	seed(&old);
-	seed(&new);
+	seed_both(&old, &new);
 	find(&new, 11)->excluded = true;
 	tp = process_add_touchpoint(&new.procs[1], "Чат-бот");
 	tp->id = 23;
@@ -157,9 +163,7 @@ test_exclusion_addition_and_the_setting(void **state)
 	build(&old, &new, &plain, &a);
 	assert_string_equal(a.items.v[0], "строку 1.1 признать утратившей "
 	    "силу");
-	amend_fini(&a);
-	list_fini(&old);
-	list_fini(&new);
+	done(&a, &old, &new);
 }
 
 static void
@@ -169,8 +173,7 @@ test_more_than_half_restates(void **state)
 	struct amend a;
 
 	(void)state;
-	seed(&old);
-	seed(&new);
+	seed_both(&old, &new);
 	model_set(&find(&new, 11)->specifics, "круглосуточно");
 	model_set(&find(&new, 12)->specifics, "круглосуточно");
 	build(&old, &new, &plain, &a);
@@ -182,9 +185,7 @@ test_more_than_half_restates(void **state)
 	assert_int_equal(a.rows_changed, 3);
 	assert_true(a.restate);
 	assert_false(a.moved);
-	amend_fini(&a);
-	list_fini(&old);
-	list_fini(&new);
+	done(&a, &old, &new);
 }
 
 static void
@@ -195,17 +196,14 @@ test_rows_moved_restate(void **state)
 	struct amend a;
 
 	(void)state;
-	seed(&old);
-	seed(&new);
+	seed_both(&old, &new);
 	t = new.procs[0].tps[0];
 	new.procs[0].tps[0] = new.procs[0].tps[1];
 	new.procs[0].tps[1] = t;
 	build(&old, &new, &plain, &a);
 	assert_true(a.moved);
 	assert_true(a.restate);
-	amend_fini(&a);
-	list_fini(&old);
-	list_fini(&new);
+	done(&a, &old, &new);
 }
 
 static void
@@ -241,8 +239,7 @@ test_order_document(void **state)
 	struct amend a;
 
 	(void)state;
-	seed(&old);
-	seed(&new);
+	seed_both(&old, &new);
 	find(&new, 22)->excluded = true;
 	build(&old, &new, &plain, &a);
 	document_begin(&d, "точек взаимодействия", NULL, NULL);
@@ -260,9 +257,7 @@ test_order_document(void **state)
 	assert_string_equal(d.blocks[d.nblocks - 1].text, "Министр");
 	assert_string_equal(d.blocks[d.nblocks - 1].right, "П.Ю. Илюхин");
 	document_fini(&d);
-	amend_fini(&a);
-	list_fini(&old);
-	list_fini(&new);
+	done(&a, &old, &new);
 }
 
 int
