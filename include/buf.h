@@ -47,6 +47,16 @@ void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void	buf_set_sink(struct buf *b, buf_sink_fn fn, void *ctx);
 /* Hand what b holds to its sink; 0, or -1 if the sink ever failed. */
 int	buf_flush(struct buf *b);
+/* A sink writing to a file descriptor: ctx is a struct buf_fd, whose
+ * errnum keeps the errno of a write that failed. */
+struct buf_fd {
+	int	 fd;
+	int	 errnum;
+};
+int	buf_sink_fd(void *ctx, const char *data, size_t len);
+/* Append what can be read from fd up to its end, a piece at a time (b
+ * may hand it on to its sink): 0, or -1 with errno. */
+int	buf_append_fd(struct buf *b, int fd);
 /* Hand the bytes to the caller (who frees them); b is finalised. */
 char	*buf_detach(struct buf *b);
 

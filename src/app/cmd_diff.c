@@ -49,6 +49,8 @@ struct cmd_diff_side {
 	int64_t	 rev;		/* 0: the working copy */
 	struct list list;
 	char	*name;		/* "редакция 1 (приказ от … № …)" */
+	struct touchpoint **byid;	/* list's touchpoints sorted by id */
+	size_t	 ntps;
 };
 
 /* How the difference is shown. */
@@ -146,15 +148,41 @@ cmd_diff_name(struct store *st, struct cmd_diff_side *s, struct error *err)
 	return 0;
 }
 
-/* The touchpoint with id in l, or NULL. */
-static const struct touchpoint *
-cmd_diff_find_tp(const struct list *l, int64_t id)
+static int
+cmd_diff_tp_cmp(const void *a, const void *b)
 {
+	int64_t x = (*(struct touchpoint *const *)a)->id;
+	int64_t y = (*(struct touchpoint *const *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+/* Index the touchpoints of s->list by id: every change looks its
+ * touchpoint up on both sides, however many there are. */
+static void
+cmd_diff_index(struct cmd_diff_side *s)
+{
+	const struct list *l = &s->list;
+
+	s->ntps = 0;
+	s->byid = xreallocarray(NULL, list_count_touchpoints(l) + 1,
+	    sizeof *s->byid);
 	for (size_t i = 0; i < l->nprocs; i++)
 		for (size_t j = 0; j < l->procs[i].ntps; j++)
-			if (l->procs[i].tps[j].id == id)
-				return &l->procs[i].tps[j];
-	return NULL;
+			s->byid[s->ntps++] = &l->procs[i].tps[j];
+	qsort(s->byid, s->ntps, sizeof *s->byid, cmd_diff_tp_cmp);
+}
+
+/* The touchpoint with id on side s, or NULL. */
+static const struct touchpoint *
+cmd_diff_find_tp(const struct cmd_diff_side *s, int64_t id)
+{
+	struct touchpoint key, *kp = &key, **hit;
+
+	key.id = id;
+	hit = bsearch(&kp, s->byid, s->ntps, sizeof *s->byid,
+	    cmd_diff_tp_cmp);
+	return hit != NULL ? *hit : NULL;
 }
 
 /* The process with id in l; *num gets its number. */
@@ -373,8 +401,8 @@ cmd_diff_item(struct cmd_diff_out *d, const struct change *c,
 	struct buf item;
 
 	if (strcmp(c->record, "точка") == 0) {
-		o = cmd_diff_find_tp(&old->list, c->record_id);
-		n = cmd_diff_find_tp(&new->list, c->record_id);
+		o = cmd_diff_find_tp(old, c->record_id);
+		n = cmd_diff_find_tp(new, c->record_id);
 		if (!cmd_diff_tp_relevant(c, o, n))
 			return;
 	}
@@ -518,6 +546,8 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 		/* The summary reads the lists the draft loaded. */
 		old.list = o.old;
 		new.list = o.new;
+		cmd_diff_index(&old);
+		cmd_diff_index(&new);
 		cmd_diff_print(&old, &new, &o.ch, &o.cat);
 	} else if (rc == 0 && form == CMD_DIFF_JSON) {
 		cmd_diff_json(&old, &new, &o);
@@ -527,6 +557,8 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 	order_draft_fini(&o);
 	free(old.name);
 	free(new.name);
+	free(old.byid);
+	free(new.byid);
 	store_close(st);
 	return rc;
 }

@@ -558,27 +558,16 @@ printout_each_process(void *src, export_process_fn fn, void *ctx)
 static int
 printout_copy_file(const char *path, struct buf *out, struct error *err)
 {
-	char chunk[1 << 16];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), rc, saved;
 
 	if (fd < 0)
 		return error_set_errno(err, errno, "не удалось прочитать %s",
 		    path);
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int saved = errno;
-
-			close(fd);
-			return error_set_errno(err, saved, "не удалось "
-			    "прочитать %s", path);
-		}
-		buf_append(out, chunk, (size_t)n);
-	}
+	rc = buf_append_fd(out, fd);
+	saved = errno;
 	close(fd);
-	return 0;
+	return rc == 0 ? 0 : error_set_errno(err, saved, "не удалось "
+	    "прочитать %s", path);
 }
 
 /* The PDF of d, written by the PDF writer to a file of its own in a
@@ -733,33 +722,16 @@ printout_render(struct store *st, const struct printout *p, struct buf *out,
 	return rc;
 }
 
-/* Where printout_write's output goes. */
-struct printout_fd {
-	int	 fd;
-	int	 errnum;	/* of the write that failed */
-};
-
-static int
-printout_fd_sink(void *ctx, const char *data, size_t len)
-{
-	struct printout_fd *o = ctx;
-
-	if (fileio_write_all(o->fd, data, len) == 0)
-		return 0;
-	o->errnum = errno;
-	return -1;
-}
-
 int
 printout_write(struct store *st, const struct printout *p, int fd,
     size_t *replaced, int64_t *revision, struct error *err)
 {
-	struct printout_fd o = { fd, 0 };
+	struct buf_fd o = { fd, 0 };
 	struct buf out;
 	int rc;
 
 	buf_init(&out);
-	buf_set_sink(&out, printout_fd_sink, &o);
+	buf_set_sink(&out, buf_sink_fd, &o);
 	rc = printout_render(st, p, &out, replaced, revision, err);
 	if (buf_flush(&out) != 0 && rc == 0) {
 		errno = o.errnum;

@@ -1,9 +1,11 @@
 /* buf.c - growable byte buffer. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void
 buf_init(struct buf *b)
@@ -120,6 +122,42 @@ buf_flush(struct buf *b)
 	if (b->sink != NULL)
 		buf_reset(b);
 	return b->sink_rc;
+}
+
+int
+buf_sink_fd(void *ctx, const char *data, size_t len)
+{
+	struct buf_fd *f = ctx;
+
+	while (len > 0) {
+		ssize_t n = write(f->fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			f->errnum = errno;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+buf_append_fd(struct buf *b, int fd)
+{
+	char chunk[1 << 16];
+	ssize_t n;
+
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		buf_append(b, chunk, (size_t)n);
+	}
+	return 0;
 }
 
 char *

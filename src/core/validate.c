@@ -567,24 +567,125 @@ validate_touchpoint_in_process(const struct process *p, size_t pi,
 	tp_key_fini(&mine);
 }
 
-/* R2 for p->tps[j] against the touchpoints before it (keys of all of p),
- * so that a pair is reported once, at its second member. */
-static void
-check_r2_before(const struct process *p, size_t pi, const struct tp_key *keys,
-    size_t j, struct findings *out)
-{
-	for (size_t i = 0; i < j; i++) {
-		enum dup how;
+/*
+ * The first touchpoint of a process each R2 key was seen at: names, and
+ * kinds with their contacts, hashed, so that a process of any size is
+ * checked in one pass (every pair compared would be quadratic).
+ */
+struct first_seen {
+	char	**key;		/* owned; NULL: a free slot */
+	size_t	*at;
+	size_t	 cap, n;
+};
 
-		if (p->tps[i].excluded)
-			continue;
-		how = tp_key_same(&keys[j], &keys[i]);
-		if (how != DUP_NONE) {
-			report_duplicate(p, pi, &p->tps[j], j, &p->tps[i], how,
-			    out);
-			return;
+static uint64_t
+key_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void first_seen_grow(struct first_seen *f);
+
+/* The index key was first seen at, or at if this is the first time (key
+ * is taken over either way). */
+static size_t
+first_seen_put(struct first_seen *f, char *key, size_t at)
+{
+	size_t i;
+
+	if (2 * (f->n + 1) > f->cap)
+		first_seen_grow(f);
+	for (i = key_hash(key) & (f->cap - 1); f->key[i] != NULL;
+	    i = (i + 1) & (f->cap - 1))
+		if (strcmp(f->key[i], key) == 0) {
+			free(key);
+			return f->at[i];
 		}
-	}
+	f->key[i] = key;
+	f->at[i] = at;
+	f->n++;
+	return at;
+}
+
+static void
+first_seen_grow(struct first_seen *f)
+{
+	struct first_seen g = { NULL, NULL, f->cap ? 2 * f->cap : 64, 0 };
+
+	g.key = xcalloc(g.cap, sizeof *g.key);
+	g.at = xcalloc(g.cap, sizeof *g.at);
+	for (size_t i = 0; i < f->cap; i++)
+		if (f->key[i] != NULL)
+			(void)first_seen_put(&g, f->key[i], f->at[i]);
+	free(f->key);
+	free(f->at);
+	*f = g;
+}
+
+static void
+first_seen_fini(struct first_seen *f)
+{
+	for (size_t i = 0; i < f->cap; i++)
+		free(f->key[i]);
+	free(f->key);
+	free(f->at);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The kind and the set of contacts (tp_key_same compares them as sets),
+ * as one string; NULL without a kind. */
+static char *
+kind_contacts_key(const struct tp_key *k)
+{
+	char **v;
+	struct buf b;
+
+	if (k->kind[0] == '\0')
+		return NULL;
+	v = xreallocarray(NULL, k->contacts.n + 1, sizeof *v);
+	for (size_t i = 0; i < k->contacts.n; i++)
+		v[i] = k->contacts.v[i];
+	qsort(v, k->contacts.n, sizeof *v, str_cmp);
+	buf_init(&b);
+	buf_printf(&b, "%zu:%s", strlen(k->kind), k->kind);
+	for (size_t i = 0; i < k->contacts.n; i++)
+		if (i == 0 || strcmp(v[i], v[i - 1]) != 0)
+			buf_printf(&b, "%zu:%s", strlen(v[i]), v[i]);
+	free(v);
+	return buf_detach(&b);
+}
+
+/* R2 for p->tps[j] against the touchpoints before it that are not
+ * excluded (seen holds their keys), so that a pair is reported once, at
+ * its second member, against the first that tp_key_same would match. */
+static void
+check_r2_before(const struct process *p, size_t pi, const struct tp_key *k,
+    size_t j, struct first_seen seen[2], struct findings *out)
+{
+	char *kc = kind_contacts_key(k);
+	size_t by_name = FINDING_NONE, by_kind = FINDING_NONE;
+
+	if (k->name[0] != '\0' &&
+	    (by_name = first_seen_put(&seen[0], xstrdup(k->name), j)) == j)
+		by_name = FINDING_NONE;
+	if (kc != NULL && (by_kind = first_seen_put(&seen[1], kc, j)) == j)
+		by_kind = FINDING_NONE;
+	/* The same name at the first match makes it a name's repeat. */
+	if (by_name != FINDING_NONE && by_name <= by_kind)
+		report_duplicate(p, pi, &p->tps[j], j, &p->tps[by_name],
+		    DUP_NAME, out);
+	else if (by_kind != FINDING_NONE)
+		report_duplicate(p, pi, &p->tps[j], j, &p->tps[by_kind],
+		    DUP_KIND_CONTACTS, out);
 }
 
 /* What the touchpoints of a process offer, excluded ones left out. */
@@ -662,23 +763,24 @@ void
 validate_list_process(const struct process *p, size_t pi,
     const struct catalog *cat, struct findings *out)
 {
-	struct tp_key *keys;
+	struct first_seen seen[2];
 
 	if (p->excluded)
 		return;
-	keys = xcalloc(p->ntps + 1, sizeof *keys);
+	memset(seen, 0, sizeof seen);
 	validate_process(p, pi, cat, out);
-	for (size_t j = 0; j < p->ntps; j++)
-		tp_key_init(&keys[j], &p->tps[j]);
 	for (size_t j = 0; j < p->ntps; j++) {
+		struct tp_key key;
+
 		if (p->tps[j].excluded)
 			continue;
-		check_r2_before(p, pi, keys, j, out);
+		tp_key_init(&key, &p->tps[j]);
+		check_r2_before(p, pi, &key, j, seen, out);
+		tp_key_fini(&key);
 		validate_touchpoint_fields(p, pi, &p->tps[j], j, cat, out);
 	}
-	for (size_t j = 0; j < p->ntps; j++)
-		tp_key_fini(&keys[j]);
-	free(keys);
+	first_seen_fini(&seen[0]);
+	first_seen_fini(&seen[1]);
 }
 
 void

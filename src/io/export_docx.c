@@ -571,41 +571,6 @@ export_docx_parts(const struct document *d, struct buf parts[DOCX_NPARTS])
 	export_docx_app_xml(&parts[DOCX_APP]);
 }
 
-/* Write all of data to fd: 0, or -1 with errno. */
-static int
-export_docx_write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* A buffer's sink into a file (ctx: its descriptor, then the errno of a
- * write that failed). */
-struct docx_file {
-	int	 fd;
-	int	 errnum;
-};
-
-static int
-export_docx_file_sink(void *ctx, const char *data, size_t len)
-{
-	struct docx_file *f = ctx;
-
-	if (export_docx_write_all(f->fd, data, len) == 0)
-		return 0;
-	f->errnum = errno;
-	return -1;
-}
-
 /*
  * word/document.xml into the file path, written as it is made: the table
  * of a large list is never whole in memory.
@@ -614,7 +579,7 @@ static int
 export_docx_document_file(const struct document *d, const char *path,
     struct error *err)
 {
-	struct docx_file f = { -1, 0 };
+	struct buf_fd f = { -1, 0 };
 	struct buf xml;
 	int rc;
 
@@ -629,7 +594,7 @@ export_docx_document_file(const struct document *d, const char *path,
 		return error_set_errno(err, rc, "DOCX не построен");
 	}
 	buf_init(&xml);
-	buf_set_sink(&xml, export_docx_file_sink, &f);
+	buf_set_sink(&xml, buf_sink_fd, &f);
 	export_docx_document_xml(d, &xml);
 	rc = buf_flush(&xml);
 	buf_fini(&xml);
@@ -696,25 +661,14 @@ export_docx_add_parts(zip_t *za, struct buf parts[DOCX_NPARTS],
 static int
 export_docx_copy(const char *path, struct buf *out, struct error *err)
 {
-	char chunk[1 << 16];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc, saved;
 
 	if (fd < 0)
 		return error_set_errno(err, errno, "DOCX не построен");
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int saved = errno;
-
-			close(fd);
-			return error_set_errno(err, saved, "DOCX не построен");
-		}
-		buf_append(out, chunk, (size_t)n);
-	}
+	rc = buf_append_fd(out, fd);
+	saved = errno;
 	close(fd);
-	return 0;
+	return rc == 0 ? 0 : error_set_errno(err, saved, "DOCX не построен");
 }
 
 /* The package of d zipped into the file zip_path, document.xml first

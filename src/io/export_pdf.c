@@ -1134,12 +1134,30 @@ pdf_fini(struct pdf *p)
 	}
 }
 
+/* cairo writes its output a few bytes at a time: gathered in a buffer
+ * that hands them to the descriptor 64 KiB at a time. */
+struct pdf_out {
+	struct buf b;
+	struct buf_fd f;
+};
+
+static cairo_status_t
+pdf_out_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct pdf_out *o = closure;
+
+	buf_append(&o->b, data, len);
+	return o->b.sink_rc == 0 ? CAIRO_STATUS_SUCCESS :
+	    CAIRO_STATUS_WRITE_ERROR;
+}
+
 /*
- * Lay out and draw d into the open descriptor.  A private font map, so
- * that everything pango caches goes with it.
+ * Lay out and draw d into o.  A private font map, so that everything
+ * pango caches goes with it.
  */
 static int
-pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
+pdf_write_to(const struct document *d, struct pdf_out *o,
+    struct pdf_sink *sink, struct error *err)
 {
 	struct pdf p;
 	cairo_status_t st;
@@ -1149,7 +1167,7 @@ pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
 	p.d = d;
 	if (pdf_page_geometry(&p, err) != 0)
 		return -1;
-	p.surface = cairo_pdf_surface_create_for_stream(pdf_sink_write, sink,
+	p.surface = cairo_pdf_surface_create_for_stream(pdf_out_write, o,
 	    p.page_w, p.page_h);
 	p.cr = cairo_create(p.surface);
 	p.fm = pango_cairo_font_map_new();
@@ -1164,6 +1182,8 @@ pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
 		goto out;
 	pdf_draw(&p);
 	cairo_surface_finish(p.surface);
+	if (o->b.sink_rc != 0)
+		sink->error = o->f.errnum != 0 ? o->f.errnum : EIO;
 	st = cairo_status(p.cr);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surface);
@@ -1174,6 +1194,24 @@ pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
 		rc = 0;
 out:
 	pdf_fini(&p);
+	return rc;
+}
+
+/* Draw d into the descriptor of sink, its write error kept there. */
+static int
+pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
+{
+	struct pdf_out o = { .f = { sink->fd, 0 } };
+	int rc;
+
+	buf_init(&o.b);
+	buf_set_sink(&o.b, buf_sink_fd, &o.f);
+	rc = pdf_write_to(d, &o, sink, err);
+	if (buf_flush(&o.b) != 0) {
+		sink->error = o.f.errnum != 0 ? o.f.errnum : EIO;
+		rc = -1;
+	}
+	buf_fini(&o.b);
 	return rc;
 }
 

@@ -805,10 +805,19 @@ store_review_unaccepted(struct store *s, const struct catalog *cat,
     struct review_marks *out, struct error *err)
 {
 	struct review_ids ids = { NULL, 0 };
+	struct revision r = { 0 };
 	struct list l;
 	int64_t rev;
+	bool found;
 	int rc;
 
+	/* Before the first approval nothing is a change to review: the
+	 * list need not be read (approval of a large one). */
+	if (store_revision_latest(s, &r, &found, err) != 0)
+		return -1;
+	revision_fini(&r);
+	if (!found)
+		return 0;
 	list_init(&l);
 	rc = store_load_list(s, &l, err);
 	if (rc == 0)

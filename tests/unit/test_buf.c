@@ -8,7 +8,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "buf.h"
@@ -102,6 +105,35 @@ a_failing_sink_is_reported_at_the_flush(void **state)
 	buf_fini(&c.all);
 }
 
+static void
+a_file_sink_and_reading_a_file_back(void **state)
+{
+	FILE *f = tmpfile();
+	struct buf_fd to = { -1, 0 };
+	struct buf b, back;
+
+	(void)state;
+	assert_non_null(f);
+	to.fd = fileno(f);
+	buf_init(&b);
+	buf_set_sink(&b, buf_sink_fd, &to);
+	for (int i = 0; i < 30000; i++)
+		buf_printf(&b, "%05d;", i);
+	assert_int_equal(buf_flush(&b), 0);
+	assert_int_equal(lseek(to.fd, 0, SEEK_SET), 0);
+	buf_init(&back);
+	assert_int_equal(buf_append_fd(&back, to.fd), 0);
+	assert_int_equal(back.len, 30000 * 6);
+	assert_memory_equal(back.data + 6 * 12345, "12345;", 6);
+	/* A descriptor that cannot be written: the errno is kept. */
+	to.fd = -1;
+	assert_int_equal(buf_sink_fd(&to, "x", 1), -1);
+	assert_int_equal(to.errnum, EBADF);
+	buf_fini(&back);
+	buf_fini(&b);
+	fclose(f);
+}
+
 int
 main(void)
 {
@@ -109,6 +141,7 @@ main(void)
 		cmocka_unit_test(printf_formats_long_and_short_texts),
 		cmocka_unit_test(a_sink_gets_every_byte_in_order_and_bounded_pieces),
 		cmocka_unit_test(a_failing_sink_is_reported_at_the_flush),
+		cmocka_unit_test(a_file_sink_and_reading_a_file_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

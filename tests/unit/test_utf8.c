@@ -89,6 +89,18 @@ sanitize_replaces_bidi_overrides(void **state)
 	free(s);
 }
 
+/* Two-byte characters take the sanitiser's short way; the Arabic letter
+ * mark, a bidi control, and a cut sequence do not get through it. */
+static void
+sanitize_passes_two_byte_letters_not_the_letter_mark(void **state)
+{
+	char *s = utf8_sanitized("Почта é\xD8\x9C\xD8\xA7 \xD0", 0);
+
+	(void)state;
+	assert_string_equal(s, "Почта é\xEF\xBF\xBD\xD8\xA7 \xEF\xBF\xBD");
+	free(s);
+}
+
 static void
 casefold_folds_cyrillic_and_yo(void **state)
 {
@@ -193,7 +205,13 @@ width_is_the_terminals_in_a_utf8_locale(void **state)
 		assert_int_equal(utf8_cp_width(cps[i]), wcwidth((wchar_t)cps[i]));
 	assert_int_equal(utf8_width("🚀 ✅ ⚡"), 8);
 	assert_int_equal(utf8_width("中文 Почта"), 10);
+	/* The Cyrillic block, answered without asking wcwidth. */
+	for (uint32_t cp = 0x0400; cp <= 0x052F; cp++)
+		if (wcwidth((wchar_t)cp) >= 0)
+			assert_int_equal(utf8_cp_width(cp),
+			    wcwidth((wchar_t)cp));
 	setlocale(LC_CTYPE, "C");
+	assert_int_equal(utf8_cp_width(0x0483), 0);
 	/* Without a UTF-8 locale our tables answer, never -1. */
 	assert_int_equal(utf8_cp_width(0x4E2D), 2);
 	assert_int_equal(utf8_cp_width(0x0301), 0);
@@ -209,6 +227,7 @@ main(void)
 		cmocka_unit_test(width_counts_columns_not_bytes),
 		cmocka_unit_test(width_is_the_terminals_in_a_utf8_locale),
 		cmocka_unit_test(sanitize_makes_escape_sequences_harmless),
+		cmocka_unit_test(sanitize_passes_two_byte_letters_not_the_letter_mark),
 		cmocka_unit_test(sanitize_keeps_newlines_only_when_asked),
 		cmocka_unit_test(sanitize_replaces_bidi_overrides),
 		cmocka_unit_test(casefold_folds_cyrillic_and_yo),

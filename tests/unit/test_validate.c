@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -298,6 +299,56 @@ test_r2_quiet_on_same_kind_other_contacts(void **state)
 	    "+7 (4812) 29-25-09");
 	b = add_clean_tp(proc0(fx), "Горячая линия", "phone", CHANNEL_OFFLINE);
 	touchpoint_add_contact(b, CONTACT_PHONE, "+7 (4812) 29-24-91");
+	run_list(fx);
+	assert_int_equal(count_rule(&fx->f, RULE_R2), 0);
+}
+
+/* Against the first touchpoint it repeats, whichever way: here the
+ * kind and (no) contacts of the first come before the name of the
+ * second; then a name alone. */
+static void
+test_r2_names_the_first_it_repeats(void **state)
+{
+	struct fixture *fx = *state;
+	const struct finding *fi;
+	size_t seen = 0;
+
+	add_clean_tp(proc0(fx), "Почта России", "phone", CHANNEL_OFFLINE);
+	add_clean_tp(proc0(fx), "электронная  ПОЧТА", "vks", CHANNEL_DIGITAL);
+	run_list(fx);
+	assert_int_equal(count_rule(&fx->f, RULE_R2), 2);
+	for (size_t i = 0; i < fx->f.n; i++) {
+		fi = &fx->f.v[i];
+		if (fi->rule != RULE_R2)
+			continue;
+		if (seen++ == 0) {
+			assert_int_equal(fi->tp, 3);
+			assert_int_equal(fi->field, FIELD_KIND);
+			assert_non_null(strstr(fi->message,
+			    "повторяет точку «Телефонная связь»"));
+		} else {
+			assert_int_equal(fi->tp, 4);
+			assert_int_equal(fi->field, FIELD_NAME);
+		}
+	}
+}
+
+/* Many touchpoints, none the same: nothing (one pass, not every pair). */
+static void
+test_r2_quiet_on_many_different(void **state)
+{
+	struct fixture *fx = *state;
+	char name[64];
+
+	for (int i = 0; i < 3000; i++) {
+		struct touchpoint *tp;
+
+		snprintf(name, sizeof name, "Точка %d", i);
+		tp = add_clean_tp(proc0(fx), name, "phone", CHANNEL_OFFLINE);
+		snprintf(name, sizeof name, "+7 (4812) 2%d-%02d-%02d",
+		    i / 10000, i / 100 % 100, i % 100);
+		touchpoint_add_contact(tp, CONTACT_PHONE, name);
+	}
 	run_list(fx);
 	assert_int_equal(count_rule(&fx->f, RULE_R2), 0);
 }
@@ -983,6 +1034,8 @@ main(void)
 		T(test_r2_fires_on_same_folded_name),
 		T(test_r2_fires_on_same_kind_and_contacts),
 		T(test_r2_quiet_on_same_kind_other_contacts),
+		T(test_r2_names_the_first_it_repeats),
+		T(test_r2_quiet_on_many_different),
 		T(test_r2_quiet_when_duplicate_is_excluded),
 		T(test_r2_in_process_refuses_new_duplicate),
 		T(test_r2_in_process_ignores_the_record_itself),
