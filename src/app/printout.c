@@ -553,51 +553,6 @@ printout_each_process(void *src, export_process_fn fn, void *ctx)
 	printout_source_walk(s);
 }
 
-/* Append the file at path to out a piece at a time (out may hand its
- * bytes on as it fills). */
-static int
-printout_copy_file(const char *path, struct buf *out, struct error *err)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), rc, saved;
-
-	if (fd < 0)
-		return error_set_errno(err, errno, "не удалось прочитать %s",
-		    path);
-	rc = buf_append_fd(out, fd);
-	saved = errno;
-	close(fd);
-	return rc == 0 ? 0 : error_set_errno(err, saved, "не удалось "
-	    "прочитать %s", path);
-}
-
-/* The PDF of d, written by the PDF writer to a file of its own in a
- * private temporary directory, copied to out. */
-static int
-printout_pdf(const struct document *d, struct buf *out, struct error *err)
-{
-	const char *tmp = getenv("TMPDIR");
-	char *dir, *path;
-	int rc;
-
-	dir = xasprintf("%s/perechen-pdf.XXXXXX", tmp != NULL && tmp[0] ==
-	    '/' ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		rc = error_set_errno(err, errno, "не удалось создать "
-		    "временный каталог %s", dir);
-		free(dir);
-		return rc;
-	}
-	path = xasprintf("%s/perechen.pdf", dir);
-	rc = office_pdf(d, path, err);
-	if (rc == 0)
-		rc = printout_copy_file(path, out, err);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
-	return rc;
-}
-
 static int
 printout_write_txt(const struct printout *p, const struct document *d,
     struct buf *out, size_t *replaced, struct error *err)
@@ -631,7 +586,8 @@ printout_write_pdf(const struct printout *p, const struct document *d,
 {
 	(void)p;
 	(void)replaced;
-	return printout_pdf(d, out, err);
+	/* Drawn into out through a pipe: no file, no temporary folder. */
+	return office_pdf_buf(d, out, err);
 }
 
 /* The writers of a printed document, by format: every producer (the

@@ -89,8 +89,8 @@ struct printout {
 };
 
 /*
- * Render the list in st as p asks into out (pdf: through a temporary
- * file).  *replaced counts characters the text encoding lacked.
+ * Render the list in st as p asks into out (pdf: through the drawing
+ * child's pipe).  *replaced counts characters the text encoding lacked.
  * *revision (may be NULL) gets the number of the revision printed, or
  * PRINTOUT_WORKING.  Returns 0, or -1 with a Russian err.
  */

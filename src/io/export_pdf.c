@@ -1261,23 +1261,28 @@ pdf_read_message(int fd, char *msg, size_t len)
 	msg[got] = '\0';
 }
 
-/* Draw d into fd in a child process (see pdf_child) and wait for it. */
+/* Draw d into fd in a child process (see pdf_child) and wait for it; with
+ * out, fd is the write end of a pipe whose read end out_fd fills out. */
 static int
 pdf_run_child(const struct document *d, const char *path, int fd,
-    struct error *err)
+    struct buf *out, int out_fd, struct error *err)
 {
 	char msg[ERROR_MSG_MAX];
-	int pfd[2], status;
+	int pfd[2] = { -1, -1 }, status;
 	pid_t pid;
 
-	if (pipe(pfd) != 0)
-		return error_set_errno(err, errno, "не удалось построить "
-		    "PDF");
-	pid = fork();
-	if (pid < 0) {
-		close(pfd[0]);
-		close(pfd[1]);
-		return error_set_errno(err, errno, "не удалось построить "
+	if (pipe(pfd) != 0 || (pid = fork()) < 0) {
+		int saved = errno;
+
+		if (pfd[0] >= 0) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		if (out != NULL) {
+			close(fd);
+			close(out_fd);
+		}
+		return error_set_errno(err, saved, "не удалось построить "
 		    "PDF");
 	}
 	if (pid == 0) {
@@ -1285,6 +1290,14 @@ pdf_run_child(const struct document *d, const char *path, int fd,
 		pdf_child(d, path, fd, pfd[1]);
 	}
 	close(pfd[1]);
+	/* Into out: fd is the pipe's end the child writes, out_fd ours;
+	 * read it all before the message, which comes at the child's end. */
+	if (out != NULL) {
+		close(fd);
+		if (buf_append_fd(out, out_fd) != 0)
+			error_set_errno(err, errno, "не удалось построить PDF");
+		close(out_fd);
+	}
 	pdf_read_message(pfd[0], msg, sizeof msg);
 	close(pfd[0]);
 	while (waitpid(pid, &status, 0) < 0)
@@ -1313,7 +1326,7 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 		free(tmp);
 		return -1;
 	}
-	if (pdf_run_child(d, path, fd, err) != 0) {
+	if (pdf_run_child(d, path, fd, NULL, -1, err) != 0) {
 		close(fd);
 		unlink(tmp);
 		free(tmp);
@@ -1334,6 +1347,24 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 	return 0;
 }
 
+int
+export_pdf_buf(const struct document *d, struct buf *out, struct error *err)
+{
+	size_t before = out->len;
+	int pfd[2];
+
+	memset(err, 0, sizeof *err);
+	if (pipe(pfd) != 0)
+		return error_set_errno(err, errno, "не удалось построить PDF");
+	if (pdf_run_child(d, "PDF", pfd[1], out, pfd[0], err) != 0)
+		return -1;
+	/* The child succeeded, yet reading its pipe failed. */
+	if (err->msg[0] != '\0' || out->len == before)
+		return err->msg[0] != '\0' ? -1 : error_set(err, "не удалось "
+		    "построить PDF");
+	return 0;
+}
+
 #else /* !PERECHEN_WITH_PDF */
 
 bool
@@ -1349,6 +1380,13 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 	(void)path;
 	return error_set(err, "эта сборка perechen без PDF: установите "
 	    "libpango1.0-dev и пересоберите (make WITH_PDF=1)");
+}
+
+int
+export_pdf_buf(const struct document *d, struct buf *out, struct error *err)
+{
+	(void)out;
+	return export_pdf(d, "", err);
 }
 
 #endif
