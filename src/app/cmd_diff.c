@@ -476,7 +476,7 @@ cmd_diff_order(const struct cmd_diff_side *old,
 	buf_init(&b);
 	if (o->ch.n == 0)
 		buf_puts(&b, "Изменений нет.\n");
-	else if (items->n == 0)
+	else if (items->n == 0 && !o->a.restate)
 		buf_puts(&b, "В печатном перечне изменений нет: изменены только "
 		    "сведения, которых приложение не печатает.\n");
 	if (o->a.restate)

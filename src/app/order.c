@@ -122,7 +122,7 @@ order_draft_document(struct store *st, const struct order_draft *o,
 	struct doc_page page;
 	char *wording = NULL, *gen, *date = NULL, *no = NULL, *amended = NULL;
 
-	if (o->a.items.n == 0)
+	if (o->a.items.n == 0 && !o->a.restate)
 		return error_set(err, "изменений с редакции %lld нет: вносить "
 		    "в перечень нечего", (long long)o->rev);
 	if (printout_page(st, &page, &wording, err) != 0)

@@ -146,6 +146,15 @@ expect_in "$WORK/flat" "Приложение к приказу Министер�
 [ "$(grep -c 'предварительной' "$WORK/out")" = 12 ] ||
     fail "the new edition's annex holds the changed rows"
 
+# Rows moved, nothing else: the list is restated too, and diff says why.
+fresh
+quiet "$P" -d "$DB" tp move 2.1 down
+expect_status 0 "$P" -d "$DB" order
+tr '\n' ' ' <"$WORK/out" | sed 's/  */ /g' >"$WORK/flat"
+expect_in "$WORK/flat" "изложить в новой редакции согласно приложению"
+expect_status 0 "$P" -d "$DB" diff
+expect_in "$WORK/out" "Изменено строк: 0 из 19, строки переставлены — перечень излагается в новой редакции (perechen order)."
+
 # The wording settings.
 fresh
 quiet "$P" -d "$DB" tp exclude 4.3 --reason "канал не используется"
