@@ -20,16 +20,37 @@ struct amend_row {
 
 struct amend_proc {
 	const struct process *p;
+	size_t	 first;		/* its first row in the side's rows */
 	size_t	 nrows;
 };
 
-/* One list as the annex prints it: what is numbered and how. */
+/* One list as the annex prints it: what is numbered and how.  The rows
+ * are also sorted by id (byid), so that a large list is compared in
+ * O(n log n). */
 struct amend_side {
 	struct amend_proc *procs;
 	size_t	 nprocs;
 	struct amend_row *rows;
 	size_t	 nrows;
+	const struct amend_row **byid;
 };
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	int64_t x = (*(const struct amend_row *const *)a)->id;
+	int64_t y = (*(const struct amend_row *const *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
 
 static void
 side_build(struct amend_side *s, const struct list *l)
@@ -46,6 +67,7 @@ side_build(struct amend_side *s, const struct list *l)
 			continue;
 		ap = &s->procs[s->nprocs];
 		ap->p = p;
+		ap->first = s->nrows;
 		ap->nrows = 0;
 		for (size_t j = 0; j < p->ntps; j++) {
 			if (p->tps[j].excluded)
@@ -57,6 +79,10 @@ side_build(struct amend_side *s, const struct list *l)
 		}
 		s->nprocs++;
 	}
+	s->byid = xreallocarray(NULL, s->nrows + 1, sizeof *s->byid);
+	for (size_t i = 0; i < s->nrows; i++)
+		s->byid[i] = &s->rows[i];
+	qsort(s->byid, s->nrows, sizeof *s->byid, row_cmp);
 }
 
 static void
@@ -64,15 +90,17 @@ side_fini(struct amend_side *s)
 {
 	free(s->procs);
 	free(s->rows);
+	free(s->byid);
 }
 
 static const struct amend_row *
 side_row(const struct amend_side *s, int64_t id)
 {
-	for (size_t i = 0; i < s->nrows; i++)
-		if (s->rows[i].id == id)
-			return &s->rows[i];
-	return NULL;
+	struct amend_row key = { id, 0, 0, NULL };
+	const struct amend_row *kp = &key, *const *hit;
+
+	hit = bsearch(&kp, s->byid, s->nrows, sizeof *s->byid, row_cmp);
+	return hit != NULL ? *hit : NULL;
 }
 
 /* The index of the printed process with id, or (size_t)-1. */
@@ -85,15 +113,30 @@ side_proc(const struct amend_side *s, int64_t id)
 	return (size_t)-1;
 }
 
-/* Whether ch names the record of kind record ("точка", "процесс"). */
-static bool
-changed(const struct changes *ch, const char *record, int64_t id)
+/* The touchpoints ch names, sorted, into *ids (caller frees). */
+static size_t
+changed_ids(const struct changes *ch, int64_t **ids)
 {
+	size_t n = 0;
+
+	*ids = xreallocarray(NULL, ch->n + 1, sizeof **ids);
 	for (size_t i = 0; i < ch->n; i++)
-		if (ch->v[i].record_id == id &&
-		    strcmp(ch->v[i].record, record) == 0)
-			return true;
-	return false;
+		if (strcmp(ch->v[i].record, "точка") == 0)
+			(*ids)[n++] = ch->v[i].record_id;
+	qsort(*ids, n, sizeof **ids, id_cmp);
+	return n;
+}
+
+/* The touchpoints changed, as amend_build looks them up. */
+struct amend_changed {
+	int64_t	*ids;
+	size_t	 n;
+};
+
+static bool
+changed(const struct amend_changed *c, int64_t id)
+{
+	return bsearch(&id, c->ids, c->n, sizeof *c->ids, id_cmp) != NULL;
 }
 
 /* A cell as the annex prints it: a paragraph a line, several needs each
@@ -313,11 +356,9 @@ item_added_process(struct amend *a, const struct amend_side *ns, size_t pi,
 	buf_init(&b);
 	buf_printf(&b, "дополнить строкой %zu следующего содержания:\n"
 	    "«%zu | %s»", num, num, ap->p->name);
-	for (size_t i = 0; i < ns->nrows; i++) {
+	for (size_t i = ap->first; i < ap->first + ap->nrows; i++) {
 		char *rn;
 
-		if (ns->rows[i].proc != pi)
-			continue;
 		rn = xasprintf("%zu.%zu", num, ns->rows[i].k);
 		buf_putc(&b, '\n');
 		row_quote(&b, rn, ns->rows[i].tp);
@@ -332,33 +373,30 @@ item_added_process(struct amend *a, const struct amend_side *ns, size_t pi,
 static void
 amend_process_rows(struct amend *a, const struct amend_side *os,
     const struct amend_side *ns, size_t opi, size_t npi,
-    const struct changes *ch, const struct amend_style *st)
+    const struct amend_changed *ch, const struct amend_style *st)
 {
+	const struct amend_proc *op = &os->procs[opi], *np = &ns->procs[npi];
 	size_t last_k = 0, added = 0;
 
-	for (size_t i = 0; i < os->nrows; i++) {
+	for (size_t i = op->first; i < op->first + op->nrows; i++) {
 		const struct amend_row *o = &os->rows[i], *n;
 		char *num;
 
-		if (o->proc != opi)
-			continue;
 		num = xasprintf("%zu.%zu", opi + 1, o->k);
 		n = side_row(ns, o->id);
 		if (n == NULL)
 			item_void(a, st, num, 1);
 		else if (n->proc != npi)
 			a->moved = true;
-		else if (changed(ch, "точка", o->id))
+		else if (changed(ch, o->id))
 			item_changed_row(a, num, o->tp, n->tp);
 		free(num);
 	}
 	/* In the new list the rows kept stay in their order and the added
 	 * ones come after them: else the rows move. */
-	for (size_t i = 0; i < ns->nrows; i++) {
+	for (size_t i = np->first; i < np->first + np->nrows; i++) {
 		const struct amend_row *n = &ns->rows[i], *o;
 
-		if (n->proc != npi)
-			continue;
 		o = side_row(os, n->id);
 		if (o != NULL && (added > 0 || o->proc != opi || o->k < last_k))
 			a->moved = true;
@@ -379,6 +417,7 @@ amend_build(const struct list *old, const struct list *new,
     const struct changes *ch, const struct amend_style *st, struct amend *a)
 {
 	struct amend_side os, ns;
+	struct amend_changed chg;
 	size_t last_npi = 0, added = 0;
 	bool any_kept = false;
 
@@ -386,6 +425,7 @@ amend_build(const struct list *old, const struct list *new,
 	strvec_init(&a->items);
 	side_build(&os, old);
 	side_build(&ns, new);
+	chg.n = changed_ids(ch, &chg.ids);
 	a->rows_old = os.nrows;
 	for (size_t opi = 0; opi < os.nprocs; opi++) {
 		const struct process *op = os.procs[opi].p;
@@ -404,7 +444,7 @@ amend_build(const struct list *old, const struct list *new,
 		last_npi = npi;
 		if (strcmp(op->name, ns.procs[npi].p->name) != 0)
 			item_rename(a, opi + 1, op->name, ns.procs[npi].p->name);
-		amend_process_rows(a, &os, &ns, opi, npi, ch, st);
+		amend_process_rows(a, &os, &ns, opi, npi, &chg, st);
 	}
 	for (size_t npi = 0; npi < ns.nprocs; npi++) {
 		if (side_proc(&os, ns.procs[npi].p->id) != (size_t)-1)
@@ -414,6 +454,7 @@ amend_build(const struct list *old, const struct list *new,
 		item_added_process(a, &ns, npi, os.nprocs + ++added);
 	}
 	a->restate = a->moved || a->rows_changed * 2 > a->rows_old;
+	free(chg.ids);
 	side_fini(&os);
 	side_fini(&ns);
 }
