@@ -89,6 +89,28 @@ void	change_diff_lists(const struct list *old, const struct list *new,
 	    const struct catalog *cat, struct changes *out);
 
 /*
+ * change_diff_lists a process at a time, for lists too large to hold:
+ * what a step does not hold it asks lk for — the old version's
+ * touchpoint of an id (moved from another process; NULL: none; valid
+ * until the next ask), whether the new version has one anywhere.
+ * change_diff_step: new process np, the npi-th of its list, against op
+ * (NULL: a new process), the opi-th of the old list.  change_diff_gone:
+ * old process op, the opi-th, that the new list lacks.  Called for the
+ * new list's processes in order, then the old ones gone in theirs, they
+ * give the changes in change_diff_lists's order.
+ */
+struct change_lookup {
+	const struct touchpoint *(*old_tp)(void *ctx, int64_t id);
+	bool	(*new_has)(void *ctx, int64_t id);
+	void	*ctx;
+};
+void	change_diff_step(const struct process *op, size_t opi,
+	    const struct process *np, size_t npi, const struct catalog *cat,
+	    const struct change_lookup *lk, struct changes *out);
+void	change_diff_gone(const struct process *op, size_t opi,
+	    const struct change_lookup *lk, struct changes *out);
+
+/*
  * Whether lists a and b hold the same content: the header (body, title,
  * area), the processes and touchpoints in the same order with every field
  * a revision freezes (contacts with their types, needs with their

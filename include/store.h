@@ -108,6 +108,12 @@ int	store_list_processes(struct store *s, int64_t rev, int64_t **ids,
  * version has none such. */
 int	store_list_process(struct store *s, int64_t rev, int64_t id,
 	    struct process *p, bool *found, struct error *err);
+/* Touchpoint id of version rev, with its contacts and needs, appended
+ * to holder's touchpoints (holder: a process the caller owns, as for
+ * process_add_touchpoint); *found false, nothing appended, if the
+ * version has none such. */
+int	store_list_touchpoint(struct store *s, int64_t rev, int64_t id,
+	    struct process *holder, bool *found, struct error *err);
 /* The header of version rev into h (initialised; fields replaced). */
 int	store_list_header(struct store *s, int64_t rev, struct list_header *h,
 	    struct error *err);

@@ -1,7 +1,8 @@
 /*
  * cmd_diff.c - "perechen diff": what changed between an approved revision
- * and the working copy, or between two revisions, grouped by process and
- * worded so that a clerk can paste it into the amending order.
+ * and the working copy, or between two revisions: the amending order's
+ * sub-items (order.h), as JSON for scripts, or (--summary) grouped by
+ * process for the clerk's own overview.
  *
  * Only what the published list shows is told: a touchpoint excluded in
  * both versions (or added and excluded since) is not in either list, and
@@ -47,10 +48,7 @@ cmd_diff_usage(FILE *f)
 /* The two versions compared and how to name them. */
 struct cmd_diff_side {
 	int64_t	 rev;		/* 0: the working copy */
-	struct list list;
 	char	*name;		/* "редакция 1 (приказ от … № …)" */
-	struct touchpoint **byid;	/* list's touchpoints sorted by id */
-	size_t	 ntps;
 };
 
 /* How the difference is shown. */
@@ -117,12 +115,38 @@ cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs,
 	return 0;
 }
 
-/* The name of side s: "рабочая копия", or revision s->rev with its
- * order. */
+/* The revision numbered rev into r (zeroed), or err naming what exists. */
+static int
+cmd_diff_revision(struct store *st, int64_t rev, struct revision *r,
+    struct error *err)
+{
+	struct revisions all = { 0 };
+	int rc = -1;
+
+	if (store_revisions_list(st, &all, err) != 0)
+		return -1;
+	for (size_t i = 0; i < all.n; i++)
+		if (rev == 0 ? i + 1 == all.n : all.v[i].id == rev) {
+			*r = all.v[i];
+			memset(&all.v[i], 0, sizeof all.v[i]);
+			rc = 0;
+			break;
+		}
+	if (rc != 0 && all.n == 0)
+		error_set(err, "перечень ещё не утверждён: сравнивать не с чем "
+		    "(perechen approve, п. 5.1)");
+	else if (rc != 0)
+		error_set(err, "редакции %lld нет: утверждены редакции с 1 "
+		    "по %lld", (long long)rev, (long long)all.v[all.n - 1].id);
+	revisions_fini(&all);
+	return rc;
+}
+
+/* Name side s: revision s->rev, or the working copy for 0. */
 static int
 cmd_diff_name(struct store *st, struct cmd_diff_side *s, struct error *err)
 {
-	struct revisions all = { 0 };
+	struct revision r = { 0 };
 	struct date d;
 	char shown[DATE_BUFSZ];
 
@@ -130,21 +154,15 @@ cmd_diff_name(struct store *st, struct cmd_diff_side *s, struct error *err)
 		s->name = xstrdup("рабочая копия");
 		return 0;
 	}
-	if (store_revisions_list(st, &all, err) != 0)
+	if (cmd_diff_revision(st, s->rev, &r, err) != 0)
 		return -1;
-	for (size_t i = 0; i < all.n && s->name == NULL; i++) {
-		if (all.v[i].id != s->rev)
-			continue;
-		if (date_parse(all.v[i].order_date, &d, NULL) == 0)
-			date_format(d, shown);
-		else
-			snprintf(shown, sizeof shown, "?");
-		s->name = xasprintf("редакция %lld (приказ от %s № %s)",
-		    (long long)s->rev, shown, all.v[i].order_no);
-	}
-	revisions_fini(&all);
-	if (s->name == NULL)
-		s->name = xasprintf("редакция %lld", (long long)s->rev);
+	if (date_parse(r.order_date, &d, NULL) == 0)
+		date_format(d, shown);
+	else
+		snprintf(shown, sizeof shown, "?");
+	s->name = xasprintf("редакция %lld (приказ от %s № %s)",
+	    (long long)r.id, shown, r.order_no);
+	revision_fini(&r);
 	return 0;
 }
 
@@ -157,44 +175,36 @@ cmd_diff_tp_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Index the touchpoints of s->list by id: every change looks its
- * touchpoint up on both sides, however many there are. */
-static void
-cmd_diff_index(struct cmd_diff_side *s)
+static int
+cmd_diff_id_cmp(const void *a, const void *b)
 {
-	const struct list *l = &s->list;
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 
-	s->ntps = 0;
-	s->byid = xreallocarray(NULL, list_count_touchpoints(l) + 1,
-	    sizeof *s->byid);
-	for (size_t i = 0; i < l->nprocs; i++)
-		for (size_t j = 0; j < l->procs[i].ntps; j++)
-			s->byid[s->ntps++] = &l->procs[i].tps[j];
-	qsort(s->byid, s->ntps, sizeof *s->byid, cmd_diff_tp_cmp);
+	return (x > y) - (x < y);
 }
 
-/* The touchpoint with id on side s, or NULL. */
+/* The touchpoints of p (may be NULL) sorted by id, into *ix. */
+static size_t
+cmd_diff_index(const struct process *p, struct touchpoint ***ix)
+{
+	size_t n = p != NULL ? p->ntps : 0;
+
+	*ix = xreallocarray(NULL, n + 1, sizeof **ix);
+	for (size_t j = 0; j < n; j++)
+		(*ix)[j] = &p->tps[j];
+	qsort(*ix, n, sizeof **ix, cmd_diff_tp_cmp);
+	return n;
+}
+
+/* The touchpoint with id among ix's n, or NULL. */
 static const struct touchpoint *
-cmd_diff_find_tp(const struct cmd_diff_side *s, int64_t id)
+cmd_diff_find_tp(struct touchpoint **ix, size_t n, int64_t id)
 {
 	struct touchpoint key, *kp = &key, **hit;
 
 	key.id = id;
-	hit = bsearch(&kp, s->byid, s->ntps, sizeof *s->byid,
-	    cmd_diff_tp_cmp);
+	hit = bsearch(&kp, ix, n, sizeof *ix, cmd_diff_tp_cmp);
 	return hit != NULL ? *hit : NULL;
-}
-
-/* The process with id in l; *num gets its number. */
-static const struct process *
-cmd_diff_find_process(const struct list *l, int64_t id, size_t *num)
-{
-	for (size_t i = 0; i < l->nprocs; i++)
-		if (l->procs[i].id == id) {
-			*num = i + 1;
-			return &l->procs[i];
-		}
-	return NULL;
 }
 
 /* "«a», «b»" from a multi-line value; "не указаны" if empty. */
@@ -360,6 +370,69 @@ struct cmd_diff_out {
 	size_t	 count[TRIGGER_COUNT];
 };
 
+/*
+ * The diff walked a process at a time: the new version's processes in
+ * order, each with its old self read by id, then the old ones gone.  A
+ * touchpoint moved from another process is read by id when a change
+ * asks for it; only the ids of the processes are held whole.
+ */
+struct cmd_diff_walk {
+	struct store *st;
+	const struct catalog *cat;
+	const struct cmd_diff_side *old, *new;
+	int64_t	*old_ids;	/* the old processes, in order */
+	size_t	 n_old;
+	int64_t	*old_sorted;	/* the same sorted, and the new ones */
+	int64_t	*new_sorted;
+	size_t	 n_new;
+	/* the step under way */
+	const struct process *np;	/* NULL: an old process gone */
+	size_t	 npi;
+	const struct process *op;	/* NULL: a new process */
+	size_t	 opi;
+	struct touchpoint **np_ix, **op_ix;
+	size_t	 n_np_ix, n_op_ix;
+	struct process found[2];	/* read by id: old, new */
+	struct changes ch;
+	struct cmd_diff_out d;
+	int	 rc;
+	struct error *err;
+};
+
+/* A touchpoint of side k (0 old, 1 new) by id: in the process of the
+ * step, else read from the store; NULL if that side has none. */
+static const struct touchpoint *
+cmd_diff_tp(struct cmd_diff_walk *w, int k, int64_t id)
+{
+	const struct touchpoint *t = k == 0 ?
+	    cmd_diff_find_tp(w->op_ix, w->n_op_ix, id) :
+	    cmd_diff_find_tp(w->np_ix, w->n_np_ix, id);
+	struct process *holder = &w->found[k];
+	bool found;
+
+	if (t != NULL || w->rc != 0)
+		return t;
+	process_fini(holder);
+	if (store_list_touchpoint(w->st, k == 0 ? w->old->rev : w->new->rev,
+	    id, holder, &found, w->err) != 0) {
+		w->rc = -1;
+		return NULL;
+	}
+	return found ? &holder->tps[0] : NULL;
+}
+
+static const struct touchpoint *
+cmd_diff_old_tp(void *ctx, int64_t id)
+{
+	return cmd_diff_tp(ctx, 0, id);
+}
+
+static bool
+cmd_diff_new_has(void *ctx, int64_t id)
+{
+	return cmd_diff_tp(ctx, 1, id) != NULL;
+}
+
 /* Close the open process's item list: its last item ends with ".". */
 static void
 cmd_diff_close(struct cmd_diff_out *d)
@@ -370,19 +443,23 @@ cmd_diff_close(struct cmd_diff_out *d)
 
 /* Open the heading of c's process unless it is the open one. */
 static void
-cmd_diff_heading(struct cmd_diff_out *d, const struct change *c,
-    const struct cmd_diff_side *old, const struct cmd_diff_side *new)
+cmd_diff_heading(struct cmd_diff_walk *w, const struct change *c)
 {
-	const struct process *p;
+	struct cmd_diff_out *d = &w->d;
+	const struct process *p = NULL;
 	size_t num = 0;
 
 	if (c->process_id == d->proc_id && d->items > 0)
 		return;
 	cmd_diff_close(d);
 	d->proc_id = c->process_id;
-	p = cmd_diff_find_process(&new->list, c->process_id, &num);
-	if (p == NULL)
-		p = cmd_diff_find_process(&old->list, c->process_id, &num);
+	if (w->np != NULL && w->np->id == c->process_id) {
+		p = w->np;
+		num = w->npi + 1;
+	} else if (w->op != NULL && w->op->id == c->process_id) {
+		p = w->op;
+		num = w->opi + 1;
+	}
 	if (d->items > 0)
 		buf_putc(&d->text, '\n');
 	if (p != NULL)
@@ -393,30 +470,128 @@ cmd_diff_heading(struct cmd_diff_out *d, const struct change *c,
 
 /* Word change c under its process, if the order needs it. */
 static void
-cmd_diff_item(struct cmd_diff_out *d, const struct change *c,
-    const struct cmd_diff_side *old, const struct cmd_diff_side *new,
-    const struct catalog *cat)
+cmd_diff_item(struct cmd_diff_walk *w, const struct change *c)
 {
 	const struct touchpoint *o = NULL, *n = NULL;
+	struct process keep[2];
 	struct buf item;
 
+	memset(keep, 0, sizeof keep);
 	if (strcmp(c->record, "точка") == 0) {
-		o = cmd_diff_find_tp(old, c->record_id);
-		n = cmd_diff_find_tp(new, c->record_id);
-		if (!cmd_diff_tp_relevant(c, o, n))
+		o = cmd_diff_tp(w, 0, c->record_id);
+		/* What was read for o must outlive the look for n. */
+		keep[0] = w->found[0];
+		memset(&w->found[0], 0, sizeof w->found[0]);
+		n = cmd_diff_tp(w, 1, c->record_id);
+		if (!cmd_diff_tp_relevant(c, o, n)) {
+			process_fini(&keep[0]);
 			return;
+		}
 	}
 	buf_init(&item);
 	if (strcmp(c->record, "точка") == 0)
-		cmd_diff_tp_item(&item, c, o, n, cat);
+		cmd_diff_tp_item(&item, c, o, n, w->cat);
 	else if (!cmd_diff_process_item(&item, c))
 		buf_printf(&item, "изменено поле «%s»: было «%s», стало «%s»",
 		    c->field, c->old_value, c->new_value);
-	cmd_diff_heading(d, c, old, new);
-	buf_printf(&d->text, "  — %s;\n", item.data);
+	cmd_diff_heading(w, c);
+	buf_printf(&w->d.text, "  — %s;\n", item.data);
 	buf_fini(&item);
-	d->items++;
-	d->count[c->trigger < TRIGGER_COUNT ? c->trigger : TRIGGER_EDIT]++;
+	process_fini(&keep[0]);
+	w->d.items++;
+	w->d.count[c->trigger < TRIGGER_COUNT ? c->trigger : TRIGGER_EDIT]++;
+}
+
+/* Word the changes of the step, and drop them. */
+static void
+cmd_diff_items(struct cmd_diff_walk *w)
+{
+	for (size_t i = 0; i < w->ch.n && w->rc == 0; i++)
+		cmd_diff_item(w, &w->ch.v[i]);
+	changes_fini(&w->ch);
+	changes_init(&w->ch);
+}
+
+/* The step's processes and what was read for it, let go. */
+static void
+cmd_diff_step_end(struct cmd_diff_walk *w, struct process *op)
+{
+	if (op != NULL)
+		process_fini(op);
+	process_fini(&w->found[0]);
+	process_fini(&w->found[1]);
+	free(w->np_ix);
+	free(w->op_ix);
+	w->np_ix = w->op_ix = NULL;
+	w->n_np_ix = w->n_op_ix = 0;
+	w->np = w->op = NULL;
+}
+
+/* The place of the old process id in the old list, or -1. */
+static ptrdiff_t
+cmd_diff_old_place(const struct cmd_diff_walk *w, int64_t id)
+{
+	if (bsearch(&id, w->old_sorted, w->n_old, sizeof id,
+	    cmd_diff_id_cmp) == NULL)
+		return -1;
+	for (size_t i = 0; i < w->n_old; i++)
+		if (w->old_ids[i] == id)
+			return (ptrdiff_t)i;
+	return -1;
+}
+
+/* One process of the new version against its old self. */
+static int
+cmd_diff_step(void *ctx, struct process *np, size_t index, struct error *err)
+{
+	struct cmd_diff_walk *w = ctx;
+	struct change_lookup lk = { cmd_diff_old_tp, cmd_diff_new_has, w };
+	struct process op;
+	ptrdiff_t at = cmd_diff_old_place(w, np->id);
+	bool found = false;
+
+	memset(&op, 0, sizeof op);
+	if (at >= 0 && store_list_process(w->st, w->old->rev, np->id, &op,
+	    &found, err) != 0)
+		return -1;
+	w->np = np;
+	w->npi = index;
+	w->op = found ? &op : NULL;
+	w->opi = found ? (size_t)at : 0;
+	w->n_np_ix = cmd_diff_index(np, &w->np_ix);
+	w->n_op_ix = cmd_diff_index(w->op, &w->op_ix);
+	change_diff_step(w->op, w->opi, np, index, w->cat, &lk, &w->ch);
+	cmd_diff_items(w);
+	cmd_diff_step_end(w, &op);
+	return w->rc;
+}
+
+/* The old processes the new version no longer has, in their order. */
+static int
+cmd_diff_gone(struct cmd_diff_walk *w)
+{
+	struct change_lookup lk = { cmd_diff_old_tp, cmd_diff_new_has, w };
+
+	for (size_t i = 0; i < w->n_old && w->rc == 0; i++) {
+		struct process op;
+		bool found;
+
+		if (bsearch(&w->old_ids[i], w->new_sorted, w->n_new,
+		    sizeof *w->new_sorted, cmd_diff_id_cmp) != NULL)
+			continue;
+		if (store_list_process(w->st, w->old->rev, w->old_ids[i], &op,
+		    &found, w->err) != 0)
+			return -1;
+		w->op = found ? &op : NULL;
+		w->opi = i;
+		w->n_op_ix = cmd_diff_index(w->op, &w->op_ix);
+		w->n_np_ix = cmd_diff_index(NULL, &w->np_ix);
+		if (found)
+			change_diff_gone(&op, i, &lk, &w->ch);
+		cmd_diff_items(w);
+		cmd_diff_step_end(w, &op);
+	}
+	return w->rc;
 }
 
 /* "Основания (п. 5.3): 5.3.1 — 1, 5.3.3 — 2; редакционных: 1." */
@@ -440,29 +615,104 @@ cmd_diff_title(const struct cmd_diff_side *old,
 	app_print(stdout, ".\n");
 }
 
-/* The whole diff: what is compared, the items, the triggers. */
+/* What is compared, the triggers, then the items. */
 static void
-cmd_diff_print(const struct cmd_diff_side *old,
-    const struct cmd_diff_side *new, const struct changes *ch,
-    const struct catalog *cat)
+cmd_diff_print(struct cmd_diff_walk *w)
 {
-	struct cmd_diff_out d;
+	struct cmd_diff_out *d = &w->d;
 
-	memset(&d, 0, sizeof d);
-	buf_init(&d.text);
-	d.proc_id = -1;
-	for (size_t i = 0; i < ch->n; i++)
-		cmd_diff_item(&d, &ch->v[i], old, new, cat);
-	cmd_diff_close(&d);
-	cmd_diff_title(old, new);
-	if (d.items == 0) {
+	cmd_diff_close(d);
+	cmd_diff_title(w->old, w->new);
+	if (d->items == 0) {
 		app_print(stdout, "Изменений нет.\n");
 	} else {
-		cmd_diff_summary(&d);
+		cmd_diff_summary(d);
 		app_print(stdout, "\n");
-		app_print(stdout, d.text.data);
+		app_print(stdout, d->text.data);
 	}
-	buf_fini(&d.text);
+}
+
+/* The ids of side s's processes in order into *ids, and sorted into
+ * *sorted; *n of them. */
+static int
+cmd_diff_ids(struct store *st, const struct cmd_diff_side *s, int64_t **ids,
+    int64_t **sorted, size_t *n, struct error *err)
+{
+	size_t printed;
+
+	if (store_list_processes(st, s->rev, ids, n, &printed, err) != 0)
+		return -1;
+	*sorted = xreallocarray(NULL, *n + 1, sizeof **sorted);
+	for (size_t i = 0; i < *n; i++)
+		(*sorted)[i] = (*ids)[i];
+	qsort(*sorted, *n, sizeof **sorted, cmd_diff_id_cmp);
+	return 0;
+}
+
+/* Resolve the revisions and print the diff, walking both versions a
+ * process at a time. */
+static int
+cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
+    struct error *err)
+{
+	struct cmd_diff_side old = { 0 }, new = { 0 };
+	struct revision latest = { 0 };
+	struct cmd_diff_walk w;
+	struct catalog cat;
+	int64_t *new_ids = NULL;
+	struct store *st;
+	int rc = 0;
+
+	if (app_open_store(app, 0, &st, err) != 0)
+		return -1;
+	catalog_init(&cat);
+	memset(&w, 0, sizeof w);
+	changes_init(&w.ch);
+	buf_init(&w.d.text);
+	w.d.proc_id = -1;
+	if (nrevs == 0) {
+		rc = cmd_diff_revision(st, 0, &latest, err);
+		old.rev = latest.id;
+		revision_fini(&latest);
+	} else {
+		old.rev = revs[0];
+		new.rev = nrevs == 2 ? revs[1] : 0;
+	}
+	if (rc == 0)
+		rc = cmd_diff_name(st, &old, err);
+	if (rc == 0)
+		rc = cmd_diff_name(st, &new, err);
+	if (rc == 0)
+		rc = store_read_catalog(st, &cat, err);
+	w.st = st;
+	w.cat = &cat;
+	w.old = &old;
+	w.new = &new;
+	w.err = err;
+	if (rc == 0)
+		rc = cmd_diff_ids(st, &old, &w.old_ids, &w.old_sorted, &w.n_old,
+		    err);
+	if (rc == 0)
+		rc = cmd_diff_ids(st, &new, &new_ids, &w.new_sorted, &w.n_new,
+		    err);
+	if (rc == 0)
+		rc = store_list_each_process(st, new.rev, cmd_diff_step, &w,
+		    err);
+	if (rc == 0)
+		rc = cmd_diff_gone(&w);
+	if (rc == 0)
+		cmd_diff_print(&w);
+	changes_fini(&w.ch);
+	buf_fini(&w.d.text);
+	free(w.old_ids);
+	free(w.old_sorted);
+	free(w.new_sorted);
+	free(new_ids);
+	catalog_fini(&cat);
+	free(old.name);
+	free(new.name);
+	store_close(st);
+	return rc;
 }
 
 /* The sub-items of the order, numbered as the draft numbers them. */
@@ -522,10 +772,11 @@ cmd_diff_json(const struct cmd_diff_side *old,
 	buf_fini(&b);
 }
 
-/* Resolve the revisions, load both lists and print the diff. */
+/* The order's wording (or JSON): both versions loaded through order.c,
+ * as perechen order loads them. */
 static int
-cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
-    enum cmd_diff_form form, struct error *err)
+cmd_diff_draft(struct app *app, const int64_t *revs, int nrevs, bool json,
+    struct error *err)
 {
 	struct cmd_diff_side old = { 0 }, new = { 0 };
 	struct order_draft o;
@@ -542,23 +793,13 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 		rc = cmd_diff_name(st, &old, err);
 	if (rc == 0)
 		rc = cmd_diff_name(st, &new, err);
-	if (rc == 0 && form == CMD_DIFF_SUMMARY) {
-		/* The summary reads the lists the draft loaded. */
-		old.list = o.old;
-		new.list = o.new;
-		cmd_diff_index(&old);
-		cmd_diff_index(&new);
-		cmd_diff_print(&old, &new, &o.ch, &o.cat);
-	} else if (rc == 0 && form == CMD_DIFF_JSON) {
+	if (rc == 0 && json)
 		cmd_diff_json(&old, &new, &o);
-	} else if (rc == 0) {
+	else if (rc == 0)
 		cmd_diff_order(&old, &new, &o);
-	}
 	order_draft_fini(&o);
 	free(old.name);
 	free(new.name);
-	free(old.byid);
-	free(new.byid);
 	store_close(st);
 	return rc;
 }
@@ -574,7 +815,11 @@ cmd_diff(struct app *app, int argc, char **argv)
 	rc = cmd_diff_parse(argc, argv, revs, &nrevs, &form);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	if (cmd_diff_run(app, revs, nrevs, form, &err) != 0) {
+	/* The summary walks the versions a process at a time; the order's
+	 * wording numbers rows against the whole revision. */
+	rc = form == CMD_DIFF_SUMMARY ? cmd_diff_run(app, revs, nrevs, &err) :
+	    cmd_diff_draft(app, revs, nrevs, form == CMD_DIFF_JSON, &err);
+	if (rc != 0) {
 		app_error("diff: %s", err.msg);
 		return EXIT_FAIL;
 	}

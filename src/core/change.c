@@ -416,14 +416,14 @@ change_diff_process(const struct process *o, const struct process *n,
 
 /* Touchpoints of old process op that new no longer has at all. */
 static void
-diff_removed(const struct tp_refs *new_refs, const struct process *op,
+diff_removed(const struct change_lookup *lk, const struct process *op,
     size_t opi, struct changes *out)
 {
 	for (size_t j = 0; j < op->ntps; j++) {
 		const struct touchpoint *t = &op->tps[j];
 		char *label;
 
-		if (refs_find(new_refs, t->id) != NULL)
+		if (lk->new_has(lk->ctx, t->id))
 			continue;
 		label = xasprintf("%zu.%zu %s", opi + 1, j + 1, t->name);
 		changes_add(out, "точка", t->id, op->id, label, "удаление",
@@ -433,53 +433,83 @@ diff_removed(const struct tp_refs *new_refs, const struct process *op,
 }
 
 void
+change_diff_step(const struct process *op, size_t opi,
+    const struct process *np, size_t npi, const struct catalog *cat,
+    const struct change_lookup *lk, struct changes *out)
+{
+	char *label = xasprintf("%zu %s", npi + 1, np->name);
+
+	if (op == NULL)
+		changes_add(out, "процесс", np->id, np->id, label,
+		    "новый процесс", "", np->name, TRIGGER_EDIT);
+	else if (strcmp(op->name, np->name) != 0)
+		changes_add(out, "процесс", np->id, np->id, label,
+		    "название", op->name, np->name, TRIGGER_EDIT);
+	if (op != NULL)
+		change_diff_process(op, np, label, out);
+	free(label);
+	for (size_t j = 0; j < np->ntps; j++) {
+		const struct touchpoint *nt = &np->tps[j];
+
+		label = xasprintf("%zu.%zu %s", npi + 1, j + 1, nt->name);
+		change_diff_touchpoint(lk->old_tp(lk->ctx, nt->id), nt, cat,
+		    np->id, label, out);
+		free(label);
+	}
+	if (op != NULL)
+		diff_removed(lk, op, opi, out);
+}
+
+void
+change_diff_gone(const struct process *op, size_t opi,
+    const struct change_lookup *lk, struct changes *out)
+{
+	char *label = xasprintf("%zu %s", opi + 1, op->name);
+
+	changes_add(out, "процесс", op->id, op->id, label, "удаление",
+	    op->name, "процесс удалён", TRIGGER_EDIT);
+	free(label);
+	diff_removed(lk, op, opi, out);
+}
+
+/* Both lists in memory, their touchpoints indexed. */
+struct list_lookup {
+	struct tp_refs old_refs, new_refs;
+};
+
+static const struct touchpoint *
+list_old_tp(void *ctx, int64_t id)
+{
+	return refs_find(&((struct list_lookup *)ctx)->old_refs, id);
+}
+
+static bool
+list_new_has(void *ctx, int64_t id)
+{
+	return refs_find(&((struct list_lookup *)ctx)->new_refs, id) != NULL;
+}
+
+void
 change_diff_lists(const struct list *old, const struct list *new,
     const struct catalog *cat, struct changes *out)
 {
-	struct tp_refs old_refs, new_refs;
+	struct list_lookup ll;
+	struct change_lookup lk = { list_old_tp, list_new_has, &ll };
 
-	refs_build(&old_refs, old);
-	refs_build(&new_refs, new);
+	refs_build(&ll.old_refs, old);
+	refs_build(&ll.new_refs, new);
 	for (size_t i = 0; i < new->nprocs; i++) {
 		const struct process *np = &new->procs[i];
 		const struct process *op = find_process(old, np->id);
-		char *label = xasprintf("%zu %s", i + 1, np->name);
 
-		if (op == NULL)
-			changes_add(out, "процесс", np->id, np->id, label,
-			    "новый процесс", "", np->name, TRIGGER_EDIT);
-		else if (strcmp(op->name, np->name) != 0)
-			changes_add(out, "процесс", np->id, np->id, label,
-			    "название", op->name, np->name, TRIGGER_EDIT);
-		if (op != NULL)
-			change_diff_process(op, np, label, out);
-		free(label);
-		for (size_t j = 0; j < np->ntps; j++) {
-			const struct touchpoint *nt = &np->tps[j];
-
-			label = xasprintf("%zu.%zu %s", i + 1, j + 1, nt->name);
-			change_diff_touchpoint(refs_find(&old_refs, nt->id), nt,
-			    cat, np->id, label, out);
-			free(label);
-		}
-		if (op != NULL)
-			diff_removed(&new_refs, op, (size_t)(op - old->procs),
-			    out);
+		change_diff_step(op, op != NULL ? (size_t)(op - old->procs) : 0,
+		    np, i, cat, &lk, out);
 	}
-	for (size_t i = 0; i < old->nprocs; i++) {
-		const struct process *op = &old->procs[i];
-		char *label;
-
-		if (find_process(new, op->id) != NULL)
-			continue;
-		label = xasprintf("%zu %s", i + 1, op->name);
-		changes_add(out, "процесс", op->id, op->id, label, "удаление",
-		    op->name, "процесс удалён", TRIGGER_EDIT);
-		free(label);
-		diff_removed(&new_refs, op, i, out);
-	}
-	free(old_refs.v);
-	free(new_refs.v);
+	for (size_t i = 0; i < old->nprocs; i++)
+		if (find_process(new, old->procs[i].id) == NULL)
+			change_diff_gone(&old->procs[i], i, &lk, out);
+	free(ll.old_refs.v);
+	free(ll.new_refs.v);
 }
 
 /* Whether a and b hold the same records in the same order: processes,

@@ -744,6 +744,64 @@ store_list_process(struct store *s, int64_t rev, int64_t id,
 }
 
 int
+store_list_touchpoint(struct store *s, int64_t rev, int64_t id,
+    struct process *holder, bool *found, struct error *err)
+{
+	static const char *const sql[2][3] = {
+		{
+			"SELECT id, name, coalesce(kind, ''), channel, "
+			"specifics, is_key, basis_type, basis, unit, audience, "
+			"max_transfers, ack_receipt, excluded, exclude_reason, "
+			"version FROM touchpoint WHERE id = ?2",
+			"SELECT touchpoint_id, type, value FROM contact "
+			"WHERE touchpoint_id = ?2 ORDER BY pos, id",
+			"SELECT touchpoint_id, id, wording, "
+			"coalesce(category, 0) FROM need "
+			"WHERE touchpoint_id = ?2 ORDER BY pos, id",
+		}, {
+			"SELECT id, name, coalesce(kind, ''), channel, "
+			"specifics, is_key, basis_type, basis, unit, audience, "
+			"max_transfers, ack_receipt, excluded, exclude_reason, "
+			"0 FROM rev_touchpoint WHERE revision_id = ?1 AND id = ?2",
+			"SELECT touchpoint_id, type, value FROM rev_contact "
+			"WHERE revision_id = ?1 AND touchpoint_id = ?2 "
+			"ORDER BY pos",
+			"SELECT touchpoint_id, id, wording, "
+			"coalesce(category, 0) FROM rev_need "
+			"WHERE revision_id = ?1 AND touchpoint_id = ?2 "
+			"ORDER BY pos",
+		}
+	};
+	struct list_cursor c;
+	size_t before = holder->ntps;
+	int rc;
+
+	*found = false;
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	for (int i = 0; i < 3; i++) {
+		if (store_prepare(s, &c.st[i], sql[rev > 0][i], err) != 0) {
+			cursor_fini(&c);
+			return -1;
+		}
+		sqlite3_bind_int64(c.st[i], 1, rev);
+		sqlite3_bind_int64(c.st[i], 2, id);
+	}
+	while ((rc = sqlite3_step(c.st[0])) == SQLITE_ROW)
+		cursor_read_touchpoint(c.st[0], holder);
+	if (rc != SQLITE_DONE)
+		rc = store_fail(s, "чтение перечня", err);
+	else if ((*found = holder->ntps > before))
+		rc = cursor_read_children(&c, c.st[1], false, holder, err) != 0 ||
+		    cursor_read_children(&c, c.st[2], true, holder, err) != 0 ?
+		    -1 : 0;
+	else
+		rc = 0;
+	cursor_fini(&c);
+	return rc;
+}
+
+int
 store_list_header(struct store *s, int64_t rev, struct list_header *h,
     struct error *err)
 {

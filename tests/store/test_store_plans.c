@@ -69,6 +69,9 @@ static const struct allowed {
 	{ "INSERT INTO rev_need", "need", "approval freezes every need once" },
 	{ "INSERT INTO rev_contact", "contact",
 	  "approval freezes every contact once" },
+	{ "SELECT id, excluded FROM rev_process WHERE revision_id = ?1",
+	  "rev_process", "store_list_processes: export and diff number the "
+	  "revision's processes once" },
 	{ "FROM rev_process WHERE revision_id = ?1 ORDER BY", "rev_process",
 	  "store_list_each_process (check, diff, export --revision) walks "
 	  "the revision's processes once; their touchpoints, contacts and "
@@ -299,6 +302,31 @@ use_the_batch_readers(struct fixture *f)
 		    &err) != 0)
 			fail_msg("%s", err.msg);
 		assert_int_equal(tps, PROCESSES * PER_PROCESS);
+	}
+	/* diff's reads by id: a process, a touchpoint moved from another. */
+	for (int64_t rev = 0; rev <= 2; rev++) {
+		struct process p, holder;
+		int64_t *ids = NULL;
+		size_t n, printed;
+		bool found;
+
+		if (store_list_processes(f->st, rev, &ids, &n, &printed,
+		    &err) != 0)
+			fail_msg("%s", err.msg);
+		assert_int_equal(n, PROCESSES);
+		if (store_list_process(f->st, rev, ids[n / 2], &p, &found,
+		    &err) != 0)
+			fail_msg("%s", err.msg);
+		assert_true(found);
+		memset(&holder, 0, sizeof holder);
+		if (store_list_touchpoint(f->st, rev, p.tps[0].id, &holder,
+		    &found, &err) != 0)
+			fail_msg("%s", err.msg);
+		assert_true(found);
+		assert_int_equal(holder.tps[0].nneeds, p.tps[0].nneeds);
+		process_fini(&holder);
+		process_fini(&p);
+		free(ids);
 	}
 	reminder_facts_init(&facts);
 	if (store_status_facts(f->st, &facts, &err) != 0)
