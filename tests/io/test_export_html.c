@@ -43,6 +43,43 @@ test_html_matches_golden(void **state)
 	document_fini(&d);
 }
 
+/* The order's blocks come first, escaped, with a page break before the
+ * annex; without the annex the page holds only them. */
+static void
+test_html_blocks_before_the_annex(void **state)
+{
+	struct document d;
+	struct buf out;
+	const char *brk;
+
+	(void)state;
+	build_document(&d);
+	document_add_block(&d, DOC_HEADING, "П Р И К А З", NULL);
+	document_add_block(&d, DOC_PARAGRAPH, "слова «<b>» заменить\nсловами",
+	    NULL);
+	document_add_block(&d, DOC_SPLIT, "Министр", "П.Ю. Илюхин");
+	buf_init(&out);
+	export_html(&d, &out);
+	assert_non_null(strstr(out.data, "<p class=\"heading\">П Р И К А З"
+	    "</p>"));
+	assert_non_null(strstr(out.data, "<p class=\"para\">слова «&lt;b&gt;»"
+	    " заменить<br>словами</p>"));
+	assert_non_null(strstr(out.data, "<p class=\"split\"><span>Министр"
+	    "</span><span>П.Ю. Илюхин</span></p>"));
+	brk = strstr(out.data, "<div class=\"annex\">");
+	assert_non_null(brk);
+	assert_true(strstr(out.data, "<table>") > brk);
+	buf_fini(&out);
+	d.no_annex = true;
+	buf_init(&out);
+	export_html(&d, &out);
+	assert_int_equal(count(out.data, "<table>"), 0);
+	assert_int_equal(count(out.data, "class=\"annex\""), 0);
+	assert_non_null(strstr(out.data, "</p>\n</body>\n</html>\n"));
+	buf_fini(&out);
+	document_fini(&d);
+}
+
 /* Markup in the data is text: nothing from a cell opens a tag, ends an
  * attribute or starts an entity. */
 static void
@@ -199,6 +236,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_matches_golden),
+		cmocka_unit_test(test_html_blocks_before_the_annex),
 		cmocka_unit_test(test_html_escapes_everything),
 		cmocka_unit_test(test_html_sanitises_control_characters),
 		cmocka_unit_test(test_html_page_follows_the_settings),
