@@ -170,10 +170,8 @@ test_txt_blocks_before_the_annex(void **state)
 
 	(void)state;
 	build_document(&d);
-	document_add_block(&d, DOC_HEADING, "П Р И К А З", NULL);
+	add_order_blocks(&d);
 	document_add_block(&d, DOC_SPLIT, "«___» 20__ г.", "№ ___");
-	document_add_block(&d, DOC_PARAGRAPH, "1. Внести изменения\x1b[2J:",
-	    NULL);
 	export_txt_ok(&d, 80, NULL, &out, NULL);
 	assert_non_null(strstr(out.data, "                                  "
 	    "П Р И К А З"));
@@ -181,7 +179,8 @@ test_txt_blocks_before_the_annex(void **state)
 	assert_non_null(strstr(out.data, "«___» 20__ г."
 	    "                                                              "
 	    "№ ___\n"));
-	assert_non_null(strstr(out.data, "\n1. Внести изменения"));
+	assert_non_null(strstr(out.data, "\n1) слова «<b>» заменить"));
+	assert_non_null(strstr(out.data, "\nсловами "));
 	assert_null(strchr(out.data, '\x1b'));
 	ff = strchr(out.data, '\f');
 	assert_non_null(ff);
@@ -193,7 +192,7 @@ test_txt_blocks_before_the_annex(void **state)
 	assert_null(strchr(out.data, '\f'));
 	assert_null(strstr(out.data, "ПЕРЕЧЕНЬ"));
 	assert_null(strstr(out.data, "┌"));
-	assert_int_equal(assert_lines_width(out.data, 80), 6);
+	assert_int_equal(assert_lines_width(out.data, 80), 9);
 	buf_fini(&out);
 	document_fini(&d);
 }

@@ -374,17 +374,17 @@ test_docx_blocks_before_the_annex(void **state)
 	(void)state;
 	build_list(&l);
 	document_build(&d, &l, "", "");
-	document_add_block(&d, DOC_HEADING, "П Р И К А З", NULL);
-	document_add_block(&d, DOC_PARAGRAPH, "1) строку 4.3 <исключить>.",
-	    NULL);
-	document_add_block(&d, DOC_SPLIT, "Министр", "П.Ю. Илюхин");
+	add_order_blocks(&d);
 	buf_init(&xml);
 	export_docx_document_xml(&d, &xml);
 	assert_non_null(strstr(xml.data, "<w:jc w:val=\"center\"/></w:pPr>"
 	    "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">П Р И К А "
 	    "З</w:t>"));
 	assert_non_null(strstr(xml.data, "<w:jc w:val=\"both\"/></w:pPr>"
-	    "<w:r><w:t xml:space=\"preserve\">1) строку 4.3 &lt;исключить&gt;."));
+	    "<w:r><w:t xml:space=\"preserve\">1) слова «&lt;b&gt;» заменить"));
+	assert_non_null(strstr(xml.data, "<w:br/><w:t xml:space=\"preserve\">"
+	    "словами</w:t>"));
+	assert_null(strchr(xml.data, '\x1b'));
 	assert_non_null(strstr(xml.data, "Министр</w:t></w:r><w:r><w:tab/>"
 	    "</w:r><w:r><w:t xml:space=\"preserve\">П.Ю. Илюхин</w:t>"));
 	brk = strstr(xml.data, "<w:br w:type=\"page\"/>");

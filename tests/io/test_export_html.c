@@ -54,16 +54,15 @@ test_html_blocks_before_the_annex(void **state)
 
 	(void)state;
 	build_document(&d);
-	document_add_block(&d, DOC_HEADING, "П Р И К А З", NULL);
-	document_add_block(&d, DOC_PARAGRAPH, "слова «<b>» заменить\nсловами",
-	    NULL);
-	document_add_block(&d, DOC_SPLIT, "Министр", "П.Ю. Илюхин");
+	add_order_blocks(&d);
 	buf_init(&out);
 	export_html(&d, &out);
 	assert_non_null(strstr(out.data, "<p class=\"heading\">П Р И К А З"
 	    "</p>"));
-	assert_non_null(strstr(out.data, "<p class=\"para\">слова «&lt;b&gt;»"
-	    " заменить<br>словами</p>"));
+	assert_non_null(strstr(out.data, "<p class=\"para\">1) слова "
+	    "«&lt;b&gt;» заменить"));
+	assert_non_null(strstr(out.data, "<br>словами</p>"));
+	assert_null(strchr(out.data, '\x1b'));
 	assert_non_null(strstr(out.data, "<p class=\"split\"><span>Министр"
 	    "</span><span>П.Ю. Илюхин</span></p>"));
 	brk = strstr(out.data, "<div class=\"annex\">");
