@@ -70,7 +70,28 @@ struct doc_source {
 	void	*src;
 };
 
+/*
+ * A block of running text before the annex: what an order is made of.
+ * The writers lay each out across the body of the page; a '\n' inside
+ * text breaks the line without starting a new block.
+ */
+enum doc_block_kind {
+	DOC_HEADING,	/* centred, bold: the body, «П Р И К А З», the title */
+	DOC_PARAGRAPH,	/* justified, the first line indented */
+	DOC_SPLIT,	/* text at the left margin, right at the right one:
+			   the blank date and number, the signature */
+};
+
+struct doc_block {
+	enum doc_block_kind kind;
+	char	*text;
+	char	*right;		/* DOC_SPLIT only; else "" */
+};
+
 struct document {
+	struct doc_block *blocks;	/* printed first, in order */
+	size_t	 nblocks;
+	bool	 no_annex;	/* only the blocks: no grif, title, table */
 	char	*grif;		/* lines joined by '\n'; "" when none */
 	char	*title;		/* "ПЕРЕЧЕНЬ\n<title>" */
 	char	*caption;	/* under the title: "Рабочая версия …"; "" none */
@@ -142,6 +163,19 @@ void	document_begin(struct document *d, const char *list_title,
  */
 bool	document_process_rows(struct document *d, const struct process *p,
 	    size_t printed);
+/*
+ * Append a block of kind k to d (text and right copied; right NULL for
+ * "").  The annex, unless d->no_annex, starts on a page of its own after
+ * the blocks.
+ */
+void	document_add_block(struct document *d, enum doc_block_kind k,
+	    const char *text, const char *right);
+
+/* The touchpoint, needs and specifics cells of tp as the annex prints
+ * them into r's cells (initialised by the caller). */
+void	document_fill_touchpoint(struct doc_row *r,
+	    const struct touchpoint *tp);
+
 /* Drop d's rows, keeping the rest. */
 void	document_rows_clear(struct document *d);
 

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 
+#include "buf.h"
 #include "document.h"
 #include "error.h"
 
@@ -38,6 +39,14 @@ bool	export_pdf_available(void);
  * Cyrillic letters).
  */
 int	export_pdf(const struct document *d, const char *path,
+	    struct error *err);
+
+/*
+ * The same PDF appended to out as the child draws it (through a pipe; out
+ * may hand it on to its sink): no file, no temporary folder.  On failure
+ * out may hold part of it: the caller drops it.
+ */
+int	export_pdf_buf(const struct document *d, struct buf *out,
 	    struct error *err);
 
 #endif

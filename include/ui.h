@@ -34,6 +34,8 @@ struct ui_print_request {
 	int64_t	 revision;	/* 0: the working copy, else an approved one */
 	const char *printer;	/* a queue from printers(); NULL: to a file */
 	int	 copies;	/* 1..UI_PRINT_COPIES_MAX */
+	bool	 order;		/* the draft of the order amending revision
+				   (0: the latest), not the list */
 };
 
 #define UI_PRINT_COPIES_MAX 99

@@ -499,3 +499,32 @@ app_actor_init(struct app_actor *aa)
 	aa->actor.login = aa->login;
 	aa->actor.now_utc = aa->now;
 }
+
+void
+app_json_string(struct buf *out, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	uint32_t cp;
+	char enc[4];
+
+	buf_putc(out, '"');
+	while (i < len) {
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp == '"' || cp == '\\') {
+			buf_putc(out, '\\');
+			buf_putc(out, (char)cp);
+		} else if (cp == '\n') {
+			buf_puts(out, "\\n");
+		} else if (cp == '\t') {
+			buf_puts(out, "\\t");
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+		    (cp >= 0x200E && cp <= 0x200F) || cp == 0x061C ||
+		    (cp >= 0x2028 && cp <= 0x202E) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			buf_printf(out, "\\u%04X", (unsigned)cp);
+		} else {
+			buf_append(out, enc, utf8_encode(cp, enc));
+		}
+	}
+	buf_putc(out, '"');
+}

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "error.h"
 #include "store.h"
@@ -65,6 +66,9 @@ void	app_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void	app_out(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* Write data text to f through the sanitiser (newlines kept). */
 void	app_print(FILE *f, const char *text);
+/* Append s to out as a JSON string: quoted, escaped, valid UTF-8, no
+ * character that could steer a terminal. */
+void	app_json_string(struct buf *out, const char *s);
 
 /*
  * Open the list's database.  With STORE_CREATE the parent directory is made
@@ -135,6 +139,7 @@ int	cmd_log(struct app *app, int argc, char **argv);
 int	cmd_approve(struct app *app, int argc, char **argv);
 int	cmd_publish(struct app *app, int argc, char **argv);
 int	cmd_diff(struct app *app, int argc, char **argv);
+int	cmd_order(struct app *app, int argc, char **argv);
 int	cmd_status(struct app *app, int argc, char **argv);
 int	cmd_users(struct app *app, int argc, char **argv);
 int	cmd_review(struct app *app, int argc, char **argv);

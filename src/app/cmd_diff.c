@@ -1,7 +1,8 @@
 /*
  * cmd_diff.c - "perechen diff": what changed between an approved revision
- * and the working copy, or between two revisions, grouped by process and
- * worded so that a clerk can paste it into the amending order.
+ * and the working copy, or between two revisions: the amending order's
+ * sub-items (order.h), as JSON for scripts, or (--summary) grouped by
+ * process for the clerk's own overview.
  *
  * Only what the published list shows is told: a touchpoint excluded in
  * both versions (or added and excluded since) is not in either list, and
@@ -18,6 +19,7 @@
 #include "change.h"
 #include "date.h"
 #include "fileio.h"
+#include "order.h"
 #include "reminder.h"
 #include "store_history.h"
 
@@ -25,13 +27,19 @@
 static void
 cmd_diff_usage(FILE *f)
 {
-	fputs("Использование: perechen [-d ФАЙЛ] diff [РЕДАКЦИЯ [РЕДАКЦИЯ]]\n"
-	    "Что изменилось в перечне, по процессам, в формулировках для\n"
-	    "приказа о внесении изменений.\n\n"
+	fputs("Использование: perechen [-d ФАЙЛ] diff [ПАРАМЕТРЫ] "
+	    "[РЕДАКЦИЯ [РЕДАКЦИЯ]]\n"
+	    "Что изменилось в перечне: подпункты приказа о внесении\n"
+	    "изменений (как в perechen order), по строкам в нумерации\n"
+	    "изменяемой редакции.\n\n"
 	    "  (без аргументов)   последняя утверждённая редакция — рабочая\n"
 	    "                     копия (то, что ещё не утверждено)\n"
 	    "  N                  редакция N — рабочая копия\n"
 	    "  N M                редакция N — редакция M\n"
+	    "  --summary          обзор для себя: по процессам, «было … стало»,\n"
+	    "                     с основаниями актуализации (п. 5.3)\n"
+	    "  --format text|json вид вывода: текст (по умолчанию) или JSON —\n"
+	    "                     объект с редакциями и подпунктами\n"
 	    "  -h, --help         эта справка\n\n"
 	    "Номера редакций печатают perechen approve и perechen status.\n",
 	    f);
@@ -43,14 +51,26 @@ struct cmd_diff_side {
 	char	*name;		/* "редакция 1 (приказ от … № …)" */
 };
 
-/* The numbers on the command line: 0, 1 or 2 revisions. */
+/* How the difference is shown. */
+enum cmd_diff_form {
+	CMD_DIFF_ORDER,		/* the order's sub-items */
+	CMD_DIFF_SUMMARY,	/* by process, «было … стало», the triggers */
+	CMD_DIFF_JSON		/* the sub-items for scripts */
+};
+
+/* The options and the numbers on the command line: 0, 1 or 2
+ * revisions. */
 static int
-cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
+cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs,
+    enum cmd_diff_form *form)
 {
 	static const struct option opts[] = {
+		{ "summary", no_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	bool summary = false, json = false;
 	int c;
 
 	optind = 0;
@@ -59,9 +79,23 @@ cmd_diff_parse(int argc, char **argv, int64_t *revs, int *nrevs)
 		if (c == 'h') {
 			cmd_diff_usage(stdout);
 			return -1;
+		} else if (c == 's') {
+			summary = true;
+		} else if (c == 'f' && (strcmp(optarg, "json") == 0 ||
+		    strcmp(optarg, "text") == 0)) {
+			json = strcmp(optarg, "json") == 0;
+		} else if (c == 'f') {
+			return app_usage_error("diff", "вид вывода «%s»: text "
+			    "или json", optarg);
+		} else {
+			return app_bad_option("diff", "h", opts, argv);
 		}
-		return app_bad_option("diff", "h", opts, argv);
 	}
+	if (summary && json)
+		return app_usage_error("diff", "--summary и --format json "
+		    "вместе не бывают");
+	*form = summary ? CMD_DIFF_SUMMARY : json ? CMD_DIFF_JSON :
+	    CMD_DIFF_ORDER;
 	*nrevs = argc - optind;
 	if (*nrevs > 2) {
 		app_error("diff: не больше двух номеров редакций");
@@ -569,6 +603,18 @@ cmd_diff_summary(struct cmd_diff_out *d)
 	buf_puts(&d->text, ".\n");
 }
 
+/* "Изменения: <old> → <new>." */
+static void
+cmd_diff_title(const struct cmd_diff_side *old,
+    const struct cmd_diff_side *new)
+{
+	app_print(stdout, "Изменения: ");
+	app_print(stdout, old->name);
+	app_print(stdout, " → ");
+	app_print(stdout, new->name);
+	app_print(stdout, ".\n");
+}
+
 /* What is compared, the triggers, then the items. */
 static void
 cmd_diff_print(struct cmd_diff_walk *w)
@@ -576,11 +622,7 @@ cmd_diff_print(struct cmd_diff_walk *w)
 	struct cmd_diff_out *d = &w->d;
 
 	cmd_diff_close(d);
-	app_print(stdout, "Изменения: ");
-	app_print(stdout, w->old->name);
-	app_print(stdout, " → ");
-	app_print(stdout, w->new->name);
-	app_print(stdout, ".\n");
+	cmd_diff_title(w->old, w->new);
 	if (d->items == 0) {
 		app_print(stdout, "Изменений нет.\n");
 	} else {
@@ -673,17 +715,111 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 	return rc;
 }
 
+/* The sub-items of the order, numbered as the draft numbers them. */
+static void
+cmd_diff_order(const struct cmd_diff_side *old,
+    const struct cmd_diff_side *new, const struct order_draft *o)
+{
+	const struct strvec *items = &o->a.items;
+	struct buf b;
+
+	buf_init(&b);
+	if (o->ch.n == 0)
+		buf_puts(&b, "Изменений нет.\n");
+	else if (items->n == 0 && !o->a.restate)
+		buf_puts(&b, "В печатном перечне изменений нет: изменены только "
+		    "сведения, которых приложение не печатает.\n");
+	if (o->a.restate)
+		buf_printf(&b, "\nИзменено строк: %zu из %zu%s — перечень "
+		    "излагается в новой редакции (perechen order).\n",
+		    o->a.rows_changed, o->a.rows_old, o->a.moved ?
+		    ", строки переставлены" : "");
+	for (size_t i = 0; i < items->n; i++)
+		buf_printf(&b, "%s%zu) %s%s\n", i == 0 ? "\n" : "", i + 1,
+		    items->v[i], i + 1 < items->n ? ";" : ".");
+	cmd_diff_title(old, new);
+	app_print(stdout, b.data);
+	buf_fini(&b);
+}
+
+/* The same for scripts: {"from", "to", "restate", "items": […]}. */
+static void
+cmd_diff_json(const struct cmd_diff_side *old,
+    const struct cmd_diff_side *new, const struct order_draft *o)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "{\"from\": ");
+	if (old->rev != 0)
+		buf_printf(&b, "%lld", (long long)old->rev);
+	else
+		buf_puts(&b, "null");
+	buf_puts(&b, ", \"to\": ");
+	if (new->rev != 0)
+		buf_printf(&b, "%lld", (long long)new->rev);
+	else
+		buf_puts(&b, "null");
+	buf_printf(&b, ", \"rows\": %zu, \"rows_changed\": %zu, "
+	    "\"restate\": %s, \"items\": [", o->a.rows_old,
+	    o->a.rows_changed, o->a.restate ? "true" : "false");
+	for (size_t i = 0; i < o->a.items.n; i++) {
+		buf_puts(&b, i > 0 ? ", " : "");
+		app_json_string(&b, o->a.items.v[i]);
+	}
+	buf_puts(&b, "]}\n");
+	fputs(b.data, stdout);
+	buf_fini(&b);
+}
+
+/* The order's wording (or JSON): both versions loaded through order.c,
+ * as perechen order loads them. */
+static int
+cmd_diff_draft(struct app *app, const int64_t *revs, int nrevs, bool json,
+    struct error *err)
+{
+	struct cmd_diff_side old = { 0 }, new = { 0 };
+	struct order_draft o;
+	struct store *st;
+	int rc;
+
+	if (app_open_store(app, 0, &st, err) != 0)
+		return -1;
+	rc = order_draft_load(st, nrevs > 0 ? revs[0] : 0, nrevs == 2 ?
+	    revs[1] : 0, &o, err);
+	old.rev = o.rev;
+	new.rev = o.to;
+	if (rc == 0)
+		rc = cmd_diff_name(st, &old, err);
+	if (rc == 0)
+		rc = cmd_diff_name(st, &new, err);
+	if (rc == 0 && json)
+		cmd_diff_json(&old, &new, &o);
+	else if (rc == 0)
+		cmd_diff_order(&old, &new, &o);
+	order_draft_fini(&o);
+	free(old.name);
+	free(new.name);
+	store_close(st);
+	return rc;
+}
+
 int
 cmd_diff(struct app *app, int argc, char **argv)
 {
 	struct error err;
 	int64_t revs[2] = { 0, 0 };
+	enum cmd_diff_form form = CMD_DIFF_ORDER;
 	int nrevs = 0, rc;
 
-	rc = cmd_diff_parse(argc, argv, revs, &nrevs);
+	rc = cmd_diff_parse(argc, argv, revs, &nrevs, &form);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	if (cmd_diff_run(app, revs, nrevs, &err) != 0) {
+	/* The summary walks the versions a process at a time; the order's
+	 * wording numbers rows against the whole revision. */
+	rc = form == CMD_DIFF_SUMMARY ? cmd_diff_run(app, revs, nrevs, &err) :
+	    cmd_diff_draft(app, revs, nrevs, form == CMD_DIFF_JSON, &err);
+	if (rc != 0) {
 		app_error("diff: %s", err.msg);
 		return EXIT_FAIL;
 	}

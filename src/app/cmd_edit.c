@@ -12,6 +12,7 @@
 #include "export.h"
 #include "office.h"
 #include "printjob.h"
+#include "order.h"
 #include "printout.h"
 #include "store_chain.h"
 #include "ui.h"
@@ -114,6 +115,9 @@ edit_print(void *ctx, const struct ui_print_request *req, char *msg,
 
 	p.format = edit_print_format(req->format);
 	p.revision = req->revision;
+	p.order = req->order;
+	if (p.order && p.revision == 0)
+		p.revision = PRINTOUT_LATEST;
 	p.opts = init;
 	p.opts.width = EDIT_PRINT_WIDTH;
 	p.opts.page_length = EDIT_PRINT_PAGE_LENGTH;
@@ -123,14 +127,20 @@ edit_print(void *ctx, const struct ui_print_request *req, char *msg,
 		 * the terminal. */
 		rc = office_render(ec->app, &p, &doc, &err);
 		rev = p.revision;
-	} else
+	} else if (p.order)
+		rc = order_render(ec->st, &p, &doc, &err);
+	else
 		rc = printout_render(ec->st, &p, &doc, &replaced, &rev, &err);
 	if (rc != 0) {
 		snprintf(msg, msglen, "Документ не подготовлен: %s", err.msg);
 		buf_fini(&doc);
 		return -1;
 	}
-	printjob_names(rev, &title, &base);
+	if (p.order) {
+		title = xstrdup("Проект приказа о внесении изменений");
+		base = xstrdup("perechen-order");
+	} else
+		printjob_names(rev, &title, &base);
 	job.printer = req->printer;
 	job.copies = req->copies;
 	job.title = title;

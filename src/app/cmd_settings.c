@@ -1,7 +1,8 @@
 /*
  * cmd_settings.c - "perechen settings": the print settings kept with the
  * list (page size, orientation, margins, font and size, the grif's
- * wording), shown, changed and reset.  They apply to every printed format.
+ * wording, the amending order's wording and signatory), shown, changed
+ * and reset.  They apply to every printed format.
  */
 #include <getopt.h>
 #include <locale.h>
@@ -19,7 +20,8 @@ cmd_settings_usage(FILE *f)
 	fputs("Использование: perechen [-d ФАЙЛ] settings [КЛЮЧ [ЗНАЧЕНИЕ]]\n"
 	    "       perechen [-d ФАЙЛ] settings --reset КЛЮЧ\n"
 	    "Настройки печати перечня (для txt не действуют: у текстовой\n"
-	    "таблицы свои --width и --page-length). Без параметров — все\n"
+	    "таблицы свои --width и --page-length) и проекта приказа о\n"
+	    "внесении изменений (order.*). Без параметров — все\n"
 	    "настройки; с КЛЮЧОМ — его значение; с ЗНАЧЕНИЕМ — задать.\n\n"
 	    "  --reset КЛЮЧ   вернуть значение по умолчанию\n"
 	    "  -h, --help     эта справка\n\n"
@@ -36,12 +38,18 @@ static const struct printout_setting *
 cmd_settings_key(const char *key)
 {
 	const struct printout_setting *s = printout_setting_find(key);
+	struct buf keys;
 
-	if (s == NULL)
-		app_error("settings: неизвестная настройка «%s»; есть "
-		    "page.size, page.orientation, page.margins, page.font, "
-		    "page.font-size и grif.wording", key);
-	return s;
+	if (s != NULL)
+		return s;
+	buf_init(&keys);
+	for (size_t i = 0; i < printout_nsettings; i++)
+		buf_printf(&keys, "%s%s", i == 0 ? "" : i + 1 ==
+		    printout_nsettings ? " и " : ", ", printout_settings[i].key);
+	app_error("settings: неизвестная настройка «%s»; есть %s", key,
+	    keys.data);
+	buf_fini(&keys);
+	return NULL;
 }
 
 /* Every setting, its value or default, one a line; a line break inside
@@ -66,8 +74,9 @@ cmd_settings_list(struct store *st, struct error *err)
 				buf_putc(&line, *p);
 		if (!found)
 			buf_puts(&line, s->shown_default[0] != '\0' ?
-			    " (по умолчанию)" : "(по умолчанию: «приказом "
-			    "<органа>»)");
+			    " (по умолчанию)" : strcmp(s->key,
+			    "grif.wording") == 0 ? "(по умолчанию: «приказом "
+			    "<органа>»)" : "(по умолчанию: пусто)");
 		buf_putc(&line, '\n');
 		app_print(stdout, line.data);
 		buf_fini(&line);

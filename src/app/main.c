@@ -29,6 +29,7 @@ static const struct command commands[] = {
 	{ "publish", "отметить размещение редакции на сайте", cmd_publish },
 	{ "status", "что и к какому сроку сделать (п. 5.4)", cmd_status },
 	{ "diff", "изменения между редакциями для приказа", cmd_diff },
+	{ "order", "проект приказа о внесении изменений", cmd_order },
 	{ "log", "журнал изменений (п. 5.3)", cmd_log },
 	{ "export", "выгрузить перечень: pdf, docx, html, txt, csv", cmd_export },
 	{ "print", "напечатать перечень (lp) или сохранить файл", cmd_print },

@@ -108,10 +108,10 @@ office_render_argv(const char *helper, const struct app *app,
 	strvec_push(argv, app->list_name != NULL ? "-l" : "-d");
 	strvec_push(argv, app->list_name != NULL ? app->list_name :
 	    app->db_path);
-	strvec_push(argv, "export");
+	strvec_push(argv, p->order ? "order" : "export");
 	strvec_push(argv, "--format");
 	strvec_push(argv, printout_format_ext(p->format));
-	if (p->revision == PRINTOUT_WORKING) {
+	if (p->revision == PRINTOUT_WORKING && !p->order) {
 		strvec_push(argv, "--working");
 	} else {
 		char *rev = p->revision == PRINTOUT_LATEST ?

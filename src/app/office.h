@@ -37,6 +37,9 @@ int	office_docx(const struct document *d, struct buf *out,
 	    struct error *err);
 int	office_pdf(const struct document *d, const char *path,
 	    struct error *err);
+/* The PDF of d appended to out through its sink. */
+int	office_pdf_buf(const struct document *d, struct buf *out,
+	    struct error *err);
 
 /* Make the file at path; 0, or -1 with err. */
 typedef int office_file_fn(const char *path, void *ctx, struct error *err);

@@ -45,3 +45,10 @@ office_pdf(const struct document *d, const char *path, struct error *err)
 	(void)path;
 	return office_absent("PDF", err);
 }
+
+int
+office_pdf_buf(const struct document *d, struct buf *out, struct error *err)
+{
+	(void)out;
+	return office_pdf(d, "", err);
+}

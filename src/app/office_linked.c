@@ -27,3 +27,9 @@ office_pdf(const struct document *d, const char *path, struct error *err)
 {
 	return export_pdf(d, path, err);
 }
+
+int
+office_pdf_buf(const struct document *d, struct buf *out, struct error *err)
+{
+	return export_pdf_buf(d, out, err);
+}

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "amend.h"
 #include "app.h"
 #include "change.h"
 #include "export_html.h"
@@ -35,6 +36,17 @@ const struct printout_setting printout_settings[] = {
 	{ "grif.wording", NULL, "",
 	  "строки грифа после «УТВЕРЖДЕН» вместо «приказом <органа>»; "
 	  "пусто — по названию органа" },
+	{ "order.title", NULL, "приказ",
+	  "проект приказа вносит изменения в «приказ» или в «перечень»" },
+	{ "order.exclude", NULL, "признать утратившей силу",
+	  "строку «признать утратившей силу» или «исключить»" },
+	{ "order.control", NULL, "",
+	  "на кого возложить контроль (в винительном падеже); пусто — "
+	  "«оставляю за собой»" },
+	{ "order.position", NULL, "",
+	  "должность подписывающего приказ" },
+	{ "order.signatory", NULL, "",
+	  "подписывающий приказ: И.О. Фамилия" },
 };
 
 const size_t printout_nsettings = sizeof printout_settings /
@@ -85,12 +97,13 @@ printout_settings_apply(struct store *st, const char *key,
 			return -1;
 		if (v == NULL)
 			continue;
-		if (s->page_key == NULL) {
+		if (strcmp(s->key, "grif.wording") == 0) {
 			free(*wording);
 			*wording = v;
 			continue;
 		}
-		if (doc_page_set(page, s->page_key, v, err) != 0) {
+		if (s->page_key != NULL && doc_page_set(page, s->page_key, v,
+		    err) != 0) {
 			error_prefix(err, "настройка %s", s->key);
 			free(v);
 			return -1;
@@ -110,6 +123,26 @@ printout_settings_apply(struct store *st, const char *key,
 }
 
 int
+printout_order_title(const char *value)
+{
+	if (strcmp(value, "приказ") == 0 || strcmp(value, "order") == 0)
+		return 0;
+	if (strcmp(value, "перечень") == 0 || strcmp(value, "list") == 0)
+		return 1;
+	return -1;
+}
+
+int
+printout_order_exclude(const char *value)
+{
+	if (strcmp(value, "признать утратившей силу") == 0)
+		return 0;
+	if (strcmp(value, "исключить") == 0)
+		return 1;
+	return -1;
+}
+
+int
 printout_setting_check(struct store *st, const char *key, const char *value,
     struct error *err)
 {
@@ -119,6 +152,12 @@ printout_setting_check(struct store *st, const char *key, const char *value,
 
 	if (strlen(value) > 1000)
 		return error_set(err, "значение длиннее 1000 байт");
+	if (strcmp(key, "order.title") == 0 && printout_order_title(value) < 0)
+		return error_set(err, "order.title: «приказ» или «перечень»");
+	if (strcmp(key, "order.exclude") == 0 &&
+	    printout_order_exclude(value) < 0)
+		return error_set(err, "order.exclude: «признать утратившей "
+		    "силу» или «исключить»");
 	rc = printout_settings_apply(st, key, value, &page, &wording, err);
 	free(wording);
 	return rc;
@@ -329,6 +368,69 @@ printout_working_is_latest(struct store *st, bool *same, struct error *err)
 	return rc;
 }
 
+int
+printout_page(struct store *st, struct doc_page *page, char **wording,
+    struct error *err)
+{
+	return printout_settings_apply(st, NULL, NULL, page, wording, err);
+}
+
+int
+printout_orders(struct store *st, int64_t rev, const char *genitive,
+    char **date, char **no, char **amended, struct error *err)
+{
+	struct revisions all;
+	const char **dates, **nos;
+	size_t n = 0;
+
+	memset(&all, 0, sizeof all);
+	if (store_revisions_list(st, &all, err) != 0)
+		return -1;
+	if (all.n == 0) {
+		revisions_fini(&all);
+		return error_set(err, "перечень ещё не утверждён: изменять "
+		    "нечего (perechen approve, п. 5.1)");
+	}
+	dates = xreallocarray(NULL, all.n, sizeof *dates);
+	nos = xreallocarray(NULL, all.n, sizeof *nos);
+	for (size_t i = 1; i < all.n && (rev == PRINTOUT_LATEST ||
+	    all.v[i].id <= rev); i++) {
+		dates[n] = all.v[i].order_date;
+		nos[n++] = all.v[i].order_no;
+	}
+	*date = xstrdup(all.v[0].order_date);
+	*no = xstrdup(all.v[0].order_no);
+	*amended = amend_as_amended(genitive, dates, nos, n);
+	free(dates);
+	free(nos);
+	revisions_fini(&all);
+	return 0;
+}
+
+/* The grif of revision rev: «УТВЕРЖДЕН приказом … от <the first
+ * approval>», and «(в редакции приказа … от … № …)» when later
+ * approvals amended it.  Caller frees *grif. */
+static int
+printout_revision_grif(struct store *st, const char *gen,
+    const char *wording, int64_t rev, char **grif, struct error *err)
+{
+	char *date, *no, *amended;
+
+	if (printout_orders(st, rev, gen, &date, &no, &amended, err) != 0)
+		return -1;
+	*grif = document_grif(gen, wording, date, no);
+	if (amended[0] != '\0' && (*grif)[0] != '\0') {
+		char *g = xasprintf("%s\n%s", *grif, amended);
+
+		free(*grif);
+		*grif = g;
+	}
+	free(date);
+	free(no);
+	free(amended);
+	return 0;
+}
+
 /*
  * The header of the version p asks for into h, its grif (an approved
  * revision's: the organ as frozen, the order's date and number, the
@@ -369,7 +471,11 @@ printout_load(struct store *st, const struct printout *p,
 		return -1;
 	}
 	gen = document_genitive(h);
-	*grif = document_grif(gen, wording, r.order_date, r.order_no);
+	if (printout_revision_grif(st, gen, wording, r.id, grif, err) != 0) {
+		free(gen);
+		revision_fini(&r);
+		return -1;
+	}
 	free(gen);
 	*caption = xstrdup("");
 	*revision = r.id;
@@ -447,69 +553,67 @@ printout_each_process(void *src, export_process_fn fn, void *ctx)
 	printout_source_walk(s);
 }
 
-/* Append the file at path to out a piece at a time (out may hand its
- * bytes on as it fills). */
 static int
-printout_copy_file(const char *path, struct buf *out, struct error *err)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), rc, saved;
-
-	if (fd < 0)
-		return error_set_errno(err, errno, "не удалось прочитать %s",
-		    path);
-	rc = buf_append_fd(out, fd);
-	saved = errno;
-	close(fd);
-	return rc == 0 ? 0 : error_set_errno(err, saved, "не удалось "
-	    "прочитать %s", path);
-}
-
-/* The PDF of d, written by the PDF writer to a file of its own in a
- * private temporary directory, copied to out. */
-static int
-printout_pdf(const struct document *d, struct buf *out, struct error *err)
-{
-	const char *tmp = getenv("TMPDIR");
-	char *dir, *path;
-	int rc;
-
-	dir = xasprintf("%s/perechen-pdf.XXXXXX", tmp != NULL && tmp[0] ==
-	    '/' ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		rc = error_set_errno(err, errno, "не удалось создать "
-		    "временный каталог %s", dir);
-		free(dir);
-		return rc;
-	}
-	path = xasprintf("%s/perechen.pdf", dir);
-	rc = office_pdf(d, path, err);
-	if (rc == 0)
-		rc = printout_copy_file(path, out, err);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
-	return rc;
-}
-
-/* Lay out the document d in format f. */
-static int
-printout_write_format(const struct printout *p, const struct document *d,
+printout_write_txt(const struct printout *p, const struct document *d,
     struct buf *out, size_t *replaced, struct error *err)
 {
-	switch (p->format) {
-	case PRINTOUT_TXT:
-		return export_txt(d, &p->opts, out, replaced, err);
-	case PRINTOUT_HTML:
-		export_html(d, out);
-		return 0;
-	case PRINTOUT_DOCX:
-		return office_docx(d, out, err);
-	case PRINTOUT_PDF:
-		return printout_pdf(d, out, err);
-	case PRINTOUT_CSV:
-		break;
-	}
+	return export_txt(d, &p->opts, out, replaced, err);
+}
+
+static int
+printout_write_html(const struct printout *p, const struct document *d,
+    struct buf *out, size_t *replaced, struct error *err)
+{
+	(void)p;
+	(void)replaced;
+	(void)err;
+	export_html(d, out);
+	return 0;
+}
+
+static int
+printout_write_docx(const struct printout *p, const struct document *d,
+    struct buf *out, size_t *replaced, struct error *err)
+{
+	(void)p;
+	(void)replaced;
+	return office_docx(d, out, err);
+}
+
+static int
+printout_write_pdf(const struct printout *p, const struct document *d,
+    struct buf *out, size_t *replaced, struct error *err)
+{
+	(void)p;
+	(void)replaced;
+	/* Drawn into out through a pipe: no file, no temporary folder. */
+	return office_pdf_buf(d, out, err);
+}
+
+/* The writers of a printed document, by format: every producer (the
+ * annex, the order) goes through this one table. */
+static const struct {
+	enum printout_format format;
+	int	(*write)(const struct printout *, const struct document *,
+		    struct buf *, size_t *, struct error *);
+} printout_exporters[] = {
+	{ PRINTOUT_TXT, printout_write_txt },
+	{ PRINTOUT_HTML, printout_write_html },
+	{ PRINTOUT_DOCX, printout_write_docx },
+	{ PRINTOUT_PDF, printout_write_pdf },
+};
+
+int
+printout_write_document(const struct printout *p, const struct document *d,
+    struct buf *out, size_t *replaced, struct error *err)
+{
+	if (replaced != NULL)
+		*replaced = 0;
+	for (size_t i = 0; i < sizeof printout_exporters /
+	    sizeof printout_exporters[0]; i++)
+		if (printout_exporters[i].format == p->format)
+			return printout_exporters[i].write(p, d, out, replaced,
+			    err);
 	return error_set(err, "CSV не печатный документ");
 }
 
@@ -556,7 +660,7 @@ printout_render_snapshot(struct store *st, const struct printout *p,
 		d.source.each = printout_each_group;
 		d.source.src = &src;
 		d.nprocs = nprinted;
-		rc = printout_write_format(p, &d, out, replaced, err);
+		rc = printout_write_document(p, &d, out, replaced, err);
 		document_fini(&d);
 		document_fini(&src.rows);
 	}

@@ -56,6 +56,12 @@ const struct printout_setting *printout_setting_find(const char *key);
 int	printout_setting_check(struct store *st, const char *key,
 	    const char *value, struct error *err);
 
+/* order.title's value: 0 the order («приказ»), 1 the list
+ * («перечень»), -1 neither. */
+int	printout_order_title(const char *value);
+/* order.exclude's: 0 «признать утратившей силу», 1 «исключить», -1. */
+int	printout_order_exclude(const char *value);
+
 /* "txt", "csv", "html", "docx", "pdf" to a format; -1 if none. */
 int	printout_format_parse(const char *name, enum printout_format *f);
 /* The format a file name's extension asks for (.txt .csv .htm .html
@@ -78,17 +84,44 @@ struct printout {
 	int64_t	 revision;	/* PRINTOUT_WORKING, PRINTOUT_LATEST or N */
 	const char *caption;	/* NULL: the default for the version */
 	struct export_opts opts;	/* txt and csv */
+	bool	 order;		/* the draft of the order amending revision
+				   (order.h), not the list */
 };
 
 /*
- * Render the list in st as p asks into out (pdf: through a temporary
- * file).  *replaced counts characters the text encoding lacked.
+ * Render the list in st as p asks into out (pdf: through the drawing
+ * child's pipe).  *replaced counts characters the text encoding lacked.
  * *revision (may be NULL) gets the number of the revision printed, or
  * PRINTOUT_WORKING.  Returns 0, or -1 with a Russian err.
  */
 int	printout_render(struct store *st, const struct printout *p,
 	    struct buf *out, size_t *replaced, int64_t *revision,
 	    struct error *err);
+
+/*
+ * Write document d (any producer's: the annex, the order) in p's format
+ * and options into out.  Returns 0, or -1 with a Russian err (CSV is no
+ * printed document).
+ */
+int	printout_write_document(const struct printout *p,
+	    const struct document *d, struct buf *out, size_t *replaced,
+	    struct error *err);
+
+/*
+ * The page settings and the grif wording kept in st; *wording is the
+ * caller's to free.
+ */
+int	printout_page(struct store *st, struct doc_page *page, char **wording,
+	    struct error *err);
+
+/*
+ * The order that approved the list (the first revision's date, ISO, and
+ * number) and «(в редакции приказа … от … № …)» for the revisions after
+ * it up to rev (PRINTOUT_LATEST: all), the body named by genitive.
+ * Callers free the three strings.
+ */
+int	printout_orders(struct store *st, int64_t rev, const char *genitive,
+	    char **date, char **no, char **amended, struct error *err);
 
 /*
  * The same, written to fd as it is made (a buffer's worth at a time), so

@@ -213,8 +213,8 @@ add_row(struct document *d, size_t process, bool first)
 
 /* The name as the clerk wrote it, then each contact it does not already
  * hold verbatim: every contact printed once, where it was written. */
-static void
-fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
+void
+document_fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
 {
 	strvec_push(&r->cells[2], tp->name);
 	for (size_t i = 0; i < tp->ncontacts; i++)
@@ -273,7 +273,7 @@ document_process_rows(struct document *d, const struct process *p,
 		if (p->tps[j].excluded)
 			continue;
 		r = add_row(d, printed, n == 0);
-		fill_touchpoint(r, &p->tps[j]);
+		document_fill_touchpoint(r, &p->tps[j]);
 		n++;
 	}
 	if (n == 0) {
@@ -334,8 +334,27 @@ document_each_group(const struct document *d, doc_group_fn fn, void *ctx)
 }
 
 void
+document_add_block(struct document *d, enum doc_block_kind k,
+    const char *text, const char *right)
+{
+	struct doc_block *b;
+
+	d->blocks = xreallocarray(d->blocks, d->nblocks + 1,
+	    sizeof *d->blocks);
+	b = &d->blocks[d->nblocks++];
+	b->kind = k;
+	b->text = xstrdup(text);
+	b->right = xstrdup(right != NULL ? right : "");
+}
+
+void
 document_fini(struct document *d)
 {
+	for (size_t i = 0; i < d->nblocks; i++) {
+		free(d->blocks[i].text);
+		free(d->blocks[i].right);
+	}
+	free(d->blocks);
 	document_rows_clear(d);
 	free(d->rows);
 	free(d->grif);

@@ -270,6 +270,53 @@ export_docx_group(void *ctx, const struct doc_row *rows, size_t n)
 		export_docx_row(r->out, r->t, &rows[i]);
 }
 
+/* A run of text in rpr's properties ("" none). */
+static void
+export_docx_plain_run(struct buf *out, const char *rpr, const char *text)
+{
+	buf_printf(out, "<w:r>%s<w:t xml:space=\"preserve\">", rpr);
+	export_docx_text(out, text, strlen(text));
+	buf_puts(out, "</w:t></w:r>");
+}
+
+/* The blocks of running text, in direct formatting (the annex's styles
+ * stay as they are): a heading bold and centred, a paragraph justified
+ * with its first line indented 1.25 cm, a split line's right end at a
+ * right tab on the margin; the annex after them on a page of its own. */
+static void
+export_docx_blocks(struct buf *out, const struct document *d,
+    const struct docx_page *t)
+{
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_HEADING:
+			buf_puts(out, "<w:p><w:pPr><w:spacing w:after=\"240\"/>"
+			    "<w:jc w:val=\"center\"/></w:pPr>");
+			export_docx_plain_run(out, "<w:rPr><w:b/></w:rPr>",
+			    b->text);
+			break;
+		case DOC_PARAGRAPH:
+			buf_puts(out, "<w:p><w:pPr><w:ind w:firstLine=\"709\"/>"
+			    "<w:jc w:val=\"both\"/></w:pPr>");
+			export_docx_plain_run(out, "", b->text);
+			break;
+		case DOC_SPLIT:
+			buf_printf(out, "<w:p><w:pPr><w:spacing w:before=\"240\" "
+			    "w:after=\"240\"/><w:tabs><w:tab w:val=\"right\" "
+			    "w:pos=\"%ld\"/></w:tabs></w:pPr>", t->text);
+			export_docx_plain_run(out, "", b->text);
+			buf_puts(out, "<w:r><w:tab/></w:r>");
+			export_docx_plain_run(out, "", b->right);
+			break;
+		}
+		buf_puts(out, "</w:p>\n");
+	}
+	if (d->nblocks > 0 && !d->no_annex)
+		buf_puts(out, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n");
+}
+
 void
 export_docx_document_xml(const struct document *d, struct buf *out)
 {
@@ -279,6 +326,12 @@ export_docx_document_xml(const struct document *d, struct buf *out)
 	export_docx_page(d, &t);
 	buf_puts(out, DOCX_XML_HEAD "<w:document " DOCX_NS_W " " DOCX_NS_R
 	    ">\n<w:body>\n");
+	export_docx_blocks(out, d, &t);
+	if (d->no_annex) {
+		export_docx_section(out, &t);
+		buf_puts(out, "\n</w:body>\n</w:document>\n");
+		return;
+	}
 	export_docx_lines(out, "Grif", d->grif);
 	export_docx_lines(out, "ListTitle", d->title);
 	export_docx_lines(out, "Revision", d->caption);

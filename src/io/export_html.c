@@ -265,6 +265,44 @@ export_html_rows(struct buf *out, const struct document *d,
 		buf_puts(out, "</tbody>\n");
 }
 
+/* The blocks of running text, with their own style (a list's annex
+ * alone has none and keeps its page as it was); the annex after them
+ * starts a new page. */
+static void
+export_html_blocks(struct buf *out, const struct document *d)
+{
+	static const char *const cls[] = {
+		[DOC_HEADING] = "heading", [DOC_PARAGRAPH] = "para",
+		[DOC_SPLIT] = "split",
+	};
+
+	if (d->nblocks == 0)
+		return;
+	buf_puts(out, "<style>\n"
+	    "p.heading { font-weight: bold; text-align: center; }\n"
+	    "p.para { text-align: justify; text-indent: 1.25cm; }\n"
+	    "p.split { display: flex; justify-content: space-between; }\n"
+	    ".annex { break-before: page; page-break-before: always; }\n"
+	    "</style>\n");
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		buf_printf(out, "<p class=\"%s\">", cls[b->kind]);
+		if (b->kind == DOC_SPLIT) {
+			buf_puts(out, "<span>");
+			markup_escape(out, b->text, "<br>");
+			buf_puts(out, "</span><span>");
+			markup_escape(out, b->right, "<br>");
+			buf_puts(out, "</span>");
+		} else {
+			markup_escape(out, b->text, "<br>");
+		}
+		buf_puts(out, "</p>\n");
+	}
+	if (!d->no_annex)
+		buf_puts(out, "<div class=\"annex\"></div>\n");
+}
+
 void
 export_html(const struct document *d, struct buf *out)
 {
@@ -278,6 +316,11 @@ export_html(const struct document *d, struct buf *out)
 	buf_puts(out, "</title>\n");
 	export_html_style(out, &d->page);
 	buf_puts(out, "</head>\n<body>\n");
+	export_html_blocks(out, d);
+	if (d->no_annex) {
+		buf_puts(out, "</body>\n</html>\n");
+		return;
+	}
 	export_html_grif(out, d->grif);
 	buf_puts(out, "<h1>");
 	markup_escape(out, d->title, "<br>");

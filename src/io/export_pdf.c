@@ -996,6 +996,77 @@ pdf_head(struct pdf *p)
 	p->y += line;
 }
 
+/* The page number centred in the top margin (pages after the first). */
+static void
+pdf_page_number(struct pdf *p)
+{
+	struct pdf_text num = { 0 };
+	char s[16];
+
+	snprintf(s, sizeof s, "%d", p->page);
+	pdf_text_set(p, &num, s, p->font, p->page_w, PANGO_ALIGN_CENTER);
+	pdf_text_draw(p, &num, 0, num.nlines, 0, p->num_y);
+	pdf_text_fini(&num);
+}
+
+/* A page of running text after this one: numbered, the text from the
+ * top of the body. */
+static void
+pdf_text_page(struct pdf *p)
+{
+	cairo_show_page(p->cr);
+	p->page++;
+	pdf_page_number(p);
+	p->y = p->rows_top - p->header_h;
+}
+
+/* One block of running text, moved whole to the next page when it does
+ * not fit this one's rest, then half a line of space. */
+static void
+pdf_text_block(struct pdf *p, const struct doc_block *b)
+{
+	const PangoFontDescription *font = b->kind == DOC_HEADING ? p->bold :
+	    p->font;
+	struct pdf_text t = { 0 }, r = { 0 };
+	char *s = utf8_sanitized(b->text, SAN_KEEP_NEWLINES);
+	char *rs = utf8_sanitized(b->right, SAN_KEEP_NEWLINES);
+	double h;
+
+	pdf_text_set(p, &t, s, font, p->width, b->kind == DOC_HEADING ?
+	    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	h = pdf_text_height(&t, 0, t.nlines);
+	if (b->kind == DOC_SPLIT) {
+		pdf_text_set(p, &r, rs, font, p->width, PANGO_ALIGN_RIGHT);
+		h = pdf_max(h, pdf_text_height(&r, 0, r.nlines));
+	}
+	if (p->y + h > p->bottom && p->y > p->rows_top - p->header_h + EPS)
+		pdf_text_page(p);
+	cairo_tag_begin(p->cr, b->kind == DOC_HEADING ? "H1" : "P", NULL);
+	pdf_text_draw(p, &t, 0, t.nlines, p->left, p->y);
+	if (b->kind == DOC_SPLIT)
+		pdf_text_draw(p, &r, 0, r.nlines, p->left, p->y);
+	cairo_tag_end(p->cr, b->kind == DOC_HEADING ? "H1" : "P");
+	p->y += h + p->d->page.font_pt / 2;
+	pdf_text_fini(&t);
+	pdf_text_fini(&r);
+	free(s);
+	free(rs);
+}
+
+/* The blocks from the top of page 1; the annex, if any, on a page of
+ * its own after them. */
+static void
+pdf_text_blocks(struct pdf *p)
+{
+	p->y = p->top;
+	for (size_t i = 0; i < p->d->nblocks; i++)
+		pdf_text_block(p, &p->d->blocks[i]);
+	if (p->d->nblocks > 0 && !p->d->no_annex) {
+		pdf_text_page(p);
+		p->y = p->top;
+	}
+}
+
 /* The document's title on one line, for the PDF's metadata. */
 static char *
 pdf_meta_title(const struct document *d)
@@ -1023,8 +1094,11 @@ pdf_draw(struct pdf *p)
 	cairo_set_line_width(p->cr, RULE_PT);
 	p->page = 1;
 	cairo_tag_begin(p->cr, "Document", NULL);
-	pdf_head(p);
-	pdf_table(p);
+	pdf_text_blocks(p);
+	if (!p->d->no_annex) {
+		pdf_head(p);
+		pdf_table(p);
+	}
 	cairo_tag_end(p->cr, "Document");
 	cairo_show_page(p->cr);
 }
@@ -1187,23 +1261,28 @@ pdf_read_message(int fd, char *msg, size_t len)
 	msg[got] = '\0';
 }
 
-/* Draw d into fd in a child process (see pdf_child) and wait for it. */
+/* Draw d into fd in a child process (see pdf_child) and wait for it; with
+ * out, fd is the write end of a pipe whose read end out_fd fills out. */
 static int
 pdf_run_child(const struct document *d, const char *path, int fd,
-    struct error *err)
+    struct buf *out, int out_fd, struct error *err)
 {
 	char msg[ERROR_MSG_MAX];
-	int pfd[2], status;
+	int pfd[2] = { -1, -1 }, status;
 	pid_t pid;
 
-	if (pipe(pfd) != 0)
-		return error_set_errno(err, errno, "не удалось построить "
-		    "PDF");
-	pid = fork();
-	if (pid < 0) {
-		close(pfd[0]);
-		close(pfd[1]);
-		return error_set_errno(err, errno, "не удалось построить "
+	if (pipe(pfd) != 0 || (pid = fork()) < 0) {
+		int saved = errno;
+
+		if (pfd[0] >= 0) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		if (out != NULL) {
+			close(fd);
+			close(out_fd);
+		}
+		return error_set_errno(err, saved, "не удалось построить "
 		    "PDF");
 	}
 	if (pid == 0) {
@@ -1211,6 +1290,14 @@ pdf_run_child(const struct document *d, const char *path, int fd,
 		pdf_child(d, path, fd, pfd[1]);
 	}
 	close(pfd[1]);
+	/* Into out: fd is the pipe's end the child writes, out_fd ours;
+	 * read it all before the message, which comes at the child's end. */
+	if (out != NULL) {
+		close(fd);
+		if (buf_append_fd(out, out_fd) != 0)
+			error_set_errno(err, errno, "не удалось построить PDF");
+		close(out_fd);
+	}
 	pdf_read_message(pfd[0], msg, sizeof msg);
 	close(pfd[0]);
 	while (waitpid(pid, &status, 0) < 0)
@@ -1239,7 +1326,7 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 		free(tmp);
 		return -1;
 	}
-	if (pdf_run_child(d, path, fd, err) != 0) {
+	if (pdf_run_child(d, path, fd, NULL, -1, err) != 0) {
 		close(fd);
 		unlink(tmp);
 		free(tmp);
@@ -1260,6 +1347,24 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 	return 0;
 }
 
+int
+export_pdf_buf(const struct document *d, struct buf *out, struct error *err)
+{
+	size_t before = out->len;
+	int pfd[2];
+
+	memset(err, 0, sizeof *err);
+	if (pipe(pfd) != 0)
+		return error_set_errno(err, errno, "не удалось построить PDF");
+	if (pdf_run_child(d, "PDF", pfd[1], out, pfd[0], err) != 0)
+		return -1;
+	/* The child succeeded, yet reading its pipe failed. */
+	if (err->msg[0] != '\0' || out->len == before)
+		return err->msg[0] != '\0' ? -1 : error_set(err, "не удалось "
+		    "построить PDF");
+	return 0;
+}
+
 #else /* !PERECHEN_WITH_PDF */
 
 bool
@@ -1275,6 +1380,13 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 	(void)path;
 	return error_set(err, "эта сборка perechen без PDF: установите "
 	    "libpango1.0-dev и пересоберите (make WITH_PDF=1)");
+}
+
+int
+export_pdf_buf(const struct document *d, struct buf *out, struct error *err)
+{
+	(void)out;
+	return export_pdf(d, "", err);
 }
 
 #endif

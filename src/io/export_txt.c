@@ -464,6 +464,14 @@ export_txt_emit(struct txt *t, const char *line)
 	t->used++;
 }
 
+/* The same for a line the caller made. */
+static void
+export_txt_emit_owned(struct txt *t, char *line)
+{
+	export_txt_emit(t, line);
+	free(line);
+}
+
 /* Append a rule as one line. */
 static void
 export_txt_emit_rule(struct txt *t, enum txt_rule kind)
@@ -603,11 +611,70 @@ export_txt_group(void *ctx, const struct doc_row *rows, size_t n)
 	export_txt_rows_fini(t);
 }
 
-/* The preamble, the header, then d's rows a process at a time. */
+/* One block of running text as lines of the full width, a blank line
+ * after it: a heading centred, a paragraph flush left, a split line with
+ * its two ends at the margins. */
+static int
+export_txt_text_block(struct txt *t, const struct doc_block *b,
+    struct error *err)
+{
+	int width = t->width < TXT_HEADING_MAX ? t->width : TXT_HEADING_MAX;
+	struct strvec lines;
+	char *left = NULL, *right = NULL;
+	int rc = 0;
+
+	strvec_init(&lines);
+	if (b->kind == DOC_SPLIT) {
+		rc = export_txt_prepare(t, b->text, &left, err);
+		if (rc == 0)
+			rc = export_txt_prepare(t, b->right, &right, err);
+		if (rc == 0)
+			strvec_push_owned(&lines, xasprintf("%s%*s%s", left,
+			    t->width - utf8_width(left) - utf8_width(right) > 1 ?
+			    t->width - utf8_width(left) - utf8_width(right) : 1,
+			    "", right));
+	} else {
+		rc = export_txt_wrap(t, b->text, b->kind == DOC_HEADING ? width :
+		    t->width, "", &lines, err);
+	}
+	for (size_t i = 0; rc == 0 && i < lines.n; i++)
+		export_txt_emit_owned(t, b->kind == DOC_HEADING ?
+		    export_txt_centred(t, lines.v[i]) : export_txt_placed(t,
+		    lines.v[i], 0));
+	if (rc == 0)
+		export_txt_emit_owned(t, export_txt_centred(t, ""));
+	free(left);
+	free(right);
+	strvec_fini(&lines);
+	return rc;
+}
+
+/* The blocks, then, unless there is no annex, a form feed: the annex
+ * starts on a page of its own. */
+static int
+export_txt_blocks(struct txt *t, const struct document *d,
+    struct error *err)
+{
+	for (size_t i = 0; i < d->nblocks; i++)
+		if (export_txt_text_block(t, &d->blocks[i], err) != 0)
+			return -1;
+	if (d->nblocks > 0 && !d->no_annex) {
+		buf_putc(&t->doc, '\f');
+		t->used = 0;
+	}
+	return 0;
+}
+
+/* The blocks, the preamble, the header, then d's rows a process at a
+ * time. */
 static int
 export_txt_document(struct txt *t, const struct document *d,
     struct error *err)
 {
+	if (export_txt_blocks(t, d, err) != 0)
+		return -1;
+	if (d->no_annex)
+		return export_txt_flush(t);
 	if (export_txt_preamble(t, d, err) != 0 ||
 	    export_txt_head(t, err) != 0 ||
 	    export_txt_check_length(t, err) != 0)

@@ -52,6 +52,7 @@ struct print_form {
 	int	 copies;
 	bool	 typing;	/* digits typed go on the number typed */
 	int	 cur;		/* the field chosen */
+	bool	 order;		/* the amending order's draft */
 	/* a word under the fields ("" none) */
 	char	 note[ERROR_MSG_MAX + 64];
 };
@@ -141,7 +142,8 @@ print_draw(const struct print_form *f, bool busy)
 	int vw = r.w - 4 - PRINT_LABEL_W;
 	char num[16];
 
-	draw_box(&r, "Печать перечня");
+	draw_box(&r, f->order ? "Проект приказа о внесении изменений" :
+	    "Печать перечня");
 	for (int i = 0; i < PRINT_NFIELDS; i++) {
 		int y = r.y + 2 + i;
 		bool dim = i == PRINT_COPIES && !print_to_printer(f);
@@ -233,6 +235,7 @@ print_request(const struct print_form *f)
 	req.revision = f->revs[f->version];
 	req.printer = print_to_printer(f) ? f->printers.v[f->printer] : NULL;
 	req.copies = f->copies;
+	req.order = f->order;
 	return req;
 }
 
@@ -328,9 +331,10 @@ print_form_fini(struct print_form *f)
 	free(f->revs);
 }
 
-enum dialog_result
-print_dialog(const struct dialog_env *env, char *msg, size_t msglen,
-    bool *failed)
+/* The dialog for the list, or for the order's draft. */
+static enum dialog_result
+print_dialog_for(const struct dialog_env *env, bool order, char *msg,
+    size_t msglen, bool *failed)
 {
 	const struct ui_actions *acts = env->acts;
 	struct ui_print_request req;
@@ -356,6 +360,19 @@ print_dialog(const struct dialog_env *env, char *msg, size_t msglen,
 		print_form_fini(&f);
 		return DIALOG_CANCEL;
 	}
+	if (order && f.versions.n < 2) {
+		snprintf(msg, msglen, "Перечень ещё не утверждён: проект "
+		    "приказа о внесении изменений не из чего составить");
+		*failed = true;
+		print_form_fini(&f);
+		return DIALOG_CANCEL;
+	}
+	if (order) {
+		/* The revision amended: the latest, or an earlier one. */
+		f.order = true;
+		free(f.versions.v[0]);
+		f.versions.v[0] = xstrdup("последняя утверждённая");
+	}
 	print_load_printers(&f, acts);
 	if (f.printers.n == 0 && f.note[0] == '\0')
 		snprintf(f.note, sizeof f.note, "Принтеров нет: документ будет "
@@ -372,4 +389,18 @@ print_dialog(const struct dialog_env *env, char *msg, size_t msglen,
 	*failed = rc < 0 || (rc == 1 && req.printer != NULL);
 	print_form_fini(&f);
 	return DIALOG_OK;
+}
+
+enum dialog_result
+print_dialog(const struct dialog_env *env, char *msg, size_t msglen,
+    bool *failed)
+{
+	return print_dialog_for(env, false, msg, msglen, failed);
+}
+
+enum dialog_result
+print_order_dialog(const struct dialog_env *env, char *msg, size_t msglen,
+    bool *failed)
+{
+	return print_dialog_for(env, true, msg, msglen, failed);
 }

@@ -305,6 +305,8 @@ reminder_view_text(const struct reminder_view *rv, struct strvec *lines)
 	strvec_push(lines, "  L — журнал изменений: что изменилось, кем и "
 	    "когда");
 	strvec_push(lines, "  p — напечатать перечень или сохранить в файл");
+	strvec_push(lines, "  o — проект приказа о внесении изменений: "
+	    "напечатать или сохранить в файл");
 	if (rv->r.unpublished)
 		strvec_push(lines, "  w — отметить размещение на сайте: дата "
 		    "и адрес страницы (п. 5.2), как perechen publish");

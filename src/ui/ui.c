@@ -661,6 +661,20 @@ ui_print(struct ui *u)
 	u->msg.error = failed;
 }
 
+/* o on the reminder's screen: the draft of the amending order, as the
+ * print dialog prints or saves; the message line says where. */
+static void
+ui_print_order(struct ui *u)
+{
+	struct dialog_env env = { u->st, u->opt->actions, ui_redraw_cb, u };
+	bool failed;
+
+	if (print_order_dialog(&env, u->msg.text, sizeof u->msg.text,
+	    &failed) == DIALOG_QUIT)
+		u->quit = true;
+	u->msg.error = failed;
+}
+
 /* V, F6: the review mode; the table shows where it stopped. */
 static void
 ui_review(struct ui *u)
@@ -693,6 +707,8 @@ ui_history_key(struct ui *u, bool fkey, wint_t k)
 		ui_approve(u);
 	else if (!fkey && k == 'w' && u->mode == MODE_REMINDER)
 		ui_publish(u);
+	else if (!fkey && k == 'o' && u->mode == MODE_REMINDER)
+		ui_print_order(u);
 	else if ((!fkey && k == 'V') || (fkey && k == KEY_F(6)))
 		ui_review(u);
 	else if ((!fkey && k == 'p') || (fkey && k == KEY_F(9)))

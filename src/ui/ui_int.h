@@ -361,6 +361,10 @@ enum dialog_result publish_dialog(const struct dialog_env *env, char *msg,
  * went wrong (or a file was saved instead of printing). */
 enum dialog_result print_dialog(const struct dialog_env *env, char *msg,
 	    size_t msglen, bool *failed);
+/* The same dialog for the draft of the amending order: its version is
+ * the revision amended, the latest first. */
+enum dialog_result print_order_dialog(const struct dialog_env *env,
+	    char *msg, size_t msglen, bool *failed);
 
 /* edit.c - the editing keys: forms, exclusion, moves, the header, undo
  * and redo, the findings screen (the rest of it in form.h). */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # perechen diff: exactly the edits made since an approved revision,
-# grouped by process and worded for the amending order.
+# worded as the amending order's sub-items (perechen order), and with
+# --summary grouped by process for the clerk's own overview.
 . "$TESTS_DIR/cli/lib.sh"
 P=$PERECHEN
 
@@ -67,10 +68,29 @@ EOF
 	echo "Изменения: редакция 1 (приказ от 19.03.2024 № 27/01-01) → рабочая копия."
 	cat "$WORK/body"
 } >"$WORK/want"
-expect_status 0 "$P" -d "$DB" diff
+expect_status 0 "$P" -d "$DB" diff --summary
 diff -u "$WORK/want" "$WORK/out" || fail "diff of revision 1 and the working copy"
-expect_status 0 "$P" -d "$DB" diff 1
+expect_status 0 "$P" -d "$DB" diff --summary 1
 diff -u "$WORK/want" "$WORK/out" || fail "diff 1"
+expect_status 0 "$P" -d "$DB" diff
+cp "$WORK/out" "$WORK/order-diff"
+diff -u "$TESTS_DIR/golden/diff-order.txt" "$WORK/out" ||
+    fail "diff worded as the order"
+for w in было стало "п. 2.6" "вид точки"; do
+	expect_not_in "$WORK/out" "$w"
+done
+# The order's draft holds the same sub-items.
+expect_status 0 "$P" -d "$DB" order
+tr '\n' ' ' <"$WORK/out" | sed 's/  */ /g' >"$WORK/flat"
+grep '^[0-9]*) ' "$WORK/order-diff" | sed 's/[;.:]$//' |
+    while IFS= read -r item; do
+	grep -qF -- "$item" "$WORK/flat" || fail "not in the order: $item"
+done
+expect_status 0 "$P" -d "$DB" diff --format json
+expect_in "$WORK/out" '{"from": 1, "to": null, "rows": 19,'
+expect_in "$WORK/out" '"строку 2.4 признать утратившей силу"'
+expect_status 2 "$P" -d "$DB" diff --format xml
+expect_status 2 "$P" -d "$DB" diff --summary --format json
 
 # status and log count the same changes as the diff: each once (a new
 # kind is one п. 5.3.2 change), the two undone ones not at all, though
@@ -96,12 +116,16 @@ quiet "$P" -d "$DB" approve --order 31/01-01 --date 20.03.2024 \
 	echo "Изменения: редакция 1 (приказ от 19.03.2024 № 27/01-01) → редакция 2 (приказ от 20.03.2024 № 31/01-01)."
 	cat "$WORK/body"
 } >"$WORK/want"
-expect_status 0 "$P" -d "$DB" diff 1 2
+expect_status 0 "$P" -d "$DB" diff --summary 1 2
 diff -u "$WORK/want" "$WORK/out" || fail "diff 1 2"
+expect_status 0 "$P" -d "$DB" diff 1 2
+diff -u "$TESTS_DIR/golden/diff-order.txt" "$WORK/out" >/dev/null &&
+    fail "diff 1 2 names revision 2"
+expect_in "$WORK/out" "1) в строке 1.2 в графе"
 expect_status 0 "$P" -d "$DB" diff
 expect_in "$WORK/out" "редакция 2 (приказ от 20.03.2024 № 31/01-01) → рабочая копия."
 expect_in "$WORK/out" "Изменений нет."
-expect_status 0 "$P" -d "$DB" diff 2 1
+expect_status 0 "$P" -d "$DB" diff --summary 2 1
 expect_in "$WORK/out" "  — вновь включена в перечень точка взаимодействия «Видеоконференцсвязь» (Видеоконференцсвязь, Цифровая точка) с потребностями: «получение консультации» (п. 2.6.2);"
 expect_in "$WORK/out" "  — исключена точка взаимодействия «Чат-бот министерства»"
 expect_in "$WORK/out" "  — исключён процесс «Приём обращений»;"
@@ -110,7 +134,7 @@ expect_not_in "$WORK/out" "Временная точка"
 # Bringing a touchpoint back is told as that alone.
 quiet "$P" -d "$DB" tp restore 2.4
 quiet "$P" -d "$DB" tp set 2.4 --need "2.6.2:консультирование по видеосвязи"
-expect_status 0 "$P" -d "$DB" diff
+expect_status 0 "$P" -d "$DB" diff --summary
 cat >"$WORK/want" <<'EOF'
 Изменения: редакция 2 (приказ от 20.03.2024 № 31/01-01) → рабочая копия.
 

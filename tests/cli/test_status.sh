@@ -236,7 +236,7 @@ expect_status 2 "$P" -d "$DB6" status
 expect_in "$WORK/out" "внесено изменений: 1, первое — $today."
 expect_in "$WORK/out" "изменение вида точки взаимодействия (п. 5.3.2): 1"
 expect_in "$WORK/out" "Редакционных правок после утверждения (актуализации не требуют): 2."
-expect_status 0 "$P" -d "$DB6" diff
+expect_status 0 "$P" -d "$DB6" diff --summary
 expect_in "$WORK/out" "Основания актуализации (п. 5.3): 5.3.2 — 1; редакционных изменений: 2."
 
 # On time: approved and published by the deadline.

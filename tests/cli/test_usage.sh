@@ -16,7 +16,7 @@ expect_not_in "$WORK/err" "может быть"
 
 expect_status 0 "$PERECHEN" --help
 sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' "$WORK/out" | tr '\n' ' ' >"$WORK/order"
-[ "$(cat "$WORK/order")" = "init import edit tp process check ack review approve publish status diff log export print settings users calendar verify backup restore lists " ] ||
+[ "$(cat "$WORK/order")" = "init import edit tp process check ack review approve publish status diff order log export print settings users calendar verify backup restore lists " ] ||
 	fail "commands not in the order of a clerk's work: $(cat "$WORK/order")"
 
 # One line, exit 2, no usage text: what is wrong and where help is.

@@ -96,6 +96,17 @@ build_document(struct document *d)
 	list_fini(&l);
 }
 
+/* An order's blocks before d's annex: a heading, a paragraph with markup,
+ * a line break and a control sequence, the signature's two ends. */
+static void
+add_order_blocks(struct document *d)
+{
+	document_add_block(d, DOC_HEADING, "П Р И К А З", NULL);
+	document_add_block(d, DOC_PARAGRAPH, "1) слова «<b>» заменить\x1b[2J\n"
+	    "словами", NULL);
+	document_add_block(d, DOC_SPLIT, "Министр", "П.Ю. Илюхин");
+}
+
 static char *
 golden_path(const char *name)
 {

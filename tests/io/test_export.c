@@ -158,6 +158,45 @@ test_txt_every_line_has_the_width(void **state)
 	list_fini(&l);
 }
 
+/* Blocks of running text before the annex: a heading centred, a
+ * paragraph from the left edge, a split line's two ends at the edges;
+ * the annex on a new page; without it, only the blocks. */
+static void
+test_txt_blocks_before_the_annex(void **state)
+{
+	struct document d;
+	struct buf out;
+	char *ff;
+
+	(void)state;
+	build_document(&d);
+	add_order_blocks(&d);
+	document_add_block(&d, DOC_SPLIT, "«___» 20__ г.", "№ ___");
+	export_txt_ok(&d, 80, NULL, &out, NULL);
+	assert_non_null(strstr(out.data, "                                  "
+	    "П Р И К А З"));
+	/* 13 columns, 62 spaces, 5 columns. */
+	assert_non_null(strstr(out.data, "«___» 20__ г."
+	    "                                                              "
+	    "№ ___\n"));
+	assert_non_null(strstr(out.data, "\n1) слова «<b>» заменить"));
+	assert_non_null(strstr(out.data, "\nсловами "));
+	assert_null(strchr(out.data, '\x1b'));
+	ff = strchr(out.data, '\f');
+	assert_non_null(ff);
+	assert_true(strstr(out.data, "№ ___") < ff);
+	assert_non_null(strstr(ff, "ПЕРЕЧЕНЬ"));
+	buf_fini(&out);
+	d.no_annex = true;
+	export_txt_ok(&d, 80, NULL, &out, NULL);
+	assert_null(strchr(out.data, '\f'));
+	assert_null(strstr(out.data, "ПЕРЕЧЕНЬ"));
+	assert_null(strstr(out.data, "┌"));
+	assert_int_equal(assert_lines_width(out.data, 80), 9);
+	buf_fini(&out);
+	document_fini(&d);
+}
+
 static void
 test_txt_and_csv_sanitise_control_characters(void **state)
 {
@@ -706,6 +745,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_txt_width_80_matches_golden),
+		cmocka_unit_test(test_txt_blocks_before_the_annex),
 		cmocka_unit_test(test_txt_width_120_matches_golden),
 		cmocka_unit_test(test_csv_matches_golden),
 		cmocka_unit_test(test_txt_every_line_has_the_width),

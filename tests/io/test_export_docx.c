@@ -361,6 +361,47 @@ test_docx_working_copy_has_caption_and_no_grif(void **state)
 	list_fini(&l);
 }
 
+/* The order's blocks: a bold centred heading, a justified paragraph, a
+ * split line at a right tab; the annex after a page break, or none. */
+static void
+test_docx_blocks_before_the_annex(void **state)
+{
+	struct document d;
+	struct list l;
+	struct buf xml;
+	const char *brk;
+
+	(void)state;
+	build_list(&l);
+	document_build(&d, &l, "", "");
+	add_order_blocks(&d);
+	buf_init(&xml);
+	export_docx_document_xml(&d, &xml);
+	assert_non_null(strstr(xml.data, "<w:jc w:val=\"center\"/></w:pPr>"
+	    "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">П Р И К А "
+	    "З</w:t>"));
+	assert_non_null(strstr(xml.data, "<w:jc w:val=\"both\"/></w:pPr>"
+	    "<w:r><w:t xml:space=\"preserve\">1) слова «&lt;b&gt;» заменить"));
+	assert_non_null(strstr(xml.data, "<w:br/><w:t xml:space=\"preserve\">"
+	    "словами</w:t>"));
+	assert_null(strchr(xml.data, '\x1b'));
+	assert_non_null(strstr(xml.data, "Министр</w:t></w:r><w:r><w:tab/>"
+	    "</w:r><w:r><w:t xml:space=\"preserve\">П.Ю. Илюхин</w:t>"));
+	brk = strstr(xml.data, "<w:br w:type=\"page\"/>");
+	assert_non_null(brk);
+	assert_true(strstr(xml.data, "<w:tbl>") > brk);
+	buf_fini(&xml);
+	d.no_annex = true;
+	buf_init(&xml);
+	export_docx_document_xml(&d, &xml);
+	assert_null(strstr(xml.data, "<w:tbl>"));
+	assert_null(strstr(xml.data, "w:type=\"page\""));
+	assert_non_null(strstr(xml.data, "<w:sectPr>"));
+	buf_fini(&xml);
+	document_fini(&d);
+	list_fini(&l);
+}
+
 int
 main(void)
 {
@@ -372,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_docx_rows_needs_and_numbers),
 		cmocka_unit_test(test_docx_page_follows_the_settings),
 		cmocka_unit_test(test_docx_escapes_everything),
+		cmocka_unit_test(test_docx_blocks_before_the_annex),
 		cmocka_unit_test(test_docx_working_copy_has_caption_and_no_grif),
 	};
 

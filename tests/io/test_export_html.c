@@ -43,6 +43,42 @@ test_html_matches_golden(void **state)
 	document_fini(&d);
 }
 
+/* The order's blocks come first, escaped, with a page break before the
+ * annex; without the annex the page holds only them. */
+static void
+test_html_blocks_before_the_annex(void **state)
+{
+	struct document d;
+	struct buf out;
+	const char *brk;
+
+	(void)state;
+	build_document(&d);
+	add_order_blocks(&d);
+	buf_init(&out);
+	export_html(&d, &out);
+	assert_non_null(strstr(out.data, "<p class=\"heading\">П Р И К А З"
+	    "</p>"));
+	assert_non_null(strstr(out.data, "<p class=\"para\">1) слова "
+	    "«&lt;b&gt;» заменить"));
+	assert_non_null(strstr(out.data, "<br>словами</p>"));
+	assert_null(strchr(out.data, '\x1b'));
+	assert_non_null(strstr(out.data, "<p class=\"split\"><span>Министр"
+	    "</span><span>П.Ю. Илюхин</span></p>"));
+	brk = strstr(out.data, "<div class=\"annex\">");
+	assert_non_null(brk);
+	assert_true(strstr(out.data, "<table>") > brk);
+	buf_fini(&out);
+	d.no_annex = true;
+	buf_init(&out);
+	export_html(&d, &out);
+	assert_int_equal(count(out.data, "<table>"), 0);
+	assert_int_equal(count(out.data, "class=\"annex\""), 0);
+	assert_non_null(strstr(out.data, "</p>\n</body>\n</html>\n"));
+	buf_fini(&out);
+	document_fini(&d);
+}
+
 /* Markup in the data is text: nothing from a cell opens a tag, ends an
  * attribute or starts an entity. */
 static void
@@ -199,6 +235,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_matches_golden),
+		cmocka_unit_test(test_html_blocks_before_the_annex),
 		cmocka_unit_test(test_html_escapes_everything),
 		cmocka_unit_test(test_html_sanitises_control_characters),
 		cmocka_unit_test(test_html_page_follows_the_settings),

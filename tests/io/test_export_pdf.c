@@ -369,6 +369,32 @@ test_pdf_written_or_refused(void **state)
 	list_fini(&l);
 }
 
+/* Into a buffer: the same document, whole, through the child's pipe. */
+static void
+test_pdf_into_a_buffer(void **state)
+{
+	struct document d;
+	struct list l;
+	struct error err;
+	struct buf out;
+
+	(void)state;
+	small_document(&d, &l);
+	buf_init(&out);
+	if (!export_pdf_available()) {
+		assert_int_equal(export_pdf_buf(&d, &out, &err), -1);
+		assert_non_null(strstr(err.msg, "без PDF"));
+	} else {
+		assert_int_equal(export_pdf_buf(&d, &out, &err), 0);
+		assert_true(out.len > 100);
+		assert_memory_equal(out.data, "%PDF-", 5);
+		assert_non_null(strstr(out.data + out.len - 8, "%%EOF"));
+	}
+	buf_fini(&out);
+	document_fini(&d);
+	list_fini(&l);
+}
+
 /* Each of items found in text in order, from the last one found on
  * (both compared compact). */
 static void
@@ -1210,6 +1236,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pdf_written_or_refused),
+		cmocka_unit_test(test_pdf_into_a_buffer),
 		cmocka_unit_test(test_pdf_small_list_reads_back_in_order),
 		cmocka_unit_test(test_pdf_example_list_holds_everything_in_order),
 		cmocka_unit_test(test_pdf_300_touchpoints_paginate),

@@ -1,0 +1,87 @@
+/*
+ * amend.h - the order that amends an approved list: its sub-items and
+ * the document it is printed as.
+ *
+ * Owns: turning the net difference of two lists (change_diff_lists) into
+ * the sub-items of item 1 of an amending order in the wording of Russian
+ * legal drafting («дополнить строкой …», «в строке … в графе … слова …
+ * заменить словами …», «строку … изложить в следующей редакции»,
+ * «строку … признать утратившей силу»), one per changed row in the list's
+ * order under the row's number in the revision amended, every quotation
+ * the text the annex prints; the decision to restate the whole list
+ * instead; and the order's blocks (heading, title, preamble, items,
+ * signature) for document.h's writers.
+ */
+#ifndef PERECHEN_AMEND_H
+#define PERECHEN_AMEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "change.h"
+#include "document.h"
+#include "model.h"
+#include "strvec.h"
+
+struct amend {
+	struct strvec items;	/* sub-items without number or final mark */
+	size_t	 rows_old;	/* rows of the revision amended */
+	size_t	 rows_changed;	/* rows the sub-items touch */
+	bool	 moved;		/* rows or processes change their order */
+	bool	 restate;	/* more than half changed, or rows moved */
+};
+
+/* How the draft is worded: the settings «order.*» (printout.h). */
+struct amend_style {
+	bool	 title_list;	/* the title amends the Перечень, not the
+				   order */
+	bool	 exclude;	/* «исключить», not «признать утратившей
+				   силу» */
+	const char *control;	/* "" : «оставляю за собой»; else «возложить
+				   на <control>» */
+	const char *position;	/* the signatory's position; "" a blank */
+	const char *signatory;	/* «И.О. Фамилия»; "" a blank */
+};
+
+/*
+ * The sub-items that amend old (the revision) into new (the working
+ * copy), given ch = change_diff_lists(old, new): only the rows ch names
+ * are looked at, and only what the printed annex shows of them is told.
+ * a is filled; free with amend_fini.
+ */
+void	amend_build(const struct list *old, const struct list *new,
+	    const struct changes *ch, const struct amend_style *st,
+	    struct amend *a);
+void	amend_fini(struct amend *a);
+
+/* The approving order and those that amended it, as the grif and the
+ * order's text cite them. */
+struct amend_orders {
+	const char *genitive;	/* the body, «приказом <genitive>» */
+	const char *date;	/* the approving order's, ISO */
+	const char *no;
+	const char *amended;	/* "" or «(в редакции приказа … от … № …)» */
+};
+
+/*
+ * «(в редакции приказа <gen> от ДД.ММ.ГГГГ № N)» for the n orders that
+ * amended the list (dates ISO), «приказов … от …, от …» for several;
+ * "" for none.  Caller frees.
+ */
+char	*amend_as_amended(const char *genitive, const char *const *dates,
+	    const char *const *nos, size_t n);
+
+/*
+ * The draft of the order into d (begun by the caller, its page set):
+ * the heading with blanks for the date and number, the title, the
+ * preamble citing п. 5.3 of the Порядок, item 1 with a's sub-items (or
+ * the new edition when a->restate), the final items and the signature.
+ * org is the body in the nominative, list_title the list's title.  For a
+ * new edition d keeps its annex and gets the grif of the annex to an
+ * order; otherwise d->no_annex.
+ */
+void	amend_document(struct document *d, const struct amend *a,
+	    const struct amend_style *st, const char *org,
+	    const char *list_title, const struct amend_orders *o);
+
+#endif

@@ -1,0 +1,653 @@
+/* amend.c - the amending order: sub-items from the net difference, and
+ * the order's blocks. */
+#include "amend.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+
+/* A printed row of one side: a touchpoint under its number there. */
+struct amend_row {
+	int64_t	 id;
+	size_t	 proc;		/* index among the side's printed processes */
+	size_t	 k;		/* 1-based place in its process */
+	const struct touchpoint *tp;
+};
+
+struct amend_proc {
+	const struct process *p;
+	size_t	 first;		/* its first row in the side's rows */
+	size_t	 nrows;
+};
+
+/* One list as the annex prints it: what is numbered and how.  The rows
+ * are also sorted by id (byid), so that a large list is compared in
+ * O(n log n). */
+struct amend_side {
+	struct amend_proc *procs;
+	size_t	 nprocs;
+	struct amend_row *rows;
+	size_t	 nrows;
+	const struct amend_row **byid;
+};
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	int64_t x = (*(const struct amend_row *const *)a)->id;
+	int64_t y = (*(const struct amend_row *const *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+side_build(struct amend_side *s, const struct list *l)
+{
+	memset(s, 0, sizeof *s);
+	s->procs = xreallocarray(NULL, l->nprocs + 1, sizeof *s->procs);
+	s->rows = xreallocarray(NULL, list_count_touchpoints(l) + 1,
+	    sizeof *s->rows);
+	for (size_t i = 0; i < l->nprocs; i++) {
+		const struct process *p = &l->procs[i];
+		struct amend_proc *ap;
+
+		if (p->excluded)
+			continue;
+		ap = &s->procs[s->nprocs];
+		ap->p = p;
+		ap->first = s->nrows;
+		ap->nrows = 0;
+		for (size_t j = 0; j < p->ntps; j++) {
+			if (p->tps[j].excluded)
+				continue;
+			s->rows[s->nrows].id = p->tps[j].id;
+			s->rows[s->nrows].proc = s->nprocs;
+			s->rows[s->nrows].k = ++ap->nrows;
+			s->rows[s->nrows++].tp = &p->tps[j];
+		}
+		s->nprocs++;
+	}
+	s->byid = xreallocarray(NULL, s->nrows + 1, sizeof *s->byid);
+	for (size_t i = 0; i < s->nrows; i++)
+		s->byid[i] = &s->rows[i];
+	qsort(s->byid, s->nrows, sizeof *s->byid, row_cmp);
+}
+
+static void
+side_fini(struct amend_side *s)
+{
+	free(s->procs);
+	free(s->rows);
+	free(s->byid);
+}
+
+static const struct amend_row *
+side_row(const struct amend_side *s, int64_t id)
+{
+	struct amend_row key = { id, 0, 0, NULL };
+	const struct amend_row *kp = &key, *const *hit;
+
+	hit = bsearch(&kp, s->byid, s->nrows, sizeof *s->byid, row_cmp);
+	return hit != NULL ? *hit : NULL;
+}
+
+/* The index of the printed process with id, or (size_t)-1. */
+static size_t
+side_proc(const struct amend_side *s, int64_t id)
+{
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i].p->id == id)
+			return i;
+	return (size_t)-1;
+}
+
+/* The touchpoints ch names, sorted, into *ids (caller frees). */
+static size_t
+changed_ids(const struct changes *ch, int64_t **ids)
+{
+	size_t n = 0;
+
+	*ids = xreallocarray(NULL, ch->n + 1, sizeof **ids);
+	for (size_t i = 0; i < ch->n; i++)
+		if (strcmp(ch->v[i].record, "точка") == 0)
+			(*ids)[n++] = ch->v[i].record_id;
+	qsort(*ids, n, sizeof **ids, id_cmp);
+	return n;
+}
+
+/* The touchpoints changed, as amend_build looks them up. */
+struct amend_changed {
+	int64_t	*ids;
+	size_t	 n;
+};
+
+static bool
+changed(const struct amend_changed *c, int64_t id)
+{
+	return bsearch(&id, c->ids, c->n, sizeof *c->ids, id_cmp) != NULL;
+}
+
+/* A cell as the annex prints it: a paragraph a line, several needs each
+ * after the list mark.  Caller frees. */
+static char *
+cell_text(const struct doc_row *r, int c)
+{
+	bool list = document_cell_is_list(r, c);
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < r->cells[c].n; i++)
+		buf_printf(&b, "%s%s%s", i > 0 ? "\n" : "",
+		    list ? DOC_ITEM_MARK : "", r->cells[c].v[i]);
+	return buf_detach(&b);
+}
+
+static void
+row_fill(struct doc_row *r, const struct touchpoint *tp)
+{
+	memset(r, 0, sizeof *r);
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		strvec_init(&r->cells[c]);
+	document_fill_touchpoint(r, tp);
+}
+
+static void
+row_fini(struct doc_row *r)
+{
+	for (int c = 0; c < DOC_COLUMNS; c++)
+		strvec_fini(&r->cells[c]);
+}
+
+/* A cell on one line, as the guide quotes a row: its paragraphs joined
+ * by spaces, several needs by «; ».  Caller frees. */
+static char *
+cell_inline(const struct doc_row *r, int c)
+{
+	bool list = document_cell_is_list(r, c);
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < r->cells[c].n; i++)
+		buf_printf(&b, "%s%s", i == 0 ? "" : list ? "; " : " ",
+		    r->cells[c].v[i]);
+	return buf_detach(&b);
+}
+
+/* «2.5 | Телефонная связь +7 (4812) 29-25-10 | получение консультации |
+ * Офлайн-точка». */
+static void
+row_quote(struct buf *b, const char *num, const struct touchpoint *tp)
+{
+	struct doc_row r;
+
+	row_fill(&r, tp);
+	buf_printf(b, "«%s", num);
+	for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++) {
+		char *t = cell_inline(&r, c);
+
+		buf_printf(b, " | %s", t);
+		free(t);
+	}
+	buf_puts(b, "»");
+	row_fini(&r);
+}
+
+/* The one printed line of cell c that differs between o and n, when they
+ * have as many lines and the old one occurs once: its index, else -1. */
+static int
+one_line_changed(const struct doc_row *o, const struct doc_row *n, int c)
+{
+	const struct strvec *a = &o->cells[c], *b = &n->cells[c];
+	int at = -1;
+
+	if (a->n != b->n || a->n < 2 || document_cell_is_list(o, c) !=
+	    document_cell_is_list(n, c))
+		return -1;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0) {
+			if (at >= 0)
+				return -1;
+			at = (int)i;
+		}
+	for (size_t i = 0; at >= 0 && i < a->n; i++)
+		if ((int)i != at && strstr(a->v[i], a->v[at]) != NULL)
+			return -1;
+	return at;
+}
+
+/* The sub-item of one changed cell c of row num: its words replaced (a
+ * one-line cell, or the one line of several that changed), added or
+ * removed, else the cell restated. */
+static void
+cell_item(struct buf *b, const char *num, const struct doc_row *o,
+    const struct doc_row *n, int c)
+{
+	const char *title = document_column_titles[c];
+	char *ot = cell_text(o, c), *nt = cell_text(n, c);
+	int line = one_line_changed(o, n, c);
+
+	if (line >= 0)
+		buf_printf(b, "в строке %s в графе «%s» слова «%s» заменить "
+		    "словами «%s»", num, title, o->cells[c].v[line],
+		    n->cells[c].v[line]);
+	else if (ot[0] == '\0' && strchr(nt, '\n') == NULL)
+		buf_printf(b, "в строке %s графу «%s» дополнить словами «%s»",
+		    num, title, nt);
+	else if (nt[0] == '\0')
+		buf_printf(b, "в строке %s в графе «%s» слова «%s» исключить",
+		    num, title, ot);
+	else if (strchr(ot, '\n') == NULL && strchr(nt, '\n') == NULL)
+		buf_printf(b, "в строке %s в графе «%s» слова «%s» заменить "
+		    "словами «%s»", num, title, ot, nt);
+	else
+		buf_printf(b, "графу «%s» строки %s изложить в следующей "
+		    "редакции:\n«%s»", title, num, nt);
+	free(ot);
+	free(nt);
+}
+
+static const char *
+void_words(const struct amend_style *st)
+{
+	return st->exclude ? "исключить" : "признать утратившей силу";
+}
+
+static void
+add_item(struct amend *a, struct buf *b)
+{
+	strvec_push_owned(&a->items, buf_detach(b));
+}
+
+/* A row in both lists whose printed cells differ: one cell by its
+ * words, several by the whole row. */
+static void
+item_changed_row(struct amend *a, const char *num, const struct touchpoint *o,
+    const struct touchpoint *n)
+{
+	struct doc_row ro, rn;
+	int diff = 0, last = 0;
+	struct buf b;
+
+	row_fill(&ro, o);
+	row_fill(&rn, n);
+	for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++) {
+		char *ot = cell_text(&ro, c), *nt = cell_text(&rn, c);
+
+		if (strcmp(ot, nt) != 0) {
+			diff++;
+			last = c;
+		}
+		free(ot);
+		free(nt);
+	}
+	buf_init(&b);
+	if (diff > 1) {
+		buf_printf(&b, "строку %s изложить в следующей редакции:\n",
+		    num);
+		row_quote(&b, num, n);
+	} else if (diff == 1) {
+		cell_item(&b, num, &ro, &rn, last);
+	}
+	if (diff > 0) {
+		add_item(a, &b);
+		a->rows_changed++;
+	}
+	buf_fini(&b);
+	row_fini(&ro);
+	row_fini(&rn);
+}
+
+static void
+item_void(struct amend *a, const struct amend_style *st, const char *num,
+    size_t rows)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "строку %s %s", num, void_words(st));
+	add_item(a, &b);
+	a->rows_changed += rows > 0 ? rows : 1;
+}
+
+static void
+item_added_row(struct amend *a, const char *num, const struct touchpoint *tp)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "дополнить строкой %s следующего содержания:\n", num);
+	row_quote(&b, num, tp);
+	add_item(a, &b);
+	a->rows_changed++;
+}
+
+static void
+item_rename(struct amend *a, size_t num, const char *was, const char *now)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "в строке %zu в графе «%s» слова «%s» заменить словами "
+	    "«%s»", num, document_column_titles[DOC_PROCESS], was, now);
+	add_item(a, &b);
+	a->rows_changed++;
+}
+
+/* A process new to the printed list, with its rows, as row num. */
+static void
+item_added_process(struct amend *a, const struct amend_side *ns, size_t pi,
+    size_t num)
+{
+	const struct amend_proc *ap = &ns->procs[pi];
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "дополнить строкой %zu следующего содержания:\n"
+	    "«%zu | %s»", num, num, ap->p->name);
+	for (size_t i = ap->first; i < ap->first + ap->nrows; i++) {
+		char *rn;
+
+		rn = xasprintf("%zu.%zu", num, ns->rows[i].k);
+		buf_putc(&b, '\n');
+		row_quote(&b, rn, ns->rows[i].tp);
+		free(rn);
+	}
+	add_item(a, &b);
+	a->rows_changed += ap->nrows > 0 ? ap->nrows : 1;
+}
+
+/* The rows of old process opi (printed as number opi + 1), which is new
+ * process npi: each changed, gone or moved, then the rows added. */
+static void
+amend_process_rows(struct amend *a, const struct amend_side *os,
+    const struct amend_side *ns, size_t opi, size_t npi,
+    const struct amend_changed *ch, const struct amend_style *st)
+{
+	const struct amend_proc *op = &os->procs[opi], *np = &ns->procs[npi];
+	size_t last_k = 0, added = 0;
+
+	for (size_t i = op->first; i < op->first + op->nrows; i++) {
+		const struct amend_row *o = &os->rows[i], *n;
+		char *num;
+
+		num = xasprintf("%zu.%zu", opi + 1, o->k);
+		n = side_row(ns, o->id);
+		if (n == NULL)
+			item_void(a, st, num, 1);
+		else if (n->proc != npi)
+			a->moved = true;
+		else if (changed(ch, o->id))
+			item_changed_row(a, num, o->tp, n->tp);
+		free(num);
+	}
+	/* In the new list the rows kept stay in their order and the added
+	 * ones come after them: else the rows move. */
+	for (size_t i = np->first; i < np->first + np->nrows; i++) {
+		const struct amend_row *n = &ns->rows[i], *o;
+
+		o = side_row(os, n->id);
+		if (o != NULL && (added > 0 || o->proc != opi || o->k < last_k))
+			a->moved = true;
+		if (o != NULL) {
+			last_k = o->k;
+		} else {
+			char *num = xasprintf("%zu.%zu", opi + 1,
+			    os->procs[opi].nrows + ++added);
+
+			item_added_row(a, num, n->tp);
+			free(num);
+		}
+	}
+}
+
+void
+amend_build(const struct list *old, const struct list *new,
+    const struct changes *ch, const struct amend_style *st, struct amend *a)
+{
+	struct amend_side os, ns;
+	struct amend_changed chg;
+	size_t last_npi = 0, added = 0;
+	bool any_kept = false;
+
+	memset(a, 0, sizeof *a);
+	strvec_init(&a->items);
+	side_build(&os, old);
+	side_build(&ns, new);
+	chg.n = changed_ids(ch, &chg.ids);
+	a->rows_old = os.nrows;
+	for (size_t opi = 0; opi < os.nprocs; opi++) {
+		const struct process *op = os.procs[opi].p;
+		size_t npi = side_proc(&ns, op->id);
+
+		if (npi == (size_t)-1) {
+			char num[24];
+
+			snprintf(num, sizeof num, "%zu", opi + 1);
+			item_void(a, st, num, os.procs[opi].nrows);
+			continue;
+		}
+		if (any_kept && npi < last_npi)
+			a->moved = true;
+		any_kept = true;
+		last_npi = npi;
+		if (strcmp(op->name, ns.procs[npi].p->name) != 0)
+			item_rename(a, opi + 1, op->name, ns.procs[npi].p->name);
+		amend_process_rows(a, &os, &ns, opi, npi, &chg, st);
+	}
+	for (size_t npi = 0; npi < ns.nprocs; npi++) {
+		if (side_proc(&os, ns.procs[npi].p->id) != (size_t)-1)
+			continue;
+		if (any_kept && npi < last_npi)
+			a->moved = true;
+		item_added_process(a, &ns, npi, os.nprocs + ++added);
+	}
+	a->restate = a->moved || a->rows_changed * 2 > a->rows_old;
+	free(chg.ids);
+	side_fini(&os);
+	side_fini(&ns);
+}
+
+void
+amend_fini(struct amend *a)
+{
+	strvec_fini(&a->items);
+	memset(a, 0, sizeof *a);
+}
+
+/* "19.03.2024" from ISO; "___" if it is not a date. */
+static void
+date_shown(const char *iso, char out[16])
+{
+	int y, m, d;
+
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		snprintf(out, 16, "___");
+	else
+		snprintf(out, 16, "%02d.%02d.%04d", d, m, y);
+}
+
+char *
+amend_as_amended(const char *genitive, const char *const *dates,
+    const char *const *nos, size_t n)
+{
+	struct buf b;
+
+	if (n == 0)
+		return xstrdup("");
+	buf_init(&b);
+	buf_printf(&b, "(в редакции %s %s", n > 1 ? "приказов" : "приказа",
+	    genitive);
+	for (size_t i = 0; i < n; i++) {
+		char shown[16];
+
+		date_shown(dates[i], shown);
+		buf_printf(&b, "%s от %s № %s", i > 0 ? "," : "", shown, nos[i]);
+	}
+	buf_putc(&b, ')');
+	return buf_detach(&b);
+}
+
+/* The body's name in capitals, as an order's heading prints it: the
+ * Russian alphabet and ASCII; anything else as it is. */
+static char *
+upper(const char *s)
+{
+	char *u = xstrdup(s);
+
+	for (unsigned char *p = (unsigned char *)u; *p != '\0'; p++) {
+		if (*p >= 'a' && *p <= 'z') {
+			*p -= 'a' - 'A';
+		} else if (p[0] == 0xD0 && p[1] >= 0xB0 && p[1] <= 0xBF) {
+			p[1] -= 0x20;		/* а…п */
+			p++;
+		} else if (p[0] == 0xD1 && p[1] >= 0x80 && p[1] <= 0x8F) {
+			p[0] = 0xD0;		/* р…я */
+			p[1] += 0x20;
+			p++;
+		} else if (p[0] == 0xD1 && p[1] == 0x91) {
+			p[0] = 0xD0;		/* ё */
+			p[1] = 0x81;
+			p++;
+		}
+	}
+	return u;
+}
+
+/* «приказом <gen> от 19.03.2024 № 27/01-01[ (в редакции …)]». */
+static char *
+approved_by(const struct amend_orders *o, const char *form)
+{
+	char shown[16];
+
+	date_shown(o->date, shown);
+	return xasprintf("%s %s от %s № %s%s%s", form, o->genitive, shown,
+	    o->no, o->amended[0] != '\0' ? " " : "", o->amended);
+}
+
+static void
+para(struct document *d, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+static void
+para(struct document *d, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	document_add_block(d, DOC_PARAGRAPH, b.data, NULL);
+	buf_fini(&b);
+}
+
+/* The heading, the title, the preamble. */
+static void
+order_head(struct document *d, const struct amend_style *st,
+    const char *org, const char *title, const struct amend_orders *o)
+{
+	char *u = upper(org), *by;
+	char shown[16];
+
+	document_add_block(d, DOC_HEADING, u, NULL);
+	free(u);
+	document_add_block(d, DOC_HEADING, "П Р И К А З", NULL);
+	document_add_block(d, DOC_SPLIT, "«___» ____________ 20__ г.",
+	    "№ ________");
+	date_shown(o->date, shown);
+	by = approved_by(o, "утвержденный приказом");
+	u = st->title_list ? xasprintf("О внесении изменений в Перечень %s, "
+	    "%s", title, by) : xasprintf("О внесении изменений в приказ %s от "
+	    "%s № %s", o->genitive, shown, o->no);
+	document_add_block(d, DOC_HEADING, u, NULL);
+	/* Without the annex the order's title names the document. */
+	free(d->title);
+	d->title = u;
+	free(by);
+	para(d, "В соответствии с пунктом 5.3 Порядка ведения перечня %s, "
+	    "утвержденного приказом %s от %s № %s,", title, o->genitive,
+	    shown, o->no);
+	para(d, "п р и к а з ы в а ю:");
+}
+
+/* Item 1: the sub-items «1)», «2)», …, the last ending with «.». */
+static void
+order_items(struct document *d, const struct amend *a, const char *title,
+    const struct amend_orders *o)
+{
+	char *by = approved_by(o, "утвержденный приказом");
+
+	if (a->restate) {
+		para(d, "1. Перечень %s, %s, изложить в новой редакции "
+		    "согласно приложению к настоящему приказу.", title, by);
+		free(by);
+		return;
+	}
+	para(d, "1. Внести в Перечень %s, %s (далее — Перечень), следующие "
+	    "изменения:", title, by);
+	free(by);
+	for (size_t i = 0; i < a->items.n; i++)
+		para(d, "%zu) %s%s", i + 1, a->items.v[i],
+		    i + 1 < a->items.n ? ";" : ".");
+}
+
+/* The annex grif of a new edition: the amending order's number and date
+ * are blanks until it is signed. */
+static char *
+annex_grif(const struct amend_orders *o)
+{
+	char shown[16];
+
+	date_shown(o->date, shown);
+	return xasprintf("Приложение\nк приказу %s\nот «___» ____________ "
+	    "20__ г. № ________\n\nУТВЕРЖДЕН\nприказом %s\nот %s № %s\n"
+	    "(в редакции приказа %s\nот «___» ____________ 20__ г. "
+	    "№ ________)", o->genitive, o->genitive, shown, o->no,
+	    o->genitive);
+}
+
+void
+amend_document(struct document *d, const struct amend *a,
+    const struct amend_style *st, const char *org, const char *list_title,
+    const struct amend_orders *o)
+{
+	const char *title = list_title[0] != '\0' ? list_title :
+	    "точек взаимодействия с клиентом";
+
+	order_head(d, st, org, title, o);
+	order_items(d, a, title, o);
+	para(d, "2. Разместить настоящий приказ на официальном сайте %s в "
+	    "информационно-телекоммуникационной сети «Интернет» в течение "
+	    "10 рабочих дней со дня его подписания.", o->genitive);
+	if (st->control[0] != '\0')
+		para(d, "3. Контроль за исполнением настоящего приказа "
+		    "возложить на %s.", st->control);
+	else
+		para(d, "3. Контроль за исполнением настоящего приказа "
+		    "оставляю за собой.");
+	document_add_block(d, DOC_SPLIT, st->position[0] != '\0' ?
+	    st->position : "____________________", st->signatory[0] != '\0' ?
+	    st->signatory : "____________________");
+	d->no_annex = !a->restate;
+	if (a->restate) {
+		free(d->title);
+		d->title = xasprintf("ПЕРЕЧЕНЬ%s%s", list_title[0] != '\0' ?
+		    "\n" : "", list_title);
+		free(d->grif);
+		d->grif = annex_grif(o);
+		free(d->caption);
+		d->caption = xstrdup("");
+	}
+}

@@ -1,0 +1,278 @@
+/* test_amend.c - the amending order's sub-items: numbered as the revision
+ * amended prints its rows, one per row, quoting what the annex prints,
+ * and when the whole list is restated instead. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "amend.h"
+
+static const struct amend_style plain = { false, false, "", "", "" };
+
+/* Two processes: 1 «Информирование» (touchpoints 11, 12, 13) and 2
+ * «Консультирование» (21, 22), each with one need and a channel. */
+static void
+seed(struct list *l)
+{
+	static const struct { int64_t proc; int64_t id; const char *name; }
+	    rows[] = {
+		{ 1, 11, "Официальный сайт" }, { 1, 12, "Электронная почта" },
+		{ 1, 13, "Телефонная связь" }, { 2, 21, "Почта России" },
+		{ 2, 22, "Видеоконференцсвязь" },
+	};
+	struct process *p = NULL;
+
+	list_init(l);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct touchpoint *tp;
+
+		if (p == NULL || p->id != rows[i].proc) {
+			p = list_add_process(l, rows[i].proc == 1 ?
+			    "Информирование" : "Консультирование");
+			p->id = rows[i].proc;
+		}
+		tp = process_add_touchpoint(p, rows[i].name);
+		tp->id = rows[i].id;
+		tp->channel = CHANNEL_DIGITAL;
+		touchpoint_add_need(tp, "получение информации", 1);
+	}
+}
+
+/* The list as approved and the working copy, the same to begin with. */
+static void
+seed_both(struct list *old, struct list *new)
+{
+	seed(old);
+	seed(new);
+}
+
+static void
+done(struct amend *a, struct list *old, struct list *new)
+{
+	amend_fini(a);
+	list_fini(old);
+	list_fini(new);
+}
+
+static struct touchpoint *
+find(struct list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->nprocs; i++)
+		for (size_t j = 0; j < l->procs[i].ntps; j++)
+			if (l->procs[i].tps[j].id == id)
+				return &l->procs[i].tps[j];
+	return NULL;
+}
+
+/* The sub-items of old into new. */
+static void
+build(const struct list *old, const struct list *new,
+    const struct amend_style *st, struct amend *a)
+{
+	struct changes ch;
+
+	changes_init(&ch);
+	change_diff_lists(old, new, NULL, &ch);
+	amend_build(old, new, &ch, st, a);
+	changes_fini(&ch);
+}
+
+static void
+test_numbers_are_the_amended_revisions(void **state)
+{
+	struct list old, new;
+	struct amend a;
+
+	(void)state;
+	seed_both(&old, &new);
+	/* Excluded before the revision: 13 is printed there as 1.2. */
+	find(&old, 12)->excluded = true;
+	find(&new, 12)->excluded = true;
+	model_set(&find(&new, 13)->name, "Телефонная связь Министерства");
+	build(&old, &new, &plain, &a);
+	assert_int_equal(a.items.n, 1);
+	assert_string_equal(a.items.v[0], "в строке 1.2 в графе «Точка "
+	    "взаимодействия» слова «Телефонная связь» заменить словами "
+	    "«Телефонная связь Министерства»");
+	assert_false(a.restate);
+	assert_int_equal(a.rows_old, 4);
+	done(&a, &old, &new);
+}
+
+static void
+test_a_row_changed_two_ways_is_one_item(void **state)
+{
+	struct list old, new;
+	struct touchpoint *tp;
+	struct amend a;
+
+	(void)state;
+	seed_both(&old, &new);
+	tp = find(&new, 22);
+	model_set(&tp->name, "Видеосвязь");
+	model_set(&tp->needs[0].wording, "получение консультации");
+	build(&old, &new, &plain, &a);
+	assert_int_equal(a.items.n, 1);
+	assert_string_equal(a.items.v[0], "строку 2.2 изложить в следующей "
+	    "редакции:\n«2.2 | Видеосвязь | получение консультации | "
+	    "Цифровая точка»");
+	done(&a, &old, &new);
+}
+
+static void
+test_what_the_annex_does_not_print_is_no_item(void **state)
+{
+	struct list old, new;
+	struct amend a;
+
+	(void)state;
+	seed_both(&old, &new);
+	model_set(&find(&new, 21)->unit, "отдел контроля");
+	find(&new, 21)->needs[0].category = 2;
+	build(&old, &new, &plain, &a);
+	assert_int_equal(a.items.n, 0);
+	assert_false(a.restate);
+	done(&a, &old, &new);
+}
+
+static void
+test_exclusion_addition_and_the_setting(void **state)
+{
+	const struct amend_style exclude = { false, true, "", "", "" };
+	struct list old, new;
+	struct touchpoint *tp;
+	struct amend a;
+
+	(void)state;
+	seed_both(&old, &new);
+	find(&new, 11)->excluded = true;
+	tp = process_add_touchpoint(&new.procs[1], "Чат-бот");
+	tp->id = 23;
+	tp->channel = CHANNEL_DIGITAL;
+	build(&old, &new, &exclude, &a);
+	assert_int_equal(a.items.n, 2);
+	assert_string_equal(a.items.v[0], "строку 1.1 исключить");
+	assert_string_equal(a.items.v[1], "дополнить строкой 2.3 следующего "
+	    "содержания:\n«2.3 | Чат-бот |  | Цифровая точка»");
+	amend_fini(&a);
+	build(&old, &new, &plain, &a);
+	assert_string_equal(a.items.v[0], "строку 1.1 признать утратившей "
+	    "силу");
+	done(&a, &old, &new);
+}
+
+static void
+test_more_than_half_restates(void **state)
+{
+	struct list old, new;
+	struct amend a;
+
+	(void)state;
+	seed_both(&old, &new);
+	model_set(&find(&new, 11)->specifics, "круглосуточно");
+	model_set(&find(&new, 12)->specifics, "круглосуточно");
+	build(&old, &new, &plain, &a);
+	assert_int_equal(a.rows_changed, 2);
+	assert_false(a.restate);
+	amend_fini(&a);
+	model_set(&find(&new, 13)->specifics, "круглосуточно");
+	build(&old, &new, &plain, &a);
+	assert_int_equal(a.rows_changed, 3);
+	assert_true(a.restate);
+	assert_false(a.moved);
+	done(&a, &old, &new);
+}
+
+static void
+test_rows_moved_restate(void **state)
+{
+	struct list old, new;
+	struct touchpoint t;
+	struct amend a;
+
+	(void)state;
+	seed_both(&old, &new);
+	t = new.procs[0].tps[0];
+	new.procs[0].tps[0] = new.procs[0].tps[1];
+	new.procs[0].tps[1] = t;
+	build(&old, &new, &plain, &a);
+	assert_true(a.moved);
+	assert_true(a.restate);
+	done(&a, &old, &new);
+}
+
+static void
+test_as_amended(void **state)
+{
+	const char *dates[] = { "2024-04-10", "2024-05-02" };
+	const char *nos[] = { "45-од", "51-од" };
+	char *s;
+
+	(void)state;
+	s = amend_as_amended("Министерства", dates, nos, 0);
+	assert_string_equal(s, "");
+	free(s);
+	s = amend_as_amended("Министерства", dates, nos, 1);
+	assert_string_equal(s, "(в редакции приказа Министерства от "
+	    "10.04.2024 № 45-од)");
+	free(s);
+	s = amend_as_amended("Министерства", dates, nos, 2);
+	assert_string_equal(s, "(в редакции приказов Министерства от "
+	    "10.04.2024 № 45-од, от 02.05.2024 № 51-од)");
+	free(s);
+}
+
+static void
+test_order_document(void **state)
+{
+	const struct amend_style st = { false, false, "", "Министр",
+	    "П.Ю. Илюхин" };
+	const struct amend_orders o = { "Министерства", "2024-03-19",
+	    "27/01-01", "" };
+	struct list old, new;
+	struct document d;
+	struct amend a;
+
+	(void)state;
+	seed_both(&old, &new);
+	find(&new, 22)->excluded = true;
+	build(&old, &new, &plain, &a);
+	document_begin(&d, "точек взаимодействия", NULL, NULL);
+	amend_document(&d, &a, &st, "Министерство цифрового развития",
+	    "точек взаимодействия", &o);
+	assert_true(d.no_annex);
+	assert_string_equal(d.blocks[0].text,
+	    "МИНИСТЕРСТВО ЦИФРОВОГО РАЗВИТИЯ");
+	assert_string_equal(d.blocks[3].text, "О внесении изменений в приказ "
+	    "Министерства от 19.03.2024 № 27/01-01");
+	assert_string_equal(d.title, d.blocks[3].text);
+	assert_string_equal(d.blocks[7].text, "1) строку 2.2 признать "
+	    "утратившей силу.");
+	assert_int_equal(d.blocks[d.nblocks - 1].kind, DOC_SPLIT);
+	assert_string_equal(d.blocks[d.nblocks - 1].text, "Министр");
+	assert_string_equal(d.blocks[d.nblocks - 1].right, "П.Ю. Илюхин");
+	document_fini(&d);
+	done(&a, &old, &new);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbers_are_the_amended_revisions),
+		cmocka_unit_test(test_a_row_changed_two_ways_is_one_item),
+		cmocka_unit_test(test_what_the_annex_does_not_print_is_no_item),
+		cmocka_unit_test(test_exclusion_addition_and_the_setting),
+		cmocka_unit_test(test_more_than_half_restates),
+		cmocka_unit_test(test_rows_moved_restate),
+		cmocka_unit_test(test_as_amended),
+		cmocka_unit_test(test_order_document),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
