@@ -661,10 +661,16 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 	struct catalog cat;
 	int64_t *new_ids = NULL;
 	struct store *st;
+	bool began;
 	int rc = 0;
 
 	if (app_open_store(app, 0, &st, err) != 0)
 		return -1;
+	/* One snapshot for the numbers and the walk (see printout_render). */
+	if (store_read_begin(st, &began, err) != 0) {
+		store_close(st);
+		return -1;
+	}
 	catalog_init(&cat);
 	memset(&w, 0, sizeof w);
 	changes_init(&w.ch);
@@ -700,6 +706,7 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 		    err);
 	if (rc == 0)
 		rc = cmd_diff_gone(&w);
+	store_read_end(st, began);
 	if (rc == 0)
 		cmd_diff_print(&w);
 	changes_fini(&w.ch);

@@ -81,19 +81,28 @@ int
 order_draft_load(struct store *st, int64_t rev, int64_t to,
     struct order_draft *o, struct error *err)
 {
+	bool began;
+	int rc;
+
 	memset(o, 0, sizeof *o);
 	list_init(&o->old);
 	list_init(&o->new);
 	changes_init(&o->ch);
 	catalog_init(&o->cat);
 	strvec_init(&o->a.items);
-	if (order_revision(st, rev, &o->rev, err) != 0 ||
+	/* Both versions from one snapshot: a clerk's save between the two
+	 * loads must not show up as half a change. */
+	if (store_read_begin(st, &began, err) != 0)
+		return -1;
+	rc = order_revision(st, rev, &o->rev, err) != 0 ||
 	    (to != 0 && order_revision(st, to, &o->to, err) != 0) ||
 	    order_style(st, o, err) != 0 ||
 	    store_revision_load_list(st, o->rev, &o->old, err) != 0 ||
 	    (o->to == 0 ? store_load_list(st, &o->new, err) :
 	    store_revision_load_list(st, o->to, &o->new, err)) != 0 ||
-	    store_read_catalog(st, &o->cat, err) != 0)
+	    store_read_catalog(st, &o->cat, err) != 0 ? -1 : 0;
+	store_read_end(st, began);
+	if (rc != 0)
 		return -1;
 	change_diff_lists(&o->old, &o->new, &o->cat, &o->ch);
 	amend_fini(&o->a);
