@@ -31,7 +31,7 @@ keys F2
 wait_for "Сохранена точка 2.2 «Почтовая связь»"
 wait_for "*   ├ 2.2    Почтовая связь"
 [ "$(marked)" = 1 ] || fail "more than the edited row is marked"
-"$PERECHEN" -d "$DB" diff 2>&1 | grep -q "переименована в «Почтовая связь»" ||
+"$PERECHEN" -d "$DB" diff 2>&1 | grep -q "в строке 2.2 .*заменить словами «Почтовая связь»" ||
 	fail "diff does not report 2.2"
 # At 80 columns the mark takes the margin, not the name's room.
 [ "${#unmarked_22}" -gt 0 ] || fail "no row 2.2 before the edit"
