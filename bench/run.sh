@@ -108,6 +108,7 @@ bench_check_approve_diff() {
 	mv "$tmp/ap.db" "$tmp/rev.db"
 	"$bin" -d "$tmp/rev.db" tp exclude 1.2 --reason bench >/dev/null
 	batch diff "$n" : "$(P "$tmp/rev.db") diff"
+	batch diff.summary "$n" : "$(P "$tmp/rev.db") diff --summary"
 }
 
 bench_exports() {
@@ -237,7 +238,8 @@ export.csv.p|export CSV|perechen
 export.csv.sq|export CSV (`.mode csv`, `select`)|sqlite3 shell
 check|check|perechen
 approve|approve|perechen
-diff|diff (latest revision against the working copy)|perechen
+diff|diff (latest revision against the working copy, the order's wording)|perechen
+diff.summary|diff --summary (the overview, streamed)|perechen
 export.txt|export txt|perechen
 export.rev|export txt of the latest revision|perechen
 export.html|export html|perechen
@@ -251,7 +253,8 @@ export.docx.mem|peak memory, export docx|perechen
 export.pdf.mem|peak memory, export pdf|perechen
 check.mem|peak memory, check|perechen
 approve.mem|peak memory, approve|perechen
-diff.mem|peak memory, diff|perechen'
+diff.mem|peak memory, diff|perechen
+diff.summary.mem|peak memory, diff --summary|perechen'
 
 # The export CSV row of perechen is the export.csv figure.
 table() {
