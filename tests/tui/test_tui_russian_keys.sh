@@ -62,9 +62,11 @@ ru й
 wait_gone "Замечания по правилам Порядка"
 
 # Capital letters: Я is Z (unfold all), я is z (fold all).
+# (The status line showed «Процесс 4 из 5» before the key: wait for the
+# fold itself.)
 ru я
+wait_gone "4.4 Почта России"
 wait_for "Процесс 4 из 5"
-expect_not_screen "4.4 Почта России"
 ru Я
 wait_for "Почта России"
 
