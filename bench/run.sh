@@ -238,7 +238,7 @@ export.csv.p|export CSV|perechen
 export.csv.sq|export CSV (`.mode csv`, `select`)|sqlite3 shell
 check|check|perechen
 approve|approve|perechen
-diff|diff (latest revision against the working copy, the order's wording)|perechen
+diff|diff (latest revision against the working copy, in the order wording)|perechen
 diff.summary|diff --summary (the overview, streamed)|perechen
 export.txt|export txt|perechen
 export.rev|export txt of the latest revision|perechen
