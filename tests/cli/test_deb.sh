@@ -113,6 +113,16 @@ expect_status 1 as "$CLERK" "$P" -l "$NAME" users add "$CLERK" \
 	--role уполномоченный
 expect_status 1 as "$CLERK" "$P" -l "$NAME" export -o "$LISTS/x.txt"
 [ -e "$LISTS/x.txt" ] && fail "export wrote into the lists' directory"
+# The office formats go through perechen-office, set-group-id as well:
+# it opens the list, and writes the clerk's DOCX where the clerk may.
+mkdir "$WORK/clerk"
+chown "$CLERK" "$WORK/clerk"
+expect_status 0 as "$CLERK" "$P" -l "$NAME" export --format docx \
+	-o "$WORK/clerk/l.docx"
+head -c 2 "$WORK/clerk/l.docx" | grep -q PK || fail "the clerk's DOCX is no package"
+expect_status 1 as "$CLERK" "$P" -l "$NAME" export --format docx \
+	-o "$LISTS/x.docx"
+[ -e "$LISTS/x.docx" ] && fail "a DOCX was written into the lists' directory"
 expect_status 0 as "$CLERK" "$P" lists
 expect_in "$WORK/out" "$NAME"
 expect_status 0 as "$CLERK" "$P" -l "$NAME" verify
