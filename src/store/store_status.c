@@ -825,12 +825,13 @@ static int
 store_status_read(struct store *s, const struct date *day,
     struct reminder_facts *f, struct error *err)
 {
+	bool began;
 	int rc;
 
-	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(s, "чтение журнала изменений", err);
+	if (store_read_begin(s, &began, err) != 0)
+		return -1;
 	rc = store_status_gather(s, day, f, err);
-	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	store_read_end(s, began);
 	return rc;
 }
 
