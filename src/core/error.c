@@ -10,12 +10,32 @@
 
 static void (*oom_hook)(void);
 
+/*
+ * A message cut to fit msg (needed bytes did not) ends on a whole UTF-8
+ * character and says it was cut with "…": a clerk must not read half a
+ * Cyrillic letter, nor take a cut path for the whole one.
+ */
+static void
+error_mark_cut(char *msg, size_t size, int needed)
+{
+	static const char mark[] = "…";
+	size_t n;
+
+	if (needed < 0 || (size_t)needed < size)
+		return;
+	n = size - sizeof mark;
+	while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(msg + n, mark, sizeof mark);
+}
+
 /* The formatted message into err (NULL-safe). */
 static void
 error_vset(struct error *err, const char *fmt, va_list ap)
 {
 	if (err != NULL)
-		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+		error_mark_cut(err->msg, sizeof err->msg,
+		    vsnprintf(err->msg, sizeof err->msg, fmt, ap));
 }
 
 int
@@ -29,27 +49,37 @@ error_set(struct error *err, const char *fmt, ...)
 	return -1;
 }
 
+/* prefix ": " old into msg; the length the whole would take, as
+ * snprintf counts it. */
+static int
+error_prefix_join(char *msg, size_t size, const char *fmt, va_list ap,
+    const char *old)
+{
+	int n = vsnprintf(msg, size, fmt, ap);
+	size_t have;
+
+	if (n < 0)
+		return n;
+	have = strlen(msg);
+	if ((size_t)n >= size)
+		return n;
+	return (int)have + snprintf(msg + have, size - have, ": %s", old);
+}
+
 void
 error_prefix(struct error *err, const char *fmt, ...)
 {
 	char old[ERROR_MSG_MAX];
-	size_t n;
+	int n;
 	va_list ap;
 
 	if (err == NULL)
 		return;
 	memcpy(old, err->msg, sizeof old);
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	n = error_prefix_join(err->msg, sizeof err->msg, fmt, ap, old);
 	va_end(ap);
-	n = strlen(err->msg);
-	if (n + 2 < sizeof err->msg) {
-		memcpy(err->msg + n, ": ", 3);
-		n += 2;
-		/* A message too long for the struct keeps its start. */
-		memcpy(err->msg + n, old, strnlen(old, sizeof err->msg - n - 1));
-		err->msg[n + strnlen(old, sizeof err->msg - n - 1)] = '\0';
-	}
+	error_mark_cut(err->msg, sizeof err->msg, n);
 }
 
 /* errno to Russian: the clerk never reads libc's English. */
@@ -123,13 +153,15 @@ error_set_errno(struct error *err, int errnum, const char *fmt, ...)
 	va_end(ap);
 	if (err == NULL)
 		return -1;
-	/* A long file name gives way to the reason, at a character's start. */
+	/* A long file name gives way to the reason, at a character's start,
+	 * and says it was cut. */
 	n = strlen(err->msg);
 	room = sizeof err->msg - strlen(why) - 3;
 	if (n > room) {
-		n = room;
+		n = room - (sizeof "…" - 1);
 		while (n > 0 && ((unsigned char)err->msg[n] & 0xC0) == 0x80)
 			n--;
+		n += (size_t)snprintf(err->msg + n, sizeof err->msg - n, "…");
 	}
 	snprintf(err->msg + n, sizeof err->msg - n, ": %s", why);
 	return -1;

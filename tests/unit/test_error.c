@@ -115,6 +115,75 @@ a_cut_russian_name_stays_whole_characters(void **state)
 	assert_non_null(strstr(err.msg, ": на диске нет места"));
 }
 
+/* A Russian text of n bytes or so: an odd start puts every "ж" on an odd
+ * offset, so that a byte-wise cut would halve one. */
+static void
+russian_text(char *s, size_t size)
+{
+	size_t n = 0;
+
+	s[n++] = 'x';
+	while (n + 2 < size) {
+		memcpy(s + n, "ж", 2);
+		n += 2;
+	}
+	s[n] = '\0';
+}
+
+static void
+a_cut_message_ends_whole_and_says_it_was_cut(void **state)
+{
+	char text[ERROR_MSG_MAX * 2];
+	struct error err;
+	size_t n;
+
+	(void)state;
+	russian_text(text, sizeof text);
+	error_set(&err, "%s", text);
+	n = strlen(err.msg);
+	assert_true(n < ERROR_MSG_MAX);
+	assert_true(n > ERROR_MSG_MAX - 8);
+	assert_true(utf8_valid(err.msg, n));
+	assert_string_equal(err.msg + n - strlen("…"), "…");
+	/* A message that fits is left as it is. */
+	error_set(&err, "%s", "короткое");
+	assert_string_equal(err.msg, "короткое");
+}
+
+static void
+a_prefix_that_overflows_is_cut_whole_too(void **state)
+{
+	char text[ERROR_MSG_MAX];
+	struct error err;
+	size_t n;
+
+	(void)state;
+	russian_text(text, sizeof text - 40);
+	error_set(&err, "%s", text);
+	error_prefix(&err, "не удалось открыть «%s»", "список.db");
+	n = strlen(err.msg);
+	assert_true(utf8_valid(err.msg, n));
+	assert_non_null(strstr(err.msg, "не удалось открыть «список.db»: xж"));
+	assert_string_equal(err.msg + n - strlen("…"), "…");
+	/* Short ones join as before. */
+	error_set(&err, "нет места");
+	error_prefix(&err, "запись %s", "a.pdf");
+	assert_string_equal(err.msg, "запись a.pdf: нет места");
+}
+
+static void
+a_cut_name_before_the_reason_says_it_was_cut(void **state)
+{
+	char text[ERROR_MSG_MAX * 2];
+	struct error err;
+
+	(void)state;
+	russian_text(text, sizeof text);
+	error_set_errno(&err, EACCES, "%s", text);
+	assert_true(utf8_valid(err.msg, strlen(err.msg)));
+	assert_non_null(strstr(err.msg, "…: нет прав доступа"));
+}
+
 int
 main(void)
 {
@@ -126,6 +195,9 @@ main(void)
 		cmocka_unit_test(
 		    set_errno_keeps_the_reason_whole_when_the_message_is_long),
 		cmocka_unit_test(a_cut_russian_name_stays_whole_characters),
+		cmocka_unit_test(a_cut_message_ends_whole_and_says_it_was_cut),
+		cmocka_unit_test(a_prefix_that_overflows_is_cut_whole_too),
+		cmocka_unit_test(a_cut_name_before_the_reason_says_it_was_cut),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
