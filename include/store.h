@@ -61,6 +61,9 @@ void	store_read_end(struct store *s, bool began);
 int	store_begin(struct store *s, struct error *err);
 int	store_commit(struct store *s, struct error *err);
 void	store_rollback(struct store *s);
+/* True once this process has committed a change to any list: a command
+ * whose output is lost afterwards must say that its change stays. */
+bool	store_saved_any(void);
 
 /* Copy the catalogues into an empty database (kinds and need categories);
  * does nothing for catalogue rows already there.  Call inside a transaction. */

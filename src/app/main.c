@@ -120,7 +120,9 @@ find_share_dir(void)
 
 /* Whatever a command printed must have reached its reader: output lost
  * to a full disk or a closed pipe, and not yet reported, fails the run
- * with the reason (check and status report theirs, with their own 3). */
+ * with the reason (check and status report theirs, with their own 3).
+ * A change the command committed stays, and the clerk is told so: a
+ * failed run must not be taken for a change not made. */
 static int
 finish_output(int rc)
 {
@@ -128,7 +130,10 @@ finish_output(int rc)
 
 	if (fileio_close_stdout(&err) == 0)
 		return rc;
-	app_error("%s", err.msg);
+	if (store_saved_any())
+		app_error("изменение в перечне сохранено, но %s", err.msg);
+	else
+		app_error("%s", err.msg);
 	return rc == EXIT_USAGE ? rc : EXIT_FAIL;
 }
 

@@ -844,6 +844,15 @@ store_begin(struct store *s, struct error *err)
 	return exec_schema(s, "BEGIN IMMEDIATE", "начало изменения", err);
 }
 
+/* Process-wide, like the exit status it qualifies. */
+static bool saved_any;
+
+bool
+store_saved_any(void)
+{
+	return saved_any;
+}
+
 int
 store_commit(struct store *s, struct error *err)
 {
@@ -856,6 +865,7 @@ store_commit(struct store *s, struct error *err)
 		return -1;
 	if (exec_schema(s, "COMMIT", "сохранение изменения", err) != 0)
 		return -1;
+	saved_any = true;
 	if (finishing)
 		s->unfinished = false;
 	return 0;

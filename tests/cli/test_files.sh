@@ -167,6 +167,20 @@ if [ -w /dev/full ]; then
 	"$PERECHEN" -d "$DB" export >/dev/full 2>"$WORK/err"
 	n=$(grep -c 'нет места' "$WORK/err")
 	[ "$n" = 1 ] || fail "the failure was reported $n times"
+	# A change made before the output was lost stays, and says so
+	# (on a copy: the list itself is compared further on).
+	cp "$DB" "$WORK/full.db"
+	"$PERECHEN" -d "$WORK/full.db" tp set 1.1 --name "Сайт после полного диска" \
+		>/dev/full 2>"$WORK/err"
+	[ $? = 1 ] || fail "'tp set >/dev/full' did not fail"
+	expect_in "$WORK/err" "изменение в перечне сохранено, но"
+	expect_in "$WORK/err" "на диске нет места"
+	"$PERECHEN" -d "$WORK/full.db" tp show 1.1 >"$WORK/out" ||
+		fail "tp show after the lost output"
+	expect_in "$WORK/out" "Сайт после полного диска"
+	# A read-only command lost nothing but its output: no such words.
+	"$PERECHEN" -d "$DB" tp list >/dev/full 2>"$WORK/err"
+	grep -q "сохранено" "$WORK/err" && fail "tp list claims a saved change"
 else
 	echo "skipped: no /dev/full"
 fi
