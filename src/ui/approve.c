@@ -200,8 +200,10 @@ approve_form_init(struct approve_form *f, struct store *st)
 	revision_fini(&r);
 	buf_puts(&f->field[2], approve_kinds[0]);
 	f->fs.title = "Утверждение перечня (п. 5.1)";
-	f->fs.intro = "Перечень в нынешнем виде будет сохранён как новая "
-	    "редакция.";
+	f->fs.intro = approved ? "Перечень в нынешнем виде будет сохранён "
+	    "как новая редакция; гриф назовёт последний приказ, "
+	    "утверждающий перечень." : "Перечень в нынешнем виде будет "
+	    "сохранён как новая редакция.";
 	f->fs.labels = approve_labels;
 	f->fs.field = f->field;
 	f->fs.n = approved ? 3 : 2;
