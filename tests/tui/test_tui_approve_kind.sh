@@ -7,31 +7,46 @@
 . "$TESTS_DIR/tui/lib.sh"
 
 import_example
+# change TP TEXT: the specifics of touchpoint TP changed by the command.
+change() {
+	"$PERECHEN" -d "$DB" tp set "$1" --specifics "$2" >/dev/null 2>&1 ||
+		fail "tp set $1"
+}
+
+# dialog NUMBER DATE: the editor's approval dialog open, the order's
+# number and date typed, the cursor left in the date.
+dialog() {
+	open_editor
+	keys A
+	wait_for "Утверждение перечня (п. 5.1)"
+	tm send-keys -t t -l "$1"
+	keys Enter C-u
+	tm send-keys -t t -l "$2"
+}
+
+# Enter, the unreviewed changes confirmed: revision $1 is approved.
+approve_confirmed() {
+	keys Enter
+	wait_for "Утверждению мешают"
+	keys Enter
+	wait_for "Утверждена редакция $1 с подтверждением"
+	quit_editor q
+}
+
 start_shell 80 24
 type_line "export PERECHEN_TODAY=01.07.2024"
 
 # The first approval: nothing to choose.
-open_editor
-keys A
-wait_for "Утверждение перечня (п. 5.1)"
+dialog 27/01-01 19.03.2024
 expect_not_screen "Приказ:"
-tm send-keys -t t -l "27/01-01"
-keys Enter C-u
-tm send-keys -t t -l "19.03.2024"
 keys Enter
 wait_for "Утверждена редакция 1."
 quit_editor q
 
 # An approving order: chosen in the dialog.
-"$PERECHEN" -d "$DB" tp set 1.2 --specifics "по записи" >/dev/null 2>&1 ||
-	fail "tp set 1.2"
-open_editor
-keys A
-wait_for "Утверждение перечня (п. 5.1)"
+change 1.2 "по записи"
+dialog 12-п 15.05.2024
 expect_screen "Приказ:          вносит изменения в перечень"
-tm send-keys -t t -l "12-п"
-keys Enter C-u
-tm send-keys -t t -l "15.05.2024"
 keys Tab
 wait_for "Пробел — другой  Enter — утвердить"
 # Typing does not change the choice (an «x» typed into it would make
@@ -43,27 +58,13 @@ keys Right
 wait_for "Приказ:          вносит изменения в перечень"
 keys Left
 wait_for "Приказ:          утверждает перечень заново"
-keys Enter
-wait_for "Утверждению мешают"
-keys Enter
-wait_for "Утверждена редакция 2 с подтверждением"
-quit_editor q
+approve_confirmed 2
 
 # The next approval amends by default.
-"$PERECHEN" -d "$DB" tp set 1.3 --specifics "по будням" >/dev/null 2>&1 ||
-	fail "tp set 1.3"
-open_editor
-keys A
-wait_for "Утверждение перечня (п. 5.1)"
+change 1.3 "по будням"
+dialog 60-од 03.06.2024
 expect_screen "Приказ:          вносит изменения в перечень"
-tm send-keys -t t -l "60-од"
-keys Enter C-u
-tm send-keys -t t -l "03.06.2024"
-keys Enter
-wait_for "Утверждению мешают"
-keys Enter
-wait_for "Утверждена редакция 3 с подтверждением"
-quit_editor q
+approve_confirmed 3
 
 "$PERECHEN" -d "$DB" log --limit 20 >"$WORK/log" 2>&1 || fail "log"
 grep -q "редакция 2: приказ от 15.05.2024 № 12-п (утверждение)" "$WORK/log" ||
