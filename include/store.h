@@ -27,7 +27,7 @@ enum store_flags {
 	STORE_READONLY = 1 << 1	/* never write */
 };
 
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 /*
  * Open the database at path (":memory:" works) and migrate its schema to

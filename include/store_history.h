@@ -39,6 +39,11 @@ struct revision {
 	 * approval) or not known (no calendar at approval: cycle_due). */
 	char	*cycle_start;
 	char	*cycle_due;
+	/* Its order approved the list anew («Об утверждении перечня…»,
+	 * the first revision's always): the grif of it and of the
+	 * revisions after cites this order; else the order amended the
+	 * list (schema 11; a list from before: the first approving). */
+	bool	 approves;
 };
 
 struct revisions {
@@ -72,7 +77,8 @@ int	store_log_last_id(struct store *s, int64_t *id, struct error *err);
  * the actualisation cycle it closes (the day the working copy began to
  * differ from the revision before, under п. 5.3; its deadline is left
  * for the reader's calendar), and a log entry.  One transaction.
- * *rev_id gets the new revision.
+ * *rev_id gets the new revision, whose order amends the list (approves
+ * it if it is the first).
  */
 int	store_revision_approve(struct store *s, const char *order_no,
 	    const char *order_date, const struct actor *who, int64_t *rev_id,
@@ -95,6 +101,9 @@ struct store_approval_request {
 	const char *seen_note;
 	const struct calendar *cal;	/* NULL: the cycle's deadline is
 					   left for the reader */
+	/* The order approves the list anew, not amends it (the first
+	 * revision's approves whatever this says). */
+	bool	 approves;
 };
 
 /*
@@ -118,7 +127,8 @@ int	store_revision_approve_checked(struct store *s,
  * the order it came with (import --approved): the same revision, frozen
  * copy and log entry as store_revision_approve, after checking that
  * tx's actor may approve (п. 2.2).  The order's document is the approval;
- * no gate of the rules applies to it.
+ * no gate of the rules applies to it, and the revision approves the list
+ * anew (the file is the approving order).
  */
 int	store_revision_approve_in(struct store_tx *tx, const char *order_no,
 	    const char *order_date, int64_t *rev_id, struct error *err);

@@ -22,7 +22,8 @@ static void
 cmd_approve_usage(FILE *f)
 {
 	fputs("Использование: perechen [-d ФАЙЛ] approve --order НОМЕР "
-	    "--date ДАТА [--today ДАТА]\n"
+	    "--date ДАТА [--approving]\n"
+	    "                  [--today ДАТА]\n"
 	    "Записывает приказ об утверждении перечня (п. 5.1) и сохраняет\n"
 	    "перечень в том виде, в каком он сейчас, как новую редакцию.\n"
 	    "Печатает номер редакции и срок размещения на сайте: 10-й рабочий\n"
@@ -30,6 +31,12 @@ cmd_approve_usage(FILE *f)
 	    "  --order НОМЕР   номер приказа\n"
 	    "  --date ДАТА     дата приказа (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); не\n"
 	    "                  позже сегодняшнего дня\n"
+	    "  --approving     приказ утверждает перечень заново, а не\n"
+	    "                  изменяет его: гриф этой и следующих редакций\n"
+	    "                  «УТВЕРЖДЕН приказом …» называет его, а «(в\n"
+	    "                  редакции приказа …)» — только приказы после\n"
+	    "                  него.  Без флага приказ вносит изменения в\n"
+	    "                  перечень (первый приказ всегда утверждает)\n"
 	    "  --today ДАТА    считать сегодняшним днём ДАТУ (иначе\n"
 	    "                  $PERECHEN_TODAY, иначе текущая дата)\n"
 	    "  --confirm-unreviewed\n"
@@ -52,6 +59,7 @@ struct cmd_approve_args {
 	const char *order;
 	const char *date;
 	const char *today;
+	bool	 approving;
 	bool	 confirm_unreviewed;
 	bool	 confirm_errors;
 };
@@ -64,6 +72,7 @@ cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
 		{ "order", required_argument, NULL, 'o' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "today", required_argument, NULL, 't' },
+		{ "approving", no_argument, NULL, 'A' },
 		{ "confirm-unreviewed", no_argument, NULL, 'U' },
 		{ "confirm-errors", no_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
@@ -84,6 +93,9 @@ cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
 			break;
 		case 't':
 			a->today = optarg;
+			break;
+		case 'A':
+			a->approving = true;
 			break;
 		case 'U':
 			a->confirm_unreviewed = true;
@@ -110,6 +122,24 @@ cmd_approve_parse(int argc, char **argv, struct cmd_approve_args *a)
 	return 0;
 }
 
+/* What the order of revision rev was recorded as, which the grifs
+ * follow: the store makes the first approving whatever was asked. */
+static int
+cmd_approve_kind(struct store *st, int64_t rev, struct error *err)
+{
+	struct revision r = { 0 };
+	bool found;
+
+	if (store_revision_latest(st, &r, &found, err) != 0)
+		return -1;
+	if (found && r.id == rev)
+		printf("Приказ записан как %s.\n", r.approves ?
+		    "утверждающий перечень (утверждение)" :
+		    "вносящий изменения в перечень (изменение)");
+	revision_fini(&r);
+	return 0;
+}
+
 /* The revision just approved and its deadline, as the reminder says it. */
 static int
 cmd_approve_report(struct store *st, int64_t rev, struct date today,
@@ -127,6 +157,9 @@ cmd_approve_report(struct store *st, int64_t rev, struct date today,
 		rc = reminder_compute(&f, today, cal, &r, err);
 	if (rc == 0) {
 		printf("Перечень утверждён: редакция %lld.\n", (long long)rev);
+		rc = cmd_approve_kind(st, rev, err);
+	}
+	if (rc == 0) {
 		reminder_format(&r, &f, cal, &lines);
 		for (size_t i = 0; i < lines.n; i++) {
 			app_print(stdout, lines.v[i]);
@@ -178,7 +211,7 @@ cmd_approve_store(struct app *app, const struct cmd_approve_args *a,
 	struct store_approval_request rq = {
 		.order_no = order, .order_date = iso,
 		.consent = { a->confirm_errors, a->confirm_unreviewed },
-		.seen_note = NULL, .cal = cal
+		.seen_note = NULL, .cal = cal, .approves = a->approving
 	};
 	struct store_approval_gate g;
 	struct app_actor who;

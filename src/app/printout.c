@@ -375,13 +375,34 @@ printout_page(struct store *st, struct doc_page *page, char **wording,
 	return printout_settings_apply(st, NULL, NULL, page, wording, err);
 }
 
+/*
+ * Of the revisions all (oldest first, at least one), the one whose order
+ * approved the list as revision rev (PRINTOUT_LATEST: the latest) has
+ * it: the latest approving one up to rev, each approving order having
+ * repealed the one before; *upto is where the revisions up to rev end.
+ * The first revision approved the list even if its row says otherwise
+ * (a list changed beside the program: perechen verify tells).
+ */
+static size_t
+printout_base_order(const struct revisions *all, int64_t rev, size_t *upto)
+{
+	size_t base = 0, i;
+
+	for (i = 0; i < all->n && (rev == PRINTOUT_LATEST ||
+	    all->v[i].id <= rev); i++)
+		if (all->v[i].approves)
+			base = i;
+	*upto = i > 0 ? i : 1;
+	return base;
+}
+
 int
 printout_orders(struct store *st, int64_t rev, const char *genitive,
     char **date, char **no, char **amended, struct error *err)
 {
 	struct revisions all;
 	const char **dates, **nos;
-	size_t n = 0;
+	size_t n = 0, base, upto;
 
 	memset(&all, 0, sizeof all);
 	if (store_revisions_list(st, &all, err) != 0)
@@ -393,13 +414,13 @@ printout_orders(struct store *st, int64_t rev, const char *genitive,
 	}
 	dates = xreallocarray(NULL, all.n, sizeof *dates);
 	nos = xreallocarray(NULL, all.n, sizeof *nos);
-	for (size_t i = 1; i < all.n && (rev == PRINTOUT_LATEST ||
-	    all.v[i].id <= rev); i++) {
+	base = printout_base_order(&all, rev, &upto);
+	for (size_t i = base + 1; i < upto; i++) {
 		dates[n] = all.v[i].order_date;
 		nos[n++] = all.v[i].order_no;
 	}
-	*date = xstrdup(all.v[0].order_date);
-	*no = xstrdup(all.v[0].order_no);
+	*date = xstrdup(all.v[base].order_date);
+	*no = xstrdup(all.v[base].order_no);
 	*amended = amend_as_amended(genitive, dates, nos, n);
 	free(dates);
 	free(nos);
@@ -407,9 +428,9 @@ printout_orders(struct store *st, int64_t rev, const char *genitive,
 	return 0;
 }
 
-/* The grif of revision rev: «УТВЕРЖДЕН приказом … от <the first
- * approval>», and «(в редакции приказа … от … № …)» when later
- * approvals amended it.  Caller frees *grif. */
+/* The grif of revision rev: «УТВЕРЖДЕН приказом … от <the latest
+ * approving order up to rev>», and «(в редакции приказа … от … № …)»
+ * when later approvals amended it.  Caller frees *grif. */
 static int
 printout_revision_grif(struct store *st, const char *gen,
     const char *wording, int64_t rev, char **grif, struct error *err)

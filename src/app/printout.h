@@ -115,10 +115,12 @@ int	printout_page(struct store *st, struct doc_page *page, char **wording,
 	    struct error *err);
 
 /*
- * The order that approved the list (the first revision's date, ISO, and
- * number) and «(в редакции приказа … от … № …)» for the revisions after
- * it up to rev (PRINTOUT_LATEST: all), the body named by genitive.
- * Callers free the three strings.
+ * The order that approved the list as revision rev has it (PRINTOUT_LATEST:
+ * the latest): the latest revision up to rev whose order approved the
+ * list anew (the first, if none later did; its date, ISO, and number),
+ * and «(в редакции приказа … от … № …)» for the amending revisions after
+ * it up to rev, the body named by genitive.  Callers free the three
+ * strings.
  */
 int	printout_orders(struct store *st, int64_t rev, const char *genitive,
 	    char **date, char **no, char **amended, struct error *err);

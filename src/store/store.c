@@ -303,6 +303,17 @@ static const char *const migrations[] = {
 	"  log_id INTEGER NOT NULL,"
 	"  hash BLOB NOT NULL,"
 	"  revision_id INTEGER NOT NULL);",
+	/* 10 -> 11: whether a revision's order approved the list anew
+	 * («Об утверждении перечня…», repealing the order before) or
+	 * amended it; the grif cites the latest approving order.  Lists
+	 * had only the first kind of order so far as the program read
+	 * them: the first revision approved, every later one amended.
+	 * The revisions' hashes stay as they are (store_chain.c hashes
+	 * the kind only where it departs from this reading). */
+	"ALTER TABLE revision ADD COLUMN approves INTEGER NOT NULL"
+	"  DEFAULT 0 CHECK (approves IN (0, 1));"
+	"UPDATE revision SET approves = 1"
+	"  WHERE id = (SELECT min(id) FROM revision);",
 };
 
 /* What a step needs beyond its schema text, in its transaction. */

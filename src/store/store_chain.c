@@ -32,6 +32,20 @@ static const char *const revision_parts[] = {
 
 #define NPARTS (sizeof revision_parts / sizeof revision_parts[0])
 
+/*
+ * A revision's kind (schema 11: its order approved the list anew or
+ * amended it) is hashed only where it departs from the reading lists of
+ * schema 10 migrate to: the first revision approving, every later one
+ * amending.  So every hash sealed before schema 11 still holds without
+ * resealing (which would also bless whatever was changed beside the
+ * program before the migration), and yet the kind of every revision, old
+ * or new, is covered: changing it either way adds or drops this part, and
+ * the hash no longer matches.  A row: the kind departs.
+ */
+static const char revision_kind_departs[] =
+	"SELECT approves FROM revision WHERE id = ?1 AND approves <> "
+	"(id = (SELECT min(id) FROM revision))";
+
 static void
 hash_bytes(struct sha256_ctx *h, char type, const void *data, size_t len)
 {
@@ -171,10 +185,35 @@ store_chain_seal_log(struct store *s, int64_t from_id, struct error *err)
 	return 0;
 }
 
-/* The hash of revision rev's frozen list. */
+/* The kind of revision rev into h where it departs from the first
+ * revision approving and the later ones amending; nothing otherwise. */
 static int
-revision_hash(struct store *s, int64_t rev, uint8_t out[HASH_LEN],
+revision_kind_hash(struct store *s, int64_t rev, struct sha256_ctx *h,
     struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, revision_kind_departs, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		hash_bytes(h, 'K', NULL, 0);
+		hash_row(h, st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "чтение редакции", err);
+	return 0;
+}
+
+/* The hash of revision rev's frozen list; with_kind: and its kind (false
+ * only in the migration to schema 10, which runs before the kind's
+ * column exists and when every revision has the kind it implies). */
+static int
+revision_hash(struct store *s, int64_t rev, bool with_kind,
+    uint8_t out[HASH_LEN], struct error *err)
 {
 	struct sha256_ctx h;
 
@@ -198,19 +237,29 @@ revision_hash(struct store *s, int64_t rev, uint8_t out[HASH_LEN],
 			return store_fail(s, "чтение редакции", err);
 		hash_bytes(&h, 'E', NULL, 0);
 	}
+	if (with_kind && revision_kind_hash(s, rev, &h, err) != 0)
+		return -1;
 	sha256_digest(&h, HASH_LEN, out);
 	return 0;
+}
+
+/* Seal revision rev, with its kind or without (revision_hash). */
+static int
+seal_revision(struct store *s, int64_t rev, bool with_kind,
+    struct error *err)
+{
+	uint8_t h[HASH_LEN];
+
+	if (revision_hash(s, rev, with_kind, h, err) != 0)
+		return -1;
+	return store_hash(s, "UPDATE revision SET hash = ?1 WHERE id = ?2",
+	    rev, h, err);
 }
 
 int
 store_chain_seal_revision(struct store *s, int64_t rev, struct error *err)
 {
-	uint8_t h[HASH_LEN];
-
-	if (revision_hash(s, rev, h, err) != 0)
-		return -1;
-	return store_hash(s, "UPDATE revision SET hash = ?1 WHERE id = ?2",
-	    rev, h, err);
+	return seal_revision(s, rev, true, err);
 }
 
 int
@@ -222,7 +271,7 @@ store_chain_revision_intact(struct store *s, int64_t rev, bool *intact,
 	int rc;
 
 	*intact = false;
-	if (revision_hash(s, rev, h, err) != 0 ||
+	if (revision_hash(s, rev, true, h, err) != 0 ||
 	    store_prepare(s, &st, "SELECT hash FROM revision WHERE id = ?",
 	    err) != 0)
 		return -1;
@@ -247,7 +296,7 @@ store_chain_seal_all(struct store *s, struct error *err)
 	    err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (store_chain_seal_revision(s, sqlite3_column_int64(st, 0),
+		if (seal_revision(s, sqlite3_column_int64(st, 0), false,
 		    err) != 0) {
 			sqlite3_finalize(st);
 			return -1;
@@ -377,7 +426,7 @@ verify_revisions(struct store *s, struct checkpoint *cp,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t rev = sqlite3_column_int64(st, 0);
 
-		if (revision_hash(s, rev, h, err) != 0) {
+		if (revision_hash(s, rev, true, h, err) != 0) {
 			sqlite3_finalize(st);
 			return -1;
 		}

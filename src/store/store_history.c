@@ -230,12 +230,13 @@ approval_cycle(struct store *s, const struct calendar *cal, char *start,
 	return rc;
 }
 
-/* Write the revision row of an approval; *last gets the log entry
- * before its own. */
+/* Write the revision row of an approval (approving the list if asked
+ * to, or if it is the first: nothing came before to amend); *last gets
+ * the log entry before its own. */
 static int
 insert_revision(struct store *s, const char *order_no, const char *order_date,
-    const struct calendar *cal, const struct actor *who, int64_t *last,
-    int64_t *rev_id, struct error *err)
+    const struct calendar *cal, const struct actor *who, bool approves,
+    int64_t *last, int64_t *rev_id, struct error *err)
 {
 	char start[DATE_BUFSZ], due[DATE_BUFSZ];
 	sqlite3_stmt *st;
@@ -244,7 +245,8 @@ insert_revision(struct store *s, const char *order_no, const char *order_date,
 	    store_log_last_id(s, last, err) != 0 ||
 	    store_prepare(s, &st, "INSERT INTO revision (order_no, "
 	    "order_date, approved_utc, approved_by, last_change_id, "
-	    "cycle_start, cycle_due) VALUES (?, ?, ?, ?, ?, ?, ?)", err) != 0)
+	    "cycle_start, cycle_due, approves) VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "?8 OR NOT EXISTS (SELECT 1 FROM revision))", err) != 0)
 		return -1;
 	store_bind_text(st, 1, order_no);
 	store_bind_text(st, 2, order_date);
@@ -254,16 +256,37 @@ insert_revision(struct store *s, const char *order_no, const char *order_date,
 	sqlite3_bind_int64(st, 5, *last + 1);
 	store_bind_text(st, 6, start);
 	store_bind_text(st, 7, due);
+	sqlite3_bind_int(st, 8, approves);
 	if (store_step_done(s, st, "запись редакции", err) != 0)
 		return -1;
 	*rev_id = sqlite3_last_insert_rowid(s->db);
 	return 0;
 }
 
+/* Whether revision rev approves the list (the log entry says so). */
+static int
+revision_approves(struct store *s, int64_t rev, bool *approves,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, "SELECT approves FROM revision WHERE id = ?",
+	    err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, rev);
+	rc = sqlite3_step(st);
+	*approves = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "чтение редакции", err);
+	return 0;
+}
+
 static int
 revision_approve_locked(struct store_tx *tx, const char *order_no,
     const char *order_date, const char *note, const struct calendar *cal,
-    int64_t *rev_id, struct error *err)
+    bool approves, int64_t *rev_id, struct error *err)
 {
 	struct store *s = tx->s;
 	struct changes ch;
@@ -276,18 +299,21 @@ revision_approve_locked(struct store_tx *tx, const char *order_no,
 	rc = log_unreviewed(s, note, tx->who, err);
 	if (rc == 0)
 		rc = insert_revision(s, order_no, order_date, cal, tx->who,
-		    &last, rev_id, err);
+		    approves, &last, rev_id, err);
 	if (rc == 0)
 		rc = freeze(s, *rev_id, err);
 	if (rc == 0)
 		rc = store_chain_seal_revision(s, *rev_id, err);
 	if (rc == 0)
 		rc = set_header_order(s, order_no, order_date, err);
+	if (rc == 0)
+		rc = revision_approves(s, *rev_id, &approves, err);
 	if (rc != 0)
 		return -1;
 	changes_init(&ch);
-	what = xasprintf("редакция %lld: приказ от %s № %s",
-	    (long long)*rev_id, shown_date(order_date, day), order_no);
+	what = xasprintf("редакция %lld: приказ от %s № %s (%s)",
+	    (long long)*rev_id, shown_date(order_date, day), order_no,
+	    approves ? "утверждение" : "изменение");
 	changes_add(&ch, "перечень", *rev_id, 0, "перечень", "утверждение", "",
 	    what, TRIGGER_EDIT);
 	rc = store_tx_log(tx, &ch, err);
@@ -310,7 +336,7 @@ store_revision_approve_unreviewed(struct store *s, const char *order_no,
 	if (store_tx_begin(&tx, s, who, POLICY_APPROVE, err) != 0)
 		return -1;
 	return store_tx_end(&tx, revision_approve_locked(&tx, order_no,
-	    order_date, note, cal, rev_id, err), err);
+	    order_date, note, cal, false, rev_id, err), err);
 }
 
 int
@@ -321,7 +347,7 @@ store_revision_approve_in(struct store_tx *tx, const char *order_no,
 	    NULL, err) != 0)
 		return -1;
 	return revision_approve_locked(tx, order_no, order_date, NULL, NULL,
-	    rev_id, err);
+	    true, rev_id, err);
 }
 
 /* What the clerk consented to no longer describes the list (the
@@ -369,7 +395,7 @@ store_revision_approve_checked(struct store *s,
 		return ask;
 	}
 	ask = revision_approve_locked(&tx, rq->order_no, rq->order_date,
-	    note, rq->cal, rev, err);
+	    note, rq->cal, rq->approves, rev, err);
 	free(note);
 	return store_tx_end(&tx, ask, err);
 }
@@ -438,8 +464,8 @@ store_revision_publish_seen(struct store *s, int64_t rev_id,
 
 static const char revision_columns[] = "SELECT id, order_no, order_date, "
     "approved_utc, approved_by, last_change_id, published_date, "
-    "published_url, published_utc, published_by, cycle_start, cycle_due "
-    "FROM revision ";
+    "published_url, published_utc, published_by, cycle_start, cycle_due, "
+    "approves FROM revision ";
 
 static void
 read_revision(sqlite3_stmt *st, struct revision *r)
@@ -456,6 +482,7 @@ read_revision(sqlite3_stmt *st, struct revision *r)
 	r->published_by = store_column_text(st, 9);
 	r->cycle_start = store_column_text(st, 10);
 	r->cycle_due = store_column_text(st, 11);
+	r->approves = sqlite3_column_int(st, 12) != 0;
 }
 
 int

@@ -21,10 +21,12 @@
 
 #define APPROVE_FIELD_MAX 200
 
-/* The dialog's state: two fields and what to say under them. */
+/* The dialog's state: the fields and what to say under them. */
 struct approve_form {
 	struct fields fs;
-	struct buf field[2];	/* the order's number, its date */
+	/* The order's number, its date and, once a revision exists, what
+	 * the order does (approve_kinds). */
+	struct buf field[3];
 	/* What holds approval back was shown: Enter approves despite it. */
 	bool	 confirming;
 	bool	 confirmed;	/* the approval was made so */
@@ -35,8 +37,14 @@ struct approve_form {
 };
 
 /* The fields' labels, in their order on the screen. */
-static const char *const approve_labels[2] = {
-	"Номер приказа:", "Дата приказа:"
+static const char *const approve_labels[3] = {
+	"Номер приказа:", "Дата приказа:", "Приказ:"
+};
+
+/* What the order does: amends the list (the default once a revision
+ * exists) or approves it anew; the grifs cite the latest approving one. */
+static const char *const approve_kinds[2] = {
+	"вносит изменения в перечень", "утверждает перечень заново"
 };
 
 /* The whole dialog, its bottom line saying what Enter does now. */
@@ -45,7 +53,8 @@ approve_draw(struct approve_form *f)
 {
 	f->fs.keys = f->confirming ?
 	    "Enter — утвердить всё равно  Esc — отмена" : f->fs.cur == 0 ?
-	    "Enter — к дате  Tab — поле  Esc — отмена" :
+	    "Enter — к дате  Tab — поле  Esc — отмена" : f->fs.cur == 2 ?
+	    "Пробел — другой  Enter — утвердить  Tab — поле  Esc — отмена" :
 	    "Enter — утвердить  Tab — поле  Esc — отмена";
 	fields_draw(&f->fs);
 }
@@ -118,6 +127,8 @@ approve_run(struct approve_form *f, struct store *st,
 	rq.consent.errors = rq.consent.unreviewed = f->confirming;
 	rq.seen_note = f->confirming ? f->seen_note : NULL;
 	rq.cal = cal;
+	rq.approves = f->fs.n == 3 &&
+	    strcmp(f->field[2].data, approve_kinds[1]) == 0;
 	store_approval_gate_init(&g);
 	rc = store_revision_approve_checked(st, &rq, &who, &g, rev, err);
 	if (rc > 0) {
@@ -164,25 +175,39 @@ approve_report(int64_t rev, bool confirmed, const struct reminder_view *rv,
 }
 
 /* Start with today's date: an order is mostly recorded the day it is
- * signed, and the date is there to correct. */
+ * signed, and the date is there to correct.  Once a revision exists
+ * the order may approve the list anew or amend it (the default); the
+ * first approves it, so then there is nothing to choose. */
 static void
-approve_form_init(struct approve_form *f)
+approve_form_init(struct approve_form *f, struct store *st)
 {
+	struct revision r = { 0 };
 	struct error err;
 	struct date today;
 	char day[DATE_BUFSZ];
+	bool approved = false;
 
 	memset(f, 0, sizeof *f);
-	buf_init(&f->field[0]);
-	buf_init(&f->field[1]);
+	for (int i = 0; i < 3; i++)
+		buf_init(&f->field[i]);
 	if (date_today(&today, &err) == 0)
 		buf_puts(&f->field[1], date_format(today, day));
+	/* Unknown: offer the choice (the store makes the first approving
+	 * whatever is asked), so an approving order is never taken as an
+	 * amending one for want of the question. */
+	if (store_revision_latest(st, &r, &approved, &err) != 0)
+		approved = true;
+	revision_fini(&r);
+	buf_puts(&f->field[2], approve_kinds[0]);
 	f->fs.title = "Утверждение перечня (п. 5.1)";
-	f->fs.intro = "Перечень в нынешнем виде будет сохранён как новая "
-	    "редакция.";
+	f->fs.intro = approved ? "Перечень в нынешнем виде будет сохранён "
+	    "как новая редакция; гриф назовёт последний приказ, "
+	    "утверждающий перечень." : "Перечень в нынешнем виде будет "
+	    "сохранён как новая редакция.";
 	f->fs.labels = approve_labels;
 	f->fs.field = f->field;
-	f->fs.n = 2;
+	f->fs.n = approved ? 3 : 2;
+	f->fs.choice = approved ? approve_kinds : NULL;
 	f->fs.hint = "ДД.ММ.ГГГГ или ГГГГ-ММ-ДД";
 }
 
@@ -196,7 +221,7 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 	int64_t rev;
 	int rc;
 
-	approve_form_init(&f);
+	approve_form_init(&f, env->st);
 	env->redraw(env->ctx);
 	curs_set(1);
 	for (;;) {
@@ -237,8 +262,8 @@ approve_dialog(const struct dialog_env *env, struct reminder_view *rv,
 	res = DIALOG_OK;
 done:
 	curs_set(0);
-	buf_fini(&f.field[0]);
-	buf_fini(&f.field[1]);
+	for (int i = 0; i < 3; i++)
+		buf_fini(&f.field[i]);
 	free(f.seen_note);
 	return res;
 }

@@ -104,6 +104,26 @@ fields_screen_resize(void *ctx)
 	env->redraw(env->ctx);
 }
 
+/* Whether the field the cursor is in is the choice (fields.choice). */
+static bool
+fields_at_choice(const struct fields *f)
+{
+	return f->choice != NULL && f->cur == f->n - 1;
+}
+
+/* Switch the choice to its other text. */
+static enum fields_input
+fields_switch(struct fields *f)
+{
+	struct buf *b = &f->field[f->n - 1];
+	bool first = b->data != NULL && strcmp(b->data, f->choice[0]) == 0;
+
+	buf_reset(b);
+	buf_puts(b, f->choice[first ? 1 : 0]);
+	f->note[0] = '\0';
+	return FIELDS_EDITED;
+}
+
 /* An F-key or arrow: moves between the fields, Backspace, Enter. */
 static enum fields_input
 fields_fkey(struct fields *f, wint_t wc, size_t max)
@@ -112,6 +132,10 @@ fields_fkey(struct fields *f, wint_t wc, size_t max)
 		f->cur = (f->cur + f->n - 1) % f->n;
 	else if (wc == KEY_DOWN)
 		f->cur = (f->cur + 1) % f->n;
+	else if (fields_at_choice(f) && (wc == KEY_LEFT || wc == KEY_RIGHT))
+		return fields_switch(f);
+	else if (fields_at_choice(f))
+		return wc == KEY_ENTER ? FIELDS_ENTER : FIELDS_NONE;
 	else if (wc == KEY_BACKSPACE) {
 		prompt_edit_key(&f->field[f->cur], 127, max);
 		return FIELDS_EDITED;
@@ -142,6 +166,8 @@ fields_key(struct fields *f, const struct dialog_env *env, size_t max)
 	}
 	if (wc == '\r' || wc == '\n')
 		return FIELDS_ENTER;
+	if (fields_at_choice(f))
+		return wc == ' ' ? fields_switch(f) : FIELDS_NONE;
 	/* What was said under the fields was about what was typed. */
 	f->note[0] = '\0';
 	prompt_edit_key(&f->field[f->cur], wc, max);

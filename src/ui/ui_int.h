@@ -250,12 +250,16 @@ struct fields {
 	const char *hint;		/* dim, under the fields */
 	const char *keys;		/* dim, at the bottom */
 	char	 note[ERROR_MSG_MAX + 64]; /* bold, "" none: why not */
+	/* The two texts the last field switches between (Space, ← and →)
+	 * instead of being typed; NULL: every field is typed. */
+	const char *const *choice;
 };
 
 /* What a key did to the fields. */
 enum fields_input {
 	FIELDS_NONE,		/* nothing, or moved between fields */
-	FIELDS_EDITED,		/* a field's text changed (note cleared) */
+	FIELDS_EDITED,		/* a field's text changed (note cleared),
+				   or the choice switched */
 	FIELDS_ENTER,
 	FIELDS_CANCEL,
 	FIELDS_QUIT		/* a signal or a hangup */

@@ -118,6 +118,7 @@ fi
 # 9, and opening it hashes its revisions as they are.
 as_older_list() {
 	sqlite3 "$DB" "ALTER TABLE change_log DROP COLUMN hash; \
+		ALTER TABLE revision DROP COLUMN approves; \
 		ALTER TABLE revision DROP COLUMN hash; \
 		DROP TABLE chain_checkpoint; PRAGMA user_version = 9" ||
 	    fail "sqlite3"

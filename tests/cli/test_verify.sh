@@ -39,10 +39,11 @@ expect_in "$WORK/err" "редакция 1 изменена вне програм
 DB2="$WORK/old.db"
 expect_status 0 "$P" -d "$DB2" import --quiet "$EXAMPLE"
 sqlite3 "$DB2" "ALTER TABLE change_log DROP COLUMN hash; \
+	ALTER TABLE revision DROP COLUMN approves; \
 	ALTER TABLE revision DROP COLUMN hash; DROP TABLE chain_checkpoint; \
 	PRAGMA user_version = 9"
 expect_status 0 "$P" -d "$DB2" verify
 expect_in "$WORK/out" "записей 1,"
-[ "$(sqlite3 "$DB2" 'PRAGMA user_version')" = 10 ] ||
-    fail "schema not migrated to 10"
+[ "$(sqlite3 "$DB2" 'PRAGMA user_version')" = 11 ] ||
+    fail "schema not migrated to 11"
 echo "ok"

@@ -49,6 +49,8 @@ schema_downgrade(const char *path, const char *const *keep, size_t nkeep,
 	/* The hashes of schema 10, where the tables still have them. */
 	sqlite3_exec(db, "ALTER TABLE change_log DROP COLUMN hash", 0, 0, 0);
 	sqlite3_exec(db, "ALTER TABLE revision DROP COLUMN hash", 0, 0, 0);
+	/* A revision's kind, schema 11. */
+	sqlite3_exec(db, "ALTER TABLE revision DROP COLUMN approves", 0, 0, 0);
 	assert_int_equal(sqlite3_exec(db, "DROP VIEW IF EXISTS tp_search_text;"
 	    "DROP TABLE IF EXISTS tp_search", 0, 0, 0), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema "

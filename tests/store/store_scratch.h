@@ -6,6 +6,7 @@
 #ifndef PERECHEN_TEST_STORE_SCRATCH_H
 #define PERECHEN_TEST_STORE_SCRATCH_H
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -38,6 +39,18 @@ scratch_remove(const char *path)
 		unlink(p);
 		free(p);
 	}
+}
+
+/* Run sql on the database at path beside the program, as a clerk with
+ * sqlite3 would. */
+static inline void
+scratch_tamper(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
 }
 
 #endif

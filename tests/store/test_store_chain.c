@@ -71,17 +71,6 @@ teardown(void **state)
 	return 0;
 }
 
-/* Run sql beside the program, as a clerk with sqlite3 would. */
-static void
-tamper(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, 0, 0, 0), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 static struct chain_break
 check(struct store *st, bool full)
 {
@@ -112,7 +101,7 @@ changed_entry_is_named(void **state)
 	struct chain_break b;
 
 	log_some(f->st, 5);
-	tamper(f->path, "UPDATE change_log SET new_value = 'подмена' "
+	scratch_tamper(f->path, "UPDATE change_log SET new_value = 'подмена' "
 	    "WHERE id = 3");
 	b = check(f->st, true);
 	assert_true(b.found);
@@ -127,7 +116,7 @@ deleted_entry_breaks_the_next(void **state)
 	struct chain_break b;
 
 	log_some(f->st, 5);
-	tamper(f->path, "DELETE FROM change_log WHERE id = 2");
+	scratch_tamper(f->path, "DELETE FROM change_log WHERE id = 2");
 	b = check(f->st, true);
 	assert_true(b.found);
 	assert_int_equal(b.log_id, 3);
@@ -142,8 +131,8 @@ rehashed_entry_breaks_the_chain(void **state)
 	struct chain_break b;
 
 	log_some(f->st, 4);
-	tamper(f->path, "UPDATE change_log SET hash = (SELECT hash FROM "
-	    "change_log WHERE id = 1) WHERE id = 2");
+	scratch_tamper(f->path, "UPDATE change_log SET hash = (SELECT hash "
+	    "FROM change_log WHERE id = 1) WHERE id = 2");
 	b = check(f->st, true);
 	assert_true(b.found);
 	assert_int_equal(b.log_id, 2);
@@ -165,17 +154,21 @@ incremental_check_starts_at_the_checkpoint(void **state)
 	b = check(f->st, false);
 	assert_false(b.found);
 	assert_int_equal(b.entries, 2);
-	tamper(f->path, "UPDATE change_log SET login = 'x' WHERE id = 2");
+	scratch_tamper(f->path, "UPDATE change_log SET login = 'x' "
+	    "WHERE id = 2");
 	assert_false(check(f->st, false).found);
 	assert_int_equal(check(f->st, true).log_id, 2);
 	/* The entry the checkpoint is at is recomputed too. */
-	tamper(f->path, "UPDATE change_log SET label = 'x' WHERE id = 6");
+	scratch_tamper(f->path, "UPDATE change_log SET label = 'x' "
+	    "WHERE id = 6");
 	b = check(f->st, false);
 	assert_true(b.found);
 	assert_int_equal(b.log_id, 6);
-	tamper(f->path, "UPDATE change_log SET label = '1.1' WHERE id = 6");
+	scratch_tamper(f->path, "UPDATE change_log SET label = '1.1' "
+	    "WHERE id = 6");
 	log_some(f->st, 1);
-	tamper(f->path, "UPDATE change_log SET field = 'x' WHERE id = 7");
+	scratch_tamper(f->path, "UPDATE change_log SET field = 'x' "
+	    "WHERE id = 7");
 	b = check(f->st, false);
 	assert_true(b.found);
 	assert_int_equal(b.log_id, 7);
@@ -190,9 +183,9 @@ changed_revision_is_named(void **state)
 	struct chain_break b;
 
 	log_some(f->st, 1);
-	tamper(f->path, "INSERT INTO revision (id, order_no, order_date, "
-	    "approved_utc, approved_by, last_change_id) VALUES (1, '7', "
-	    "'2026-11-12', '2026-11-12T10:00:00Z', 'pred1', 1);"
+	scratch_tamper(f->path, "INSERT INTO revision (id, order_no, "
+	    "order_date, approved_utc, approved_by, last_change_id) VALUES "
+	    "(1, '7', '2026-11-12', '2026-11-12T10:00:00Z', 'pred1', 1);"
 	    "INSERT INTO rev_process (revision_id, id, pos, name) VALUES "
 	    "(1, 1, 1, 'Приём заявлений')");
 	assert_int_equal(store_begin(f->st, &err), 0);
@@ -201,7 +194,7 @@ changed_revision_is_named(void **state)
 	b = check(f->st, true);
 	assert_false(b.found);
 	assert_int_equal(b.revisions, 1);
-	tamper(f->path, "UPDATE rev_process SET name = 'Другое'");
+	scratch_tamper(f->path, "UPDATE rev_process SET name = 'Другое'");
 	b = check(f->st, true);
 	assert_true(b.found);
 	assert_int_equal(b.log_id, 0);
@@ -218,7 +211,8 @@ schema_9_log_is_hashed(void **state)
 
 	log_some(f->st, 3);
 	store_close(f->st);
-	tamper(f->path, "ALTER TABLE change_log DROP COLUMN hash; "
+	scratch_tamper(f->path, "ALTER TABLE change_log DROP COLUMN hash; "
+	    "ALTER TABLE revision DROP COLUMN approves; "
 	    "ALTER TABLE revision DROP COLUMN hash; DROP TABLE "
 	    "chain_checkpoint; PRAGMA user_version = 9");
 	if (store_open(&f->st, f->path, 0, &err) != 0)

@@ -335,6 +335,7 @@ schema_5_is_migrated(void **state)
 	    "ALTER TABLE revision DROP COLUMN cycle_due; "
 	    "ALTER TABLE review_item DROP COLUMN seen_log_id; "
 	    "ALTER TABLE change_log DROP COLUMN hash; "
+	    "ALTER TABLE revision DROP COLUMN approves; "
 	    "ALTER TABLE revision DROP COLUMN hash; "
 	    "DROP TABLE chain_checkpoint; "
 	    "PRAGMA user_version = 5", 0, 0, 0), SQLITE_OK);
@@ -367,6 +368,7 @@ schema_6_is_migrated(void **state)
 	    "ALTER TABLE revision DROP COLUMN cycle_due; "
 	    "ALTER TABLE review_item DROP COLUMN seen_log_id; "
 	    "ALTER TABLE change_log DROP COLUMN hash; "
+	    "ALTER TABLE revision DROP COLUMN approves; "
 	    "ALTER TABLE revision DROP COLUMN hash; "
 	    "DROP TABLE chain_checkpoint; "
 	    "DELETE FROM kind WHERE code IN ('epgu', 'tor_knd'); "

@@ -511,6 +511,7 @@ test_schema_8_list_is_indexed_when_opened(void **state)
 	assert_int_equal(sqlite3_exec(db, "DROP VIEW tp_search_text; "
 	    "DROP TABLE tp_search; DROP TABLE search_index; "
 	    "ALTER TABLE change_log DROP COLUMN hash; "
+	    "ALTER TABLE revision DROP COLUMN approves; "
 	    "ALTER TABLE revision DROP COLUMN hash; DROP TABLE chain_checkpoint; "
 	    "PRAGMA user_version = 8", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
