@@ -35,6 +35,22 @@ int	store_backup_last_change(struct store *s, struct backup_last *out,
 	    struct error *err);
 
 /*
+ * Open the copy at path to be read as it was made.  A copy made before
+ * this program's schema cannot be read by it as it stands, and must not
+ * be changed (it is the clerk's evidence): it is copied into a private
+ * file (mode 0600) in $TMPDIR or /tmp, brought to this schema there and
+ * opened read-write; *scratch is then that file's path, which the caller
+ * hands to store_copy_scratch_remove after store_close; else *scratch is
+ * NULL and the copy is open read-only.  0, or -1 with err.
+ */
+int	store_open_copy(struct store **out, const char *path, char **scratch,
+	    struct error *err);
+
+/* Remove the private file store_open_copy made (and SQLite's files
+ * beside it), and free scratch.  NULL does nothing. */
+void	store_copy_scratch_remove(char *scratch);
+
+/*
  * Replace the content of s with that of the list open as from (another
  * store, checked by the caller): one write transaction, so other clerks
  * see the old list or the restored one, never a mix.  0, or -1 with err.

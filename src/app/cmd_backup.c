@@ -192,11 +192,13 @@ copy_is_sound(struct store *from, const char *path, struct error *err)
 	return error_set(err, "копия не принята: %s", text);
 }
 
-/* The copy at path, read as it is (never migrated nor changed). */
+/* The copy at path, read as it is (never changed: one made by an older
+ * program is read through a private copy brought to this schema). */
 static int
-open_copy(const char *path, struct store **from, struct error *err)
+open_copy(const char *path, struct store **from, char **scratch,
+    struct error *err)
 {
-	if (store_open(from, path, STORE_READONLY, err) != 0) {
+	if (store_open_copy(from, path, scratch, err) != 0) {
 		error_prefix(err, "копия не принята");
 		return -1;
 	}
@@ -204,6 +206,8 @@ open_copy(const char *path, struct store **from, struct error *err)
 		return 0;
 	store_close(*from);
 	*from = NULL;
+	store_copy_scratch_remove(*scratch);
+	*scratch = NULL;
 	return -1;
 }
 
@@ -253,6 +257,7 @@ static int
 restore_run(struct app *app, const char *path, bool yes)
 {
 	struct store *st = NULL, *from = NULL;
+	char *scratch = NULL;
 	struct error err;
 	int rc;
 
@@ -261,11 +266,12 @@ restore_run(struct app *app, const char *path, bool yes)
 		rc = require_role(st, ROLE_AUTHORISED, "восстановить перечень",
 		    &err);
 	if (rc == 0)
-		rc = open_copy(path, &from, &err);
+		rc = open_copy(path, &from, &scratch, &err);
 	if (rc == 0)
 		rc = describe_copy(from, path, &err);
 	if (rc == 0 && !confirmed(app, yes)) {
 		store_close(from);
+		store_copy_scratch_remove(scratch);
 		store_close(st);
 		app_note("Перечень не изменён.");
 		return EXIT_FAIL;
@@ -273,6 +279,7 @@ restore_run(struct app *app, const char *path, bool yes)
 	if (rc == 0)
 		rc = store_restore_from(st, from, &err);
 	store_close(from);
+	store_copy_scratch_remove(scratch);
 	if (rc == 0 && log_restore(st, path, &err) != 0)
 		app_error("restore: перечень восстановлен, но запись в журнал "
 		    "не сделана: %s", err.msg);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -112,6 +113,105 @@ store_backup_last_change(struct store *s, struct backup_last *out,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, "чтение журнала изменений", err);
 	return 0;
+}
+
+/* The schema version of the database at path, read without changing it. */
+static int
+copy_schema(const char *path, int *version, struct error *err)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK && sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		rc = 0;
+	} else if (db == NULL) {
+		error_oom();
+	} else {
+		error_set(err, "%s не читается как перечень: %s", path,
+		    sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* The copy at path into a new private file; its path into *scratch. */
+static int
+copy_to_scratch(const char *path, char **scratch, struct error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	sqlite3 *src = NULL, *dst = NULL;
+	int fd, code = SQLITE_OK, rc = -1;
+
+	if (dir == NULL || dir[0] != '/')
+		dir = "/tmp";
+	*scratch = xasprintf("%s/perechen-copy.XXXXXX", dir);
+	if ((fd = mkstemp(*scratch)) < 0) {
+		error_set_errno(err, errno, "временный файл в %s не создан",
+		    dir);
+		free(*scratch);
+		*scratch = NULL;
+		return -1;
+	}
+	close(fd);
+	if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK && sqlite3_open_v2(*scratch, &dst,
+	    SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+		rc = copy_database(dst, src, &code);
+	if (src == NULL || dst == NULL)
+		error_oom();
+	if (rc != 0)
+		error_set(err, "копия %s не прочитана во временный файл %s: %s",
+		    path, *scratch, code == SQLITE_FULL ? "диск заполнен" :
+		    sqlite3_errstr(code));
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	if (rc != 0) {
+		store_copy_scratch_remove(*scratch);
+		*scratch = NULL;
+	}
+	return rc;
+}
+
+int
+store_open_copy(struct store **out, const char *path, char **scratch,
+    struct error *err)
+{
+	int version;
+
+	*out = NULL;
+	*scratch = NULL;
+	if (copy_schema(path, &version, err) != 0)
+		return -1;
+	if (version >= STORE_SCHEMA_VERSION || version == 0)
+		return store_open(out, path, STORE_READONLY, err);
+	if (copy_to_scratch(path, scratch, err) != 0)
+		return -1;
+	if (store_open(out, *scratch, 0, err) == 0)
+		return 0;
+	store_copy_scratch_remove(*scratch);
+	*scratch = NULL;
+	return -1;
+}
+
+void
+store_copy_scratch_remove(char *scratch)
+{
+	static const char *const beside[] = { "", "-wal", "-shm", "-journal" };
+
+	if (scratch == NULL)
+		return;
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		char *p = xasprintf("%s%s", scratch, beside[i]);
+
+		unlink(p);
+		free(p);
+	}
+	free(scratch);
 }
 
 int

@@ -58,6 +58,27 @@ expect_status 0 "$P" -d "$DB" log
 expect_in "$WORK/out" "восстановление из копии"
 expect_status 0 "$P" -d "$DB" verify
 
+# A copy made by the previous program (schema 10): restored through a
+# private copy brought to this schema; the copy itself is not touched and
+# nothing is left in the temporary folder.
+expect_status 0 "$P" -d "$DB" backup -o "$WORK/old.db"
+sqlite3 "$WORK/old.db" "ALTER TABLE revision DROP COLUMN approves;
+	PRAGMA user_version = 10"
+sum=$(cksum <"$WORK/old.db")
+mkdir "$WORK/tmp"
+expect_status 0 "$P" -d "$DB" tp set 1.1 --name "После копии"
+expect_status 0 env TMPDIR="$WORK/tmp" "$P" -d "$DB" restore --yes \
+	"$WORK/old.db"
+expect_in "$WORK/out" "Перечень восстановлен из копии"
+expect_status 0 "$P" -d "$DB" tp show 1.1
+grep -q "После копии" "$WORK/out" && fail "the old copy was not restored"
+[ "$(cksum <"$WORK/old.db")" = "$sum" ] || fail "the old copy was changed"
+[ -z "$(ls -A "$WORK/tmp")" ] || fail "left in TMPDIR: $(ls -A "$WORK/tmp")"
+[ "$(sqlite3 "$DB" "PRAGMA user_version")" = \
+	"$(sqlite3 "$WORK/copy1.db" "PRAGMA user_version")" ] ||
+	fail "the restored list is not at this schema"
+expect_status 0 "$P" -d "$DB" verify
+
 # Not a list: refused, the list unchanged.
 sqlite3 "$WORK/other.db" "CREATE TABLE t (x)"
 echo "не база" >"$WORK/text.db"
