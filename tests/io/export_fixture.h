@@ -96,15 +96,33 @@ build_document(struct document *d)
 	list_fini(&l);
 }
 
-/* An order's blocks before d's annex: a heading, a paragraph with markup,
- * a line break and a control sequence, the signature's two ends. */
+/* l's annex under grif, on a page of its own, after d's blocks. */
 static void
-add_order_blocks(struct document *d)
+add_annex(struct document *d, const struct list *l, const char *grif)
 {
+	struct doc_table *t;
+
+	document_add_block(d, DOC_PAGE_BREAK, NULL, NULL);
+	t = document_annex(d, l->hdr.title, grif, NULL, 0);
+	for (size_t k = 0, i = 0; k < l->nprocs; k++)
+		if (document_process_rows(t, &l->procs[k], i))
+			i++;
+}
+
+/* An order's blocks: a heading, a paragraph with markup, a line break
+ * and a control sequence, the signature's two ends; then, with annex,
+ * l's annex under grif on a page of its own. */
+static void
+order_document(struct document *d, const struct list *l, const char *grif,
+    bool annex)
+{
+	document_init(d);
 	document_add_block(d, DOC_HEADING, "П Р И К А З", NULL);
 	document_add_block(d, DOC_PARAGRAPH, "1) слова «<b>» заменить\x1b[2J\n"
 	    "словами", NULL);
 	document_add_block(d, DOC_SPLIT, "Министр", "П.Ю. Илюхин");
+	if (annex)
+		add_annex(d, l, grif);
 }
 
 static char *

@@ -166,12 +166,14 @@ test_txt_blocks_before_the_annex(void **state)
 {
 	struct document d;
 	struct buf out;
+	struct list l;
 	char *ff;
 
 	(void)state;
-	build_document(&d);
-	add_order_blocks(&d);
+	build_list(&l);
+	order_document(&d, &l, "", false);
 	document_add_block(&d, DOC_SPLIT, "«___» 20__ г.", "№ ___");
+	add_annex(&d, &l, "");
 	export_txt_ok(&d, 80, NULL, &out, NULL);
 	assert_non_null(strstr(out.data, "                                  "
 	    "П Р И К А З"));
@@ -187,7 +189,9 @@ test_txt_blocks_before_the_annex(void **state)
 	assert_true(strstr(out.data, "№ ___") < ff);
 	assert_non_null(strstr(ff, "ПЕРЕЧЕНЬ"));
 	buf_fini(&out);
-	d.no_annex = true;
+	document_fini(&d);
+	order_document(&d, &l, "", false);
+	document_add_block(&d, DOC_SPLIT, "«___» 20__ г.", "№ ___");
 	export_txt_ok(&d, 80, NULL, &out, NULL);
 	assert_null(strchr(out.data, '\f'));
 	assert_null(strstr(out.data, "ПЕРЕЧЕНЬ"));
@@ -195,6 +199,7 @@ test_txt_blocks_before_the_annex(void **state)
 	assert_int_equal(assert_lines_width(out.data, 80), 9);
 	buf_fini(&out);
 	document_fini(&d);
+	list_fini(&l);
 }
 
 static void
@@ -538,8 +543,10 @@ test_txt_rejects_a_page_too_short(void **state)
 {
 	struct export_opts o = EXPORT_OPTS_INIT;
 	struct document d;
+	struct list l;
 	struct buf out;
 	struct error err;
+	char *grif;
 
 	(void)state;
 	build_document(&d);
@@ -548,9 +555,14 @@ test_txt_rejects_a_page_too_short(void **state)
 	o.page_length = EXPORT_PAGE_LENGTH_MIN - 1;
 	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "длина страницы"));
-	free(d.caption);
 	/* Five lines of caption: the heading takes the whole page. */
-	d.caption = xstrdup("Рабочая версия (не утверждена)\n–\n–\n–\n–");
+	document_fini(&d);
+	build_list(&l);
+	grif = document_grif(l.hdr.org_genitive, "", "2024-03-19", "27/01-01");
+	document_build(&d, &l, grif, "Рабочая версия (не утверждена)\n"
+	    "–\n–\n–\n–");
+	free(grif);
+	list_fini(&l);
 	o.page_length = EXPORT_PAGE_LENGTH_MIN;
 	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "нужно не меньше"));
@@ -619,6 +631,7 @@ test_txt_rejects_a_width_out_of_range(void **state)
 	struct list l;
 	struct buf out;
 	struct error err;
+	char *grif;
 
 	(void)state;
 	list_init(&l);
@@ -724,6 +737,7 @@ test_export_rejects_an_unknown_encoding(void **state)
 	struct list l;
 	struct buf out;
 	struct error err;
+	char *grif;
 
 	(void)state;
 	list_init(&l);

@@ -192,9 +192,9 @@ test_docx_merges_number_and_process(void **state)
 	 * continuations. */
 	assert_int_equal(count(xml.data, "<w:vMerge w:val=\"restart\"/>"), 2);
 	assert_int_equal(count(xml.data, "<w:vMerge/>"), 2);
-	assert_int_equal(count(xml.data, "<w:tr>"), d.nrows + 1);
+	assert_int_equal(count(xml.data, "<w:tr>"), document_table(&d)->nrows + 1);
 	assert_int_equal(count(xml.data, "<w:tblHeader/>"), 1);
-	assert_int_equal(count(xml.data, "<w:tc>"), (d.nrows + 1) *
+	assert_int_equal(count(xml.data, "<w:tc>"), (document_table(&d)->nrows + 1) *
 	    DOC_COLUMNS);
 	assert_int_equal(count(xml.data, "<w:gridCol "), DOC_COLUMNS);
 	buf_fini(&xml);
@@ -217,9 +217,9 @@ test_docx_rows_needs_and_numbers(void **state)
 	build_document(&d);
 	buf_init(&xml);
 	export_docx_document_xml(&d, &xml);
-	assert_int_equal(count(xml.data, "<w:cantSplit/>"), d.nrows + 1);
+	assert_int_equal(count(xml.data, "<w:cantSplit/>"), document_table(&d)->nrows + 1);
 	assert_int_equal(count(xml.data, "<w:tr><w:trPr><w:cantSplit/>"),
-	    d.nrows + 1);
+	    document_table(&d)->nrows + 1);
 	assert_non_null(strstr(xml.data, "<w:p><w:pPr><w:pStyle "
 	    "w:val=\"TableItem\"/></w:pPr><w:r><w:t xml:space=\"preserve\">– "
 	    "Получение информации о ходе рассмотрения обращения</w:t></w:r>"
@@ -373,8 +373,7 @@ test_docx_blocks_before_the_annex(void **state)
 
 	(void)state;
 	build_list(&l);
-	document_build(&d, &l, "", "");
-	add_order_blocks(&d);
+	order_document(&d, &l, "", true);
 	buf_init(&xml);
 	export_docx_document_xml(&d, &xml);
 	assert_non_null(strstr(xml.data, "<w:jc w:val=\"center\"/></w:pPr>"
@@ -391,7 +390,8 @@ test_docx_blocks_before_the_annex(void **state)
 	assert_non_null(brk);
 	assert_true(strstr(xml.data, "<w:tbl>") > brk);
 	buf_fini(&xml);
-	d.no_annex = true;
+	document_fini(&d);
+	order_document(&d, &l, "", false);
 	buf_init(&xml);
 	export_docx_document_xml(&d, &xml);
 	assert_null(strstr(xml.data, "<w:tbl>"));

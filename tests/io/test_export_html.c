@@ -51,10 +51,11 @@ test_html_blocks_before_the_annex(void **state)
 	struct document d;
 	struct buf out;
 	const char *brk;
+	struct list l;
 
 	(void)state;
-	build_document(&d);
-	add_order_blocks(&d);
+	build_list(&l);
+	order_document(&d, &l, "", true);
 	buf_init(&out);
 	export_html(&d, &out);
 	assert_non_null(strstr(out.data, "<p class=\"heading\">П Р И К А З"
@@ -65,18 +66,20 @@ test_html_blocks_before_the_annex(void **state)
 	assert_null(strchr(out.data, '\x1b'));
 	assert_non_null(strstr(out.data, "<p class=\"split\"><span>Министр"
 	    "</span><span>П.Ю. Илюхин</span></p>"));
-	brk = strstr(out.data, "<div class=\"annex\">");
+	brk = strstr(out.data, "<div class=\"page-break\">");
 	assert_non_null(brk);
 	assert_true(strstr(out.data, "<table>") > brk);
 	buf_fini(&out);
-	d.no_annex = true;
+	document_fini(&d);
+	order_document(&d, &l, "", false);
 	buf_init(&out);
 	export_html(&d, &out);
 	assert_int_equal(count(out.data, "<table>"), 0);
-	assert_int_equal(count(out.data, "class=\"annex\""), 0);
+	assert_int_equal(count(out.data, "class=\"page-break\""), 0);
 	assert_non_null(strstr(out.data, "</p>\n</body>\n</html>\n"));
 	buf_fini(&out);
 	document_fini(&d);
+	list_fini(&l);
 }
 
 /* Markup in the data is text: nothing from a cell opens a tag, ends an
@@ -196,14 +199,19 @@ test_html_table_structure(void **state)
 {
 	struct document d;
 	struct buf out;
+	struct list l;
+	char *grif;
 
 	(void)state;
-	build_document(&d);
-	free(d.caption);
-	d.caption = xstrdup("Рабочая версия (не утверждена)");
+	build_list(&l);
+	grif = document_grif(l.hdr.org_genitive, "", "2024-03-19", "27/01-01");
+	document_build(&d, &l, grif, "Рабочая версия (не утверждена)");
+	free(grif);
+	list_fini(&l);
 	buf_init(&out);
 	export_html(&d, &out);
-	assert_int_equal(count(out.data, "<tr>"), d.nrows + 1);
+	assert_int_equal(count(out.data, "<tr>"), document_table(&d)->nrows +
+	    1);
 	assert_int_equal(count(out.data, "<th scope=\"col\">"), DOC_COLUMNS);
 	assert_int_equal(count(out.data, "<tbody>"), 3);
 	assert_int_equal(count(out.data, "<th scope=\"rowgroup\""), 3);
