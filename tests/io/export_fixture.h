@@ -96,6 +96,81 @@ build_document(struct document *d)
 	list_fini(&l);
 }
 
+/* Occurrences of needle in haystack. */
+static size_t
+count(const char *haystack, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = haystack; (p = strstr(p, needle)) != NULL;
+	    p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* A cell of r: its paragraphs, a list when list. */
+static void
+model_cell(struct doc_row *r, size_t c, bool list, const char *a,
+    const char *b)
+{
+	strvec_push(&r->cells[c].paras, a);
+	if (b != NULL)
+		strvec_push(&r->cells[c].paras, b);
+	r->cells[c].list = list;
+}
+
+/*
+ * Two tables no list has: three columns by weight 1:2:1, the first
+ * spanning its group's rows (two groups, of two rows and of one, a list
+ * cell in the second row); and seven columns, a fit one of «12345», the
+ * others of weights 1..6, measured when measured.
+ */
+static void
+model_tables(struct document *d, bool measured)
+{
+	struct doc_column three[3], seven[7];
+	struct doc_table *t;
+	struct doc_row *r;
+
+	document_init(d);
+	memset(three, 0, sizeof three);
+	three[0].title = "Группа";
+	three[0].weight = 1;
+	three[0].span = three[0].group_head = true;
+	three[1].title = "Пункт";
+	three[1].weight = 2;
+	three[2].title = "Примечание";
+	three[2].weight = 1;
+	t = document_add_table(d, three, 3);
+	t->repeat_header = true;
+	r = doc_table_add_row(t, true);
+	model_cell(r, 0, false, "Первая группа", NULL);
+	model_cell(r, 1, false, "пункт 1.1", NULL);
+	model_cell(r, 2, false, "без примечаний", NULL);
+	r = doc_table_add_row(t, false);
+	model_cell(r, 1, false, "пункт 1.2", NULL);
+	model_cell(r, 2, true, "первое", "второе");
+	r = doc_table_add_row(t, true);
+	model_cell(r, 0, false, "Вторая группа", NULL);
+	model_cell(r, 1, false, "пункт 2.1", NULL);
+	document_add_block(d, DOC_PARAGRAPH, "Между таблицами.", NULL);
+	memset(seven, 0, sizeof seven);
+	for (int c = 0; c < 7; c++) {
+		static const char *const titles[7] = { "№", "Первая",
+		    "Вторая", "Третья", "Четвёртая", "Пятая", "Шестая" };
+
+		seven[c].title = titles[c];
+		seven[c].weight = c;
+	}
+	seven[0].fit = seven[0].centred = true;
+	t = document_add_table(d, seven, 7);
+	t->measured = measured;
+	r = doc_table_add_row(t, true);
+	model_cell(r, 0, false, "12345", NULL);
+	for (size_t c = 1; c < 7; c++)
+		model_cell(r, c, false, "текст графы", NULL);
+}
+
 /* l's annex under grif, on a page of its own, after d's blocks. */
 static void
 add_annex(struct document *d, const struct list *l, const char *grif)

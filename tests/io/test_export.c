@@ -161,6 +161,70 @@ test_txt_every_line_has_the_width(void **state)
 /* Blocks of running text before the annex: a heading centred, a
  * paragraph from the left edge, a split line's two ends at the edges;
  * the annex on a new page; without it, only the blocks. */
+/* The column edges of rule line: the byte offsets of its joints. */
+static size_t
+joints(const char *line, const char *const *marks, size_t *at, size_t max)
+{
+	size_t n = 0, col = 0;
+
+	for (const char *p = line; *p != '\0' && *p != '\n' && n < max;) {
+		size_t len = 1;
+
+		for (size_t m = 0; marks[m] != NULL; m++)
+			if (strncmp(p, marks[m], strlen(marks[m])) == 0) {
+				at[n++] = col;
+				len = strlen(marks[m]);
+			}
+		while ((p[len] & 0xC0) == 0x80)
+			len++;
+		p += len;
+		col++;
+	}
+	return n;
+}
+
+/* Any table: three columns by weight 1:2:1 whose first spans its
+ * group's rows (a merged rule leaves it open, its text once), a list
+ * cell's items after dashes; seven columns, the fit one as wide as
+ * «12345»; every line of the width. */
+static void
+test_txt_any_table(void **state)
+{
+	static const char *const top[] = { "┌", "┬", "┐", NULL };
+	struct document d;
+	struct buf out;
+	size_t at[16], n;
+	const char *seven;
+
+	(void)state;
+	model_tables(&d, false);
+	export_txt_ok(&d, 80, NULL, &out, NULL);
+	assert_lines_width(out.data, 80);
+	/* 80 = 4 bars + 3 × 2 spaces + 70 of text: 17, 35 and the 1 rounding
+	 * leaves, 17. */
+	n = joints(out.data, top, at, 16);
+	assert_int_equal(n, 4);
+	assert_int_equal(at[1] - at[0], 17 + 3);
+	assert_int_equal(at[2] - at[1], 36 + 3);
+	assert_int_equal(at[3] - at[2], 17 + 3);
+	assert_non_null(strstr(out.data, "│ Группа            │ Пункт"));
+	assert_int_equal(count(out.data, "Первая группа"), 1);
+	/* Between the rows of a group the spanning column stays open. */
+	assert_non_null(strstr(out.data, "\n│                   ├─────"));
+	assert_non_null(strstr(out.data, "│ – первое"));
+	assert_non_null(strstr(out.data, "│ – второе"));
+	assert_non_null(strstr(out.data, "\nМежду таблицами."));
+	seven = strstr(out.data, "Между таблицами.");
+	n = joints(strstr(seven, "┌"), top, at, 16);
+	assert_int_equal(n, 8);
+	/* The fit column: «12345» and a space either side. */
+	assert_int_equal(at[1] - at[0], 5 + 3);
+	assert_non_null(strstr(seven, "│ 12345 │"));
+	assert_non_null(strstr(seven, "Четвёртая"));
+	buf_fini(&out);
+	document_fini(&d);
+}
+
 static void
 test_txt_blocks_before_the_annex(void **state)
 {
@@ -631,7 +695,6 @@ test_txt_rejects_a_width_out_of_range(void **state)
 	struct list l;
 	struct buf out;
 	struct error err;
-	char *grif;
 
 	(void)state;
 	list_init(&l);
@@ -737,7 +800,6 @@ test_export_rejects_an_unknown_encoding(void **state)
 	struct list l;
 	struct buf out;
 	struct error err;
-	char *grif;
 
 	(void)state;
 	list_init(&l);
@@ -760,6 +822,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_txt_width_80_matches_golden),
 		cmocka_unit_test(test_txt_blocks_before_the_annex),
+		cmocka_unit_test(test_txt_any_table),
 		cmocka_unit_test(test_txt_width_120_matches_golden),
 		cmocka_unit_test(test_csv_matches_golden),
 		cmocka_unit_test(test_txt_every_line_has_the_width),

@@ -18,18 +18,6 @@
 
 #include "export_fixture.h"
 
-/* Occurrences of needle in haystack. */
-static size_t
-count(const char *haystack, const char *needle)
-{
-	size_t n = 0;
-
-	for (const char *p = haystack; (p = strstr(p, needle)) != NULL;
-	    p += strlen(needle))
-		n++;
-	return n;
-}
-
 /* The package of d, opened with libzip; the caller zip_discard()s it and
  * frees *bytes (libzip reads from it until then). */
 static zip_t *
@@ -402,11 +390,38 @@ test_docx_blocks_before_the_annex(void **state)
 	list_fini(&l);
 }
 
+/* Any table: a grid column each, the spanning cell merged down its
+ * group's rows, the widths adding up to the text's. */
+static void
+test_docx_any_table(void **state)
+{
+	struct document d;
+	struct buf xml;
+	const char *seven;
+
+	(void)state;
+	model_tables(&d, true);
+	buf_init(&xml);
+	export_docx_document_xml(&d, &xml);
+	assert_int_equal(count(xml.data, "<w:tbl>"), 2);
+	seven = strstr(xml.data, "Между таблицами.");
+	assert_non_null(seven);
+	assert_int_equal(count(xml.data, "<w:gridCol ") - count(seven,
+	    "<w:gridCol "), 3);
+	assert_int_equal(count(seven, "<w:gridCol "), 7);
+	assert_int_equal(count(xml.data, "<w:vMerge w:val=\"restart\"/>"), 1);
+	assert_int_equal(count(xml.data, "<w:vMerge/>"), 1);
+	assert_non_null(strstr(seven, "12345"));
+	buf_fini(&xml);
+	document_fini(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_docx_document_xml_matches_golden),
+		cmocka_unit_test(test_docx_any_table),
 		cmocka_unit_test(test_docx_package_has_every_part),
 		cmocka_unit_test(test_docx_numbers_pages_from_the_second),
 		cmocka_unit_test(test_docx_merges_number_and_process),

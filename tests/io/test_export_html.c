@@ -16,18 +16,6 @@
 
 #include "export_fixture.h"
 
-/* Occurrences of needle in haystack. */
-static size_t
-count(const char *haystack, const char *needle)
-{
-	size_t n = 0;
-
-	for (const char *p = haystack; (p = strstr(p, needle)) != NULL;
-	    p += strlen(needle))
-		n++;
-	return n;
-}
-
 static void
 test_html_matches_golden(void **state)
 {
@@ -238,12 +226,51 @@ test_html_table_structure(void **state)
 	document_fini(&d);
 }
 
+/* Any table: the spanning cell with its rowspan, named as its group's
+ * heading; a list cell's items; seven columns whose widths add up to the
+ * table's, by weight or measured. */
+static void
+test_html_any_table(void **state)
+{
+	struct document d;
+	struct buf out;
+	const char *seven;
+	double sum;
+
+	(void)state;
+	for (int measured = 0; measured < 2; measured++) {
+		model_tables(&d, measured);
+		buf_init(&out);
+		export_html(&d, &out);
+		assert_non_null(strstr(out.data, "<tr><th scope=\"rowgroup\" "
+		    "rowspan=\"2\"><p>Первая группа</p></th><td><p>пункт 1.1"
+		    "</p></td>"));
+		assert_non_null(strstr(out.data, "<tr><td><p>пункт 1.2</p></td>"
+		    "<td><p class=\"item\">– первое</p><p class=\"item\">– "
+		    "второе</p></td></tr>"));
+		assert_int_equal(count(out.data, "<tbody>"), 3);
+		assert_int_equal(count(out.data, "<table>"), 2);
+		seven = strstr(out.data, "Между таблицами.");
+		assert_non_null(seven);
+		assert_int_equal(count(seven, "<th scope=\"col\">"), 7);
+		assert_non_null(strstr(seven, "<td class=\"num\"><p>12345</p>"));
+		sum = 0;
+		for (const char *p = seven; (p = strstr(p, "<col style=\"width: "))
+		    != NULL; p++)
+			sum += strtod(p + strlen("<col style=\"width: "), NULL);
+		assert_true(sum > 99.6 && sum < 100.4);
+		buf_fini(&out);
+		document_fini(&d);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_matches_golden),
 		cmocka_unit_test(test_html_blocks_before_the_annex),
+		cmocka_unit_test(test_html_any_table),
 		cmocka_unit_test(test_html_escapes_everything),
 		cmocka_unit_test(test_html_sanitises_control_characters),
 		cmocka_unit_test(test_html_page_follows_the_settings),
