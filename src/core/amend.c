@@ -731,13 +731,13 @@ quote_table(struct document *d, const struct amend_quote *q,
 	for (size_t i = 0; i < q->nrows; i++) {
 		struct doc_row *r = doc_table_add_row(t, i == 0);
 
-		for (size_t c = 0; c < q->ncols; c++) {
-			const struct doc_cell *from = &q->cells[i * q->ncols + c];
+		const struct doc_cell *from = &q->cells[i * q->ncols];
 
-			for (size_t k = 0; k < from->paras.n; k++)
+		for (size_t c = 0; c < q->ncols; c++) {
+			for (size_t k = 0; k < from[c].paras.n; k++)
 				strvec_push(&r->cells[c].paras,
-				    from->paras.v[k]);
-			r->cells[c].list = from->list;
+				    from[c].paras.v[k]);
+			r->cells[c].list = from[c].list;
 		}
 	}
 }

@@ -118,7 +118,7 @@ struct html_table {
 	const struct doc_table *tb;
 	double	 pt;
 	struct layout_metric m;
-	double	 w[DOC_MAX_COLUMNS];		/* the columns, padding and all */
+	double	 w[DOC_MAX_COLUMNS];	/* the columns, padding and all */
 	double	 text[DOC_MAX_COLUMNS];	/* the text in them */
 	double	 total;
 };
@@ -290,8 +290,9 @@ export_html_table(struct buf *out, const struct document *d,
 	}
 }
 
-/* Whether d has blocks of an order's running text, which need their own
- * style (a list's annex alone has none and keeps its page as it was). */
+/* Whether d has blocks of an order's running text or a table whose
+ * header is not repeated, which need their own style (a list's annex
+ * alone has none and keeps its page as it was). */
 static bool
 export_html_has_text(const struct document *d)
 {
@@ -303,11 +304,26 @@ export_html_has_text(const struct document *d)
 		case DOC_SPLIT:
 		case DOC_PAGE_BREAK:
 			return true;
+		case DOC_TABLE:
+			if (!d->blocks[i].table->repeat_header)
+				return true;
+			break;
 		default:
 			break;
 		}
 	return false;
 }
+
+/* The style of an order's running text and of what the annex lacks. */
+static const char html_text_style[] =
+    "<style>\n"
+    "p.heading { font-weight: bold; text-align: center; }\n"
+    "p.para { text-align: justify; text-indent: 1.25cm; }\n"
+    "p.split { display: flex; justify-content: space-between; }\n"
+    ".page-break { break-before: page;"
+    " page-break-before: always; }\n"
+    "thead.once { display: table-row-group; }\n"
+    "</style>\n";
 
 /* A paragraph of class cls holding text (and, for a split line, its
  * right end; for a clause, its number first). */
@@ -381,13 +397,7 @@ export_html(const struct document *d, struct buf *out)
 	export_html_style(out, &d->page);
 	buf_puts(out, "</head>\n<body>\n");
 	if (export_html_has_text(d))
-		buf_puts(out, "<style>\n"
-		    "p.heading { font-weight: bold; text-align: center; }\n"
-		    "p.para { text-align: justify; text-indent: 1.25cm; }\n"
-		    "p.split { display: flex; justify-content: space-between; }\n"
-		    ".page-break { break-before: page; page-break-before: always; }\n"
-		    "thead.once { display: table-row-group; }\n"
-		    "</style>\n");
+		buf_puts(out, html_text_style);
 	for (size_t i = 0; i < d->nblocks; i++)
 		export_html_block(out, d, &d->blocks[i]);
 	buf_puts(out, "</body>\n</html>\n");

@@ -100,7 +100,7 @@ struct pdf {
 	double		 left, top, bottom, width;	/* the body */
 	double		 num_y;		/* the page number's top */
 	double		 num_h;		/* and its height */
-	double		 body_top;	/* text on pages 2.., under the number */
+	double		 body_top;	/* pages 2.. start here, under the number */
 	double		 rows_top;	/* first row on pages 2.. */
 	const struct doc_table *tb;	/* the table being drawn */
 	double		 col_x[DOC_MAX_COLUMNS + 1];

@@ -61,7 +61,9 @@ struct txt {
 	const char *num;	/* "№", or "N" where the encoding lacks it */
 	size_t	 replaced;
 	struct strvec head;	/* top rule and the column names */
-	bool	 tabled;	/* a table since the last page break */
+	bool	 movable;	/* a table may start a new page: more than its
+				   own heading (the annex's grif and title)
+				   since the last page break */
 	struct txt_block *rows;	/* of the group being laid out */
 	size_t	 nrows;
 	struct buf doc;		/* the document in UTF-8, since the last
@@ -569,9 +571,10 @@ export_txt_room(const struct txt *t)
 
 /*
  * Room for the table's start on this page: its header, a rule, one line
- * of a row and the bottom rule.  The first table after a page break
- * shares the page with what heads it (the annex's grif and title): too
- * short a page for both is an error; a later one goes to the next page.
+ * of a row and the bottom rule.  A table that only its heading precedes
+ * on the page (the annex's grif and title) shares the page with it: too
+ * short a page for both is an error; one after running text or another
+ * table goes to the next page.
  */
 static int
 export_txt_check_length(struct txt *t, struct error *err)
@@ -583,7 +586,7 @@ export_txt_check_length(struct txt *t, struct error *err)
 
 	if (t->page_length == 0 || t->page_length >= need)
 		return 0;
-	if (t->tabled && t->page_length >= later) {
+	if (t->movable && t->page_length >= later) {
 		export_txt_page(t);
 		return 0;
 	}
@@ -700,7 +703,7 @@ export_txt_table(struct txt *t, const struct doc_table *tb,
 	    export_txt_head(t, err) != 0 ||
 	    export_txt_check_length(t, err) != 0)
 		return -1;
-	t->tabled = true;
+	t->movable = true;
 	t->fresh = true;
 	for (size_t i = 0; i < t->head.n; i++)
 		export_txt_emit(t, t->head.v[i]);
@@ -786,15 +789,18 @@ export_txt_one(struct txt *t, const struct doc_block *b, struct error *err)
 		buf_putc(&t->doc, '\f');
 		t->used = 0;
 		t->page = 1;
-		t->tabled = false;
+		t->movable = false;
 		return 0;
 	case DOC_TABLE:
 		return export_txt_table(t, b->table, err);
 	case DOC_GRIF:
 		return export_txt_grif(t, b->text, err);
 	case DOC_SPLIT:
+		t->movable = true;
 		return export_txt_split(t, b, err);
 	default:
+		t->movable = t->movable || b->kind == DOC_HEADING ||
+		    b->kind == DOC_PARAGRAPH || b->kind == DOC_CLAUSE;
 		return export_txt_text(t, b, err);
 	}
 }

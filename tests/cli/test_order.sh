@@ -116,7 +116,8 @@ if command -v unzip >/dev/null 2>&1; then
 	tr -d '\n' <"$WORK/add.xml" |
 	    sed -n 's/.*<w:tbl>\(.*\)<\/w:tbl>.*/\1/p' |
 	    sed 's/<w:tc>/|/g; s/<[^>]*>//g' >"$WORK/add-tbl.txt"
-	for cell in "|2.5|" "|Телефонная связь (горячая линия)+7 (4812) 29-25-10|" \
+	for cell in "|2.5|" \
+	    "|Телефонная связь (горячая линия)+7 (4812) 29-25-10|" \
 	    "|получение консультации|" "|Офлайн-точка"; do
 		expect_in "$WORK/add-tbl.txt" "$cell"
 	done

@@ -411,6 +411,51 @@ split_lines(const char *page, struct strvec *lines)
 	}
 }
 
+/* With pages, a table after running text that has filled the page
+ * starts the next one (numbered, its header on top); it is no error. */
+static void
+test_txt_table_after_text_starts_a_page(void **state)
+{
+	struct export_opts o = EXPORT_OPTS_INIT;
+	struct doc_column cols[2];
+	struct document d;
+	struct doc_table *t;
+	struct doc_row *r;
+	struct strvec pages, lines;
+	struct buf out;
+	struct error err;
+
+	(void)state;
+	document_init(&d);
+	for (int i = 0; i < 12; i++)
+		document_add_block(&d, DOC_PARAGRAPH, "Абзац приказа.", NULL);
+	memset(cols, 0, sizeof cols);
+	cols[0].title = "Графа";
+	cols[0].weight = 1;
+	cols[1].title = "Другая графа";
+	cols[1].weight = 1;
+	t = document_add_table(&d, cols, 2);
+	r = doc_table_add_row(t, true);
+	strvec_push(&r->cells[0].paras, "ячейка");
+	o.width = 60;
+	o.page_length = EXPORT_PAGE_LENGTH_MIN;
+	buf_init(&out);
+	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), 0);
+	strvec_init(&pages);
+	assert_int_equal(split_pages(out.data, &pages), 2);
+	assert_null(strstr(pages.v[0], "┌"));
+	strvec_init(&lines);
+	split_lines(pages.v[1], &lines);
+	assert_true(lines.n <= EXPORT_PAGE_LENGTH_MIN);
+	assert_non_null(strstr(lines.v[0], "2"));
+	assert_non_null(strstr(lines.v[2], "┌"));
+	assert_non_null(strstr(pages.v[1], "│ ячейка"));
+	strvec_fini(&lines);
+	strvec_fini(&pages);
+	buf_fini(&out);
+	document_fini(&d);
+}
+
 /* The touchpoint's part of a table line: after the № and process cells. */
 static const char *
 after_process(const char *line)
@@ -823,6 +868,7 @@ main(void)
 		cmocka_unit_test(test_txt_width_80_matches_golden),
 		cmocka_unit_test(test_txt_blocks_before_the_annex),
 		cmocka_unit_test(test_txt_any_table),
+		cmocka_unit_test(test_txt_table_after_text_starts_a_page),
 		cmocka_unit_test(test_txt_width_120_matches_golden),
 		cmocka_unit_test(test_csv_matches_golden),
 		cmocka_unit_test(test_txt_every_line_has_the_width),

@@ -226,6 +226,8 @@ test_html_table_structure(void **state)
 	document_fini(&d);
 }
 
+#define COL	"<col style=\"width: "
+
 /* Any table: the spanning cell with its rowspan, named as its group's
  * heading; a list cell's items; seven columns whose widths add up to the
  * table's, by weight or measured. */
@@ -253,11 +255,11 @@ test_html_any_table(void **state)
 		seven = strstr(out.data, "Между таблицами.");
 		assert_non_null(seven);
 		assert_int_equal(count(seven, "<th scope=\"col\">"), 7);
-		assert_non_null(strstr(seven, "<td class=\"num\"><p>12345</p>"));
+		assert_non_null(strstr(seven, "<td class=\"num\"><p>12345"
+		    "</p>"));
 		sum = 0;
-		for (const char *p = seven; (p = strstr(p, "<col style=\"width: "))
-		    != NULL; p++)
-			sum += strtod(p + strlen("<col style=\"width: "), NULL);
+		for (const char *p = seven; (p = strstr(p, COL)) != NULL; p++)
+			sum += strtod(p + strlen(COL), NULL);
 		assert_true(sum > 99.6 && sum < 100.4);
 		buf_fini(&out);
 		document_fini(&d);
