@@ -477,6 +477,7 @@ struct shares {
 	unsigned char u[SHARES_MAX][DOC_MAX_COLUMNS];	/* [0]: the start */
 	double	 tw[DOC_MAX_COLUMNS][SHARE_WIDTHS];	/* text widths by u */
 	size_t	 total[SHARES_MAX];
+	size_t	 sum[SHARES_MAX], span[SHARES_MAX];	/* the group's */
 };
 
 /* What the measuring pass carries from group to group. */
@@ -536,38 +537,36 @@ printed_cell(const struct doc_table *t, size_t i, size_t c)
 }
 
 /* One group into every share's height: each row as tall as its tallest
- * cell, the group at least as tall as its tallest spanning cell. */
+ * cell, the group at least as tall as its tallest spanning cell.  A row
+ * at a time, so that a group of any size takes no more memory. */
 static void
 measure_group_shares(struct measure *ms, const struct doc_row *rows,
     size_t n)
 {
 	const struct doc_table *t = ms->t;
 	struct shares *sh = ms->sh;
-	size_t (*lines)[DOC_MAX_COLUMNS][SHARE_WIDTHS];
+	size_t lines[DOC_MAX_COLUMNS][SHARE_WIDTHS];
 
-	lines = xreallocarray(NULL, n, sizeof *lines);
-	for (size_t i = 0; i < n; i++)
+	memset(sh->sum, 0, sizeof sh->sum);
+	memset(sh->span, 0, sizeof sh->span);
+	for (size_t i = 0; i < n; i++) {
 		for (size_t c = 0; c < t->ncols; c++)
 			if (printed_cell(t, i, c))
-				measure_cell(ms, &rows[i], c, lines[i][c]);
-	for (int k = 0; k < sh->n; k++) {
-		size_t sum = 0, span = 0;
-
-		for (size_t i = 0; i < n; i++) {
+				measure_cell(ms, &rows[i], c, lines[c]);
+		for (int k = 0; k < sh->n; k++) {
 			size_t h = 1;
 
 			for (size_t c = 0; c < t->ncols; c++)
 				if (!t->cols[c].span)
-					h = max_size(h,
-					    lines[i][c][sh->u[k][c]]);
-			sum += h;
+					h = max_size(h, lines[c][sh->u[k][c]]);
+				else if (i == 0)
+					sh->span[k] = max_size(sh->span[k],
+					    lines[c][sh->u[k][c]]);
+			sh->sum[k] += h;
 		}
-		for (size_t c = 0; c < t->ncols; c++)
-			if (t->cols[c].span)
-				span = max_size(span, lines[0][c][sh->u[k][c]]);
-		sh->total[k] += max_size(sum, span);
 	}
-	free(lines);
+	for (int k = 0; k < sh->n; k++)
+		sh->total[k] += max_size(sh->sum[k], sh->span[k]);
 }
 
 static void
