@@ -23,8 +23,31 @@
 #include "model.h"
 #include "strvec.h"
 
+/* A quoted row's columns: its number, the touchpoint, the needs, the
+ * specifics (the annex's but the process's, which a row's number
+ * names). */
+#define AMEND_ROW_COLUMNS	4
+
+/*
+ * The rows a sub-item quotes, cell by cell as the annex prints them: a
+ * row added or restated (AMEND_ROW_COLUMNS: «2.5», its touchpoint, needs
+ * and specifics), or a new process (DOC_COLUMNS: its № and name on its
+ * first row, one row a touchpoint).  The order prints them as a table
+ * after the sub-item's words.
+ */
+struct amend_quote {
+	char	*head;		/* the words before the rows: «дополнить
+				   строкой 2.5 следующего содержания:» */
+	size_t	 ncols;
+	struct doc_cell *cells;	/* nrows * ncols, row by row */
+	size_t	 nrows;		/* 0: the sub-item quotes no row */
+};
+
 struct amend {
-	struct strvec items;	/* sub-items without number or final mark */
+	struct strvec items;	/* sub-items without number or final mark,
+				   the rows they quote as text: «2.5 | … |
+				   … | …» (diff's wording, JSON) */
+	struct amend_quote *quotes;	/* one per item */
 	size_t	 rows_old;	/* rows of the revision amended */
 	size_t	 rows_changed;	/* rows the sub-items touch */
 	bool	 moved;		/* rows or processes change their order */
@@ -72,16 +95,20 @@ char	*amend_as_amended(const char *genitive, const char *const *dates,
 	    const char *const *nos, size_t n);
 
 /*
- * The draft of the order into d (begun by the caller, its page set):
- * the heading with blanks for the date and number, the title, the
- * preamble citing п. 5.3 of the Порядок, item 1 with a's sub-items (or
- * the new edition when a->restate), the final items and the signature.
- * org is the body in the nominative, list_title the list's title.  For a
- * new edition d keeps its annex and gets the grif of the annex to an
- * order; otherwise d->no_annex.
+ * The draft of the order into d (document_init'ed by the caller, its
+ * page set): the heading with blanks for the date and number, the title,
+ * the preamble citing п. 5.3 of the Порядок, item 1 with a's sub-items
+ * (the rows one quotes as a table of the annex's columns after its
+ * words) or the new edition when a->restate, the final items and the
+ * signature.  org is the body in the nominative, list_title the list's
+ * title.  For a new edition the annex follows on a page of its own, with
+ * the grif of the annex to an order; its table, without rows, is
+ * returned (nprocs: the processes it will print, for the № column), for
+ * the caller to fill; else NULL.
  */
-void	amend_document(struct document *d, const struct amend *a,
+struct doc_table *amend_document(struct document *d, const struct amend *a,
 	    const struct amend_style *st, const char *org,
-	    const char *list_title, const struct amend_orders *o);
+	    const char *list_title, const struct amend_orders *o,
+	    size_t nprocs);
 
 #endif

@@ -1,11 +1,17 @@
 /*
- * document.h - the list as a printed document, whatever the format.
+ * document.h - a printed document, whatever the format: a sequence of
+ * blocks, and the producer of the list's annex.
  *
- * Owns: what every printed form of the list shows and in which order — the
- * grif («УТВЕРЖДЕН приказом … от ДД.ММ.ГГГГ № …»), the title, the table's
- * header and its rows, cell by cell — and the page settings (size,
- * orientation, margins, font).  The text, HTML, DOCX and PDF writers lay
- * out the same struct document, so they cannot disagree on content.
+ * Owns: the document model — blocks of running text (title, caption,
+ * heading, paragraph, numbered clause, split line, grif), page breaks
+ * and tables of any columns (header cells, widths, cells that span a
+ * group's rows, list cells, the header repeated on every page, rows held
+ * or streamed a group at a time) — and the page settings (size,
+ * orientation, margins, font).  The text, HTML, DOCX and PDF writers
+ * walk the same blocks and know no column of any table, so they cannot
+ * disagree on content.  Also the annex (Приложение 1) as blocks: the
+ * grif («УТВЕРЖДЕН приказом … от ДД.ММ.ГГГГ № …»), the title, the
+ * caption and the five-column table of the list.
  */
 #ifndef PERECHEN_DOCUMENT_H
 #define PERECHEN_DOCUMENT_H
@@ -18,20 +24,29 @@
 #include "model.h"
 #include "strvec.h"
 
+/* The annex's columns, left to right (its producers' knowledge: no
+ * writer's). */
 #define DOC_COLUMNS 5
-#define DOC_NUM		0	/* the columns, left to right */
+#define DOC_NUM		0
 #define DOC_PROCESS	1
 #define DOC_TOUCHPOINT	2
 #define DOC_NEEDS	3
 #define DOC_SPECIFICS	4
 
-/* The mark in front of each of several needs: printed as a list, one need
- * a line, as the seed prints them.  A writer whose encoding lacks the en
+/* Column headers of the printed form (Приложение 1), left to right. */
+extern const char *const document_column_titles[DOC_COLUMNS];
+/* Their weights (struct doc_column): the needs, the longest text, the
+ * most; the № is fit to its numbers. */
+extern const double document_column_weights[DOC_COLUMNS];
+
+/* The mark in front of each paragraph of a list cell: one item a line,
+ * as the seed prints the needs.  A writer whose encoding lacks the en
  * dash may print "- " instead. */
 #define DOC_ITEM_MARK	"– "
 
-/* Column headers of the printed form (Приложение 1), left to right. */
-extern const char *const document_column_titles[DOC_COLUMNS];
+/* The most columns a table may have (writers keep per-column state in
+ * arrays of this size). */
+#define DOC_MAX_COLUMNS	16
 
 struct doc_page {
 	double	 width_mm;	/* 210 (A4 portrait) */
@@ -44,64 +59,112 @@ struct doc_page {
 	double	 font_pt;	/* 12 */
 };
 
-/* One touchpoint row of the table: the five cells, each a list of lines
- * (a line is one paragraph; writers wrap it to their column width). */
-struct doc_row {
-	size_t	 process;	/* place among the printed processes: № - 1 */
-	bool	 first;		/* first row of its process: № and process cells start here */
-	size_t	 span;		/* rows the № and process cells span (on the first row) */
-	struct strvec cells[DOC_COLUMNS];
+/*
+ * A column of a table.  Its width: a fit column is as wide as its widest
+ * paragraph and never wrapped (the №); the others share the rest of the
+ * table's width — in proportion to their weights, or, when the table is
+ * measured, as layout.h measures their content (the annex since issue
+ * 12).  The text table always keeps the weights: its lines are of a
+ * fixed width anyway, and a streamed table is then read once.
+ */
+struct doc_column {
+	const char *title;	/* the header cell ("" none); copied */
+	double	 weight;	/* > 0; ignored for a fit column */
+	bool	 fit;
+	const char *widest;	/* a fit column's widest text when known up
+				   front (the largest number of a streamed
+				   table), else NULL: measured from the rows */
+	bool	 centred;	/* its cells centred (the №) */
+	bool	 span;		/* its cell on a group's first row spans the
+				   group's rows (the № and the process); the
+				   group's other rows leave it empty */
+	bool	 group_head;	/* that spanning cell names its group (HTML's
+				   th scope="rowgroup") */
 };
 
-/* The rows of one printed process, its first row first. */
+/* A cell: its paragraphs, each wrapped by the writers to the column (a
+ * '\n' inside one breaks the line). */
+struct doc_cell {
+	struct strvec paras;
+	bool	 list;		/* each paragraph an item after DOC_ITEM_MARK
+				   (the needs, when a touchpoint meets
+				   several) */
+};
+
+/* A row of a table: as many cells as the table has columns. */
+struct doc_row {
+	bool	 first;		/* the first row of its group */
+	size_t	 span;		/* on a group's first row: the group's rows */
+	struct doc_cell cells[DOC_MAX_COLUMNS];
+};
+
+/* The rows of one group (rows bound by spans: a process of the annex),
+ * its first row first. */
 typedef void (*doc_group_fn)(void *ctx, const struct doc_row *rows,
     size_t n);
 
 /*
- * Where the rows come from when a list is too large to hold: each(src,
- * fn, ctx) calls fn with the rows of every printed process in order,
- * building them one process at a time (document_process_rows), and may
- * be called again (writers measure the columns before they write).  A
- * source that fails stops calling fn and keeps the failure for its
- * owner, who then drops what the writer made.
+ * Where a table's rows come from when they are too many to hold: each(src,
+ * fn, ctx) calls fn with every group in order, building them one at a
+ * time, and may be called again (writers measure the columns before they
+ * write).  A source that fails stops calling fn and keeps the failure for
+ * its owner, who then drops what the writer made.
  */
 struct doc_source {
 	void	(*each)(void *src, doc_group_fn fn, void *ctx);
 	void	*src;
 };
 
+struct doc_table {
+	struct doc_column cols[DOC_MAX_COLUMNS];	/* titles owned */
+	size_t	 ncols;
+	bool	 measured;	/* see struct doc_column */
+	bool	 repeat_header;	/* the header on top of every page the
+				   table runs on, where the format can */
+	struct doc_row *rows;	/* all of them, when source.each is NULL */
+	size_t	 nrows;
+	size_t	 group;		/* the last group's first row */
+	struct doc_source source;	/* else the rows come from here */
+	char	*before, *after;	/* lines flush left just above and
+					   below the table, "" none: the
+					   quotation marks of a table an
+					   order quotes */
+};
+
 /*
- * A block of running text before the annex: what an order is made of.
- * The writers lay each out across the body of the page; a '\n' inside
- * text breaks the line without starting a new block.
+ * The blocks a document is made of, printed in order.  A '\n' inside a
+ * block's text breaks the line without starting a new block.
  */
 enum doc_block_kind {
-	DOC_HEADING,	/* centred, bold: the body, «П Р И К А З», the title */
+	DOC_TITLE,	/* the document's title, bold, centred: «ПЕРЕЧЕНЬ …» */
+	DOC_CAPTION,	/* under the title, centred: «Рабочая версия …» */
+	DOC_HEADING,	/* centred, bold: the body, «П Р И К А З», the
+			   order's title */
 	DOC_PARAGRAPH,	/* justified, the first line indented */
+	DOC_CLAUSE,	/* a numbered clause: its number (right) then its
+			   text, as a paragraph: items «1.», sub-items «1)» */
 	DOC_SPLIT,	/* text at the left margin, right at the right one:
 			   the blank date and number, the signature */
+	DOC_GRIF,	/* lines flush left in a block at the right of the
+			   page: «УТВЕРЖДЕН приказом …» */
+	DOC_PAGE_BREAK,	/* what follows starts a new page (the annex) */
+	DOC_TABLE,
 };
 
 struct doc_block {
 	enum doc_block_kind kind;
 	char	*text;
-	char	*right;		/* DOC_SPLIT only; else "" */
+	char	*right;		/* DOC_SPLIT's right end, DOC_CLAUSE's number;
+				   else "" */
+	struct doc_table *table;	/* DOC_TABLE only */
 };
 
 struct document {
-	struct doc_block *blocks;	/* printed first, in order */
+	struct doc_block *blocks;
 	size_t	 nblocks;
-	bool	 no_annex;	/* only the blocks: no grif, title, table */
-	char	*grif;		/* lines joined by '\n'; "" when none */
-	char	*title;		/* "ПЕРЕЧЕНЬ\n<title>" */
-	char	*caption;	/* under the title: "Рабочая версия …"; "" none */
-	struct doc_row *rows;	/* all of them, when source.each is NULL */
-	size_t	 nrows;
+	char	*title;		/* the document's name (the PDF's and the
+				   web page's title), lines joined by '\n' */
 	struct doc_page page;
-	struct doc_source source;	/* else the rows come from here */
-	size_t	 nprocs;	/* processes printed: known up front with a
-				   source (the № column is as wide as the
-				   largest) */
 };
 
 /* A4 portrait, margins 30/10/20/20 mm, Times New Roman 12 pt. */
@@ -114,6 +177,43 @@ void	doc_page_defaults(struct doc_page *p);
  */
 int	doc_page_set(struct doc_page *p, const char *key, const char *value,
 	    struct error *err);
+
+/* An empty document: no blocks, the default page, title "". */
+void	document_init(struct document *d);
+void	document_fini(struct document *d);
+
+/*
+ * Append a block of kind k to d (text and right copied; NULL for "").
+ * Not for DOC_TABLE: document_add_table.
+ */
+void	document_add_block(struct document *d, enum doc_block_kind k,
+	    const char *text, const char *right);
+
+/*
+ * Append a table of the ncols (1..DOC_MAX_COLUMNS) columns cols (copied)
+ * to d, without rows; the rows are added by doc_table_add_row, or come
+ * from its source.  The table is d's.
+ */
+struct doc_table *document_add_table(struct document *d,
+	    const struct doc_column *cols, size_t ncols);
+
+/*
+ * Append a row of empty cells to t: the first of a new group, or the
+ * next of the last group (whose first row's span it counts).  The row is
+ * t's, valid until the next row is added.
+ */
+struct doc_row *doc_table_add_row(struct doc_table *t, bool first);
+
+/* Drop t's rows, keeping the rest. */
+void	doc_table_rows_clear(struct doc_table *t);
+
+/* fn with the rows of each group of t, in order: from t->rows, or from
+ * t->source. */
+void	doc_table_each_group(const struct doc_table *t, doc_group_fn fn,
+	    void *ctx);
+
+/* The first table of d, or NULL. */
+struct doc_table *document_table(const struct document *d);
 
 /*
  * The body as the grif of header h names it, «приказом <this>»: the
@@ -134,64 +234,42 @@ char	*document_grif(const char *org_genitive, const char *wording,
 	    const char *order_date, const char *order_no);
 
 /*
- * Build the document of list l: rows of the processes and their touchpoints
- * that are not excluded (a process without any prints one row of empty
- * cells; an excluded process prints nothing, and the № runs on
- * consecutively over the processes printed), cells as the printed form
- * has them: № ("1"), the process, the
- * touchpoint (name as written, then on its own line each contact the
- * name does not hold verbatim), the needs (one
- * per line), the specifics (the channel type, then the specifics text).
- * grif and caption are copied.  d is filled; free with document_fini.
+ * The annex of a list into d: the grif (none when ""), the title
+ * «ПЕРЕЧЕНЬ» and the list's title list_title, the caption (none when
+ * ""), and its table without rows: the five columns, № as wide as its
+ * widest number (nprocs, the processes printed, tells it up front; 0:
+ * measured from the rows), № and process spanning their process's rows,
+ * the header on every page.  d's title, if still "", becomes the annex's.
+ * Returns the table, d's.
+ */
+struct doc_table *document_annex(struct document *d, const char *list_title,
+	    const char *grif, const char *caption, size_t nprocs);
+
+/*
+ * Append to annex table t the rows of process p as the annex prints it,
+ * the process being the printed-th printed one (0, 1, …: its № is printed
+ * + 1): its touchpoints that are not excluded, one row each (a process
+ * without any prints one row of empty cells), the № and the process on
+ * the first.  Returns false, adding nothing, for an excluded process.
+ */
+bool	document_process_rows(struct doc_table *t, const struct process *p,
+	    size_t printed);
+
+/*
+ * Build the annex of list l into d (document_init'ed here): the
+ * processes that are not excluded, the № running on consecutively over
+ * those printed; cells as the printed form has them: № ("1"), the
+ * process, the touchpoint (name as written, then on its own line each
+ * contact the name does not hold verbatim), the needs (one per line, a
+ * list when several), the specifics (the channel type, then the
+ * specifics text).  Free with document_fini.
  */
 void	document_build(struct document *d, const struct list *l,
 	    const char *grif, const char *caption);
-void	document_fini(struct document *d);
-
-/*
- * A document without rows yet: the grif, the title of a list whose
- * header title is list_title, the caption; rows are added by
- * document_process_rows, or come from d->source.  Free with
- * document_fini.
- */
-void	document_begin(struct document *d, const char *list_title,
-	    const char *grif, const char *caption);
-/*
- * Append to d the rows of process p as document_build prints it, the
- * process being the printed-th printed one (0, 1, …: its № is printed +
- * 1).  Returns false, adding nothing, for an excluded process.
- */
-bool	document_process_rows(struct document *d, const struct process *p,
-	    size_t printed);
-/*
- * Append a block of kind k to d (text and right copied; right NULL for
- * "").  The annex, unless d->no_annex, starts on a page of its own after
- * the blocks.
- */
-void	document_add_block(struct document *d, enum doc_block_kind k,
-	    const char *text, const char *right);
 
 /* The touchpoint, needs and specifics cells of tp as the annex prints
- * them into r's cells (initialised by the caller). */
-void	document_fill_touchpoint(struct doc_row *r,
+ * them into r's cells at, at + 1 and at + 2. */
+void	document_fill_touchpoint(struct doc_row *r, size_t at,
 	    const struct touchpoint *tp);
-
-/* Drop d's rows, keeping the rest. */
-void	document_rows_clear(struct document *d);
-
-/* How many processes d prints (the largest №). */
-size_t	document_nprocs(const struct document *d);
-
-/* fn with the rows of each printed process of d, in order: from d->rows,
- * or from d->source. */
-void	document_each_group(const struct document *d, doc_group_fn fn,
-	    void *ctx);
-
-/*
- * Whether the paragraphs of cell c of row r are items of a list, each
- * printed on a line of its own after DOC_ITEM_MARK: the needs, when a
- * touchpoint meets several.
- */
-bool	document_cell_is_list(const struct doc_row *r, int c);
 
 #endif

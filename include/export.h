@@ -1,9 +1,9 @@
 /*
  * export.h - the list written out: a printed text table and CSV.
  *
- * Owns: struct export_opts and the two writers.  The text table lays out
- * the printed document (document.h: grif, title, caption, rows) that every
- * print format shares; CSV takes the whole list in memory (as
+ * Owns: struct export_opts and the two writers.  The text writer lays out
+ * the printed document (document.h's blocks) that every print format
+ * shares; CSV takes the whole list in memory (as
  * store_load_list() or import produce it), since it carries every field.
  * Both append a complete document to a caller's buffer, already in the
  * target encoding, so the caller can write it in one go and never leaves
@@ -49,23 +49,28 @@ struct export_opts {
 #define EXPORT_OPTS_INIT { NULL, EXPORT_WIDTH_DEFAULT, true, 0, 0 }
 
 /*
- * The printed document d as a text table of exactly o->width columns on
- * every line (EXPORT_WIDTH_MIN..EXPORT_WIDTH_MAX): the grif as a block at
- * the right edge, the title and the caption centred, then the table with
- * the № and process cells merged over their process's rows, several needs
- * each after a dash.  d->page is not consulted (a plain printer has its
- * own page).
+ * The printed document d as text of exactly o->width columns on every
+ * line (EXPORT_WIDTH_MIN..EXPORT_WIDTH_MAX), its blocks in order, a blank
+ * line after each: the grif as a block at the right edge, a title, caption
+ * or heading centred, a paragraph or clause flush left, a split line's
+ * ends at the edges, a page break a form feed (its pages numbered anew),
+ * a table drawn in box characters, its columns by their weights (a fit
+ * column as wide as its widest text), a spanning cell merged over its
+ * group's rows, a list cell's items each after a dash.  d->page is not
+ * consulted (a plain printer has its own page).
  *
- * With o->page_length (EXPORT_PAGE_LENGTH_MIN..MAX) the table is cut into
+ * With o->page_length (EXPORT_PAGE_LENGTH_MIN..MAX) a table is cut into
  * pages of at most that many lines, a form feed between them: each page
  * after the first starts with its number centred, a blank line and the
- * table's header; a row moves whole to the next page when it does not fit
- * the rest of one (only a row longer than a page is split, between lines);
- * every page's table is closed by its bottom rule.
+ * table's header (when it repeats); a row moves whole to the next page
+ * when it does not fit the rest of one (only a row longer than a page is
+ * split, between lines), a group going on names itself again; every
+ * page's table is closed by its bottom rule.
  *
  * Appends to out; *replaced (may be NULL) is the number of characters
  * written as '?'.  Returns 0, or -1 with err (a width or page length out of
- * range, an unknown encoding).
+ * range, a page too short for the header of the first table after a page
+ * break and what heads it, an unknown encoding).
  */
 int	export_txt(const struct document *d, const struct export_opts *o,
 	    struct buf *out, size_t *replaced, struct error *err);

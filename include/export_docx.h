@@ -2,9 +2,10 @@
  * export_docx.h - the printed document as a Word file (DOCX).
  *
  * Owns: the Office Open XML package of the list, for clerks who paste the
- * list into the approving order: a real Word table (№ and process cells
- * merged down their process's rows with w:vMerge, the header row repeated
- * on every page with w:tblHeader), the grif as a block at the right of the
+ * list into the approving order: real Word tables of any columns
+ * (spanning cells, the annex's № and process, merged down their group's
+ * rows with w:vMerge, the header row repeated on every page with
+ * w:tblHeader when the table asks), the grif as a block at the right of the
  * first page, the title centred in bold, the caption under it, named
  * paragraph styles in the document's font and size, the page size and
  * margins of d->page, page numbers centred at the top from the second

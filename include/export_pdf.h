@@ -2,10 +2,11 @@
  * export_pdf.h - the printed document as a PDF file.
  *
  * Owns: laying out a struct document (document.h) on PDF pages through
- * pango and cairo: the grif at the top right of the first page, the
- * centred bold title, the revision caption under it, then the table with
- * its header row repeated on every page, the № and process cells merged
- * over their touchpoints (and repeated at the top of a page a process
+ * pango and cairo, its blocks in order: the grif at the top right, the
+ * centred bold title, the revision caption under it, an order's running
+ * text, and tables of any columns with the header row repeated on every
+ * page when they ask, spanning cells (the annex's № and process) merged
+ * over their group's rows (and repeated at the top of a page the group
  * continues on), page numbers from the second page centred at the top
  * (ГОСТ Р 7.0.97).  A row never breaks mid-line: a row that does not fit
  * moves to the next page, and only a row taller than a whole page is split,

@@ -7,12 +7,12 @@
  * slash between two letters («контрольно-надзорной»); inside an e-mail
  * address or URL only after «@», «.», «/», «-»; and a piece still wider
  * than its column cut, with a hyphen, as the only thing ever broken — and
- * the widths of the columns:
- * № as wide as its widest number, the process column at least as wide as
- * its longest word, every other column too as far as the page allows, the
- * rest of the width shared by how much text each column holds (none wider
- * than its longest paragraph), unless another share makes the table fewer
- * lines tall.
+ * the widths of a table's columns (document.h's struct doc_column):
+ * a fit column (the №) as wide as its widest number, the first wrapping
+ * column (the process) at least as wide as its longest word, every other
+ * column too as far as the page allows, the rest of the width shared by
+ * how much text each column holds (none wider than its longest
+ * paragraph), unless another share makes the table fewer lines tall.
  *
  * Widths are measured by a metric the caller gives, in points: the PDF
  * measures with the font it draws with; DOCX and HTML, whose reader lays
@@ -72,12 +72,17 @@ void	layout_wrap(const char *text, double width,
 	    const struct layout_metric *m, struct strvec *lines);
 
 /*
- * The widths in points of the columns of d's table, text_width in all,
- * each cell padded by pad (both sides together) — see above; the
- * headings' words count too.  A list cell's paragraphs
- * (document_cell_is_list) count with DOC_ITEM_MARK.
+ * The widths in points of the columns of table t, text_width in all,
+ * each cell padded by pad (both sides together): a fit column as wide as
+ * its widest paragraph; the others by their weights, or, for a measured
+ * table, as above — the first of them at least as wide as its longest
+ * word, the rest too as far as the page allows, the room left shared by
+ * how much text each holds, unless another share (tried for up to four
+ * such columns) makes the table fewer lines tall.  The headings' words
+ * count too; a list cell's paragraphs count with DOC_ITEM_MARK.
  */
-void	layout_columns(const struct document *d, const struct layout_metric *m,
-	    double text_width, double pad, double w[DOC_COLUMNS]);
+void	layout_columns(const struct doc_table *t,
+	    const struct layout_metric *m, double text_width, double pad,
+	    double w[DOC_MAX_COLUMNS]);
 
 #endif

@@ -128,6 +128,7 @@ order_draft_document(struct store *st, const struct order_draft *o,
     struct document *d, struct error *err)
 {
 	struct amend_orders orders;
+	struct doc_table *annex;
 	struct doc_page page;
 	char *wording = NULL, *gen, *date = NULL, *no = NULL, *amended = NULL;
 
@@ -146,13 +147,13 @@ order_draft_document(struct store *st, const struct order_draft *o,
 	orders.date = date;
 	orders.no = no;
 	orders.amended = amended;
-	document_begin(d, o->new.hdr.title, NULL, NULL);
+	document_init(d);
 	d->page = page;
-	amend_document(d, &o->a, &o->style, o->old.hdr.org, o->old.hdr.title,
-	    &orders);
+	annex = amend_document(d, &o->a, &o->style, o->old.hdr.org,
+	    o->old.hdr.title, &orders, 0);
 	/* A new edition prints the whole list as its annex. */
-	for (size_t k = 0, i = 0; o->a.restate && k < o->new.nprocs; k++)
-		if (document_process_rows(d, &o->new.procs[k], i))
+	for (size_t k = 0, i = 0; annex != NULL && k < o->new.nprocs; k++)
+		if (document_process_rows(annex, &o->new.procs[k], i))
 			i++;
 	free(gen);
 	free(date);

@@ -512,7 +512,7 @@ printout_load(struct store *st, const struct printout *p,
 struct printout_source {
 	struct store *st;
 	int64_t	 rev;		/* 0: the working copy */
-	struct document rows;	/* one process's rows */
+	struct doc_table rows;	/* one process's rows */
 	int	 rc;
 	struct error err;
 	/* the walk under way */
@@ -536,7 +536,7 @@ printout_source_step(void *ctx, struct process *p, size_t index,
 	if (document_process_rows(&s->rows, p, s->printed)) {
 		s->printed++;
 		s->group(s->ctx, s->rows.rows, s->rows.nrows);
-		document_rows_clear(&s->rows);
+		doc_table_rows_clear(&s->rows);
 	}
 	return 0;
 }
@@ -646,6 +646,7 @@ printout_render_snapshot(struct store *st, const struct printout *p,
 	struct list_header h;
 	struct doc_page page;
 	struct document d;
+	struct doc_table *annex;
 	struct catalog cat;
 	char *wording = NULL, *grif = NULL, *caption = NULL;
 	int64_t printed = PRINTOUT_WORKING, *ids = NULL;
@@ -674,16 +675,18 @@ printout_render_snapshot(struct store *st, const struct printout *p,
 			rc = export_csv_each(printout_each_process, &src, &cat,
 			    &p->opts, out, replaced, err);
 	} else if (rc == 0) {
-		document_begin(&src.rows, "", NULL, NULL);
-		document_begin(&d, h.title, grif, p->caption != NULL ?
-		    p->caption : caption);
+		/* The annex: its rows read a process at a time as a writer
+		 * asks for them. */
+		document_init(&d);
 		d.page = page;
-		d.source.each = printout_each_group;
-		d.source.src = &src;
-		d.nprocs = nprinted;
+		annex = document_annex(&d, h.title, grif, p->caption != NULL ?
+		    p->caption : caption, nprinted);
+		annex->source.each = printout_each_group;
+		annex->source.src = &src;
 		rc = printout_write_document(p, &d, out, replaced, err);
 		document_fini(&d);
-		document_fini(&src.rows);
+		doc_table_rows_clear(&src.rows);
+		free(src.rows.rows);
 	}
 	if (rc == 0 && src.rc != 0) {
 		*err = src.err;

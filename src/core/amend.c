@@ -144,13 +144,13 @@ changed(const struct amend_changed *c, int64_t id)
 static char *
 cell_text(const struct doc_row *r, int c)
 {
-	bool list = document_cell_is_list(r, c);
+	const struct doc_cell *cell = &r->cells[c];
 	struct buf b;
 
 	buf_init(&b);
-	for (size_t i = 0; i < r->cells[c].n; i++)
+	for (size_t i = 0; i < cell->paras.n; i++)
 		buf_printf(&b, "%s%s%s", i > 0 ? "\n" : "",
-		    list ? DOC_ITEM_MARK : "", r->cells[c].v[i]);
+		    cell->list ? DOC_ITEM_MARK : "", cell->paras.v[i]);
 	return buf_detach(&b);
 }
 
@@ -159,15 +159,15 @@ row_fill(struct doc_row *r, const struct touchpoint *tp)
 {
 	memset(r, 0, sizeof *r);
 	for (int c = 0; c < DOC_COLUMNS; c++)
-		strvec_init(&r->cells[c]);
-	document_fill_touchpoint(r, tp);
+		strvec_init(&r->cells[c].paras);
+	document_fill_touchpoint(r, DOC_TOUCHPOINT, tp);
 }
 
 static void
 row_fini(struct doc_row *r)
 {
 	for (int c = 0; c < DOC_COLUMNS; c++)
-		strvec_fini(&r->cells[c]);
+		strvec_fini(&r->cells[c].paras);
 }
 
 /* A cell on one line, as the guide quotes a row: its paragraphs joined
@@ -175,13 +175,13 @@ row_fini(struct doc_row *r)
 static char *
 cell_inline(const struct doc_row *r, int c)
 {
-	bool list = document_cell_is_list(r, c);
+	const struct doc_cell *cell = &r->cells[c];
 	struct buf b;
 
 	buf_init(&b);
-	for (size_t i = 0; i < r->cells[c].n; i++)
-		buf_printf(&b, "%s%s", i == 0 ? "" : list ? "; " : " ",
-		    r->cells[c].v[i]);
+	for (size_t i = 0; i < cell->paras.n; i++)
+		buf_printf(&b, "%s%s", i == 0 ? "" : cell->list ? "; " : " ",
+		    cell->paras.v[i]);
 	return buf_detach(&b);
 }
 
@@ -204,16 +204,81 @@ row_quote(struct buf *b, const char *num, const struct touchpoint *tp)
 	row_fini(&r);
 }
 
+/* A new quote of a sub-item: the words before its rows, head, and its
+ * columns, AMEND_ROW_COLUMNS or DOC_COLUMNS. */
+static void
+quote_begin(struct amend_quote *q, const char *head, size_t ncols)
+{
+	memset(q, 0, sizeof *q);
+	q->head = xstrdup(head);
+	q->ncols = ncols;
+}
+
+/* A row of q, its cells empty. */
+static struct doc_cell *
+quote_row(struct amend_quote *q)
+{
+	struct doc_cell *row;
+
+	q->cells = xreallocarray(q->cells, (q->nrows + 1) * q->ncols,
+	    sizeof *q->cells);
+	row = &q->cells[q->nrows++ * q->ncols];
+	memset(row, 0, q->ncols * sizeof *row);
+	for (size_t c = 0; c < q->ncols; c++)
+		strvec_init(&row[c].paras);
+	return row;
+}
+
+/* Touchpoint tp into the cells of a row of q from column at on, as the
+ * annex prints them. */
+static void
+quote_touchpoint(struct amend_quote *q, struct doc_cell *row, size_t at,
+    const struct touchpoint *tp)
+{
+	struct doc_row r;
+
+	row_fill(&r, tp);
+	for (size_t c = 0; c < 3; c++) {
+		row[at + c] = r.cells[DOC_TOUCHPOINT + c];
+		strvec_init(&r.cells[DOC_TOUCHPOINT + c].paras);
+	}
+	row_fini(&r);
+	(void)q;
+}
+
+/* Row num (its number) quoted as a row of the annex's columns but the
+ * process's: «2.5 | … | … | …». */
+static void
+quote_one_row(struct amend_quote *q, const char *head, const char *num,
+    const struct touchpoint *tp)
+{
+	struct doc_cell *row;
+
+	quote_begin(q, head, AMEND_ROW_COLUMNS);
+	row = quote_row(q);
+	strvec_push(&row[0].paras, num);
+	quote_touchpoint(q, row, 1, tp);
+}
+
+static void
+quote_fini(struct amend_quote *q)
+{
+	for (size_t i = 0; i < q->nrows * q->ncols; i++)
+		strvec_fini(&q->cells[i].paras);
+	free(q->cells);
+	free(q->head);
+	memset(q, 0, sizeof *q);
+}
+
 /* The one printed line of cell c that differs between o and n, when they
  * have as many lines and the old one occurs once: its index, else -1. */
 static int
 one_line_changed(const struct doc_row *o, const struct doc_row *n, int c)
 {
-	const struct strvec *a = &o->cells[c], *b = &n->cells[c];
+	const struct strvec *a = &o->cells[c].paras, *b = &n->cells[c].paras;
 	int at = -1;
 
-	if (a->n != b->n || a->n < 2 || document_cell_is_list(o, c) !=
-	    document_cell_is_list(n, c))
+	if (a->n != b->n || a->n < 2 || o->cells[c].list != n->cells[c].list)
 		return -1;
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->v[i], b->v[i]) != 0) {
@@ -240,8 +305,8 @@ cell_item(struct buf *b, const char *num, const struct doc_row *o,
 
 	if (line >= 0)
 		buf_printf(b, "в строке %s в графе «%s» слова «%s» заменить "
-		    "словами «%s»", num, title, o->cells[c].v[line],
-		    n->cells[c].v[line]);
+		    "словами «%s»", num, title, o->cells[c].paras.v[line],
+		    n->cells[c].paras.v[line]);
 	else if (ot[0] == '\0' && strchr(nt, '\n') == NULL)
 		buf_printf(b, "в строке %s графу «%s» дополнить словами «%s»",
 		    num, title, nt);
@@ -264,9 +329,16 @@ void_words(const struct amend_style *st)
 	return st->exclude ? "исключить" : "признать утратившей силу";
 }
 
+/* Sub-item b's text, and the rows it quotes q (NULL: none). */
 static void
-add_item(struct amend *a, struct buf *b)
+add_item(struct amend *a, struct buf *b, struct amend_quote *q)
 {
+	a->quotes = xreallocarray(a->quotes, a->items.n + 1,
+	    sizeof *a->quotes);
+	if (q != NULL)
+		a->quotes[a->items.n] = *q;
+	else
+		memset(&a->quotes[a->items.n], 0, sizeof *a->quotes);
 	strvec_push_owned(&a->items, buf_detach(b));
 }
 
@@ -276,6 +348,7 @@ static void
 item_changed_row(struct amend *a, const char *num, const struct touchpoint *o,
     const struct touchpoint *n)
 {
+	struct amend_quote q;
 	struct doc_row ro, rn;
 	int diff = 0, last = 0;
 	struct buf b;
@@ -294,14 +367,15 @@ item_changed_row(struct amend *a, const char *num, const struct touchpoint *o,
 	}
 	buf_init(&b);
 	if (diff > 1) {
-		buf_printf(&b, "строку %s изложить в следующей редакции:\n",
-		    num);
+		buf_printf(&b, "строку %s изложить в следующей редакции:", num);
+		quote_one_row(&q, b.data, num, n);
+		buf_putc(&b, '\n');
 		row_quote(&b, num, n);
 	} else if (diff == 1) {
 		cell_item(&b, num, &ro, &rn, last);
 	}
 	if (diff > 0) {
-		add_item(a, &b);
+		add_item(a, &b, diff > 1 ? &q : NULL);
 		a->rows_changed++;
 	}
 	buf_fini(&b);
@@ -317,19 +391,22 @@ item_void(struct amend *a, const struct amend_style *st, const char *num,
 
 	buf_init(&b);
 	buf_printf(&b, "строку %s %s", num, void_words(st));
-	add_item(a, &b);
+	add_item(a, &b, NULL);
 	a->rows_changed += rows > 0 ? rows : 1;
 }
 
 static void
 item_added_row(struct amend *a, const char *num, const struct touchpoint *tp)
 {
+	struct amend_quote q;
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, "дополнить строкой %s следующего содержания:\n", num);
+	buf_printf(&b, "дополнить строкой %s следующего содержания:", num);
+	quote_one_row(&q, b.data, num, tp);
+	buf_putc(&b, '\n');
 	row_quote(&b, num, tp);
-	add_item(a, &b);
+	add_item(a, &b, &q);
 	a->rows_changed++;
 }
 
@@ -341,21 +418,26 @@ item_rename(struct amend *a, size_t num, const char *was, const char *now)
 	buf_init(&b);
 	buf_printf(&b, "в строке %zu в графе «%s» слова «%s» заменить словами "
 	    "«%s»", num, document_column_titles[DOC_PROCESS], was, now);
-	add_item(a, &b);
+	add_item(a, &b, NULL);
 	a->rows_changed++;
 }
 
-/* A process new to the printed list, with its rows, as row num. */
+/* A process new to the printed list, with its rows, as row num: quoted
+ * as the annex prints it, № and name beside its rows. */
 static void
 item_added_process(struct amend *a, const struct amend_side *ns, size_t pi,
     size_t num)
 {
 	const struct amend_proc *ap = &ns->procs[pi];
+	struct amend_quote q;
+	struct doc_cell *row = NULL;
 	struct buf b;
+	char *n;
 
 	buf_init(&b);
-	buf_printf(&b, "дополнить строкой %zu следующего содержания:\n"
-	    "«%zu | %s»", num, num, ap->p->name);
+	buf_printf(&b, "дополнить строкой %zu следующего содержания:", num);
+	quote_begin(&q, b.data, DOC_COLUMNS);
+	buf_printf(&b, "\n«%zu | %s»", num, ap->p->name);
 	for (size_t i = ap->first; i < ap->first + ap->nrows; i++) {
 		char *rn;
 
@@ -363,8 +445,15 @@ item_added_process(struct amend *a, const struct amend_side *ns, size_t pi,
 		buf_putc(&b, '\n');
 		row_quote(&b, rn, ns->rows[i].tp);
 		free(rn);
+		row = quote_row(&q);
+		quote_touchpoint(&q, row, DOC_TOUCHPOINT, ns->rows[i].tp);
 	}
-	add_item(a, &b);
+	/* № and name on the first row. */
+	row = ap->nrows > 0 ? q.cells : quote_row(&q);
+	n = xasprintf("%zu", num);
+	strvec_push_owned(&row[DOC_NUM].paras, n);
+	strvec_push(&row[DOC_PROCESS].paras, ap->p->name);
+	add_item(a, &b, &q);
 	a->rows_changed += ap->nrows > 0 ? ap->nrows : 1;
 }
 
@@ -462,6 +551,9 @@ amend_build(const struct list *old, const struct list *new,
 void
 amend_fini(struct amend *a)
 {
+	for (size_t i = 0; a->quotes != NULL && i < a->items.n; i++)
+		quote_fini(&a->quotes[i]);
+	free(a->quotes);
 	strvec_fini(&a->items);
 	memset(a, 0, sizeof *a);
 }
@@ -536,6 +628,19 @@ approved_by(const struct amend_orders *o, const char *form)
 	    o->no, o->amended[0] != '\0' ? " " : "", o->amended);
 }
 
+/* A block of kind k, its text formatted from fmt and ap. */
+static void
+add_formatted(struct document *d, enum doc_block_kind k, const char *num,
+    const char *fmt, va_list ap)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_vprintf(&b, fmt, ap);
+	document_add_block(d, k, b.data, num);
+	buf_fini(&b);
+}
+
 static void
 para(struct document *d, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
@@ -543,14 +648,25 @@ static void
 para(struct document *d, const char *fmt, ...)
 {
 	va_list ap;
-	struct buf b;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	add_formatted(d, DOC_PARAGRAPH, NULL, fmt, ap);
 	va_end(ap);
-	document_add_block(d, DOC_PARAGRAPH, b.data, NULL);
-	buf_fini(&b);
+}
+
+static void
+clause(struct document *d, const char *num, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+
+/* A numbered clause: an item «1.» or a sub-item «1)». */
+static void
+clause(struct document *d, const char *num, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_formatted(d, DOC_CLAUSE, num, fmt, ap);
+	va_end(ap);
 }
 
 /* The heading, the title, the preamble. */
@@ -572,7 +688,7 @@ order_head(struct document *d, const struct amend_style *st,
 	    "%s", title, by) : xasprintf("О внесении изменений в приказ %s от "
 	    "%s № %s", o->genitive, shown, o->no);
 	document_add_block(d, DOC_HEADING, u, NULL);
-	/* Without the annex the order's title names the document. */
+	/* The order's title names the document. */
 	free(d->title);
 	d->title = u;
 	free(by);
@@ -582,7 +698,52 @@ order_head(struct document *d, const struct amend_style *st,
 	para(d, "п р и к а з ы в а ю:");
 }
 
-/* Item 1: the sub-items «1)», «2)», …, the last ending with «.». */
+/* The rows sub-item q quotes as a table of the annex's columns (a row:
+ * its number, not its process), in quotation marks, the sub-item's final
+ * mark after them. */
+static void
+quote_table(struct document *d, const struct amend_quote *q,
+    const char *mark)
+{
+	static const int row_cols[AMEND_ROW_COLUMNS] = {
+		DOC_NUM, DOC_TOUCHPOINT, DOC_NEEDS, DOC_SPECIFICS
+	};
+	struct doc_column cols[DOC_COLUMNS];
+	struct doc_table *t;
+	bool process = q->ncols == DOC_COLUMNS;
+
+	memset(cols, 0, sizeof cols);
+	for (size_t c = 0; c < q->ncols; c++) {
+		int annex = process ? (int)c : row_cols[c];
+
+		cols[c].title = document_column_titles[annex];
+		cols[c].weight = document_column_weights[annex];
+		cols[c].fit = cols[c].centred = annex == DOC_NUM;
+		cols[c].span = process && annex <= DOC_PROCESS;
+		cols[c].group_head = process && annex == DOC_PROCESS;
+	}
+	t = document_add_table(d, cols, q->ncols);
+	t->measured = true;
+	free(t->before);
+	t->before = xstrdup("«");
+	free(t->after);
+	t->after = xasprintf("»%s", mark);
+	for (size_t i = 0; i < q->nrows; i++) {
+		struct doc_row *r = doc_table_add_row(t, i == 0);
+
+		const struct doc_cell *from = &q->cells[i * q->ncols];
+
+		for (size_t c = 0; c < q->ncols; c++) {
+			for (size_t k = 0; k < from[c].paras.n; k++)
+				strvec_push(&r->cells[c].paras,
+				    from[c].paras.v[k]);
+			r->cells[c].list = from[c].list;
+		}
+	}
+}
+
+/* Item 1: the sub-items «1)», «2)», …, the last ending with «.»; one
+ * that quotes rows has them in a table after its words. */
 static void
 order_items(struct document *d, const struct amend *a, const char *title,
     const struct amend_orders *o)
@@ -590,17 +751,27 @@ order_items(struct document *d, const struct amend *a, const char *title,
 	char *by = approved_by(o, "утвержденный приказом");
 
 	if (a->restate) {
-		para(d, "1. Перечень %s, %s, изложить в новой редакции "
+		clause(d, "1.", "Перечень %s, %s, изложить в новой редакции "
 		    "согласно приложению к настоящему приказу.", title, by);
 		free(by);
 		return;
 	}
-	para(d, "1. Внести в Перечень %s, %s (далее — Перечень), следующие "
-	    "изменения:", title, by);
+	clause(d, "1.", "Внести в Перечень %s, %s (далее — Перечень), "
+	    "следующие изменения:", title, by);
 	free(by);
-	for (size_t i = 0; i < a->items.n; i++)
-		para(d, "%zu) %s%s", i + 1, a->items.v[i],
-		    i + 1 < a->items.n ? ";" : ".");
+	for (size_t i = 0; i < a->items.n; i++) {
+		const struct amend_quote *q = &a->quotes[i];
+		const char *mark = i + 1 < a->items.n ? ";" : ".";
+		char num[24];
+
+		snprintf(num, sizeof num, "%zu)", i + 1);
+		if (q->nrows == 0) {
+			clause(d, num, "%s%s", a->items.v[i], mark);
+			continue;
+		}
+		clause(d, num, "%s", q->head);
+		quote_table(d, q, mark);
+	}
 }
 
 /* The annex grif of a new edition: the amending order's number and date
@@ -618,36 +789,36 @@ annex_grif(const struct amend_orders *o)
 	    o->genitive);
 }
 
-void
+struct doc_table *
 amend_document(struct document *d, const struct amend *a,
     const struct amend_style *st, const char *org, const char *list_title,
-    const struct amend_orders *o)
+    const struct amend_orders *o, size_t nprocs)
 {
 	const char *title = list_title[0] != '\0' ? list_title :
 	    "точек взаимодействия с клиентом";
+	struct doc_table *annex;
+	char *grif;
 
 	order_head(d, st, org, title, o);
 	order_items(d, a, title, o);
-	para(d, "2. Разместить настоящий приказ на официальном сайте %s в "
-	    "информационно-телекоммуникационной сети «Интернет» в течение "
+	clause(d, "2.", "Разместить настоящий приказ на официальном сайте %s "
+	    "в информационно-телекоммуникационной сети «Интернет» в течение "
 	    "10 рабочих дней со дня его подписания.", o->genitive);
 	if (st->control[0] != '\0')
-		para(d, "3. Контроль за исполнением настоящего приказа "
+		clause(d, "3.", "Контроль за исполнением настоящего приказа "
 		    "возложить на %s.", st->control);
 	else
-		para(d, "3. Контроль за исполнением настоящего приказа "
+		clause(d, "3.", "Контроль за исполнением настоящего приказа "
 		    "оставляю за собой.");
 	document_add_block(d, DOC_SPLIT, st->position[0] != '\0' ?
 	    st->position : "____________________", st->signatory[0] != '\0' ?
 	    st->signatory : "____________________");
-	d->no_annex = !a->restate;
-	if (a->restate) {
-		free(d->title);
-		d->title = xasprintf("ПЕРЕЧЕНЬ%s%s", list_title[0] != '\0' ?
-		    "\n" : "", list_title);
-		free(d->grif);
-		d->grif = annex_grif(o);
-		free(d->caption);
-		d->caption = xstrdup("");
-	}
+	if (!a->restate)
+		return NULL;
+	/* The new edition: the annex on a page of its own. */
+	document_add_block(d, DOC_PAGE_BREAK, NULL, NULL);
+	grif = annex_grif(o);
+	annex = document_annex(d, list_title, grif, NULL, nprocs);
+	free(grif);
+	return annex;
 }

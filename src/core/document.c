@@ -1,4 +1,4 @@
-/* document.c - the list as a printed document: grif, title, rows, page. */
+/* document.c - the printed document: blocks, tables, page; the annex. */
 #include "document.h"
 
 #include <stdio.h>
@@ -18,6 +18,8 @@ const char *const document_column_titles[DOC_COLUMNS] = {
 	"Удовлетворяемые потребности клиента",
 	"Особенности взаимодействия с клиентом",
 };
+
+const double document_column_weights[DOC_COLUMNS] = { 0, 23, 25, 29, 23 };
 
 void
 doc_page_defaults(struct doc_page *p)
@@ -196,155 +198,28 @@ document_grif(const char *org_genitive, const char *wording,
 	    gen[0] ? " " : "", gen, d, m, y, order_no);
 }
 
-static struct doc_row *
-add_row(struct document *d, size_t process, bool first)
-{
-	struct doc_row *r;
-
-	d->rows = xreallocarray(d->rows, d->nrows + 1, sizeof *d->rows);
-	r = &d->rows[d->nrows++];
-	r->process = process;
-	r->first = first;
-	r->span = 1;
-	for (int c = 0; c < DOC_COLUMNS; c++)
-		strvec_init(&r->cells[c]);
-	return r;
-}
-
-/* The name as the clerk wrote it, then each contact it does not already
- * hold verbatim: every contact printed once, where it was written. */
 void
-document_fill_touchpoint(struct doc_row *r, const struct touchpoint *tp)
+document_init(struct document *d)
 {
-	strvec_push(&r->cells[2], tp->name);
-	for (size_t i = 0; i < tp->ncontacts; i++)
-		if (tp->contacts[i].value[0] != '\0' &&
-		    !contact_written_in(tp->name, &tp->contacts[i]))
-			strvec_push(&r->cells[2], tp->contacts[i].value);
-	for (size_t i = 0; i < tp->nneeds; i++)
-		strvec_push(&r->cells[3], tp->needs[i].wording);
-	if (tp->channel != CHANNEL_NONE)
-		strvec_push(&r->cells[4], channel_label(tp->channel));
-	if (tp->specifics[0] != '\0') {
-		const char *p = tp->specifics;
-
-		/* Specifics may hold several lines: one paragraph each. */
-		while (*p != '\0') {
-			size_t n = strcspn(p, "\n");
-
-			strvec_pushn(&r->cells[4], p, n);
-			p += n + (p[n] == '\n');
-		}
-	}
-}
-
-void
-document_begin(struct document *d, const char *list_title, const char *grif,
-    const char *caption)
-{
-	struct buf title;
-
 	memset(d, 0, sizeof *d);
 	doc_page_defaults(&d->page);
-	d->grif = xstrdup(grif != NULL ? grif : "");
-	d->caption = xstrdup(caption != NULL ? caption : "");
-	buf_init(&title);
-	buf_puts(&title, "ПЕРЕЧЕНЬ");
-	if (list_title[0] != '\0') {
-		buf_putc(&title, '\n');
-		buf_puts(&title, list_title);
-	}
-	d->title = buf_detach(&title);
+	d->title = xstrdup("");
 }
 
-bool
-document_process_rows(struct document *d, const struct process *p,
-    size_t printed)
+static void
+doc_table_free(struct doc_table *t)
 {
-	size_t first = d->nrows, n = 0;
-	char num[24];
-
-	if (p->excluded)
-		return false;
-	snprintf(num, sizeof num, "%zu", printed + 1);
-	for (size_t j = 0; j < p->ntps; j++) {
-		struct doc_row *r;
-
-		if (p->tps[j].excluded)
-			continue;
-		r = add_row(d, printed, n == 0);
-		document_fill_touchpoint(r, &p->tps[j]);
-		n++;
-	}
-	if (n == 0) {
-		add_row(d, printed, true);
-		n = 1;
-	}
-	d->rows[first].span = n;
-	strvec_push(&d->rows[first].cells[0], num);
-	strvec_push(&d->rows[first].cells[1], p->name);
-	return true;
-}
-
-void
-document_build(struct document *d, const struct list *l, const char *grif,
-    const char *caption)
-{
-	document_begin(d, l->hdr.title, grif, caption);
-	/* An excluded process is out of the published list: the № runs on
-	 * over the processes printed (i counts those). */
-	for (size_t k = 0, i = 0; k < l->nprocs; k++)
-		if (document_process_rows(d, &l->procs[k], i))
-			i++;
-}
-
-void
-document_rows_clear(struct document *d)
-{
-	for (size_t i = 0; i < d->nrows; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++)
-			strvec_fini(&d->rows[i].cells[c]);
-	d->nrows = 0;
-}
-
-size_t
-document_nprocs(const struct document *d)
-{
-	if (d->source.each != NULL)
-		return d->nprocs;
-	return d->nrows > 0 ? d->rows[d->nrows - 1].process + 1 : 0;
-}
-
-void
-document_each_group(const struct document *d, doc_group_fn fn, void *ctx)
-{
-	size_t r = 0;
-
-	if (d->source.each != NULL) {
-		d->source.each(d->source.src, fn, ctx);
+	if (t == NULL)
 		return;
+	doc_table_rows_clear(t);
+	free(t->rows);
+	for (size_t c = 0; c < t->ncols; c++) {
+		free((char *)t->cols[c].title);
+		free((char *)t->cols[c].widest);
 	}
-	while (r < d->nrows) {
-		size_t span = d->rows[r].span > 0 ? d->rows[r].span : 1;
-		size_t n = span < d->nrows - r ? span : d->nrows - r;
-
-		fn(ctx, &d->rows[r], n);
-		r += n;
-	}
-}
-
-void
-document_add_block(struct document *d, enum doc_block_kind k,
-    const char *text, const char *right)
-{
-	struct doc_block *b;
-
-	d->blocks = xreallocarray(d->blocks, d->nblocks + 1,
-	    sizeof *d->blocks);
-	b = &d->blocks[d->nblocks++];
-	b->kind = k;
-	b->text = xstrdup(text);
-	b->right = xstrdup(right != NULL ? right : "");
+	free(t->before);
+	free(t->after);
+	free(t);
 }
 
 void
@@ -353,18 +228,233 @@ document_fini(struct document *d)
 	for (size_t i = 0; i < d->nblocks; i++) {
 		free(d->blocks[i].text);
 		free(d->blocks[i].right);
+		doc_table_free(d->blocks[i].table);
 	}
 	free(d->blocks);
-	document_rows_clear(d);
-	free(d->rows);
-	free(d->grif);
 	free(d->title);
-	free(d->caption);
 	memset(d, 0, sizeof *d);
 }
 
-bool
-document_cell_is_list(const struct doc_row *r, int c)
+static struct doc_block *
+document_push(struct document *d, enum doc_block_kind k, const char *text,
+    const char *right)
 {
-	return c == DOC_NEEDS && r->cells[c].n > 1;
+	struct doc_block *b;
+
+	d->blocks = xreallocarray(d->blocks, d->nblocks + 1,
+	    sizeof *d->blocks);
+	b = &d->blocks[d->nblocks++];
+	b->kind = k;
+	b->text = xstrdup(text != NULL ? text : "");
+	b->right = xstrdup(right != NULL ? right : "");
+	b->table = NULL;
+	return b;
+}
+
+void
+document_add_block(struct document *d, enum doc_block_kind k,
+    const char *text, const char *right)
+{
+	document_push(d, k, text, right);
+}
+
+struct doc_table *
+document_add_table(struct document *d, const struct doc_column *cols,
+    size_t ncols)
+{
+	struct doc_block *b = document_push(d, DOC_TABLE, NULL, NULL);
+	struct doc_table *t = xcalloc(1, sizeof *t);
+
+	/* A producer's mistake, not the clerk's: never more than fit. */
+	if (ncols > DOC_MAX_COLUMNS)
+		ncols = DOC_MAX_COLUMNS;
+	t->ncols = ncols;
+	for (size_t c = 0; c < ncols; c++) {
+		t->cols[c] = cols[c];
+		t->cols[c].title = xstrdup(cols[c].title != NULL ?
+		    cols[c].title : "");
+		t->cols[c].widest = cols[c].widest != NULL ?
+		    xstrdup(cols[c].widest) : NULL;
+		if (t->cols[c].weight <= 0)
+			t->cols[c].weight = 1;
+	}
+	t->before = xstrdup("");
+	t->after = xstrdup("");
+	b->table = t;
+	return t;
+}
+
+struct doc_row *
+doc_table_add_row(struct doc_table *t, bool first)
+{
+	struct doc_row *r;
+
+	t->rows = xreallocarray(t->rows, t->nrows + 1, sizeof *t->rows);
+	r = &t->rows[t->nrows++];
+	memset(r, 0, sizeof *r);
+	r->first = first || t->nrows == 1;
+	r->span = 1;
+	for (size_t c = 0; c < DOC_MAX_COLUMNS; c++)
+		strvec_init(&r->cells[c].paras);
+	/* The group's first row counts its rows. */
+	if (r->first)
+		t->group = t->nrows - 1;
+	else
+		t->rows[t->group].span++;
+	return r;
+}
+
+void
+doc_table_rows_clear(struct doc_table *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t c = 0; c < DOC_MAX_COLUMNS; c++)
+			strvec_fini(&t->rows[i].cells[c].paras);
+	t->nrows = 0;
+	t->group = 0;
+}
+
+void
+doc_table_each_group(const struct doc_table *t, doc_group_fn fn, void *ctx)
+{
+	size_t r = 0;
+
+	if (t->source.each != NULL) {
+		t->source.each(t->source.src, fn, ctx);
+		return;
+	}
+	while (r < t->nrows) {
+		size_t span = t->rows[r].span > 0 ? t->rows[r].span : 1;
+		size_t n = span < t->nrows - r ? span : t->nrows - r;
+
+		fn(ctx, &t->rows[r], n);
+		r += n;
+	}
+}
+
+struct doc_table *
+document_table(const struct document *d)
+{
+	for (size_t i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind == DOC_TABLE)
+			return d->blocks[i].table;
+	return NULL;
+}
+
+/* Each line of text as a paragraph of cell c. */
+static void
+cell_lines(struct doc_cell *c, const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\n");
+
+		strvec_pushn(&c->paras, p, n);
+		p += n + (p[n] == '\n');
+	}
+}
+
+/* The name as the clerk wrote it, then each contact it does not already
+ * hold verbatim: every contact printed once, where it was written. */
+void
+document_fill_touchpoint(struct doc_row *r, size_t at,
+    const struct touchpoint *tp)
+{
+	struct doc_cell *name = &r->cells[at], *needs = &r->cells[at + 1];
+	struct doc_cell *spec = &r->cells[at + 2];
+
+	strvec_push(&name->paras, tp->name);
+	for (size_t i = 0; i < tp->ncontacts; i++)
+		if (tp->contacts[i].value[0] != '\0' &&
+		    !contact_written_in(tp->name, &tp->contacts[i]))
+			strvec_push(&name->paras, tp->contacts[i].value);
+	for (size_t i = 0; i < tp->nneeds; i++)
+		strvec_push(&needs->paras, tp->needs[i].wording);
+	needs->list = needs->paras.n > 1;
+	if (tp->channel != CHANNEL_NONE)
+		strvec_push(&spec->paras, channel_label(tp->channel));
+	/* Specifics may hold several lines: one paragraph each. */
+	cell_lines(spec, tp->specifics);
+}
+
+struct doc_table *
+document_annex(struct document *d, const char *list_title, const char *grif,
+    const char *caption, size_t nprocs)
+{
+	struct doc_column cols[DOC_COLUMNS];
+	struct doc_table *t;
+	struct buf title;
+	char widest[24];
+
+	buf_init(&title);
+	buf_puts(&title, "ПЕРЕЧЕНЬ");
+	if (list_title[0] != '\0') {
+		buf_putc(&title, '\n');
+		buf_puts(&title, list_title);
+	}
+	/* A document of its own is named by it; an order keeps its name. */
+	if (d->title[0] == '\0') {
+		free(d->title);
+		d->title = xstrdup(title.data);
+	}
+	if (grif != NULL && grif[0] != '\0')
+		document_add_block(d, DOC_GRIF, grif, NULL);
+	document_add_block(d, DOC_TITLE, title.data, NULL);
+	buf_fini(&title);
+	if (caption != NULL && caption[0] != '\0')
+		document_add_block(d, DOC_CAPTION, caption, NULL);
+	memset(cols, 0, sizeof cols);
+	snprintf(widest, sizeof widest, "%zu", nprocs);
+	for (int c = 0; c < DOC_COLUMNS; c++) {
+		cols[c].title = document_column_titles[c];
+		cols[c].weight = document_column_weights[c];
+	}
+	cols[DOC_NUM].fit = cols[DOC_NUM].centred = true;
+	cols[DOC_NUM].widest = nprocs > 0 ? widest : NULL;
+	cols[DOC_NUM].span = cols[DOC_PROCESS].span = true;
+	cols[DOC_PROCESS].group_head = true;
+	t = document_add_table(d, cols, DOC_COLUMNS);
+	t->measured = true;
+	t->repeat_header = true;
+	return t;
+}
+
+bool
+document_process_rows(struct doc_table *t, const struct process *p,
+    size_t printed)
+{
+	struct doc_row *r = NULL;
+	char num[24];
+
+	if (p->excluded)
+		return false;
+	for (size_t j = 0; j < p->ntps; j++) {
+		if (p->tps[j].excluded)
+			continue;
+		r = doc_table_add_row(t, r == NULL);
+		document_fill_touchpoint(r, DOC_TOUCHPOINT, &p->tps[j]);
+	}
+	if (r == NULL)
+		doc_table_add_row(t, true);
+	r = &t->rows[t->group];
+	snprintf(num, sizeof num, "%zu", printed + 1);
+	strvec_push(&r->cells[DOC_NUM].paras, num);
+	strvec_push(&r->cells[DOC_PROCESS].paras, p->name);
+	return true;
+}
+
+void
+document_build(struct document *d, const struct list *l, const char *grif,
+    const char *caption)
+{
+	struct doc_table *t;
+
+	document_init(d);
+	t = document_annex(d, l->hdr.title, grif, caption, 0);
+	/* An excluded process is out of the published list: the № runs on
+	 * over the processes printed (i counts those). */
+	for (size_t k = 0, i = 0; k < l->nprocs; k++)
+		if (document_process_rows(t, &l->procs[k], i))
+			i++;
 }

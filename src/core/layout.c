@@ -459,45 +459,57 @@ max_size(size_t a, size_t b)
 
 /*
  * The shares fewest_lines tries: the room beyond the minimums in
- * LAYOUT_UNITS parts, each column given u parts; a column's text width
- * is one of LAYOUT_UNITS + 1 (or, for the widths share_room gave, one
- * more: SHARE_START), so a cell is wrapped at those few widths once and
- * every share's table height summed from them, in one pass over the rows.
+ * LAYOUT_UNITS parts, each wrapping column given u parts; a column's text
+ * width is one of LAYOUT_UNITS + 1 (or, for the widths share_room gave,
+ * one more: SHARE_START), so a cell is wrapped at those few widths once
+ * and every share's table height summed from them, in one pass over the
+ * rows.  A table of more wrapping columns than SHARES_MAX shares allow
+ * keeps share_room's widths.
  */
 #define LAYOUT_UNITS	12	/* the room beyond the minimums, in parts */
 #define SHARE_START	(LAYOUT_UNITS + 1)
 #define SHARE_WIDTHS	(LAYOUT_UNITS + 2)
-#define SHARES_MAX	512	/* C(LAYOUT_UNITS + 3, 3) = 455, and one */
+#define SHARES_MAX	512	/* C(LAYOUT_UNITS + 3, 3) = 455 for four
+				   wrapping columns, and one */
 
 struct shares {
 	int	 n;
-	unsigned char u[SHARES_MAX][DOC_COLUMNS];	/* [0]: the start */
-	double	 tw[DOC_COLUMNS][SHARE_WIDTHS];	/* text widths by u */
-	size_t	 total[SHARES_MAX], group[SHARES_MAX];
-	size_t	 name[SHARE_WIDTHS];	/* of the current process, by u[1] */
+	unsigned char u[SHARES_MAX][DOC_MAX_COLUMNS];	/* [0]: the start */
+	double	 tw[DOC_MAX_COLUMNS][SHARE_WIDTHS];	/* text widths by u */
+	size_t	 total[SHARES_MAX];
+	size_t	 sum[SHARES_MAX], span[SHARES_MAX];	/* the group's */
 };
 
-/* What the measuring pass carries from row to row. */
+/* What the measuring pass carries from group to group. */
 struct measure {
+	const struct doc_table *t;
 	const struct layout_metric *m;
 	double	 space, mark;
-	struct column col[DOC_COLUMNS];
+	struct column col[DOC_MAX_COLUMNS];
 	struct shares *sh;	/* NULL: first pass, the columns' needs */
 };
+
+/* Whether column c wraps (shares the room), not fit to its text. */
+static bool
+wraps(const struct doc_table *t, size_t c)
+{
+	return !t->cols[c].fit;
+}
 
 /* The lines cell c of r takes at each of the widths its column may
  * have; with no sh, only count its text into the column. */
 static void
-measure_cell(struct measure *ms, const struct doc_row *r, int c,
+measure_cell(struct measure *ms, const struct doc_row *r, size_t c,
     size_t lines[SHARE_WIDTHS])
 {
-	double mk = document_cell_is_list(r, c) ? ms->mark : 0;
-	int widths = c == DOC_NUM ? 1 : SHARE_WIDTHS;
+	const struct doc_cell *cell = &r->cells[c];
+	double mk = cell->list ? ms->mark : 0;
+	int widths = wraps(ms->t, c) ? SHARE_WIDTHS : 1;
 
 	if (lines != NULL)
 		memset(lines, 0, SHARE_WIDTHS * sizeof *lines);
-	for (size_t k = 0; k < r->cells[c].n; k++) {
-		char *s = utf8_sanitized(r->cells[c].v[k], SAN_KEEP_NEWLINES);
+	for (size_t k = 0; k < cell->paras.n; k++) {
+		char *s = utf8_sanitized(cell->paras.v[k], SAN_KEEP_NEWLINES);
 		struct column scratch = { 0, 0, 0 };
 		struct mpara p;
 
@@ -512,37 +524,49 @@ measure_cell(struct measure *ms, const struct doc_row *r, int c,
 		mpara_fini(&p);
 		free(s);
 	}
+	for (int u = widths; lines != NULL && u < SHARE_WIDTHS; u++)
+		lines[u] = lines[0];
 }
 
-/* One row into every share's height: each row as tall as its tallest
- * cell, each process at least as tall as its name. */
-static void
-measure_row_shares(struct measure *ms, const struct doc_row *r)
+/* Whether cell c of row i of a group is printed: a spanning column's
+ * only on the group's first row. */
+static bool
+printed_cell(const struct doc_table *t, size_t i, size_t c)
 {
+	return i == 0 || !t->cols[c].span;
+}
+
+/* One group into every share's height: each row as tall as its tallest
+ * cell, the group at least as tall as its tallest spanning cell.  A row
+ * at a time, so that a group of any size takes no more memory. */
+static void
+measure_group_shares(struct measure *ms, const struct doc_row *rows,
+    size_t n)
+{
+	const struct doc_table *t = ms->t;
 	struct shares *sh = ms->sh;
-	size_t lines[DOC_COLUMNS][SHARE_WIDTHS];
+	size_t lines[DOC_MAX_COLUMNS][SHARE_WIDTHS];
 
-	if (r->first) {
-		measure_cell(ms, r, DOC_NUM, lines[DOC_NUM]);
-		measure_cell(ms, r, DOC_PROCESS, lines[DOC_PROCESS]);
+	memset(sh->sum, 0, sizeof sh->sum);
+	memset(sh->span, 0, sizeof sh->span);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t c = 0; c < t->ncols; c++)
+			if (printed_cell(t, i, c))
+				measure_cell(ms, &rows[i], c, lines[c]);
 		for (int k = 0; k < sh->n; k++) {
-			sh->total[k] += max_size(sh->group[k],
-			    sh->name[sh->u[k][DOC_PROCESS]]);
-			sh->group[k] = 0;
-		}
-		for (int u = 0; u < SHARE_WIDTHS; u++)
-			sh->name[u] = max_size(lines[DOC_NUM][0],
-			    lines[DOC_PROCESS][u]);
-	}
-	for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
-		measure_cell(ms, r, c, lines[c]);
-	for (int k = 0; k < sh->n; k++) {
-		size_t h = 1;
+			size_t h = 1;
 
-		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
-			h = max_size(h, lines[c][sh->u[k][c]]);
-		sh->group[k] += h;
+			for (size_t c = 0; c < t->ncols; c++)
+				if (!t->cols[c].span)
+					h = max_size(h, lines[c][sh->u[k][c]]);
+				else if (i == 0)
+					sh->span[k] = max_size(sh->span[k],
+					    lines[c][sh->u[k][c]]);
+			sh->sum[k] += h;
+		}
 	}
+	for (int k = 0; k < sh->n; k++)
+		sh->total[k] += max_size(sh->sum[k], sh->span[k]);
 }
 
 static void
@@ -550,50 +574,65 @@ measure_group(void *ctx, const struct doc_row *rows, size_t n)
 {
 	struct measure *ms = ctx;
 
-	for (size_t i = 0; i < n; i++) {
-		if (ms->sh != NULL) {
-			measure_row_shares(ms, &rows[i]);
-			continue;
-		}
-		for (int c = 0; c < DOC_COLUMNS; c++)
-			measure_cell(ms, &rows[i], c, NULL);
+	if (ms->sh != NULL) {
+		measure_group_shares(ms, rows, n);
+		return;
 	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t c = 0; c < ms->t->ncols; c++)
+			if (printed_cell(ms->t, i, c))
+				measure_cell(ms, &rows[i], c, NULL);
 }
 
-/* Measure every cell of d into ms's columns; the headings count only for
+/* Measure every cell of t into ms's columns; the headings count only for
  * min: they wrap as they must, but no word of theirs may break. */
 static void
-measure_table(const struct document *d, const struct layout_metric *m,
+measure_table(const struct doc_table *t, const struct layout_metric *m,
     struct measure *ms)
 {
 	memset(ms, 0, sizeof *ms);
+	ms->t = t;
 	ms->m = m;
 	ms->mark = m->width(m->ctx, DOC_ITEM_MARK, strlen(DOC_ITEM_MARK));
 	ms->space = m->width(m->ctx, " ", 1);
-	for (int c = 0; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; c < t->ncols; c++) {
 		struct mpara heading;
 
-		measure_paragraph(document_column_titles[c], 0, m, ms->space,
+		measure_paragraph(t->cols[c].title, 0, m, ms->space,
 		    &heading, &ms->col[c]);
 		mpara_fini(&heading);
 		ms->col[c].max = ms->col[c].text = 0;
 	}
-	document_each_group(d, measure_group, ms);
+	doc_table_each_group(t, measure_group, ms);
 }
 
-/* The level at which the minimums of columns 2.. fit in avail beside the
- * process column's: the larger ones are lowered to it, no lower than
- * floor. */
-static double
-level_of(const struct column *col, double avail, double floor)
+/* The first wrapping column: its longest word is the last to give way
+ * (the process's name, beside its number). */
+static size_t
+first_wrapping(const struct doc_table *t)
 {
+	for (size_t c = 0; c < t->ncols; c++)
+		if (wraps(t, c))
+			return c;
+	return t->ncols;
+}
+
+/* The level at which the minimums of the wrapping columns after the
+ * first fit in avail beside the first's: the larger ones are lowered to
+ * it, no lower than floor. */
+static double
+level_of(const struct doc_table *t, const struct column *col, double avail,
+    double floor)
+{
+	size_t keep = first_wrapping(t);
 	double lo = floor, hi = avail;
 
 	for (int it = 0; it < 60; it++) {
-		double level = (lo + hi) / 2, sum = col[DOC_PROCESS].min;
+		double level = (lo + hi) / 2, sum = col[keep].min;
 
-		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
-			sum += col[c].min < level ? col[c].min : level;
+		for (size_t c = keep + 1; c < t->ncols; c++)
+			if (wraps(t, c))
+				sum += col[c].min < level ? col[c].min : level;
 		if (sum > avail)
 			hi = level;
 		else
@@ -602,58 +641,68 @@ level_of(const struct column *col, double avail, double floor)
 	return lo;
 }
 
-/* Make the minimums of columns 1.. add up to no more than avail: the
- * others give way to the process column's longest word first. */
+/* Make the minimums of the wrapping columns add up to no more than
+ * avail: the others give way to the first's longest word first. */
 static void
-fit_minimums(struct column *col, double avail, double floor)
+fit_minimums(const struct doc_table *t, struct column *col, double avail,
+    double floor)
 {
+	size_t keep = first_wrapping(t);
 	double sum = 0, level;
 
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-		sum += col[c].min;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (wraps(t, c))
+			sum += col[c].min;
 	if (sum <= avail)
 		return;
-	level = level_of(col, avail, floor);
-	sum = col[DOC_PROCESS].min;
-	for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++) {
+	level = level_of(t, col, avail, floor);
+	sum = col[keep].min;
+	for (size_t c = keep + 1; c < t->ncols; c++) {
+		if (!wraps(t, c))
+			continue;
 		if (col[c].min > level)
 			col[c].min = level;
 		sum += col[c].min;
 	}
 	/* A page too narrow even so: all in proportion. */
-	for (int c = DOC_PROCESS; sum > avail && c < DOC_COLUMNS; c++)
-		col[c].min *= avail / sum;
+	for (size_t c = 0; sum > avail && c < t->ncols; c++)
+		if (wraps(t, c))
+			col[c].min *= avail / sum;
 }
 
 /*
- * Columns 1.. from their minimums, the room left (extra) shared by how
- * much text each holds — more text, more width, fewer lines — none given
- * more than its longest paragraph takes on one line: what it would not
- * use goes to the others.  When all have that, the rest in proportion to
- * it.
+ * The wrapping columns from their minimums, the room left (extra) shared
+ * by how much text each holds — more text, more width, fewer lines —
+ * none given more than its longest paragraph takes on one line: what it
+ * would not use goes to the others.  When all have that, the rest in
+ * proportion to it.
  */
 static void
-share_room(const struct column *col, double extra, double w[DOC_COLUMNS])
+share_room(const struct doc_table *t, const struct column *col,
+    double extra, double *w)
 {
-	bool full[DOC_COLUMNS] = { false };
+	bool full[DOC_MAX_COLUMNS] = { false };
 	bool capped = true;
 	double most = 0;
 
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-		w[c] = col[c].min;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (wraps(t, c))
+			w[c] = col[c].min;
+		else
+			full[c] = true;
 	while (capped && extra > LAYOUT_EPS) {
 		double text = 0;
 		int open = 0;
 
 		capped = false;
-		for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
+		for (size_t c = 0; c < t->ncols; c++)
 			if (!full[c]) {
 				text += col[c].text;
 				open++;
 			}
 		if (open == 0)
 			break;
-		for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+		for (size_t c = 0; c < t->ncols; c++) {
 			double share = text > 0 ? extra * col[c].text / text :
 			    extra / open;
 
@@ -663,63 +712,101 @@ share_room(const struct column *col, double extra, double w[DOC_COLUMNS])
 			w[c] = col[c].max;
 			full[c] = capped = true;
 		}
-		for (int c = DOC_PROCESS; !capped && c < DOC_COLUMNS; c++)
+		for (size_t c = 0; !capped && c < t->ncols; c++)
 			if (!full[c])
 				w[c] += text > 0 ? extra * col[c].text / text :
 				    extra / open;
 		if (!capped)
 			extra = 0;
 	}
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-		most += col[c].max;
-	for (int c = DOC_PROCESS; extra > LAYOUT_EPS && c < DOC_COLUMNS; c++)
-		w[c] += extra * col[c].max / most;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (wraps(t, c))
+			most += col[c].max;
+	for (size_t c = 0; extra > LAYOUT_EPS && c < t->ncols; c++)
+		if (wraps(t, c))
+			w[c] += most > 0 ? extra * col[c].max / most : 0;
 }
 
-/* Squared distance between two sets of widths of columns 1.. */
+/* Squared distance between two sets of widths of the wrapping
+ * columns. */
 static double
-distance(const double *a, const double *b)
+distance(const struct doc_table *t, const double *a, const double *b)
 {
 	double d = 0;
 
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-		d += (a[c] - b[c]) * (a[c] - b[c]);
+	for (size_t c = 0; c < t->ncols; c++)
+		if (wraps(t, c))
+			d += (a[c] - b[c]) * (a[c] - b[c]);
 	return d;
 }
 
 /* The column widths of share k. */
 static void
 share_widths(const struct measure *ms, int k, double extra,
-    const double start[DOC_COLUMNS], double cand[DOC_COLUMNS])
+    const double *start, double *cand)
 {
-	cand[DOC_NUM] = start[DOC_NUM];
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-		cand[c] = k == 0 ? start[c] : ms->col[c].min + extra *
-		    ms->sh->u[k][c] / LAYOUT_UNITS;
+	for (size_t c = 0; c < ms->t->ncols; c++)
+		cand[c] = k == 0 || !wraps(ms->t, c) ? start[c] :
+		    ms->col[c].min + extra * ms->sh->u[k][c] / LAYOUT_UNITS;
+}
+
+/* Every way to give the wrapping columns from c on `left' parts, as
+ * shares of sh after u's parts for the columns before c. */
+static void
+shares_enumerate(struct shares *sh, const struct doc_table *t, size_t c,
+    int left, unsigned char *u)
+{
+	size_t last = t->ncols;
+
+	while (last > 0 && !wraps(t, last - 1))
+		last--;
+	while (c < t->ncols && !wraps(t, c))
+		c++;
+	if (c + 1 >= last) {
+		if (c < t->ncols)
+			u[c] = (unsigned char)left;
+		memcpy(sh->u[sh->n++], u, DOC_MAX_COLUMNS);
+		return;
+	}
+	for (int k = 0; k <= left; k++) {
+		u[c] = (unsigned char)k;
+		shares_enumerate(sh, t, c + 1, left - k, u);
+	}
+}
+
+/* How many shares of LAYOUT_UNITS among the wrapping columns there
+ * are, C(LAYOUT_UNITS + n - 1, n - 1), or SHARES_MAX when too many. */
+static int
+shares_count(const struct doc_table *t)
+{
+	double ways = 1;
+	int n = 0;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		n += wraps(t, c);
+	for (int k = 1; k < n; k++)
+		ways = ways * (LAYOUT_UNITS + k) / k;
+	return ways + 1 < SHARES_MAX ? (int)(ways + 0.5) : SHARES_MAX;
 }
 
 /* The shares to try, share_room's first, and their text widths. */
 static void
 shares_init(struct shares *sh, const struct measure *ms, double extra,
-    double pad, const double w[DOC_COLUMNS])
+    double pad, const double *w)
 {
-	int u[DOC_COLUMNS] = { 0 };
+	const struct doc_table *t = ms->t;
+	unsigned char u[DOC_MAX_COLUMNS] = { 0 };
 
 	memset(sh, 0, sizeof *sh);
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-		sh->u[0][c] = SHARE_START;
+	for (size_t c = 0; c < t->ncols; c++)
+		sh->u[0][c] = wraps(t, c) ? SHARE_START : 0;
 	sh->n = 1;
-	for (u[1] = 0; u[1] <= LAYOUT_UNITS; u[1]++)
-		for (u[2] = 0; u[1] + u[2] <= LAYOUT_UNITS; u[2]++)
-			for (u[3] = 0; u[1] + u[2] + u[3] <= LAYOUT_UNITS;
-			    u[3]++) {
-				u[4] = LAYOUT_UNITS - u[1] - u[2] - u[3];
-				for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++)
-					sh->u[sh->n][c] = (unsigned char)u[c];
-				sh->n++;
-			}
-	sh->tw[DOC_NUM][0] = w[DOC_NUM] - pad;
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+	shares_enumerate(sh, t, 0, LAYOUT_UNITS, u);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (!wraps(t, c)) {
+			sh->tw[c][0] = w[c] - pad;
+			continue;
+		}
 		for (int k = 0; k <= LAYOUT_UNITS; k++)
 			sh->tw[c][k] = ms->col[c].min + extra * k /
 			    LAYOUT_UNITS - pad;
@@ -734,28 +821,28 @@ shares_init(struct shares *sh, const struct measure *ms, double extra,
  * unless some other way saves a line.
  */
 static void
-fewest_lines(const struct document *d, struct measure *ms, double extra,
-    double pad, double w[DOC_COLUMNS])
+fewest_lines(const struct doc_table *t, struct measure *ms, double extra,
+    double pad, double *w)
 {
-	struct shares *sh = xmalloc(sizeof *sh);
-	double best[DOC_COLUMNS], start[DOC_COLUMNS];
+	struct shares *sh;
+	double best[DOC_MAX_COLUMNS], start[DOC_MAX_COLUMNS];
 	size_t best_lines;
 
+	if (shares_count(t) >= SHARES_MAX)
+		return;
+	sh = xmalloc(sizeof *sh);
 	shares_init(sh, ms, extra, pad, w);
 	ms->sh = sh;
-	document_each_group(d, measure_group, ms);
-	for (int k = 0; k < sh->n; k++)
-		sh->total[k] += max_size(sh->group[k],
-		    sh->name[sh->u[k][DOC_PROCESS]]);
+	doc_table_each_group(t, measure_group, ms);
 	memcpy(start, w, sizeof start);
 	memcpy(best, w, sizeof best);
 	best_lines = sh->total[0];
 	for (int k = 1; k < sh->n; k++) {
-		double cand[DOC_COLUMNS];
+		double cand[DOC_MAX_COLUMNS];
 
 		share_widths(ms, k, extra, start, cand);
 		if (sh->total[k] < best_lines || (sh->total[k] == best_lines &&
-		    distance(cand, start) < distance(best, start))) {
+		    distance(t, cand, start) < distance(t, best, start))) {
 			best_lines = sh->total[k];
 			memcpy(best, cand, sizeof best);
 		}
@@ -765,29 +852,70 @@ fewest_lines(const struct document *d, struct measure *ms, double extra,
 	free(sh);
 }
 
+/* The fit columns as wide as their text; the rest of text_width to the
+ * others.  Returns that rest. */
+static double
+fit_columns(const struct doc_table *t, const struct measure *ms,
+    double text_width, double pad, double *w)
+{
+	double rest = text_width;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		const struct column *col = &ms->col[c];
+
+		if (wraps(t, c))
+			continue;
+		w[c] = (col->max > col->min ? col->max : col->min) + pad +
+		    2 * LAYOUT_EPS;
+		rest -= w[c];
+	}
+	return rest;
+}
+
+/* The wrapping columns by their weights. */
+static void
+weigh_columns(const struct doc_table *t, double rest, double *w)
+{
+	double sum = 0;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (wraps(t, c))
+			sum += t->cols[c].weight;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (wraps(t, c))
+			w[c] = sum > 0 ? rest * t->cols[c].weight / sum : 0;
+}
+
 void
-layout_columns(const struct document *d, const struct layout_metric *m,
-    double text_width, double pad, double w[DOC_COLUMNS])
+layout_columns(const struct doc_table *t, const struct layout_metric *m,
+    double text_width, double pad, double w[DOC_MAX_COLUMNS])
 {
 	struct measure ms;
 	struct column *col = ms.col;
 	double avail, extra;
 	double floor = pad + 2 * m->width(m->ctx, "Ш", strlen("Ш"));
 
-	measure_table(d, m, &ms);
-	w[DOC_NUM] = (col[DOC_NUM].max > col[DOC_NUM].min ? col[DOC_NUM].max :
-	    col[DOC_NUM].min) + pad + 2 * LAYOUT_EPS;
-	avail = extra = text_width - w[DOC_NUM];
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+	memset(w, 0, DOC_MAX_COLUMNS * sizeof *w);
+	measure_table(t, m, &ms);
+	avail = extra = fit_columns(t, &ms, text_width, pad, w);
+	if (!t->measured) {
+		weigh_columns(t, avail, w);
+		return;
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (!wraps(t, c))
+			continue;
 		col[c].min += pad + 2 * LAYOUT_EPS;
 		col[c].max += pad + 2 * LAYOUT_EPS;
 	}
-	fit_minimums(col, avail, floor);
-	for (int c = DOC_PROCESS; c < DOC_COLUMNS; c++) {
+	fit_minimums(t, col, avail, floor);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (!wraps(t, c))
+			continue;
 		if (col[c].max < col[c].min)
 			col[c].max = col[c].min;
 		extra -= col[c].min;
 	}
-	share_room(col, extra, w);
-	fewest_lines(d, &ms, extra, pad, w);
+	share_room(t, col, extra, w);
+	fewest_lines(t, &ms, extra, pad, w);
 }

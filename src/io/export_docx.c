@@ -34,30 +34,30 @@
 #define DOCX_CT "application/vnd.openxmlformats-officedocument." \
 	"wordprocessingml."
 
-/* The page in twips, as w:pgSz and w:pgMar and the table want it. */
+/* The page in twips, as w:pgSz and w:pgMar want it. */
 struct docx_page {
 	long	 width, height;
 	long	 left, right, top, bottom;
 	long	 text;		/* width between the margins */
-	long	 col[DOC_COLUMNS];	/* the table's columns */
 	double	 pt;		/* the font's size */
 	struct layout_metric m;	/* Times New Roman's widths at pt */
 };
 
-/* The page of d in twips, and the columns layout.h gives its table,
- * measured in Times New Roman's widths; the last column takes what
- * rounding leaves. */
+/* A table's columns in twips, as layout.h gives them. */
+struct docx_table {
+	const struct doc_table *tb;
+	long	 col[DOC_MAX_COLUMNS];
+};
+
+/* The page of d in twips. */
 static void
 export_docx_page(const struct document *d, struct docx_page *t)
 {
 	const struct doc_page *p = &d->page;
-	double w[DOC_COLUMNS];
-	long used = 0;
 
 	t->pt = p->font_pt;
 	t->m.width = layout_times_width;
 	t->m.ctx = &t->pt;
-
 	t->width = markup_twips(p->width_mm);
 	t->height = markup_twips(p->height_mm);
 	t->left = markup_twips(p->margin_left_mm);
@@ -65,19 +65,24 @@ export_docx_page(const struct document *d, struct docx_page *t)
 	t->top = markup_twips(p->margin_top_mm);
 	t->bottom = markup_twips(p->margin_bottom_mm);
 	t->text = t->width - t->left - t->right;
-	layout_columns(d, &t->m, t->text / 20.0, DOCX_CELL_SPARE, w);
-	for (int c = 0; c < DOC_COLUMNS - 1; c++) {
-		t->col[c] = (long)(w[c] * 20 + 0.5);
-		used += t->col[c];
-	}
-	t->col[DOC_COLUMNS - 1] = t->text - used;
 }
 
-/* Width of column c in twips. */
-static long
-export_docx_column(const struct docx_page *t, int c)
+/* The columns layout.h gives table tb, measured in Times New Roman's
+ * widths; the last column takes what rounding leaves. */
+static void
+export_docx_columns(const struct docx_page *t, const struct doc_table *tb,
+    struct docx_table *x)
 {
-	return t->col[c];
+	double w[DOC_MAX_COLUMNS];
+	long used = 0;
+
+	x->tb = tb;
+	layout_columns(tb, &t->m, t->text / 20.0, DOCX_CELL_SPARE, w);
+	for (size_t c = 0; c + 1 < tb->ncols; c++) {
+		x->col[c] = (long)(w[c] * 20 + 0.5);
+		used += x->col[c];
+	}
+	x->col[tb->ncols - 1] = t->text - used;
 }
 
 /* Escaped text between w:t's; a line break inside it is w:br. */
@@ -152,9 +157,12 @@ export_docx_lines(struct buf *out, const char *style, const char *text)
  * (the font of the document). */
 static void
 export_docx_cell(struct buf *out, long width, const char *merge,
-    const char *style, const struct strvec *paras, bool list,
+    const char *style, const struct doc_cell *cell,
     const struct layout_metric *m)
 {
+	const struct strvec *paras = cell != NULL ? &cell->paras : NULL;
+	bool list = cell != NULL && cell->list;
+
 	double text = width / 20.0 - DOCX_CELL_SPARE;
 
 	buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
@@ -180,13 +188,16 @@ export_docx_cell(struct buf *out, long width, const char *merge,
 }
 
 /* The table's properties, grid and header row, which Word repeats at
- * the top of every page. */
+ * the top of every page when the table asks. */
 static void
-export_docx_table_head(struct buf *out, const struct docx_page *t)
+export_docx_table_head(struct buf *out, const struct docx_page *t,
+    const struct docx_table *x)
 {
 	static const char *const sides[] = {
 		"top", "left", "bottom", "right", "insideH", "insideV"
 	};
+	const struct doc_table *tb = x->tb;
+	bool titled = false;
 
 	buf_printf(out, "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/>"
 	    "<w:tblBorders>", t->text);
@@ -197,42 +208,49 @@ export_docx_table_head(struct buf *out, const struct docx_page *t)
 	    "<w:tblCellMar><w:left w:w=\"" DOCX_PAD_TEXT "\" w:type=\"dxa\"/>"
 	    "<w:right w:w=\"" DOCX_PAD_TEXT "\" w:type=\"dxa\"/></w:tblCellMar>"
 	    "</w:tblPr>\n<w:tblGrid>");
-	for (int c = 0; c < DOC_COLUMNS; c++)
-		buf_printf(out, "<w:gridCol w:w=\"%ld\"/>",
-		    export_docx_column(t, c));
-	buf_puts(out, "</w:tblGrid>\n<w:tr><w:trPr><w:cantSplit/><w:tblHeader/>"
-	    "</w:trPr>");
-	for (int c = 0; c < DOC_COLUMNS; c++) {
-		struct strvec title;
+	for (size_t c = 0; c < tb->ncols; c++) {
+		buf_printf(out, "<w:gridCol w:w=\"%ld\"/>", x->col[c]);
+		titled = titled || tb->cols[c].title[0] != '\0';
+	}
+	buf_puts(out, "</w:tblGrid>\n");
+	if (!titled)
+		return;
+	buf_printf(out, "<w:tr><w:trPr><w:cantSplit/>%s</w:trPr>",
+	    tb->repeat_header ? "<w:tblHeader/>" : "");
+	for (size_t c = 0; c < tb->ncols; c++) {
+		struct doc_cell title;
 
-		strvec_init(&title);
-		strvec_push(&title, document_column_titles[c]);
-		export_docx_cell(out, export_docx_column(t, c), NULL,
-		    "TableHeading", &title, false, &t->m);
-		strvec_fini(&title);
+		memset(&title, 0, sizeof title);
+		strvec_init(&title.paras);
+		strvec_push(&title.paras, tb->cols[c].title);
+		export_docx_cell(out, x->col[c], NULL, "TableHeading", &title,
+		    &t->m);
+		strvec_fini(&title.paras);
 	}
 	buf_puts(out, "</w:tr>\n");
 }
 
-/* A row, which Word keeps on one page as the PDF does; № and process
- * start a merge on their process's first row of several and continue it
- * on the others. */
+/* A row, which Word keeps on one page as the PDF does; a spanning
+ * column's cell starts a merge on its group's first row of several and
+ * continues it on the others. */
 static void
 export_docx_row(struct buf *out, const struct docx_page *t,
-    const struct doc_row *r)
+    const struct docx_table *x, const struct doc_row *r)
 {
+	const struct doc_table *tb = x->tb;
+
 	buf_puts(out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-	for (int c = 0; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; c < tb->ncols; c++) {
+		bool span = tb->cols[c].span;
 		const char *merge = NULL;
 
-		if (c < 2 && !r->first)
+		if (span && !r->first)
 			merge = "continue";
-		else if (c < 2 && r->span > 1)
+		else if (span && r->span > 1)
 			merge = "restart";
-		export_docx_cell(out, export_docx_column(t, c), merge,
-		    c == DOC_NUM ? "TableNumber" : "TableText", r->first ||
-		    c >= 2 ? &r->cells[c] : NULL, document_cell_is_list(r, c),
-		    &t->m);
+		export_docx_cell(out, x->col[c], merge, tb->cols[c].centred ?
+		    "TableNumber" : "TableText", r->first || !span ?
+		    &r->cells[c] : NULL, &t->m);
 	}
 	buf_puts(out, "</w:tr>\n");
 }
@@ -255,10 +273,11 @@ export_docx_section(struct buf *out, const struct docx_page *t)
 	buf_puts(out, "<w:titlePg/></w:sectPr>");
 }
 
-/* Where the rows of a process go. */
+/* Where the rows of a group go. */
 struct docx_rows {
 	struct buf *out;
 	const struct docx_page *t;
+	const struct docx_table *x;
 };
 
 static void
@@ -267,7 +286,35 @@ export_docx_group(void *ctx, const struct doc_row *rows, size_t n)
 	struct docx_rows *r = ctx;
 
 	for (size_t i = 0; i < n; i++)
-		export_docx_row(r->out, r->t, &rows[i]);
+		export_docx_row(r->out, r->t, r->x, &rows[i]);
+}
+
+/* A line around a table ("" none) as a paragraph of table text. */
+static void
+export_docx_table_line(struct buf *out, const char *text)
+{
+	export_docx_lines(out, "TableText", text);
+}
+
+/* A table, the lines around it; Word wants a paragraph after a table,
+ * the line below it or an empty one. */
+static void
+export_docx_table(struct buf *out, const struct docx_page *t,
+    const struct doc_table *tb)
+{
+	struct docx_table x;
+	struct docx_rows rows = { out, t, &x };
+
+	export_docx_columns(t, tb, &x);
+	export_docx_table_line(out, tb->before);
+	export_docx_table_head(out, t, &x);
+	doc_table_each_group(tb, export_docx_group, &rows);
+	buf_puts(out, "</w:tbl>\n");
+	if (tb->after[0] != '\0')
+		export_docx_table_line(out, tb->after);
+	else
+		buf_puts(out, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+		    "</w:pPr></w:p>\n");
 }
 
 /* A run of text in rpr's properties ("" none). */
@@ -279,69 +326,79 @@ export_docx_plain_run(struct buf *out, const char *rpr, const char *text)
 	buf_puts(out, "</w:t></w:r>");
 }
 
-/* The blocks of running text, in direct formatting (the annex's styles
- * stay as they are): a heading bold and centred, a paragraph justified
- * with its first line indented 1.25 cm, a split line's right end at a
- * right tab on the margin; the annex after them on a page of its own. */
+/* A block of running text, in direct formatting (the annex's styles
+ * stay as they are): a heading bold and centred, a paragraph or clause
+ * justified with its first line indented 1.25 cm, a split line's right
+ * end at a right tab on the margin. */
 static void
-export_docx_blocks(struct buf *out, const struct document *d,
+export_docx_text_block(struct buf *out, const struct doc_block *b,
     const struct docx_page *t)
 {
-	for (size_t i = 0; i < d->nblocks; i++) {
-		const struct doc_block *b = &d->blocks[i];
-
-		switch (b->kind) {
-		case DOC_HEADING:
-			buf_puts(out, "<w:p><w:pPr><w:spacing w:after=\"240\"/>"
-			    "<w:jc w:val=\"center\"/></w:pPr>");
-			export_docx_plain_run(out, "<w:rPr><w:b/></w:rPr>",
-			    b->text);
-			break;
-		case DOC_PARAGRAPH:
-			buf_puts(out, "<w:p><w:pPr><w:ind w:firstLine=\"709\"/>"
-			    "<w:jc w:val=\"both\"/></w:pPr>");
-			export_docx_plain_run(out, "", b->text);
-			break;
-		case DOC_SPLIT:
-			buf_printf(out, "<w:p><w:pPr><w:spacing w:before=\"240\" "
-			    "w:after=\"240\"/><w:tabs><w:tab w:val=\"right\" "
-			    "w:pos=\"%ld\"/></w:tabs></w:pPr>", t->text);
-			export_docx_plain_run(out, "", b->text);
-			buf_puts(out, "<w:r><w:tab/></w:r>");
+	switch (b->kind) {
+	case DOC_HEADING:
+		buf_puts(out, "<w:p><w:pPr><w:spacing w:after=\"240\"/>"
+		    "<w:jc w:val=\"center\"/></w:pPr>");
+		export_docx_plain_run(out, "<w:rPr><w:b/></w:rPr>", b->text);
+		break;
+	case DOC_SPLIT:
+		buf_printf(out, "<w:p><w:pPr><w:spacing w:before=\"240\" "
+		    "w:after=\"240\"/><w:tabs><w:tab w:val=\"right\" "
+		    "w:pos=\"%ld\"/></w:tabs></w:pPr>", t->text);
+		export_docx_plain_run(out, "", b->text);
+		buf_puts(out, "<w:r><w:tab/></w:r>");
+		export_docx_plain_run(out, "", b->right);
+		break;
+	default:
+		buf_puts(out, "<w:p><w:pPr><w:ind w:firstLine=\"709\"/>"
+		    "<w:jc w:val=\"both\"/></w:pPr>");
+		if (b->kind == DOC_CLAUSE) {
 			export_docx_plain_run(out, "", b->right);
-			break;
+			export_docx_plain_run(out, "", " ");
 		}
-		buf_puts(out, "</w:p>\n");
+		export_docx_plain_run(out, "", b->text);
+		break;
 	}
-	if (d->nblocks > 0 && !d->no_annex)
+	buf_puts(out, "</w:p>\n");
+}
+
+/* One block: the annex's in its styles, a page break, a table, or
+ * running text. */
+static void
+export_docx_block(struct buf *out, const struct doc_block *b,
+    const struct docx_page *t)
+{
+	switch (b->kind) {
+	case DOC_GRIF:
+		export_docx_lines(out, "Grif", b->text);
+		break;
+	case DOC_TITLE:
+		export_docx_lines(out, "ListTitle", b->text);
+		break;
+	case DOC_CAPTION:
+		export_docx_lines(out, "Revision", b->text);
+		break;
+	case DOC_PAGE_BREAK:
 		buf_puts(out, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n");
+		break;
+	case DOC_TABLE:
+		export_docx_table(out, t, b->table);
+		break;
+	default:
+		export_docx_text_block(out, b, t);
+		break;
+	}
 }
 
 void
 export_docx_document_xml(const struct document *d, struct buf *out)
 {
-	struct docx_rows rows;
 	struct docx_page t;
 
 	export_docx_page(d, &t);
 	buf_puts(out, DOCX_XML_HEAD "<w:document " DOCX_NS_W " " DOCX_NS_R
 	    ">\n<w:body>\n");
-	export_docx_blocks(out, d, &t);
-	if (d->no_annex) {
-		export_docx_section(out, &t);
-		buf_puts(out, "\n</w:body>\n</w:document>\n");
-		return;
-	}
-	export_docx_lines(out, "Grif", d->grif);
-	export_docx_lines(out, "ListTitle", d->title);
-	export_docx_lines(out, "Revision", d->caption);
-	export_docx_table_head(out, &t);
-	rows.out = out;
-	rows.t = &t;
-	document_each_group(d, export_docx_group, &rows);
-	/* Word wants a paragraph between a table and the section's end. */
-	buf_puts(out, "</w:tbl>\n<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
-	    "</w:pPr></w:p>\n");
+	for (size_t i = 0; i < d->nblocks; i++)
+		export_docx_block(out, &d->blocks[i], &t);
 	export_docx_section(out, &t);
 	buf_puts(out, "\n</w:body>\n</w:document>\n");
 }

@@ -98,8 +98,6 @@ export_html_grif(struct buf *out, const char *grif)
 {
 	const char *p = grif;
 
-	if (grif[0] == '\0')
-		return;
 	buf_puts(out, "<div class=\"grif\">\n");
 	while (*p != '\0') {
 		size_t n = strcspn(p, "\n");
@@ -114,13 +112,14 @@ export_html_grif(struct buf *out, const char *grif)
 	buf_puts(out, "</div>\n");
 }
 
-/* The table's layout as the writer needs it: the font's widths and each
+/* A table's layout as the writer needs it: the font's widths and each
  * column's width for text, in points. */
 struct html_table {
+	const struct doc_table *tb;
 	double	 pt;
 	struct layout_metric m;
-	double	 w[DOC_COLUMNS];		/* the columns, padding and all */
-	double	 text[DOC_COLUMNS];	/* the text in them */
+	double	 w[DOC_MAX_COLUMNS];	/* the columns, padding and all */
+	double	 text[DOC_MAX_COLUMNS];	/* the text in them */
 	double	 total;
 };
 
@@ -128,19 +127,21 @@ struct html_table {
  * rules, and what a browser's own measuring may take beyond ours. */
 #define HTML_PAD_PT	(2 * 1.9 * 72 / 25.4 + 2)
 
-/* The columns of d by layout.h, in Times New Roman's widths. */
+/* The columns of tb by layout.h, in Times New Roman's widths. */
 static void
-export_html_table(const struct document *d, struct html_table *t)
+export_html_table_layout(const struct document *d,
+    const struct doc_table *tb, struct html_table *t)
 {
 	const struct doc_page *p = &d->page;
 
+	t->tb = tb;
 	t->pt = p->font_pt;
 	t->m.width = layout_times_width;
 	t->m.ctx = &t->pt;
 	t->total = (p->width_mm - p->margin_left_mm - p->margin_right_mm) *
 	    72 / 25.4;
-	layout_columns(d, &t->m, t->total, HTML_PAD_PT, t->w);
-	for (int c = 0; c < DOC_COLUMNS; c++)
+	layout_columns(tb, &t->m, t->total, HTML_PAD_PT, t->w);
+	for (size_t c = 0; c < tb->ncols; c++)
 		t->text[c] = t->w[c] - HTML_PAD_PT;
 }
 
@@ -169,71 +170,80 @@ export_html_text(struct buf *out, const char *text, double width,
 /* The cell's paragraphs, each a <p>; the items of a list each after
  * DOC_ITEM_MARK, its other lines under its text. */
 static void
-export_html_paragraphs(struct buf *out, const struct strvec *cell,
-    bool list, double width, const struct layout_metric *m)
+export_html_paragraphs(struct buf *out, const struct doc_cell *cell,
+    double width, const struct layout_metric *m)
 {
 	double mark = m->width(m->ctx, DOC_ITEM_MARK, strlen(DOC_ITEM_MARK));
 
-	for (size_t i = 0; i < cell->n; i++) {
-		buf_puts(out, list ? "<p class=\"item\">" DOC_ITEM_MARK : "<p>");
-		export_html_text(out, cell->v[i], list ? width - mark : width,
-		    m);
+	for (size_t i = 0; i < cell->paras.n; i++) {
+		buf_puts(out, cell->list ? "<p class=\"item\">" DOC_ITEM_MARK :
+		    "<p>");
+		export_html_text(out, cell->paras.v[i], cell->list ?
+		    width - mark : width, m);
 		buf_puts(out, "</p>");
 	}
 }
 
-/* A cell of the table: td (of class "num" for the №, centred), or th
- * scope="rowgroup" for the process, with rowspan when it spans more than
- * its row. */
+/* A cell of the table: td (of class "num" when centred), or th
+ * scope="rowgroup" for the cell that names its group, with rowspan when
+ * it spans more than its row. */
 static void
 export_html_cell(struct buf *out, const struct html_table *t,
-    const struct doc_row *r, int c, size_t span)
+    const struct doc_row *r, size_t c, size_t span)
 {
-	bool header = c == DOC_PROCESS;
+	const struct doc_column *col = &t->tb->cols[c];
+	bool header = col->group_head;
 
-	buf_puts(out, header ? "<th scope=\"rowgroup\"" : c == DOC_NUM ?
+	buf_puts(out, header ? "<th scope=\"rowgroup\"" : col->centred ?
 	    "<td class=\"num\"" : "<td");
 	if (span > 1)
 		buf_printf(out, " rowspan=\"%zu\"", span);
 	buf_putc(out, '>');
-	export_html_paragraphs(out, &r->cells[c], document_cell_is_list(r, c),
-	    t->text[c], &t->m);
+	export_html_paragraphs(out, &r->cells[c], t->text[c], &t->m);
 	buf_puts(out, header ? "</th>" : "</td>");
 }
 
 /* The column widths, from layout.h, in percent of the table's; the
- * header row. */
+ * header row, repeated on every printed page when the table asks. */
 static void
 export_html_head(struct buf *out, const struct html_table *t)
 {
+	bool titled = false;
+
 	buf_puts(out, "<colgroup>");
-	for (int c = 0; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; c < t->tb->ncols; c++) {
 		buf_puts(out, "<col style=\"width: ");
 		markup_decimal(out, t->w[c] * 100 / t->total);
 		buf_puts(out, "%\">");
+		titled = titled || t->tb->cols[c].title[0] != '\0';
 	}
-	buf_puts(out, "</colgroup>\n<thead>\n<tr>");
-	for (int c = 0; c < DOC_COLUMNS; c++) {
+	buf_puts(out, "</colgroup>\n");
+	if (!titled)
+		return;
+	buf_puts(out, t->tb->repeat_header ? "<thead>\n<tr>" :
+	    "<thead class=\"once\">\n<tr>");
+	for (size_t c = 0; c < t->tb->ncols; c++) {
 		buf_puts(out, "<th scope=\"col\">");
-		markup_escape(out, document_column_titles[c], NULL);
+		markup_escape(out, t->tb->cols[c].title, NULL);
 		buf_puts(out, "</th>");
 	}
 	buf_puts(out, "</tr>\n</thead>\n");
 }
 
-/* The rows of a table, written a process at a time. */
+/* The rows of a table, written a group at a time. */
 struct html_rows {
 	struct buf *out;
 	const struct html_table *t;
 	bool	 any;		/* a row written */
 };
 
-/* One process's rows, its own tbody; № and process only on its first
+/* One group's rows, its own tbody; the spanning cells only on its first
  * row, spanning the rest. */
 static void
 export_html_group(void *ctx, const struct doc_row *rows, size_t n)
 {
 	struct html_rows *h = ctx;
+	const struct doc_table *tb = h->t->tb;
 	struct buf *out = h->out;
 
 	for (size_t i = 0; i < n; i++) {
@@ -244,70 +254,140 @@ export_html_group(void *ctx, const struct doc_row *rows, size_t n)
 			    "</tbody>\n<tbody>\n");
 		h->any = true;
 		buf_puts(out, "<tr>");
-		if (r->first) {
-			export_html_cell(out, h->t, r, DOC_NUM, r->span);
-			export_html_cell(out, h->t, r, DOC_PROCESS, r->span);
-		}
-		for (int c = DOC_TOUCHPOINT; c < DOC_COLUMNS; c++)
-			export_html_cell(out, h->t, r, c, 1);
+		for (size_t c = 0; c < tb->ncols; c++)
+			if (!tb->cols[c].span)
+				export_html_cell(out, h->t, r, c, 1);
+			else if (r->first)
+				export_html_cell(out, h->t, r, c, r->span);
 		buf_puts(out, "</tr>\n");
 	}
 }
 
+/* A table, the lines around it as paragraphs. */
 static void
-export_html_rows(struct buf *out, const struct document *d,
-    const struct html_table *t)
+export_html_table(struct buf *out, const struct document *d,
+    const struct doc_table *tb)
 {
-	struct html_rows h = { out, t, false };
+	struct html_table t;
+	struct html_rows h = { out, &t, false };
 
-	document_each_group(d, export_html_group, &h);
-	if (h.any)
-		buf_puts(out, "</tbody>\n");
-}
-
-/* The blocks of running text, with their own style (a list's annex
- * alone has none and keeps its page as it was); the annex after them
- * starts a new page. */
-static void
-export_html_blocks(struct buf *out, const struct document *d)
-{
-	static const char *const cls[] = {
-		[DOC_HEADING] = "heading", [DOC_PARAGRAPH] = "para",
-		[DOC_SPLIT] = "split",
-	};
-
-	if (d->nblocks == 0)
-		return;
-	buf_puts(out, "<style>\n"
-	    "p.heading { font-weight: bold; text-align: center; }\n"
-	    "p.para { text-align: justify; text-indent: 1.25cm; }\n"
-	    "p.split { display: flex; justify-content: space-between; }\n"
-	    ".annex { break-before: page; page-break-before: always; }\n"
-	    "</style>\n");
-	for (size_t i = 0; i < d->nblocks; i++) {
-		const struct doc_block *b = &d->blocks[i];
-
-		buf_printf(out, "<p class=\"%s\">", cls[b->kind]);
-		if (b->kind == DOC_SPLIT) {
-			buf_puts(out, "<span>");
-			markup_escape(out, b->text, "<br>");
-			buf_puts(out, "</span><span>");
-			markup_escape(out, b->right, "<br>");
-			buf_puts(out, "</span>");
-		} else {
-			markup_escape(out, b->text, "<br>");
-		}
+	if (tb->before[0] != '\0') {
+		buf_puts(out, "<p>");
+		markup_escape(out, tb->before, "<br>");
 		buf_puts(out, "</p>\n");
 	}
-	if (!d->no_annex)
-		buf_puts(out, "<div class=\"annex\"></div>\n");
+	buf_puts(out, "<table>\n");
+	export_html_table_layout(d, tb, &t);
+	export_html_head(out, &t);
+	doc_table_each_group(tb, export_html_group, &h);
+	if (h.any)
+		buf_puts(out, "</tbody>\n");
+	buf_puts(out, "</table>\n");
+	if (tb->after[0] != '\0') {
+		buf_puts(out, "<p>");
+		markup_escape(out, tb->after, "<br>");
+		buf_puts(out, "</p>\n");
+	}
+}
+
+/* Whether d has blocks of an order's running text or a table whose
+ * header is not repeated, which need their own style (a list's annex
+ * alone has none and keeps its page as it was). */
+static bool
+export_html_has_text(const struct document *d)
+{
+	for (size_t i = 0; i < d->nblocks; i++)
+		switch (d->blocks[i].kind) {
+		case DOC_HEADING:
+		case DOC_PARAGRAPH:
+		case DOC_CLAUSE:
+		case DOC_SPLIT:
+		case DOC_PAGE_BREAK:
+			return true;
+		case DOC_TABLE:
+			if (!d->blocks[i].table->repeat_header)
+				return true;
+			break;
+		default:
+			break;
+		}
+	return false;
+}
+
+/* The style of an order's running text and of what the annex lacks. */
+static const char html_text_style[] =
+    "<style>\n"
+    "p.heading { font-weight: bold; text-align: center; }\n"
+    "p.para { text-align: justify; text-indent: 1.25cm; }\n"
+    "p.split { display: flex; justify-content: space-between; }\n"
+    ".page-break { break-before: page;"
+    " page-break-before: always; }\n"
+    "thead.once { display: table-row-group; }\n"
+    "</style>\n";
+
+/* A paragraph of class cls holding text (and, for a split line, its
+ * right end; for a clause, its number first). */
+static void
+export_html_para(struct buf *out, const char *cls,
+    const struct doc_block *b)
+{
+	buf_printf(out, "<p class=\"%s\">", cls);
+	if (b->kind == DOC_SPLIT) {
+		buf_puts(out, "<span>");
+		markup_escape(out, b->text, "<br>");
+		buf_puts(out, "</span><span>");
+		markup_escape(out, b->right, "<br>");
+		buf_puts(out, "</span>");
+	} else {
+		if (b->kind == DOC_CLAUSE) {
+			markup_escape(out, b->right, "<br>");
+			buf_putc(out, ' ');
+		}
+		markup_escape(out, b->text, "<br>");
+	}
+	buf_puts(out, "</p>\n");
+}
+
+/* One block. */
+static void
+export_html_block(struct buf *out, const struct document *d,
+    const struct doc_block *b)
+{
+	switch (b->kind) {
+	case DOC_TITLE:
+		buf_puts(out, "<h1>");
+		markup_escape(out, b->text, "<br>");
+		buf_puts(out, "</h1>\n");
+		break;
+	case DOC_CAPTION:
+		buf_puts(out, "<p class=\"caption\">");
+		markup_escape(out, b->text, "<br>");
+		buf_puts(out, "</p>\n");
+		break;
+	case DOC_GRIF:
+		export_html_grif(out, b->text);
+		break;
+	case DOC_PAGE_BREAK:
+		buf_puts(out, "<div class=\"page-break\"></div>\n");
+		break;
+	case DOC_TABLE:
+		export_html_table(out, d, b->table);
+		break;
+	case DOC_HEADING:
+		export_html_para(out, "heading", b);
+		break;
+	case DOC_SPLIT:
+		export_html_para(out, "split", b);
+		break;
+	default:
+		export_html_para(out, "para", b);
+		break;
+	}
 }
 
 void
 export_html(const struct document *d, struct buf *out)
 {
-	struct html_table t;
-
 	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -316,23 +396,9 @@ export_html(const struct document *d, struct buf *out)
 	buf_puts(out, "</title>\n");
 	export_html_style(out, &d->page);
 	buf_puts(out, "</head>\n<body>\n");
-	export_html_blocks(out, d);
-	if (d->no_annex) {
-		buf_puts(out, "</body>\n</html>\n");
-		return;
-	}
-	export_html_grif(out, d->grif);
-	buf_puts(out, "<h1>");
-	markup_escape(out, d->title, "<br>");
-	buf_puts(out, "</h1>\n");
-	if (d->caption[0] != '\0') {
-		buf_puts(out, "<p class=\"caption\">");
-		markup_escape(out, d->caption, "<br>");
-		buf_puts(out, "</p>\n");
-	}
-	buf_puts(out, "<table>\n");
-	export_html_table(d, &t);
-	export_html_head(out, &t);
-	export_html_rows(out, d, &t);
-	buf_puts(out, "</table>\n</body>\n</html>\n");
+	if (export_html_has_text(d))
+		buf_puts(out, html_text_style);
+	for (size_t i = 0; i < d->nblocks; i++)
+		export_html_block(out, d, &d->blocks[i]);
+	buf_puts(out, "</body>\n</html>\n");
 }

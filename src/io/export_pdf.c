@@ -50,20 +50,22 @@ struct pdf_text {
 };
 
 struct pdf_row {
-	struct pdf_text	 cells[DOC_COLUMNS];
+	struct pdf_text	 cells[DOC_MAX_COLUMNS];
 };
 
 /*
- * The part of a process's rows on one page.  The № and process cells
- * (cells 0 and 1 of the process's first row) span the part; on a page the
- * process continues on they are drawn again, and a name taller than the
- * room left goes on where it stopped.
+ * The part of a group's rows on one page.  The spanning cells (those of
+ * the spanning columns on the group's first row: the № and the process)
+ * span the part; on a page the group continues on they are drawn again,
+ * and a name taller than the room left goes on where it stopped.
  */
 struct pdf_part {
-	size_t	 row;		/* the process's first row */
-	int	 from[2], to[2];	/* span lines drawn in this part */
-	bool	 done[2];	/* every line of the span cell drawn once */
-	bool	 first;		/* the process's first part */
+	size_t	 row;		/* the group's first row */
+	int	 from[DOC_MAX_COLUMNS], to[DOC_MAX_COLUMNS];	/* span
+				   lines drawn in this part */
+	bool	 done[DOC_MAX_COLUMNS];	/* every line of the span cell drawn
+					   once */
+	bool	 first;		/* the group's first part */
 	bool	 tagged;	/* its span text goes into the structure tree */
 	bool	 pending;	/* tagged span text not drawn yet */
 	double	 top, span_h;
@@ -97,14 +99,17 @@ struct pdf {
 	double		 page_w, page_h;
 	double		 left, top, bottom, width;	/* the body */
 	double		 num_y;		/* the page number's top */
+	double		 num_h;		/* and its height */
+	double		 body_top;	/* pages 2.. start here, under the number */
 	double		 rows_top;	/* first row on pages 2.. */
-	double		 col_x[DOC_COLUMNS + 1];
-	struct pdf_text	 header[DOC_COLUMNS];
+	const struct doc_table *tb;	/* the table being drawn */
+	double		 col_x[DOC_MAX_COLUMNS + 1];
+	struct pdf_text	 header[DOC_MAX_COLUMNS];
 	double		 header_h;
 	bool		 header_tagged;
-	struct pdf_row	*rows;		/* of the process being drawn */
+	struct pdf_row	*rows;		/* of the group being drawn */
 	size_t		 nrows;
-	bool		 started;	/* a process drawn */
+	bool		 started;	/* a group drawn */
 	int		 page;
 	double		 y;
 	size_t		 rows_on_page;
@@ -484,68 +489,90 @@ pdf_page_geometry(struct pdf *p, struct error *err)
 }
 
 /*
- * Column edges from layout.h's one computation (the same as DOCX's and
- * HTML's, measured with this font).  Fails when the page is too narrow
- * for four columns of a few letters each.
+ * Column edges of table p->tb from layout.h's one computation (the same
+ * as DOCX's and HTML's, measured with this font).  Fails when the page is
+ * too narrow for its columns of a few letters each.
  */
 static int
 pdf_columns(struct pdf *p, struct error *err)
 {
 	struct layout_metric m = { pdf_measure, p };
-	double w[DOC_COLUMNS];
+	const struct doc_table *tb = p->tb;
+	double w[DOC_MAX_COLUMNS];
+	double few = 2 * PAD_X + 3 * p->d->page.font_pt;
 
-	if (p->width - 2 * PAD_X - 3 * p->d->page.font_pt <
-	    4 * (2 * PAD_X + 3 * p->d->page.font_pt))
+	if (p->width < (double)tb->ncols * few)
 		return error_set(err, "страница слишком узкая для таблицы: "
 		    "между полями %.0f мм", p->width / PT_PER_MM);
-	layout_columns(p->d, &m, p->width, 2 * PAD_X, w);
+	layout_columns(tb, &m, p->width, 2 * PAD_X, w);
 	p->col_x[0] = p->left;
-	for (int c = 0; c < DOC_COLUMNS; c++)
+	for (size_t c = 0; c < tb->ncols; c++)
 		p->col_x[c + 1] = p->col_x[c] + w[c];
-	p->col_x[DOC_COLUMNS] = p->left + p->width;
+	p->col_x[tb->ncols] = p->left + p->width;
 	return 0;
 }
 
 static double
-pdf_col_text_width(const struct pdf *p, int c)
+pdf_col_text_width(const struct pdf *p, size_t c)
 {
 	return p->col_x[c + 1] - p->col_x[c] - 2 * PAD_X;
 }
 
+/* Whether table p->tb has a header row. */
+static bool
+pdf_titled(const struct pdf *p)
+{
+	for (size_t c = 0; c < p->tb->ncols; c++)
+		if (p->tb->cols[c].title[0] != '\0')
+			return true;
+	return false;
+}
+
 /*
- * The header row laid out to its columns, and where rows start on pages
- * after the first: under the page number (in the top margin when it has
- * room, else above the header) and the header.  The rows are laid out a
- * process at a time as they are drawn (pdf_table_group).
+ * Where text starts on pages after the first: under the page number, in
+ * the top margin when it has room, else below it.
+ */
+static void
+pdf_body_top(struct pdf *p)
+{
+	struct pdf_text probe = { 0 };
+
+	pdf_text_set(p, &probe, "0", p->font, 0, PANGO_ALIGN_LEFT);
+	p->num_h = probe.lines[0].height;
+	pdf_text_fini(&probe);
+	p->num_y = PAGE_NUMBER_TOP;
+	if (p->top >= p->num_y + p->num_h + PT_PER_MM)
+		p->body_top = p->top;
+	else
+		p->body_top = p->num_y + p->num_h + PT_PER_MM;
+}
+
+/*
+ * The header row of table p->tb laid out to its columns, and where rows
+ * start on pages after the first: under the page number and the header
+ * (when it repeats).  The rows are laid out a group at a time as they are
+ * drawn (pdf_table_group).
  */
 static int
 pdf_layout(struct pdf *p, struct error *err)
 {
-	double num_h, h = 0;
-	struct pdf_text probe = { 0 };
+	double h = 0;
 
-	for (int c = 0; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; c < p->tb->ncols; c++) {
 		struct strvec title;
 
+		pdf_text_fini(&p->header[c]);
 		strvec_init(&title);
-		strvec_push(&title, document_column_titles[c]);
+		strvec_push(&title, p->tb->cols[c].title);
 		pdf_text_set_cell(p, &p->header[c], &title, false,
 		    pdf_col_text_width(p, c), PANGO_ALIGN_CENTER);
 		strvec_fini(&title);
 		h = pdf_max(h, pdf_text_height(&p->header[c], 0,
 		    p->header[c].nlines));
 	}
-	p->header_h = h + 2 * PAD_Y;
-
-	pdf_text_set(p, &probe, "0", p->font, 0, PANGO_ALIGN_LEFT);
-	num_h = probe.lines[0].height;
-	pdf_text_fini(&probe);
-	p->num_y = PAGE_NUMBER_TOP;
-	if (p->top >= p->num_y + num_h + PT_PER_MM)
-		p->rows_top = p->top + p->header_h;
-	else
-		p->rows_top = p->num_y + num_h + PT_PER_MM + p->header_h;
-	if (p->bottom - p->rows_top < 3 * num_h + 2 * PAD_Y)
+	p->header_h = pdf_titled(p) ? h + 2 * PAD_Y : 0;
+	p->rows_top = p->body_top + (p->tb->repeat_header ? p->header_h : 0);
+	if (p->bottom - p->rows_top < 3 * p->num_h + 2 * PAD_Y)
 		return error_set(err, "страница слишком низкая для таблицы: "
 		    "между полями %.0f мм", (p->bottom - p->top) / PT_PER_MM);
 	return 0;
@@ -553,11 +580,18 @@ pdf_layout(struct pdf *p, struct error *err)
 
 /* A cell's frame. */
 static void
-pdf_box(struct pdf *p, int c, double top, double bottom)
+pdf_box(struct pdf *p, size_t c, double top, double bottom)
 {
 	cairo_rectangle(p->cr, p->col_x[c], top, p->col_x[c + 1] - p->col_x[c],
 	    bottom - top);
 	cairo_stroke(p->cr);
+}
+
+/* Whether column c of the table spans its groups' rows. */
+static bool
+pdf_spans(const struct pdf *p, size_t c)
+{
+	return p->tb->cols[c].span;
 }
 
 /*
@@ -570,11 +604,11 @@ pdf_header_row(struct pdf *p)
 {
 	bool tag = !p->header_tagged;
 
-	if (tag) {
+	if (tag && p->header_h > 0) {
 		cairo_tag_begin(p->cr, "THead", NULL);
 		cairo_tag_begin(p->cr, "TR", NULL);
 	}
-	for (int c = 0; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; p->header_h > 0 && c < p->tb->ncols; c++) {
 		const struct pdf_text *t = &p->header[c];
 		double h = pdf_text_height(t, 0, t->nlines);
 
@@ -586,33 +620,51 @@ pdf_header_row(struct pdf *p)
 			cairo_tag_end(p->cr, "TH");
 	}
 	if (tag) {
-		cairo_tag_end(p->cr, "TR");
-		cairo_tag_end(p->cr, "THead");
+		if (p->header_h > 0) {
+			cairo_tag_end(p->cr, "TR");
+			cairo_tag_end(p->cr, "THead");
+		}
 		cairo_tag_begin(p->cr, "TBody", NULL);
 		p->header_tagged = true;
 	}
-	for (int c = 0; c < DOC_COLUMNS; c++)
+	for (size_t c = 0; p->header_h > 0 && c < p->tb->ncols; c++)
 		pdf_box(p, c, p->y, p->y + p->header_h);
 	p->y += p->header_h;
 }
 
-/* A new page: its number centred at the top (ГОСТ Р 7.0.97: from the
- * second page on), then the header row. */
+/* The page number centred in the top margin (pages after the first). */
 static void
-pdf_new_page(struct pdf *p)
+pdf_page_number(struct pdf *p)
 {
 	struct pdf_text num = { 0 };
 	char s[16];
 
-	cairo_show_page(p->cr);
-	p->page++;
 	snprintf(s, sizeof s, "%d", p->page);
 	pdf_text_set(p, &num, s, p->font, p->page_w, PANGO_ALIGN_CENTER);
 	pdf_text_draw(p, &num, 0, num.nlines, 0, p->num_y);
 	pdf_text_fini(&num);
-	p->y = p->rows_top - p->header_h;
+}
+
+/* A page of running text after this one: numbered (ГОСТ Р 7.0.97: from
+ * the second page on), the text from the top of the body. */
+static void
+pdf_text_page(struct pdf *p)
+{
+	cairo_show_page(p->cr);
+	p->page++;
+	pdf_page_number(p);
+	p->y = p->body_top;
+}
+
+/* A new page of the table: numbered, then its header row when it
+ * repeats. */
+static void
+pdf_new_page(struct pdf *p)
+{
+	pdf_text_page(p);
 	p->rows_on_page = 0;
-	pdf_header_row(p);
+	if (p->tb->repeat_header)
+		pdf_header_row(p);
 }
 
 /* Whether a new page would give more room than this one has left. */
@@ -635,7 +687,9 @@ pdf_span_draw(struct pdf *p, const struct pdf_part *part, bool tag)
 {
 	const struct pdf_row *row = &p->rows[part->row];
 
-	for (int c = 0; c < 2; c++) {
+	for (size_t c = 0; c < p->tb->ncols; c++) {
+		if (!pdf_spans(p, c))
+			continue;
 		if (tag)
 			cairo_tag_begin(p->cr, "TD", NULL);
 		pdf_text_draw(p, &row->cells[c], part->from[c], part->to[c],
@@ -643,6 +697,16 @@ pdf_span_draw(struct pdf *p, const struct pdf_part *part, bool tag)
 		if (tag)
 			cairo_tag_end(p->cr, "TD");
 	}
+}
+
+/* Whether every spanning cell of the part was drawn whole once. */
+static bool
+pdf_part_done(const struct pdf *p, const struct pdf_part *part)
+{
+	for (size_t c = 0; c < p->tb->ncols; c++)
+		if (pdf_spans(p, c) && !part->done[c])
+			return false;
+	return true;
 }
 
 /*
@@ -660,10 +724,12 @@ pdf_part_open(struct pdf *p, struct pdf_part *part, bool first)
 	part->top = p->y;
 	part->has_frag = false;
 	part->first = first;
-	part->tagged = first || !part->done[0] || !part->done[1];
-	for (int c = 0; c < 2; c++) {
+	part->tagged = first || !pdf_part_done(p, part);
+	for (size_t c = 0; c < p->tb->ncols; c++) {
 		const struct pdf_text *t = &row->cells[c];
 
+		if (!pdf_spans(p, c))
+			continue;
 		if (first)
 			part->done[c] = false;
 		if (first || part->done[c])
@@ -698,12 +764,12 @@ pdf_part_close(struct pdf *p, struct pdf_part *part)
 		part->pending = false;
 	}
 
-	for (int c = 0; c < DOC_COLUMNS; c++)
-		pdf_box(p, c, c < 2 ? part->top : top, bottom);
+	for (size_t c = 0; c < p->tb->ncols; c++)
+		pdf_box(p, c, pdf_spans(p, c) ? part->top : top, bottom);
 	p->y = bottom;
 }
 
-/* Draw lines [cur, to) of row r's cells 2.. as one row fragment at y
+/* Draw lines [cur, to) of row r's own cells as one row fragment at y
  * (a TR; the first also carries the span cells). */
 static void
 pdf_fragment(struct pdf *p, struct pdf_part *part, size_t r, int *cur,
@@ -712,15 +778,17 @@ pdf_fragment(struct pdf *p, struct pdf_part *part, size_t r, int *cur,
 	const struct pdf_row *row = &p->rows[r];
 	double h = 0;
 
-	if (part->has_frag)
-		for (int c = 2; c < DOC_COLUMNS; c++)
+	for (size_t c = 0; part->has_frag && c < p->tb->ncols; c++)
+		if (!pdf_spans(p, c))
 			pdf_box(p, c, part->frag_top, p->y);
 	cairo_tag_begin(p->cr, "TR", NULL);
 	if (part->pending) {
 		pdf_span_draw(p, part, true);
 		part->pending = false;
 	}
-	for (int c = 2; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; c < p->tb->ncols; c++) {
+		if (pdf_spans(p, c))
+			continue;
 		cairo_tag_begin(p->cr, "TD", NULL);
 		pdf_text_draw(p, &row->cells[c], cur[c], to[c],
 		    p->col_x[c] + PAD_X, p->y + PAD_Y);
@@ -741,10 +809,11 @@ pdf_row_rest(const struct pdf *p, size_t r, const int *cur)
 {
 	double h = 0;
 
-	for (int c = 2; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; c < p->tb->ncols; c++) {
 		const struct pdf_text *t = &p->rows[r].cells[c];
 
-		h = pdf_max(h, pdf_text_height(t, cur[c], t->nlines));
+		if (!pdf_spans(p, c))
+			h = pdf_max(h, pdf_text_height(t, cur[c], t->nlines));
 	}
 	return h + 2 * PAD_Y;
 }
@@ -756,7 +825,9 @@ pdf_row_fit(const struct pdf *p, size_t r, const int *cur, int *to)
 {
 	bool any = false;
 
-	for (int c = 2; c < DOC_COLUMNS; c++) {
+	for (size_t c = 0; c < p->tb->ncols; c++) {
+		if (pdf_spans(p, c))
+			continue;
 		to[c] = pdf_text_fit(&p->rows[r].cells[c], cur[c],
 		    pdf_room(p) - 2 * PAD_Y);
 		any = any || to[c] > cur[c];
@@ -767,8 +838,8 @@ pdf_row_fit(const struct pdf *p, size_t r, const int *cur, int *to)
 static bool
 pdf_row_left(const struct pdf *p, size_t r, const int *cur)
 {
-	for (int c = 2; c < DOC_COLUMNS; c++)
-		if (cur[c] < p->rows[r].cells[c].nlines)
+	for (size_t c = 0; c < p->tb->ncols; c++)
+		if (!pdf_spans(p, c) && cur[c] < p->rows[r].cells[c].nlines)
 			return true;
 	return false;
 }
@@ -794,13 +865,13 @@ pdf_part_break(struct pdf *p, struct pdf_part *part)
 static void
 pdf_row(struct pdf *p, struct pdf_part *part, size_t r)
 {
-	int cur[DOC_COLUMNS] = { 0 }, to[DOC_COLUMNS] = { 0 };
+	int cur[DOC_MAX_COLUMNS] = { 0 }, to[DOC_MAX_COLUMNS] = { 0 };
 	double rest;
 
 	for (;;) {
 		rest = pdf_row_rest(p, r, cur);
 		if (rest <= pdf_room(p) + EPS) {
-			for (int c = 2; c < DOC_COLUMNS; c++)
+			for (size_t c = 0; c < p->tb->ncols; c++)
 				to[c] = p->rows[r].cells[c].nlines;
 			pdf_fragment(p, part, r, cur, to);
 			return;
@@ -815,8 +886,9 @@ pdf_row(struct pdf *p, struct pdf_part *part, size_t r)
 				continue;
 			}
 			/* A page lower than one line: overflow, but progress. */
-			for (int c = 2; c < DOC_COLUMNS; c++)
-				if (cur[c] < p->rows[r].cells[c].nlines) {
+			for (size_t c = 0; c < p->tb->ncols; c++)
+				if (!pdf_spans(p, c) &&
+				    cur[c] < p->rows[r].cells[c].nlines) {
 					to[c] = cur[c] + 1;
 					break;
 				}
@@ -829,29 +901,30 @@ pdf_row(struct pdf *p, struct pdf_part *part, size_t r)
 }
 
 /*
- * How tall the start of the process at row a must be on one page: its
- * first row, and the first line of its name (the rest of a name taller
- * than the room goes on over the page beside the next rows, under the
- * repeated header): a page is never left emptier for a long name.
+ * How tall the start of the group at row a must be on one page: its
+ * first row, and the first line of its spanning cells (the rest of a
+ * name taller than the room goes on over the page beside the next rows,
+ * under the repeated header): a page is never left emptier for a long
+ * name.
  */
 static double
 pdf_group_want(const struct pdf *p, size_t a)
 {
-	int zero[DOC_COLUMNS] = { 0 };
+	int zero[DOC_MAX_COLUMNS] = { 0 };
 	const struct pdf_text *t = p->rows[a].cells;
 	double first = 0;
 
-	for (int c = 0; c < 2; c++)
-		if (t[c].nlines > 0)
+	for (size_t c = 0; c < p->tb->ncols; c++)
+		if (pdf_spans(p, c) && t[c].nlines > 0)
 			first = pdf_max(first, t[c].lines[0].height);
 	return pdf_max(pdf_row_rest(p, a, zero), first + 2 * PAD_Y);
 }
 
 /*
- * Lay out the cells of rows [a, b), one process's, to their columns: a
- * cell is laid out once, its lines measured from that layout and drawn
- * from it; a process's layouts are freed when it is drawn, so the pages
- * take the time and memory of their rows, one process at a time.
+ * Lay out the cells of one group's n rows to their columns: a cell is
+ * laid out once, its lines measured from that layout and drawn from it;
+ * a group's layouts are freed when it is drawn, so the pages take the
+ * time and memory of their rows, one group at a time.
  */
 static void
 pdf_rows_set(struct pdf *p, const struct doc_row *rows, size_t n)
@@ -859,11 +932,10 @@ pdf_rows_set(struct pdf *p, const struct doc_row *rows, size_t n)
 	p->rows = xcalloc(n, sizeof *p->rows);
 	p->nrows = n;
 	for (size_t i = 0; i < n; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++)
+		for (size_t c = 0; c < p->tb->ncols; c++)
 			pdf_text_set_cell(p, &p->rows[i].cells[c],
-			    &rows[i].cells[c],
-			    document_cell_is_list(&rows[i], c),
-			    pdf_col_text_width(p, c), c == DOC_NUM ?
+			    &rows[i].cells[c].paras, rows[i].cells[c].list,
+			    pdf_col_text_width(p, c), p->tb->cols[c].centred ?
 			    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
 
@@ -871,14 +943,14 @@ static void
 pdf_rows_fini(struct pdf *p)
 {
 	for (size_t i = 0; i < p->nrows; i++)
-		for (int c = 0; c < DOC_COLUMNS; c++)
+		for (size_t c = 0; c < DOC_MAX_COLUMNS; c++)
 			pdf_text_fini(&p->rows[i].cells[c]);
 	free(p->rows);
 	p->rows = NULL;
 	p->nrows = 0;
 }
 
-/* The rows [a, b) of one process.  It starts on the next page when its
+/* The rows [a, b) of one group.  It starts on the next page when its
  * first row does not fit here but would there. */
 static void
 pdf_group(struct pdf *p, size_t a, size_t b)
@@ -895,24 +967,24 @@ pdf_group(struct pdf *p, size_t a, size_t b)
 	for (size_t r = a; r < b; r++)
 		pdf_row(p, &part, r);
 	/* A process name longer than its rows goes on over the page. */
-	while (!part.done[0] || !part.done[1])
+	while (!pdf_part_done(p, &part))
 		pdf_part_break(p, &part);
 	pdf_part_close(p, &part);
 }
 
 /*
- * The table, tagged Table > THead/TBody > TR > TH/TD in the PDF's
+ * A table, tagged Table > THead/TBody > TR > TH/TD in the PDF's
  * structure tree (cairo >= 1.16 writes it for these tag names).  cairo's
  * tags take no attributes for structure elements, so a merged cell cannot
- * say RowSpan: the № and process TDs are in the process's first TR only,
- * as HTML's rowspan has them.  Nor can cairo 1.16 mark content as an
+ * say RowSpan: the spanning TDs are in the group's first TR only, as
+ * HTML's rowspan has them.  Nor can cairo 1.16 mark content as an
  * Artifact (the tag name is refused), so what pagination repeats — the
  * header row, a process's name, page numbers — is drawn outside every
  * tag and stays out of the tree.  A row split over pages is a TR per page.
  * The header does not stay alone at a page's foot.
  */
-/* One process's rows: the header row before the first (on the next
- * page with it when the process would start alone at a page's foot). */
+/* One group's rows: the header row before the first (on the next page
+ * with it when the group would start alone at a page's foot). */
 static void
 pdf_table_group(void *ctx, const struct doc_row *rows, size_t n)
 {
@@ -923,25 +995,15 @@ pdf_table_group(void *ctx, const struct doc_row *rows, size_t n)
 		double want = p->header_h + pdf_group_want(p, 0);
 
 		if (want > pdf_room(p) + EPS &&
-		    want <= p->bottom - p->rows_top + p->header_h + EPS)
-			pdf_new_page(p);
-		else
-			pdf_header_row(p);
+		    want <= p->bottom - p->rows_top + p->header_h + EPS) {
+			pdf_text_page(p);
+			p->rows_on_page = 0;
+		}
+		pdf_header_row(p);
 		p->started = true;
 	}
 	pdf_group(p, 0, n);
 	pdf_rows_fini(p);
-}
-
-static void
-pdf_table(struct pdf *p)
-{
-	cairo_tag_begin(p->cr, "Table", NULL);
-	document_each_group(p->d, pdf_table_group, p);
-	if (!p->started)
-		pdf_header_row(p);
-	cairo_tag_end(p->cr, "TBody");
-	cairo_tag_end(p->cr, "Table");
 }
 
 /* A block of sanitised text at y, tagged, advancing y. */
@@ -962,62 +1024,57 @@ pdf_block(struct pdf *p, const char *tag, const char *text,
 	free(s);
 }
 
-/*
- * The head of the first page: the grif as a block at the right margin (its
- * lines flush left inside it, at most half the width), the bold centred
- * title, the revision caption small under it.
- */
+/* The lines around a table, flush left. */
 static void
-pdf_head(struct pdf *p)
+pdf_table_line(struct pdf *p, const char *text)
 {
-	const struct document *d = p->d;
-	double line = d->page.font_pt;
-
-	p->y = p->top;
-	if (d->grif[0] != '\0') {
-		char *s = utf8_sanitized(d->grif, SAN_KEEP_NEWLINES);
-		double w = 0;
-		char *save = NULL;
-
-		for (char *ln = strtok_r(s, "\n", &save); ln != NULL;
-		    ln = strtok_r(NULL, "\n", &save))
-			w = pdf_max(w, pdf_text_width(p, ln, p->font));
-		free(s);
-		w = w < p->width / 2 ? w + 1 : p->width / 2;
-		pdf_block(p, "P", d->grif, p->font, p->left + p->width - w, w,
-		    PANGO_ALIGN_LEFT);
-		p->y += line;
-	}
-	pdf_block(p, "H1", d->title, p->bold, p->left, p->width,
-	    PANGO_ALIGN_CENTER);
-	if (d->caption[0] != '\0')
-		pdf_block(p, "P", d->caption, p->small, p->left, p->width,
-		    PANGO_ALIGN_CENTER);
-	p->y += line;
+	if (text[0] == '\0')
+		return;
+	if (p->y + p->num_h > p->bottom)
+		pdf_text_page(p);
+	pdf_block(p, "P", text, p->font, p->left, p->width, PANGO_ALIGN_LEFT);
 }
 
-/* The page number centred in the top margin (pages after the first). */
-static void
-pdf_page_number(struct pdf *p)
+/* Table tb at y, its columns and header laid out first; half a line of
+ * space after it. */
+static int
+pdf_table(struct pdf *p, const struct doc_table *tb, struct error *err)
 {
-	struct pdf_text num = { 0 };
-	char s[16];
-
-	snprintf(s, sizeof s, "%d", p->page);
-	pdf_text_set(p, &num, s, p->font, p->page_w, PANGO_ALIGN_CENTER);
-	pdf_text_draw(p, &num, 0, num.nlines, 0, p->num_y);
-	pdf_text_fini(&num);
+	p->tb = tb;
+	p->started = false;
+	p->header_tagged = false;
+	p->rows_on_page = 0;
+	if (pdf_columns(p, err) != 0 || pdf_layout(p, err) != 0)
+		return -1;
+	pdf_table_line(p, tb->before);
+	cairo_tag_begin(p->cr, "Table", NULL);
+	doc_table_each_group(tb, pdf_table_group, p);
+	if (!p->started)
+		pdf_header_row(p);
+	cairo_tag_end(p->cr, "TBody");
+	cairo_tag_end(p->cr, "Table");
+	pdf_table_line(p, tb->after);
+	p->y += p->d->page.font_pt / 2;
+	return 0;
 }
 
-/* A page of running text after this one: numbered, the text from the
- * top of the body. */
+/* The grif as a block at the right margin, its lines flush left inside
+ * it, at most half the width; a line of space after it. */
 static void
-pdf_text_page(struct pdf *p)
+pdf_grif(struct pdf *p, const char *grif)
 {
-	cairo_show_page(p->cr);
-	p->page++;
-	pdf_page_number(p);
-	p->y = p->rows_top - p->header_h;
+	char *s = utf8_sanitized(grif, SAN_KEEP_NEWLINES);
+	double w = 0;
+	char *save = NULL;
+
+	for (char *ln = strtok_r(s, "\n", &save); ln != NULL;
+	    ln = strtok_r(NULL, "\n", &save))
+		w = pdf_max(w, pdf_text_width(p, ln, p->font));
+	free(s);
+	w = w < p->width / 2 ? w + 1 : p->width / 2;
+	pdf_block(p, "P", grif, p->font, p->left + p->width - w, w,
+	    PANGO_ALIGN_LEFT);
+	p->y += p->d->page.font_pt;
 }
 
 /* One block of running text, moved whole to the next page when it does
@@ -1028,7 +1085,9 @@ pdf_text_block(struct pdf *p, const struct doc_block *b)
 	const PangoFontDescription *font = b->kind == DOC_HEADING ? p->bold :
 	    p->font;
 	struct pdf_text t = { 0 }, r = { 0 };
-	char *s = utf8_sanitized(b->text, SAN_KEEP_NEWLINES);
+	char *text = b->kind == DOC_CLAUSE ? xasprintf("%s %s", b->right,
+	    b->text) : xstrdup(b->text);
+	char *s = utf8_sanitized(text, SAN_KEEP_NEWLINES);
 	char *rs = utf8_sanitized(b->right, SAN_KEEP_NEWLINES);
 	double h;
 
@@ -1039,7 +1098,7 @@ pdf_text_block(struct pdf *p, const struct doc_block *b)
 		pdf_text_set(p, &r, rs, font, p->width, PANGO_ALIGN_RIGHT);
 		h = pdf_max(h, pdf_text_height(&r, 0, r.nlines));
 	}
-	if (p->y + h > p->bottom && p->y > p->rows_top - p->header_h + EPS)
+	if (p->y + h > p->bottom && p->y > p->body_top + EPS)
 		pdf_text_page(p);
 	cairo_tag_begin(p->cr, b->kind == DOC_HEADING ? "H1" : "P", NULL);
 	pdf_text_draw(p, &t, 0, t.nlines, p->left, p->y);
@@ -1049,21 +1108,41 @@ pdf_text_block(struct pdf *p, const struct doc_block *b)
 	p->y += h + p->d->page.font_pt / 2;
 	pdf_text_fini(&t);
 	pdf_text_fini(&r);
+	free(text);
 	free(s);
 	free(rs);
 }
 
-/* The blocks from the top of page 1; the annex, if any, on a page of
- * its own after them. */
-static void
-pdf_text_blocks(struct pdf *p)
+/* One block at y.  The title is bold and centred, the caption small under
+ * it; a line of space after them. */
+static int
+pdf_one(struct pdf *p, size_t i, struct error *err)
 {
-	p->y = p->top;
-	for (size_t i = 0; i < p->d->nblocks; i++)
-		pdf_text_block(p, &p->d->blocks[i]);
-	if (p->d->nblocks > 0 && !p->d->no_annex) {
+	const struct doc_block *b = &p->d->blocks[i];
+	bool captioned = i + 1 < p->d->nblocks &&
+	    p->d->blocks[i + 1].kind == DOC_CAPTION;
+
+	switch (b->kind) {
+	case DOC_GRIF:
+		pdf_grif(p, b->text);
+		return 0;
+	case DOC_TITLE:
+	case DOC_CAPTION:
+		pdf_block(p, b->kind == DOC_TITLE ? "H1" : "P", b->text,
+		    b->kind == DOC_TITLE ? p->bold : p->small, p->left,
+		    p->width, PANGO_ALIGN_CENTER);
+		if (b->kind == DOC_CAPTION || !captioned)
+			p->y += p->d->page.font_pt;
+		return 0;
+	case DOC_PAGE_BREAK:
 		pdf_text_page(p);
 		p->y = p->top;
+		return 0;
+	case DOC_TABLE:
+		return pdf_table(p, b->table, err);
+	default:
+		pdf_text_block(p, b);
+		return 0;
 	}
 }
 
@@ -1080,10 +1159,11 @@ pdf_meta_title(const struct document *d)
 }
 
 /* Draw the whole document on the surface. */
-static void
-pdf_draw(struct pdf *p)
+static int
+pdf_draw(struct pdf *p, struct error *err)
 {
 	char *title = pdf_meta_title(p->d);
+	int rc = 0;
 
 	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
 	    title);
@@ -1093,14 +1173,13 @@ pdf_draw(struct pdf *p)
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	cairo_set_line_width(p->cr, RULE_PT);
 	p->page = 1;
+	p->y = p->top;
 	cairo_tag_begin(p->cr, "Document", NULL);
-	pdf_text_blocks(p);
-	if (!p->d->no_annex) {
-		pdf_head(p);
-		pdf_table(p);
-	}
+	for (size_t i = 0; rc == 0 && i < p->d->nblocks; i++)
+		rc = pdf_one(p, i, err);
 	cairo_tag_end(p->cr, "Document");
 	cairo_show_page(p->cr);
+	return rc;
 }
 
 /* Release what the drawing made.  fontconfig's and cairo's own caches
@@ -1109,7 +1188,7 @@ static void
 pdf_fini(struct pdf *p)
 {
 	pdf_rows_fini(p);
-	for (int c = 0; c < DOC_COLUMNS; c++)
+	for (size_t c = 0; c < DOC_MAX_COLUMNS; c++)
 		pdf_text_fini(&p->header[c]);
 	if (p->ruler != NULL)
 		g_object_unref(p->ruler);
@@ -1178,9 +1257,9 @@ pdf_write_to(const struct document *d, struct pdf_out *o,
 	p.ruler = pango_layout_new(p.ctx);
 	p.widths = xcalloc(PDF_WIDTHS, sizeof *p.widths);
 	pango_layout_set_font_description(p.ruler, p.font);
-	if (pdf_columns(&p, err) != 0 || pdf_layout(&p, err) != 0)
+	pdf_body_top(&p);
+	if (pdf_draw(&p, err) != 0)
 		goto out;
-	pdf_draw(&p);
 	cairo_surface_finish(p.surface);
 	if (o->b.sink_rc != 0)
 		sink->error = o->f.errnum != 0 ? o->f.errnum : EIO;

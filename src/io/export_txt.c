@@ -14,11 +14,7 @@
 #define TXT_GRIF_SHARE	40	/* percent of the width the grif block takes */
 #define TXT_GRIF_MIN	30	/* columns, however narrow the table */
 
-enum { TXT_NUM, TXT_PROCESS, TXT_TOUCHPOINT, TXT_NEEDS, TXT_SPECIFICS };
-
-/* Share of the width after № for each of the other columns, in percent;
- * the needs, the longest text, get what rounding leaves. */
-static const int txt_weights[DOC_COLUMNS] = { 0, 23, 25, 29, 23 };
+#define TXT_FIT_MIN	3	/* columns: a fit column (the №) no narrower */
 
 /* The characters that draw the table. */
 struct txt_frame {
@@ -38,15 +34,16 @@ static const struct txt_frame txt_ascii = {
 /* The rules drawn between rows. */
 enum txt_rule {
 	TXT_RULE_TOP,
-	TXT_RULE_FULL,		/* under the header, between processes */
-	TXT_RULE_MERGED,	/* between touchpoints of one process */
+	TXT_RULE_FULL,		/* under the header, between groups */
+	TXT_RULE_MERGED,	/* between rows of one group: the spanning
+				   columns stay open */
 	TXT_RULE_BOTTOM
 };
 
 /* One row of the table laid out: its lines, and whether a full rule (a
- * new process) or a merged one goes above it.  A row that is not its
- * process's first also has cont: its lines with the process's № and name
- * repeated, for the top of a page the process continues on. */
+ * new group) or a merged one goes above it.  A row that is not its
+ * group's first also has cont: its lines with the group's spanning cells
+ * repeated, for the top of a page the group continues on. */
 struct txt_block {
 	bool	 first;
 	struct strvec lines;
@@ -57,14 +54,17 @@ struct txt {
 	const char *enc;	/* canonical name; NULL for UTF-8 */
 	int	 width;
 	int	 page_length;	/* 0: one long page */
-	int	 w[DOC_COLUMNS];	/* text width of each column */
+	const struct doc_table *tb;	/* the table being written */
+	int	 w[DOC_MAX_COLUMNS];	/* text width of each of its columns */
 	struct txt_frame f;
-	const char *dash;	/* in front of each of several needs */
-	const char *num;	/* the № heading */
+	const char *dash;	/* in front of each item of a list cell */
+	const char *num;	/* "№", or "N" where the encoding lacks it */
 	size_t	 replaced;
-	struct strvec pre;	/* grif, title, caption: page 1 only */
 	struct strvec head;	/* top rule and the column names */
-	struct txt_block *rows;	/* of the process being laid out */
+	bool	 movable;	/* a table may start a new page: more than its
+				   own heading (the annex's grif and title)
+				   since the last page break */
+	struct txt_block *rows;	/* of the group being laid out */
 	size_t	 nrows;
 	struct buf doc;		/* the document in UTF-8, since the last
 				   process written out */
@@ -100,8 +100,8 @@ export_txt_choose_glyphs(struct txt *t, struct error *err)
 	bool box, dash, num;
 
 	t->f = txt_box;
-	t->dash = "– ";
-	t->num = document_column_titles[TXT_NUM];
+	t->dash = DOC_ITEM_MARK;
+	t->num = "№";
 	if (t->enc == NULL)
 		return 0;
 	if (export_txt_encodable(t->enc, "─│┌┬┐├┼┤└┴┘", &box, err) != 0 ||
@@ -117,25 +117,111 @@ export_txt_choose_glyphs(struct txt *t, struct error *err)
 	return 0;
 }
 
-/* Column widths that add up, with the frame, to exactly t->width; № is
- * as wide as the largest number (at least 3). */
-static void
-export_txt_layout(struct txt *t, const struct document *d)
+/* A header title as the page prints it: "№" is "N" where the encoding
+ * lacks it. */
+static const char *
+export_txt_title(const struct txt *t, const char *title)
 {
-	size_t nprocs = document_nprocs(d);
-	int digits = 1, avail, used = 0;
+	return strcmp(title, "№") == 0 ? t->num : title;
+}
 
-	for (size_t n = nprocs; n >= 10; n /= 10)
-		digits++;
-	t->w[TXT_NUM] = digits > 3 ? digits : 3;
+/* The widest line of paragraph s, in columns. */
+static int
+export_txt_widest(const char *s)
+{
+	char *safe = utf8_sanitized(s, SAN_KEEP_NEWLINES);
+	int most = 0;
+
+	for (char *line = safe; *line != '\0';) {
+		size_t n = strcspn(line, "\n");
+		char c = line[n];
+		int w;
+
+		line[n] = '\0';
+		w = utf8_width(line);
+		if (w > most)
+			most = w;
+		line[n] = c;
+		line += n + (c == '\n');
+	}
+	free(safe);
+	return most;
+}
+
+/* A group's paragraphs into the widths of the fit columns. */
+static void
+export_txt_fit_group(void *ctx, const struct doc_row *rows, size_t n)
+{
+	struct txt *t = ctx;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t c = 0; c < t->tb->ncols; c++) {
+			const struct strvec *p = &rows[i].cells[c].paras;
+
+			for (size_t k = 0; t->tb->cols[c].fit && k < p->n;
+			    k++) {
+				int w = export_txt_widest(p->v[k]);
+
+				if (w > t->w[c])
+					t->w[c] = w;
+			}
+		}
+}
+
+/* The fit columns as wide as their widest text (read from the rows
+ * unless the table tells it up front), at least TXT_FIT_MIN. */
+static void
+export_txt_fit(struct txt *t)
+{
+	const struct doc_table *tb = t->tb;
+	bool read = false;
+
+	for (size_t c = 0; c < tb->ncols; c++) {
+		t->w[c] = 0;
+		if (!tb->cols[c].fit)
+			continue;
+		t->w[c] = TXT_FIT_MIN;
+		if (tb->cols[c].widest != NULL &&
+		    export_txt_widest(tb->cols[c].widest) > t->w[c])
+			t->w[c] = export_txt_widest(tb->cols[c].widest);
+		read = read || tb->cols[c].widest == NULL;
+	}
+	if (read)
+		doc_table_each_group(tb, export_txt_fit_group, t);
+}
+
+/* Column widths that add up, with the frame, to exactly t->width: the fit
+ * columns', then the rest by the weights, the heaviest column taking what
+ * rounding leaves. */
+static void
+export_txt_layout(struct txt *t)
+{
+	const struct doc_table *tb = t->tb;
+	int avail, used = 0;
+	double sum = 0;
+	size_t heaviest = tb->ncols;
+
+	export_txt_fit(t);
 	/* Each column has a space either side and a bar to its left; one
 	 * more bar closes the line. */
-	avail = t->width - (3 * DOC_COLUMNS + 1) - t->w[TXT_NUM];
-	for (int i = 1; i < DOC_COLUMNS; i++) {
-		t->w[i] = avail * txt_weights[i] / 100;
-		used += t->w[i];
+	avail = t->width - (3 * (int)tb->ncols + 1);
+	for (size_t c = 0; c < tb->ncols; c++) {
+		if (tb->cols[c].fit) {
+			avail -= t->w[c];
+			continue;
+		}
+		sum += tb->cols[c].weight;
+		if (heaviest == tb->ncols ||
+		    tb->cols[c].weight > tb->cols[heaviest].weight)
+			heaviest = c;
 	}
-	t->w[TXT_NEEDS] += avail - used;
+	for (size_t c = 0; c < tb->ncols; c++)
+		if (!tb->cols[c].fit) {
+			t->w[c] = (int)(avail * tb->cols[c].weight / sum);
+			used += t->w[c];
+		}
+	if (heaviest < tb->ncols)
+		t->w[heaviest] += avail - used;
 }
 
 /*
@@ -240,63 +326,73 @@ export_txt_repeat(struct buf *b, const char *s, int n)
 		buf_puts(b, s);
 }
 
-/* A horizontal rule; a merged one leaves № and process open. */
-static char *
-export_txt_rule(const struct txt *t, enum txt_rule kind)
+/* The joint left of column c (c == ncols: the line's end) in a rule,
+ * open[] telling the columns that go on through it. */
+static const char *
+export_txt_joint(const struct txt *t, enum txt_rule kind, const bool *open,
+    size_t c)
 {
 	const struct txt_frame *f = &t->f;
-	const char *left, *mid, *right;
-	struct buf b;
+	size_t n = t->tb->ncols;
+	bool before = c > 0 && open[c - 1], after = c < n && open[c];
 
 	switch (kind) {
 	case TXT_RULE_TOP:
-		left = f->tl; mid = f->tt; right = f->tr;
-		break;
+		return c == 0 ? f->tl : c == n ? f->tr : f->tt;
 	case TXT_RULE_BOTTOM:
-		left = f->bl; mid = f->bt; right = f->br;
-		break;
+		return c == 0 ? f->bl : c == n ? f->br : f->bt;
 	default:
-		left = f->lt; mid = f->x; right = f->rt;
 		break;
 	}
-	buf_init(&b);
-	for (int i = 0; i < DOC_COLUMNS; i++) {
-		/* The № and process cells of one process stay open. */
-		bool open = kind == TXT_RULE_MERGED && i <= TXT_PROCESS;
+	if (c == 0)
+		return after ? f->v : f->lt;
+	if (c == n)
+		return before ? f->v : f->rt;
+	if (before && after)
+		return f->v;
+	if (before)
+		return f->lt;
+	return after ? f->rt : f->x;
+}
 
-		if (i == 0)
-			buf_puts(&b, open ? f->v : left);
-		else if (kind == TXT_RULE_MERGED && i <= TXT_TOUCHPOINT)
-			buf_puts(&b, i == TXT_TOUCHPOINT ? f->lt : f->v);
-		else
-			buf_puts(&b, mid);
-		export_txt_repeat(&b, open ? " " : f->h, t->w[i] + 2);
+/* A horizontal rule; a merged one leaves the spanning columns open. */
+static char *
+export_txt_rule(const struct txt *t, enum txt_rule kind)
+{
+	bool open[DOC_MAX_COLUMNS] = { false };
+	struct buf b;
+
+	for (size_t c = 0; c < t->tb->ncols; c++)
+		open[c] = kind == TXT_RULE_MERGED && t->tb->cols[c].span;
+	buf_init(&b);
+	for (size_t c = 0; c < t->tb->ncols; c++) {
+		buf_puts(&b, export_txt_joint(t, kind, open, c));
+		export_txt_repeat(&b, open[c] ? " " : t->f.h, t->w[c] + 2);
 	}
-	buf_puts(&b, right);
+	buf_puts(&b, export_txt_joint(t, kind, open, t->tb->ncols));
 	return buf_detach(&b);
 }
 
-/* Lines of the row side by side, each cell padded to its column; the №
- * centred, as every format prints it. */
+/* Lines of the row side by side, each cell padded to its column; a
+ * centred column's text centred. */
 static void
-export_txt_row(const struct txt *t, struct strvec cells[DOC_COLUMNS],
+export_txt_row(const struct txt *t, struct strvec *cells,
     struct strvec *lines)
 {
 	size_t height = 1;
 
-	for (int i = 0; i < DOC_COLUMNS; i++)
+	for (size_t i = 0; i < t->tb->ncols; i++)
 		if (cells[i].n > height)
 			height = cells[i].n;
 	for (size_t line = 0; line < height; line++) {
 		struct buf b;
 
 		buf_init(&b);
-		for (int i = 0; i < DOC_COLUMNS; i++) {
+		for (size_t i = 0; i < t->tb->ncols; i++) {
 			const char *s = line < cells[i].n ? cells[i].v[line] :
 			    "";
-
 			int gap = t->w[i] - utf8_width(s);
-			int before = i == TXT_NUM ? gap / 2 : 0;
+			int before = t->tb->cols[i].centred ? gap / 2 : 0;
 
 			buf_puts(&b, t->f.v);
 			export_txt_repeat(&b, " ", 1 + before);
@@ -310,17 +406,17 @@ export_txt_row(const struct txt *t, struct strvec cells[DOC_COLUMNS],
 
 /* A row's cells start empty: a missing cell prints blank. */
 static void
-export_txt_cells_init(struct strvec cells[DOC_COLUMNS])
+export_txt_cells_init(struct strvec *cells)
 {
-	for (int i = 0; i < DOC_COLUMNS; i++)
+	for (size_t i = 0; i < DOC_MAX_COLUMNS; i++)
 		strvec_init(&cells[i]);
 }
 
 /* Free the lines of a row's cells. */
 static void
-export_txt_cells_fini(struct strvec cells[DOC_COLUMNS])
+export_txt_cells_fini(struct strvec *cells)
 {
-	for (int i = 0; i < DOC_COLUMNS; i++)
+	for (size_t i = 0; i < DOC_MAX_COLUMNS; i++)
 		strvec_fini(&cells[i]);
 }
 
@@ -344,94 +440,49 @@ export_txt_centred(const struct txt *t, const char *s)
 	return export_txt_placed(t, s, (t->width - utf8_width(s)) / 2);
 }
 
-/* The grif as a block at the right edge, its lines flush left inside it
- * (ГОСТ Р 7.0.97), then a blank line. */
-static int
-export_txt_grif(struct txt *t, const char *grif, struct error *err)
-{
-	int bw = t->width * TXT_GRIF_SHARE / 100;
-	struct strvec lines;
-
-	if (grif[0] == '\0')
-		return 0;
-	if (bw < TXT_GRIF_MIN)
-		bw = TXT_GRIF_MIN;
-	strvec_init(&lines);
-	if (export_txt_wrap(t, grif, bw, "", &lines, err) != 0) {
-		strvec_fini(&lines);
-		return -1;
-	}
-	for (size_t i = 0; i < lines.n; i++)
-		strvec_push_owned(&t->pre, export_txt_placed(t, lines.v[i],
-		    t->width - bw));
-	strvec_push_owned(&t->pre, export_txt_centred(t, ""));
-	strvec_fini(&lines);
-	return 0;
-}
-
-/* The grif, the title and the caption, as page 1 has them above the
- * table. */
-static int
-export_txt_preamble(struct txt *t, const struct document *d,
-    struct error *err)
-{
-	int width = t->width < TXT_HEADING_MAX ? t->width : TXT_HEADING_MAX;
-	struct strvec lines;
-	int rc;
-
-	if (export_txt_grif(t, d->grif, err) != 0)
-		return -1;
-	strvec_init(&lines);
-	rc = export_txt_wrap(t, d->title, width, "", &lines, err);
-	if (rc == 0 && d->caption[0] != '\0')
-		rc = export_txt_wrap(t, d->caption, width, "", &lines, err);
-	for (size_t i = 0; rc == 0 && i < lines.n; i++)
-		strvec_push_owned(&t->pre, export_txt_centred(t, lines.v[i]));
-	if (rc == 0)
-		strvec_push_owned(&t->pre, export_txt_centred(t, ""));
-	strvec_fini(&lines);
-	return rc;
-}
-
 /* The top rule and the column names, wrapped like any cell: the header
- * every page repeats. */
+ * every page repeats.  A table without titles has only the rule. */
 static int
 export_txt_head(struct txt *t, struct error *err)
 {
-	struct strvec cells[DOC_COLUMNS];
+	struct strvec cells[DOC_MAX_COLUMNS];
+	bool titled = false;
 	int rc = 0;
 
+	strvec_fini(&t->head);
+	strvec_init(&t->head);
 	strvec_push_owned(&t->head, export_txt_rule(t, TXT_RULE_TOP));
 	export_txt_cells_init(cells);
-	for (int i = 0; i < DOC_COLUMNS && rc == 0; i++)
-		rc = export_txt_wrap(t, i == TXT_NUM ? t->num :
-		    document_column_titles[i], t->w[i], "", &cells[i], err);
-	if (rc == 0)
+	for (size_t i = 0; i < t->tb->ncols && rc == 0; i++) {
+		titled = titled || t->tb->cols[i].title[0] != '\0';
+		rc = export_txt_wrap(t, export_txt_title(t,
+		    t->tb->cols[i].title), t->w[i], "", &cells[i], err);
+	}
+	if (rc == 0 && titled)
 		export_txt_row(t, cells, &t->head);
 	export_txt_cells_fini(cells);
 	return rc;
 }
 
-/* The lines of a row whose № and process cells are those of row `head'
- * (the row itself, or its process's first): every paragraph of a cell
- * wrapped to its column, several needs each after a dash. */
+/* The lines of a row whose spanning cells are those of row `head' (the
+ * row itself, or its group's first): every paragraph of a cell wrapped
+ * to its column, a list's items each after a dash. */
 static int
 export_txt_lay_row(struct txt *t, const struct doc_row *r,
     const struct doc_row *head, struct strvec *lines, struct error *err)
 {
-	struct strvec cells[DOC_COLUMNS];
+	struct strvec cells[DOC_MAX_COLUMNS];
 	int rc = 0;
 
 	export_txt_cells_init(cells);
-	for (int c = 0; c < DOC_COLUMNS && rc == 0; c++) {
-		const struct strvec *cell = c <= TXT_PROCESS ? &head->cells[c] :
-		    &r->cells[c];
-		const char *prefix = document_cell_is_list(r, c) ? t->dash :
-		    "";
+	for (size_t c = 0; c < t->tb->ncols && rc == 0; c++) {
+		const struct doc_cell *cell = t->tb->cols[c].span ?
+		    &head->cells[c] : &r->cells[c];
+		const char *prefix = cell->list ? t->dash : "";
 
-		for (size_t i = 0; i < cell->n && rc == 0; i++)
-			rc = export_txt_wrap(t, cell->v[i], t->w[c], prefix,
-			    &cells[c], err);
+		for (size_t i = 0; i < cell->paras.n && rc == 0; i++)
+			rc = export_txt_wrap(t, cell->paras.v[i], t->w[c],
+			    prefix, &cells[c], err);
 	}
 	if (rc == 0)
 		export_txt_row(t, cells, lines);
@@ -439,7 +490,7 @@ export_txt_lay_row(struct txt *t, const struct doc_row *r,
 	return rc;
 }
 
-/* Row r laid out, and again under its process's first row `head' when it
+/* Row r laid out, and again under its group's first row `head' when it
  * is not that row. */
 static int
 export_txt_block(struct txt *t, const struct doc_row *r,
@@ -476,33 +527,36 @@ export_txt_emit_owned(struct txt *t, char *line)
 static void
 export_txt_emit_rule(struct txt *t, enum txt_rule kind)
 {
-	char *rule = export_txt_rule(t, kind);
-
-	export_txt_emit(t, rule);
-	free(rule);
+	export_txt_emit_owned(t, export_txt_rule(t, kind));
 }
 
-/* Close the page's table and start the next page: a form feed, its
- * number centred, a blank line and the table's header again. */
+/* Start the next page: a form feed, its number centred and a blank
+ * line. */
 static void
-export_txt_new_page(struct txt *t)
+export_txt_page(struct txt *t)
 {
 	char num[24];
-	char *line;
 
-	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
 	buf_putc(&t->doc, '\f');
 	t->page++;
 	t->used = 0;
 	snprintf(num, sizeof num, "%d", t->page);
-	line = export_txt_centred(t, num);
-	export_txt_emit(t, line);
-	free(line);
-	line = export_txt_centred(t, "");
-	export_txt_emit(t, line);
-	free(line);
-	for (size_t i = 0; i < t->head.n; i++)
-		export_txt_emit(t, t->head.v[i]);
+	export_txt_emit_owned(t, export_txt_centred(t, num));
+	export_txt_emit_owned(t, export_txt_centred(t, ""));
+}
+
+/* Close the page's table and go on with it on the next page, under its
+ * header again when it repeats. */
+static void
+export_txt_new_page(struct txt *t)
+{
+	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
+	export_txt_page(t);
+	if (t->tb->repeat_header)
+		for (size_t i = 0; i < t->head.n; i++)
+			export_txt_emit(t, t->head.v[i]);
+	else
+		export_txt_emit_rule(t, TXT_RULE_TOP);
 }
 
 /* Lines still free on the page for rows, keeping one for the bottom
@@ -515,18 +569,27 @@ export_txt_room(const struct txt *t)
 	return t->page_length - t->used - 1;
 }
 
-/* The fewest lines a page must have: its heading (the preamble on page 1,
- * the number and a blank line after), the header, a rule, one line of a
- * row and the bottom rule. */
+/*
+ * Room for the table's start on this page: its header, a rule, one line
+ * of a row and the bottom rule.  A table that only its heading precedes
+ * on the page (the annex's grif and title) shares the page with it: too
+ * short a page for both is an error; one after running text or another
+ * table goes to the next page.
+ */
 static int
-export_txt_check_length(const struct txt *t, struct error *err)
+export_txt_check_length(struct txt *t, struct error *err)
 {
-	int first = (int)(t->pre.n + t->head.n) + 3;
-	int later = 2 + (int)t->head.n + 3;
+	int start = (int)t->head.n + 3;
+	int later = 2 + start;
+	int first = t->used + start;
 	int need = first > later ? first : later;
 
 	if (t->page_length == 0 || t->page_length >= need)
 		return 0;
+	if (t->movable && t->page_length >= later) {
+		export_txt_page(t);
+		return 0;
+	}
 	return error_set(err, "на странице в %d строк не помещаются заголовок "
 	    "и хотя бы одна строка таблицы: нужно не меньше %d строк",
 	    t->page_length, need);
@@ -545,7 +608,7 @@ export_txt_paginate(struct txt *t)
 			export_txt_new_page(t);
 			t->fresh = true;
 		}
-		/* A process going on at the top of a page names itself. */
+		/* A group going on at the top of a page names itself. */
 		lines = t->fresh && !b->first ? &b->cont : &b->lines;
 		export_txt_emit_rule(t, t->fresh || b->first ? TXT_RULE_FULL :
 		    TXT_RULE_MERGED);
@@ -590,7 +653,7 @@ export_txt_rows_fini(struct txt *t)
 	t->nrows = 0;
 }
 
-/* One process: its rows laid out, put on the pages and written out. */
+/* One group: its rows laid out, put on the pages and written out. */
 static void
 export_txt_group(void *ctx, const struct doc_row *rows, size_t n)
 {
@@ -611,85 +674,173 @@ export_txt_group(void *ctx, const struct doc_row *rows, size_t n)
 	export_txt_rows_fini(t);
 }
 
-/* One block of running text as lines of the full width, a blank line
- * after it: a heading centred, a paragraph flush left, a split line with
- * its two ends at the margins. */
+/* A line of text flush left, for the lines around a table. */
 static int
-export_txt_text_block(struct txt *t, const struct doc_block *b,
-    struct error *err)
+export_txt_left(struct txt *t, const char *s, struct error *err)
 {
-	int width = t->width < TXT_HEADING_MAX ? t->width : TXT_HEADING_MAX;
 	struct strvec lines;
-	char *left = NULL, *right = NULL;
-	int rc = 0;
+	int rc;
 
+	if (s[0] == '\0')
+		return 0;
 	strvec_init(&lines);
-	if (b->kind == DOC_SPLIT) {
-		rc = export_txt_prepare(t, b->text, &left, err);
-		if (rc == 0)
-			rc = export_txt_prepare(t, b->right, &right, err);
-		if (rc == 0)
-			strvec_push_owned(&lines, xasprintf("%s%*s%s", left,
-			    t->width - utf8_width(left) - utf8_width(right) > 1 ?
-			    t->width - utf8_width(left) - utf8_width(right) : 1,
-			    "", right));
-	} else {
-		rc = export_txt_wrap(t, b->text, b->kind == DOC_HEADING ? width :
-		    t->width, "", &lines, err);
-	}
+	rc = export_txt_wrap(t, s, t->width, "", &lines, err);
 	for (size_t i = 0; rc == 0 && i < lines.n; i++)
-		export_txt_emit_owned(t, b->kind == DOC_HEADING ?
-		    export_txt_centred(t, lines.v[i]) : export_txt_placed(t,
-		    lines.v[i], 0));
-	if (rc == 0)
-		export_txt_emit_owned(t, export_txt_centred(t, ""));
-	free(left);
-	free(right);
+		export_txt_emit_owned(t, export_txt_placed(t, lines.v[i], 0));
 	strvec_fini(&lines);
 	return rc;
 }
 
-/* The blocks, then, unless there is no annex, a form feed: the annex
- * starts on a page of its own. */
+/* A table: the line above it, its header, its rows a group at a time,
+ * its bottom rule, the line below it. */
 static int
-export_txt_blocks(struct txt *t, const struct document *d,
+export_txt_table(struct txt *t, const struct doc_table *tb,
     struct error *err)
 {
-	for (size_t i = 0; i < d->nblocks; i++)
-		if (export_txt_text_block(t, &d->blocks[i], err) != 0)
-			return -1;
-	if (d->nblocks > 0 && !d->no_annex) {
-		buf_putc(&t->doc, '\f');
-		t->used = 0;
-	}
-	return 0;
+	t->tb = tb;
+	export_txt_layout(t);
+	if (export_txt_left(t, tb->before, err) != 0 ||
+	    export_txt_head(t, err) != 0 ||
+	    export_txt_check_length(t, err) != 0)
+		return -1;
+	t->movable = true;
+	t->fresh = true;
+	for (size_t i = 0; i < t->head.n; i++)
+		export_txt_emit(t, t->head.v[i]);
+	doc_table_each_group(tb, export_txt_group, t);
+	if (t->rc != 0)
+		return -1;
+	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
+	return export_txt_left(t, tb->after, err);
 }
 
-/* The blocks, the preamble, the header, then d's rows a process at a
- * time. */
+/* The grif as a block at the right edge, its lines flush left inside it
+ * (ГОСТ Р 7.0.97). */
+static int
+export_txt_grif(struct txt *t, const char *grif, struct error *err)
+{
+	int bw = t->width * TXT_GRIF_SHARE / 100;
+	struct strvec lines;
+	int rc;
+
+	if (bw < TXT_GRIF_MIN)
+		bw = TXT_GRIF_MIN;
+	strvec_init(&lines);
+	rc = export_txt_wrap(t, grif, bw, "", &lines, err);
+	for (size_t i = 0; rc == 0 && i < lines.n; i++)
+		export_txt_emit_owned(t, export_txt_placed(t, lines.v[i],
+		    t->width - bw));
+	strvec_fini(&lines);
+	return rc;
+}
+
+/* A split line: its two ends at the margins. */
+static int
+export_txt_split(struct txt *t, const struct doc_block *b, struct error *err)
+{
+	char *left = NULL, *right = NULL;
+	int rc, gap;
+
+	rc = export_txt_prepare(t, b->text, &left, err);
+	if (rc == 0)
+		rc = export_txt_prepare(t, b->right, &right, err);
+	if (rc == 0) {
+		gap = t->width - utf8_width(left) - utf8_width(right);
+		export_txt_emit_owned(t, xasprintf("%s%*s%s", left,
+		    gap > 1 ? gap : 1, "", right));
+	}
+	free(left);
+	free(right);
+	return rc;
+}
+
+/* A block of running text as lines of the full width: a title, caption
+ * or heading centred (wrapped like a printed heading), a paragraph or a
+ * clause flush left. */
+static int
+export_txt_text(struct txt *t, const struct doc_block *b, struct error *err)
+{
+	int width = t->width < TXT_HEADING_MAX ? t->width : TXT_HEADING_MAX;
+	bool centred = b->kind == DOC_TITLE || b->kind == DOC_CAPTION ||
+	    b->kind == DOC_HEADING;
+	struct strvec lines;
+	char *clause = NULL;
+	int rc;
+
+	if (b->kind == DOC_CLAUSE)
+		clause = xasprintf("%s %s", b->right, b->text);
+	strvec_init(&lines);
+	rc = export_txt_wrap(t, clause != NULL ? clause : b->text, centred ?
+	    width : t->width, "", &lines, err);
+	for (size_t i = 0; rc == 0 && i < lines.n; i++)
+		export_txt_emit_owned(t, centred ? export_txt_centred(t,
+		    lines.v[i]) : export_txt_placed(t, lines.v[i], 0));
+	strvec_fini(&lines);
+	free(clause);
+	return rc;
+}
+
+/* One block; a page break starts a page of its own numbering. */
+static int
+export_txt_one(struct txt *t, const struct doc_block *b, struct error *err)
+{
+	switch (b->kind) {
+	case DOC_PAGE_BREAK:
+		buf_putc(&t->doc, '\f');
+		t->used = 0;
+		t->page = 1;
+		t->movable = false;
+		return 0;
+	case DOC_TABLE:
+		return export_txt_table(t, b->table, err);
+	case DOC_GRIF:
+		return export_txt_grif(t, b->text, err);
+	case DOC_SPLIT:
+		t->movable = true;
+		return export_txt_split(t, b, err);
+	default:
+		t->movable = t->movable || b->kind == DOC_HEADING ||
+		    b->kind == DOC_PARAGRAPH || b->kind == DOC_CLAUSE;
+		return export_txt_text(t, b, err);
+	}
+}
+
+/* Whether a blank line follows block i: after every block of text but a
+ * title whose caption follows it or the words a quoted table follows
+ * (its quotation mark right under them), and after a table when more
+ * follows; never before a page break's form feed ends the page anyway. */
+static bool
+export_txt_blank_after(const struct document *d, size_t i)
+{
+	const struct doc_block *b = &d->blocks[i];
+	bool last = i + 1 == d->nblocks;
+
+	if (b->kind == DOC_PAGE_BREAK)
+		return false;
+	if (!last && d->blocks[i + 1].kind == DOC_TABLE &&
+	    d->blocks[i + 1].table->before[0] != '\0')
+		return false;
+	if (b->kind == DOC_TABLE)
+		return !last && d->blocks[i + 1].kind != DOC_PAGE_BREAK;
+	return last || d->blocks[i + 1].kind != DOC_CAPTION ||
+	    b->kind != DOC_TITLE;
+}
+
+/* The blocks in order; a table's rows are written out a group at a time
+ * (what comes before its first group goes with it, so that a page too
+ * short for a table's start writes nothing). */
 static int
 export_txt_document(struct txt *t, const struct document *d,
     struct error *err)
 {
-	if (export_txt_blocks(t, d, err) != 0)
-		return -1;
-	if (d->no_annex)
-		return export_txt_flush(t);
-	if (export_txt_preamble(t, d, err) != 0 ||
-	    export_txt_head(t, err) != 0 ||
-	    export_txt_check_length(t, err) != 0)
-		return -1;
 	t->page = 1;
-	t->fresh = true;
 	t->err = err;
-	for (size_t i = 0; i < t->pre.n; i++)
-		export_txt_emit(t, t->pre.v[i]);
-	for (size_t i = 0; i < t->head.n; i++)
-		export_txt_emit(t, t->head.v[i]);
-	document_each_group(d, export_txt_group, t);
-	if (t->rc != 0)
-		return -1;
-	export_txt_emit_rule(t, TXT_RULE_BOTTOM);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		if (export_txt_one(t, &d->blocks[i], err) != 0)
+			return -1;
+		if (export_txt_blank_after(d, i))
+			export_txt_emit_owned(t, export_txt_centred(t, ""));
+	}
 	return export_txt_flush(t);
 }
 
@@ -698,7 +849,6 @@ static void
 export_txt_fini(struct txt *t)
 {
 	export_txt_rows_fini(t);
-	strvec_fini(&t->pre);
 	strvec_fini(&t->head);
 	buf_fini(&t->doc);
 }
@@ -728,8 +878,6 @@ export_txt(const struct document *d, const struct export_opts *o,
 		t.enc = charset_canonical(o->encoding);
 	if (export_txt_choose_glyphs(&t, err) != 0)
 		return -1;
-	export_txt_layout(&t, d);
-	strvec_init(&t.pre);
 	strvec_init(&t.head);
 	buf_init(&t.doc);
 	t.out = out;

@@ -17,10 +17,14 @@ fresh() {
 	quiet "$P" -d "$DB" approve --order 27/01-01 --date 19.03.2024
 }
 
-# The sub-items of a txt draft, one a line, wrapped lines joined.
+# The sub-items of a txt draft, one a line, wrapped lines joined; the
+# rows a sub-item quotes in a table (from a line holding only «) left
+# out.
 subitems() {
-	awk '/^[0-9]+\) /{ if (s != "") print s; s = $0; next }
-	    /^ *$/ { if (s != "") print s; s = ""; next }
+	awk '/^[0-9]+\) /{ if (s != "") print s; s = $0; q = 0; next }
+	    /^« *$/ { if (s != "") print s; s = ""; q = 1; next }
+	    /^ *$/ { if (s != "") print s; s = ""; q = 0; next }
+	    q { next }
 	    s != "" { s = s " " $0 }
 	    END { if (s != "") print s }' "$1" |
 	    sed 's/  */ /g; s/ *$//; s/- /-/g'
@@ -103,6 +107,29 @@ expect_in "$WORK/err" "изменений с редакции 1 нет"
 check_case add "tp add 2 --name 'Телефонная связь (горячая линия)' \
     --kind 'Телефонная связь' --contact '+7 (4812) 29-25-10' \
     --need '2.6.2:получение консультации'"
+# The row added is quoted as a table of the annex's columns: in DOCX a
+# w:tbl holding its cells, in the PDF its cells.
+if command -v unzip >/dev/null 2>&1; then
+	unzip -p "$WORK/add.docx" word/document.xml >"$WORK/add.xml"
+	grep -c "<w:tbl>" "$WORK/add.xml" | grep -qx 1 ||
+	    fail "DOCX of add: one table"
+	tr -d '\n' <"$WORK/add.xml" |
+	    sed -n 's/.*<w:tbl>\(.*\)<\/w:tbl>.*/\1/p' |
+	    sed 's/<w:tc>/|/g; s/<[^>]*>//g' >"$WORK/add-tbl.txt"
+	for cell in "|2.5|" \
+	    "|Телефонная связь (горячая линия)+7 (4812) 29-25-10|" \
+	    "|получение консультации|" "|Офлайн-точка"; do
+		expect_in "$WORK/add-tbl.txt" "$cell"
+	done
+fi
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext -layout "$WORK/add.pdf" - | tr '\n' ' ' |
+	    sed 's/  */ /g' >"$WORK/add-pdf.txt"
+	for cell in "2.5" "Телефонная связь (горячая линия)" \
+	    "+7 (4812) 29-25-10" "получение консультации" "Офлайн-точка"; do
+		expect_in "$WORK/add-pdf.txt" "$cell"
+	done
+fi
 check_case needs "tp set 2.2 --need '2.6.2:получение консультации' \
     --need '2.6.3:получение форм документов'"
 check_case exclude "tp exclude 4.3 --reason 'канал не используется'"

@@ -122,6 +122,7 @@ own_lines(const struct strvec *cell, const char *value)
 static void
 check_printed_cell(const char *name, const char *extra)
 {
+	const struct doc_table *t;
 	struct document d;
 	struct list l;
 	struct touchpoint *tp;
@@ -144,13 +145,14 @@ check_printed_cell(const char *name, const char *extra)
 		q += n + (q[n] == '\n');
 	}
 	document_build(&d, &l, "", "");
-	if (d.nrows != 1 || d.rows[0].cells[2].n == 0 ||
-	    strcmp(d.rows[0].cells[2].v[0], name) != 0)
+	t = document_table(&d);
+	if (t->nrows != 1 || t->rows[0].cells[2].paras.n == 0 ||
+	    strcmp(t->rows[0].cells[2].paras.v[0], name) != 0)
 		abort();
 	for (size_t i = 0; i < tp->ncontacts; i++) {
 		const struct contact *c = &tp->contacts[i];
 		size_t shown = contact_written_in(name, c) +
-		    own_lines(&d.rows[0].cells[2], c->value);
+		    own_lines(&t->rows[0].cells[2].paras, c->value);
 
 		if (shown != 1)
 			abort();

@@ -144,7 +144,7 @@ check_html(const struct document *d)
 
 	buf_init(&out);
 	export_html(d, &out);
-	if (count(out.data, "<tr>") != d->nrows + 1 ||
+	if (count(out.data, "<tr>") != document_table(d)->nrows + 1 ||
 	    count(out.data, "<td>") + count(out.data, "<td ") !=
 	    count(out.data, "</td>") ||
 	    count(out.data, "<th ") != count(out.data, "</th>") ||
@@ -166,7 +166,8 @@ check_docx(const struct document *d, bool zip)
 
 	buf_init(&out);
 	export_docx_document_xml(d, &out);
-	if (count(out.data, "<w:tc>") != (d->nrows + 1) * DOC_COLUMNS ||
+	if (count(out.data, "<w:tc>") != (document_table(d)->nrows + 1) *
+	    DOC_COLUMNS ||
 	    count(out.data, "<w:t ") != count(out.data, "</w:t>") ||
 	    count(out.data, "<w:p>") != count(out.data, "</w:p>"))
 		abort();

@@ -96,15 +96,108 @@ build_document(struct document *d)
 	list_fini(&l);
 }
 
-/* An order's blocks before d's annex: a heading, a paragraph with markup,
- * a line break and a control sequence, the signature's two ends. */
-static void
-add_order_blocks(struct document *d)
+/* Occurrences of needle in haystack. */
+static size_t
+count(const char *haystack, const char *needle)
 {
+	size_t n = 0;
+
+	for (const char *p = haystack; (p = strstr(p, needle)) != NULL;
+	    p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* A cell of r: its paragraphs, a list when list. */
+static void
+model_cell(struct doc_row *r, size_t c, bool list, const char *a,
+    const char *b)
+{
+	strvec_push(&r->cells[c].paras, a);
+	if (b != NULL)
+		strvec_push(&r->cells[c].paras, b);
+	r->cells[c].list = list;
+}
+
+/*
+ * Two tables no list has: three columns by weight 1:2:1, the first
+ * spanning its group's rows (two groups, of two rows and of one, a list
+ * cell in the second row); and seven columns, a fit one of «12345», the
+ * others of weights 1..6, measured when measured.
+ */
+static void
+model_tables(struct document *d, bool measured)
+{
+	struct doc_column three[3], seven[7];
+	struct doc_table *t;
+	struct doc_row *r;
+
+	document_init(d);
+	memset(three, 0, sizeof three);
+	three[0].title = "Группа";
+	three[0].weight = 1;
+	three[0].span = three[0].group_head = true;
+	three[1].title = "Пункт";
+	three[1].weight = 2;
+	three[2].title = "Примечание";
+	three[2].weight = 1;
+	t = document_add_table(d, three, 3);
+	t->repeat_header = true;
+	r = doc_table_add_row(t, true);
+	model_cell(r, 0, false, "Первая группа", NULL);
+	model_cell(r, 1, false, "пункт 1.1", NULL);
+	model_cell(r, 2, false, "без примечаний", NULL);
+	r = doc_table_add_row(t, false);
+	model_cell(r, 1, false, "пункт 1.2", NULL);
+	model_cell(r, 2, true, "первое", "второе");
+	r = doc_table_add_row(t, true);
+	model_cell(r, 0, false, "Вторая группа", NULL);
+	model_cell(r, 1, false, "пункт 2.1", NULL);
+	document_add_block(d, DOC_PARAGRAPH, "Между таблицами.", NULL);
+	memset(seven, 0, sizeof seven);
+	for (int c = 0; c < 7; c++) {
+		static const char *const titles[7] = { "№", "Первая",
+		    "Вторая", "Третья", "Четвёртая", "Пятая", "Шестая" };
+
+		seven[c].title = titles[c];
+		seven[c].weight = c;
+	}
+	seven[0].fit = seven[0].centred = true;
+	t = document_add_table(d, seven, 7);
+	t->measured = measured;
+	r = doc_table_add_row(t, true);
+	model_cell(r, 0, false, "12345", NULL);
+	for (size_t c = 1; c < 7; c++)
+		model_cell(r, c, false, "текст графы", NULL);
+}
+
+/* l's annex under grif, on a page of its own, after d's blocks. */
+static void
+add_annex(struct document *d, const struct list *l, const char *grif)
+{
+	struct doc_table *t;
+
+	document_add_block(d, DOC_PAGE_BREAK, NULL, NULL);
+	t = document_annex(d, l->hdr.title, grif, NULL, 0);
+	for (size_t k = 0, i = 0; k < l->nprocs; k++)
+		if (document_process_rows(t, &l->procs[k], i))
+			i++;
+}
+
+/* An order's blocks: a heading, a paragraph with markup, a line break
+ * and a control sequence, the signature's two ends; then, with annex,
+ * l's annex under grif on a page of its own. */
+static void
+order_document(struct document *d, const struct list *l, const char *grif,
+    bool annex)
+{
+	document_init(d);
 	document_add_block(d, DOC_HEADING, "П Р И К А З", NULL);
 	document_add_block(d, DOC_PARAGRAPH, "1) слова «<b>» заменить\x1b[2J\n"
 	    "словами", NULL);
 	document_add_block(d, DOC_SPLIT, "Министр", "П.Ю. Илюхин");
+	if (annex)
+		add_annex(d, l, grif);
 }
 
 static char *

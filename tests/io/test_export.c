@@ -161,17 +161,83 @@ test_txt_every_line_has_the_width(void **state)
 /* Blocks of running text before the annex: a heading centred, a
  * paragraph from the left edge, a split line's two ends at the edges;
  * the annex on a new page; without it, only the blocks. */
+/* The column edges of rule line: the byte offsets of its joints. */
+static size_t
+joints(const char *line, const char *const *marks, size_t *at, size_t max)
+{
+	size_t n = 0, col = 0;
+
+	for (const char *p = line; *p != '\0' && *p != '\n' && n < max;) {
+		size_t len = 1;
+
+		for (size_t m = 0; marks[m] != NULL; m++)
+			if (strncmp(p, marks[m], strlen(marks[m])) == 0) {
+				at[n++] = col;
+				len = strlen(marks[m]);
+			}
+		while ((p[len] & 0xC0) == 0x80)
+			len++;
+		p += len;
+		col++;
+	}
+	return n;
+}
+
+/* Any table: three columns by weight 1:2:1 whose first spans its
+ * group's rows (a merged rule leaves it open, its text once), a list
+ * cell's items after dashes; seven columns, the fit one as wide as
+ * «12345»; every line of the width. */
+static void
+test_txt_any_table(void **state)
+{
+	static const char *const top[] = { "┌", "┬", "┐", NULL };
+	struct document d;
+	struct buf out;
+	size_t at[16], n;
+	const char *seven;
+
+	(void)state;
+	model_tables(&d, false);
+	export_txt_ok(&d, 80, NULL, &out, NULL);
+	assert_lines_width(out.data, 80);
+	/* 80 = 4 bars + 3 × 2 spaces + 70 of text: 17, 35 and the 1 rounding
+	 * leaves, 17. */
+	n = joints(out.data, top, at, 16);
+	assert_int_equal(n, 4);
+	assert_int_equal(at[1] - at[0], 17 + 3);
+	assert_int_equal(at[2] - at[1], 36 + 3);
+	assert_int_equal(at[3] - at[2], 17 + 3);
+	assert_non_null(strstr(out.data, "│ Группа            │ Пункт"));
+	assert_int_equal(count(out.data, "Первая группа"), 1);
+	/* Between the rows of a group the spanning column stays open. */
+	assert_non_null(strstr(out.data, "\n│                   ├─────"));
+	assert_non_null(strstr(out.data, "│ – первое"));
+	assert_non_null(strstr(out.data, "│ – второе"));
+	assert_non_null(strstr(out.data, "\nМежду таблицами."));
+	seven = strstr(out.data, "Между таблицами.");
+	n = joints(strstr(seven, "┌"), top, at, 16);
+	assert_int_equal(n, 8);
+	/* The fit column: «12345» and a space either side. */
+	assert_int_equal(at[1] - at[0], 5 + 3);
+	assert_non_null(strstr(seven, "│ 12345 │"));
+	assert_non_null(strstr(seven, "Четвёртая"));
+	buf_fini(&out);
+	document_fini(&d);
+}
+
 static void
 test_txt_blocks_before_the_annex(void **state)
 {
 	struct document d;
 	struct buf out;
+	struct list l;
 	char *ff;
 
 	(void)state;
-	build_document(&d);
-	add_order_blocks(&d);
+	build_list(&l);
+	order_document(&d, &l, "", false);
 	document_add_block(&d, DOC_SPLIT, "«___» 20__ г.", "№ ___");
+	add_annex(&d, &l, "");
 	export_txt_ok(&d, 80, NULL, &out, NULL);
 	assert_non_null(strstr(out.data, "                                  "
 	    "П Р И К А З"));
@@ -187,7 +253,9 @@ test_txt_blocks_before_the_annex(void **state)
 	assert_true(strstr(out.data, "№ ___") < ff);
 	assert_non_null(strstr(ff, "ПЕРЕЧЕНЬ"));
 	buf_fini(&out);
-	d.no_annex = true;
+	document_fini(&d);
+	order_document(&d, &l, "", false);
+	document_add_block(&d, DOC_SPLIT, "«___» 20__ г.", "№ ___");
 	export_txt_ok(&d, 80, NULL, &out, NULL);
 	assert_null(strchr(out.data, '\f'));
 	assert_null(strstr(out.data, "ПЕРЕЧЕНЬ"));
@@ -195,6 +263,7 @@ test_txt_blocks_before_the_annex(void **state)
 	assert_int_equal(assert_lines_width(out.data, 80), 9);
 	buf_fini(&out);
 	document_fini(&d);
+	list_fini(&l);
 }
 
 static void
@@ -340,6 +409,51 @@ split_lines(const char *page, struct strvec *lines)
 		strvec_pushn(lines, p, n);
 		p += n + (p[n] == '\n');
 	}
+}
+
+/* With pages, a table after running text that has filled the page
+ * starts the next one (numbered, its header on top); it is no error. */
+static void
+test_txt_table_after_text_starts_a_page(void **state)
+{
+	struct export_opts o = EXPORT_OPTS_INIT;
+	struct doc_column cols[2];
+	struct document d;
+	struct doc_table *t;
+	struct doc_row *r;
+	struct strvec pages, lines;
+	struct buf out;
+	struct error err;
+
+	(void)state;
+	document_init(&d);
+	for (int i = 0; i < 12; i++)
+		document_add_block(&d, DOC_PARAGRAPH, "Абзац приказа.", NULL);
+	memset(cols, 0, sizeof cols);
+	cols[0].title = "Графа";
+	cols[0].weight = 1;
+	cols[1].title = "Другая графа";
+	cols[1].weight = 1;
+	t = document_add_table(&d, cols, 2);
+	r = doc_table_add_row(t, true);
+	strvec_push(&r->cells[0].paras, "ячейка");
+	o.width = 60;
+	o.page_length = EXPORT_PAGE_LENGTH_MIN;
+	buf_init(&out);
+	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), 0);
+	strvec_init(&pages);
+	assert_int_equal(split_pages(out.data, &pages), 2);
+	assert_null(strstr(pages.v[0], "┌"));
+	strvec_init(&lines);
+	split_lines(pages.v[1], &lines);
+	assert_true(lines.n <= EXPORT_PAGE_LENGTH_MIN);
+	assert_non_null(strstr(lines.v[0], "2"));
+	assert_non_null(strstr(lines.v[2], "┌"));
+	assert_non_null(strstr(pages.v[1], "│ ячейка"));
+	strvec_fini(&lines);
+	strvec_fini(&pages);
+	buf_fini(&out);
+	document_fini(&d);
 }
 
 /* The touchpoint's part of a table line: after the № and process cells. */
@@ -538,8 +652,10 @@ test_txt_rejects_a_page_too_short(void **state)
 {
 	struct export_opts o = EXPORT_OPTS_INIT;
 	struct document d;
+	struct list l;
 	struct buf out;
 	struct error err;
+	char *grif;
 
 	(void)state;
 	build_document(&d);
@@ -548,9 +664,14 @@ test_txt_rejects_a_page_too_short(void **state)
 	o.page_length = EXPORT_PAGE_LENGTH_MIN - 1;
 	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "длина страницы"));
-	free(d.caption);
 	/* Five lines of caption: the heading takes the whole page. */
-	d.caption = xstrdup("Рабочая версия (не утверждена)\n–\n–\n–\n–");
+	document_fini(&d);
+	build_list(&l);
+	grif = document_grif(l.hdr.org_genitive, "", "2024-03-19", "27/01-01");
+	document_build(&d, &l, grif, "Рабочая версия (не утверждена)\n"
+	    "–\n–\n–\n–");
+	free(grif);
+	list_fini(&l);
 	o.page_length = EXPORT_PAGE_LENGTH_MIN;
 	assert_int_equal(export_txt(&d, &o, &out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "нужно не меньше"));
@@ -746,6 +867,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_txt_width_80_matches_golden),
 		cmocka_unit_test(test_txt_blocks_before_the_annex),
+		cmocka_unit_test(test_txt_any_table),
+		cmocka_unit_test(test_txt_table_after_text_starts_a_page),
 		cmocka_unit_test(test_txt_width_120_matches_golden),
 		cmocka_unit_test(test_csv_matches_golden),
 		cmocka_unit_test(test_txt_every_line_has_the_width),

@@ -18,18 +18,6 @@
 
 #include "export_fixture.h"
 
-/* Occurrences of needle in haystack. */
-static size_t
-count(const char *haystack, const char *needle)
-{
-	size_t n = 0;
-
-	for (const char *p = haystack; (p = strstr(p, needle)) != NULL;
-	    p += strlen(needle))
-		n++;
-	return n;
-}
-
 /* The package of d, opened with libzip; the caller zip_discard()s it and
  * frees *bytes (libzip reads from it until then). */
 static zip_t *
@@ -183,6 +171,7 @@ test_docx_merges_number_and_process(void **state)
 {
 	struct document d;
 	struct buf xml;
+	size_t rows;
 
 	(void)state;
 	build_document(&d);
@@ -192,10 +181,10 @@ test_docx_merges_number_and_process(void **state)
 	 * continuations. */
 	assert_int_equal(count(xml.data, "<w:vMerge w:val=\"restart\"/>"), 2);
 	assert_int_equal(count(xml.data, "<w:vMerge/>"), 2);
-	assert_int_equal(count(xml.data, "<w:tr>"), d.nrows + 1);
+	rows = document_table(&d)->nrows;
+	assert_int_equal(count(xml.data, "<w:tr>"), rows + 1);
 	assert_int_equal(count(xml.data, "<w:tblHeader/>"), 1);
-	assert_int_equal(count(xml.data, "<w:tc>"), (d.nrows + 1) *
-	    DOC_COLUMNS);
+	assert_int_equal(count(xml.data, "<w:tc>"), (rows + 1) * DOC_COLUMNS);
 	assert_int_equal(count(xml.data, "<w:gridCol "), DOC_COLUMNS);
 	buf_fini(&xml);
 	document_fini(&d);
@@ -211,15 +200,17 @@ test_docx_rows_needs_and_numbers(void **state)
 {
 	struct document d;
 	struct buf xml, bytes, styles;
+	size_t rows;
 	zip_t *za;
 
 	(void)state;
 	build_document(&d);
 	buf_init(&xml);
 	export_docx_document_xml(&d, &xml);
-	assert_int_equal(count(xml.data, "<w:cantSplit/>"), d.nrows + 1);
+	rows = document_table(&d)->nrows;
+	assert_int_equal(count(xml.data, "<w:cantSplit/>"), rows + 1);
 	assert_int_equal(count(xml.data, "<w:tr><w:trPr><w:cantSplit/>"),
-	    d.nrows + 1);
+	    rows + 1);
 	assert_non_null(strstr(xml.data, "<w:p><w:pPr><w:pStyle "
 	    "w:val=\"TableItem\"/></w:pPr><w:r><w:t xml:space=\"preserve\">– "
 	    "Получение информации о ходе рассмотрения обращения</w:t></w:r>"
@@ -373,8 +364,7 @@ test_docx_blocks_before_the_annex(void **state)
 
 	(void)state;
 	build_list(&l);
-	document_build(&d, &l, "", "");
-	add_order_blocks(&d);
+	order_document(&d, &l, "", true);
 	buf_init(&xml);
 	export_docx_document_xml(&d, &xml);
 	assert_non_null(strstr(xml.data, "<w:jc w:val=\"center\"/></w:pPr>"
@@ -391,7 +381,8 @@ test_docx_blocks_before_the_annex(void **state)
 	assert_non_null(brk);
 	assert_true(strstr(xml.data, "<w:tbl>") > brk);
 	buf_fini(&xml);
-	d.no_annex = true;
+	document_fini(&d);
+	order_document(&d, &l, "", false);
 	buf_init(&xml);
 	export_docx_document_xml(&d, &xml);
 	assert_null(strstr(xml.data, "<w:tbl>"));
@@ -402,11 +393,38 @@ test_docx_blocks_before_the_annex(void **state)
 	list_fini(&l);
 }
 
+/* Any table: a grid column each, the spanning cell merged down its
+ * group's rows, the widths adding up to the text's. */
+static void
+test_docx_any_table(void **state)
+{
+	struct document d;
+	struct buf xml;
+	const char *seven;
+
+	(void)state;
+	model_tables(&d, true);
+	buf_init(&xml);
+	export_docx_document_xml(&d, &xml);
+	assert_int_equal(count(xml.data, "<w:tbl>"), 2);
+	seven = strstr(xml.data, "Между таблицами.");
+	assert_non_null(seven);
+	assert_int_equal(count(xml.data, "<w:gridCol ") - count(seven,
+	    "<w:gridCol "), 3);
+	assert_int_equal(count(seven, "<w:gridCol "), 7);
+	assert_int_equal(count(xml.data, "<w:vMerge w:val=\"restart\"/>"), 1);
+	assert_int_equal(count(xml.data, "<w:vMerge/>"), 1);
+	assert_non_null(strstr(seven, "12345"));
+	buf_fini(&xml);
+	document_fini(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_docx_document_xml_matches_golden),
+		cmocka_unit_test(test_docx_any_table),
 		cmocka_unit_test(test_docx_package_has_every_part),
 		cmocka_unit_test(test_docx_numbers_pages_from_the_second),
 		cmocka_unit_test(test_docx_merges_number_and_process),

@@ -16,18 +16,6 @@
 
 #include "export_fixture.h"
 
-/* Occurrences of needle in haystack. */
-static size_t
-count(const char *haystack, const char *needle)
-{
-	size_t n = 0;
-
-	for (const char *p = haystack; (p = strstr(p, needle)) != NULL;
-	    p += strlen(needle))
-		n++;
-	return n;
-}
-
 static void
 test_html_matches_golden(void **state)
 {
@@ -51,10 +39,11 @@ test_html_blocks_before_the_annex(void **state)
 	struct document d;
 	struct buf out;
 	const char *brk;
+	struct list l;
 
 	(void)state;
-	build_document(&d);
-	add_order_blocks(&d);
+	build_list(&l);
+	order_document(&d, &l, "", true);
 	buf_init(&out);
 	export_html(&d, &out);
 	assert_non_null(strstr(out.data, "<p class=\"heading\">П Р И К А З"
@@ -65,18 +54,20 @@ test_html_blocks_before_the_annex(void **state)
 	assert_null(strchr(out.data, '\x1b'));
 	assert_non_null(strstr(out.data, "<p class=\"split\"><span>Министр"
 	    "</span><span>П.Ю. Илюхин</span></p>"));
-	brk = strstr(out.data, "<div class=\"annex\">");
+	brk = strstr(out.data, "<div class=\"page-break\">");
 	assert_non_null(brk);
 	assert_true(strstr(out.data, "<table>") > brk);
 	buf_fini(&out);
-	d.no_annex = true;
+	document_fini(&d);
+	order_document(&d, &l, "", false);
 	buf_init(&out);
 	export_html(&d, &out);
 	assert_int_equal(count(out.data, "<table>"), 0);
-	assert_int_equal(count(out.data, "class=\"annex\""), 0);
+	assert_int_equal(count(out.data, "class=\"page-break\""), 0);
 	assert_non_null(strstr(out.data, "</p>\n</body>\n</html>\n"));
 	buf_fini(&out);
 	document_fini(&d);
+	list_fini(&l);
 }
 
 /* Markup in the data is text: nothing from a cell opens a tag, ends an
@@ -196,14 +187,19 @@ test_html_table_structure(void **state)
 {
 	struct document d;
 	struct buf out;
+	struct list l;
+	char *grif;
 
 	(void)state;
-	build_document(&d);
-	free(d.caption);
-	d.caption = xstrdup("Рабочая версия (не утверждена)");
+	build_list(&l);
+	grif = document_grif(l.hdr.org_genitive, "", "2024-03-19", "27/01-01");
+	document_build(&d, &l, grif, "Рабочая версия (не утверждена)");
+	free(grif);
+	list_fini(&l);
 	buf_init(&out);
 	export_html(&d, &out);
-	assert_int_equal(count(out.data, "<tr>"), d.nrows + 1);
+	assert_int_equal(count(out.data, "<tr>"), document_table(&d)->nrows +
+	    1);
 	assert_int_equal(count(out.data, "<th scope=\"col\">"), DOC_COLUMNS);
 	assert_int_equal(count(out.data, "<tbody>"), 3);
 	assert_int_equal(count(out.data, "<th scope=\"rowgroup\""), 3);
@@ -230,12 +226,53 @@ test_html_table_structure(void **state)
 	document_fini(&d);
 }
 
+#define COL	"<col style=\"width: "
+
+/* Any table: the spanning cell with its rowspan, named as its group's
+ * heading; a list cell's items; seven columns whose widths add up to the
+ * table's, by weight or measured. */
+static void
+test_html_any_table(void **state)
+{
+	struct document d;
+	struct buf out;
+	const char *seven;
+	double sum;
+
+	(void)state;
+	for (int measured = 0; measured < 2; measured++) {
+		model_tables(&d, measured);
+		buf_init(&out);
+		export_html(&d, &out);
+		assert_non_null(strstr(out.data, "<tr><th scope=\"rowgroup\" "
+		    "rowspan=\"2\"><p>Первая группа</p></th><td><p>пункт 1.1"
+		    "</p></td>"));
+		assert_non_null(strstr(out.data, "<tr><td><p>пункт 1.2</p></td>"
+		    "<td><p class=\"item\">– первое</p><p class=\"item\">– "
+		    "второе</p></td></tr>"));
+		assert_int_equal(count(out.data, "<tbody>"), 3);
+		assert_int_equal(count(out.data, "<table>"), 2);
+		seven = strstr(out.data, "Между таблицами.");
+		assert_non_null(seven);
+		assert_int_equal(count(seven, "<th scope=\"col\">"), 7);
+		assert_non_null(strstr(seven, "<td class=\"num\"><p>12345"
+		    "</p>"));
+		sum = 0;
+		for (const char *p = seven; (p = strstr(p, COL)) != NULL; p++)
+			sum += strtod(p + strlen(COL), NULL);
+		assert_true(sum > 99.6 && sum < 100.4);
+		buf_fini(&out);
+		document_fini(&d);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_matches_golden),
 		cmocka_unit_test(test_html_blocks_before_the_annex),
+		cmocka_unit_test(test_html_any_table),
 		cmocka_unit_test(test_html_escapes_everything),
 		cmocka_unit_test(test_html_sanitises_control_characters),
 		cmocka_unit_test(test_html_page_follows_the_settings),

@@ -665,7 +665,7 @@ test_pdf_300_touchpoints_paginate(void **state)
 	if (!need("pdftotext") || !need("pdfinfo"))
 		skip();
 	generated_document(&d, &l, 30, 10);
-	assert_int_equal(d.nrows, 300);
+	assert_int_equal(document_table(&d)->nrows, 300);
 	path = write_pdf(&d, "generated-300.pdf");
 	pages = pdf_pages(path);
 	assert_true(pages > 1);

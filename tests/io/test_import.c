@@ -763,12 +763,12 @@ audience_from_column_or_name(void **state)
 static char *
 tp_cell(const struct document *d, size_t r)
 {
+	const struct strvec *cell = &document_table(d)->rows[r].cells[2].paras;
 	struct buf b;
 
 	buf_init(&b);
-	for (size_t i = 0; i < d->rows[r].cells[2].n; i++)
-		buf_printf(&b, "%s%s", i > 0 ? "|" : "",
-		    d->rows[r].cells[2].v[i]);
+	for (size_t i = 0; i < cell->n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? "|" : "", cell->v[i]);
 	return buf_detach(&b);
 }
 

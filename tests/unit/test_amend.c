@@ -242,20 +242,94 @@ test_order_document(void **state)
 	seed_both(&old, &new);
 	find(&new, 22)->excluded = true;
 	build(&old, &new, &plain, &a);
-	document_begin(&d, "точек взаимодействия", NULL, NULL);
-	amend_document(&d, &a, &st, "Министерство цифрового развития",
-	    "точек взаимодействия", &o);
-	assert_true(d.no_annex);
+	document_init(&d);
+	assert_null(amend_document(&d, &a, &st, "Министерство цифрового "
+	    "развития", "точек взаимодействия", &o, 0));
+	assert_null(document_table(&d));
 	assert_string_equal(d.blocks[0].text,
 	    "МИНИСТЕРСТВО ЦИФРОВОГО РАЗВИТИЯ");
 	assert_string_equal(d.blocks[3].text, "О внесении изменений в приказ "
 	    "Министерства от 19.03.2024 № 27/01-01");
 	assert_string_equal(d.title, d.blocks[3].text);
-	assert_string_equal(d.blocks[7].text, "1) строку 2.2 признать "
+	assert_int_equal(d.blocks[7].kind, DOC_CLAUSE);
+	assert_string_equal(d.blocks[7].right, "1)");
+	assert_string_equal(d.blocks[7].text, "строку 2.2 признать "
 	    "утратившей силу.");
 	assert_int_equal(d.blocks[d.nblocks - 1].kind, DOC_SPLIT);
 	assert_string_equal(d.blocks[d.nblocks - 1].text, "Министр");
 	assert_string_equal(d.blocks[d.nblocks - 1].right, "П.Ю. Илюхин");
+	document_fini(&d);
+	done(&a, &old, &new);
+}
+
+/* A sub-item that adds a row or a process is followed by a table of
+ * the annex's columns holding it, in quotation marks, the sub-item's mark
+ * after them; the item's text keeps the row quoted inline for diff. */
+static void
+test_order_quotes_rows_as_a_table(void **state)
+{
+	const struct amend_style st = { false, false, "", "", "" };
+	const struct amend_orders o = { "Министерства", "2024-03-19",
+	    "27/01-01", "" };
+	struct list old, new;
+	struct touchpoint *tp;
+	struct process *p;
+	struct doc_table *t;
+	struct document d;
+	struct amend a;
+	size_t i;
+
+	(void)state;
+	seed_both(&old, &new);
+	/* Seven rows: three changed do not restate the list. */
+	for (int64_t id = 14; id <= 15; id++) {
+		process_add_touchpoint(&old.procs[0], "Приёмная")->id = id;
+		process_add_touchpoint(&new.procs[0], "Приёмная")->id = id;
+	}
+	tp = process_add_touchpoint(&new.procs[1], "Чат-бот");
+	tp->id = 23;
+	touchpoint_add_need(tp, "получение консультации", 1);
+	touchpoint_add_need(tp, "запись на приём", 1);
+	p = list_add_process(&new, "Обжалование");
+	p->id = 3;
+	tp = process_add_touchpoint(p, "Жалоба");
+	tp->id = 31;
+	tp = process_add_touchpoint(p, "Досудебная жалоба");
+	tp->id = 32;
+	build(&old, &new, &plain, &a);
+	assert_int_equal(a.items.n, 2);
+	document_init(&d);
+	amend_document(&d, &a, &st, "Министерство", "точек", &o, 0);
+	for (i = 0; i < d.nblocks && d.blocks[i].kind != DOC_TABLE; i++)
+		;
+	assert_true(i < d.nblocks);
+	assert_int_equal(d.blocks[i - 1].kind, DOC_CLAUSE);
+	assert_string_equal(d.blocks[i - 1].text, "дополнить строкой 2.3 "
+	    "следующего содержания:");
+	t = d.blocks[i].table;
+	assert_int_equal(t->ncols, AMEND_ROW_COLUMNS);
+	assert_string_equal(t->cols[0].title, "№");
+	assert_string_equal(t->cols[1].title, "Точка взаимодействия");
+	assert_int_equal(t->nrows, 1);
+	assert_string_equal(t->rows[0].cells[0].paras.v[0], "2.3");
+	assert_string_equal(t->rows[0].cells[1].paras.v[0], "Чат-бот");
+	assert_true(t->rows[0].cells[2].list);
+	assert_string_equal(t->rows[0].cells[2].paras.v[1], "запись на приём");
+	assert_string_equal(t->before, "«");
+	assert_string_equal(t->after, "»;");
+	/* The new process: five columns, № and name spanning its rows. */
+	t = d.blocks[i + 2].table;
+	assert_int_equal(d.blocks[i + 2].kind, DOC_TABLE);
+	assert_int_equal(t->ncols, DOC_COLUMNS);
+	assert_true(t->cols[DOC_NUM].span && t->cols[DOC_PROCESS].span);
+	assert_int_equal(t->nrows, 2);
+	assert_int_equal(t->rows[0].span, 2);
+	assert_string_equal(t->rows[0].cells[DOC_NUM].paras.v[0], "3");
+	assert_string_equal(t->rows[0].cells[DOC_PROCESS].paras.v[0],
+	    "Обжалование");
+	assert_string_equal(t->rows[1].cells[DOC_TOUCHPOINT].paras.v[0],
+	    "Досудебная жалоба");
+	assert_string_equal(t->after, "».");
 	document_fini(&d);
 	done(&a, &old, &new);
 }
@@ -272,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_rows_moved_restate),
 		cmocka_unit_test(test_as_amended),
 		cmocka_unit_test(test_order_document),
+		cmocka_unit_test(test_order_quotes_rows_as_a_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

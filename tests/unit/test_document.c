@@ -33,16 +33,18 @@ five_processes(struct list *l)
 static void
 numbers(const struct document *d, char *out, size_t size)
 {
+	const struct doc_table *t = document_table(d);
 	size_t len = 0;
 
 	out[0] = '\0';
-	for (size_t i = 0; i < d->nrows && len < size; i++) {
-		const struct doc_row *r = &d->rows[i];
+	for (size_t i = 0; i < t->nrows && len < size; i++) {
+		const struct doc_row *r = &t->rows[i];
 
 		if (!r->first)
 			continue;
 		len += (size_t)snprintf(out + len, size - len, "%s%s %s",
-		    len > 0 ? "|" : "", r->cells[0].v[0], r->cells[1].v[0]);
+		    len > 0 ? "|" : "", r->cells[0].paras.v[0],
+		    r->cells[1].paras.v[0]);
 	}
 }
 
@@ -65,6 +67,7 @@ all_processes_numbered_in_order(void **state)
 static void
 excluded_process_is_left_out_and_the_rest_numbered_on(void **state)
 {
+	const struct doc_table *t;
 	struct list l;
 	struct document d;
 	char got[256];
@@ -74,12 +77,14 @@ excluded_process_is_left_out_and_the_rest_numbered_on(void **state)
 	l.procs[2].excluded = true;
 	model_set(&l.procs[2].exclude_reason, "передан в другой орган");
 	document_build(&d, &l, "", "");
-	assert_int_equal(d.nrows, 4);
+	t = document_table(&d);
+	assert_int_equal(t->nrows, 4);
 	numbers(&d, got, sizeof got);
 	assert_string_equal(got, "1 П1|2 П2|3 П4|4 П5");
-	for (size_t i = 0; i < d.nrows; i++) {
-		assert_int_equal(d.rows[i].process, i);
-		assert_string_not_equal(d.rows[i].cells[2].v[0], "Т3");
+	for (size_t i = 0; i < t->nrows; i++) {
+		assert_true(t->rows[i].first);
+		assert_int_equal(t->rows[i].span, 1);
+		assert_string_not_equal(t->rows[i].cells[2].paras.v[0], "Т3");
 	}
 	document_fini(&d);
 	list_fini(&l);

@@ -191,7 +191,7 @@ two_processes(struct list *l)
  * holds its longest word whole, however narrow the page.
  */
 static void
-columns_of(double width, double w[DOC_COLUMNS])
+columns_of(double width, double w[DOC_MAX_COLUMNS])
 {
 	struct list l;
 	struct document d;
@@ -200,7 +200,7 @@ columns_of(double width, double w[DOC_COLUMNS])
 
 	two_processes(&l);
 	document_build(&d, &l, "", "");
-	layout_columns(&d, &tnr, width, 10, w);
+	layout_columns(document_table(&d), &tnr, width, 10, w);
 	for (int c = 0; c < DOC_COLUMNS; c++) {
 		assert_true(w[c] > 0);
 		sum += w[c];
@@ -215,7 +215,7 @@ columns_of(double width, double w[DOC_COLUMNS])
 static void
 columns_fit_the_longest_words_and_fill_the_width(void **state)
 {
-	double w[DOC_COLUMNS], pt = 12;
+	double w[DOC_MAX_COLUMNS], pt = 12;
 
 	(void)state;
 	columns_of(482, w);
@@ -232,12 +232,57 @@ columns_fit_the_longest_words_and_fill_the_width(void **state)
 static void
 a_narrow_page_keeps_the_process_word_whole(void **state)
 {
-	double w[DOC_COLUMNS];
+	double w[DOC_MAX_COLUMNS];
 
 	(void)state;
 	/* The others give way, down to two letters' room each. */
 	columns_of(300, w);
 	columns_of(250, w);
+}
+
+/* A table of seven columns: a fit one as wide as its widest number, the
+ * others by their weights; measured, the same table shares by content. */
+static void
+any_columns_by_weight_or_measured(void **state)
+{
+	struct doc_column cols[7];
+	struct document d;
+	struct doc_table *t;
+	struct doc_row *r;
+	double w[DOC_MAX_COLUMNS], pt = 12, sum = 0;
+	struct layout_metric tnr = { layout_times_width, &pt };
+
+	(void)state;
+	memset(cols, 0, sizeof cols);
+	for (int c = 0; c < 7; c++) {
+		cols[c].title = "Графа";
+		cols[c].weight = c;
+	}
+	cols[0].fit = true;
+	document_init(&d);
+	t = document_add_table(&d, cols, 7);
+	r = doc_table_add_row(t, true);
+	strvec_push(&r->cells[0].paras, "1234");
+	strvec_push(&r->cells[6].paras, "очень длинный текст последней графы "
+	    "таблицы, которому нужно много места");
+	layout_columns(t, &tnr, 600, 10, w);
+	assert_true(w[0] >= 10 + layout_times_width(&pt, "1234", 4));
+	for (int c = 0; c < 7; c++)
+		sum += w[c];
+	assert_true(sum > 599.99 && sum < 600.01);
+	/* Weights 1..6: the sixth column six times the first. */
+	assert_true(w[6] > 5.99 * w[1] && w[6] < 6.01 * w[1]);
+	assert_true(w[7] == 0);
+	t->measured = true;
+	layout_columns(t, &tnr, 600, 10, w);
+	sum = 0;
+	for (int c = 0; c < 7; c++)
+		sum += w[c];
+	assert_true(sum > 599.99 && sum < 600.01);
+	/* Measured: the text goes where the text is. */
+	for (int c = 1; c < 6; c++)
+		assert_true(w[6] > w[c]);
+	document_fini(&d);
 }
 
 int
@@ -250,6 +295,7 @@ main(void)
 		cmocka_unit_test(times_new_roman_widths),
 		cmocka_unit_test(columns_fit_the_longest_words_and_fill_the_width),
 		cmocka_unit_test(a_narrow_page_keeps_the_process_word_whole),
+		cmocka_unit_test(any_columns_by_weight_or_measured),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
