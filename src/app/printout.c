@@ -719,3 +719,41 @@ printout_write(struct store *st, const struct printout *p, int fd,
 	buf_fini(&out);
 	return rc;
 }
+
+int
+printout_source_open(struct store *st, int64_t rev, struct document *d,
+    struct printout_source **src, struct error *err)
+{
+	struct printout_source *s = xcalloc(1, sizeof *s);
+	int64_t *ids = NULL;
+	size_t n;
+
+	s->st = st;
+	s->rev = rev;
+	document_begin(&s->rows, "", NULL, NULL);
+	*src = s;
+	if (store_list_processes(st, rev, &ids, &n, &d->nprocs, err) != 0) {
+		free(ids);
+		return -1;
+	}
+	free(ids);
+	d->source.each = printout_each_group;
+	d->source.src = s;
+	return 0;
+}
+
+int
+printout_source_end(struct printout_source *src, struct error *err)
+{
+	int rc = 0;
+
+	if (src == NULL)
+		return 0;
+	if (src->rc != 0) {
+		*err = src->err;
+		rc = -1;
+	}
+	document_fini(&src->rows);
+	free(src);
+	return rc;
+}

@@ -133,4 +133,16 @@ int	printout_orders(struct store *st, int64_t rev, const char *genitive,
 int	printout_write(struct store *st, const struct printout *p, int fd,
 	    size_t *replaced, int64_t *revision, struct error *err);
 
+/*
+ * d's rows from version rev of st (0: the working copy), read a process
+ * at a time as d is written (d->source, d->nprocs): another producer's
+ * annex (the order's new edition).  *src is the caller's until
+ * printout_source_end, after the writing, which returns -1 with err if
+ * the store failed meanwhile (what was written is then no document).
+ */
+struct printout_source;
+int	printout_source_open(struct store *st, int64_t rev, struct document *d,
+	    struct printout_source **src, struct error *err);
+int	printout_source_end(struct printout_source *src, struct error *err);
+
 #endif
