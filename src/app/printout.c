@@ -15,6 +15,7 @@
 #include "export_html.h"
 #include "fileio.h"
 #include "office.h"
+#include "order.h"
 #include "store_history.h"
 #include "store_setting.h"
 
@@ -709,7 +710,8 @@ printout_write(struct store *st, const struct printout *p, int fd,
 
 	buf_init(&out);
 	buf_set_sink(&out, buf_sink_fd, &o);
-	rc = printout_render(st, p, &out, replaced, revision, err);
+	rc = p->order ? order_render(st, p, &out, err) :
+	    printout_render(st, p, &out, replaced, revision, err);
 	if (buf_flush(&out) != 0 && rc == 0) {
 		errno = o.errnum;
 		rc = -1;

@@ -124,8 +124,9 @@ int	printout_orders(struct store *st, int64_t rev, const char *genitive,
 	    char **date, char **no, char **amended, struct error *err);
 
 /*
- * The same, written to fd as it is made (a buffer's worth at a time), so
- * that a list of any size takes bounded memory.  Returns 0; or -1 with
+ * The same (p->order: the draft of the order, order_render), written to
+ * fd as it is made (a buffer's worth at a time), so that a list of any
+ * size takes bounded memory.  Returns 0; or -1 with
  * errno set when a write to fd failed, or with errno 0 and a Russian err
  * when the document could not be made (part of it may have been
  * written: the caller throws the file away).
