@@ -227,9 +227,9 @@ static void
 same_touchpoint(struct store_walk *w, struct collected *c, bool new_side,
     int64_t id)
 {
-	const struct touchpoint *got;
+	const struct touchpoint *got = NULL;
 	struct process want;
-	bool found;
+	bool found = false;
 	struct error err;
 
 	memset(&want, 0, sizeof want);
@@ -278,7 +278,7 @@ compare(struct store *st, const struct catalog *cat, int64_t rev,
 	struct changes ch;
 	struct amend whole, walked;
 	struct collected c;
-	size_t nchanges;
+	size_t nchanges = 0;
 	struct error err;
 	bool began;
 
