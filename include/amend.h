@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "change.h"
 #include "document.h"
@@ -52,6 +53,12 @@ struct amend {
 	size_t	 rows_changed;	/* rows the sub-items touch */
 	bool	 moved;		/* rows or processes change their order */
 	bool	 restate;	/* more than half changed, or rows moved */
+	struct {		/* amend_step's place in the walk */
+		size_t	 procs_old;	/* processes the revision prints */
+		size_t	 added;		/* processes added so far */
+		size_t	 last_num;	/* new number of the last kept one */
+		bool	 any_kept;
+	} walk;
 };
 
 /* How the draft is worded: the settings «order.*» (printout.h). */
@@ -75,6 +82,30 @@ struct amend_style {
 void	amend_build(const struct list *old, const struct list *new,
 	    const struct changes *ch, const struct amend_style *st,
 	    struct amend *a);
+
+/*
+ * The same a process at a time, for lists too large to hold (the store
+ * walks them, store_walk.h).  amend_begin with the rows and processes the
+ * revision prints; amend_step for each process the revision prints, in
+ * its order, as number op_num, with its new self printed as np_num (np
+ * NULL: the new version does not print it); then for each process only
+ * the new version prints, in its order (op NULL); amend_end decides the
+ * restatement.  ch holds at least the changes of the pair's touchpoints
+ * (change_diff_step's); lk tells whether a version prints a touchpoint
+ * the pair does not hold (moved between processes).  Once the list is
+ * sure to be restated (rows moved, or more than half changed) the
+ * sub-items already made are dropped and no more are kept: a restated
+ * list keeps none, else memory follows the rows changed, not the list.
+ */
+struct amend_lookup {
+	bool	(*printed)(void *ctx, bool new_side, int64_t id);
+	void	*ctx;
+};
+void	amend_begin(struct amend *a, size_t rows_old, size_t procs_old);
+void	amend_step(struct amend *a, const struct process *op, size_t op_num,
+	    const struct process *np, size_t np_num, const struct changes *ch,
+	    const struct amend_lookup *lk, const struct amend_style *st);
+void	amend_end(struct amend *a);
 void	amend_fini(struct amend *a);
 
 /* The approving order and those that amended it, as the grif and the

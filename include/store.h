@@ -128,6 +128,10 @@ int	store_list_each_process(struct store *s, int64_t rev,
  * caller's to free), *n of them, *printed not excluded. */
 int	store_list_processes(struct store *s, int64_t rev, int64_t **ids,
 	    size_t *n, size_t *printed, struct error *err);
+/* The same with each one's exclusion, (*excluded)[i] for (*ids)[i]
+ * (both the caller's to free). */
+int	store_list_processes_excluded(struct store *s, int64_t rev,
+	    int64_t **ids, bool **excluded, size_t *n, struct error *err);
 /* Process id of version rev, with its touchpoints, contacts and needs,
  * into p (the caller's to process_fini); *found false (p empty) if the
  * version has none such. */

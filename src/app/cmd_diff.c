@@ -22,6 +22,7 @@
 #include "order.h"
 #include "reminder.h"
 #include "store_history.h"
+#include "store_walk.h"
 
 /* The command's Russian help. */
 static void
@@ -164,47 +165,6 @@ cmd_diff_name(struct store *st, struct cmd_diff_side *s, struct error *err)
 	    (long long)r.id, shown, r.order_no);
 	revision_fini(&r);
 	return 0;
-}
-
-static int
-cmd_diff_tp_cmp(const void *a, const void *b)
-{
-	int64_t x = (*(struct touchpoint *const *)a)->id;
-	int64_t y = (*(struct touchpoint *const *)b)->id;
-
-	return (x > y) - (x < y);
-}
-
-static int
-cmd_diff_id_cmp(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The touchpoints of p (may be NULL) sorted by id, into *ix. */
-static size_t
-cmd_diff_index(const struct process *p, struct touchpoint ***ix)
-{
-	size_t n = p != NULL ? p->ntps : 0;
-
-	*ix = xreallocarray(NULL, n + 1, sizeof **ix);
-	for (size_t j = 0; j < n; j++)
-		(*ix)[j] = &p->tps[j];
-	qsort(*ix, n, sizeof **ix, cmd_diff_tp_cmp);
-	return n;
-}
-
-/* The touchpoint with id among ix's n, or NULL. */
-static const struct touchpoint *
-cmd_diff_find_tp(struct touchpoint **ix, size_t n, int64_t id)
-{
-	struct touchpoint key, *kp = &key, **hit;
-
-	key.id = id;
-	hit = bsearch(&kp, ix, n, sizeof *ix, cmd_diff_tp_cmp);
-	return hit != NULL ? *hit : NULL;
 }
 
 /* "«a», «b»" from a multi-line value; "не указаны" if empty. */
@@ -370,68 +330,15 @@ struct cmd_diff_out {
 	size_t	 count[TRIGGER_COUNT];
 };
 
-/*
- * The diff walked a process at a time: the new version's processes in
- * order, each with its old self read by id, then the old ones gone.  A
- * touchpoint moved from another process is read by id when a change
- * asks for it; only the ids of the processes are held whole.
- */
+/* The diff walked a process pair at a time (store_walk.h), in the new
+ * version's order. */
 struct cmd_diff_walk {
-	struct store *st;
 	const struct catalog *cat;
 	const struct cmd_diff_side *old, *new;
-	int64_t	*old_ids;	/* the old processes, in order */
-	size_t	 n_old;
-	int64_t	*old_sorted;	/* the same sorted, and the new ones */
-	int64_t	*new_sorted;
-	size_t	 n_new;
-	/* the step under way */
-	const struct process *np;	/* NULL: an old process gone */
-	size_t	 npi;
-	const struct process *op;	/* NULL: a new process */
-	size_t	 opi;
-	struct touchpoint **np_ix, **op_ix;
-	size_t	 n_np_ix, n_op_ix;
-	struct process found[2];	/* read by id: old, new */
-	struct changes ch;
+	struct store_walk *sw;			/* the pair under way */
+	const struct store_walk_pair *pair;
 	struct cmd_diff_out d;
-	int	 rc;
-	struct error *err;
 };
-
-/* A touchpoint of side k (0 old, 1 new) by id: in the process of the
- * step, else read from the store; NULL if that side has none. */
-static const struct touchpoint *
-cmd_diff_tp(struct cmd_diff_walk *w, int k, int64_t id)
-{
-	const struct touchpoint *t = k == 0 ?
-	    cmd_diff_find_tp(w->op_ix, w->n_op_ix, id) :
-	    cmd_diff_find_tp(w->np_ix, w->n_np_ix, id);
-	struct process *holder = &w->found[k];
-	bool found;
-
-	if (t != NULL || w->rc != 0)
-		return t;
-	process_fini(holder);
-	if (store_list_touchpoint(w->st, k == 0 ? w->old->rev : w->new->rev,
-	    id, holder, &found, w->err) != 0) {
-		w->rc = -1;
-		return NULL;
-	}
-	return found ? &holder->tps[0] : NULL;
-}
-
-static const struct touchpoint *
-cmd_diff_old_tp(void *ctx, int64_t id)
-{
-	return cmd_diff_tp(ctx, 0, id);
-}
-
-static bool
-cmd_diff_new_has(void *ctx, int64_t id)
-{
-	return cmd_diff_tp(ctx, 1, id) != NULL;
-}
 
 /* Close the open process's item list: its last item ends with ".". */
 static void
@@ -453,12 +360,12 @@ cmd_diff_heading(struct cmd_diff_walk *w, const struct change *c)
 		return;
 	cmd_diff_close(d);
 	d->proc_id = c->process_id;
-	if (w->np != NULL && w->np->id == c->process_id) {
-		p = w->np;
-		num = w->npi + 1;
-	} else if (w->op != NULL && w->op->id == c->process_id) {
-		p = w->op;
-		num = w->opi + 1;
+	if (w->pair->np != NULL && w->pair->np->id == c->process_id) {
+		p = w->pair->np;
+		num = w->pair->npi + 1;
+	} else if (w->pair->op != NULL && w->pair->op->id == c->process_id) {
+		p = w->pair->op;
+		num = w->pair->opi + 1;
 	}
 	if (d->items > 0)
 		buf_putc(&d->text, '\n');
@@ -469,24 +376,21 @@ cmd_diff_heading(struct cmd_diff_walk *w, const struct change *c)
 }
 
 /* Word change c under its process, if the order needs it. */
-static void
-cmd_diff_item(struct cmd_diff_walk *w, const struct change *c)
+static int
+cmd_diff_item(struct cmd_diff_walk *w, const struct change *c,
+    struct error *err)
 {
 	const struct touchpoint *o = NULL, *n = NULL;
-	struct process keep[2];
 	struct buf item;
 
-	memset(keep, 0, sizeof keep);
 	if (strcmp(c->record, "точка") == 0) {
-		o = cmd_diff_tp(w, 0, c->record_id);
-		/* What was read for o must outlive the look for n. */
-		keep[0] = w->found[0];
-		memset(&w->found[0], 0, sizeof w->found[0]);
-		n = cmd_diff_tp(w, 1, c->record_id);
-		if (!cmd_diff_tp_relevant(c, o, n)) {
-			process_fini(&keep[0]);
-			return;
-		}
+		/* Each side keeps what it read: o outlives the look for n. */
+		if (store_walk_touchpoint(w->sw, false, c->record_id, &o,
+		    err) != 0 || store_walk_touchpoint(w->sw, true,
+		    c->record_id, &n, err) != 0)
+			return -1;
+		if (!cmd_diff_tp_relevant(c, o, n))
+			return 0;
 	}
 	buf_init(&item);
 	if (strcmp(c->record, "точка") == 0)
@@ -497,101 +401,24 @@ cmd_diff_item(struct cmd_diff_walk *w, const struct change *c)
 	cmd_diff_heading(w, c);
 	buf_printf(&w->d.text, "  — %s;\n", item.data);
 	buf_fini(&item);
-	process_fini(&keep[0]);
 	w->d.items++;
 	w->d.count[c->trigger < TRIGGER_COUNT ? c->trigger : TRIGGER_EDIT]++;
+	return 0;
 }
 
-/* Word the changes of the step, and drop them. */
-static void
-cmd_diff_items(struct cmd_diff_walk *w)
-{
-	for (size_t i = 0; i < w->ch.n && w->rc == 0; i++)
-		cmd_diff_item(w, &w->ch.v[i]);
-	changes_fini(&w->ch);
-	changes_init(&w->ch);
-}
-
-/* The step's processes and what was read for it, let go. */
-static void
-cmd_diff_step_end(struct cmd_diff_walk *w, struct process *op)
-{
-	if (op != NULL)
-		process_fini(op);
-	process_fini(&w->found[0]);
-	process_fini(&w->found[1]);
-	free(w->np_ix);
-	free(w->op_ix);
-	w->np_ix = w->op_ix = NULL;
-	w->n_np_ix = w->n_op_ix = 0;
-	w->np = w->op = NULL;
-}
-
-/* The place of the old process id in the old list, or -1. */
-static ptrdiff_t
-cmd_diff_old_place(const struct cmd_diff_walk *w, int64_t id)
-{
-	if (bsearch(&id, w->old_sorted, w->n_old, sizeof id,
-	    cmd_diff_id_cmp) == NULL)
-		return -1;
-	for (size_t i = 0; i < w->n_old; i++)
-		if (w->old_ids[i] == id)
-			return (ptrdiff_t)i;
-	return -1;
-}
-
-/* One process of the new version against its old self. */
+/* Word the changes of a pair of the walk. */
 static int
-cmd_diff_step(void *ctx, struct process *np, size_t index, struct error *err)
+cmd_diff_pair(void *ctx, struct store_walk *sw,
+    const struct store_walk_pair *p, struct error *err)
 {
 	struct cmd_diff_walk *w = ctx;
-	struct change_lookup lk = { cmd_diff_old_tp, cmd_diff_new_has, w };
-	struct process op;
-	ptrdiff_t at = cmd_diff_old_place(w, np->id);
-	bool found = false;
 
-	memset(&op, 0, sizeof op);
-	if (at >= 0 && store_list_process(w->st, w->old->rev, np->id, &op,
-	    &found, err) != 0)
-		return -1;
-	w->np = np;
-	w->npi = index;
-	w->op = found ? &op : NULL;
-	w->opi = found ? (size_t)at : 0;
-	w->n_np_ix = cmd_diff_index(np, &w->np_ix);
-	w->n_op_ix = cmd_diff_index(w->op, &w->op_ix);
-	change_diff_step(w->op, w->opi, np, index, w->cat, &lk, &w->ch);
-	cmd_diff_items(w);
-	cmd_diff_step_end(w, &op);
-	return w->rc;
-}
-
-/* The old processes the new version no longer has, in their order. */
-static int
-cmd_diff_gone(struct cmd_diff_walk *w)
-{
-	struct change_lookup lk = { cmd_diff_old_tp, cmd_diff_new_has, w };
-
-	for (size_t i = 0; i < w->n_old && w->rc == 0; i++) {
-		struct process op;
-		bool found;
-
-		if (bsearch(&w->old_ids[i], w->new_sorted, w->n_new,
-		    sizeof *w->new_sorted, cmd_diff_id_cmp) != NULL)
-			continue;
-		if (store_list_process(w->st, w->old->rev, w->old_ids[i], &op,
-		    &found, w->err) != 0)
+	w->sw = sw;
+	w->pair = p;
+	for (size_t i = 0; i < p->ch->n; i++)
+		if (cmd_diff_item(w, &p->ch->v[i], err) != 0)
 			return -1;
-		w->op = found ? &op : NULL;
-		w->opi = i;
-		w->n_op_ix = cmd_diff_index(w->op, &w->op_ix);
-		w->n_np_ix = cmd_diff_index(NULL, &w->np_ix);
-		if (found)
-			change_diff_gone(&op, i, &lk, &w->ch);
-		cmd_diff_items(w);
-		cmd_diff_step_end(w, &op);
-	}
-	return w->rc;
+	return 0;
 }
 
 /* "Основания (п. 5.3): 5.3.1 — 1, 5.3.3 — 2; редакционных: 1." */
@@ -632,23 +459,6 @@ cmd_diff_print(struct cmd_diff_walk *w)
 	}
 }
 
-/* The ids of side s's processes in order into *ids, and sorted into
- * *sorted; *n of them. */
-static int
-cmd_diff_ids(struct store *st, const struct cmd_diff_side *s, int64_t **ids,
-    int64_t **sorted, size_t *n, struct error *err)
-{
-	size_t printed;
-
-	if (store_list_processes(st, s->rev, ids, n, &printed, err) != 0)
-		return -1;
-	*sorted = xreallocarray(NULL, *n + 1, sizeof **sorted);
-	for (size_t i = 0; i < *n; i++)
-		(*sorted)[i] = (*ids)[i];
-	qsort(*sorted, *n, sizeof **sorted, cmd_diff_id_cmp);
-	return 0;
-}
-
 /* Resolve the revisions and print the diff, walking both versions a
  * process at a time. */
 static int
@@ -659,7 +469,6 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 	struct revision latest = { 0 };
 	struct cmd_diff_walk w;
 	struct catalog cat;
-	int64_t *new_ids = NULL;
 	struct store *st;
 	bool began;
 	int rc = 0;
@@ -673,7 +482,6 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 	}
 	catalog_init(&cat);
 	memset(&w, 0, sizeof w);
-	changes_init(&w.ch);
 	buf_init(&w.d.text);
 	w.d.proc_id = -1;
 	if (nrevs == 0) {
@@ -690,31 +498,16 @@ cmd_diff_run(struct app *app, const int64_t *revs, int nrevs,
 		rc = cmd_diff_name(st, &new, err);
 	if (rc == 0)
 		rc = store_read_catalog(st, &cat, err);
-	w.st = st;
 	w.cat = &cat;
 	w.old = &old;
 	w.new = &new;
-	w.err = err;
 	if (rc == 0)
-		rc = cmd_diff_ids(st, &old, &w.old_ids, &w.old_sorted, &w.n_old,
-		    err);
-	if (rc == 0)
-		rc = cmd_diff_ids(st, &new, &new_ids, &w.new_sorted, &w.n_new,
-		    err);
-	if (rc == 0)
-		rc = store_list_each_process(st, new.rev, cmd_diff_step, &w,
-		    err);
-	if (rc == 0)
-		rc = cmd_diff_gone(&w);
+		rc = store_walk(st, old.rev, new.rev, &cat, STORE_WALK_NEW,
+		    cmd_diff_pair, &w, err);
 	store_read_end(st, began);
 	if (rc == 0)
 		cmd_diff_print(&w);
-	changes_fini(&w.ch);
 	buf_fini(&w.d.text);
-	free(w.old_ids);
-	free(w.old_sorted);
-	free(w.new_sorted);
-	free(new_ids);
 	catalog_fini(&cat);
 	free(old.name);
 	free(new.name);
@@ -731,7 +524,7 @@ cmd_diff_order(const struct cmd_diff_side *old,
 	struct buf b;
 
 	buf_init(&b);
-	if (o->ch.n == 0)
+	if (o->nchanges == 0)
 		buf_puts(&b, "Изменений нет.\n");
 	else if (items->n == 0 && !o->a.restate)
 		buf_puts(&b, "В печатном перечне изменений нет: изменены только "
@@ -779,8 +572,8 @@ cmd_diff_json(const struct cmd_diff_side *old,
 	buf_fini(&b);
 }
 
-/* The order's wording (or JSON): both versions loaded through order.c,
- * as perechen order loads them. */
+/* The order's wording (or JSON): both versions walked through order.c,
+ * as perechen order walks them. */
 static int
 cmd_diff_draft(struct app *app, const int64_t *revs, int nrevs, bool json,
     struct error *err)
@@ -822,8 +615,7 @@ cmd_diff(struct app *app, int argc, char **argv)
 	rc = cmd_diff_parse(argc, argv, revs, &nrevs, &form);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	/* The summary walks the versions a process at a time; the order's
-	 * wording numbers rows against the whole revision. */
+	/* Both walk the versions a process pair at a time (store_walk.h). */
 	rc = form == CMD_DIFF_SUMMARY ? cmd_diff_run(app, revs, nrevs, &err) :
 	    cmd_diff_draft(app, revs, nrevs, form == CMD_DIFF_JSON, &err);
 	if (rc != 0) {

@@ -2,8 +2,10 @@
  * cmd_order.c - "perechen order": the draft of the order that amends the
  * approved list, ready for signature, in any print format.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -61,6 +63,7 @@ cmd_order_parse(int argc, char **argv, struct cmd_order_args *a)
 	a->p.opts = init;
 	a->p.format = PRINTOUT_TXT;
 	a->p.revision = PRINTOUT_LATEST;
+	a->p.order = true;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -100,18 +103,44 @@ cmd_order_parse(int argc, char **argv, struct cmd_order_args *a)
 	return CMD_ORDER_GO;
 }
 
-/* The draft in a's format into out. */
-static int
-cmd_order_render(struct app *app, const struct cmd_order_args *a,
-    struct buf *out, struct error *err)
-{
+/* What cmd_order_write writes. */
+struct cmd_order_job {
 	struct store *st;
+	const struct printout *p;
+};
+
+/* A fileio_writer: the draft, written as it is made. */
+static int
+cmd_order_write(void *ctx, int fd, struct error *err)
+{
+	const struct cmd_order_job *j = ctx;
+
+	return printout_write(j->st, j->p, fd, NULL, NULL, err);
+}
+
+/* The draft to standard output, or to a file replaced only once all of
+ * it is written: a new edition's annex of any size takes bounded
+ * memory. */
+static int
+cmd_order_output(struct app *app, const struct cmd_order_args *a,
+    struct error *err)
+{
+	struct cmd_order_job j = { NULL, &a->p };
 	int rc;
 
-	if (app_open_store(app, 0, &st, err) != 0)
+	if (app_open_store(app, 0, &j.st, err) != 0)
 		return -1;
-	rc = order_render(st, &a->p, out, err);
-	store_close(st);
+	if (a->output != NULL && strcmp(a->output, "-") != 0)
+		rc = fileio_replace_with(a->output, cmd_order_write, &j, false,
+		    NULL, err);
+	else if (fflush(stdout) != 0)
+		rc = error_set_errno(err, errno, "не удалось вывести "
+		    "результат");
+	else if ((rc = cmd_order_write(&j, STDOUT_FILENO, err)) != 0 &&
+	    errno != 0)
+		rc = error_set_errno(err, errno, "не удалось вывести "
+		    "результат");
+	store_close(j.st);
 	return rc;
 }
 
@@ -120,7 +149,6 @@ cmd_order(struct app *app, int argc, char **argv)
 {
 	struct cmd_order_args a;
 	struct error err;
-	struct buf out;
 	int rc;
 
 	/* Documents carry numbers with a '.' in any locale. */
@@ -129,14 +157,7 @@ cmd_order(struct app *app, int argc, char **argv)
 		return rc;
 	if (printout_format_binary(a.p.format) && !office_linked())
 		return office_hand_over(app);
-	buf_init(&out);
-	rc = cmd_order_render(app, &a, &out, &err);
-	if (rc == 0 && (a.output == NULL || strcmp(a.output, "-") == 0))
-		rc = fileio_stdout(out.data, out.len, &err);
-	else if (rc == 0)
-		rc = fileio_replace(a.output, &out, false, NULL, &err);
-	buf_fini(&out);
-	if (rc != 0) {
+	if (cmd_order_output(app, &a, &err) != 0) {
 		app_error("order: %s", err.msg);
 		return EXIT_FAIL;
 	}

@@ -7,6 +7,7 @@
 #include "printout.h"
 #include "store_history.h"
 #include "store_setting.h"
+#include "store_walk.h"
 
 /* The order.* setting key, or its default, into *value (caller frees). */
 static int
@@ -85,37 +86,34 @@ order_draft_load(struct store *st, int64_t rev, int64_t to,
 	int rc;
 
 	memset(o, 0, sizeof *o);
-	list_init(&o->old);
-	list_init(&o->new);
-	changes_init(&o->ch);
+	list_header_init(&o->old_hdr);
+	list_header_init(&o->new_hdr);
 	catalog_init(&o->cat);
 	strvec_init(&o->a.items);
-	/* Both versions from one snapshot: a clerk's save between the two
-	 * loads must not show up as half a change. */
+	/* Both versions from one snapshot: a clerk's save during the walk
+	 * must not show up as half a change. */
 	if (store_read_begin(st, &began, err) != 0)
 		return -1;
 	rc = order_revision(st, rev, &o->rev, err) != 0 ||
 	    (to != 0 && order_revision(st, to, &o->to, err) != 0) ||
 	    order_style(st, o, err) != 0 ||
-	    store_revision_load_list(st, o->rev, &o->old, err) != 0 ||
-	    (o->to == 0 ? store_load_list(st, &o->new, err) :
-	    store_revision_load_list(st, o->to, &o->new, err)) != 0 ||
+	    store_list_header(st, o->rev, &o->old_hdr, err) != 0 ||
+	    store_list_header(st, o->to, &o->new_hdr, err) != 0 ||
 	    store_read_catalog(st, &o->cat, err) != 0 ? -1 : 0;
+	if (rc == 0) {
+		amend_fini(&o->a);
+		rc = store_walk_amend(st, o->rev, o->to, &o->cat, &o->style,
+		    &o->a, &o->nchanges, err);
+	}
 	store_read_end(st, began);
-	if (rc != 0)
-		return -1;
-	change_diff_lists(&o->old, &o->new, &o->cat, &o->ch);
-	amend_fini(&o->a);
-	amend_build(&o->old, &o->new, &o->ch, &o->style, &o->a);
-	return 0;
+	return rc;
 }
 
 void
 order_draft_fini(struct order_draft *o)
 {
-	list_fini(&o->old);
-	list_fini(&o->new);
-	changes_fini(&o->ch);
+	list_header_fini(&o->old_hdr);
+	list_header_fini(&o->new_hdr);
 	amend_fini(&o->a);
 	catalog_fini(&o->cat);
 	for (size_t i = 0; i < sizeof o->strings / sizeof o->strings[0]; i++)
@@ -125,20 +123,23 @@ order_draft_fini(struct order_draft *o)
 
 int
 order_draft_document(struct store *st, const struct order_draft *o,
-    struct document *d, struct error *err)
+    struct document *d, struct printout_source **src, struct error *err)
 {
 	struct amend_orders orders;
 	struct doc_table *annex;
 	struct doc_page page;
 	char *wording = NULL, *gen, *date = NULL, *no = NULL, *amended = NULL;
+	size_t nprinted = 0;
+	int rc = 0;
 
+	*src = NULL;
 	if (o->a.items.n == 0 && !o->a.restate)
 		return error_set(err, "изменений с редакции %lld нет: вносить "
 		    "в перечень нечего", (long long)o->rev);
 	if (printout_page(st, &page, &wording, err) != 0)
 		return -1;
 	free(wording);
-	gen = document_genitive(&o->old.hdr);
+	gen = document_genitive(&o->old_hdr);
 	if (printout_orders(st, o->rev, gen, &date, &no, &amended, err) != 0) {
 		free(gen);
 		return -1;
@@ -149,34 +150,50 @@ order_draft_document(struct store *st, const struct order_draft *o,
 	orders.amended = amended;
 	document_init(d);
 	d->page = page;
-	annex = amend_document(d, &o->a, &o->style, o->old.hdr.org,
-	    o->old.hdr.title, &orders, 0);
-	/* A new edition prints the whole list as its annex. */
-	for (size_t k = 0, i = 0; annex != NULL && k < o->new.nprocs; k++)
-		if (document_process_rows(annex, &o->new.procs[k], i))
-			i++;
+	/* A new edition prints the whole list as its annex, read from the
+	 * store as it is written. */
+	if (o->a.restate)
+		rc = printout_source_open(st, o->to, src, &nprinted, err);
+	if (rc == 0) {
+		annex = amend_document(d, &o->a, &o->style, o->old_hdr.org,
+		    o->old_hdr.title, &orders, nprinted);
+		if (annex != NULL)
+			printout_source_feed(*src, annex);
+	}
 	free(gen);
 	free(date);
 	free(no);
 	free(amended);
-	return 0;
+	return rc;
 }
 
 int
 order_render(struct store *st, const struct printout *p, struct buf *out,
     struct error *err)
 {
+	struct printout_source *src = NULL;
 	struct order_draft o;
 	struct document d;
+	struct error walked;
+	bool began;
 	int rc;
 
 	memset(&d, 0, sizeof d);
+	/* The draft and its annex from one snapshot. */
+	if (store_read_begin(st, &began, err) != 0)
+		return -1;
 	rc = order_draft_load(st, p->revision == PRINTOUT_LATEST ? 0 :
 	    p->revision, 0, &o, err);
 	if (rc == 0)
-		rc = order_draft_document(st, &o, &d, err);
+		rc = order_draft_document(st, &o, &d, &src, err);
 	if (rc == 0)
 		rc = printout_write_document(p, &d, out, NULL, err);
+	/* The annex read as it was written: a failure there spoils it. */
+	if (printout_source_end(src, &walked) != 0 && rc == 0) {
+		*err = walked;
+		rc = -1;
+	}
+	store_read_end(st, began);
 	document_fini(&d);
 	order_draft_fini(&o);
 	return rc;

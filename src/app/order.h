@@ -2,11 +2,13 @@
  * order.h - the draft of the amending order: the two versions compared,
  * the wording settings, the sub-items (amend.h) and the document.
  *
- * Owns: reading the order.* settings (printout.h lists them), loading an
- * approved revision and the working copy (or a later revision) for
- * change_diff_lists, and making the order's document for printout.h's
- * writers.  `perechen order`, `perechen diff` and the editor's reminder
- * screen word changes through it.  Not for use outside src/app/.
+ * Owns: reading the order.* settings (printout.h lists them), walking an
+ * approved revision and the working copy (or a later revision) a process
+ * at a time (store_walk_amend: neither is loaded whole), and making the
+ * order's document for printout.h's writers, a new edition's annex read
+ * from the store as it is written.  `perechen order`, `perechen diff`
+ * and the editor's reminder screen word changes through it.  Not for use
+ * outside src/app/.
  */
 #ifndef PERECHEN_ORDER_H
 #define PERECHEN_ORDER_H
@@ -24,8 +26,8 @@
 struct order_draft {
 	int64_t	 rev;		/* the revision amended */
 	int64_t	 to;		/* 0: the working copy, else a revision */
-	struct list old, new;
-	struct changes ch;	/* change_diff_lists(old, new) */
+	struct list_header old_hdr, new_hdr;
+	size_t	 nchanges;	/* as many as change_diff_lists gives */
 	struct amend a;
 	struct amend_style style;
 	char	*strings[4];	/* what style's texts point into */
@@ -33,8 +35,8 @@ struct order_draft {
 };
 
 /*
- * Load revision rev (0: the latest) and the working copy (to 0) or
- * revision to, the settings, and word the difference into o->a.
+ * Walk revision rev (0: the latest) and the working copy (to 0) or
+ * revision to, read the settings, and word the difference into o->a.
  * Returns 0, or -1 with a Russian err (nothing approved, no such
  * revision).  Free with order_draft_fini either way.
  */
@@ -44,11 +46,14 @@ void	order_draft_fini(struct order_draft *o);
 
 /*
  * The order's document into d (free with document_fini): the page and
- * grif settings of st, the heading, the items; a new edition carries the
- * annex of o->new.
+ * grif settings of st, the heading, the items; a new edition's annex is
+ * o->to's rows, read from st as d is written (*src, the caller's to end
+ * with printout_source_end after writing; NULL when there is no annex).
  */
+struct printout_source;
 int	order_draft_document(struct store *st, const struct order_draft *o,
-	    struct document *d, struct error *err);
+	    struct document *d, struct printout_source **src,
+	    struct error *err);
 
 /*
  * The draft of the order amending revision p->revision (PRINTOUT_LATEST:

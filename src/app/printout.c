@@ -15,6 +15,7 @@
 #include "export_html.h"
 #include "fileio.h"
 #include "office.h"
+#include "order.h"
 #include "store_history.h"
 #include "store_setting.h"
 
@@ -733,7 +734,8 @@ printout_write(struct store *st, const struct printout *p, int fd,
 
 	buf_init(&out);
 	buf_set_sink(&out, buf_sink_fd, &o);
-	rc = printout_render(st, p, &out, replaced, revision, err);
+	rc = p->order ? order_render(st, p, &out, err) :
+	    printout_render(st, p, &out, replaced, revision, err);
 	if (buf_flush(&out) != 0 && rc == 0) {
 		errno = o.errnum;
 		rc = -1;
@@ -741,5 +743,46 @@ printout_write(struct store *st, const struct printout *p, int fd,
 		errno = 0;
 	}
 	buf_fini(&out);
+	return rc;
+}
+
+int
+printout_source_open(struct store *st, int64_t rev,
+    struct printout_source **src, size_t *nprinted, struct error *err)
+{
+	struct printout_source *s = xcalloc(1, sizeof *s);
+	int64_t *ids = NULL;
+	size_t n;
+	int rc;
+
+	s->st = st;
+	s->rev = rev;
+	*src = s;
+	rc = store_list_processes(st, rev, &ids, &n, nprinted, err);
+	free(ids);
+	return rc;
+}
+
+void
+printout_source_feed(struct printout_source *src, struct doc_table *t)
+{
+	t->source.each = printout_each_group;
+	t->source.src = src;
+}
+
+int
+printout_source_end(struct printout_source *src, struct error *err)
+{
+	int rc = 0;
+
+	if (src == NULL)
+		return 0;
+	if (src->rc != 0) {
+		*err = src->err;
+		rc = -1;
+	}
+	doc_table_rows_clear(&src->rows);
+	free(src->rows.rows);
+	free(src);
 	return rc;
 }

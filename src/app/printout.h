@@ -126,13 +126,31 @@ int	printout_orders(struct store *st, int64_t rev, const char *genitive,
 	    char **date, char **no, char **amended, struct error *err);
 
 /*
- * The same, written to fd as it is made (a buffer's worth at a time), so
- * that a list of any size takes bounded memory.  Returns 0; or -1 with
+ * The same (p->order: the draft of the order, order_render), written to
+ * fd as it is made (a buffer's worth at a time), so that a list of any
+ * size takes bounded memory.  Returns 0; or -1 with
  * errno set when a write to fd failed, or with errno 0 and a Russian err
  * when the document could not be made (part of it may have been
  * written: the caller throws the file away).
  */
 int	printout_write(struct store *st, const struct printout *p, int fd,
 	    size_t *replaced, int64_t *revision, struct error *err);
+
+/*
+ * The rows of version rev of st (0: the working copy) for another
+ * producer's annex (the order's new edition), read a process at a time
+ * as the document is written: printout_source_open counts the processes
+ * printed (*nprinted, for the № column); printout_source_feed makes it
+ * table t's source.  *src is the caller's until printout_source_end,
+ * after the writing, which returns -1 with err if the store failed
+ * meanwhile (what was written is then no document).
+ */
+struct printout_source;
+int	printout_source_open(struct store *st, int64_t rev,
+	    struct printout_source **src, size_t *nprinted,
+	    struct error *err);
+void	printout_source_feed(struct printout_source *src,
+	    struct doc_table *t);
+int	printout_source_end(struct printout_source *src, struct error *err);
 
 #endif

@@ -24,9 +24,9 @@ struct amend_proc {
 	size_t	 nrows;
 };
 
-/* One list as the annex prints it: what is numbered and how.  The rows
- * are also sorted by id (byid), so that a large list is compared in
- * O(n log n). */
+/* Processes as the annex prints them: what is numbered and how (a
+ * whole list, or the one process of a pair).  The rows are also sorted
+ * by id (byid), so that a large list is compared in O(n log n). */
 struct amend_side {
 	struct amend_proc *procs;
 	size_t	 nprocs;
@@ -52,37 +52,58 @@ id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Append p's printed rows as the side's next process; side_index once
+ * all are in. */
 static void
-side_build(struct amend_side *s, const struct list *l)
+side_add(struct amend_side *s, const struct process *p)
 {
-	memset(s, 0, sizeof *s);
-	s->procs = xreallocarray(NULL, l->nprocs + 1, sizeof *s->procs);
-	s->rows = xreallocarray(NULL, list_count_touchpoints(l) + 1,
-	    sizeof *s->rows);
-	for (size_t i = 0; i < l->nprocs; i++) {
-		const struct process *p = &l->procs[i];
-		struct amend_proc *ap;
+	struct amend_proc *ap;
 
-		if (p->excluded)
+	s->procs = xreallocarray(s->procs, s->nprocs + 1, sizeof *s->procs);
+	s->rows = xreallocarray(s->rows, s->nrows + p->ntps + 1,
+	    sizeof *s->rows);
+	ap = &s->procs[s->nprocs];
+	ap->p = p;
+	ap->first = s->nrows;
+	ap->nrows = 0;
+	for (size_t j = 0; j < p->ntps; j++) {
+		if (p->tps[j].excluded)
 			continue;
-		ap = &s->procs[s->nprocs];
-		ap->p = p;
-		ap->first = s->nrows;
-		ap->nrows = 0;
-		for (size_t j = 0; j < p->ntps; j++) {
-			if (p->tps[j].excluded)
-				continue;
-			s->rows[s->nrows].id = p->tps[j].id;
-			s->rows[s->nrows].proc = s->nprocs;
-			s->rows[s->nrows].k = ++ap->nrows;
-			s->rows[s->nrows++].tp = &p->tps[j];
-		}
-		s->nprocs++;
+		s->rows[s->nrows].id = p->tps[j].id;
+		s->rows[s->nrows].proc = s->nprocs;
+		s->rows[s->nrows].k = ++ap->nrows;
+		s->rows[s->nrows++].tp = &p->tps[j];
 	}
+	s->nprocs++;
+}
+
+static void
+side_index(struct amend_side *s)
+{
 	s->byid = xreallocarray(NULL, s->nrows + 1, sizeof *s->byid);
 	for (size_t i = 0; i < s->nrows; i++)
 		s->byid[i] = &s->rows[i];
 	qsort(s->byid, s->nrows, sizeof *s->byid, row_cmp);
+}
+
+/* The printed processes of l. */
+static void
+side_build(struct amend_side *s, const struct list *l)
+{
+	memset(s, 0, sizeof *s);
+	for (size_t i = 0; i < l->nprocs; i++)
+		if (!l->procs[i].excluded)
+			side_add(s, &l->procs[i]);
+	side_index(s);
+}
+
+/* The one printed process p. */
+static void
+side_of_process(struct amend_side *s, const struct process *p)
+{
+	memset(s, 0, sizeof *s);
+	side_add(s, p);
+	side_index(s);
 }
 
 static void
@@ -457,95 +478,195 @@ item_added_process(struct amend *a, const struct amend_side *ns, size_t pi,
 	a->rows_changed += ap->nrows > 0 ? ap->nrows : 1;
 }
 
-/* The rows of old process opi (printed as number opi + 1), which is new
- * process npi: each changed, gone or moved, then the rows added. */
+/* Whether the version (new_side or the old) prints touchpoint id in a
+ * process other than the pair's: a row moved. */
+static bool
+printed_elsewhere(const struct amend_lookup *lk, bool new_side, int64_t id)
+{
+	return lk->printed(lk->ctx, new_side, id);
+}
+
+/* The rows of old process os (printed as number num), which is new
+ * process ns (each side the pair's one process): each changed, gone or
+ * moved, then the rows added. */
 static void
 amend_process_rows(struct amend *a, const struct amend_side *os,
-    const struct amend_side *ns, size_t opi, size_t npi,
-    const struct amend_changed *ch, const struct amend_style *st)
+    const struct amend_side *ns, size_t num,
+    const struct amend_changed *ch, const struct amend_lookup *lk,
+    const struct amend_style *st)
 {
-	const struct amend_proc *op = &os->procs[opi], *np = &ns->procs[npi];
 	size_t last_k = 0, added = 0;
 
-	for (size_t i = op->first; i < op->first + op->nrows; i++) {
+	for (size_t i = 0; i < os->nrows; i++) {
 		const struct amend_row *o = &os->rows[i], *n;
-		char *num;
+		char *rn;
 
-		num = xasprintf("%zu.%zu", opi + 1, o->k);
+		rn = xasprintf("%zu.%zu", num, o->k);
 		n = side_row(ns, o->id);
-		if (n == NULL)
-			item_void(a, st, num, 1);
-		else if (n->proc != npi)
+		if (n == NULL && printed_elsewhere(lk, true, o->id))
 			a->moved = true;
+		else if (n == NULL)
+			item_void(a, st, rn, 1);
 		else if (changed(ch, o->id))
-			item_changed_row(a, num, o->tp, n->tp);
-		free(num);
+			item_changed_row(a, rn, o->tp, n->tp);
+		free(rn);
 	}
 	/* In the new list the rows kept stay in their order and the added
 	 * ones come after them: else the rows move. */
-	for (size_t i = np->first; i < np->first + np->nrows; i++) {
+	for (size_t i = 0; i < ns->nrows; i++) {
 		const struct amend_row *n = &ns->rows[i], *o;
 
 		o = side_row(os, n->id);
-		if (o != NULL && (added > 0 || o->proc != opi || o->k < last_k))
+		if (o == NULL && printed_elsewhere(lk, false, n->id)) {
 			a->moved = true;
-		if (o != NULL) {
+		} else if (o != NULL) {
+			if (added > 0 || o->k < last_k)
+				a->moved = true;
 			last_k = o->k;
 		} else {
-			char *num = xasprintf("%zu.%zu", opi + 1,
-			    os->procs[opi].nrows + ++added);
+			char *rn = xasprintf("%zu.%zu", num,
+			    os->nrows + ++added);
 
-			item_added_row(a, num, n->tp);
-			free(num);
+			item_added_row(a, rn, n->tp);
+			free(rn);
 		}
 	}
+}
+
+/* Once the list is sure to be restated its sub-items are never
+ * printed: let them go, so that memory follows the rows changed only
+ * while they may be. */
+static void
+settle(struct amend *a)
+{
+	if (!a->moved && a->rows_changed * 2 <= a->rows_old)
+		return;
+	for (size_t i = 0; a->quotes != NULL && i < a->items.n; i++)
+		quote_fini(&a->quotes[i]);
+	free(a->quotes);
+	a->quotes = NULL;
+	strvec_fini(&a->items);
+	strvec_init(&a->items);
+}
+
+void
+amend_begin(struct amend *a, size_t rows_old, size_t procs_old)
+{
+	memset(a, 0, sizeof *a);
+	strvec_init(&a->items);
+	a->rows_old = rows_old;
+	a->walk.procs_old = procs_old;
+}
+
+/* Old process op, printed as number num, that the new list no longer
+ * prints. */
+static void
+step_gone(struct amend *a, const struct process *op, size_t num,
+    const struct amend_style *st)
+{
+	struct amend_side os;
+	char rn[24];
+
+	side_of_process(&os, op);
+	snprintf(rn, sizeof rn, "%zu", num);
+	item_void(a, st, rn, os.nrows);
+	side_fini(&os);
+}
+
+/* New process np, printed as number np_num, that the old list did not
+ * print: added after the old ones. */
+static void
+step_added(struct amend *a, const struct process *np, size_t np_num)
+{
+	struct amend_side ns;
+
+	if (a->walk.any_kept && np_num < a->walk.last_num)
+		a->moved = true;
+	side_of_process(&ns, np);
+	item_added_process(a, &ns, 0, a->walk.procs_old + ++a->walk.added);
+	side_fini(&ns);
+}
+
+/* A process both lists print: renamed, its rows. */
+static void
+step_kept(struct amend *a, const struct process *op, size_t op_num,
+    const struct process *np, size_t np_num, const struct amend_changed *ch,
+    const struct amend_lookup *lk, const struct amend_style *st)
+{
+	struct amend_side os, ns;
+
+	if (a->walk.any_kept && np_num < a->walk.last_num)
+		a->moved = true;
+	a->walk.any_kept = true;
+	a->walk.last_num = np_num;
+	if (strcmp(op->name, np->name) != 0)
+		item_rename(a, op_num, op->name, np->name);
+	side_of_process(&os, op);
+	side_of_process(&ns, np);
+	amend_process_rows(a, &os, &ns, op_num, ch, lk, st);
+	side_fini(&os);
+	side_fini(&ns);
+}
+
+void
+amend_step(struct amend *a, const struct process *op, size_t op_num,
+    const struct process *np, size_t np_num, const struct changes *ch,
+    const struct amend_lookup *lk, const struct amend_style *st)
+{
+	struct amend_changed chg;
+
+	chg.n = changed_ids(ch, &chg.ids);
+	if (op != NULL && np == NULL)
+		step_gone(a, op, op_num, st);
+	else if (op == NULL && np != NULL)
+		step_added(a, np, np_num);
+	else if (op != NULL)
+		step_kept(a, op, op_num, np, np_num, &chg, lk, st);
+	free(chg.ids);
+	settle(a);
+}
+
+void
+amend_end(struct amend *a)
+{
+	a->restate = a->moved || a->rows_changed * 2 > a->rows_old;
+	settle(a);
+}
+
+/* Whole lists in memory: each version's printed rows by id. */
+static bool
+list_printed(void *ctx, bool new_side, int64_t id)
+{
+	const struct amend_side *sides = ctx;
+
+	return side_row(&sides[new_side], id) != NULL;
 }
 
 void
 amend_build(const struct list *old, const struct list *new,
     const struct changes *ch, const struct amend_style *st, struct amend *a)
 {
-	struct amend_side os, ns;
-	struct amend_changed chg;
-	size_t last_npi = 0, added = 0;
-	bool any_kept = false;
+	struct amend_side sides[2];
+	struct amend_lookup lk = { list_printed, sides };
 
-	memset(a, 0, sizeof *a);
-	strvec_init(&a->items);
-	side_build(&os, old);
-	side_build(&ns, new);
-	chg.n = changed_ids(ch, &chg.ids);
-	a->rows_old = os.nrows;
-	for (size_t opi = 0; opi < os.nprocs; opi++) {
-		const struct process *op = os.procs[opi].p;
-		size_t npi = side_proc(&ns, op->id);
+	side_build(&sides[0], old);
+	side_build(&sides[1], new);
+	amend_begin(a, sides[0].nrows, sides[0].nprocs);
+	for (size_t opi = 0; opi < sides[0].nprocs; opi++) {
+		size_t npi = side_proc(&sides[1], sides[0].procs[opi].p->id);
 
-		if (npi == (size_t)-1) {
-			char num[24];
-
-			snprintf(num, sizeof num, "%zu", opi + 1);
-			item_void(a, st, num, os.procs[opi].nrows);
-			continue;
-		}
-		if (any_kept && npi < last_npi)
-			a->moved = true;
-		any_kept = true;
-		last_npi = npi;
-		if (strcmp(op->name, ns.procs[npi].p->name) != 0)
-			item_rename(a, opi + 1, op->name, ns.procs[npi].p->name);
-		amend_process_rows(a, &os, &ns, opi, npi, &chg, st);
+		amend_step(a, sides[0].procs[opi].p, opi + 1,
+		    npi != (size_t)-1 ? sides[1].procs[npi].p : NULL, npi + 1,
+		    ch, &lk, st);
 	}
-	for (size_t npi = 0; npi < ns.nprocs; npi++) {
-		if (side_proc(&os, ns.procs[npi].p->id) != (size_t)-1)
-			continue;
-		if (any_kept && npi < last_npi)
-			a->moved = true;
-		item_added_process(a, &ns, npi, os.nprocs + ++added);
-	}
-	a->restate = a->moved || a->rows_changed * 2 > a->rows_old;
-	free(chg.ids);
-	side_fini(&os);
-	side_fini(&ns);
+	for (size_t npi = 0; npi < sides[1].nprocs; npi++)
+		if (side_proc(&sides[0], sides[1].procs[npi].p->id) ==
+		    (size_t)-1)
+			amend_step(a, NULL, 0, sides[1].procs[npi].p, npi + 1,
+			    ch, &lk, st);
+	amend_end(a);
+	side_fini(&sides[0]);
+	side_fini(&sides[1]);
 }
 
 void

@@ -709,8 +709,8 @@ store_list_each_process(struct store *s, int64_t rev, store_process_fn fn,
 }
 
 int
-store_list_processes(struct store *s, int64_t rev, int64_t **ids, size_t *n,
-    size_t *printed, struct error *err)
+store_list_processes_excluded(struct store *s, int64_t rev, int64_t **ids,
+    bool **excluded, size_t *n, struct error *err)
 {
 	static const char *const sql[2] = {
 		"SELECT id, excluded FROM process ORDER BY pos, id",
@@ -722,7 +722,8 @@ store_list_processes(struct store *s, int64_t rev, int64_t **ids, size_t *n,
 	int rc;
 
 	*ids = xreallocarray(NULL, cap, sizeof **ids);
-	*n = *printed = 0;
+	*excluded = xreallocarray(NULL, cap, sizeof **excluded);
+	*n = 0;
 	if (store_prepare(s, &st, sql[rev > 0], err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, rev);
@@ -730,14 +731,31 @@ store_list_processes(struct store *s, int64_t rev, int64_t **ids, size_t *n,
 		if (*n == cap) {
 			cap *= 2;
 			*ids = xreallocarray(*ids, cap, sizeof **ids);
+			*excluded = xreallocarray(*excluded, cap,
+			    sizeof **excluded);
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-		*printed += sqlite3_column_int(st, 1) == 0;
+		(*ids)[*n] = sqlite3_column_int64(st, 0);
+		(*excluded)[(*n)++] = sqlite3_column_int(st, 1) != 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, "чтение перечня", err);
 	return 0;
+}
+
+int
+store_list_processes(struct store *s, int64_t rev, int64_t **ids, size_t *n,
+    size_t *printed, struct error *err)
+{
+	bool *excluded;
+	int rc;
+
+	rc = store_list_processes_excluded(s, rev, ids, &excluded, n, err);
+	*printed = 0;
+	for (size_t i = 0; rc == 0 && i < *n; i++)
+		*printed += !excluded[i];
+	free(excluded);
+	return rc;
 }
 
 int
