@@ -71,6 +71,8 @@ struct amend_style {
 				   на <control>» */
 	const char *position;	/* the signatory's position; "" a blank */
 	const char *signatory;	/* «И.О. Фамилия»; "" a blank */
+	const char *procedure;	/* what approved the Порядок, as the
+				   preamble names it; "" the list's order */
 };
 
 /*
@@ -115,12 +117,17 @@ struct amend_orders {
 	const char *date;	/* the approving order's, ISO */
 	const char *no;
 	const char *amended;	/* "" or «(в редакции приказа … от … № …)» */
+	const char *pending;	/* the same with the order drafted as a
+				   blank last: a new edition's grif */
+	const char *procedure;	/* what approved the Порядок, as the
+				   preamble names it: «приказом … от … № …» */
 };
 
 /*
  * «(в редакции приказа <gen> от ДД.ММ.ГГГГ № N)» for the n orders that
  * amended the list (dates ISO), «приказов … от …, от …» for several;
- * "" for none.  Caller frees.
+ * "" for none.  A NULL date and number is the order being drafted:
+ * «от «___» ____________ 20__ г. № ________».  Caller frees.
  */
 char	*amend_as_amended(const char *genitive, const char *const *dates,
 	    const char *const *nos, size_t n);

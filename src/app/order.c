@@ -1,9 +1,11 @@
 /* order.c - the amending order's draft from the list in the store. */
 #include "order.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "printout.h"
 #include "store_history.h"
 #include "store_setting.h"
@@ -39,12 +41,15 @@ order_style(struct store *st, struct order_draft *o, struct error *err)
 		rc = order_setting(st, "order.position", &o->strings[1], err);
 	if (rc == 0)
 		rc = order_setting(st, "order.signatory", &o->strings[2], err);
+	if (rc == 0)
+		rc = order_setting(st, "order.procedure", &o->strings[3], err);
 	if (rc == 0) {
 		o->style.title_list = printout_order_title(title) == 1;
 		o->style.exclude = printout_order_exclude(exclude) == 1;
 		o->style.control = o->strings[0];
 		o->style.position = o->strings[1];
 		o->style.signatory = o->strings[2];
+		o->style.procedure = o->strings[3];
 	}
 	free(title);
 	free(exclude);
@@ -121,14 +126,50 @@ order_draft_fini(struct order_draft *o)
 	memset(o, 0, sizeof *o);
 }
 
+/*
+ * What the preamble names as having approved the Порядок: the setting
+ * order.procedure, else the order that approved the list, when it is the
+ * first.  A list approved anew since is refused: whether the new order
+ * approved a Порядок too, or the old one stands, or some other act, only
+ * the clerk knows, and a wrong citation is worse than none.  *by is the
+ * caller's.
+ */
+static int
+order_procedure(const struct order_draft *o, const struct printout_orders *po,
+    const char *gen, char **by, struct error *err)
+{
+	char shown[DATE_BUFSZ];
+	struct error derr;
+	struct date d;
+
+	*by = NULL;
+	if (o->style.procedure[0] != '\0') {
+		*by = xstrdup(o->style.procedure);
+		return 0;
+	}
+	if (date_parse(po->date, &d, &derr) == 0)
+		date_format(d, shown);
+	else
+		snprintf(shown, sizeof shown, "%s", po->date);
+	if (po->reapproved)
+		return error_set(err, "перечень утверждён заново приказом от "
+		    "%s № %s: каким актом утверждён Порядок ведения перечня, "
+		    "на который ссылается преамбула, программа не знает; "
+		    "укажите его: perechen settings order.procedure "
+		    "\"приказом %s от ДД.ММ.ГГГГ № …\"", shown, po->no, gen);
+	*by = xasprintf("приказом %s от %s № %s", gen, shown, po->no);
+	return 0;
+}
+
 int
 order_draft_document(struct store *st, const struct order_draft *o,
     struct document *d, struct printout_source **src, struct error *err)
 {
 	struct amend_orders orders;
+	struct printout_orders po;
 	struct doc_table *annex;
 	struct doc_page page;
-	char *wording = NULL, *gen, *date = NULL, *no = NULL, *amended = NULL;
+	char *wording = NULL, *gen, *procedure;
 	size_t nprinted = 0;
 	int rc = 0;
 
@@ -140,14 +181,21 @@ order_draft_document(struct store *st, const struct order_draft *o,
 		return -1;
 	free(wording);
 	gen = document_genitive(&o->old_hdr);
-	if (printout_orders(st, o->rev, gen, &date, &no, &amended, err) != 0) {
+	if (printout_orders(st, o->rev, gen, &po, err) != 0) {
+		free(gen);
+		return -1;
+	}
+	if (order_procedure(o, &po, gen, &procedure, err) != 0) {
+		printout_orders_fini(&po);
 		free(gen);
 		return -1;
 	}
 	orders.genitive = gen;
-	orders.date = date;
-	orders.no = no;
-	orders.amended = amended;
+	orders.date = po.date;
+	orders.no = po.no;
+	orders.amended = po.amended;
+	orders.pending = po.pending;
+	orders.procedure = procedure;
 	document_init(d);
 	d->page = page;
 	/* A new edition prints the whole list as its annex, read from the
@@ -161,9 +209,8 @@ order_draft_document(struct store *st, const struct order_draft *o,
 			printout_source_feed(*src, annex);
 	}
 	free(gen);
-	free(date);
-	free(no);
-	free(amended);
+	free(procedure);
+	printout_orders_fini(&po);
 	return rc;
 }
 

@@ -48,6 +48,10 @@ const struct printout_setting printout_settings[] = {
 	  "должность подписывающего приказ" },
 	{ "order.signatory", NULL, "",
 	  "подписывающий приказ: И.О. Фамилия" },
+	{ "order.procedure", NULL, "",
+	  "чем утверждён Порядок ведения перечня, как его называет "
+	  "преамбула: «приказом … от ДД.ММ.ГГГГ № …»; пусто — приказом, "
+	  "утвердившим перечень (если перечень не утверждался заново)" },
 };
 
 const size_t printout_nsettings = sizeof printout_settings /
@@ -399,12 +403,13 @@ printout_base_order(const struct revisions *all, int64_t rev, size_t *upto)
 
 int
 printout_orders(struct store *st, int64_t rev, const char *genitive,
-    char **date, char **no, char **amended, struct error *err)
+    struct printout_orders *o, struct error *err)
 {
 	struct revisions all;
 	const char **dates, **nos;
 	size_t n = 0, base, upto;
 
+	memset(o, 0, sizeof *o);
 	memset(&all, 0, sizeof all);
 	if (store_revisions_list(st, &all, err) != 0)
 		return -1;
@@ -413,20 +418,33 @@ printout_orders(struct store *st, int64_t rev, const char *genitive,
 		return error_set(err, "перечень ещё не утверждён: изменять "
 		    "нечего (perechen approve, п. 5.1)");
 	}
-	dates = xreallocarray(NULL, all.n, sizeof *dates);
-	nos = xreallocarray(NULL, all.n, sizeof *nos);
+	dates = xreallocarray(NULL, all.n + 1, sizeof *dates);
+	nos = xreallocarray(NULL, all.n + 1, sizeof *nos);
 	base = printout_base_order(&all, rev, &upto);
 	for (size_t i = base + 1; i < upto; i++) {
 		dates[n] = all.v[i].order_date;
 		nos[n++] = all.v[i].order_no;
 	}
-	*date = xstrdup(all.v[base].order_date);
-	*no = xstrdup(all.v[base].order_no);
-	*amended = amend_as_amended(genitive, dates, nos, n);
+	o->date = xstrdup(all.v[base].order_date);
+	o->no = xstrdup(all.v[base].order_no);
+	o->reapproved = base > 0;
+	o->amended = amend_as_amended(genitive, dates, nos, n);
+	dates[n] = nos[n] = NULL;
+	o->pending = amend_as_amended(genitive, dates, nos, n + 1);
 	free(dates);
 	free(nos);
 	revisions_fini(&all);
 	return 0;
+}
+
+void
+printout_orders_fini(struct printout_orders *o)
+{
+	free(o->date);
+	free(o->no);
+	free(o->amended);
+	free(o->pending);
+	memset(o, 0, sizeof *o);
 }
 
 /* The grif of revision rev: «УТВЕРЖДЕН приказом … от <the latest
@@ -436,20 +454,18 @@ static int
 printout_revision_grif(struct store *st, const char *gen,
     const char *wording, int64_t rev, char **grif, struct error *err)
 {
-	char *date, *no, *amended;
+	struct printout_orders o;
 
-	if (printout_orders(st, rev, gen, &date, &no, &amended, err) != 0)
+	if (printout_orders(st, rev, gen, &o, err) != 0)
 		return -1;
-	*grif = document_grif(gen, wording, date, no);
-	if (amended[0] != '\0' && (*grif)[0] != '\0') {
-		char *g = xasprintf("%s\n%s", *grif, amended);
+	*grif = document_grif(gen, wording, o.date, o.no);
+	if (o.amended[0] != '\0' && (*grif)[0] != '\0') {
+		char *g = xasprintf("%s\n%s", *grif, o.amended);
 
 		free(*grif);
 		*grif = g;
 	}
-	free(date);
-	free(no);
-	free(amended);
+	printout_orders_fini(&o);
 	return 0;
 }
 

@@ -115,15 +115,24 @@ int	printout_page(struct store *st, struct doc_page *page, char **wording,
 	    struct error *err);
 
 /*
- * The order that approved the list as revision rev has it (PRINTOUT_LATEST:
- * the latest): the latest revision up to rev whose order approved the
- * list anew (the first, if none later did; its date, ISO, and number),
- * and «(в редакции приказа … от … № …)» for the amending revisions after
- * it up to rev, the body named by genitive.  Callers free the three
- * strings.
+ * The orders behind revision rev (PRINTOUT_LATEST: the latest), the body
+ * named by genitive: the latest revision up to rev whose order approved
+ * the list anew (the first, if none later did; its date, ISO, and
+ * number), «(в редакции приказа … от … № …)» for the amending revisions
+ * after it up to rev, the same with a blank for an order being drafted
+ * (a new edition's grif), and whether that approving order is not the
+ * first (then the order that approved the Порядок is no longer known).
+ * Free with printout_orders_fini.
  */
+struct printout_orders {
+	char	*date, *no;
+	char	*amended;	/* "" none */
+	char	*pending;
+	bool	 reapproved;
+};
 int	printout_orders(struct store *st, int64_t rev, const char *genitive,
-	    char **date, char **no, char **amended, struct error *err);
+	    struct printout_orders *o, struct error *err);
+void	printout_orders_fini(struct printout_orders *o);
 
 /*
  * The same (p->order: the draft of the order, order_render), written to

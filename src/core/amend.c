@@ -705,6 +705,11 @@ amend_as_amended(const char *genitive, const char *const *dates,
 	for (size_t i = 0; i < n; i++) {
 		char shown[16];
 
+		if (dates[i] == NULL) {
+			buf_printf(&b, "%s от «___» ____________ 20__ г. "
+			    "№ ________", i > 0 ? "," : "");
+			continue;
+		}
 		date_shown(dates[i], shown);
 		buf_printf(&b, "%s от %s № %s", i > 0 ? "," : "", shown, nos[i]);
 	}
@@ -814,8 +819,7 @@ order_head(struct document *d, const struct amend_style *st,
 	d->title = u;
 	free(by);
 	para(d, "В соответствии с пунктом 5.3 Порядка ведения перечня %s, "
-	    "утвержденного приказом %s от %s № %s,", title, o->genitive,
-	    shown, o->no);
+	    "утвержденного %s,", title, o->procedure);
 	para(d, "п р и к а з ы в а ю:");
 }
 
@@ -896,13 +900,19 @@ order_items(struct document *d, const struct amend *a, const char *title,
 }
 
 /* The annex grif of a new edition: the amending order's number and date
- * are blanks until it is signed. */
+ * are blanks until it is signed; orders that amended the list before
+ * it are named first. */
 static char *
 annex_grif(const struct amend_orders *o)
 {
 	char shown[16];
 
 	date_shown(o->date, shown);
+	if (o->amended[0] != '\0')
+		return xasprintf("Приложение\nк приказу %s\nот «___» "
+		    "____________ 20__ г. № ________\n\nУТВЕРЖДЕН\nприказом "
+		    "%s\nот %s № %s\n%s", o->genitive, o->genitive, shown,
+		    o->no, o->pending);
 	return xasprintf("Приложение\nк приказу %s\nот «___» ____________ "
 	    "20__ г. № ________\n\nУТВЕРЖДЕН\nприказом %s\nот %s № %s\n"
 	    "(в редакции приказа %s\nот «___» ____________ 20__ г. "

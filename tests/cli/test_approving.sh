@@ -57,9 +57,17 @@ done
 grif latest
 cmp -s "$WORK/g4" "$WORK/glatest" || fail "latest is not revision 4"
 
-# The draft amending revision 4 cites revision 3's order in its title,
-# its preamble and its item 1, with revision 4's in «в редакции».
+# The draft amending revision 4 cites revision 3's order in its title
+# and its item 1, with revision 4's in «в редакции».  What approved the
+# Порядок the preamble cites is no longer known once the list was
+# approved anew: refused until the clerk says, then cited as said.
 expect_status 0 "$P" -d "$DB" tp set 1.1 --specifics "круглосуточно"
+expect_status 1 "$P" -d "$DB" order -o "$WORK/order.txt"
+expect_in "$WORK/err" "каким актом утверждён Порядок ведения перечня"
+expect_in "$WORK/err" "perechen settings order.procedure"
+[ ! -e "$WORK/order.txt" ] || fail "a refused draft left a file"
+expect_status 0 "$P" -d "$DB" settings order.procedure \
+	"приказом $SEED_GENITIVE от 15.05.2024 № 12-п"
 expect_status 0 "$P" -d "$DB" order -o "$WORK/order.txt"
 tr -s ' \n' '  ' <"$WORK/order.txt" >"$WORK/order.flat"
 expect_in "$WORK/order.flat" "О внесении изменений в приказ $SEED_GENITIVE от 15.05.2024 № 12-п"
@@ -68,6 +76,15 @@ expect_in "$WORK/order.flat" "утвержденный $GEN от 15.05.2024 № 
 for gone in 27/01-01 45-од; do
 	expect_not_in "$WORK/order.flat" "$gone"
 done
+
+# Rows moved: a new edition, whose annex's grif names the order that
+# amended revision 3 before this one, and this one as blanks.
+expect_status 0 "$P" -d "$DB" tp move 1.1 down
+expect_status 0 "$P" -d "$DB" order -o "$WORK/edition.txt"
+tr -s ' \n' '  ' <"$WORK/edition.txt" >"$WORK/edition.flat"
+expect_in "$WORK/edition.flat" "изложить в новой редакции"
+expect_in "$WORK/edition.flat" "от 15.05.2024 № 12-п (в редакции приказов $SEED_GENITIVE от 03.06.2024 № 60-од, от «___» ____________ 20__ г. № ________)"
+expect_status 0 "$P" -d "$DB" tp move 1.2 up
 
 # The log names each order's kind.
 expect_status 0 "$P" -d "$DB" log --limit 20

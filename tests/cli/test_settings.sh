@@ -34,7 +34,7 @@ for line in "page.size         A4 (по умолчанию)" \
 	"page.font-size    12 (по умолчанию)" "grif.wording"; do
 	expect_in "$WORK/out" "$line"
 done
-[ "$(wc -l <"$WORK/out")" = 11 ] || fail "settings lists other than eleven keys"
+[ "$(wc -l <"$WORK/out")" = 12 ] || fail "settings lists other than twelve keys"
 
 # Wrong keys and values change nothing.
 expect_status 2 "$PERECHEN" -d "$DB" settings page.colour red

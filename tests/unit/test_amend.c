@@ -225,6 +225,62 @@ test_as_amended(void **state)
 	assert_string_equal(s, "(в редакции приказов Министерства от "
 	    "10.04.2024 № 45-од, от 02.05.2024 № 51-од)");
 	free(s);
+	/* The order being drafted, last, as blanks. */
+	{
+		const char *pd[] = { "2024-04-10", NULL };
+		const char *pn[] = { "45-од", NULL };
+
+		s = amend_as_amended("Министерства", pd, pn, 2);
+		assert_string_equal(s, "(в редакции приказов Министерства от "
+		    "10.04.2024 № 45-од, от «___» ____________ 20__ г. "
+		    "№ ________)");
+		free(s);
+	}
+}
+
+/* The grif of a new edition names the orders that amended the list
+ * before the one drafted; the preamble cites what approved the Порядок
+ * as given. */
+static void
+test_new_edition_grif_names_earlier_amendments(void **state)
+{
+	const struct amend_orders o = { "Министерства", "2024-03-19",
+	    "27/01-01", "(в редакции приказа Министерства от 10.04.2024 "
+	    "№ 45-од)", "(в редакции приказов Министерства от 10.04.2024 "
+	    "№ 45-од, от «___» ____________ 20__ г. № ________)",
+	    "постановлением Правительства от 01.02.2024 № 5" };
+	struct list old, new;
+	struct document d;
+	struct amend a;
+	const char *grif = NULL;
+	bool preamble = false;
+
+	(void)state;
+	seed_both(&old, &new);
+	for (int64_t id = 11; id <= 13; id++)
+		model_set(&find(&new, id)->specifics, "круглосуточно");
+	build(&old, &new, &plain, &a);
+	assert_true(a.restate);
+	document_init(&d);
+	assert_non_null(amend_document(&d, &a, &plain, "Министерство",
+	    "точек", &o, 2));
+	for (size_t i = 0; i < d.nblocks; i++) {
+		if (d.blocks[i].kind == DOC_GRIF)
+			grif = d.blocks[i].text;
+		if (d.blocks[i].kind == DOC_PARAGRAPH && strstr(d.blocks[i].text,
+		    "утвержденного постановлением Правительства от "
+		    "01.02.2024 № 5,") != NULL)
+			preamble = true;
+	}
+	assert_true(preamble);
+	assert_non_null(grif);
+	assert_string_equal(grif, "Приложение\nк приказу Министерства\n"
+	    "от «___» ____________ 20__ г. № ________\n\nУТВЕРЖДЕН\n"
+	    "приказом Министерства\nот 19.03.2024 № 27/01-01\n"
+	    "(в редакции приказов Министерства от 10.04.2024 № 45-од, "
+	    "от «___» ____________ 20__ г. № ________)");
+	document_fini(&d);
+	done(&a, &old, &new);
 }
 
 static void
@@ -233,7 +289,8 @@ test_order_document(void **state)
 	const struct amend_style st = { false, false, "", "Министр",
 	    "П.Ю. Илюхин" };
 	const struct amend_orders o = { "Министерства", "2024-03-19",
-	    "27/01-01", "" };
+	    "27/01-01", "", "", "приказом Министерства от 19.03.2024 "
+	    "№ 27/01-01" };
 	struct list old, new;
 	struct document d;
 	struct amend a;
@@ -270,7 +327,8 @@ test_order_quotes_rows_as_a_table(void **state)
 {
 	const struct amend_style st = { false, false, "", "", "" };
 	const struct amend_orders o = { "Министерства", "2024-03-19",
-	    "27/01-01", "" };
+	    "27/01-01", "", "", "приказом Министерства от 19.03.2024 "
+	    "№ 27/01-01" };
 	struct list old, new;
 	struct touchpoint *tp;
 	struct process *p;
@@ -345,6 +403,7 @@ main(void)
 		cmocka_unit_test(test_more_than_half_restates),
 		cmocka_unit_test(test_rows_moved_restate),
 		cmocka_unit_test(test_as_amended),
+		cmocka_unit_test(test_new_edition_grif_names_earlier_amendments),
 		cmocka_unit_test(test_order_document),
 		cmocka_unit_test(test_order_quotes_rows_as_a_table),
 	};
