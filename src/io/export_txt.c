@@ -506,11 +506,17 @@ export_txt_block(struct txt *t, const struct doc_row *r,
 	return 0;
 }
 
-/* Append one line of the page to the document. */
+/* Append one line of the page to the document, without the blanks that
+ * placed its text: a line copied into a word processor must not carry
+ * them into a justified paragraph. */
 static void
 export_txt_emit(struct txt *t, const char *line)
 {
-	buf_puts(&t->doc, line);
+	size_t len = strlen(line);
+
+	while (len > 0 && line[len - 1] == ' ')
+		len--;
+	buf_append(&t->doc, line, len);
 	buf_putc(&t->doc, '\n');
 	t->used++;
 }

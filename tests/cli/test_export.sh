@@ -9,10 +9,16 @@
 . "$TESTS_DIR/cli/words.sh"
 
 # width_of_every_line FILE N : fail unless every line of FILE is N columns.
+# No line wider than $2 columns nor ending with a blank; the table's
+# lines (its frame) exactly $2.
 width_of_every_line() {
 	while IFS= read -r line; do
 		w=$(printf '%s\n' "$line" | wc -L)
-		[ "$w" = "$2" ] || fail "line of $w columns, not $2: $line"
+		[ "$w" -le "$2" ] || fail "line of $w columns, over $2: $line"
+		case "$line" in
+		*" ") fail "line ends with a blank: $line" ;;
+		[│┌├└]*) [ "$w" = "$2" ] || fail "table line of $w, not $2" ;;
+		esac
 	done <"$1"
 }
 
