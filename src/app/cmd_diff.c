@@ -531,7 +531,8 @@ cmd_diff_order(const struct cmd_diff_side *old,
 		    "сведения, которых приложение не печатает.\n");
 	if (o->a.restate)
 		buf_printf(&b, "\nИзменено строк: %zu из %zu%s — перечень "
-		    "излагается в новой редакции (perechen order).\n",
+		    "излагается в новой редакции (perechen order); что "
+		    "изменилось — perechen diff --summary.\n",
 		    o->a.rows_changed, o->a.rows_old, o->a.moved ?
 		    ", строки переставлены" : "");
 	for (size_t i = 0; i < items->n; i++)

@@ -180,7 +180,7 @@ expect_status 0 "$P" -d "$DB" order
 tr '\n' ' ' <"$WORK/out" | sed 's/  */ /g' >"$WORK/flat"
 expect_in "$WORK/flat" "изложить в новой редакции согласно приложению"
 expect_status 0 "$P" -d "$DB" diff
-expect_in "$WORK/out" "Изменено строк: 0 из 19, строки переставлены — перечень излагается в новой редакции (perechen order)."
+expect_in "$WORK/out" "Изменено строк: 0 из 19, строки переставлены — перечень излагается в новой редакции (perechen order); что изменилось — perechen diff --summary."
 
 # The wording settings.
 fresh
