@@ -369,7 +369,7 @@ test_pdf_written_or_refused(void **state)
 	list_fini(&l);
 }
 
-/* Into a buffer: the same document, whole, through the child's pipe. */
+/* Into a buffer: the same document, whole, as it is drawn. */
 static void
 test_pdf_into_a_buffer(void **state)
 {
