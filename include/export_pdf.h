@@ -31,10 +31,10 @@ bool	export_pdf_available(void);
 /*
  * Write document d as a PDF file at path (created or replaced).  The file
  * is written beside path under a temporary name and renamed over it, so a
- * failure leaves the old file, or none, never half of one.  The layout
- * and drawing run in a forked child that this call waits for, so pango's
- * threads and font caches never stay in perechen (SIGCHLD must not be
- * ignored while it runs).  Returns 0, or
+ * failure leaves the old file, or none, never half of one.  It is drawn
+ * in the calling process: pango's worker threads and fontconfig's caches
+ * stay in it until it ends (meant for perechen-office, which ends after
+ * one document; the editor never links this).  Returns 0, or
  * -1 with a Russian err (no PDF support in this build, cannot write the
  * file, the page too small for the table, the font missing or without
  * Cyrillic letters).
@@ -43,9 +43,11 @@ int	export_pdf(const struct document *d, const char *path,
 	    struct error *err);
 
 /*
- * The same PDF appended to out as the child draws it (through a pipe; out
- * may hand it on to its sink): no file, no temporary folder.  On failure
- * out may hold part of it: the caller drops it.
+ * The same PDF appended to out as it is drawn (out may hand it on to its
+ * sink): no file, no temporary folder.  Once out's sink fails nothing
+ * more is drawn and 0 is returned: buf_flush(out) tells the failure to
+ * the sink's owner.  On failure out may hold part of it: the caller
+ * drops it.
  */
 int	export_pdf_buf(const struct document *d, struct buf *out,
 	    struct error *err);

@@ -11,6 +11,8 @@ export PERECHEN_SHARE="$top/share/perechen"
 export TESTS_DIR="$top/tests"
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+# The font libraries' caches live as long as perechen-office (lsan.supp).
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 unset PERECHEN_DB PERECHEN_TODAY PERECHEN_LIST PERECHEN_LISTS_DIR
 

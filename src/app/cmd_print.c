@@ -170,20 +170,48 @@ cmd_print_parse(int argc, char **argv, struct cmd_print_args *a)
 	return rc;
 }
 
-/* Print doc, or save it where the clerk can find it. */
+/* The document as it is written: from the list, a buffer's worth at a
+ * time, never held whole. */
+struct cmd_print_job {
+	struct store *st;
+	const struct printout *p;
+	size_t	 replaced;
+	int64_t	 rev;		/* the version written */
+};
+
+/* printjob's writer (fileio.h): the document into fd. */
 static int
-cmd_print_doc(const struct cmd_print_args *a, const struct buf *doc,
-    int64_t rev)
+cmd_print_write(void *ctx, int fd, struct error *err)
+{
+	struct cmd_print_job *j = ctx;
+
+	return printout_write(j->st, j->p, fd, &j->replaced, &j->rev, err);
+}
+
+/* printjob's names: those of the version written. */
+static void
+cmd_print_names(void *ctx, char **title, char **base)
+{
+	const struct cmd_print_job *j = ctx;
+
+	printjob_names(j->rev, title, base);
+}
+
+/* Print the document, or save it where the clerk can find it. */
+static int
+cmd_print_doc(const struct cmd_print_args *a, struct cmd_print_job *j)
 {
 	struct printjob job = { a->printer, a->copies, NULL,
 	    printout_format_ext(a->p.format) };
+	struct printjob_doc doc = { cmd_print_write, cmd_print_names, j };
 	char *title, *base, *said, *why, *where;
+	enum printjob_result res;
 	struct error err;
 	int rc;
 
-	printjob_names(rev, &title, &base);
-	job.title = title;
-	switch (printjob_run(&job, doc, base, &said, &why, &where, &err)) {
+	res = printjob_print(&job, &doc, &said, &why, &where, &err);
+	printjob_names(j->rev, &title, &base);
+	switch (res) {
 	case PRINTJOB_PRINTED:
 		app_note("Отправлено на печать: %s, экземпляров: %d%s%s",
 		    title, a->copies, said[0] != '\0' ? "; lp: " : "", said);
@@ -196,11 +224,13 @@ cmd_print_doc(const struct cmd_print_args *a, const struct buf *doc,
 		rc = CMD_PRINT_SAVED;
 		break;
 	default:
+		/* No part of a document ever reaches lp or stays saved. */
 		if (why != NULL)
 			app_error("напечатать не удалось: %s; сохранить файл "
 			    "тоже: %s", why, err.msg);
 		else
-			app_error("%s", err.msg);
+			app_error("%s; на печать ничего не отправлено",
+			    err.msg);
 		rc = EXIT_FAIL;
 		break;
 	}
@@ -216,11 +246,8 @@ int
 cmd_print(struct app *app, int argc, char **argv)
 {
 	struct cmd_print_args a;
-	struct store *st;
+	struct cmd_print_job j;
 	struct error err;
-	struct buf doc;
-	size_t replaced = 0;
-	int64_t rev = PRINTOUT_WORKING;
 	int rc;
 
 	setlocale(LC_NUMERIC, "C");
@@ -233,22 +260,17 @@ cmd_print(struct app *app, int argc, char **argv)
 		app_error("print: %s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (app_open_store(app, 0, &st, &err) != 0) {
+	memset(&j, 0, sizeof j);
+	j.p = &a.p;
+	j.rev = PRINTOUT_WORKING;
+	if (app_open_store(app, 0, &j.st, &err) != 0) {
 		app_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	buf_init(&doc);
-	rc = printout_render(st, &a.p, &doc, &replaced, &rev, &err);
-	store_close(st);
-	if (rc != 0) {
-		buf_fini(&doc);
-		app_error("%s", err.msg);
-		return EXIT_FAIL;
-	}
-	if (replaced > 0)
+	rc = cmd_print_doc(&a, &j);
+	store_close(j.st);
+	if (rc != EXIT_FAIL && j.replaced > 0)
 		app_error("предупреждение: символов, которых нет в "
-		    "кодировке, заменено знаком «?»: %zu", replaced);
-	rc = cmd_print_doc(&a, &doc, rev);
-	buf_fini(&doc);
+		    "кодировке, заменено знаком «?»: %zu", j.replaced);
 	return rc;
 }

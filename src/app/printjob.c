@@ -155,28 +155,40 @@ printjob_no_scheduler(char **why)
 	return none;
 }
 
-/* Hand file to lp; 0 if it took the job (its words in *said), else -1
- * with the reason in *why.  Both are the caller's to free. */
-static int
-printjob_lp(const struct printjob *job, const char *file, char **said,
-    char **why)
+/* lp's file when it and the scheduler are there (caller frees), else
+ * NULL with the reason in *why (the caller's to free). */
+static char *
+printjob_lp_ready(char **why)
 {
-	char *lp = printjob_which("lp"), *argv[9], copies[16];
+	char *lp = printjob_which("lp");
+
+	*why = NULL;
+	if (lp == NULL) {
+		*why = xstrdup("не найдена программа lp: система печати CUPS "
+		    "не установлена (пакет cups-client)");
+		return NULL;
+	}
+	if (printjob_no_scheduler(why)) {
+		free(lp);
+		return NULL;
+	}
+	return lp;
+}
+
+/* Hand file to lp (the program at lp) titled title; 0 if it took the
+ * job (its words in *said), else -1 with the reason in *why.  Both are
+ * the caller's to free. */
+static int
+printjob_lp(const struct printjob *job, const char *lp, const char *title,
+    const char *file, char **said, char **why)
+{
+	char *argv[9], copies[16];
 	struct buf out;
 	struct error err;
 	int n = 0, status, rc = -1;
 
 	*said = NULL;
 	*why = NULL;
-	if (lp == NULL) {
-		*why = xstrdup("не найдена программа lp: система печати CUPS "
-		    "не установлена (пакет cups-client)");
-		return -1;
-	}
-	if (printjob_no_scheduler(why)) {
-		free(lp);
-		return -1;
-	}
 	snprintf(copies, sizeof copies, "%d", job->copies);
 	argv[n++] = (char *)"lp";
 	if (job->printer != NULL) {
@@ -186,7 +198,7 @@ printjob_lp(const struct printjob *job, const char *file, char **said,
 	argv[n++] = (char *)"-n";
 	argv[n++] = copies;
 	argv[n++] = (char *)"-t";
-	argv[n++] = (char *)job->title;
+	argv[n++] = (char *)title;
 	argv[n++] = (char *)file;	/* absolute: never taken for an option */
 	argv[n] = NULL;
 	buf_init(&out);
@@ -206,7 +218,6 @@ printjob_lp(const struct printjob *job, const char *file, char **said,
 			    WTERMSIG(status));
 	}
 	buf_fini(&out);
-	free(lp);
 	return rc;
 }
 
@@ -228,44 +239,212 @@ printjob_save_dir(void)
 	return NULL;
 }
 
+/* What err says, then that what was written of the document is gone. */
+static void
+printjob_removed(struct error *err)
+{
+	size_t n = strlen(err->msg);
+
+	snprintf(err->msg + n, sizeof err->msg - n, "; недописанный файл "
+	    "удалён");
+}
+
+/*
+ * Write doc into a new file at path (O_EXCL: EEXIST when taken, nothing
+ * written), whole and on the disk; a failure removes what was written.
+ * Returns 0, or -1 with err saying it could not write the document into
+ * the directory dir (errno EEXIST when path was taken).
+ */
+static int
+printjob_write_new(const char *path, const char *dir,
+    const struct printjob_doc *doc, struct error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	int saved = 0;
+	bool failed;
+
+	if (fd < 0) {
+		saved = errno;
+		error_set_errno(err, saved, "не удалось записать документ в "
+		    "каталог %s", dir);
+		errno = saved;
+		return -1;
+	}
+	errno = 0;
+	failed = doc->write(doc->ctx, fd, err) != 0 || fsync(fd) != 0;
+	if (failed)
+		saved = errno;
+	if (close(fd) != 0 && !failed) {
+		failed = true;
+		saved = errno;
+	}
+	if (!failed)
+		return 0;
+	unlink(path);
+	/* errno 0: the writer's own err says why. */
+	if (saved != 0)
+		error_set_errno(err, saved, "не удалось записать документ в "
+		    "каталог %s", dir);
+	else
+		error_prefix(err, "не удалось записать документ в каталог %s",
+		    dir);
+	printjob_removed(err);
+	errno = 0;
+	return -1;
+}
+
+/* Give the written file tmp (in dir) the name base.ext, or base-2.ext…
+ * when taken: link never replaces a file nor follows a link.  *where
+ * gets the path (caller frees). */
+static int
+printjob_link_saved(const char *tmp, const char *dir, const char *base,
+    const char *ext, char **where, struct error *err)
+{
+	for (int i = 1; i < 100; i++) {
+		char *path = i == 1 ? xasprintf("%s/%s.%s", dir, base, ext) :
+		    xasprintf("%s/%s-%d.%s", dir, base, i, ext);
+
+		if (link(tmp, path) == 0) {
+			*where = path;
+			return 0;
+		}
+		if (errno != EEXIST) {
+			error_set_errno(err, errno, "не удалось записать %s",
+			    path);
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	return error_set(err, "не удалось записать %s/%s.%s: заняты и это "
+	    "имя, и 98 следующих", dir, base, ext);
+}
+
 int
-printjob_save(const struct buf *doc, const char *base, const char *ext,
+printjob_save_doc(const struct printjob_doc *doc, const char *ext,
     char **where, struct error *err)
 {
-	char *dir = printjob_save_dir();
-	int e = 0;
+	char *dir = printjob_save_dir(), *tmp = NULL, *title, *base;
+	int rc = -1;
 
 	*where = NULL;
 	if (dir == NULL)
 		return error_set(err, "нет каталога, куда можно записать файл "
 		    "(ни текущий, ни $XDG_DOCUMENTS_DIR, ни домашний)");
-	for (int i = 1; i < 100; i++) {
-		char *path = i == 1 ? xasprintf("%s/%s.%s", dir, base, ext) :
-		    xasprintf("%s/%s-%d.%s", dir, base, i, ext);
-
-		if (fileio_replace(path, doc, true, &e, err) == 0) {
-			*where = path;
-			free(dir);
-			return 0;
-		}
-		free(path);
-		if (e != EEXIST)
+	/* Hidden until whole; a name left by a killed run is passed by. */
+	for (int i = 0; rc != 0 && i < 100; i++) {
+		free(tmp);
+		tmp = xasprintf("%s/.perechen-print-%ld-%d.tmp", dir,
+		    (long)getpid(), i);
+		if ((rc = printjob_write_new(tmp, dir, doc, err)) != 0 &&
+		    errno != EEXIST)
 			break;
 	}
+	if (rc == 0) {
+		doc->names(doc->ctx, &title, &base);
+		rc = printjob_link_saved(tmp, dir, base, ext, where, err);
+		unlink(tmp);
+		free(title);
+		free(base);
+	}
+	free(tmp);
 	free(dir);
-	return -1;
+	return rc;
+}
+
+/* A document held whole, and its names. */
+struct printjob_held {
+	const struct buf *doc;
+	const char *title, *base;
+};
+
+/* fileio_writer of a held document. */
+static int
+printjob_held_write(void *ctx, int fd, struct error *err)
+{
+	const struct printjob_held *h = ctx;
+
+	(void)err;
+	return fileio_write_all(fd, h->doc->data, h->doc->len);
+}
+
+static void
+printjob_held_names(void *ctx, char **title, char **base)
+{
+	const struct printjob_held *h = ctx;
+
+	*title = xstrdup(h->title != NULL ? h->title : "");
+	*base = xstrdup(h->base);
+}
+
+int
+printjob_save(const struct buf *doc, const char *base, const char *ext,
+    char **where, struct error *err)
+{
+	struct printjob_held h = { doc, NULL, base };
+	struct printjob_doc d = { printjob_held_write, printjob_held_names,
+	    &h };
+
+	return printjob_save_doc(&d, ext, where, err);
+}
+
+/* A file already written, to be copied (see printjob_copy_write) under
+ * the names of the document it holds. */
+struct printjob_copy {
+	const char *path;
+	const struct printjob_doc *doc;
+};
+
+/* fileio_writer: the file's bytes; a failure to read it is err's, with
+ * errno 0, a failure to write errno's. */
+static int
+printjob_copy_write(void *ctx, int fd, struct error *err)
+{
+	const struct printjob_copy *c = ctx;
+	char chunk[1 << 16];
+	int in = open(c->path, O_RDONLY | O_CLOEXEC), rc = 0;
+	ssize_t n;
+
+	if (in < 0) {
+		error_set_errno(err, errno, "не удалось прочитать %s", c->path);
+		errno = 0;
+		return -1;
+	}
+	while (rc == 0 && (n = read(in, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			error_set_errno(err, errno, "не удалось прочитать %s",
+			    c->path);
+			errno = 0;
+			rc = -1;
+		} else
+			rc = fileio_write_all(fd, chunk, (size_t)n);
+	}
+	close(in);
+	return rc;
+}
+
+static void
+printjob_copy_names(void *ctx, char **title, char **base)
+{
+	const struct printjob_copy *c = ctx;
+
+	c->doc->names(c->doc->ctx, title, base);
 }
 
 /* The document in a file of a private temporary directory, for lp; the
- * directory into *dir (both the caller's to remove and free). */
+ * directory into *dir (both the caller's to remove and free).  Nothing
+ * is left of a document that could not be written whole. */
 static int
-printjob_temp(const struct buf *doc, const char *ext, char **dir,
+printjob_temp(const struct printjob_doc *doc, const char *ext, char **dir,
     char **file, struct error *err)
 {
 	const char *tmp = getenv("TMPDIR");
 
-	*dir = xasprintf("%s/perechen-print.XXXXXX", tmp != NULL && tmp[0] ==
-	    '/' ? tmp : "/tmp");
+	if (tmp == NULL || tmp[0] != '/')
+		tmp = "/tmp";
+	*dir = xasprintf("%s/perechen-print.XXXXXX", tmp);
 	*file = NULL;
 	if (mkdtemp(*dir) == NULL) {
 		error_set_errno(err, errno, "не удалось создать временный "
@@ -275,8 +454,12 @@ printjob_temp(const struct buf *doc, const char *ext, char **dir,
 		return -1;
 	}
 	*file = xasprintf("%s/perechen.%s", *dir, ext);
-	if (fileio_replace(*file, doc, true, NULL, err) != 0) {
+	/* Named by where it was to be: the private directory goes too. */
+	if (printjob_write_new(*file, tmp, doc, err) != 0) {
 		rmdir(*dir);
+		free(*dir);
+		free(*file);
+		*dir = *file = NULL;
 		return -1;
 	}
 	return 0;
@@ -296,28 +479,64 @@ printjob_names(int64_t revision, char **title, char **base)
 	}
 }
 
+/* The written file to lp, or, when lp refuses it, copied into the save
+ * directory. */
+static enum printjob_result
+printjob_hand_to_lp(const struct printjob *job, const char *lp,
+    const struct printjob_doc *doc, const char *file, char **said,
+    char **why, char **where, struct error *err)
+{
+	struct printjob_copy c = { file, doc };
+	struct printjob_doc copy = { printjob_copy_write, printjob_copy_names,
+	    &c };
+	char *title, *base;
+	int rc;
+
+	doc->names(doc->ctx, &title, &base);
+	rc = printjob_lp(job, lp, title, file, said, why);
+	free(title);
+	free(base);
+	if (rc == 0)
+		return PRINTJOB_PRINTED;
+	return printjob_save_doc(&copy, job->ext, where, err) == 0 ?
+	    PRINTJOB_SAVED : PRINTJOB_FAILED;
+}
+
+enum printjob_result
+printjob_print(const struct printjob *job, const struct printjob_doc *doc,
+    char **said, char **why, char **where, struct error *err)
+{
+	enum printjob_result res;
+	char *lp, *dir, *file;
+
+	*said = *where = NULL;
+	/* Without lp the document goes straight where it is saved. */
+	if ((lp = printjob_lp_ready(why)) == NULL)
+		return printjob_save_doc(doc, job->ext, where, err) == 0 ?
+		    PRINTJOB_SAVED : PRINTJOB_FAILED;
+	if (printjob_temp(doc, job->ext, &dir, &file, err) != 0) {
+		free(lp);
+		return PRINTJOB_FAILED;
+	}
+	res = printjob_hand_to_lp(job, lp, doc, file, said, why, where, err);
+	unlink(file);
+	rmdir(dir);
+	free(file);
+	free(dir);
+	free(lp);
+	return res;
+}
+
 enum printjob_result
 printjob_run(const struct printjob *job, const struct buf *doc,
     const char *base, char **said, char **why, char **where,
     struct error *err)
 {
-	enum printjob_result res;
-	char *dir, *file;
+	struct printjob_held h = { doc, job->title, base };
+	struct printjob_doc d = { printjob_held_write, printjob_held_names,
+	    &h };
 
-	*said = *why = *where = NULL;
-	if (printjob_temp(doc, job->ext, &dir, &file, err) != 0)
-		return PRINTJOB_FAILED;
-	if (printjob_lp(job, file, said, why) == 0)
-		res = PRINTJOB_PRINTED;
-	else if (printjob_save(doc, base, job->ext, where, err) != 0)
-		res = PRINTJOB_FAILED;
-	else
-		res = PRINTJOB_SAVED;
-	unlink(file);
-	rmdir(dir);
-	free(file);
-	free(dir);
-	return res;
+	return printjob_print(job, &d, said, why, where, err);
 }
 
 /* The queue a line of lpstat -a names: its first word ("Kanc accepting

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "fileio.h"
 #include "strvec.h"
 
 /* What lp is given. */
@@ -40,17 +41,45 @@ enum printjob_result {
 void	printjob_names(int64_t revision, char **title, char **base);
 
 /*
- * Print doc as job says; when it cannot be printed (no lp, no scheduler,
- * lp refused) save it as base.ext in the save directory instead.  *said
- * gets lp's answer, *why the reason it was not printed, *where the saved
- * file; each NULL when not set, else the caller's to free.
+ * A document that writes itself, so that it is never held whole: write
+ * (see fileio.h) writes all of it into fd; then names gives the job's
+ * title and the saved file's name without extension, which may depend on
+ * what was written (the revision printed).  printjob frees both.
  */
+struct printjob_doc {
+	fileio_writer write;
+	void	(*names)(void *ctx, char **title, char **base);
+	void	*ctx;
+};
+
+/*
+ * Print doc as job says (job->title unused: doc names the job).  With lp
+ * and its scheduler there, doc is written into a private temporary file
+ * that lp is given once all of it is written; when lp refuses it, that
+ * file is copied into the save directory.  Without them, doc is written
+ * straight into the save directory.  A document that could not be
+ * written whole leaves no file and reaches no printer (PRINTJOB_FAILED).
+ * *said gets lp's answer, *why the reason it was not printed, *where the
+ * saved file; each NULL when not set, else the caller's to free.
+ */
+enum printjob_result printjob_print(const struct printjob *job,
+	    const struct printjob_doc *doc, char **said, char **why,
+	    char **where, struct error *err);
+
+/* printjob_print with doc held whole, named job->title and base. */
 enum printjob_result printjob_run(const struct printjob *job,
 	    const struct buf *doc, const char *base, char **said, char **why,
 	    char **where, struct error *err);
 
-/* Save doc as base.ext (base-2.ext, … if taken) in the save directory;
- * *where gets its path (caller frees).  Returns 0, or -1 with err. */
+/*
+ * Save doc as base.ext (base-2.ext, … if taken) in the save directory,
+ * written there under a hidden temporary name first and named only once
+ * whole; *where gets its path (caller frees).  Returns 0, or -1 with err.
+ */
+int	printjob_save_doc(const struct printjob_doc *doc, const char *ext,
+	    char **where, struct error *err);
+
+/* printjob_save_doc with doc held whole. */
 int	printjob_save(const struct buf *doc, const char *base, const char *ext,
 	    char **where, struct error *err);
 

@@ -624,7 +624,7 @@ printout_write_pdf(const struct printout *p, const struct document *d,
 {
 	(void)p;
 	(void)replaced;
-	/* Drawn into out through a pipe: no file, no temporary folder. */
+	/* Drawn into out as it is made: no file, no temporary folder. */
 	return office_pdf_buf(d, out, err);
 }
 
@@ -722,9 +722,6 @@ printout_render_snapshot(struct store *st, const struct printout *p,
 /*
  * The document p asks for, in one read snapshot: the widths, the numbers
  * and the rows all come from the same version even while others write.
- * (The PDF writer draws in a child process that reads through this
- * connection while the parent waits; the snapshot's read lock, held by
- * the parent, keeps its pages in place.)
  */
 int
 printout_render(struct store *st, const struct printout *p, struct buf *out,

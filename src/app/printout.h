@@ -89,10 +89,11 @@ struct printout {
 };
 
 /*
- * Render the list in st as p asks into out (pdf: through the drawing
- * child's pipe).  *replaced counts characters the text encoding lacked.
- * *revision (may be NULL) gets the number of the revision printed, or
- * PRINTOUT_WORKING.  Returns 0, or -1 with a Russian err.
+ * Render the list in st as p asks into out (which may hand it on to
+ * its sink as it is made).  *replaced counts characters the text
+ * encoding lacked.  *revision (may be NULL) gets the number of the
+ * revision printed, or PRINTOUT_WORKING.  Returns 0, or -1 with a
+ * Russian err.
  */
 int	printout_render(struct store *st, const struct printout *p,
 	    struct buf *out, size_t *replaced, int64_t *revision,

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cairo.h>
@@ -89,6 +88,8 @@ struct pdf_width {
 
 struct pdf {
 	const struct document *d;
+	const struct buf *out;	/* cairo's output: once its sink fails,
+				   the rest is not drawn */
 	PangoFontMap	*fm;
 	PangoContext	*ctx;
 	cairo_surface_t	*surface;
@@ -115,12 +116,6 @@ struct pdf {
 	size_t		 rows_on_page;
 };
 
-/* Where cairo's output goes: our own descriptor, so errno survives. */
-struct pdf_sink {
-	int	 fd;
-	int	 error;
-};
-
 bool
 export_pdf_available(void)
 {
@@ -131,27 +126,6 @@ static double
 pdf_max(double a, double b)
 {
 	return a > b ? a : b;
-}
-
-/* cairo's write callback: all of it or an error, remembering errno. */
-static cairo_status_t
-pdf_sink_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	struct pdf_sink *s = closure;
-
-	while (len > 0) {
-		ssize_t n = write(s->fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			s->error = n < 0 ? errno : EIO;
-			return CAIRO_STATUS_WRITE_ERROR;
-		}
-		data += n;
-		len -= (unsigned int)n;
-	}
-	return CAIRO_STATUS_SUCCESS;
 }
 
 /*
@@ -990,6 +964,8 @@ pdf_table_group(void *ctx, const struct doc_row *rows, size_t n)
 {
 	struct pdf *p = ctx;
 
+	if (p->out->sink_rc != 0)
+		return;
 	pdf_rows_set(p, rows, n);
 	if (!p->started) {
 		double want = p->header_h + pdf_group_want(p, 0);
@@ -1182,8 +1158,13 @@ pdf_draw(struct pdf *p, struct error *err)
 	return rc;
 }
 
-/* Release what the drawing made.  fontconfig's and cairo's own caches
- * stay: the drawing child (pdf_child) ends right after. */
+/*
+ * Release what the drawing made.  fontconfig's and cairo's own caches
+ * stay for the life of the process: pango keeps worker threads that may
+ * still hold fontconfig's (FcFini would assert), so they are not shut
+ * down.  This runs in perechen-office, which ends after one document;
+ * tests/lsan.supp names those libraries' caches for LeakSanitizer.
+ */
 static void
 pdf_fini(struct pdf *p)
 {
@@ -1213,30 +1194,27 @@ pdf_fini(struct pdf *p)
 	}
 }
 
-/* cairo writes its output a few bytes at a time: gathered in a buffer
- * that hands them to the descriptor 64 KiB at a time. */
-struct pdf_out {
-	struct buf b;
-	struct buf_fd f;
-};
-
+/* cairo's write callback: cairo writes a few bytes at a time, gathered
+ * in out, which hands them on to its sink 64 KiB at a time. */
 static cairo_status_t
 pdf_out_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct pdf_out *o = closure;
+	struct buf *out = closure;
 
-	buf_append(&o->b, data, len);
-	return o->b.sink_rc == 0 ? CAIRO_STATUS_SUCCESS :
+	buf_append(out, data, len);
+	return out->sink_rc == 0 ? CAIRO_STATUS_SUCCESS :
 	    CAIRO_STATUS_WRITE_ERROR;
 }
 
 /*
- * Lay out and draw d into o.  A private font map, so that everything
- * pango caches goes with it.
+ * Lay out and draw d, appending the PDF to out as cairo makes it.  A
+ * private font map, so that everything pango caches for it goes with it.
+ * When out's sink fails, cairo writes no more and 0 is returned: the
+ * failure stays in out (buf_flush says so) for the sink's owner, who
+ * knows its errno.
  */
 static int
-pdf_write_to(const struct document *d, struct pdf_out *o,
-    struct pdf_sink *sink, struct error *err)
+pdf_write(const struct document *d, struct buf *out, struct error *err)
 {
 	struct pdf p;
 	cairo_status_t st;
@@ -1244,9 +1222,10 @@ pdf_write_to(const struct document *d, struct pdf_out *o,
 
 	memset(&p, 0, sizeof p);
 	p.d = d;
+	p.out = out;
 	if (pdf_page_geometry(&p, err) != 0)
 		return -1;
-	p.surface = cairo_pdf_surface_create_for_stream(pdf_out_write, o,
+	p.surface = cairo_pdf_surface_create_for_stream(pdf_out_write, out,
 	    p.page_w, p.page_h);
 	p.cr = cairo_create(p.surface);
 	p.fm = pango_cairo_font_map_new();
@@ -1261,143 +1240,45 @@ pdf_write_to(const struct document *d, struct pdf_out *o,
 	if (pdf_draw(&p, err) != 0)
 		goto out;
 	cairo_surface_finish(p.surface);
-	if (o->b.sink_rc != 0)
-		sink->error = o->f.errnum != 0 ? o->f.errnum : EIO;
 	st = cairo_status(p.cr);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surface);
-	if (sink->error == 0 && st != CAIRO_STATUS_SUCCESS)
+	if (out->sink_rc == 0 && st != CAIRO_STATUS_SUCCESS)
 		error_set(err, "не удалось построить PDF: %s",
 		    cairo_status_to_string(st));
-	else if (sink->error == 0)
+	else
 		rc = 0;
 out:
 	pdf_fini(&p);
 	return rc;
 }
 
-/* Draw d into the descriptor of sink, its write error kept there. */
+/* Draw d into fd a buffer's worth at a time: 0, or -1 with err set, or
+ * with *errnum set when a write to fd failed. */
 static int
-pdf_write(const struct document *d, struct pdf_sink *sink, struct error *err)
+pdf_write_fd(const struct document *d, int fd, int *errnum,
+    struct error *err)
 {
-	struct pdf_out o = { .f = { sink->fd, 0 } };
+	struct buf_fd f = { fd, 0 };
+	struct buf out;
 	int rc;
 
-	buf_init(&o.b);
-	buf_set_sink(&o.b, buf_sink_fd, &o.f);
-	rc = pdf_write_to(d, &o, sink, err);
-	if (buf_flush(&o.b) != 0) {
-		sink->error = o.f.errnum != 0 ? o.f.errnum : EIO;
+	buf_init(&out);
+	buf_set_sink(&out, buf_sink_fd, &f);
+	rc = pdf_write(d, &out, err);
+	if (buf_flush(&out) != 0) {
+		*errnum = f.errnum != 0 ? f.errnum : EIO;
 		rc = -1;
 	}
-	buf_fini(&o.b);
+	buf_fini(&out);
 	return rc;
-}
-
-/*
- * The child that lays out and draws into fd.  pango keeps fontconfig's
- * caches and worker threads of its own for the life of a process, and
- * fontconfig cannot be shut down while those threads may still hold its
- * caches (FcFini asserts).  Drawing in a child leaves perechen itself — an
- * editor that may print many times — without pango's threads and caches,
- * and a crash in a font library costs the printout, not the open list.
- * A failure's message goes to msg_fd.  _exit, not exit: the child must run
- * none of the parent's atexit handlers nor flush its stdio buffers.
- */
-static void
-pdf_child(const struct document *d, const char *path, int fd, int msg_fd)
-{
-	struct pdf_sink sink = { fd, 0 };
-	struct error err;
-	int rc;
-
-	memset(&err, 0, sizeof err);
-	rc = pdf_write(d, &sink, &err);
-	if (rc != 0 && sink.error != 0)
-		error_set_errno(&err, sink.error, "не удалось записать %s",
-		    path);
-	if (rc != 0)
-		pdf_sink_write(&(struct pdf_sink){ msg_fd, 0 },
-		    (const unsigned char *)err.msg, (unsigned int)strlen(err.msg));
-	_exit(rc == 0 ? 0 : 1);
-}
-
-/* Everything the child said, up to len - 1 bytes, NUL-terminated. */
-static void
-pdf_read_message(int fd, char *msg, size_t len)
-{
-	size_t got = 0;
-	ssize_t n;
-
-	while (got < len - 1) {
-		n = read(fd, msg + got, len - 1 - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	msg[got] = '\0';
-}
-
-/* Draw d into fd in a child process (see pdf_child) and wait for it; with
- * out, fd is the write end of a pipe whose read end out_fd fills out. */
-static int
-pdf_run_child(const struct document *d, const char *path, int fd,
-    struct buf *out, int out_fd, struct error *err)
-{
-	char msg[ERROR_MSG_MAX];
-	int pfd[2] = { -1, -1 }, status;
-	pid_t pid;
-
-	if (pipe(pfd) != 0 || (pid = fork()) < 0) {
-		int saved = errno;
-
-		if (pfd[0] >= 0) {
-			close(pfd[0]);
-			close(pfd[1]);
-		}
-		if (out != NULL) {
-			close(fd);
-			close(out_fd);
-		}
-		return error_set_errno(err, saved, "не удалось построить "
-		    "PDF");
-	}
-	if (pid == 0) {
-		close(pfd[0]);
-		pdf_child(d, path, fd, pfd[1]);
-	}
-	close(pfd[1]);
-	/* Into out: fd is the pipe's end the child writes, out_fd ours;
-	 * read it all before the message, which comes at the child's end. */
-	if (out != NULL) {
-		close(fd);
-		if (buf_append_fd(out, out_fd) != 0)
-			error_set_errno(err, errno, "не удалось построить PDF");
-		close(out_fd);
-	}
-	pdf_read_message(pfd[0], msg, sizeof msg);
-	close(pfd[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return error_set_errno(err, errno, "не удалось "
-			    "построить PDF");
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return 0;
-	if (msg[0] != '\0')
-		return error_set(err, "%s", msg);
-	if (WIFSIGNALED(status))
-		return error_set(err, "не удалось построить PDF: вёрстка "
-		    "прервана сигналом %d", WTERMSIG(status));
-	return error_set(err, "не удалось построить PDF");
 }
 
 int
 export_pdf(const struct document *d, const char *path, struct error *err)
 {
 	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-	int fd, saved;
+	int fd, saved = 0, rc;
 
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd < 0) {
@@ -1405,22 +1286,19 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 		free(tmp);
 		return -1;
 	}
-	if (pdf_run_child(d, path, fd, NULL, -1, err) != 0) {
-		close(fd);
+	rc = pdf_write_fd(d, fd, &saved, err);
+	if (rc == 0 && fsync(fd) != 0)
+		saved = errno;
+	if (close(fd) != 0 && rc == 0 && saved == 0)
+		saved = errno;
+	if (rc == 0 && saved == 0 && rename(tmp, path) != 0)
+		saved = errno;
+	if (rc != 0 || saved != 0) {
 		unlink(tmp);
 		free(tmp);
-		return -1;
-	}
-	saved = fsync(fd) != 0 ? errno : 0;
-	if (close(fd) != 0 && saved == 0)
-		saved = errno;
-	if (saved == 0 && rename(tmp, path) != 0)
-		saved = errno;
-	if (saved != 0) {
-		unlink(tmp);
-		free(tmp);
-		return error_set_errno(err, saved, "не удалось записать %s",
-		    path);
+		/* A write's failure is the one to tell, whatever else. */
+		return saved != 0 ? error_set_errno(err, saved, "не удалось "
+		    "записать %s", path) : -1;
 	}
 	free(tmp);
 	return 0;
@@ -1429,19 +1307,7 @@ export_pdf(const struct document *d, const char *path, struct error *err)
 int
 export_pdf_buf(const struct document *d, struct buf *out, struct error *err)
 {
-	size_t before = out->len;
-	int pfd[2];
-
-	memset(err, 0, sizeof *err);
-	if (pipe(pfd) != 0)
-		return error_set_errno(err, errno, "не удалось построить PDF");
-	if (pdf_run_child(d, "PDF", pfd[1], out, pfd[0], err) != 0)
-		return -1;
-	/* The child succeeded, yet reading its pipe failed. */
-	if (err->msg[0] != '\0' || out->len == before)
-		return err->msg[0] != '\0' ? -1 : error_set(err, "не удалось "
-		    "построить PDF");
-	return 0;
+	return pdf_write(d, out, err);
 }
 
 #else /* !PERECHEN_WITH_PDF */

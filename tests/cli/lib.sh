@@ -2,6 +2,8 @@
 # $PERECHEN is the binary under test, $TESTS_DIR the tests directory.
 set -u
 : "${PERECHEN:?set by tests/run.sh}"
+# A test run on its own leaves the font libraries' caches alone too.
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$TESTS_DIR/lsan.supp:print_suppressions=0}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/perechen-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/t.db"

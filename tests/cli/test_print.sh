@@ -157,6 +157,37 @@ expect_status 0 "$PERECHEN" -d "$DB" export --width 80 --page-length 60
 cmp -s "$WORK/out" "$CWD/perechen-working-4.txt" ||
 	fail "the saved file is not the document"
 
+# A document that cannot be written whole (a file size limit: a write
+# fails with EFBIG midway) reaches no printer and leaves no file behind,
+# neither the temporary one lp would get nor a saved one; said in Russian.
+sh "$TESTS_DIR/../bench/gen-list.sh" 5 100 >"$WORK/big.tsv"
+expect_status 0 "$PERECHEN" -d "$WORK/big.db" import -q "$WORK/big.tsv"
+mkdir "$WORK/tmp"
+limited() { (trap '' XFSZ; ulimit -f 128 && exec "$@"); }
+formats=txt
+"$PERECHEN" -d "$DB" export --format pdf -o "$WORK/probe.pdf" 2>/dev/null &&
+	formats="txt pdf"
+for f in $formats; do
+	expect_status 3 without_lp "$PERECHEN" -d "$WORK/big.db" print \
+		--format "$f"
+	saved=$(sed -n 's/^Документ сохранён в файл \(.*\) — его.*/\1/p' \
+		"$WORK/err")
+	[ "$(wc -c <"$saved")" -gt 131072 ] || fail "$f: too small to test"
+	rm -f "$saved" "$WORK/lp.args"
+	before=$(ls -A "$CWD")
+	expect_status 1 limited env PATH="$BIN:$PATH" TMPDIR="$WORK/tmp" \
+		"$PERECHEN" -d "$WORK/big.db" print --format "$f"
+	expect_in "$WORK/err" "не удалось записать документ в каталог $WORK/tmp: файл слишком велик; недописанный файл удалён; на печать ничего не отправлено"
+	[ -e "$WORK/lp.args" ] && fail "$f: lp got a partial document"
+	[ -z "$(ls -A "$WORK/tmp")" ] || fail "$f: left in TMPDIR: $(ls -A "$WORK/tmp")"
+	# Without lp it goes straight into the current directory: nothing
+	# of it stays there either.
+	expect_status 1 limited env PATH="$NOLP" "$PERECHEN" \
+		-d "$WORK/big.db" print --format "$f"
+	expect_in "$WORK/err" "сохранить файл тоже: не удалось записать документ в каталог $CWD: файл слишком велик; недописанный файл удалён"
+	[ "$(ls -A "$CWD")" = "$before" ] || fail "$f: left in $CWD: $(ls -A "$CWD")"
+done
+
 # A current directory that cannot be written: $XDG_DOCUMENTS_DIR.
 if [ "$(id -u)" != 0 ]; then
 	mkdir "$WORK/ro" "$WORK/docs"

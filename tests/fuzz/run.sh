@@ -10,6 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 passed=0
 failed=0
 export PERECHEN_SHARE="$top/share/perechen"
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 for bin in "$B"/fuzz_*; do
 	[ -x "$bin" ] || continue
 	name=$(basename "$bin" | sed 's/^fuzz_//')

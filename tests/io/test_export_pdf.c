@@ -369,7 +369,44 @@ test_pdf_written_or_refused(void **state)
 	list_fini(&l);
 }
 
-/* Into a buffer: the same document, whole, through the child's pipe. */
+/* A sink that takes the first hand-over and fails every later one. */
+static int
+failing_sink(void *ctx, const char *data, size_t len)
+{
+	int *calls = ctx;
+
+	(void)data;
+	(void)len;
+	return ++*calls == 1 ? 0 : -1;
+}
+
+/* A sink that fails midway: drawing stops, the call still succeeds and
+ * the failure is the sink owner's to find (buf_flush), as with the other
+ * writers; the document is a list long enough for several hand-overs. */
+static void
+test_pdf_failing_sink_is_left_to_its_owner(void **state)
+{
+	struct document d;
+	struct list l;
+	struct error err;
+	struct buf out;
+	int calls = 0;
+
+	(void)state;
+	if (!export_pdf_available())
+		skip();
+	generated_document(&d, &l, 20, 15);
+	buf_init(&out);
+	buf_set_sink(&out, failing_sink, &calls);
+	assert_int_equal(export_pdf_buf(&d, &out, &err), 0);
+	assert_int_equal(buf_flush(&out), -1);
+	assert_true(calls >= 2);
+	buf_fini(&out);
+	document_fini(&d);
+	list_fini(&l);
+}
+
+/* Into a buffer: the same document, whole, as it is drawn. */
 static void
 test_pdf_into_a_buffer(void **state)
 {
@@ -1237,6 +1274,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pdf_written_or_refused),
 		cmocka_unit_test(test_pdf_into_a_buffer),
+		cmocka_unit_test(test_pdf_failing_sink_is_left_to_its_owner),
 		cmocka_unit_test(test_pdf_small_list_reads_back_in_order),
 		cmocka_unit_test(test_pdf_example_list_holds_everything_in_order),
 		cmocka_unit_test(test_pdf_300_touchpoints_paginate),

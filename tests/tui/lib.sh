@@ -59,6 +59,7 @@ start_shell() {
 HOME='$WORK' LC_ALL=C.UTF-8 TERM='${3:-xterm-256color}' \
 PERECHEN_SHARE='$PERECHEN_SHARE' \
 ASAN_OPTIONS='detect_leaks=1:abort_on_error=1:log_path=$WORK/asan' \
+LSAN_OPTIONS='suppressions=$TESTS_DIR/lsan.supp:print_suppressions=0' \
 UBSAN_OPTIONS='print_stacktrace=1:halt_on_error=1:log_path=$WORK/ubsan' \
 PS1='$ ' sh" 2>"$WORK/tmux.err"; do
 		tries=$((tries - 1))
