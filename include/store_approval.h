@@ -40,8 +40,9 @@ void	store_approval_gate_init(struct store_approval_gate *g);
 void	store_approval_gate_fini(struct store_approval_gate *g);
 
 /*
- * Fill g (initialised; its contents are replaced) from s: reads the whole
- * list to check it.  Returns 0, or -1 with err — also when the header
+ * Fill g (initialised; its contents are replaced) from s: reads the list
+ * a process at a time to check it, and walks the latest revision against
+ * it a process pair at a time for the changes not accepted.  Returns 0, or -1 with err — also when the header
  * lacks the body, its genitive or the title (approval_check_header()), or
  * the list has an R1 error (content the annex would print empty: a process
  * with no touchpoint, a need with no wording), whatever the caller would

@@ -22,8 +22,13 @@
  * Rows returned for rework stay marked (store_review_returned) until then.
  *
  * "Changed since the last approved revision" compares the touchpoint with
- * its copy frozen in the latest revision (change_diff_lists); a touchpoint
- * not in it is new.  With no revision yet nothing is "changed since": the
+ * its copy frozen in the latest revision, as change_diff_lists does; a
+ * touchpoint not in it is new.  No list is held whole: the changed scope
+ * walks the revision against the working copy a process pair at a time
+ * (store_walk.h), the others read the working copy a process at a time,
+ * so memory grows with a process and the touchpoints taken, not the list.
+ * Labels number a touchpoint by its places (excluded processes and
+ * touchpoints counted), as the editor and `perechen tp` do.  With no revision yet nothing is "changed since": the
  * first approval records the list as it stands.  The "changed" scope
  * leaves out touchpoints whose standing verdict is "accepted": their
  * change has been checked, so a second session after rework takes only

@@ -10,7 +10,8 @@
  * not hold (moved between processes) read or looked up by an indexed
  * query; and the amending order's sub-items (amend.h) made on that walk.
  * Only the ids of the processes are held whole, never a list: `perechen
- * diff` and `perechen order` take bounded memory at any size.
+ * diff`, `perechen order`, review's changed scope and the approval's
+ * gate (store_review.h) take bounded memory at any size.
  */
 #ifndef PERECHEN_STORE_WALK_H
 #define PERECHEN_STORE_WALK_H

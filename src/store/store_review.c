@@ -10,6 +10,7 @@
 #include "store_history.h"
 #include "store_review.h"
 #include "store_users.h"
+#include "store_walk.h"
 #include "utf8.h"
 
 _Static_assert(TRIGGER_IMPORT == 5, "REVIEW_STALE names the import trigger");
@@ -223,116 +224,243 @@ review_ids_has(const struct review_ids *ids, int64_t id)
 	    review_id_cmp) != NULL;
 }
 
-/*
- * The touchpoints of l that differ from their copy in the latest revision
- * (or are not in it) into ids; *rev gets the revision (0: none, and then
- * ids stays empty).
- */
+/* The touchpoints ch (one process pair's changes) names, into ids (the
+ * caller frees ids->v). */
+static void
+review_changed_in(const struct changes *ch, struct review_ids *ids)
+{
+	ids->n = 0;
+	ids->v = xreallocarray(NULL, ch->n + 1, sizeof *ids->v);
+	for (size_t i = 0; i < ch->n; i++)
+		if (strcmp(ch->v[i].record, "точка") == 0)
+			ids->v[ids->n++] = ch->v[i].record_id;
+	qsort(ids->v, ids->n, sizeof *ids->v, review_id_cmp);
+}
+
+/* The latest approved revision into *rev (0: none). */
 static int
-review_changed_ids(struct store *s, const struct list *l,
-    const struct catalog *cat, struct review_ids *ids, int64_t *rev,
-    struct error *err)
+review_latest_revision(struct store *s, int64_t *rev, struct error *err)
 {
 	struct revision r = { 0 };
-	struct changes ch;
-	struct list frozen;
 	bool found;
-	int rc;
 
 	*rev = 0;
-	ids->v = NULL;
-	ids->n = 0;
 	if (store_revision_latest(s, &r, &found, err) != 0)
 		return -1;
-	if (!found)
-		return 0;
-	*rev = r.id;
+	if (found)
+		*rev = r.id;
 	revision_fini(&r);
-	list_init(&frozen);
-	changes_init(&ch);
-	rc = store_revision_load_list(s, *rev, &frozen, err);
-	if (rc == 0) {
-		change_diff_lists(&frozen, l, cat, &ch);
-		ids->v = xreallocarray(NULL, ch.n + 1, sizeof *ids->v);
-		for (size_t i = 0; i < ch.n; i++)
-			if (strcmp(ch.v[i].record, "точка") == 0)
-				ids->v[ids->n++] = ch.v[i].record_id;
-		qsort(ids->v, ids->n, sizeof *ids->v, review_id_cmp);
-	}
-	changes_fini(&ch);
-	list_fini(&frozen);
-	return rc;
+	return 0;
 }
 
-/* Leave out of ids the touchpoints whose standing verdict is "accepted":
- * their change has been checked already. */
-static int
-review_drop_accepted(struct store *s, struct review_ids *ids,
-    struct error *err)
+/*
+ * Called for each touchpoint a scope takes, in list order, with its
+ * numbers as the editor, `tp` and the review's items show them: places
+ * among all processes and all the process's touchpoints, excluded ones
+ * counted (positions).  The annex's numbers would not do: an excluded
+ * touchpoint, whose exclusion review must show, has none.
+ */
+typedef int (*review_take_fn)(void *ctx, const struct touchpoint *tp,
+    size_t pnum, size_t tnum, struct error *err);
+
+/* Choosing a scope's touchpoints, a process (or a process pair) at a
+ * time: memory bounded by a process, never the list. */
+struct review_pick {
+	struct store *s;
+	enum review_scope scope;
+	const char *unit;
+	const struct catalog *cat;
+	struct acks acks;	/* REVIEW_SCOPE_FINDINGS: read once */
+	struct findings f;	/* of the process at hand */
+	bool	*flagged;	/* its touchpoints with a finding to review */
+	review_take_fn take;
+	void	*ctx;
+};
+
+/* REVIEW_SCOPE_FINDINGS: flag p's touchpoints (p the index-th process)
+ * with an error or a warning not accepted. */
+static void
+review_flag_findings(struct review_pick *k, const struct process *p,
+    size_t index)
 {
-	size_t kept = 0;
-	int rc = 0;
+	findings_reset(&k->f);
+	validate_list_process(p, index, k->cat, &k->f);
+	findings_apply_acks(&k->f, &k->acks);
+	free(k->flagged);
+	k->flagged = xcalloc(p->ntps + 1, sizeof *k->flagged);
+	for (size_t i = 0; i < k->f.n; i++) {
+		const struct finding *fi = &k->f.v[i];
 
-	for (size_t i = 0; rc == 0 && i < ids->n; i++) {
-		struct review_mark m = { 0 };
-
-		rc = store_review_standing(s, ids->v[i], &m, err);
-		if (rc == 0 && m.verdict != VERDICT_ACCEPTED)
-			ids->v[kept++] = ids->v[i];
-		review_mark_fini(&m);
+		if (fi->tp == FINDING_NONE || fi->tp >= p->ntps ||
+		    fi->level == LEVEL_HINT ||
+		    (fi->level == LEVEL_WARNING && fi->acknowledged))
+			continue;
+		k->flagged[fi->tp] = true;
 	}
-	ids->n = kept;
-	return rc;
 }
 
-/* Touchpoints of l with an error or a warning not accepted into ids. */
-static int
-review_findings_ids(struct store *s, const struct list *l,
-    const struct catalog *cat, struct review_ids *ids, struct error *err)
-{
-	struct findings f;
-	struct acks a;
-	int rc;
-
-	findings_init(&f);
-	acks_init(&a);
-	ids->v = NULL;
-	ids->n = 0;
-	rc = store_ack_list(s, &a, err);
-	if (rc == 0) {
-		validate_list(l, cat, &f);
-		findings_apply_acks(&f, &a);
-		ids->v = xreallocarray(NULL, f.n + 1, sizeof *ids->v);
-		for (size_t i = 0; i < f.n; i++) {
-			const struct finding *fi = &f.v[i];
-
-			if (fi->tp == FINDING_NONE || fi->level == LEVEL_HINT ||
-			    (fi->level == LEVEL_WARNING && fi->acknowledged))
-				continue;
-			ids->v[ids->n++] = l->procs[fi->proc].tps[fi->tp].id;
-		}
-		qsort(ids->v, ids->n, sizeof *ids->v, review_id_cmp);
-	}
-	acks_fini(&a);
-	findings_fini(&f);
-	return rc;
-}
-
-/* Whether scope takes touchpoint tp. */
+/* Whether scope all, unit or findings takes touchpoint j of the process
+ * at hand. */
 static bool
-review_in_scope(enum review_scope scope, const char *unit,
-    const struct touchpoint *tp, const struct review_ids *ids)
+review_takes(const struct review_pick *k, const struct touchpoint *tp,
+    size_t j)
 {
-	switch (scope) {
+	switch (k->scope) {
 	case REVIEW_SCOPE_ALL:
 		return !tp->excluded;
 	case REVIEW_SCOPE_UNIT:
-		return !tp->excluded && policy_unit_equal(tp->unit, unit);
-	case REVIEW_SCOPE_CHANGED:
+		return !tp->excluded && policy_unit_equal(tp->unit, k->unit);
 	case REVIEW_SCOPE_FINDINGS:
-		return review_ids_has(ids, tp->id);
+		return k->flagged[j];
+	case REVIEW_SCOPE_CHANGED:
+		break;
 	}
 	return false;
+}
+
+/* store_list_each_process's step for scopes all, unit and findings. */
+static int
+review_pick_process(void *ctx, struct process *p, size_t index,
+    struct error *err)
+{
+	struct review_pick *k = ctx;
+	int rc = 0;
+
+	if (k->scope == REVIEW_SCOPE_FINDINGS)
+		review_flag_findings(k, p, index);
+	for (size_t j = 0; rc == 0 && j < p->ntps; j++)
+		if (review_takes(k, &p->tps[j], j))
+			rc = k->take(k->ctx, &p->tps[j], index + 1, j + 1,
+			    err);
+	return rc;
+}
+
+/*
+ * store_walk's step for scope changed: the new process's touchpoints
+ * that its pair's changes name (a touchpoint's changes come with the
+ * process that holds it now, as change_diff_lists gives them), those
+ * whose standing verdict is "accepted" left out: their change has been
+ * checked.
+ */
+static int
+review_pick_changed(void *ctx, struct store_walk *w,
+    const struct store_walk_pair *p, struct error *err)
+{
+	struct review_pick *k = ctx;
+	struct review_ids ids;
+	int rc = 0;
+
+	(void)w;
+	if (p->np == NULL || p->again)
+		return 0;
+	review_changed_in(p->ch, &ids);
+	for (size_t j = 0; rc == 0 && j < p->np->ntps; j++) {
+		const struct touchpoint *tp = &p->np->tps[j];
+		struct review_mark m = { 0 };
+
+		if (!review_ids_has(&ids, tp->id))
+			continue;
+		rc = store_review_standing(k->s, tp->id, &m, err);
+		if (rc == 0 && m.verdict != VERDICT_ACCEPTED)
+			rc = k->take(k->ctx, tp, p->npi + 1, j + 1, err);
+		review_mark_fini(&m);
+	}
+	free(ids.v);
+	return rc;
+}
+
+/*
+ * Give take each touchpoint scope (unit: REVIEW_SCOPE_UNIT's) takes, in
+ * list order.  Changed: those that differ from their copy in revision
+ * rev (or are not in it) and are not accepted since, rev against the
+ * working copy walked a process pair at a time (nothing when rev is 0);
+ * the others read the working copy a process at a time.  Inside one
+ * snapshot (a transaction, or store_read_begin).
+ */
+static int
+review_each(struct store *s, enum review_scope scope, const char *unit,
+    const struct catalog *cat, int64_t rev, review_take_fn take, void *ctx,
+    struct error *err)
+{
+	struct review_pick k;
+	int rc = 0;
+
+	memset(&k, 0, sizeof k);
+	k.s = s;
+	k.scope = scope;
+	k.unit = unit;
+	k.cat = cat;
+	k.take = take;
+	k.ctx = ctx;
+	acks_init(&k.acks);
+	findings_init(&k.f);
+	if (scope == REVIEW_SCOPE_CHANGED) {
+		if (rev > 0)
+			rc = store_walk(s, rev, 0, cat, STORE_WALK_NEW,
+			    review_pick_changed, &k, err);
+	} else {
+		if (scope == REVIEW_SCOPE_FINDINGS)
+			rc = store_ack_list(s, &k.acks, err);
+		if (rc == 0)
+			rc = store_list_each_process(s, 0, review_pick_process,
+			    &k, err);
+	}
+	free(k.flagged);
+	findings_fini(&k.f);
+	acks_fini(&k.acks);
+	return rc;
+}
+
+/* "2.3 Почта России"; caller frees. */
+static char *
+review_label(const struct touchpoint *tp, size_t pnum, size_t tnum)
+{
+	return xasprintf("%zu.%zu %s", pnum, tnum, tp->name);
+}
+
+/* Marks being gathered: review_each's ctx for review_take_mark. */
+struct review_marking {
+	struct store *s;
+	struct review_marks *out;
+};
+
+/* review_each's take for a list of marks: the touchpoint with its
+ * standing verdict appended. */
+static int
+review_take_mark(void *ctx, const struct touchpoint *tp, size_t pnum,
+    size_t tnum, struct error *err)
+{
+	struct review_marking *g = ctx;
+	struct review_marks *out = g->out;
+	struct review_mark m = { 0 };
+
+	if (store_review_standing(g->s, tp->id, &m, err) != 0) {
+		review_mark_fini(&m);
+		return -1;
+	}
+	free(m.label);
+	m.label = review_label(tp, pnum, tnum);
+	out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+	out->v[out->n++] = m;
+	return 0;
+}
+
+/* The marks of scope's touchpoints from revision rev on, in one
+ * snapshot, into out. */
+static int
+review_marks_of(struct store *s, enum review_scope scope, const char *unit,
+    const struct catalog *cat, int64_t rev, struct review_marks *out,
+    struct error *err)
+{
+	struct review_marking g = { s, out };
+	bool began;
+	int rc;
+
+	if (store_read_begin(s, &began, err) != 0)
+		return -1;
+	rc = review_each(s, scope, unit, cat, rev, review_take_mark, &g, err);
+	store_read_end(s, began);
+	return rc;
 }
 
 /* Why a scope holds nothing, as the clerk is told. */
@@ -362,44 +490,6 @@ review_empty_scope(enum review_scope scope, const char *unit, int64_t rev,
 	    "нечего");
 }
 
-/* Insert the items of session id: the scope's touchpoints of l. */
-static int
-review_insert_items(struct store *s, int64_t id, const struct list *l,
-    enum review_scope scope, const char *unit, const struct review_ids *ids,
-    size_t *n, struct error *err)
-{
-	sqlite3_stmt *st;
-
-	*n = 0;
-	if (store_prepare(s, &st, "INSERT INTO review_item (session_id, pos, "
-	    "touchpoint_id, label) VALUES (?, ?, ?, ?)", err) != 0)
-		return -1;
-	for (size_t i = 0; i < l->nprocs; i++)
-		for (size_t j = 0; j < l->procs[i].ntps; j++) {
-			const struct touchpoint *tp = &l->procs[i].tps[j];
-			char *label;
-			int rc;
-
-			if (!review_in_scope(scope, unit, tp, ids))
-				continue;
-			label = xasprintf("%zu.%zu %s", i + 1, j + 1, tp->name);
-			sqlite3_reset(st);
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_int64(st, 2, (int64_t)*n);
-			sqlite3_bind_int64(st, 3, tp->id);
-			store_bind_text(st, 4, label);
-			rc = sqlite3_step(st);
-			free(label);
-			if (rc != SQLITE_DONE) {
-				sqlite3_finalize(st);
-				return store_fail(s, "запись проверки", err);
-			}
-			(*n)++;
-		}
-	sqlite3_finalize(st);
-	return 0;
-}
-
 /* Refuse a second unfinished session of the same reviewer. */
 static int
 review_check_none_open(struct store *s, const char *login,
@@ -424,64 +514,65 @@ review_check_none_open(struct store *s, const char *login,
 	return rc;
 }
 
-/*
- * The list into l (list_init'ed) and what scope needs to choose from it:
- * the ids of changed touchpoints or of those with findings; *rev gets the
- * latest revision (0: none).
- */
-static int
-review_scope_load(struct store *s, enum review_scope scope,
-    const struct catalog *cat, struct list *l, struct review_ids *ids,
-    int64_t *rev, struct error *err)
-{
-	struct revision r = { 0 };
-	bool found;
-	int rc;
-
-	*rev = 0;
-	rc = store_load_list(s, l, err);
-	if (rc == 0 && scope == REVIEW_SCOPE_CHANGED) {
-		rc = review_changed_ids(s, l, cat, ids, rev, err);
-		return rc == 0 ? review_drop_accepted(s, ids, err) : rc;
-	}
-	if (rc == 0 && scope == REVIEW_SCOPE_FINDINGS)
-		rc = review_findings_ids(s, l, cat, ids, err);
-	if (rc == 0)
-		rc = store_revision_latest(s, &r, &found, err);
-	if (rc == 0 && found)
-		*rev = r.id;
-	revision_fini(&r);
-	return rc;
-}
 
 int
 store_review_scope(struct store *s, enum review_scope scope, const char *unit,
     const struct catalog *cat, struct review_marks *out, int64_t *rev,
     struct error *err)
 {
-	struct review_ids ids = { NULL, 0 };
-	struct list l;
+	if (review_latest_revision(s, rev, err) != 0)
+		return -1;
+	return review_marks_of(s, scope, unit, cat, *rev, out, err);
+}
+
+/* The items being inserted: review_each's ctx for review_take_item. */
+struct review_inserting {
+	struct store *s;
+	sqlite3_stmt *st;	/* INSERT INTO review_item */
+	int64_t	 id;		/* the session */
+	size_t	 n;
+};
+
+/* review_each's take for a new session: the touchpoint as its next
+ * item. */
+static int
+review_take_item(void *ctx, const struct touchpoint *tp, size_t pnum,
+    size_t tnum, struct error *err)
+{
+	struct review_inserting *ins = ctx;
+	char *label = review_label(tp, pnum, tnum);
 	int rc;
 
-	list_init(&l);
-	rc = review_scope_load(s, scope, cat, &l, &ids, rev, err);
-	for (size_t i = 0; rc == 0 && i < l.nprocs; i++)
-		for (size_t j = 0; rc == 0 && j < l.procs[i].ntps; j++) {
-			const struct touchpoint *tp = &l.procs[i].tps[j];
-			struct review_mark m = { 0 };
+	sqlite3_reset(ins->st);
+	sqlite3_bind_int64(ins->st, 1, ins->id);
+	sqlite3_bind_int64(ins->st, 2, (int64_t)ins->n);
+	sqlite3_bind_int64(ins->st, 3, tp->id);
+	store_bind_text(ins->st, 4, label);
+	rc = sqlite3_step(ins->st);
+	free(label);
+	if (rc != SQLITE_DONE)
+		return store_fail(ins->s, "запись проверки", err);
+	ins->n++;
+	return 0;
+}
 
-			if (!review_in_scope(scope, unit, tp, &ids))
-				continue;
-			rc = store_review_standing(s, tp->id, &m, err);
-			free(m.label);
-			m.label = xasprintf("%zu.%zu %s", i + 1, j + 1,
-			    tp->name);
-			out->v = xreallocarray(out->v, out->n + 1,
-			    sizeof *out->v);
-			out->v[out->n++] = m;
-		}
-	free(ids.v);
-	list_fini(&l);
+/* Insert the items of session id: the scope's touchpoints, in list
+ * order; *n gets how many. */
+static int
+review_insert_items(struct store *s, int64_t id, enum review_scope scope,
+    const char *unit, const struct catalog *cat, int64_t rev, size_t *n,
+    struct error *err)
+{
+	struct review_inserting ins = { s, NULL, id, 0 };
+	int rc;
+
+	if (store_prepare(s, &ins.st, "INSERT INTO review_item (session_id, "
+	    "pos, touchpoint_id, label) VALUES (?, ?, ?, ?)", err) != 0)
+		return -1;
+	rc = review_each(s, scope, unit, cat, rev, review_take_item, &ins,
+	    err);
+	sqlite3_finalize(ins.st);
+	*n = ins.n;
 	return rc;
 }
 
@@ -491,15 +582,12 @@ review_create(struct store *s, enum review_scope scope, const char *unit,
     const struct catalog *cat, const struct actor *who, int64_t *id,
     struct error *err)
 {
-	struct review_ids ids = { NULL, 0 };
-	struct list l;
 	sqlite3_stmt *st;
 	int64_t rev = 0;
 	size_t n = 0;
 	int rc;
 
-	list_init(&l);
-	rc = review_scope_load(s, scope, cat, &l, &ids, &rev, err);
+	rc = review_latest_revision(s, &rev, err);
 	if (rc == 0)
 		rc = store_prepare(s, &st, "INSERT INTO review_session (scope, "
 		    "unit, revision_id, started_by, started_utc) VALUES (?, ?, "
@@ -514,13 +602,11 @@ review_create(struct store *s, enum review_scope scope, const char *unit,
 	}
 	if (rc == 0) {
 		*id = sqlite3_last_insert_rowid(s->db);
-		rc = review_insert_items(s, *id, &l, scope, unit, &ids, &n,
+		rc = review_insert_items(s, *id, scope, unit, cat, rev, &n,
 		    err);
 	}
 	if (rc == 0 && n == 0)
 		rc = review_empty_scope(scope, unit, rev, err);
-	free(ids.v);
-	list_fini(&l);
 	return rc;
 }
 
@@ -804,46 +890,13 @@ int
 store_review_unaccepted(struct store *s, const struct catalog *cat,
     struct review_marks *out, struct error *err)
 {
-	struct review_ids ids = { NULL, 0 };
-	struct revision r = { 0 };
-	struct list l;
 	int64_t rev;
-	bool found;
-	int rc;
 
-	/* Before the first approval nothing is a change to review: the
-	 * list need not be read (approval of a large one). */
-	if (store_revision_latest(s, &r, &found, err) != 0)
+	/* Before the first approval nothing is a change to review. */
+	if (review_latest_revision(s, &rev, err) != 0)
 		return -1;
-	revision_fini(&r);
-	if (!found)
-		return 0;
-	list_init(&l);
-	rc = store_load_list(s, &l, err);
-	if (rc == 0)
-		rc = review_changed_ids(s, &l, cat, &ids, &rev, err);
-	for (size_t i = 0; rc == 0 && i < l.nprocs; i++)
-		for (size_t j = 0; rc == 0 && j < l.procs[i].ntps; j++) {
-			const struct touchpoint *tp = &l.procs[i].tps[j];
-			struct review_mark m = { 0 };
-
-			if (!review_ids_has(&ids, tp->id))
-				continue;
-			rc = store_review_standing(s, tp->id, &m, err);
-			if (rc != 0 || m.verdict == VERDICT_ACCEPTED) {
-				review_mark_fini(&m);
-				continue;
-			}
-			free(m.label);
-			m.label = xasprintf("%zu.%zu %s", i + 1, j + 1,
-			    tp->name);
-			out->v = xreallocarray(out->v, out->n + 1,
-			    sizeof *out->v);
-			out->v[out->n++] = m;
-		}
-	free(ids.v);
-	list_fini(&l);
-	return rc;
+	return review_marks_of(s, REVIEW_SCOPE_CHANGED, "", cat, rev, out,
+	    err);
 }
 
 /* The copy of touchpoint id frozen in revision rev into tp (replaced);

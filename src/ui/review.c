@@ -984,42 +984,60 @@ rv_run(struct rv *r)
 	if (screen_run(&r->scr) == SCREEN_QUIT)
 		r->quit = true;
 }
+/* The units being counted: rv_units's walk. */
+struct rv_unit_count {
+	struct strvec *units;
+	size_t	**counts;
+};
+
+/* The units of p's touchpoints (excluded ones aside) added or counted. */
+static int
+rv_count_units(void *ctx, struct process *p, size_t index, struct error *err)
+{
+	struct rv_unit_count *uc = ctx;
+	struct strvec *units = uc->units;
+	size_t k;
+
+	(void)index;
+	(void)err;
+	for (size_t j = 0; j < p->ntps; j++) {
+		const struct touchpoint *tp = &p->tps[j];
+		char *u;
+
+		if (tp->excluded || tp->unit[0] == '\0')
+			continue;
+		for (k = 0; k < units->n; k++)
+			if (policy_unit_equal(units->v[k], tp->unit))
+				break;
+		if (k == units->n) {
+			u = utf8_squeeze(tp->unit);
+			strvec_push(units, u);
+			free(u);
+			*uc->counts = xreallocarray(*uc->counts, units->n,
+			    sizeof **uc->counts);
+			(*uc->counts)[k] = 0;
+		}
+		(*uc->counts)[k]++;
+	}
+	return 0;
+}
+
 /* The units of the touchpoints in the list (excluded ones aside), each
- * once as first written, with how many touchpoints it has. */
+ * once as first written, with how many touchpoints it has: the list read
+ * a process at a time, never whole. */
 static int
 rv_units(struct store *st, struct strvec *units, size_t **counts,
     struct error *err)
 {
-	struct list l;
-	size_t i, j, k;
+	struct rv_unit_count uc = { units, counts };
+	bool began;
+	int rc;
 
-	list_init(&l);
-	if (store_load_list(st, &l, err) != 0) {
-		list_fini(&l);
+	if (store_read_begin(st, &began, err) != 0)
 		return -1;
-	}
-	for (i = 0; i < l.nprocs; i++)
-		for (j = 0; j < l.procs[i].ntps; j++) {
-			const struct touchpoint *tp = &l.procs[i].tps[j];
-			char *u;
-
-			if (tp->excluded || tp->unit[0] == '\0')
-				continue;
-			for (k = 0; k < units->n; k++)
-				if (policy_unit_equal(units->v[k], tp->unit))
-					break;
-			if (k == units->n) {
-				u = utf8_squeeze(tp->unit);
-				strvec_push(units, u);
-				free(u);
-				*counts = xreallocarray(*counts, units->n,
-				    sizeof **counts);
-				(*counts)[k] = 0;
-			}
-			(*counts)[k]++;
-		}
-	list_fini(&l);
-	return 0;
+	rc = store_list_each_process(st, 0, rv_count_units, &uc, err);
+	store_read_end(st, began);
+	return rc;
 }
 
 /* The unit to review: 1 with *unit (caller frees), 0 back to the scopes

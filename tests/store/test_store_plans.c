@@ -28,6 +28,7 @@
 #include "store_changed.h"
 #include "store_edit.h"
 #include "store_history.h"
+#include "store_review.h"
 #include "store_status.h"
 #include "store_view.h"
 #include "store_walk.h"
@@ -399,6 +400,59 @@ use_the_walks(struct fixture *f)
 	}
 }
 
+/* review and approval's gate: each scope chosen (the changed one on the
+ * walk of the revision against the working copy), a session started on
+ * the changed touchpoints and one accepted, what approval waits for. */
+static void
+use_the_review(struct fixture *f)
+{
+	struct review_marks m = { 0 };
+	struct review_items items = { 0 };
+	struct review_detail d;
+	struct touchpoint tp;
+	int64_t rev, id = 0;
+	struct error err;
+
+	/* One touchpoint changed since revision 2, mid-list. */
+	if (store_touchpoint_find(f->st, PROCESSES / 2, 1, &id, &err) != 0)
+		fail_msg("%s", err.msg);
+	touchpoint_init(&tp);
+	assert_int_equal(store_touchpoint_load(f->st, id, &tp, NULL, &err), 0);
+	model_set(&tp.name, "Официальный сайт, раздел «Сосны»");
+	if (store_touchpoint_save(f->st, 0, &tp, &f->cat, &who, &err) != 0)
+		fail_msg("%s", err.msg);
+	touchpoint_fini(&tp);
+	for (int scope = 0; scope < 4; scope++) {
+		if (store_review_scope(f->st, (enum review_scope)scope,
+		    "отдел", &f->cat, &m, &rev, &err) != 0)
+			fail_msg("%s", err.msg);
+		assert_int_equal(rev, 2);
+		if (scope == REVIEW_SCOPE_ALL)
+			assert_int_equal(m.n, PROCESSES * PER_PROCESS);
+		if (scope == REVIEW_SCOPE_CHANGED)
+			assert_int_equal(m.n, 1);
+		review_marks_fini(&m);
+	}
+	if (store_review_start(f->st, REVIEW_SCOPE_CHANGED, NULL, &f->cat,
+	    &who, &id, &err) != 0 || store_review_seen(f->st, id, 0, &who,
+	    &err) != 0)
+		fail_msg("%s", err.msg);
+	review_detail_init(&d);
+	if (store_review_items(f->st, id, &items, &err) != 0 ||
+	    store_review_detail(f->st, items.v[0].tp_id, &f->cat, &d,
+	    &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(d.changes.n, 1);
+	review_detail_fini(&d);
+	review_items_fini(&items);
+	if (store_review_verdict(f->st, id, 0, VERDICT_ACCEPTED, NULL, &who,
+	    &err) != 0 || store_review_finish(f->st, id, &who, &err) != 0 ||
+	    store_review_unaccepted(f->st, &f->cat, &m, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(m.n, 0);
+	review_marks_fini(&m);
+}
+
 /* Is word at s (len bytes) an SQL keyword that may follow a table name
  * where an alias would stand? */
 static bool
@@ -584,6 +638,7 @@ no_query_scans_a_growing_table(void **state)
 	edit_some(&f);
 	use_the_editor(&f);
 	use_the_batch_readers(&f);
+	use_the_review(&f);
 	use_the_walks(&f);
 	sqlite3_trace_v2(f.st->db, 0, NULL, NULL);
 	assert_true(f.trace.sql.n > 20);

@@ -496,6 +496,59 @@ approval_waits_for_changed_touchpoints_accepted(void **state)
 	review_marks_fini(&m);
 }
 
+/*
+ * Labels number touchpoints by their places, excluded processes and
+ * touchpoints counted, as the editor, `tp` and the session's items do:
+ * an exclusion, a change review must show, leaves the excluded row no
+ * number in the annex to name it by.
+ */
+static void
+unaccepted_are_numbered_as_the_editor_shows_them(void **state)
+{
+	struct fixture *f = *state;
+	struct review_marks m = { 0 };
+	struct review_items items = { 0 };
+	struct error err;
+	int64_t id;
+
+	approve(f);
+	assert_int_equal(store_process_exclude(f->st, f->p1, "не ведётся",
+	    &olga, &err), 0);
+	rename_tp(f, f->tp[4], "Электронная почта (ящик)", &olga);
+	assert_int_equal(store_touchpoint_restore(f->st, f->tp[2], &f->cat,
+	    &olga, &err), 0);
+	assert_int_equal(store_review_unaccepted(f->st, &f->cat, &m, &err), 0);
+	assert_int_equal(m.n, 2);
+	assert_string_equal(m.v[0].label, "1.3 Факс");
+	assert_string_equal(m.v[1].label, "2.2 Электронная почта (ящик)");
+	id = start(f, REVIEW_SCOPE_CHANGED, NULL, &olga);
+	assert_int_equal(store_review_items(f->st, id, &items, &err), 0);
+	assert_int_equal(items.n, m.n);
+	for (size_t i = 0; i < items.n; i++)
+		assert_string_equal(items.v[i].label, m.v[i].label);
+	review_items_fini(&items);
+	review_marks_fini(&m);
+}
+
+/* Approval asks inside its own BEGIN IMMEDIATE transaction: the walk
+ * neither begins another nor ends that one. */
+static void
+unaccepted_runs_inside_a_write_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct review_marks m = { 0 };
+	struct error err;
+
+	approve(f);
+	rename_tp(f, f->tp[0], "Сайт", &olga);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_review_unaccepted(f->st, &f->cat, &m, &err), 0);
+	assert_int_equal(m.n, 1);
+	assert_string_equal(m.v[0].label, "1.1 Сайт");
+	assert_int_equal(store_commit(f->st, &err), 0);
+	review_marks_fini(&m);
+}
+
 static void
 returned_rows_stay_marked_until_they_change(void **state)
 {
@@ -645,6 +698,8 @@ main(void)
 		T(scope_changed_compares_with_the_last_revision),
 		T(detail_shows_record_findings_and_changes),
 		T(approval_waits_for_changed_touchpoints_accepted),
+		T(unaccepted_are_numbered_as_the_editor_shows_them),
+		T(unaccepted_runs_inside_a_write_transaction),
 		T(returned_rows_stay_marked_until_they_change),
 		T(loading_the_list_from_a_file_ends_every_verdict),
 		T(scope_preview_starts_nothing),

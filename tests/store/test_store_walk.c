@@ -25,6 +25,7 @@
 #include "change.h"
 #include "store.h"
 #include "store_history.h"
+#include "store_review.h"
 #include "store_walk.h"
 #include "catalog_fixture.h"
 #include "header_fixture.h"
@@ -324,6 +325,24 @@ compare(struct store *st, const struct catalog *cat, int64_t rev,
 	list_fini(&new);
 }
 
+/* A round's list, made at random from seed s. */
+static void
+round_open(unsigned s, const char *tag, struct store **st, char *path,
+    size_t len, struct catalog *cat)
+{
+	seed = s;
+	srand(seed);
+	open_with_list(st, path, len, tag, cat, build_random, &who);
+}
+
+static void
+round_close(struct store *st, const char *path, struct catalog *cat)
+{
+	store_close(st);
+	scratch_remove(path);
+	catalog_fini(cat);
+}
+
 static void
 walk_gives_what_the_whole_lists_give(void **state)
 {
@@ -336,15 +355,11 @@ walk_gives_what_the_whole_lists_give(void **state)
 		struct store *st;
 		bool done;
 
-		seed = 1000u + (unsigned)round;
-		srand(seed);
-		open_with_list(&st, path, sizeof path, "walk", &cat,
-		    build_random, &who);
+		round_open(1000u + (unsigned)round, "walk", &st, path,
+		    sizeof path, &cat);
 		approve(st, "1", &done);
 		if (!done) {	/* R1: an empty process; no revision */
-			store_close(st);
-			scratch_remove(path);
-			catalog_fini(&cat);
+			round_close(st, path, &cat);
 			continue;
 		}
 		for (int k = 0; k < 3; k++) {
@@ -357,9 +372,7 @@ walk_gives_what_the_whole_lists_give(void **state)
 			compare(st, &cat, 1, 2, worded);
 			between++;
 		}
-		store_close(st);
-		scratch_remove(path);
-		catalog_fini(&cat);
+		round_close(st, path, &cat);
 	}
 	/* The rounds reach both kinds of draft, and a revision against
 	 * another. */
@@ -368,11 +381,201 @@ walk_gives_what_the_whole_lists_give(void **state)
 	assert_true(between > 0);
 }
 
+/*
+ * Review's scopes computed as they were before the walk, from the lists
+ * loaded whole: the touchpoints change_diff_lists names that no standing
+ * verdict accepted (changed), or those not excluded (all), of a unit, or
+ * with an error or a warning not acknowledged (findings); in list order,
+ * labelled by their places.
+ */
+static void
+whole_scope(struct store *st, const struct catalog *cat,
+    enum review_scope scope, const char *unit, struct review_marks *out)
+{
+	struct revision r = { 0 };
+	struct list old, now;
+	struct changes ch;
+	struct findings f;
+	bool found;
+	struct error err;
+
+	list_init(&old);
+	list_init(&now);
+	changes_init(&ch);
+	findings_init(&f);
+	if (store_revision_latest(st, &r, &found, &err) != 0 ||
+	    store_list_load(st, 0, &now, &err) != 0 || (found &&
+	    store_list_load(st, r.id, &old, &err) != 0))
+		fail_msg("seed %u: %s", seed, err.msg);
+	if (found)
+		change_diff_lists(&old, &now, cat, &ch);
+	validate_list(&now, cat, &f);
+	for (size_t i = 0; i < now.nprocs; i++)
+		for (size_t j = 0; j < now.procs[i].ntps; j++) {
+			const struct touchpoint *tp = &now.procs[i].tps[j];
+			struct review_mark m = { 0 };
+			bool takes = false;
+
+			for (size_t c = 0; scope == REVIEW_SCOPE_CHANGED &&
+			    c < ch.n; c++)
+				takes |= strcmp(ch.v[c].record, "точка") == 0 &&
+				    ch.v[c].record_id == tp->id;
+			for (size_t c = 0; scope == REVIEW_SCOPE_FINDINGS &&
+			    c < f.n; c++)
+				takes |= f.v[c].tp_id == tp->id &&
+				    f.v[c].level != LEVEL_HINT;
+			if (scope == REVIEW_SCOPE_ALL)
+				takes = !tp->excluded;
+			if (scope == REVIEW_SCOPE_UNIT)
+				takes = !tp->excluded &&
+				    policy_unit_equal(tp->unit, unit);
+			if (!takes)
+				continue;
+			if (store_review_standing(st, tp->id, &m, &err) != 0)
+				fail_msg("seed %u: %s", seed, err.msg);
+			if (scope == REVIEW_SCOPE_CHANGED &&
+			    m.verdict == VERDICT_ACCEPTED) {
+				review_mark_fini(&m);
+				continue;
+			}
+			free(m.label);
+			m.label = xasprintf("%zu.%zu %s", i + 1, j + 1,
+			    tp->name);
+			out->v = xreallocarray(out->v, out->n + 1,
+			    sizeof *out->v);
+			out->v[out->n++] = m;
+		}
+	revision_fini(&r);
+	findings_fini(&f);
+	changes_fini(&ch);
+	list_fini(&old);
+	list_fini(&now);
+}
+
+static void
+same_marks(const struct review_marks *got, const struct review_marks *want)
+{
+	if (got->n != want->n)
+		fail_msg("seed %u: %zu touchpoints, not %zu", seed, got->n,
+		    want->n);
+	for (size_t i = 0; i < want->n; i++) {
+		assert_int_equal(got->v[i].tp_id, want->v[i].tp_id);
+		assert_string_equal(got->v[i].label, want->v[i].label);
+		assert_int_equal(got->v[i].verdict, want->v[i].verdict);
+		assert_string_equal(got->v[i].comment, want->v[i].comment);
+	}
+}
+
+/* Every scope, and what approval waits for, as chosen from the whole
+ * lists; a session started on a scope takes the same touchpoints. */
+static void
+compare_review(struct store *st, const struct catalog *cat, size_t *held)
+{
+	struct error err;
+
+	for (int k = 0; k < 4; k++) {
+		enum review_scope scope = (enum review_scope)k;
+		const char *unit = scope == REVIEW_SCOPE_UNIT ? "отдел А" : "";
+		struct review_marks got = { 0 }, want = { 0 };
+		struct review_items items = { 0 };
+		int64_t rev, id;
+
+		whole_scope(st, cat, scope, unit, &want);
+		if (store_review_scope(st, scope, unit, cat, &got, &rev,
+		    &err) != 0)
+			fail_msg("seed %u: %s", seed, err.msg);
+		same_marks(&got, &want);
+		if (scope == REVIEW_SCOPE_CHANGED) {
+			review_marks_fini(&got);
+			if (store_review_unaccepted(st, cat, &got, &err) != 0)
+				fail_msg("seed %u: %s", seed, err.msg);
+			same_marks(&got, &want);
+			*held += want.n;
+		}
+		if (store_review_start(st, scope, unit, cat, &who, &id,
+		    &err) == 0) {
+			assert_int_equal(store_review_items(st, id, &items,
+			    &err), 0);
+			assert_int_equal(items.n, want.n);
+			for (size_t i = 0; i < items.n; i++)
+				assert_int_equal(items.v[i].tp_id,
+				    want.v[i].tp_id);
+			assert_int_equal(store_review_finish(st, id, &who,
+			    &err), 0);
+		} else if (want.n != 0) {
+			fail_msg("seed %u: %s", seed, err.msg);
+		}
+		review_items_fini(&items);
+		review_marks_fini(&got);
+		review_marks_fini(&want);
+	}
+}
+
+/* A session of the changed touchpoints with a random verdict on each:
+ * accepted, returned, skipped or none. */
+static void
+review_at_random(struct store *st, const struct catalog *cat)
+{
+	struct review_session r = { 0 };
+	struct error err;
+	int64_t id;
+
+	if (store_review_start(st, REVIEW_SCOPE_CHANGED, NULL, cat, &who, &id,
+	    &err) != 0)
+		return;		/* nothing changed, or all accepted */
+	assert_int_equal(store_review_get(st, id, &r, &err), 0);
+	for (size_t i = 0; i < r.total; i++) {
+		int v = rand() % 4;
+
+		if (v == VERDICT_PENDING)
+			continue;
+		if (store_review_seen(st, id, i, &who, &err) != 0 ||
+		    store_review_verdict(st, id, i, (enum verdict)v,
+		    "уточнить", &who, &err) != 0)
+			fail_msg("seed %u: %s", seed, err.msg);
+	}
+	assert_int_equal(store_review_finish(st, id, &who, &err), 0);
+	review_session_fini(&r);
+}
+
+static void
+review_walk_gives_what_the_whole_lists_give(void **state)
+{
+	size_t held = 0;
+
+	(void)state;
+	for (int round = 0; round < ROUNDS / 2; round++) {
+		char path[64];
+		struct catalog cat;
+		struct store *st;
+		bool done;
+
+		round_open(2000u + (unsigned)round, "review", &st, path,
+		    sizeof path, &cat);
+		run(st, "UPDATE touchpoint SET unit = CASE id % 3 WHEN 0 THEN "
+		    "?3 WHEN 1 THEN 'Отдел  а' ELSE '' END", 0, 0, "отдел А");
+		compare_review(st, &cat, &held);	/* no revision yet */
+		approve(st, "1", &done);
+		for (int k = 0; done && k < 3; k++) {
+			for (int e = 1 + rand() % EDITS_MAX; e > 0; e--)
+				edit_once(st);
+			review_at_random(st, &cat);
+			if (rand() % 2)
+				edit_once(st);
+			compare_review(st, &cat, &held);
+		}
+		round_close(st, path, &cat);
+	}
+	/* The rounds reach touchpoints approval waits for. */
+	assert_true(held > ROUNDS);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(walk_gives_what_the_whole_lists_give),
+		cmocka_unit_test(review_walk_gives_what_the_whole_lists_give),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
