@@ -226,7 +226,7 @@ FUZZ_BINS   = $(patsubst tests/fuzz/%.c,$(FUZZ_B)/%,$(wildcard tests/fuzz/fuzz_*
 
 $(FUZZ_B)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) $(IO_CFLAGS) -c $< -o $@
+	clang $(FUZZ_CFLAGS) $(IO_CFLAGS) -MMD -MP -c $< -o $@
 $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ICONV_LIBS) $(ZIP_LIBS) \
 		$(XML_LIBS)
@@ -294,4 +294,4 @@ deb:
 clean:
 	rm -rf build
 
--include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(B)/obj $(FUZZ_B)/obj -name '*.d' 2>/dev/null)

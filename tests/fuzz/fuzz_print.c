@@ -127,7 +127,9 @@ check_txt(const struct document *d, const struct ask *a)
 			p++;
 			lines = 0;
 		}
-		if (utf8_width(p) != a->width)
+		/* No line over the width, none ending with a blank. */
+		if (utf8_width(p) > a->width ||
+		    (*p != '\0' && p[strlen(p) - 1] == ' '))
 			abort();
 		if (++lines > a->page_length && a->page_length > 0)
 			abort();
