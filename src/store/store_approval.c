@@ -134,6 +134,8 @@ store_approval_errors(struct store *s, const struct catalog *cat,
 	w.acks = &acks;
 	w.g = g;
 	findings_init(&w.f);
+	/* Only errors hold approval back: a hint is not even worded. */
+	w.f.errors_only = true;
 	acks_init(&acks);
 	rc = store_ack_list(s, &acks, err);
 	if (rc == 0)
