@@ -266,4 +266,20 @@ int	store_review_returned(struct store *s, struct review_marks *out,
 int	store_review_unaccepted(struct store *s, const struct catalog *cat,
 	    struct review_marks *out, struct error *err);
 
+/* A process of the working copy, the index-th in list order; non-zero
+ * stops the walk (fill err). */
+typedef int (*store_review_each_fn)(void *ctx, const struct process *p,
+    size_t index, struct error *err);
+
+/*
+ * store_review_unaccepted, and on the same walk each process of the
+ * working copy, in list order, given to each (the approval's gate reads
+ * the list once, not twice).  *walked false when there is no revision:
+ * nothing walked, each never called.
+ */
+int	store_review_unaccepted_walk(struct store *s,
+	    const struct catalog *cat, struct review_marks *out,
+	    store_review_each_fn each, void *ctx, bool *walked,
+	    struct error *err);
+
 #endif

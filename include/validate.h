@@ -118,6 +118,9 @@ struct findings {
 	struct finding *v;
 	size_t	 n;
 	size_t	 cap;
+	bool	 errors_only;	/* set by a caller that weighs errors only
+				   (the approval's gate): findings_add
+				   drops warnings and hints unformatted */
 };
 
 void	findings_init(struct findings *f);
@@ -127,7 +130,7 @@ void	findings_reset(struct findings *f);
 /*
  * Append a finding of rule at the given place; level comes from the rule,
  * the message from fmt.  Returns the new finding (owned by f; valid until
- * f grows again).
+ * f grows again), or NULL for one errors_only drops.
  */
 struct finding *findings_add(struct findings *f, enum rule_id rule,
 	    size_t proc, int64_t proc_id, size_t tp, int64_t tp_id,

@@ -157,6 +157,8 @@ findings_add(struct findings *f, enum rule_id rule, size_t proc,
 	struct buf msg;
 	va_list ap;
 
+	if (f->errors_only && r != NULL && r->level != LEVEL_ERROR)
+		return NULL;
 	if (f->n == f->cap) {
 		f->cap = f->cap == 0 ? 16 : f->cap * 2;
 		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);

@@ -56,7 +56,7 @@ struct store_approval_walk {
 };
 
 static int
-store_approval_process(void *ctx, struct process *p, size_t index,
+store_approval_count(void *ctx, const struct process *p, size_t index,
     struct error *err)
 {
 	struct store_approval_walk *w = ctx;
@@ -80,19 +80,53 @@ store_approval_process(void *ctx, struct process *p, size_t index,
 	return 0;
 }
 
+/* store_list_each_process's step: the same count. */
+static int
+store_approval_process(void *ctx, struct process *p, size_t index,
+    struct error *err)
+{
+	return store_approval_count(ctx, p, index, err);
+}
+
+/*
+ * An R1 error is content the annex would print empty (a process with no
+ * touchpoint, a need with no wording, a touchpoint with no name or
+ * channel): no confirmation signs that, so the first of them refuses the
+ * gate outright, as an incomplete header does.
+ */
+static int
+store_approval_refuse_empty(const struct store_approval_walk *w,
+    struct error *err)
+{
+	char more[64] = "";
+
+	if (w->empty == 0)
+		return 0;
+	if (w->empty > 1)
+		snprintf(more, sizeof more, " (и ещё таких ошибок: %zu)",
+		    w->empty - 1);
+	return error_set(err, "%s%s — в приложении к приказу была бы "
+	    "пустая строка или ячейка (п. 2.1): утвердить так нельзя "
+	    "ни с каким подтверждением; исправьте (perechen check)",
+	    w->first_empty, more);
+}
+
 /*
  * The errors of the rules in the list (acknowledgements applied): all
- * counted, the first named.  An R1 error is content the annex would print
- * empty (a process with no touchpoint, a need with no wording, a
- * touchpoint with no name or channel): no confirmation signs that, so the
- * first of them refuses the gate outright, as an incomplete header does.
+ * counted, the first named; and the touchpoints changed since the last
+ * revision and not accepted into m.  One read of the working copy: the
+ * review's walk hands each process to the count on its way, and only
+ * before the first revision, with no walk, is the list read for the
+ * count alone.
  */
 static int
 store_approval_errors(struct store *s, const struct catalog *cat,
-    struct store_approval_gate *g, struct error *err)
+    struct store_approval_gate *g, struct review_marks *m,
+    struct error *err)
 {
 	struct store_approval_walk w;
 	struct acks acks;
+	bool walked = false;
 	int rc;
 
 	memset(&w, 0, sizeof w);
@@ -100,22 +134,18 @@ store_approval_errors(struct store *s, const struct catalog *cat,
 	w.acks = &acks;
 	w.g = g;
 	findings_init(&w.f);
+	/* Only errors hold approval back: a hint is not even worded. */
+	w.f.errors_only = true;
 	acks_init(&acks);
 	rc = store_ack_list(s, &acks, err);
 	if (rc == 0)
+		rc = store_review_unaccepted_walk(s, cat, m,
+		    store_approval_count, &w, &walked, err);
+	if (rc == 0 && !walked)
 		rc = store_list_each_process(s, 0, store_approval_process, &w,
 		    err);
-	if (rc == 0 && w.empty > 0) {
-		char more[64] = "";
-
-		if (w.empty > 1)
-			snprintf(more, sizeof more, " (и ещё таких ошибок: %zu)",
-			    w.empty - 1);
-		rc = error_set(err, "%s%s — в приложении к приказу была бы "
-		    "пустая строка или ячейка (п. 2.1): утвердить так нельзя "
-		    "ни с каким подтверждением; исправьте (perechen check)",
-		    w.first_empty, more);
-	}
+	if (rc == 0)
+		rc = store_approval_refuse_empty(&w, err);
 	free(w.first_empty);
 	acks_fini(&acks);
 	findings_fini(&w.f);
@@ -167,9 +197,7 @@ store_approval_gate(struct store *s, struct store_approval_gate *g,
 	if (rc == 0)
 		rc = store_read_catalog(s, &cat, err);
 	if (rc == 0)
-		rc = store_approval_errors(s, &cat, g, err);
-	if (rc == 0)
-		rc = store_review_unaccepted(s, &cat, &m, err);
+		rc = store_approval_errors(s, &cat, g, &m, err);
 	for (size_t i = 0; rc == 0 && i < m.n; i++)
 		strvec_push_owned(&g->unaccepted,
 		    store_approval_unaccepted_line(&m.v[i]));

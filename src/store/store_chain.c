@@ -3,6 +3,7 @@
 #include "store_int.h"
 
 #include <nettle/sha2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,6 +60,27 @@ hash_bytes(struct sha256_ctx *h, char type, const void *data, size_t len)
 		sha256_update(h, len, data);
 }
 
+/* v in decimal as %lld writes it, into buf (21 bytes at least); its
+ * length.  By hand: snprintf was most of the time hashing a revision
+ * took, one integer a column. */
+static size_t
+decimal(char *buf, int64_t v)
+{
+	char tmp[20];
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	size_t n = 0, len = 0;
+
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n > 0)
+		buf[len++] = tmp[--n];
+	return len;
+}
+
 /*
  * The canonical form every hash is taken over, one row's columns
  * [0, n) in turn: a type byte ('N' NULL, 'I' integer, 'R' real, 'T'
@@ -79,9 +101,8 @@ hash_row(struct sha256_ctx *h, sqlite3_stmt *st, int n)
 			hash_bytes(h, 'N', NULL, 0);
 			break;
 		case SQLITE_INTEGER:
-			snprintf(num, sizeof num, "%lld",
-			    (long long)sqlite3_column_int64(st, col));
-			hash_bytes(h, 'I', num, strlen(num));
+			hash_bytes(h, 'I', num, decimal(num,
+			    sqlite3_column_int64(st, col)));
 			break;
 		case SQLITE_FLOAT:
 			snprintf(num, sizeof num, "%.17g",

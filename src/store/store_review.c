@@ -899,6 +899,60 @@ store_review_unaccepted(struct store *s, const struct catalog *cat,
 	    err);
 }
 
+/* The gate's walk: review's changed scope, and each process of the
+ * working copy handed to each on the way. */
+struct review_gate {
+	struct review_pick k;
+	store_review_each_fn each;
+	void	*ctx;
+};
+
+static int
+review_gate_step(void *ctx, struct store_walk *w,
+    const struct store_walk_pair *p, struct error *err)
+{
+	struct review_gate *g = ctx;
+
+	if (p->np != NULL && !p->again &&
+	    g->each(g->ctx, p->np, p->npi, err) != 0)
+		return -1;
+	return review_pick_changed(&g->k, w, p, err);
+}
+
+int
+store_review_unaccepted_walk(struct store *s, const struct catalog *cat,
+    struct review_marks *out, store_review_each_fn each, void *ctx,
+    bool *walked, struct error *err)
+{
+	struct review_marking mk = { s, out };
+	struct review_gate g;
+	int64_t rev;
+	bool began;
+	int rc;
+
+	*walked = false;
+	if (review_latest_revision(s, &rev, err) != 0)
+		return -1;
+	if (rev == 0)
+		return 0;
+	if (store_read_begin(s, &began, err) != 0)
+		return -1;
+	memset(&g, 0, sizeof g);
+	g.k.s = s;
+	g.k.scope = REVIEW_SCOPE_CHANGED;
+	g.k.unit = "";
+	g.k.cat = cat;
+	g.k.take = review_take_mark;
+	g.k.ctx = &mk;
+	g.each = each;
+	g.ctx = ctx;
+	rc = store_walk(s, rev, 0, cat, STORE_WALK_NEW, review_gate_step, &g,
+	    err);
+	store_read_end(s, began);
+	*walked = rc == 0;
+	return rc;
+}
+
 /* The copy of touchpoint id frozen in revision rev into tp (replaced);
  * *found false if the revision lacks it. */
 static int

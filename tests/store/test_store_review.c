@@ -549,6 +549,89 @@ unaccepted_runs_inside_a_write_transaction(void **state)
 	review_marks_fini(&m);
 }
 
+/* What a walk handed over: each process's id, index and touchpoints. */
+struct seen {
+	int64_t	 id[8];
+	size_t	 index[8];
+	size_t	 ntps[8];
+	size_t	 n;
+};
+
+static void
+seen_add(struct seen *v, const struct process *p, size_t index)
+{
+	assert_true(v->n < 8);
+	v->id[v->n] = p->id;
+	v->index[v->n] = index;
+	v->ntps[v->n++] = p->ntps;
+}
+
+static int
+seen_on_walk(void *ctx, const struct process *p, size_t index,
+    struct error *err)
+{
+	(void)err;
+	seen_add(ctx, p, index);
+	return 0;
+}
+
+static int
+seen_on_read(void *ctx, struct process *p, size_t index, struct error *err)
+{
+	(void)err;
+	seen_add(ctx, p, index);
+	return 0;
+}
+
+/*
+ * The approval's gate reads the working copy once, on review's walk:
+ * every process handed over as store_list_each_process gives it (an
+ * excluded one and one the revision lacks too), the marks those of
+ * store_review_unaccepted; before the first revision nothing is walked.
+ */
+static void
+unaccepted_walk_hands_over_the_working_copy(void **state)
+{
+	struct fixture *f = *state;
+	struct review_marks m = { 0 }, walked_m = { 0 };
+	struct seen read = { 0 }, walked = { 0 };
+	struct error err;
+	bool did;
+	int64_t p3;
+
+	assert_int_equal(store_review_unaccepted_walk(f->st, &f->cat,
+	    &walked_m, seen_on_walk, &walked, &did, &err), 0);
+	assert_false(did);
+	assert_int_equal(walked.n, 0);
+	assert_int_equal(walked_m.n, 0);
+	approve(f);
+	assert_int_equal(store_process_exclude(f->st, f->p1, "не ведётся",
+	    &olga, &err), 0);
+	assert_int_equal(store_process_add(f->st, "Обжалование", &olga, &p3,
+	    &err), 0);
+	rename_tp(f, f->tp[4], "Электронная почта (ящик)", &olga);
+	assert_int_equal(store_list_each_process(f->st, 0, seen_on_read,
+	    &read, &err), 0);
+	assert_int_equal(store_review_unaccepted(f->st, &f->cat, &m, &err), 0);
+	assert_int_equal(store_review_unaccepted_walk(f->st, &f->cat,
+	    &walked_m, seen_on_walk, &walked, &did, &err), 0);
+	assert_true(did);
+	assert_int_equal(read.n, 3);
+	assert_int_equal(walked.n, read.n);
+	for (size_t i = 0; i < read.n; i++) {
+		assert_int_equal(walked.id[i], read.id[i]);
+		assert_int_equal(walked.index[i], read.index[i]);
+		assert_int_equal(walked.ntps[i], read.ntps[i]);
+	}
+	assert_int_equal(walked.id[2], p3);
+	assert_int_equal(walked_m.n, m.n);
+	assert_true(m.n > 0);
+	for (size_t i = 0; i < m.n; i++)
+		assert_string_equal(walked_m.v[i].label, m.v[i].label);
+	review_marks_fini(&m);
+	review_marks_fini(&walked_m);
+}
+
 static void
 returned_rows_stay_marked_until_they_change(void **state)
 {
@@ -700,6 +783,7 @@ main(void)
 		T(approval_waits_for_changed_touchpoints_accepted),
 		T(unaccepted_are_numbered_as_the_editor_shows_them),
 		T(unaccepted_runs_inside_a_write_transaction),
+		T(unaccepted_walk_hands_over_the_working_copy),
 		T(returned_rows_stay_marked_until_they_change),
 		T(loading_the_list_from_a_file_ends_every_verdict),
 		T(scope_preview_starts_nothing),

@@ -142,6 +142,31 @@ test_clean_list_has_no_findings(void **state)
 	assert_int_equal(fx->f.n, 0);
 }
 
+/* Errors only (the approval's gate): the same errors, worded the same,
+ * and no warning or hint at all. */
+static void
+test_errors_only_keeps_errors_drops_the_rest(void **state)
+{
+	struct fixture *fx = *state;
+	size_t errors;
+	char *first;
+
+	process_add_touchpoint(proc0(fx), "Приёмная");
+	run_fields(fx, 3);
+	errors = findings_count(&fx->f, LEVEL_ERROR, false);
+	assert_true(errors > 0);
+	assert_true(fx->f.n > errors);
+	first = strdup(fx->f.v[0].message);
+	assert_non_null(first);
+	fx->f.errors_only = true;
+	run_fields(fx, 3);
+	assert_int_equal(fx->f.n, errors);
+	for (size_t i = 0; i < fx->f.n; i++)
+		assert_int_equal(fx->f.v[i].level, LEVEL_ERROR);
+	assert_string_equal(fx->f.v[0].message, first);
+	free(first);
+}
+
 /* R1 */
 
 static void
@@ -1025,6 +1050,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_clean_list_has_no_findings),
+		T(test_errors_only_keeps_errors_drops_the_rest),
 		T(test_r1_fires_on_empty_name),
 		T(test_r1_fires_on_unworded_need),
 		T(test_r1_fires_on_process_without_touchpoints),
