@@ -392,28 +392,24 @@ check_file(struct import_run *run, struct error *err)
 }
 
 /*
- * A dry run reads the file only.  A list not yet made is made only for a
- * file read through without error: the file is checked first, then read
- * again into the new list.  An existing list reads it once as it streams
- * (an error rolls the transaction back).
+ * A dry run reads the file only.  Otherwise the file is read once, as it
+ * streams, into the list in one transaction: an error rolls it back, and
+ * a list this import was making is removed with its file.
  */
 static int
 read_and_write(struct app *app, struct import_run *run,
     struct strvec *header_notes, struct error *err)
 {
-	if (run->dry_run || access(app->db_path, F_OK) != 0) {
-		if (check_file(run, err) != 0)
-			return -1;
-		if (run->dry_run)
-			return 0;
-		approval_order_fini(&run->order);
-		run->order.number = NULL;
-		import_report_fini(&run->rep);
-		import_report_init(&run->rep);
-		list_fini(&run->l);
-		list_init(&run->l);
-	}
-	return write_list(app, run, header_notes, err);
+	bool existed;
+
+	if (run->dry_run)
+		return check_file(run, err);
+	existed = app_db_present(app);
+	if (write_list(app, run, header_notes, err) == 0)
+		return 0;
+	if (!existed)
+		app_remove_new_list(app);
+	return -1;
 }
 
 static int
