@@ -285,27 +285,59 @@ last_touchpoint_id(struct store *s, int64_t *id, struct error *err)
 	return 0;
 }
 
+/*
+ * FTS5 gathers new entries in memory and writes a segment each time they
+ * pass its hashsize (1 MiB by default): a whole list indexed in one pass
+ * would make a segment every few thousand rows and merge them over and
+ * over.  With BULK_HASHSIZE it makes one segment per this many bytes
+ * (about 150,000 touchpoints).  The default is put back, its row removed,
+ * in the same transaction: the index's settings stay as they were.
+ */
+#define BULK_HASHSIZE "33554432"
+#define FTS5_HASHSIZE "1048576"
+
+static int
+search_index_hashsize(struct store *s, bool bulk, struct error *err)
+{
+	if (run_plain(s, bulk ? "INSERT INTO tp_search (tp_search, rank) "
+	    "VALUES ('hashsize', " BULK_HASHSIZE ")" : "INSERT INTO tp_search "
+	    "(tp_search, rank) VALUES ('hashsize', " FTS5_HASHSIZE ")",
+	    "индекс поиска", err) != 0)
+		return -1;
+	return bulk ? 0 : run_plain(s, "DELETE FROM tp_search_config "
+	    "WHERE k = 'hashsize'", "индекс поиска", err);
+}
+
 /* Index, in one pass, the touchpoints written after id after. */
 static int
 search_index_add_after(struct store *s, int64_t after, struct error *err)
 {
 	sqlite3_stmt *st;
 
-	if (store_prepare(s, &st, "INSERT INTO tp_search (rowid, body) "
+	if (search_index_hashsize(s, true, err) != 0 ||
+	    store_prepare(s, &st, "INSERT INTO tp_search (rowid, body) "
 	    "SELECT id, body FROM tp_search_text WHERE id > ?1", err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, after);
-	return store_step_done(s, st, "индекс поиска", err);
+	if (store_step_done(s, st, "индекс поиска", err) != 0)
+		return -1;
+	return search_index_hashsize(s, false, err);
 }
 
-/* The statements store_insert_list reuses for every row. */
+/* Kind codes remembered as present: past it, each is asked again. */
+#define KINDS_KNOWN_MAX 256
+
+/* The statements store_insert_list reuses for every row, and the kind
+ * codes already made sure of (a list names a few kinds many times). */
 struct inserter {
 	sqlite3_stmt *proc, *tp, *contact, *need, *kind;
+	struct strvec kinds;
 };
 
 static void
 inserter_fini(struct inserter *in)
 {
+	strvec_fini(&in->kinds);
 	sqlite3_finalize(in->proc);
 	sqlite3_finalize(in->tp);
 	sqlite3_finalize(in->contact);
@@ -317,6 +349,7 @@ static int
 inserter_init(struct store *s, struct inserter *in, struct error *err)
 {
 	memset(in, 0, sizeof *in);
+	strvec_init(&in->kinds);
 	if (store_prepare(s, &in->proc, "INSERT INTO process (pos, name, "
 	    "excluded, exclude_reason) VALUES ((SELECT coalesce(max(pos), 0) "
 	    "+ 1 FROM process), ?, ?, ?)", err) != 0 ||
@@ -362,18 +395,31 @@ step_insert(struct store *s, sqlite3_stmt *st, const char *doing,
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+static bool
+kind_known(const struct inserter *in, const char *code)
+{
+	for (size_t i = 0; i < in->kinds.n; i++)
+		if (strcmp(in->kinds.v[i], code) == 0)
+			return true;
+	return false;
+}
+
 /* A kind unknown to this database becomes a custom kind named by its code. */
 static int
 ensure_kind(struct store *s, struct inserter *in, const struct touchpoint *tp,
     struct error *err)
 {
-	if (tp->kind[0] == '\0')
+	if (tp->kind[0] == '\0' || kind_known(in, tp->kind))
 		return 0;
 	store_bind_text(in->kind, 1, tp->kind);
 	store_bind_text(in->kind, 2, tp->kind);
 	sqlite3_bind_int(in->kind, 3,
 	    tp->channel == CHANNEL_OFFLINE ? CHANNEL_OFFLINE : CHANNEL_DIGITAL);
-	return step_insert(s, in->kind, "запись вида точки", err) < 0 ? -1 : 0;
+	if (step_insert(s, in->kind, "запись вида точки", err) < 0)
+		return -1;
+	if (in->kinds.n < KINDS_KNOWN_MAX)
+		strvec_push(&in->kinds, tp->kind);
+	return 0;
 }
 
 static int
