@@ -358,6 +358,7 @@ write_list(struct app *app, struct import_run *run,
 	if (app_open_store(app, STORE_CREATE, &st, err) != 0)
 		return -1;
 	app_actor_init(&who);
+	store_bulk_begin(st);
 	rc = store_tx_begin(&tx, st, &who.actor, POLICY_IMPORT, err);
 	if (rc != 0)
 		goto out;
@@ -376,6 +377,7 @@ write_list(struct app *app, struct import_run *run,
 		    run->order.iso, &run->rev, err);
 	rc = store_tx_end(&tx, rc, err);
 out:
+	store_bulk_end(st);
 	store_close(st);
 	return rc;
 }

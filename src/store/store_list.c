@@ -267,6 +267,40 @@ store_clear_list(struct store *s, struct error *err)
 	return search_index_live(s, true, err);
 }
 
+/* The journal mode asked for, and whether SQLite took it. */
+static bool
+journal_mode_set(struct store *s, const char *sql, const char *mode)
+{
+	sqlite3_stmt *st;
+	bool taken;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	taken = sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), mode) == 0;
+	sqlite3_finalize(st);
+	return taken;
+}
+
+void
+store_bulk_begin(struct store *s)
+{
+	/* Another connection may have opened the new file meanwhile: WAL
+	 * then stays, as leaving it needs the file to itself. */
+	if (s->unfinished && !s->bulk && sqlite3_get_autocommit(s->db))
+		s->bulk = journal_mode_set(s, "PRAGMA journal_mode = DELETE",
+		    "delete");
+}
+
+void
+store_bulk_end(struct store *s)
+{
+	if (s->bulk && sqlite3_get_autocommit(s->db))
+		s->bulk = !journal_mode_set(s, "PRAGMA journal_mode = WAL",
+		    "wal");
+}
+
 /* The newest touchpoint id (0 if none): ids written after it are new. */
 static int
 last_touchpoint_id(struct store *s, int64_t *id, struct error *err)
@@ -371,6 +405,17 @@ inserter_init(struct store *s, struct inserter *in, struct error *err)
 	return 0;
 }
 
+/*
+ * Bind text the caller keeps until the statement has been stepped and
+ * reset: every insert below binds all its parameters anew before each
+ * step, so SQLite need not copy each cell of a whole list.
+ */
+static void
+bind_borrowed(sqlite3_stmt *st, int idx, const char *text)
+{
+	sqlite3_bind_text(st, idx, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
 static void
 bind_tri(sqlite3_stmt *st, int idx, int value)
 {
@@ -411,8 +456,8 @@ ensure_kind(struct store *s, struct inserter *in, const struct touchpoint *tp,
 {
 	if (tp->kind[0] == '\0' || kind_known(in, tp->kind))
 		return 0;
-	store_bind_text(in->kind, 1, tp->kind);
-	store_bind_text(in->kind, 2, tp->kind);
+	bind_borrowed(in->kind, 1, tp->kind);
+	bind_borrowed(in->kind, 2, tp->kind);
 	sqlite3_bind_int(in->kind, 3,
 	    tp->channel == CHANNEL_OFFLINE ? CHANNEL_OFFLINE : CHANNEL_DIGITAL);
 	if (step_insert(s, in->kind, "запись вида точки", err) < 0)
@@ -432,19 +477,19 @@ insert_touchpoint(struct store *s, struct inserter *in, int64_t proc_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, proc_id);
 	sqlite3_bind_int(st, 2, pos);
-	store_bind_text(st, 3, tp->name);
-	store_bind_text(st, 4, tp->kind);
+	bind_borrowed(st, 3, tp->name);
+	bind_borrowed(st, 4, tp->kind);
 	sqlite3_bind_int(st, 5, (int)tp->channel);
-	store_bind_text(st, 6, tp->specifics);
+	bind_borrowed(st, 6, tp->specifics);
 	sqlite3_bind_int(st, 7, tp->key);
 	sqlite3_bind_int(st, 8, (int)tp->basis_type);
-	store_bind_text(st, 9, tp->basis);
-	store_bind_text(st, 10, tp->unit);
+	bind_borrowed(st, 9, tp->basis);
+	bind_borrowed(st, 10, tp->unit);
 	sqlite3_bind_int(st, 11, (int)tp->audience);
 	bind_tri(st, 12, tp->max_transfers);
 	bind_tri(st, 13, tp->ack_receipt);
 	sqlite3_bind_int(st, 14, tp->excluded);
-	store_bind_text(st, 15, tp->exclude_reason);
+	bind_borrowed(st, 15, tp->exclude_reason);
 	if ((tp->id = step_insert(s, st, "запись точки взаимодействия",
 	    err)) < 0)
 		return -1;
@@ -452,14 +497,14 @@ insert_touchpoint(struct store *s, struct inserter *in, int64_t proc_id,
 		sqlite3_bind_int64(in->contact, 1, tp->id);
 		sqlite3_bind_int(in->contact, 2, (int)i + 1);
 		sqlite3_bind_int(in->contact, 3, (int)tp->contacts[i].type);
-		store_bind_text(in->contact, 4, tp->contacts[i].value);
+		bind_borrowed(in->contact, 4, tp->contacts[i].value);
 		if (step_insert(s, in->contact, "запись контакта", err) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < tp->nneeds; i++) {
 		sqlite3_bind_int64(in->need, 1, tp->id);
 		sqlite3_bind_int(in->need, 2, (int)i + 1);
-		store_bind_text(in->need, 3, tp->needs[i].wording);
+		bind_borrowed(in->need, 3, tp->needs[i].wording);
 		sqlite3_bind_int(in->need, 4, tp->needs[i].category);
 		if ((tp->needs[i].id = step_insert(s, in->need,
 		    "запись потребности", err)) < 0)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -154,6 +155,78 @@ interrupted_creation_leaves_no_list(void **state)
 	assert_int_equal(store_insert_list(st, &in, &err), 0);
 	assert_int_equal(store_commit(st, &err), 0);
 	store_close(st);
+	open_store(f, 0, &st);
+	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
+	assert_int_equal(procs, 2);
+	store_close(st);
+	list_fini(&in);
+}
+
+/* The journal mode a database file is left in ("wal", "delete"). */
+static void
+assert_journal_mode(const char *path, const char *mode)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), mode);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* The first import of a new file, with a rollback journal for its one
+ * transaction: a process killed in it (its journal left hot) leaves no
+ * list, and one that ends leaves the list in WAL as any other. */
+static void
+bulk_first_import_is_removed_or_ends_in_wal(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct list in;
+	struct error err;
+	size_t procs;
+	char journal[4096];
+	pid_t pid;
+	int status;
+
+	sample_list(&in);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (store_open(&st, f->path, STORE_CREATE, &err) != 0 ||
+		    store_begin(st, &err) != 0 ||
+		    store_seed_catalog(st, &f->cat, &err) != 0 ||
+		    store_commit(st, &err) != 0)
+			_exit(2);
+		store_bulk_begin(st);
+		if (store_begin(st, &err) != 0 ||
+		    store_insert_list(st, &in, &err) != 0)
+			_exit(2);
+		snprintf(journal, sizeof journal, "%s-journal", f->path);
+		/* Killed before the import's commit, its journal there. */
+		_exit(access(journal, F_OK) == 0 ? 0 : 3);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "создание было прервано"));
+	assert_int_not_equal(access(f->path, F_OK), 0);
+
+	open_store(f, STORE_CREATE, &st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	store_bulk_begin(st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_insert_list(st, &in, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	store_bulk_end(st);
+	store_close(st);
+	assert_journal_mode(f->path, "wal");
 	open_store(f, 0, &st);
 	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
 	assert_int_equal(procs, 2);
@@ -367,6 +440,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(missing_file_is_not_created_without_flag, setup, teardown),
 		cmocka_unit_test_setup_teardown(new_database_is_migrated_and_reopens, setup, teardown),
 		cmocka_unit_test_setup_teardown(interrupted_creation_leaves_no_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_first_import_is_removed_or_ends_in_wal, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_file_is_no_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_round_trips_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(rollback_leaves_nothing_behind, setup, teardown),
