@@ -122,6 +122,46 @@ new_database_is_migrated_and_reopens(void **state)
 	store_close(st);
 }
 
+/* The file a creator was killed in: removed by the next open, which
+ * says so. */
+static void
+assert_removed_as_interrupted(struct fixture *f)
+{
+	struct store *st;
+	struct error err;
+
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "создание было прервано"));
+	assert_int_not_equal(access(f->path, F_OK), 0);
+}
+
+/* A new file made with its catalogue and in (bulk: as import makes it),
+ * reopened: in's two processes are there. */
+static void
+create_with_list(struct fixture *f, struct list *in, bool bulk)
+{
+	struct store *st;
+	struct error err;
+	size_t procs;
+
+	open_store(f, STORE_CREATE, &st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	if (bulk)
+		store_bulk_begin(st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_insert_list(st, in, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	if (bulk)
+		store_bulk_end(st);
+	store_close(st);
+	open_store(f, 0, &st);
+	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
+	assert_int_equal(procs, 2);
+	store_close(st);
+}
+
 /* A kill -9 during the first import of a new file leaves no list file:
  * one that got its catalogue but never its first list is removed at the
  * next start, and made anew when asked to create. */
@@ -132,7 +172,6 @@ interrupted_creation_leaves_no_list(void **state)
 	struct store *st;
 	struct list in;
 	struct error err;
-	size_t procs;
 
 	open_store(f, STORE_CREATE, &st);
 	assert_int_equal(store_begin(st, &err), 0);
@@ -143,22 +182,8 @@ interrupted_creation_leaves_no_list(void **state)
 	assert_int_equal(store_insert_list(st, &in, &err), 0);
 	store_close(st);	/* killed before the import's commit */
 	assert_int_equal(access(f->path, F_OK), 0);
-	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
-	assert_non_null(strstr(err.msg, "создание было прервано"));
-	assert_int_not_equal(access(f->path, F_OK), 0);
-
-	open_store(f, STORE_CREATE, &st);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_insert_list(st, &in, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	store_close(st);
-	open_store(f, 0, &st);
-	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
-	assert_int_equal(procs, 2);
-	store_close(st);
+	assert_removed_as_interrupted(f);
+	create_with_list(f, &in, false);
 	list_fini(&in);
 }
 
@@ -188,7 +213,6 @@ bulk_first_import_is_removed_or_ends_in_wal(void **state)
 	struct store *st;
 	struct list in;
 	struct error err;
-	size_t procs;
 	char journal[4096];
 	pid_t pid;
 	int status;
@@ -212,25 +236,9 @@ bulk_first_import_is_removed_or_ends_in_wal(void **state)
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
-	assert_non_null(strstr(err.msg, "создание было прервано"));
-	assert_int_not_equal(access(f->path, F_OK), 0);
-
-	open_store(f, STORE_CREATE, &st);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	store_bulk_begin(st);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_insert_list(st, &in, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	store_bulk_end(st);
-	store_close(st);
+	assert_removed_as_interrupted(f);
+	create_with_list(f, &in, true);
 	assert_journal_mode(f->path, "wal");
-	open_store(f, 0, &st);
-	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
-	assert_int_equal(procs, 2);
-	store_close(st);
 	list_fini(&in);
 }
 
