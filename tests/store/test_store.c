@@ -266,6 +266,77 @@ empty_file_is_no_list(void **state)
 	assert_true(sb.st_size > 0);
 }
 
+/* in stored in a new list, with its catalogue, and read back into out
+ * (initialised here); *st left open. */
+static void
+store_and_load(struct fixture *f, struct list *in, struct list *out,
+    struct store **st)
+{
+	struct error err;
+
+	open_store(f, STORE_CREATE, st);
+	assert_int_equal(store_begin(*st, &err), 0);
+	assert_int_equal(store_seed_catalog(*st, &f->cat, &err), 0);
+	if (store_insert_list(*st, in, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(store_commit(*st, &err), 0);
+	list_init(out);
+	assert_int_equal(store_load_list(*st, out, &err), 0);
+}
+
+/* Many rows are written several to a statement, a process's last ones
+ * one by one: a process of 70 touchpoints, with 0 to 2 needs each,
+ * reads back in order with the ids the import was given, ids going on
+ * from those already there. */
+static void
+long_process_round_trips_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct list in, out;
+	struct store *st;
+	struct process *p;
+	char name[96];
+
+	sample_list(&in);
+	p = list_add_process(&in, "Досудебное обжалование");
+	for (int i = 0; i < 70; i++) {
+		struct touchpoint *tp;
+
+		snprintf(name, sizeof name, "Точка %d", i + 1);
+		tp = process_add_touchpoint(p, name);
+		for (int k = 0; k < i % 3; k++) {
+			snprintf(name, sizeof name, "потребность %d.%d", i + 1,
+			    k + 1);
+			touchpoint_add_need(tp, name, k);
+		}
+	}
+	store_and_load(f, &in, &out, &st);
+	assert_int_equal(out.nprocs, 3);
+	p = &out.procs[2];
+	assert_int_equal(p->ntps, 70);
+	for (size_t i = 0; i < p->ntps; i++) {
+		const struct touchpoint *tp = &p->tps[i];
+
+		snprintf(name, sizeof name, "Точка %zu", i + 1);
+		assert_string_equal(tp->name, name);
+		assert_int_equal(tp->id, in.procs[2].tps[i].id);
+		assert_int_equal(tp->id, out.procs[0].tps[1].id + 1 +
+		    (int64_t)i);
+		assert_int_equal(tp->nneeds, i % 3);
+		for (size_t k = 0; k < tp->nneeds; k++) {
+			snprintf(name, sizeof name, "потребность %zu.%zu",
+			    i + 1, k + 1);
+			assert_string_equal(tp->needs[k].wording, name);
+			assert_int_equal(tp->needs[k].category, (int)k);
+			assert_int_equal(tp->needs[k].id,
+			    in.procs[2].tps[i].needs[k].id);
+		}
+	}
+	list_fini(&in);
+	list_fini(&out);
+	store_close(st);
+}
+
 static void
 list_round_trips_in_order(void **state)
 {
@@ -276,15 +347,8 @@ list_round_trips_in_order(void **state)
 	struct error err;
 	struct touchpoint *tp;
 
-	open_store(f, STORE_CREATE, &st);
 	sample_list(&in);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
-	if (store_insert_list(st, &in, &err) != 0)
-		fail_msg("%s", err.msg);
-	assert_int_equal(store_commit(st, &err), 0);
-	list_init(&out);
-	assert_int_equal(store_load_list(st, &out, &err), 0);
+	store_and_load(f, &in, &out, &st);
 	assert_int_equal(out.nprocs, 2);
 	assert_string_equal(out.procs[1].name, "Информирование");
 	assert_int_equal(out.procs[1].ntps, 0);
@@ -451,6 +515,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(bulk_first_import_is_removed_or_ends_in_wal, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_file_is_no_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_round_trips_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(long_process_round_trips_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(rollback_leaves_nothing_behind, setup, teardown),
 		cmocka_unit_test_setup_teardown(clear_removes_children_by_cascade, setup, teardown),
 		cmocka_unit_test_setup_teardown(header_is_kept, setup, teardown),
