@@ -358,7 +358,10 @@ write_list(struct app *app, struct import_run *run,
 	if (app_open_store(app, STORE_CREATE, &st, err) != 0)
 		return -1;
 	app_actor_init(&who);
-	store_bulk_begin(st);
+	/* A shared list's folder takes new files only with the group's
+	 * rights, dropped by now: its journal would not be made. */
+	if (app->list_name == NULL)
+		store_bulk_begin(st);
 	rc = store_tx_begin(&tx, st, &who.actor, POLICY_IMPORT, err);
 	if (rc != 0)
 		goto out;
