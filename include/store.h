@@ -105,6 +105,18 @@ int	store_insert_begin(struct store *s, struct store_insert **ins,
 int	store_insert_process(struct store_insert *ins, struct process *p,
 	    struct error *err);
 int	store_insert_end(struct store_insert *ins, int rc, struct error *err);
+/*
+ * A file this connection has just made, holding no list yet, written
+ * whole by its next transaction (the import): between store_bulk_begin
+ * and store_bulk_end, outside that transaction, it is journalled with a
+ * rollback journal, which pages added past the file's end do not enter,
+ * instead of through the WAL, which takes every page twice (written,
+ * then copied into the file).  A failure removes the file anyway.  For
+ * any other list, or one another connection has open, nothing changes.
+ * store_bulk_end puts WAL back (every read-write open would too).
+ */
+void	store_bulk_begin(struct store *s);
+void	store_bulk_end(struct store *s);
 /* Read the header and every process, touchpoint, contact and need, in order,
  * into l (initialised by caller, expected empty). */
 int	store_load_list(struct store *s, struct list *l, struct error *err);

@@ -440,14 +440,37 @@ open_shared(struct app *app, int flags, bool existed, struct store **out,
 	return rc;
 }
 
+bool
+app_db_present(const struct app *app)
+{
+	struct stat sb;
+
+	/* A link (even one pointing nowhere) is the clerk's: never removed. */
+	return app->list_name != NULL ? app_db_stat(app, &sb) == 0 :
+	    lstat(app->db_path, &sb) == 0;
+}
+
+void
+app_remove_new_list(struct app *app)
+{
+	struct error err;
+
+	if (app->list_name == NULL) {
+		remove_new_database(app->db_path);
+		return;
+	}
+	if (shared_regain(&err) != 0)
+		return;		/* left unfinished: the next open removes it */
+	remove_new_database(app->db_path);
+	if (shared_drop(&err) != 0)
+		abort();	/* never go on holding the group's rights */
+}
+
 int
 app_open_store(struct app *app, int flags, struct store **out,
     struct error *err)
 {
-	struct stat sb;
-	/* A link (even one pointing nowhere) is the clerk's: never removed. */
-	bool existed = app->list_name != NULL ? app_db_stat(app, &sb) == 0 :
-	    lstat(app->db_path, &sb) == 0;
+	bool existed = app_db_present(app);
 
 	if ((app->list_name != NULL ? open_shared(app, flags, existed, out,
 	    err) : open_private(app, flags, existed, out, err)) != 0)

@@ -76,6 +76,12 @@ void	app_json_string(struct buf *out, const char *s);
  */
 int	app_open_store(struct app *app, int flags, struct store **out,
 	    struct error *err);
+/* Whether the list's file (or a link in its place) is there. */
+bool	app_db_present(const struct app *app);
+/* Remove the list's file and its journals: for a list this process made
+ * and whose first change failed, the store closed (a shared list's with
+ * the group's rights). */
+void	app_remove_new_list(struct app *app);
 /* stat of the list's file, with the group's rights for a shared list
  * (the clerk alone may not even see it): 0, or -1 with errno. */
 int	app_db_stat(const struct app *app, struct stat *sb);

@@ -358,6 +358,10 @@ write_list(struct app *app, struct import_run *run,
 	if (app_open_store(app, STORE_CREATE, &st, err) != 0)
 		return -1;
 	app_actor_init(&who);
+	/* A shared list's folder takes new files only with the group's
+	 * rights, dropped by now: its journal would not be made. */
+	if (app->list_name == NULL)
+		store_bulk_begin(st);
 	rc = store_tx_begin(&tx, st, &who.actor, POLICY_IMPORT, err);
 	if (rc != 0)
 		goto out;
@@ -376,6 +380,7 @@ write_list(struct app *app, struct import_run *run,
 		    run->order.iso, &run->rev, err);
 	rc = store_tx_end(&tx, rc, err);
 out:
+	store_bulk_end(st);
 	store_close(st);
 	return rc;
 }
@@ -392,28 +397,24 @@ check_file(struct import_run *run, struct error *err)
 }
 
 /*
- * A dry run reads the file only.  A list not yet made is made only for a
- * file read through without error: the file is checked first, then read
- * again into the new list.  An existing list reads it once as it streams
- * (an error rolls the transaction back).
+ * A dry run reads the file only.  Otherwise the file is read once, as it
+ * streams, into the list in one transaction: an error rolls it back, and
+ * a list this import was making is removed with its file.
  */
 static int
 read_and_write(struct app *app, struct import_run *run,
     struct strvec *header_notes, struct error *err)
 {
-	if (run->dry_run || access(app->db_path, F_OK) != 0) {
-		if (check_file(run, err) != 0)
-			return -1;
-		if (run->dry_run)
-			return 0;
-		approval_order_fini(&run->order);
-		run->order.number = NULL;
-		import_report_fini(&run->rep);
-		import_report_init(&run->rep);
-		list_fini(&run->l);
-		list_init(&run->l);
-	}
-	return write_list(app, run, header_notes, err);
+	bool existed;
+
+	if (run->dry_run)
+		return check_file(run, err);
+	existed = app_db_present(app);
+	if (write_list(app, run, header_notes, err) == 0)
+		return 0;
+	if (!existed)
+		app_remove_new_list(app);
+	return -1;
 }
 
 static int

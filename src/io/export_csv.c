@@ -17,17 +17,63 @@ static const char *const export_csv_header[] = {
 
 #define CSV_NCOLS (sizeof export_csv_header / sizeof export_csv_header[0])
 
+/*
+ * The row being built: each cell points at the list's own text, a
+ * constant, or the column's scratch buffer (a cell composed of several
+ * texts), so that no cell is copied to be written.
+ */
 struct csv {
 	char	 delim;
 	struct buf doc;		/* the document in UTF-8 */
-	char	*cells[CSV_NCOLS];	/* the row being built, owned */
+	const char *cells[CSV_NCOLS];	/* NULL: empty */
+	struct buf made[CSV_NCOLS];	/* cells composed for this row */
+	struct buf field;	/* one field sanitised */
 };
+
+static void
+export_csv_init(struct csv *c)
+{
+	buf_init(&c->doc);
+	buf_init(&c->field);
+	for (size_t i = 0; i < CSV_NCOLS; i++)
+		buf_init(&c->made[i]);
+}
+
+static void
+export_csv_fini(struct csv *c)
+{
+	buf_fini(&c->doc);
+	buf_fini(&c->field);
+	for (size_t i = 0; i < CSV_NCOLS; i++)
+		buf_fini(&c->made[i]);
+}
+
+/* The column's scratch buffer, emptied, for a cell to be composed in. */
+static struct buf *
+export_csv_make(struct csv *c, size_t col)
+{
+	buf_reset(&c->made[col]);
+	c->cells[col] = c->made[col].data;
+	return &c->made[col];
+}
 
 /* A spreadsheet runs a cell that starts with one of these as a formula. */
 static bool
 export_csv_formula_char(char c)
 {
 	return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
+/* Whether a field must be quoted: it holds the delimiter, a quote or a
+ * line break. */
+static bool
+export_csv_needs_quotes(const struct csv *c, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == c->delim || s[i] == '"' || s[i] == '\r' ||
+		    s[i] == '\n')
+			return true;
+	return false;
 }
 
 /*
@@ -39,33 +85,30 @@ export_csv_formula_char(char c)
 static void
 export_csv_field(struct csv *c, const char *s)
 {
-	char *safe = utf8_sanitized(s, SAN_KEEP_NEWLINES);
-	const char *p = safe;
-	bool quote;
+	const char *p, *q, *end;
+	bool guard, quote;
 
+	buf_reset(&c->field);
+	utf8_sanitize(s, SAN_KEEP_NEWLINES, &c->field);
+	p = c->field.data;
+	end = p + c->field.len;
 	while (*p == '\'')
 		p++;
-	if (export_csv_formula_char(*p)) {
-		char *guarded = xasprintf("'%s", safe);
-
-		free(safe);
-		safe = guarded;
+	guard = export_csv_formula_char(*p);
+	quote = export_csv_needs_quotes(c, c->field.data, c->field.len);
+	if (quote)
+		buf_putc(&c->doc, '"');
+	if (guard)
+		buf_putc(&c->doc, '\'');
+	/* Each quote doubled: the text up to and with it, then it again. */
+	for (p = c->field.data; quote &&
+	    (q = memchr(p, '"', (size_t)(end - p))) != NULL; p = q + 1) {
+		buf_append(&c->doc, p, (size_t)(q - p) + 1);
+		buf_putc(&c->doc, '"');
 	}
-	quote = strchr(safe, c->delim) != NULL || strpbrk(safe, "\"\r\n") !=
-	    NULL;
-	if (!quote) {
-		buf_puts(&c->doc, safe);
-		free(safe);
-		return;
-	}
-	buf_putc(&c->doc, '"');
-	for (p = safe; *p != '\0'; p++) {
-		if (*p == '"')
-			buf_putc(&c->doc, '"');
-		buf_putc(&c->doc, *p);
-	}
-	buf_putc(&c->doc, '"');
-	free(safe);
+	buf_append(&c->doc, p, (size_t)(end - p));
+	if (quote)
+		buf_putc(&c->doc, '"');
 }
 
 /* Write the row in c->cells and empty it for the next. */
@@ -76,7 +119,6 @@ export_csv_flush_row(struct csv *c)
 		if (i > 0)
 			buf_putc(&c->doc, c->delim);
 		export_csv_field(c, c->cells[i] != NULL ? c->cells[i] : "");
-		free(c->cells[i]);
 		c->cells[i] = NULL;
 	}
 	buf_puts(&c->doc, "\r\n");
@@ -87,10 +129,19 @@ export_csv_flush_row(struct csv *c)
 static void
 export_csv_line(struct buf *b, size_t index, const char *s)
 {
+	size_t n;
+
 	if (index > 0)
 		buf_putc(b, '\n');
-	for (; *s != '\0'; s++)
-		buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
+	while (*s != '\0') {
+		n = strcspn(s, "\r\n");
+		buf_append(b, s, n);
+		s += n;
+		if (*s != '\0') {
+			buf_putc(b, ' ');
+			s++;
+		}
+	}
 }
 
 /* да / нет, or empty for a fact not recorded. */
@@ -127,45 +178,68 @@ export_csv_kind(const struct catalog *cat, const char *code)
 	return k != NULL ? k->name : code;
 }
 
+/* Needs, their categories and contacts: one line each in their cells. */
+static void
+export_csv_lines(struct csv *c, const struct touchpoint *tp)
+{
+	struct buf *needs = export_csv_make(c, 3);
+	struct buf *contacts = export_csv_make(c, 6);
+	struct buf *cats = export_csv_make(c, 7);
+
+	for (size_t i = 0; i < tp->nneeds; i++) {
+		export_csv_line(needs, i, tp->needs[i].wording);
+		if (i > 0)
+			buf_putc(cats, '\n');
+		if (tp->needs[i].category != 0)
+			buf_printf(cats, "2.6.%d", tp->needs[i].category);
+	}
+	for (size_t i = 0; i < tp->ncontacts; i++)
+		export_csv_line(contacts, i, tp->contacts[i].value);
+	/* Appending may have moved the bytes. */
+	c->cells[3] = needs->data;
+	c->cells[6] = contacts->data;
+	c->cells[7] = cats->data;
+}
+
 /* The cells of a touchpoint after № and process. */
 static void
 export_csv_touchpoint(struct csv *c, const struct catalog *cat,
     const struct touchpoint *tp)
 {
-	struct buf needs, contacts, cats;
 	const char *label = channel_label(tp->channel);
 
-	buf_init(&needs);
-	buf_init(&contacts);
-	buf_init(&cats);
-	for (size_t i = 0; i < tp->nneeds; i++) {
-		export_csv_line(&needs, i, tp->needs[i].wording);
-		if (i > 0)
-			buf_putc(&cats, '\n');
-		if (tp->needs[i].category != 0)
-			buf_printf(&cats, "2.6.%d", tp->needs[i].category);
+	export_csv_lines(c, tp);
+	c->cells[2] = tp->name;
+	if (tp->specifics[0] == '\0' || label[0] == '\0')
+		c->cells[4] = tp->specifics[0] == '\0' ? label : tp->specifics;
+	else {
+		buf_printf(export_csv_make(c, 4), "%s\n%s", label,
+		    tp->specifics);
+		c->cells[4] = c->made[4].data;
 	}
-	for (size_t i = 0; i < tp->ncontacts; i++)
-		export_csv_line(&contacts, i, tp->contacts[i].value);
-	c->cells[2] = xstrdup(tp->name);
-	c->cells[3] = buf_detach(&needs);
-	c->cells[4] = tp->specifics[0] == '\0' ? xstrdup(label) :
-	    label[0] == '\0' ? xstrdup(tp->specifics) :
-	    xasprintf("%s\n%s", label, tp->specifics);
-	c->cells[5] = xstrdup(export_csv_kind(cat, tp->kind));
-	c->cells[6] = buf_detach(&contacts);
-	c->cells[7] = buf_detach(&cats);
-	c->cells[8] = xstrdup(tp->key ? VAL_YES : VAL_NO);
-	c->cells[9] = xstrdup(export_csv_basis_type(tp->basis_type));
-	c->cells[10] = xstrdup(tp->basis);
-	c->cells[11] = xstrdup(tp->unit);
-	c->cells[12] = xstrdup(tp->audience == AUDIENCE_INTERNAL ?
-	    VAL_AUDIENCE_INTERNAL : VAL_AUDIENCE_EXTERNAL);
-	c->cells[13] = tp->max_transfers == TRI_UNKNOWN ? xstrdup("") :
-	    xasprintf("%d", tp->max_transfers);
-	c->cells[14] = xstrdup(export_csv_yes_no(tp->ack_receipt));
-	c->cells[15] = xstrdup(tp->excluded ? VAL_YES : "");
-	c->cells[16] = xstrdup(tp->exclude_reason);
+	c->cells[5] = export_csv_kind(cat, tp->kind);
+	c->cells[8] = tp->key ? VAL_YES : VAL_NO;
+	c->cells[9] = export_csv_basis_type(tp->basis_type);
+	c->cells[10] = tp->basis;
+	c->cells[11] = tp->unit;
+	c->cells[12] = tp->audience == AUDIENCE_INTERNAL ?
+	    VAL_AUDIENCE_INTERNAL : VAL_AUDIENCE_EXTERNAL;
+	if (tp->max_transfers != TRI_UNKNOWN) {
+		buf_printf(export_csv_make(c, 13), "%d", tp->max_transfers);
+		c->cells[13] = c->made[13].data;
+	}
+	c->cells[14] = export_csv_yes_no(tp->ack_receipt);
+	c->cells[15] = tp->excluded ? VAL_YES : "";
+	c->cells[16] = tp->exclude_reason;
+}
+
+/* № and name of the process, on its first row. */
+static void
+export_csv_process_cells(struct csv *c, const struct process *p, size_t pos)
+{
+	buf_printf(export_csv_make(c, 0), "%zu", pos + 1);
+	c->cells[0] = c->made[0].data;
+	c->cells[1] = p->name;
 }
 
 /*
@@ -180,10 +254,9 @@ export_csv_process(struct csv *c, const struct catalog *cat,
 	size_t i = 0;
 
 	if (p->excluded) {
-		c->cells[0] = xasprintf("%zu", pos + 1);
-		c->cells[1] = xstrdup(p->name);
-		c->cells[15] = xstrdup(VAL_YES);
-		c->cells[16] = xstrdup(p->exclude_reason);
+		export_csv_process_cells(c, p, pos);
+		c->cells[15] = VAL_YES;
+		c->cells[16] = p->exclude_reason;
 		export_csv_flush_row(c);
 		for (; i < p->ntps; i++) {
 			export_csv_touchpoint(c, cat, &p->tps[i]);
@@ -192,10 +265,8 @@ export_csv_process(struct csv *c, const struct catalog *cat,
 		return;
 	}
 	do {
-		if (i == 0) {
-			c->cells[0] = xasprintf("%zu", pos + 1);
-			c->cells[1] = xstrdup(p->name);
-		}
+		if (i == 0)
+			export_csv_process_cells(c, p, pos);
 		if (i < p->ntps)
 			export_csv_touchpoint(c, cat, &p->tps[i]);
 		export_csv_flush_row(c);
@@ -262,16 +333,16 @@ export_csv_each(export_csv_source each, void *src,
 	w.enc = utf8 ? NULL : enc;
 	w.out = out;
 	w.err = err;
-	buf_init(&w.c.doc);
+	export_csv_init(&w.c);
 	if (utf8 && o->bom)
 		buf_puts(&w.c.doc, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < CSV_NCOLS; i++)
-		w.c.cells[i] = xstrdup(export_csv_header[i]);
+		w.c.cells[i] = export_csv_header[i];
 	export_csv_flush_row(&w.c);
 	export_csv_flush(&w);
 	if (w.rc == 0)
 		each(src, export_csv_walk_process, &w);
-	buf_fini(&w.c.doc);
+	export_csv_fini(&w.c);
 	if (w.rc == 0 && replaced != NULL)
 		*replaced = w.replaced;
 	return w.rc;

@@ -32,6 +32,7 @@ struct store {
 	 * commit that is not the catalogue's seed marks it finished. */
 	bool	 unfinished;
 	bool	 seeding;	/* the open transaction seeds the catalogue */
+	bool	 bulk;		/* store_bulk_begin left WAL */
 };
 
 /* Fill err from the connection's last error, saying what was being done. */

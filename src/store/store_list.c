@@ -267,22 +267,61 @@ store_clear_list(struct store *s, struct error *err)
 	return search_index_live(s, true, err);
 }
 
-/* The newest touchpoint id (0 if none): ids written after it are new. */
-static int
-last_touchpoint_id(struct store *s, int64_t *id, struct error *err)
+/* The journal mode asked for, and whether SQLite took it. */
+static bool
+journal_mode_set(struct store *s, const char *sql, const char *mode)
 {
 	sqlite3_stmt *st;
-	int rc;
+	bool taken;
 
-	if (store_prepare(s, &st, "SELECT coalesce(max(id), 0) FROM touchpoint",
-	    err) != 0)
-		return -1;
-	rc = sqlite3_step(st);
-	*id = sqlite3_column_int64(st, 0);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	taken = sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), mode) == 0;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, "индекс поиска", err);
-	return 0;
+	return taken;
+}
+
+void
+store_bulk_begin(struct store *s)
+{
+	/* Another connection may have opened the new file meanwhile: WAL
+	 * then stays, as leaving it needs the file to itself. */
+	if (s->unfinished && !s->bulk && sqlite3_get_autocommit(s->db))
+		s->bulk = journal_mode_set(s, "PRAGMA journal_mode = DELETE",
+		    "delete");
+}
+
+void
+store_bulk_end(struct store *s)
+{
+	if (s->bulk && sqlite3_get_autocommit(s->db))
+		s->bulk = !journal_mode_set(s, "PRAGMA journal_mode = WAL",
+		    "wal");
+}
+
+/*
+ * FTS5 gathers new entries in memory and writes a segment each time they
+ * pass its hashsize (1 MiB by default): a whole list indexed in one pass
+ * would make a segment every few thousand rows and merge them over and
+ * over.  With BULK_HASHSIZE it makes one segment per this many bytes
+ * (about 150,000 touchpoints).  The default is put back, its row removed,
+ * in the same transaction: the index's settings stay as they were.
+ */
+#define BULK_HASHSIZE "33554432"
+#define FTS5_HASHSIZE "1048576"
+
+static int
+search_index_hashsize(struct store *s, bool bulk, struct error *err)
+{
+	if (run_plain(s, bulk ? "INSERT INTO tp_search (tp_search, rank) "
+	    "VALUES ('hashsize', " BULK_HASHSIZE ")" : "INSERT INTO tp_search "
+	    "(tp_search, rank) VALUES ('hashsize', " FTS5_HASHSIZE ")",
+	    "индекс поиска", err) != 0)
+		return -1;
+	return bulk ? 0 : run_plain(s, "DELETE FROM tp_search_config "
+	    "WHERE k = 'hashsize'", "индекс поиска", err);
 }
 
 /* Index, in one pass, the touchpoints written after id after. */
@@ -291,44 +330,120 @@ search_index_add_after(struct store *s, int64_t after, struct error *err)
 {
 	sqlite3_stmt *st;
 
-	if (store_prepare(s, &st, "INSERT INTO tp_search (rowid, body) "
+	if (search_index_hashsize(s, true, err) != 0 ||
+	    store_prepare(s, &st, "INSERT INTO tp_search (rowid, body) "
 	    "SELECT id, body FROM tp_search_text WHERE id > ?1", err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, after);
-	return store_step_done(s, st, "индекс поиска", err);
+	if (store_step_done(s, st, "индекс поиска", err) != 0)
+		return -1;
+	return search_index_hashsize(s, false, err);
 }
 
-/* The statements store_insert_list reuses for every row. */
+/* Kind codes remembered as present: past it, each is asked again. */
+#define KINDS_KNOWN_MAX 256
+/*
+ * Rows written by one statement: each statement run costs its cursors
+ * opened and closed and its triggers' conditions tested, once per
+ * statement and not per row.  A process's last rows, fewer, go one by one.
+ */
+#define BATCH_ROWS 32
+#define TP_COLS 16
+#define NEED_COLS 5
+
+#define TP_INSERT "INSERT INTO touchpoint (id, process_id, pos, name, kind, " \
+	"channel, specifics, is_key, basis_type, basis, unit, audience, " \
+	"max_transfers, ack_receipt, excluded, exclude_reason) VALUES "
+#define TP_ROW "(?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define NEED_INSERT "INSERT INTO need (id, touchpoint_id, pos, wording, " \
+	"category) VALUES "
+#define NEED_ROW "(?, ?, ?, ?, nullif(?, 0))"
+
+/*
+ * The statements store_insert_list reuses for every row, the kind codes
+ * already made sure of (a list names a few kinds many times), and the
+ * ids the next touchpoint and need get: those SQLite would give them
+ * (one past the largest), set here so that a need can name its
+ * touchpoint before the touchpoint's statement has run.
+ */
 struct inserter {
-	sqlite3_stmt *proc, *tp, *contact, *need, *kind;
+	sqlite3_stmt *proc, *tp, *tps, *contact, *need, *needs, *kind;
+	struct strvec kinds;
+	int64_t	 next_tp, next_need;
 };
 
 static void
 inserter_fini(struct inserter *in)
 {
+	strvec_fini(&in->kinds);
 	sqlite3_finalize(in->proc);
 	sqlite3_finalize(in->tp);
+	sqlite3_finalize(in->tps);
 	sqlite3_finalize(in->contact);
 	sqlite3_finalize(in->need);
+	sqlite3_finalize(in->needs);
 	sqlite3_finalize(in->kind);
+}
+
+/* head, then row n times, comma-separated. */
+static int
+prepare_rows(struct store *s, sqlite3_stmt **st, const char *head,
+    const char *row, int n, struct error *err)
+{
+	struct buf sql;
+	int rc;
+
+	buf_init(&sql);
+	buf_puts(&sql, head);
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&sql, ", ");
+		buf_puts(&sql, row);
+	}
+	rc = store_prepare(s, st, sql.data, err);
+	buf_fini(&sql);
+	return rc;
+}
+
+/* The largest id sql finds (0 if none). */
+static int
+largest_id(struct store *s, const char *sql, int64_t *id, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, &st, sql, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "запись перечня", err);
+	return 0;
 }
 
 static int
 inserter_init(struct store *s, struct inserter *in, struct error *err)
 {
 	memset(in, 0, sizeof *in);
+	strvec_init(&in->kinds);
+	if (largest_id(s, "SELECT coalesce(max(id), 0) FROM touchpoint",
+	    &in->next_tp, err) != 0 || largest_id(s, "SELECT "
+	    "coalesce(max(id), 0) FROM need", &in->next_need, err) != 0)
+		return -1;
+	in->next_tp++;
+	in->next_need++;
 	if (store_prepare(s, &in->proc, "INSERT INTO process (pos, name, "
 	    "excluded, exclude_reason) VALUES ((SELECT coalesce(max(pos), 0) "
 	    "+ 1 FROM process), ?, ?, ?)", err) != 0 ||
-	    store_prepare(s, &in->tp, "INSERT INTO touchpoint (process_id, pos, "
-	    "name, kind, channel, specifics, is_key, basis_type, basis, unit, "
-	    "audience, max_transfers, ack_receipt, excluded, exclude_reason) "
-	    "VALUES (?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    prepare_rows(s, &in->tp, TP_INSERT, TP_ROW, 1, err) != 0 ||
+	    prepare_rows(s, &in->tps, TP_INSERT, TP_ROW, BATCH_ROWS,
 	    err) != 0 ||
 	    store_prepare(s, &in->contact, "INSERT INTO contact (touchpoint_id, "
 	    "pos, type, value) VALUES (?, ?, ?, ?)", err) != 0 ||
-	    store_prepare(s, &in->need, "INSERT INTO need (touchpoint_id, pos, "
-	    "wording, category) VALUES (?, ?, ?, nullif(?, 0))", err) != 0 ||
+	    prepare_rows(s, &in->need, NEED_INSERT, NEED_ROW, 1, err) != 0 ||
+	    prepare_rows(s, &in->needs, NEED_INSERT, NEED_ROW, BATCH_ROWS,
+	    err) != 0 ||
 	    store_prepare(s, &in->kind, "INSERT OR IGNORE INTO kind (code, name, "
 	    "channel, custom, pos) VALUES (?, ?, ?, 1, "
 	    "(SELECT coalesce(max(pos), 0) + 1 FROM kind))", err) != 0) {
@@ -336,6 +451,17 @@ inserter_init(struct store *s, struct inserter *in, struct error *err)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Bind text the caller keeps until the statement has been stepped and
+ * reset: every insert below binds all its parameters anew before each
+ * step, so SQLite need not copy each cell of a whole list.
+ */
+static void
+bind_borrowed(sqlite3_stmt *st, int idx, const char *text)
+{
+	sqlite3_bind_text(st, idx, text != NULL ? text : "", -1, SQLITE_STATIC);
 }
 
 static void
@@ -362,61 +488,158 @@ step_insert(struct store *s, sqlite3_stmt *st, const char *doing,
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+static bool
+kind_known(const struct inserter *in, const char *code)
+{
+	for (size_t i = 0; i < in->kinds.n; i++)
+		if (strcmp(in->kinds.v[i], code) == 0)
+			return true;
+	return false;
+}
+
 /* A kind unknown to this database becomes a custom kind named by its code. */
 static int
 ensure_kind(struct store *s, struct inserter *in, const struct touchpoint *tp,
     struct error *err)
 {
-	if (tp->kind[0] == '\0')
+	if (tp->kind[0] == '\0' || kind_known(in, tp->kind))
 		return 0;
-	store_bind_text(in->kind, 1, tp->kind);
-	store_bind_text(in->kind, 2, tp->kind);
+	bind_borrowed(in->kind, 1, tp->kind);
+	bind_borrowed(in->kind, 2, tp->kind);
 	sqlite3_bind_int(in->kind, 3,
 	    tp->channel == CHANNEL_OFFLINE ? CHANNEL_OFFLINE : CHANNEL_DIGITAL);
-	return step_insert(s, in->kind, "запись вида точки", err) < 0 ? -1 : 0;
+	if (step_insert(s, in->kind, "запись вида точки", err) < 0)
+		return -1;
+	if (in->kinds.n < KINDS_KNOWN_MAX)
+		strvec_push(&in->kinds, tp->kind);
+	return 0;
+}
+
+/* Touchpoint tp, number pos of process proc_id, as the row of st whose
+ * first parameter is base + 1. */
+static void
+bind_touchpoint(sqlite3_stmt *st, int base, int64_t proc_id, int pos,
+    const struct touchpoint *tp)
+{
+	sqlite3_bind_int64(st, base + 1, tp->id);
+	sqlite3_bind_int64(st, base + 2, proc_id);
+	sqlite3_bind_int(st, base + 3, pos);
+	bind_borrowed(st, base + 4, tp->name);
+	bind_borrowed(st, base + 5, tp->kind);
+	sqlite3_bind_int(st, base + 6, (int)tp->channel);
+	bind_borrowed(st, base + 7, tp->specifics);
+	sqlite3_bind_int(st, base + 8, tp->key);
+	sqlite3_bind_int(st, base + 9, (int)tp->basis_type);
+	bind_borrowed(st, base + 10, tp->basis);
+	bind_borrowed(st, base + 11, tp->unit);
+	sqlite3_bind_int(st, base + 12, (int)tp->audience);
+	bind_tri(st, base + 13, tp->max_transfers);
+	bind_tri(st, base + 14, tp->ack_receipt);
+	sqlite3_bind_int(st, base + 15, tp->excluded);
+	bind_borrowed(st, base + 16, tp->exclude_reason);
+}
+
+/* p's touchpoints, their ids given, BATCH_ROWS a statement. */
+static int
+insert_touchpoints(struct store *s, struct inserter *in, struct process *p,
+    struct error *err)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < p->ntps; i++) {
+		if (ensure_kind(s, in, &p->tps[i], err) != 0)
+			return -1;
+		p->tps[i].id = in->next_tp++;
+	}
+	for (; p->ntps - j >= BATCH_ROWS; j += BATCH_ROWS) {
+		for (int r = 0; r < BATCH_ROWS; r++)
+			bind_touchpoint(in->tps, r * TP_COLS, p->id,
+			    (int)(j + (size_t)r) + 1, &p->tps[j + (size_t)r]);
+		if (step_insert(s, in->tps, "запись точки взаимодействия",
+		    err) < 0)
+			return -1;
+	}
+	for (; j < p->ntps; j++) {
+		bind_touchpoint(in->tp, 0, p->id, (int)j + 1, &p->tps[j]);
+		if (step_insert(s, in->tp, "запись точки взаимодействия",
+		    err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A need waiting for its statement: whose, which. */
+struct need_row {
+	const struct touchpoint *tp;
+	size_t	 i;
+};
+
+static void
+bind_need(sqlite3_stmt *st, int base, struct need_row row)
+{
+	const struct need *n = &row.tp->needs[row.i];
+
+	sqlite3_bind_int64(st, base + 1, n->id);
+	sqlite3_bind_int64(st, base + 2, row.tp->id);
+	sqlite3_bind_int(st, base + 3, (int)row.i + 1);
+	bind_borrowed(st, base + 4, n->wording);
+	sqlite3_bind_int(st, base + 5, n->category);
+}
+
+/* The needs in rows (n of them): all at once if BATCH_ROWS, else one by
+ * one. */
+static int
+insert_need_rows(struct store *s, struct inserter *in,
+    const struct need_row *rows, int n, struct error *err)
+{
+	if (n == BATCH_ROWS) {
+		for (int r = 0; r < n; r++)
+			bind_need(in->needs, r * NEED_COLS, rows[r]);
+		return step_insert(s, in->needs, "запись потребности",
+		    err) < 0 ? -1 : 0;
+	}
+	for (int r = 0; r < n; r++) {
+		bind_need(in->need, 0, rows[r]);
+		if (step_insert(s, in->need, "запись потребности", err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* p's needs, in the order of its touchpoints, their ids given. */
+static int
+insert_needs(struct store *s, struct inserter *in, struct process *p,
+    struct error *err)
+{
+	struct need_row rows[BATCH_ROWS];
+	int n = 0;
+
+	for (size_t j = 0; j < p->ntps; j++) {
+		struct touchpoint *tp = &p->tps[j];
+
+		for (size_t i = 0; i < tp->nneeds; i++) {
+			tp->needs[i].id = in->next_need++;
+			rows[n++] = (struct need_row){ tp, i };
+			if (n < BATCH_ROWS)
+				continue;
+			if (insert_need_rows(s, in, rows, n, err) != 0)
+				return -1;
+			n = 0;
+		}
+	}
+	return insert_need_rows(s, in, rows, n, err);
 }
 
 static int
-insert_touchpoint(struct store *s, struct inserter *in, int64_t proc_id,
-    int pos, struct touchpoint *tp, struct error *err)
+insert_contacts(struct store *s, struct inserter *in,
+    const struct touchpoint *tp, struct error *err)
 {
-	sqlite3_stmt *st = in->tp;
-
-	if (ensure_kind(s, in, tp, err) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, proc_id);
-	sqlite3_bind_int(st, 2, pos);
-	store_bind_text(st, 3, tp->name);
-	store_bind_text(st, 4, tp->kind);
-	sqlite3_bind_int(st, 5, (int)tp->channel);
-	store_bind_text(st, 6, tp->specifics);
-	sqlite3_bind_int(st, 7, tp->key);
-	sqlite3_bind_int(st, 8, (int)tp->basis_type);
-	store_bind_text(st, 9, tp->basis);
-	store_bind_text(st, 10, tp->unit);
-	sqlite3_bind_int(st, 11, (int)tp->audience);
-	bind_tri(st, 12, tp->max_transfers);
-	bind_tri(st, 13, tp->ack_receipt);
-	sqlite3_bind_int(st, 14, tp->excluded);
-	store_bind_text(st, 15, tp->exclude_reason);
-	if ((tp->id = step_insert(s, st, "запись точки взаимодействия",
-	    err)) < 0)
-		return -1;
 	for (size_t i = 0; i < tp->ncontacts; i++) {
 		sqlite3_bind_int64(in->contact, 1, tp->id);
 		sqlite3_bind_int(in->contact, 2, (int)i + 1);
 		sqlite3_bind_int(in->contact, 3, (int)tp->contacts[i].type);
-		store_bind_text(in->contact, 4, tp->contacts[i].value);
+		bind_borrowed(in->contact, 4, tp->contacts[i].value);
 		if (step_insert(s, in->contact, "запись контакта", err) < 0)
-			return -1;
-	}
-	for (size_t i = 0; i < tp->nneeds; i++) {
-		sqlite3_bind_int64(in->need, 1, tp->id);
-		sqlite3_bind_int(in->need, 2, (int)i + 1);
-		store_bind_text(in->need, 3, tp->needs[i].wording);
-		sqlite3_bind_int(in->need, 4, tp->needs[i].category);
-		if ((tp->needs[i].id = step_insert(s, in->need,
-		    "запись потребности", err)) < 0)
 			return -1;
 	}
 	return 0;
@@ -438,12 +661,12 @@ store_insert_begin(struct store *s, struct store_insert **out,
 	ins->s = s;
 	/* Roles (п. 2.2): whole lists are loaded by an authorised person. */
 	if (store_users_permit(s, store_login(s), POLICY_IMPORT, NULL, NULL,
-	    err) != 0 || last_touchpoint_id(s, &ins->last, err) != 0 ||
-	    search_index_live(s, false, err) != 0 ||
+	    err) != 0 || search_index_live(s, false, err) != 0 ||
 	    inserter_init(s, &ins->in, err) != 0) {
 		free(ins);
 		return -1;
 	}
+	ins->last = ins->in.next_tp - 1;
 	*out = ins;
 	return 0;
 }
@@ -458,13 +681,12 @@ store_insert_process(struct store_insert *ins, struct process *p,
 	sqlite3_bind_int(in->proc, 2, p->excluded);
 	store_bind_text(in->proc, 3, p->exclude_reason);
 	if ((p->id = step_insert(ins->s, in->proc, "запись процесса",
-	    err)) < 0)
+	    err)) < 0 || insert_touchpoints(ins->s, in, p, err) != 0)
 		return -1;
 	for (size_t j = 0; j < p->ntps; j++)
-		if (insert_touchpoint(ins->s, in, p->id, (int)j + 1, &p->tps[j],
-		    err) != 0)
+		if (insert_contacts(ins->s, in, &p->tps[j], err) != 0)
 			return -1;
-	return 0;
+	return insert_needs(ins->s, in, p, err);
 }
 
 int

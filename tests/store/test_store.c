@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -121,6 +122,46 @@ new_database_is_migrated_and_reopens(void **state)
 	store_close(st);
 }
 
+/* The file a creator was killed in: removed by the next open, which
+ * says so. */
+static void
+assert_removed_as_interrupted(struct fixture *f)
+{
+	struct store *st;
+	struct error err;
+
+	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
+	assert_non_null(strstr(err.msg, "создание было прервано"));
+	assert_int_not_equal(access(f->path, F_OK), 0);
+}
+
+/* A new file made with its catalogue and in (bulk: as import makes it),
+ * reopened: in's two processes are there. */
+static void
+create_with_list(struct fixture *f, struct list *in, bool bulk)
+{
+	struct store *st;
+	struct error err;
+	size_t procs;
+
+	open_store(f, STORE_CREATE, &st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	if (bulk)
+		store_bulk_begin(st);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_insert_list(st, in, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	if (bulk)
+		store_bulk_end(st);
+	store_close(st);
+	open_store(f, 0, &st);
+	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
+	assert_int_equal(procs, 2);
+	store_close(st);
+}
+
 /* A kill -9 during the first import of a new file leaves no list file:
  * one that got its catalogue but never its first list is removed at the
  * next start, and made anew when asked to create. */
@@ -131,7 +172,6 @@ interrupted_creation_leaves_no_list(void **state)
 	struct store *st;
 	struct list in;
 	struct error err;
-	size_t procs;
 
 	open_store(f, STORE_CREATE, &st);
 	assert_int_equal(store_begin(st, &err), 0);
@@ -142,22 +182,63 @@ interrupted_creation_leaves_no_list(void **state)
 	assert_int_equal(store_insert_list(st, &in, &err), 0);
 	store_close(st);	/* killed before the import's commit */
 	assert_int_equal(access(f->path, F_OK), 0);
-	assert_int_equal(store_open(&st, f->path, 0, &err), -1);
-	assert_non_null(strstr(err.msg, "создание было прервано"));
-	assert_int_not_equal(access(f->path, F_OK), 0);
+	assert_removed_as_interrupted(f);
+	create_with_list(f, &in, false);
+	list_fini(&in);
+}
 
-	open_store(f, STORE_CREATE, &st);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_insert_list(st, &in, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	store_close(st);
-	open_store(f, 0, &st);
-	assert_int_equal(store_count(st, &procs, NULL, NULL, &err), 0);
-	assert_int_equal(procs, 2);
-	store_close(st);
+/* The journal mode a database file is left in ("wal", "delete"). */
+static void
+assert_journal_mode(const char *path, const char *mode)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), mode);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* The first import of a new file, with a rollback journal for its one
+ * transaction: a process killed in it (its journal left hot) leaves no
+ * list, and one that ends leaves the list in WAL as any other. */
+static void
+bulk_first_import_is_removed_or_ends_in_wal(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct list in;
+	struct error err;
+	char journal[4096];
+	pid_t pid;
+	int status;
+
+	sample_list(&in);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (store_open(&st, f->path, STORE_CREATE, &err) != 0 ||
+		    store_begin(st, &err) != 0 ||
+		    store_seed_catalog(st, &f->cat, &err) != 0 ||
+		    store_commit(st, &err) != 0)
+			_exit(2);
+		store_bulk_begin(st);
+		if (store_begin(st, &err) != 0 ||
+		    store_insert_list(st, &in, &err) != 0)
+			_exit(2);
+		snprintf(journal, sizeof journal, "%s-journal", f->path);
+		/* Killed before the import's commit, its journal there. */
+		_exit(access(journal, F_OK) == 0 ? 0 : 3);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_removed_as_interrupted(f);
+	create_with_list(f, &in, true);
+	assert_journal_mode(f->path, "wal");
 	list_fini(&in);
 }
 
@@ -185,6 +266,77 @@ empty_file_is_no_list(void **state)
 	assert_true(sb.st_size > 0);
 }
 
+/* in stored in a new list, with its catalogue, and read back into out
+ * (initialised here); *st left open. */
+static void
+store_and_load(struct fixture *f, struct list *in, struct list *out,
+    struct store **st)
+{
+	struct error err;
+
+	open_store(f, STORE_CREATE, st);
+	assert_int_equal(store_begin(*st, &err), 0);
+	assert_int_equal(store_seed_catalog(*st, &f->cat, &err), 0);
+	if (store_insert_list(*st, in, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(store_commit(*st, &err), 0);
+	list_init(out);
+	assert_int_equal(store_load_list(*st, out, &err), 0);
+}
+
+/* Many rows are written several to a statement, a process's last ones
+ * one by one: a process of 70 touchpoints, with 0 to 2 needs each,
+ * reads back in order with the ids the import was given, ids going on
+ * from those already there. */
+static void
+long_process_round_trips_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct list in, out;
+	struct store *st;
+	struct process *p;
+	char name[96];
+
+	sample_list(&in);
+	p = list_add_process(&in, "Досудебное обжалование");
+	for (int i = 0; i < 70; i++) {
+		struct touchpoint *tp;
+
+		snprintf(name, sizeof name, "Точка %d", i + 1);
+		tp = process_add_touchpoint(p, name);
+		for (int k = 0; k < i % 3; k++) {
+			snprintf(name, sizeof name, "потребность %d.%d", i + 1,
+			    k + 1);
+			touchpoint_add_need(tp, name, k);
+		}
+	}
+	store_and_load(f, &in, &out, &st);
+	assert_int_equal(out.nprocs, 3);
+	p = &out.procs[2];
+	assert_int_equal(p->ntps, 70);
+	for (size_t i = 0; i < p->ntps; i++) {
+		const struct touchpoint *tp = &p->tps[i];
+
+		snprintf(name, sizeof name, "Точка %zu", i + 1);
+		assert_string_equal(tp->name, name);
+		assert_int_equal(tp->id, in.procs[2].tps[i].id);
+		assert_int_equal(tp->id, out.procs[0].tps[1].id + 1 +
+		    (int64_t)i);
+		assert_int_equal(tp->nneeds, i % 3);
+		for (size_t k = 0; k < tp->nneeds; k++) {
+			snprintf(name, sizeof name, "потребность %zu.%zu",
+			    i + 1, k + 1);
+			assert_string_equal(tp->needs[k].wording, name);
+			assert_int_equal(tp->needs[k].category, (int)k);
+			assert_int_equal(tp->needs[k].id,
+			    in.procs[2].tps[i].needs[k].id);
+		}
+	}
+	list_fini(&in);
+	list_fini(&out);
+	store_close(st);
+}
+
 static void
 list_round_trips_in_order(void **state)
 {
@@ -195,15 +347,8 @@ list_round_trips_in_order(void **state)
 	struct error err;
 	struct touchpoint *tp;
 
-	open_store(f, STORE_CREATE, &st);
 	sample_list(&in);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_seed_catalog(st, &f->cat, &err), 0);
-	if (store_insert_list(st, &in, &err) != 0)
-		fail_msg("%s", err.msg);
-	assert_int_equal(store_commit(st, &err), 0);
-	list_init(&out);
-	assert_int_equal(store_load_list(st, &out, &err), 0);
+	store_and_load(f, &in, &out, &st);
 	assert_int_equal(out.nprocs, 2);
 	assert_string_equal(out.procs[1].name, "Информирование");
 	assert_int_equal(out.procs[1].ntps, 0);
@@ -367,8 +512,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(missing_file_is_not_created_without_flag, setup, teardown),
 		cmocka_unit_test_setup_teardown(new_database_is_migrated_and_reopens, setup, teardown),
 		cmocka_unit_test_setup_teardown(interrupted_creation_leaves_no_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_first_import_is_removed_or_ends_in_wal, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_file_is_no_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_round_trips_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(long_process_round_trips_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(rollback_leaves_nothing_behind, setup, teardown),
 		cmocka_unit_test_setup_teardown(clear_removes_children_by_cascade, setup, teardown),
 		cmocka_unit_test_setup_teardown(header_is_kept, setup, teardown),
