@@ -533,20 +533,34 @@ amend_process_rows(struct amend *a, const struct amend_side *os,
 	}
 }
 
-/* Once the list is sure to be restated its sub-items are never
- * printed: let them go, so that memory follows the rows changed only
- * while they may be. */
+/* The sub-items and the rows they quote, gone. */
 static void
-settle(struct amend *a)
+items_clear(struct amend *a)
 {
-	if (!a->moved && a->rows_changed * 2 <= a->rows_old)
-		return;
 	for (size_t i = 0; a->quotes != NULL && i < a->items.n; i++)
 		quote_fini(&a->quotes[i]);
 	free(a->quotes);
 	a->quotes = NULL;
 	strvec_fini(&a->items);
 	strvec_init(&a->items);
+}
+
+/* More than half the rows changed, or rows moved: the list is restated
+ * (amending-order.md). */
+static bool
+restates(const struct amend *a)
+{
+	return a->moved || a->rows_changed * 2 > a->rows_old;
+}
+
+/* Once the list is sure to be restated its sub-items are never
+ * printed: let them go, so that memory follows the rows changed only
+ * while they may be. */
+static void
+settle(struct amend *a)
+{
+	if (restates(a))
+		items_clear(a);
 }
 
 void
@@ -629,7 +643,7 @@ amend_step(struct amend *a, const struct process *op, size_t op_num,
 void
 amend_end(struct amend *a)
 {
-	a->restate = a->moved || a->rows_changed * 2 > a->rows_old;
+	a->restate = restates(a);
 	settle(a);
 }
 
@@ -672,9 +686,7 @@ amend_build(const struct list *old, const struct list *new,
 void
 amend_fini(struct amend *a)
 {
-	for (size_t i = 0; a->quotes != NULL && i < a->items.n; i++)
-		quote_fini(&a->quotes[i]);
-	free(a->quotes);
+	items_clear(a);
 	strvec_fini(&a->items);
 	memset(a, 0, sizeof *a);
 }

@@ -145,7 +145,7 @@ copy_to_scratch(const char *path, char **scratch, struct error *err)
 {
 	const char *dir = getenv("TMPDIR");
 	sqlite3 *src = NULL, *dst = NULL;
-	int fd, code = SQLITE_OK, rc = -1;
+	int fd, code, rc = -1;
 
 	if (dir == NULL || dir[0] != '/')
 		dir = "/tmp";
@@ -158,12 +158,14 @@ copy_to_scratch(const char *path, char **scratch, struct error *err)
 		return -1;
 	}
 	close(fd);
-	if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) ==
-	    SQLITE_OK && sqlite3_open_v2(*scratch, &dst,
-	    SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-		rc = copy_database(dst, src, &code);
-	if (src == NULL || dst == NULL)
+	code = sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL);
+	if (code == SQLITE_OK)
+		code = sqlite3_open_v2(*scratch, &dst, SQLITE_OPEN_READWRITE,
+		    NULL);
+	if (code == SQLITE_NOMEM)
 		error_oom();
+	if (code == SQLITE_OK)
+		rc = copy_database(dst, src, &code);
 	if (rc != 0)
 		error_set(err, "копия %s не прочитана во временный файл %s: %s",
 		    path, *scratch, code == SQLITE_FULL ? "диск заполнен" :

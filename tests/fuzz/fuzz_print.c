@@ -9,7 +9,7 @@
  *   G text   the grif (\ = line)   C text   the caption
  *   W N      text width            L N      text page length
  *   O        landscape             Z        also zip the DOCX
- * The text table must have exactly its width on every line and no page
+ * No text line wider than asked nor ending with a blank, and no page
  * longer than asked; HTML one row per row and every tag closed as opened;
  * DOCX five cells a row and every text run closed.
  */
@@ -101,7 +101,8 @@ count(const char *haystack, const char *needle)
 	return n;
 }
 
-/* Every line exactly width columns, every page at most page_length. */
+/* No line over width columns nor ending with a blank, every page at
+ * most page_length lines. */
 static void
 check_txt(const struct document *d, const struct ask *a)
 {
